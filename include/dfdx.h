@@ -1,0 +1,69 @@
+/* dfdx: exact symbolic differentiation, and the numbers behind it. Public C API. */
+#ifndef DFDX_H
+#define DFDX_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(DX_BUILDING) && defined(__GNUC__)
+#define DX_API __attribute__((visibility("default")))
+#else
+#define DX_API
+#endif
+
+#define DX_VERSION "0.1.0"
+
+/* A context owns every expression built in it; dx_ctx_free releases them all at once. */
+typedef struct dx_ctx dx_ctx;
+/* An immutable, hash-consed expression: equal expressions of one context are one pointer. */
+typedef struct dx_expr dx_expr;
+
+/* What went wrong; the CLI maps each kind to an exit status (all of these are 2). */
+typedef enum dx_status {
+    DX_OK = 0,
+    DX_ESYNTAX,  /* the text is not an expression */
+    DX_EDOMAIN,  /* a value outside the real domain of a function, or division by zero */
+    DX_ELIMIT,   /* nesting depth, input size or node budget exceeded */
+    DX_EUSAGE,   /* a request that does not make sense (unknown variable, bad order, ...) */
+    DX_ENOMEM
+} dx_status;
+
+/* The last error of a context. pos/end are byte offsets into the parsed text (-1: none);
+ * the CLI turns them into character columns. */
+typedef struct dx_error {
+    dx_status status;
+    long pos, end;
+    char msg[256];
+} dx_error;
+
+typedef enum dx_format { DX_PLAIN, DX_LATEX } dx_format;
+
+DX_API dx_ctx *dx_ctx_new(void);
+DX_API void dx_ctx_free(dx_ctx *ctx);
+/* Limit on the number of distinct nodes; building past it fails with DX_ELIMIT. */
+DX_API void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes);
+/* The error of the last failed call; valid until the next call that fails. */
+DX_API const dx_error *dx_ctx_error(const dx_ctx *ctx);
+DX_API void dx_ctx_clear_error(dx_ctx *ctx);
+
+/* Parse text (len bytes, need not be NUL-terminated). NULL on error (see dx_ctx_error).
+ * The result is canonical: a parsed "x + x" is already 2*x. */
+DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len);
+
+/* The order-th derivative with respect to variable var (others held constant). */
+DX_API dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);
+
+/* Print; the returned string is malloc'd and the caller frees it. NULL only without memory.
+ * Plain output parses back to the same expression. */
+DX_API char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt);
+
+/* The variables of e in alphabetical order; valid until ctx is freed. Returns the count. */
+DX_API size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

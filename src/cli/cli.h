@@ -1,0 +1,78 @@
+/* The dfdx program: shared pieces of the command handlers. */
+#ifndef DX_CLI_H
+#define DX_CLI_H
+
+#include "dfdx.h"
+#include "expr.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses: one enum, as CLI.md promises them. */
+enum { CLI_OK = 0, CLI_INCORRECT = 1, CLI_BAD = 2 };
+
+typedef enum { OUT_PLAIN, OUT_LATEX, OUT_JSON } cli_format;
+
+/* An option a command accepts: --name VALUE (has_arg) or --name (flag). */
+typedef struct cli_opt {
+    const char *name;
+    bool has_arg;
+} cli_opt;
+
+#define CLI_MAX_POS 64
+#define CLI_MAX_OPT 32
+
+typedef struct cli_args {
+    const char *pos[CLI_MAX_POS]; /* positional arguments (expressions, V=VALUE, ...) */
+    int npos;
+    const char *opt_name[CLI_MAX_OPT];
+    const char *opt_val[CLI_MAX_OPT]; /* "" for a flag */
+    int nopt;
+} cli_args;
+
+typedef struct cli {
+    dx_ctx *ctx;
+    cli_format fmt;
+    FILE *out, *err;
+    const char *line_prefix; /* "line 3: " in batch sessions, "" otherwise */
+} cli;
+
+typedef int (*cli_handler)(cli *c, const cli_args *a);
+
+typedef struct cli_command {
+    const char *name;
+    cli_handler run;
+    const cli_opt *opts; /* terminated by {NULL} */
+    int min_pos, max_pos;
+    const char *usage;
+    const char *help; /* one paragraph, with an example */
+} cli_command;
+
+extern const cli_command cli_commands[];
+const cli_command *cli_find(const char *name);
+
+/* Parse argv into a; prints the problem and returns false on unknown options or counts. */
+bool cli_parse_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a);
+/* The value of --name, or NULL when absent. */
+const char *cli_get(const cli_args *a, const char *name);
+bool cli_has(const cli_args *a, const char *name);
+/* Run argv (argv[0] is a command name or an expression). Returns the exit status. */
+int cli_run(cli *c, int argc, char **argv);
+
+/* Parse text, or report the error (column and caret) and return NULL. */
+dx_expr *cli_parse(cli *c, const char *text);
+/* Report the context's last error about text (which may be NULL); returns CLI_BAD. */
+int cli_report(cli *c, const char *text);
+/* Report a usage problem; returns CLI_BAD. */
+int cli_usage(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The variable to differentiate by: --var, else x if present, else the only one. NULL after
+ * reporting when there are several (or the name is not a valid variable). */
+const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);
+/* Print e in the chosen plain or LaTeX form; malloc'd. */
+char *cli_show(cli *c, const dx_expr *e);
+
+/* JSON output helpers: strings escaped, numbers round-trip. */
+void cli_json_str(FILE *f, const char *s);
+void cli_json_num(FILE *f, double v);
+
+#endif

@@ -1,0 +1,105 @@
+/* dfdx diff and dfdx grad: derivatives, printed. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int cli_diff(cli *c, const cli_args *a);
+int cli_grad(cli *c, const cli_args *a);
+
+/* --order N: a whole number from 0 to a limit that keeps output printable. */
+static bool order_of(cli *c, const cli_args *a, unsigned *order)
+{
+    const char *s = cli_get(a, "order");
+    *order = 1;
+    if (!s)
+        return true;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < 0 || v > 1000) {
+        cli_usage(c, "--order takes a whole number from 0 to 1000 (not '%s')", s);
+        return false;
+    }
+    *order = (unsigned)v;
+    return true;
+}
+
+int cli_diff(cli *c, const cli_args *a)
+{
+    unsigned order;
+    if (!order_of(c, a, &order))
+        return CLI_BAD;
+    dx_expr *e = cli_parse(c, a->pos[0]);
+    if (!e)
+        return CLI_BAD;
+    const char *var = cli_pick_var(c, a, e);
+    if (!var)
+        return CLI_BAD;
+    dx_expr *d = dx_diff(c->ctx, e, var, order);
+    if (!d)
+        return cli_report(c, NULL);
+    char *s = cli_show(c, d);
+    if (!s)
+        return CLI_BAD;
+    if (c->fmt == OUT_JSON) {
+        char *in = dx_print(c->ctx, e, DX_PLAIN);
+        char *tex = dx_print(c->ctx, d, DX_LATEX);
+        fputs("{\"input\": ", c->out);
+        cli_json_str(c->out, in ? in : "");
+        fputs(", \"variable\": ", c->out);
+        cli_json_str(c->out, var);
+        fprintf(c->out, ", \"order\": %u, \"derivative\": ", order);
+        cli_json_str(c->out, s);
+        fputs(", \"latex\": ", c->out);
+        cli_json_str(c->out, tex ? tex : "");
+        fputs("}\n", c->out);
+        free(in);
+        free(tex);
+    } else {
+        fprintf(c->out, "%s\n", s);
+    }
+    free(s);
+    return CLI_OK;
+}
+
+int cli_grad(cli *c, const cli_args *a)
+{
+    dx_expr *e = cli_parse(c, a->pos[0]);
+    if (!e)
+        return CLI_BAD;
+    const char **names;
+    size_t n = dx_vars(c->ctx, e, &names);
+    /* copy: later calls reuse the context's name list */
+    const char **vars = malloc((n ? n : 1) * sizeof *vars);
+    if (!vars)
+        return CLI_BAD;
+    memcpy(vars, names, n * sizeof *vars);
+    int rc = CLI_OK;
+    if (c->fmt == OUT_JSON)
+        fputs("{\"gradient\": {", c->out);
+    for (size_t i = 0; i < n && rc == CLI_OK; i++) {
+        dx_expr *d = dx_diff(c->ctx, e, vars[i], 1);
+        char *s = d ? cli_show(c, d) : NULL;
+        if (!s) {
+            rc = d ? CLI_BAD : cli_report(c, NULL);
+            break;
+        }
+        if (c->fmt == OUT_JSON) {
+            fputs(i ? ", " : "", c->out);
+            cli_json_str(c->out, vars[i]);
+            fputs(": ", c->out);
+            cli_json_str(c->out, s);
+        } else if (c->fmt == OUT_LATEX) {
+            fprintf(c->out, "\\frac{\\partial f}{\\partial %s} = %s\n", vars[i], s);
+        } else {
+            fprintf(c->out, "d/d%s = %s\n", vars[i], s);
+        }
+        free(s);
+    }
+    if (c->fmt == OUT_JSON && rc == CLI_OK)
+        fputs("}}\n", c->out);
+    if (n == 0 && c->fmt != OUT_JSON)
+        fprintf(c->out, "(no variables: every partial derivative is 0)\n");
+    free(vars);
+    return rc;
+}

@@ -1,0 +1,160 @@
+/* What the program tells the user: errors with a column and a caret, JSON pieces. */
+#include "cli.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_cont(unsigned char ch) { return (ch & 0xC0) == 0x80; }
+
+/* The line of text holding byte offset pos, and pos's column in characters (1-based). */
+static void locate(const char *text, long pos, const char **line, size_t *line_len, long *col)
+{
+    size_t len = strlen(text);
+    if (pos < 0)
+        pos = 0;
+    if ((size_t)pos > len)
+        pos = (long)len;
+    const char *start = text + pos;
+    while (start > text && start[-1] != '\n')
+        start--;
+    const char *end = strchr(start, '\n');
+    *line = start;
+    *line_len = end ? (size_t)(end - start) : strlen(start);
+    long c = 1;
+    for (const char *p = start; p < text + pos; p++)
+        if (!is_cont((unsigned char)*p))
+            c++;
+    *col = c;
+}
+
+int cli_report(cli *c, const char *text)
+{
+    const dx_error *e = dx_ctx_error(c->ctx);
+    const char *what = e->status == DX_ESYNTAX ? "syntax error" : "error";
+    if (text && e->pos >= 0 && memchr(text, 0, (size_t)e->pos) == NULL) {
+        const char *line;
+        size_t n;
+        long col;
+        locate(text, e->pos, &line, &n, &col);
+        fprintf(c->err, "dfdx: %s%s at column %ld: %s\n", c->line_prefix, what, col, e->msg);
+        /* a very long line is shown around the error only */
+        size_t from = 0, shown = n;
+        long ccol = col;
+        if (n > 200) {
+            long skip = col > 60 ? col - 60 : 0;
+            const char *p = line;
+            for (long k = 0; k < skip && p < line + n; p++)
+                if (!is_cont((unsigned char)p[1]))
+                    k++;
+            from = (size_t)(p - line);
+            shown = n - from > 160 ? 160 : n - from;
+            while (shown < n - from && is_cont((unsigned char)line[from + shown]))
+                shown++;
+            ccol = col - skip;
+        }
+        fprintf(c->err, "  %.*s\n  ", (int)shown, line + from);
+        const char *p = line + from;
+        for (long k = 1; k < ccol; p++) {
+            if (!is_cont((unsigned char)*p)) {
+                fputc(*p == '\t' ? '\t' : ' ', c->err);
+                k++;
+            }
+        }
+        fputs("^\n", c->err);
+    } else {
+        fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, e->msg[0] ? e->msg : "failed");
+    }
+    dx_ctx_clear_error(c->ctx);
+    return CLI_BAD;
+}
+
+int cli_usage(cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(c->err, "dfdx: %s", c->line_prefix);
+    vfprintf(c->err, fmt, ap);
+    fputc('\n', c->err);
+    va_end(ap);
+    return CLI_BAD;
+}
+
+dx_expr *cli_parse(cli *c, const char *text)
+{
+    dx_expr *e = dx_parse(c->ctx, text, strlen(text));
+    if (!e)
+        cli_report(c, text);
+    return e;
+}
+
+char *cli_show(cli *c, const dx_expr *e)
+{
+    char *s = dx_print(c->ctx, e, c->fmt == OUT_LATEX ? DX_LATEX : DX_PLAIN);
+    if (!s)
+        cli_report(c, NULL);
+    return s;
+}
+
+static bool valid_var(const char *v)
+{
+    if (!((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || *v == '_'))
+        return false;
+    for (const char *p = v + 1; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return false;
+    return true;
+}
+
+const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
+{
+    const char *v = cli_get(a, "var");
+    if (v) {
+        if (!valid_var(v)) {
+            cli_usage(c, "--var takes a variable name (not '%s')", v);
+            return NULL;
+        }
+        return v;
+    }
+    const char **names;
+    size_t n = dx_vars(c->ctx, e, &names);
+    if (n == 0)
+        return "x"; /* a constant: its derivative by x is 0 */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], "x") == 0)
+            return "x";
+    if (n == 1)
+        return names[0];
+    fprintf(c->err, "dfdx: %sseveral variables (", c->line_prefix);
+    for (size_t i = 0; i < n; i++)
+        fprintf(c->err, "%s%s", i ? ", " : "", names[i]);
+    fprintf(c->err, "): choose one with --var, or use 'dfdx grad'\n");
+    return NULL;
+}
+
+void cli_json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+void cli_json_num(FILE *f, double v)
+{
+    if (!isfinite(v))
+        fputs("null", f); /* JSON has no inf or nan; the plain text says what happened */
+    else if (v == floor(v) && fabs(v) < 1e15)
+        fprintf(f, "%.0f", v);
+    else
+        fprintf(f, "%.17g", v);
+}

@@ -1,0 +1,169 @@
+/* Differentiation: one rule per node kind, memoised per node, with an optional recorder. */
+#include "diff.h"
+#include "fn.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const dx_rule_names[DX_NRULES] = {
+    "constant", "variable", "sum", "scalar multiple", "product", "quotient",
+    "power", "exponential", "general power", "function", "chain",
+};
+
+typedef struct {
+    dx_ctx *ctx;
+    dx_expr *var;
+    dx_expr **memo; /* by node id: the derivative, once known */
+    uint32_t nmemo;
+    dx_recorder rec;
+    void *user;
+} differ;
+
+static dx_expr *d(differ *s, dx_expr *e);
+
+static dx_expr *done(differ *s, dx_rule rule, dx_expr *e, dx_expr *de)
+{
+    if (de && s->rec)
+        s->rec(s->user, rule, e, de);
+    return de;
+}
+
+/* Is factor f a denominator, u^(negative number)? */
+static bool is_denominator(const dx_expr *f)
+{
+    return f->kind == DX_POW && f->a[1]->kind == DX_NUM && dx_num_sign(&f->a[1]->u.num) < 0;
+}
+
+static dx_expr *d_mul(differ *s, dx_expr *e)
+{
+    dx_ctx *ctx = s->ctx;
+    /* constant factors (a number, or free of var) come out: (c*u)' = c*u' */
+    size_t n = e->n, nv = 0, nc = 0;
+    dx_expr **v = malloc(n * sizeof *v), **c = malloc(n * sizeof *c);
+    if (!v || !c) {
+        free(v);
+        free(c);
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (e->a[i]->vmask & s->var->vmask)
+            v[nv++] = e->a[i];
+        else
+            c[nc++] = e->a[i];
+    }
+    dx_expr *r;
+    dx_rule rule;
+    if (nv == 1) {
+        r = dx_mul(ctx, dx_mul_n(ctx, c, nc), d(s, v[0]));
+        rule = DX_R_SCALAR;
+    } else {
+        /* product rule, one term per varying factor: sum_i f_i' * prod_{j != i} f_j */
+        dx_expr **terms = malloc(nv * sizeof *terms), **fs = malloc((nc + nv) * sizeof *fs);
+        r = NULL;
+        if (terms && fs) {
+            bool ok = true;
+            for (size_t i = 0; ok && i < nv; i++) {
+                size_t k = 0;
+                for (size_t j = 0; j < nc; j++)
+                    fs[k++] = c[j];
+                for (size_t j = 0; j < nv; j++)
+                    fs[k++] = j == i ? d(s, v[j]) : v[j];
+                terms[i] = dx_mul_n(ctx, fs, k);
+                ok = terms[i] != NULL;
+            }
+            r = ok ? dx_add_n(ctx, terms, nv) : NULL;
+        } else {
+            dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        }
+        free(terms);
+        free(fs);
+        rule = DX_R_PRODUCT;
+        for (size_t i = 0; i < nv; i++)
+            if (is_denominator(v[i]))
+                rule = DX_R_QUOTIENT;
+    }
+    free(v);
+    free(c);
+    return done(s, rule, e, r);
+}
+
+static dx_expr *d_pow(differ *s, dx_expr *e)
+{
+    dx_ctx *ctx = s->ctx;
+    dx_expr *b = e->a[0], *x = e->a[1];
+    bool b_var = b->vmask & s->var->vmask, x_var = x->vmask & s->var->vmask;
+    if (!x_var) { /* (u^n)' = n*u^(n-1)*u', built in one product so 2*(w*x - y)*x keeps its shape */
+        dx_expr *f[3] = {x, dx_pow(ctx, b, dx_sub(ctx, x, dx_int(ctx, 1))), d(s, b)};
+        return done(s, is_denominator(e) ? DX_R_QUOTIENT : DX_R_POWER, e, dx_mul_n(ctx, f, 3));
+    }
+    if (!b_var) { /* (a^u)' = a^u*ln(a)*u' */
+        dx_expr *f[3] = {e, dx_call(ctx, DX_LN, b), d(s, x)};
+        return done(s, DX_R_EXPONENTIAL, e, dx_mul_n(ctx, f, 3));
+    }
+    /* (u^v)' = u^v*(v'*ln(u) + v*u'/u) */
+    dx_expr *inner = dx_add(ctx, dx_mul(ctx, d(s, x), dx_call(ctx, DX_LN, b)), dx_mul(ctx, x, dx_div(ctx, d(s, b), b)));
+    return done(s, DX_R_GENERAL_POWER, e, dx_mul(ctx, e, inner));
+}
+
+static dx_expr *d_call(differ *s, dx_expr *e)
+{
+    const dx_fn *row = &dx_fns[e->fn];
+    dx_expr *u = e->a[0];
+    dx_expr *outer = row->deriv(s->ctx, u);
+    if (u == s->var)
+        return done(s, DX_R_FUNCTION, e, outer);
+    return done(s, DX_R_CHAIN, e, dx_mul(s->ctx, outer, d(s, u)));
+}
+
+static dx_expr *d(differ *s, dx_expr *e)
+{
+    if (!e)
+        return NULL;
+    if (e->id < s->nmemo && s->memo[e->id])
+        return s->memo[e->id];
+    dx_expr *r;
+    if (!(e->vmask & s->var->vmask) || e->kind == DX_NUM || e->kind == DX_CONST) {
+        r = done(s, DX_R_CONSTANT, e, dx_int(s->ctx, 0));
+    } else if (e->kind == DX_SYM) {
+        r = done(s, e == s->var ? DX_R_VARIABLE : DX_R_CONSTANT, e, dx_int(s->ctx, e == s->var ? 1 : 0));
+    } else if (e->kind == DX_ADD) {
+        dx_expr **t = malloc(e->n * sizeof *t);
+        if (!t)
+            return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
+        bool ok = true;
+        for (uint32_t i = 0; ok && i < e->n; i++)
+            ok = (t[i] = d(s, e->a[i])) != NULL;
+        r = ok ? done(s, DX_R_SUM, e, dx_add_n(s->ctx, t, e->n)) : NULL;
+        free(t);
+    } else if (e->kind == DX_MUL) {
+        r = d_mul(s, e);
+    } else if (e->kind == DX_POW) {
+        r = d_pow(s, e);
+    } else {
+        r = d_call(s, e);
+    }
+    if (r && e->id < s->nmemo)
+        s->memo[e->id] = r;
+    return r;
+}
+
+dx_expr *dx_diff_by(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_recorder rec, void *user)
+{
+    if (!e || !var)
+        return NULL;
+    differ s = {ctx, var, NULL, (uint32_t)dx_node_count(ctx), rec, user};
+    s.memo = calloc(s.nmemo ? s.nmemo : 1, sizeof *s.memo);
+    if (!s.memo)
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    dx_expr *r = d(&s, e);
+    free(s.memo);
+    return r;
+}
+
+dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order)
+{
+    dx_expr *v = dx_sym(ctx, var, strlen(var));
+    for (unsigned i = 0; e && i < order; i++)
+        e = dx_diff_by(ctx, e, v, NULL, NULL);
+    return e;
+}

@@ -1,0 +1,858 @@
+/* The expression store: a context's arena of hash-consed, canonical nodes. */
+#include "expr.h"
+#include "fn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- context: arena, intern table, error, budget ---------------------------------------- */
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char mem[];
+} chunk;
+
+struct dx_ctx {
+    chunk *arena;
+    dx_expr **table; /* open addressing, linear probing; capacity a power of two */
+    size_t cap, count;
+    size_t budget;
+    uint32_t next_id;
+    dx_error err;
+    dx_expr *leaf_cache[3]; /* 0, 1, -1: the most built numbers */
+    /* Big numbers own GMP memory outside the arena: listed here to free with the context. */
+    mpq_ptr *bigs;
+    size_t nbigs, capbigs;
+    const char **varnames; /* scratch for dx_vars */
+};
+
+dx_ctx *dx_ctx_new(void)
+{
+    dx_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    ctx->cap = 1024;
+    ctx->table = calloc(ctx->cap, sizeof *ctx->table);
+    if (!ctx->table) {
+        free(ctx);
+        return NULL;
+    }
+    ctx->budget = DX_DEFAULT_BUDGET;
+    ctx->err.pos = ctx->err.end = -1;
+    return ctx;
+}
+
+void dx_ctx_free(dx_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    for (chunk *c = ctx->arena, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    for (size_t i = 0; i < ctx->nbigs; i++) {
+        mpq_clear(ctx->bigs[i]);
+        free(ctx->bigs[i]);
+    }
+    free(ctx->bigs);
+    free(ctx->table);
+    free(ctx->varnames);
+    free(ctx);
+}
+
+void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }
+const dx_error *dx_ctx_error(const dx_ctx *ctx) { return &ctx->err; }
+size_t dx_node_count(const dx_ctx *ctx) { return ctx->count; }
+bool dx_failed(const dx_ctx *ctx) { return ctx->err.status != DX_OK; }
+
+void dx_ctx_clear_error(dx_ctx *ctx)
+{
+    ctx->err.status = DX_OK;
+    ctx->err.pos = ctx->err.end = -1;
+    ctx->err.msg[0] = 0;
+}
+
+void *dx_fail(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
+{
+    /* The first error is the cause; later ones are its consequences. */
+    if (ctx->err.status != DX_OK)
+        return NULL;
+    ctx->err.status = st;
+    ctx->err.pos = pos;
+    ctx->err.end = end;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->err.msg, sizeof ctx->err.msg, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *dx_alloc(dx_ctx *ctx, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    chunk *c = ctx->arena;
+    if (!c || c->size - c->used < size) {
+        size_t want = size > 60000 ? size : 60000;
+        c = malloc(sizeof *c + want);
+        if (!c)
+            return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        c->size = want;
+        c->used = 0;
+        c->next = ctx->arena;
+        ctx->arena = c;
+    }
+    void *p = c->mem + c->used;
+    c->used += size;
+    return p;
+}
+
+/* --- hashing and interning ---------------------------------------------------------------- */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    return h * 0xFF51AFD7ED558CCDull;
+}
+
+static uint64_t str_hash(const char *s, size_t len)
+{
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+    return h;
+}
+
+uint64_t dx_var_bit(const char *name, size_t len) { return 1ull << (str_hash(name, len) % 64); }
+
+static bool grow(dx_ctx *ctx)
+{
+    size_t ncap = ctx->cap * 2;
+    dx_expr **nt = calloc(ncap, sizeof *nt);
+    if (!nt)
+        return false;
+    for (size_t i = 0; i < ctx->cap; i++) {
+        dx_expr *e = ctx->table[i];
+        if (!e)
+            continue;
+        size_t j = e->hash & (ncap - 1);
+        while (nt[j])
+            j = (j + 1) & (ncap - 1);
+        nt[j] = e;
+    }
+    free(ctx->table);
+    ctx->table = nt;
+    ctx->cap = ncap;
+    return true;
+}
+
+static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
+                 const char *name, size_t len)
+{
+    if (e->kind != kind || e->fn != fn || e->n != n)
+        return false;
+    switch (kind) {
+    case DX_NUM:
+        return dx_num_eq(&e->u.num, num);
+    case DX_SYM:
+        return strncmp(e->u.name, name, len) == 0 && e->u.name[len] == 0;
+    default:
+        return memcmp(e->a, a, n * sizeof *a) == 0;
+    }
+}
+
+/* The one place nodes are made: returns the existing node equal to the request, or a new one.
+ * a[] must already be canonical; num is copied. */
+static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
+                       const char *name, size_t len)
+{
+    if (ctx->err.status != DX_OK)
+        return NULL;
+    uint64_t h = mix((uint64_t)kind * 31 + (uint64_t)fn, n);
+    uint32_t depth = 0;
+    uint64_t vmask = 0;
+    if (kind == DX_NUM) {
+        h = mix(h, dx_num_hash(num));
+    } else if (kind == DX_SYM) {
+        h = mix(h, str_hash(name, len));
+        vmask = dx_var_bit(name, len);
+    }
+    for (size_t i = 0; i < n; i++) {
+        h = mix(h, a[i]->hash);
+        if (a[i]->depth > depth)
+            depth = a[i]->depth;
+        vmask |= a[i]->vmask;
+    }
+    size_t j = h & (ctx->cap - 1);
+    for (dx_expr *e; (e = ctx->table[j]); j = (j + 1) & (ctx->cap - 1))
+        if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
+            return e;
+    if (depth + 1 > DX_MAX_DEPTH)
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, "expression nested too deeply (limit %d levels)", DX_MAX_DEPTH);
+    if (ctx->count >= ctx->budget)
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, "expression too large (more than %zu nodes)", ctx->budget);
+    dx_expr *e = dx_alloc(ctx, sizeof *e + n * sizeof *a);
+    if (!e)
+        return NULL;
+    e->kind = (uint8_t)kind;
+    e->fn = (uint8_t)fn;
+    e->n = (uint32_t)n;
+    e->id = ctx->next_id++;
+    e->depth = depth + 1;
+    e->hash = h;
+    e->vmask = vmask;
+    memcpy(e->a, a, n * sizeof *a);
+    if (kind == DX_NUM) {
+        e->u.num = *num;
+        if (num->z) {
+            e->u.num = dx_num_copy(num);
+            if (ctx->nbigs == ctx->capbigs) {
+                size_t nc = ctx->capbigs ? 2 * ctx->capbigs : 64;
+                mpq_ptr *nb = realloc(ctx->bigs, nc * sizeof *nb);
+                if (!nb) {
+                    dx_num_clear(&e->u.num);
+                    return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+                }
+                ctx->bigs = nb;
+                ctx->capbigs = nc;
+            }
+            ctx->bigs[ctx->nbigs++] = e->u.num.z;
+        }
+    } else if (kind == DX_SYM) {
+        char *s = dx_alloc(ctx, len + 1);
+        if (!s)
+            return NULL;
+        memcpy(s, name, len);
+        s[len] = 0;
+        e->u.name = s;
+    }
+    ctx->table[j] = e;
+    if (++ctx->count * 2 > ctx->cap && !grow(ctx))
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    return e;
+}
+
+/* --- leaves ------------------------------------------------------------------------------- */
+
+dx_expr *dx_number(dx_ctx *ctx, const dx_num *v)
+{
+    if (!v->z && v->d == 1 && v->n >= -1 && v->n <= 1) {
+        dx_expr **slot = &ctx->leaf_cache[v->n + 1];
+        if (!*slot)
+            *slot = intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
+        return *slot;
+    }
+    return intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
+}
+
+dx_expr *dx_int(dx_ctx *ctx, int64_t v)
+{
+    dx_num n = dx_num_int(v);
+    return dx_number(ctx, &n);
+}
+
+dx_expr *dx_frac(dx_ctx *ctx, int64_t n, int64_t d)
+{
+    dx_num v = dx_num_frac(n, d);
+    dx_expr *e = dx_number(ctx, &v);
+    dx_num_clear(&v);
+    return e;
+}
+
+/* Take a computed number: intern it and release the temporary. */
+static dx_expr *number_take(dx_ctx *ctx, dx_num *v)
+{
+    dx_expr *e = dx_number(ctx, v);
+    dx_num_clear(v);
+    return e;
+}
+
+dx_expr *dx_sym(dx_ctx *ctx, const char *name, size_t len)
+{
+    return intern(ctx, DX_SYM, 0, NULL, 0, NULL, name, len);
+}
+
+dx_expr *dx_const(dx_ctx *ctx, dx_constant c) { return intern(ctx, DX_CONST, (int)c, NULL, 0, NULL, NULL, 0); }
+
+bool dx_has(const dx_expr *e, const dx_expr *v)
+{
+    if (!(e->vmask & v->vmask))
+        return false;
+    if (e == v)
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (dx_has(e->a[i], v))
+            return true;
+    return false;
+}
+
+/* --- canonical order ------------------------------------------------------------------------- */
+
+int dx_cmp(const dx_expr *a, const dx_expr *b)
+{
+    if (a == b)
+        return 0;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->kind == DX_NUM)
+        return dx_num_cmp(&a->u.num, &b->u.num) ? dx_num_cmp(&a->u.num, &b->u.num) : 0;
+    if (a->kind == DX_SYM)
+        return strcmp(a->u.name, b->u.name);
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    /* equal hashes of different nodes: a collision, settled by content */
+    if (a->fn != b->fn)
+        return a->fn < b->fn ? -1 : 1;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    for (uint32_t i = 0; i < a->n; i++) {
+        int c = dx_cmp(a->a[i], b->a[i]);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+/* --- scratch lists: small ones on the stack, large ones on the heap ------------------------ */
+
+typedef struct {
+    dx_expr **v;
+    size_t n, cap;
+    dx_expr *inl[16];
+} list;
+
+static void list_init(list *l)
+{
+    l->v = l->inl;
+    l->n = 0;
+    l->cap = 16;
+}
+
+static bool list_push(list *l, dx_expr *e)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap * 2;
+        dx_expr **nv = malloc(nc * sizeof *nv);
+        if (!nv)
+            return false;
+        memcpy(nv, l->v, l->n * sizeof *nv);
+        if (l->v != l->inl)
+            free(l->v);
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n++] = e;
+    return true;
+}
+
+static void list_free(list *l)
+{
+    if (l->v != l->inl)
+        free(l->v);
+}
+
+/* --- sums ---------------------------------------------------------------------------------------- */
+
+/* A term as coef * rest; rest is NULL for a number. The caller clears coef. */
+typedef struct {
+    dx_num coef;
+    dx_expr *rest;
+} term;
+
+dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef)
+{
+    if (e->kind == DX_NUM) {
+        *coef = dx_num_copy(&e->u.num);
+        return NULL;
+    }
+    if (e->kind == DX_MUL && e->a[0]->kind == DX_NUM) {
+        *coef = dx_num_copy(&e->a[0]->u.num);
+        if (e->n == 2)
+            return e->a[1];
+        return intern(ctx, DX_MUL, 0, e->a + 1, e->n - 1, NULL, NULL, 0);
+    }
+    *coef = dx_num_int(1);
+    return e;
+}
+
+static int term_cmp(const void *x, const void *y)
+{
+    const term *a = x, *b = y;
+    if (!a->rest || !b->rest)
+        return (a->rest != NULL) - (b->rest != NULL);
+    return dx_cmp(a->rest, b->rest);
+}
+
+/* coef * rest as a canonical node: the coefficient is prepended to rest's factors. */
+static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
+{
+    if (!rest)
+        return dx_number(ctx, coef);
+    if (dx_num_is(coef, 1))
+        return rest;
+    dx_expr *c = dx_number(ctx, coef);
+    if (!c)
+        return NULL;
+    if (rest->kind == DX_MUL) {
+        list l;
+        list_init(&l);
+        bool ok = list_push(&l, c);
+        for (uint32_t i = 0; ok && i < rest->n; i++)
+            ok = list_push(&l, rest->a[i]);
+        dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        list_free(&l);
+        return r;
+    }
+    dx_expr *two[2] = {c, rest};
+    return intern(ctx, DX_MUL, 0, two, 2, NULL, NULL, 0);
+}
+
+dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!in[i])
+            return NULL;
+    /* flatten nested sums */
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += in[i]->kind == DX_ADD ? in[i]->n : 1;
+    if (total == 0)
+        return dx_int(ctx, 0);
+    if (total == 1 && n == 1)
+        return in[0];
+    term *t = malloc(total * sizeof *t);
+    if (!t)
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t m = in[i]->kind == DX_ADD ? in[i]->n : 1;
+        for (uint32_t j = 0; j < m; j++) {
+            dx_expr *e = in[i]->kind == DX_ADD ? in[i]->a[j] : in[i];
+            t[k].rest = dx_term_split(ctx, e, &t[k].coef);
+            k++;
+        }
+    }
+    qsort(t, total, sizeof *t, term_cmp);
+    /* merge like terms (equal rests are one pointer), drop zeros */
+    size_t out = 0;
+    for (size_t i = 0; i < total;) {
+        dx_num c = t[i].coef;
+        size_t j = i + 1;
+        for (; j < total && t[j].rest == t[i].rest; j++) {
+            dx_num s = dx_num_add(&c, &t[j].coef);
+            dx_num_clear(&c);
+            dx_num_clear(&t[j].coef);
+            c = s;
+        }
+        if (dx_num_sign(&c) == 0 && t[i].rest) {
+            dx_num_clear(&c);
+        } else if (dx_num_sign(&c) == 0 && !t[i].rest) {
+            dx_num_clear(&c);
+        } else {
+            t[out].coef = c;
+            t[out].rest = t[i].rest;
+            out++;
+        }
+        i = j;
+    }
+    dx_expr *r;
+    list l;
+    list_init(&l);
+    bool ok = true;
+    for (size_t i = 0; i < out; i++) {
+        if (ok) {
+            dx_expr *e = scale(ctx, &t[i].coef, t[i].rest);
+            ok = e && list_push(&l, e);
+        }
+        dx_num_clear(&t[i].coef);
+    }
+    free(t);
+    if (!ok)
+        r = dx_failed(ctx) ? NULL : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    else if (l.n == 0)
+        r = dx_int(ctx, 0);
+    else if (l.n == 1)
+        r = l.v[0];
+    else
+        r = intern(ctx, DX_ADD, 0, l.v, l.n, NULL, NULL, 0);
+    list_free(&l);
+    return r;
+}
+
+dx_expr *dx_add(dx_ctx *ctx, dx_expr *a, dx_expr *b)
+{
+    dx_expr *two[2] = {a, b};
+    return dx_add_n(ctx, two, 2);
+}
+
+dx_expr *dx_neg(dx_ctx *ctx, dx_expr *a) { return dx_mul(ctx, dx_int(ctx, -1), a); }
+dx_expr *dx_sub(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_add(ctx, a, dx_neg(ctx, b)); }
+
+/* --- products ------------------------------------------------------------------------------------ */
+
+typedef struct {
+    dx_expr *base, *exp;
+} factor;
+
+static int factor_cmp(const void *x, const void *y)
+{
+    const factor *a = x, *b = y;
+    return dx_cmp(a->base, b->base);
+}
+
+static int node_cmp(const void *x, const void *y) { return dx_cmp(*(dx_expr *const *)x, *(dx_expr *const *)y); }
+
+static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds);
+
+dx_expr *dx_mul_n(dx_ctx *ctx, dx_expr *const *in, size_t n) { return mul_rec(ctx, in, n, 0); }
+
+static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!in[i])
+            return NULL;
+    if (n == 1)
+        return in[0];
+    dx_num coef = dx_num_int(1);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += in[i]->kind == DX_MUL ? in[i]->n : 1;
+    factor *f = malloc((total ? total : 1) * sizeof *f);
+    if (!f)
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t m = in[i]->kind == DX_MUL ? in[i]->n : 1;
+        for (uint32_t j = 0; j < m; j++) {
+            dx_expr *e = in[i]->kind == DX_MUL ? in[i]->a[j] : in[i];
+            if (e->kind == DX_NUM) {
+                dx_num p = dx_num_mul(&coef, &e->u.num);
+                dx_num_clear(&coef);
+                coef = p;
+            } else if (e->kind == DX_POW) {
+                f[k].base = e->a[0];
+                f[k++].exp = e->a[1];
+            } else {
+                f[k].base = e;
+                f[k++].exp = NULL; /* 1, filled in lazily: most factors are plain */
+            }
+        }
+    }
+    if (dx_num_sign(&coef) == 0) {
+        free(f);
+        return dx_int(ctx, 0);
+    }
+    qsort(f, k, sizeof *f, factor_cmp);
+    /* merge equal bases by adding exponents */
+    list l;
+    list_init(&l);
+    bool ok = true, again = false;
+    for (size_t i = 0; ok && i < k;) {
+        size_t j = i + 1;
+        while (j < k && f[j].base == f[i].base)
+            j++;
+        dx_expr *p;
+        if (j == i + 1) {
+            p = f[i].exp ? intern(ctx, DX_POW, 0, (dx_expr *[]){f[i].base, f[i].exp}, 2, NULL, NULL, 0) : f[i].base;
+        } else {
+            list ex;
+            list_init(&ex);
+            for (size_t q = i; ok && q < j; q++)
+                ok = list_push(&ex, f[q].exp ? f[q].exp : dx_int(ctx, 1));
+            p = ok ? dx_pow(ctx, f[i].base, dx_add_n(ctx, ex.v, ex.n)) : NULL;
+            list_free(&ex);
+        }
+        if (!p) {
+            ok = false;
+            break;
+        }
+        if (p->kind == DX_NUM) {
+            dx_num q = dx_num_mul(&coef, &p->u.num);
+            dx_num_clear(&coef);
+            coef = q;
+        } else {
+            if (p->kind == DX_MUL)
+                again = true; /* a merged power came apart, e.g. (x*y)^(1/2) * (x*y)^(1/2) */
+            ok = list_push(&l, p);
+        }
+        i = j;
+    }
+    free(f);
+    dx_expr *r = NULL;
+    if (ok && again && rounds < 8) {
+        ok = list_push(&l, number_take(ctx, &coef));
+        r = ok ? mul_rec(ctx, l.v, l.n, rounds + 1) : NULL;
+        list_free(&l);
+        return r;
+    }
+    if (ok && dx_num_sign(&coef) == 0) {
+        r = dx_int(ctx, 0);
+    } else if (ok && l.n == 0) {
+        r = dx_number(ctx, &coef);
+    } else if (ok && l.n == 1 && l.v[0]->kind == DX_ADD && !dx_num_is(&coef, 1)) {
+        /* A number times a lone sum is distributed, so like terms can meet: 2*(x + 1) + x -> 3*x + 2. */
+        dx_expr *s = l.v[0];
+        list t;
+        list_init(&t);
+        for (uint32_t i = 0; ok && i < s->n; i++) {
+            dx_num c;
+            dx_expr *rest = dx_term_split(ctx, s->a[i], &c);
+            dx_num p = dx_num_mul(&c, &coef);
+            dx_num_clear(&c);
+            dx_expr *e = scale(ctx, &p, rest);
+            dx_num_clear(&p);
+            ok = e && list_push(&t, e);
+        }
+        r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
+        list_free(&t);
+    } else if (ok) {
+        dx_expr *rest = l.n == 1 ? l.v[0] : NULL;
+        if (l.n > 1) {
+            /* bases were sorted, but a merged power may sort elsewhere */
+            qsort(l.v, l.n, sizeof *l.v, node_cmp);
+            rest = intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0);
+        }
+        r = rest ? scale(ctx, &coef, rest) : NULL;
+    }
+    if (!ok && !dx_failed(ctx))
+        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    dx_num_clear(&coef);
+    list_free(&l);
+    return ok ? r : NULL;
+}
+
+dx_expr *dx_mul(dx_ctx *ctx, dx_expr *a, dx_expr *b)
+{
+    if (!a || !b)
+        return NULL;
+    if (dx_is_int(a, 1))
+        return b;
+    if (dx_is_int(b, 1))
+        return a;
+    dx_expr *two[2] = {a, b};
+    return dx_mul_n(ctx, two, 2);
+}
+
+dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_mul(ctx, a, dx_pow(ctx, b, dx_int(ctx, -1))); }
+
+/* --- powers ---------------------------------------------------------------------------------------- */
+
+/* number^number, exact where the result is rational; NULL (no error) to keep it a power. */
+static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
+{
+    int64_t k;
+    dx_num r;
+    if (dx_num_get_int(e, &k)) {
+        if (dx_num_pow_int(&r, b, k))
+            return number_take(ctx, &r);
+        return NULL;
+    }
+    dx_num p = dx_num_numer(e), q = dx_num_denom(e);
+    int64_t pi, qi;
+    dx_expr *out = NULL;
+    if (dx_num_get_int(&p, &pi) && dx_num_get_int(&q, &qi)) {
+        dx_num root;
+        if (dx_num_sign(b) >= 0 && dx_num_root(&root, b, qi)) {
+            if (dx_num_pow_int(&r, &root, pi))
+                out = number_take(ctx, &r);
+            dx_num_clear(&root);
+        } else if (dx_num_sign(b) < 0 && (qi & 1)) {
+            /* a real odd root of a negative number: (-8)^(1/3) = -2 */
+            dx_num nb = dx_num_neg(b);
+            if (dx_num_root(&root, &nb, qi)) {
+                dx_num nr = dx_num_neg(&root);
+                if (dx_num_pow_int(&r, &nr, pi))
+                    out = number_take(ctx, &r);
+                dx_num_clear(&nr);
+                dx_num_clear(&root);
+            }
+            dx_num_clear(&nb);
+        }
+    }
+    dx_num_clear(&p);
+    dx_num_clear(&q);
+    return out;
+}
+
+dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
+{
+    if (!b || !e)
+        return NULL;
+    if (dx_is_int(e, 0))
+        return dx_int(ctx, 1);
+    if (dx_is_int(e, 1))
+        return b;
+    if (dx_is_int(b, 1))
+        return b;
+    if (dx_is_int(b, 0)) {
+        if (e->kind == DX_NUM && dx_num_sign(&e->u.num) < 0)
+            return dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero");
+        if (e->kind == DX_NUM)
+            return b;
+    }
+    if (b->kind == DX_NUM && e->kind == DX_NUM) {
+        dx_expr *r = num_pow(ctx, &b->u.num, &e->u.num);
+        if (r || dx_failed(ctx))
+            return r;
+    }
+    bool e_int = e->kind == DX_NUM && dx_num_is_int(&e->u.num);
+    /* (c^d)^e = c^(d*e) when e is an integer, or when c is positive (e, a positive number) */
+    if (b->kind == DX_POW) {
+        dx_expr *c = b->a[0];
+        bool c_pos = c->kind == DX_CONST || (c->kind == DX_NUM && dx_num_sign(&c->u.num) > 0);
+        if (e_int || c_pos)
+            return dx_pow(ctx, c, dx_mul(ctx, b->a[1], e));
+    }
+    /* (a*b)^n = a^n * b^n for an integer n: (2*x)^2 -> 4*x^2, 1/(3*x) -> 1/3 * x^-1 */
+    if (b->kind == DX_MUL && e_int) {
+        list l;
+        list_init(&l);
+        bool ok = true;
+        for (uint32_t i = 0; ok && i < b->n; i++)
+            ok = list_push(&l, dx_pow(ctx, b->a[i], e));
+        dx_expr *r = ok ? dx_mul_n(ctx, l.v, l.n) : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        list_free(&l);
+        return r;
+    }
+    /* e^ln(u) = u */
+    if (b->kind == DX_CONST && b->fn == DX_E && e->kind == DX_CALL && e->fn == DX_LN)
+        return e->a[0];
+    return intern(ctx, DX_POW, 0, (dx_expr *[]){b, e}, 2, NULL, NULL, 0);
+}
+
+/* --- calls --------------------------------------------------------------------------------------------- */
+
+/* Is e a negative multiple (-u), so an odd or even function can take the sign out? */
+static bool negative_form(const dx_expr *e)
+{
+    if (e->kind == DX_NUM)
+        return dx_num_sign(&e->u.num) < 0;
+    return e->kind == DX_MUL && e->a[0]->kind == DX_NUM && dx_num_sign(&e->a[0]->u.num) < 0;
+}
+
+dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
+{
+    if (!u)
+        return NULL;
+    bool zero = dx_is_int(u, 0);
+    switch (fn) {
+    case DX_SIN: case DX_TAN: case DX_ASIN: case DX_ATAN: case DX_SINH: case DX_TANH:
+        if (zero)
+            return u;
+        if (negative_form(u)) /* odd: f(-u) = -f(u) */
+            return dx_neg(ctx, dx_call(ctx, fn, dx_neg(ctx, u)));
+        if (fn == DX_SIN && u->kind == DX_CONST && u->fn == DX_PI)
+            return dx_int(ctx, 0);
+        break;
+    case DX_COT: case DX_CSC:
+        if (negative_form(u))
+            return dx_neg(ctx, dx_call(ctx, fn, dx_neg(ctx, u)));
+        break;
+    case DX_COS: case DX_SEC: case DX_COSH:
+        if (zero)
+            return dx_int(ctx, 1);
+        if (negative_form(u)) /* even: f(-u) = f(u) */
+            return dx_call(ctx, fn, dx_neg(ctx, u));
+        if (fn != DX_COSH && u->kind == DX_CONST && u->fn == DX_PI)
+            return dx_int(ctx, -1);
+        break;
+    case DX_ACOS:
+        if (dx_is_int(u, 1))
+            return dx_int(ctx, 0);
+        break;
+    case DX_LN:
+        if (dx_is_int(u, 1))
+            return dx_int(ctx, 0);
+        if (u->kind == DX_CONST && u->fn == DX_E)
+            return dx_int(ctx, 1);
+        if (u->kind == DX_POW && u->a[0]->kind == DX_CONST && u->a[0]->fn == DX_E)
+            return u->a[1]; /* ln(e^v) = v for real v */
+        if (u->kind == DX_NUM && dx_num_sign(&u->u.num) <= 0)
+            return dx_fail(ctx, DX_EDOMAIN, -1, -1, "ln is undefined at %s", dx_num_sign(&u->u.num) ? "a negative number" : "0");
+        break;
+    case DX_ABS:
+        if (u->kind == DX_NUM) {
+            dx_num a = dx_num_sign(&u->u.num) < 0 ? dx_num_neg(&u->u.num) : dx_num_copy(&u->u.num);
+            return number_take(ctx, &a);
+        }
+        if (u->kind == DX_CALL && u->fn == DX_ABS)
+            return u;
+        if (negative_form(u))
+            return dx_call(ctx, fn, dx_neg(ctx, u));
+        break;
+    case DX_RELU:
+        if (u->kind == DX_NUM)
+            return dx_num_sign(&u->u.num) < 0 ? dx_int(ctx, 0) : u;
+        break;
+    default:
+        break;
+    }
+    return intern(ctx, DX_CALL, fn, &u, 1, NULL, NULL, 0);
+}
+
+/* --- variables --------------------------------------------------------------------------------------- */
+
+/* Every DX_SYM below e, each once. Marks by id keep shared subtrees from being walked twice
+ * (a DAG can be exponentially larger as a tree). */
+static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, size_t *n)
+{
+    unsigned char *seen = calloc(ctx->next_id, 1);
+    const dx_expr **stack = malloc(sizeof *stack * 64), **syms = NULL;
+    size_t top = 0, cap = 64, ns = 0, capsyms = 0;
+    bool ok = seen && stack;
+    if (ok)
+        stack[top++] = e;
+    while (ok && top) {
+        const dx_expr *x = stack[--top];
+        if (!x->vmask || seen[x->id])
+            continue;
+        seen[x->id] = 1;
+        if (x->kind == DX_SYM) {
+            if (ns == capsyms) {
+                capsyms = capsyms ? 2 * capsyms : 8;
+                const dx_expr **g = realloc(syms, capsyms * sizeof *g);
+                if (!(ok = g != NULL))
+                    break;
+                syms = g;
+            }
+            syms[ns++] = x;
+        }
+        if (top + x->n > cap) {
+            cap = 2 * (top + x->n);
+            const dx_expr **g = realloc(stack, cap * sizeof *g);
+            if (!(ok = g != NULL))
+                break;
+            stack = g;
+        }
+        for (uint32_t i = 0; i < x->n; i++)
+            stack[top++] = x->a[i];
+    }
+    free(seen);
+    free(stack);
+    *out = syms;
+    *n = ns;
+    return ok;
+}
+
+static int name_cmp(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
+
+size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names)
+{
+    const dx_expr **syms = NULL;
+    size_t n = 0;
+    bool ok = collect_syms(ctx, e, &syms, &n);
+    free(ctx->varnames);
+    ctx->varnames = malloc((n ? n : 1) * sizeof *ctx->varnames);
+    if (!ok || !ctx->varnames) {
+        free(syms);
+        *names = NULL;
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        ctx->varnames[i] = syms[i]->u.name;
+    free(syms);
+    qsort(ctx->varnames, n, sizeof *ctx->varnames, name_cmp);
+    *names = ctx->varnames;
+    return n;
+}

@@ -1,0 +1,75 @@
+/* The expression store: a context's arena of hash-consed, canonical nodes. */
+#ifndef DX_EXPR_H
+#define DX_EXPR_H
+
+#include "dfdx.h"
+#include "num.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* ORDER KIND: the canonical order of terms and factors starts with the kind. */
+typedef enum dx_kind { DX_NUM, DX_CONST, DX_SYM, DX_POW, DX_MUL, DX_ADD, DX_CALL } dx_kind;
+typedef enum dx_constant { DX_E, DX_PI } dx_constant;
+
+/* Children are built before their parents, so a child's id is always smaller: sorting
+ * nodes by id is a topological order (the evaluator compiles in that order). */
+struct dx_expr {
+    uint8_t kind;   /* dx_kind */
+    uint8_t fn;     /* DX_CALL: dx_fn_id; DX_CONST: dx_constant */
+    uint32_t n;     /* number of children */
+    uint32_t id;
+    uint32_t depth; /* 1 for a leaf */
+    uint64_t hash;  /* from content only (never addresses), so orders are reproducible */
+    uint64_t vmask; /* one bit per variable name hash: a clear bit means "free of it" */
+    union {
+        dx_num num;       /* DX_NUM */
+        const char *name; /* DX_SYM, owned by the context */
+    } u;
+    dx_expr *a[];   /* DX_ADD terms, DX_MUL factors, DX_POW {base, exponent}, DX_CALL args */
+};
+
+/* Deepest expression a context builds: recursion over nodes (diff, print, compile) stays
+ * far from the C stack limit, and the parser reports deeper input as an error. */
+#define DX_MAX_DEPTH 4000
+#define DX_DEFAULT_BUDGET ((size_t)20 * 1000 * 1000)
+
+/* Record an error on the context; returns NULL so callers can `return dx_fail(...)`. */
+DX_HIDDEN void *dx_fail(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
+/* Memory from the context's arena, released with the context. NULL (and an error) if out. */
+DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);
+DX_HIDDEN size_t dx_node_count(const dx_ctx *ctx);
+
+/* Leaves. dx_number copies *v. */
+DX_HIDDEN dx_expr *dx_number(dx_ctx *ctx, const dx_num *v);
+DX_HIDDEN dx_expr *dx_int(dx_ctx *ctx, int64_t v);
+DX_HIDDEN dx_expr *dx_frac(dx_ctx *ctx, int64_t n, int64_t d);
+DX_HIDDEN dx_expr *dx_sym(dx_ctx *ctx, const char *name, size_t len);
+DX_HIDDEN dx_expr *dx_const(dx_ctx *ctx, dx_constant c);
+
+/* Smart constructors: canonicalise, then intern. Every one returns NULL when an argument is
+ * NULL or on failure (with the error recorded), so failures propagate without checks. */
+DX_HIDDEN dx_expr *dx_add(dx_ctx *ctx, dx_expr *a, dx_expr *b);
+DX_HIDDEN dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *terms, size_t n);
+DX_HIDDEN dx_expr *dx_sub(dx_ctx *ctx, dx_expr *a, dx_expr *b);
+DX_HIDDEN dx_expr *dx_neg(dx_ctx *ctx, dx_expr *a);
+DX_HIDDEN dx_expr *dx_mul(dx_ctx *ctx, dx_expr *a, dx_expr *b);
+DX_HIDDEN dx_expr *dx_mul_n(dx_ctx *ctx, dx_expr *const *factors, size_t n);
+DX_HIDDEN dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b);
+DX_HIDDEN dx_expr *dx_pow(dx_ctx *ctx, dx_expr *base, dx_expr *exponent);
+DX_HIDDEN dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *arg);
+
+/* Helpers over canonical nodes. */
+static inline bool dx_is_num(const dx_expr *e) { return e->kind == DX_NUM; }
+static inline bool dx_is_int(const dx_expr *e, int64_t v) { return e->kind == DX_NUM && dx_num_is(&e->u.num, v); }
+DX_HIDDEN uint64_t dx_var_bit(const char *name, size_t len);
+/* Does e depend on variable v (a DX_SYM node)? */
+DX_HIDDEN bool dx_has(const dx_expr *e, const dx_expr *v);
+/* Canonical total order (by content): negative, 0 or positive. */
+DX_HIDDEN int dx_cmp(const dx_expr *a, const dx_expr *b);
+/* Split a term into numeric coefficient and the rest (rest is 1 for a number). */
+DX_HIDDEN dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef);
+
+#endif

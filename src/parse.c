@@ -1,0 +1,134 @@
+/* Parse: dx_parse and the helpers the grammar's actions share (grammar/parser.y, lexer.l). */
+#include "parse.h"
+#include "parser.h"
+#include "lexer.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dx_parse_fail(dx_pstate *st, dx_status s, long pos, long end, const char *fmt, ...)
+{
+    char msg[sizeof ((dx_error *)0)->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dx_fail(st->ctx, s, pos, end, "%s", msg);
+}
+
+/* A constructor's error carries no place (pos -1): give it the span being built. */
+void dx_parse_relocate(dx_pstate *st, dx_loc loc)
+{
+    const dx_error *err = dx_ctx_error(st->ctx);
+    if (err->status == DX_OK || err->pos >= 0)
+        return;
+    dx_error saved = *err;
+    dx_ctx_clear_error(st->ctx);
+    dx_fail(st->ctx, saved.status, loc.pos, loc.end, "%s", saved.msg);
+}
+
+bool dx_parse_push(dx_pstate *st, dx_expr *e)
+{
+    if (!e)
+        return false;
+    if (st->nitems == st->cap) {
+        size_t cap = st->cap ? 2 * st->cap : 64;
+        dx_expr **items = realloc(st->items, cap * sizeof *items);
+        if (!items) {
+            dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
+            return false;
+        }
+        st->items = items;
+        st->cap = cap;
+    }
+    st->items[st->nitems++] = e;
+    return true;
+}
+
+bool dx_parse_start(dx_pstate *st, dx_expr *first, size_t *mark)
+{
+    *mark = st->nitems;
+    return dx_parse_push(st, first);
+}
+
+/* A chain of one operand is that operand; the constructors see only real sums/products. */
+dx_expr *dx_parse_sum(dx_pstate *st, size_t mark)
+{
+    size_t n = st->nitems - mark;
+    dx_expr *e = n == 1 ? st->items[mark] : dx_add_n(st->ctx, st->items + mark, n);
+    st->nitems = mark;
+    return e;
+}
+
+dx_expr *dx_parse_product(dx_pstate *st, size_t mark)
+{
+    size_t n = st->nitems - mark;
+    dx_expr *e = n == 1 ? st->items[mark] : dx_mul_n(st->ctx, st->items + mark, n);
+    st->nitems = mark;
+    return e;
+}
+
+bool dx_parse_enter(dx_pstate *st, dx_loc loc)
+{
+    if (st->depth >= DX_PARSE_MAX_NEST) {
+        dx_parse_fail(st, DX_ELIMIT, loc.pos, loc.end, "expression nested too deeply (limit %d)",
+                      DX_PARSE_MAX_NEST);
+        return false;
+    }
+    st->depth++;
+    return true;
+}
+
+/* Scan and parse; a separate function so that nothing setjmp must preserve changes here. */
+static dx_expr *run(dx_pstate *st, yyscan_t scanner)
+{
+    if (setjmp(st->oom)) {
+        /* Only scanner setup allocates, before dx_yyparse holds any memory. */
+        dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return NULL;
+    }
+    dx_yy_scan_bytes(st->text, (int)st->len, scanner);
+    if (dx_yyparse(scanner, st->ctx, st) == 0)
+        return st->result;
+    if (!dx_failed(st->ctx)) /* cannot happen: every abort records why */
+        dx_fail(st->ctx, DX_ESYNTAX, 0, (long)st->len, "syntax error");
+    return NULL;
+}
+
+/* Runs the scanner and parser over text. Everything they build is borrowed from ctx; the only
+ * memory of the parse itself (the scanner, Bison's stacks, the chain stack) is released here,
+ * whichever way the parse ends. */
+DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
+{
+    dx_ctx_clear_error(ctx);
+    if (len > DX_PARSE_MAX_LEN)
+        return dx_fail(ctx, DX_ELIMIT, DX_PARSE_MAX_LEN, (long)len,
+                       "expression too long (%zu bytes; the limit is %d)", len, DX_PARSE_MAX_LEN);
+    if (!text)
+        text = "";
+    dx_pstate *st = calloc(1, sizeof *st);
+    if (!st)
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    st->ctx = ctx;
+    st->text = text;
+    st->len = len;
+    st->minus_one = dx_int(ctx, -1);
+    st->sqrt_fn = dx_fn_lookup("sqrt", 4);
+    dx_expr *result = NULL;
+    yyscan_t scanner = NULL;
+    if (!st->minus_one || !st->sqrt_fn)
+        goto out;
+    if (dx_yylex_init_extra(st, &scanner) != 0) {
+        scanner = NULL;
+        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        goto out;
+    }
+    result = run(st, scanner);
+out:
+    if (scanner)
+        dx_yylex_destroy(scanner);
+    free(st->items);
+    free(st);
+    return result;
+}

@@ -1,0 +1,58 @@
+/* Parser state: what the grammar's actions and the scanner share during one dx_parse. */
+#ifndef DX_PARSE_H
+#define DX_PARSE_H
+
+#include "expr.h"
+#include "fn.h"
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Input longer than this is refused before scanning. */
+#define DX_PARSE_MAX_LEN 1000000
+/* Nesting deeper than this ('(', unary minus, '^', '√' chains) is an error. It bounds the
+ * Bison stack (at most ~8 entries per level, see YYMAXDEPTH in parser.y) and stays well below
+ * DX_MAX_DEPTH, so every deep input is reported here, never by Bison or the C stack. */
+#define DX_PARSE_MAX_NEST 1000
+
+/* A token's place in the text, as byte offsets [pos, end). */
+typedef struct dx_loc {
+    long pos, end;
+} dx_loc;
+
+typedef struct dx_pstate {
+    dx_ctx *ctx;
+    const char *text;
+    size_t len;
+    size_t off;          /* the scanner's byte offset into text */
+    /* Operands of the sum, product and argument chains under construction, as one stack:
+     * a chain's semantic value is the index of its first operand (a "mark"). Entries are
+     * borrowed from the context, so aborting anywhere leaks nothing. */
+    dx_expr **items;
+    size_t nitems, cap;
+    int depth;           /* current nesting, see DX_PARSE_MAX_NEST */
+    size_t nopens;       /* unclosed '(' so far, their offsets in opens[] */
+    long opens[DX_PARSE_MAX_NEST + 1];
+    dx_expr *minus_one;  /* the exponent that turns a/b into a*b^-1 */
+    const dx_fn *sqrt_fn;
+    dx_expr *result;
+    jmp_buf oom;         /* the scanner's fatal errors (out of memory) land here */
+} dx_pstate;
+
+/* Push e onto the chain stack. false when e is NULL (a constructor failed and recorded why)
+ * or without memory (recorded here): the action then aborts the parse. */
+DX_HIDDEN bool dx_parse_push(dx_pstate *st, dx_expr *e);
+/* Start a chain: its mark, after pushing its first operand (false as above). */
+DX_HIDDEN bool dx_parse_start(dx_pstate *st, dx_expr *first, size_t *mark);
+/* Close the chain that starts at mark: sum (or product) of its operands, popped. */
+DX_HIDDEN dx_expr *dx_parse_sum(dx_pstate *st, size_t mark);
+DX_HIDDEN dx_expr *dx_parse_product(dx_pstate *st, size_t mark);
+/* One more level of nesting at loc; false (with the error recorded) past the limit. */
+DX_HIDDEN bool dx_parse_enter(dx_pstate *st, dx_loc loc);
+/* Give a constructor's error (recorded without a place) the span loc of the input. */
+DX_HIDDEN void dx_parse_relocate(dx_pstate *st, dx_loc loc);
+/* Record an error of this parse (a thin wrapper over dx_fail with a location). */
+DX_HIDDEN void dx_parse_fail(dx_pstate *st, dx_status s, long pos, long end, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+#endif

@@ -1,0 +1,31 @@
+/* Shared test helpers: an independent numeric oracle and a way to run the program. */
+#ifndef DX_TESTUTIL_H
+#define DX_TESTUTIL_H
+
+#include "dfdx.h"
+#include "expr.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Value of e with var = x and every other variable at a fixed value of its own (so partial
+ * derivatives can be checked too). A tree walk over the nodes, independent of the library's
+ * compiled evaluator. NaN outside the real domain. */
+double tu_eval(const dx_expr *e, const char *var, double x);
+/* The other variables' fixed value, for tests that need to know it. */
+double tu_fixed(const char *name);
+
+/* Compare df with a central-difference estimate of f' (Richardson-extrapolated) at each
+ * point where f is defined and smooth. Returns the number of points compared (so a test can
+ * insist that enough were), or -1 with a description in why (size whylen) on a mismatch. */
+int tu_check_numeric(const dx_expr *f, const dx_expr *df, const char *var, const double *pts, size_t npts,
+                     char *why, size_t whylen);
+/* The same at a default spread of points: -3.1 .. 3.3 and 0.1 .. 2.9 (the positive ones
+ * let ln, sqrt and x^x be checked). */
+int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char *why, size_t whylen);
+
+/* Run the dfdx program with argv (NULL-terminated, without argv[0]) and stdin text (may be
+ * NULL). Output and error text are malloc'd into *out and *err. Returns the exit status. */
+int tu_run(const char *const *argv, const char *input, char **out, char **err);
+
+#endif
