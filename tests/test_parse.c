@@ -57,10 +57,10 @@ static const struct { const char *a, *b; } same_rows[] = {
     /* unicode a student pastes */
     { "x²", "x^2" },             { "x³", "x^3" },           { "x⁻¹", "1/x" },
     { "x¹⁰", "x^10" },           { "x⁰", "1" },             { "2x²", "2*x^2" },
-    { "x⁴⁵⁶⁷⁸⁹", "x^456789" },   { "(x+1)²", "(x+1)^2" },   { "x²²", "(x^2)^2" },
+    { "x⁴⁵⁶⁷⁸⁹", "x^456789" },   { "(x+1)²", "(x+1)^2" },   { "x²²", "x^22" },
     { "-x²", "-(x^2)" },         { "2²", "4" },             { "x^2²", "x^4" },
     { "√x", "sqrt(x)" },         { "√(x+1)", "sqrt(x+1)" }, { "2√x", "2*sqrt(x)" },
-    { "√x²", "sqrt(x^2)" },      { "√√x", "x^(1/4)" },      { "√x^3", "sqrt(x)^3" },
+    { "√x²", "sqrt(x^2)" },      { "√√x", "sqrt(sqrt(x))" },      { "√x^3", "sqrt(x)^3" },
     { "π", "pi" },               { "2π", "2*pi" },          { "πx", "pi*x" },
     { "a−b", "a-b" },            { "a – b", "a-b" },        { "a×b", "a*b" },
     { "a·b", "a*b" },            { "a⋅b", "a*b" },          { "a∗b", "a*b" },
@@ -248,7 +248,7 @@ static const struct {
     { "(", "x", ")", 1000 },
     { "-", "x", "", 1000 },
     { "x^", "x", "", 2001 },
-    { "2**", "x", "", 3002 },
+    { "2**", "x", "", 3001 },
     { "√", "x", "", 3000 },
     { "sin(", "x", ")", 4003 },
     { "-(", "x", ")", 1000 },
@@ -365,6 +365,24 @@ START_TEST(long_row)
 }
 END_TEST
 
+#define DX_LONG_NUMBER 999990
+/* The longest number literal the length limit allows is read in well under a second. */
+START_TEST(long_number)
+{
+    size_t n = DX_LONG_NUMBER;
+    char *s = malloc(n + 3);
+    ck_assert_ptr_nonnull(s);
+    memset(s, '7', n);
+    memcpy(s + n, "-7", 3);
+    double t0 = seconds();
+    dx_expr *e = dx_parse(C, s, n + 2);
+    double dt = seconds() - t0;
+    ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, dx_ctx_error(C)->msg);
+    ck_assert_msg(dt < 2.0, "a %zu-digit number took %.2f s", n, dt);
+    free(s);
+}
+END_TEST
+
 /* The node budget is a limit the parse reports, with a place in the text. */
 START_TEST(budget)
 {
@@ -443,6 +461,12 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, too_long);
     tcase_add_loop_test(tc, long_row, 0, N(long_rows));
     tcase_add_test(tc, budget);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbers");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, long_number);
     suite_add_tcase(s, tc);
     return s;
 }
