@@ -52,6 +52,7 @@ static void sb_num(sb *b, const dx_num *v)
 typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
+    const dx_expr *root;
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -185,6 +186,17 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
     }
     if (!b->oom) {
         qsort(it, e->n, sizeof *it, item_cmp_sum);
+        /* Inside brackets or a function a leading minus reads worse: (1 - x), sqrt(4 - x^2).
+         * The whole result keeps descending powers: -x^2 + 4*x - 3. */
+        if (e != p->root && it[0].neg) {
+            for (uint32_t i = 1; i < e->n; i++)
+                if (!it[i].neg) {
+                    item first = it[i];
+                    memmove(it + 1, it, i * sizeof *it);
+                    it[0] = first;
+                    break;
+                }
+        }
         for (uint32_t i = 0; i < e->n; i++) {
             if (i == 0)
                 sb_puts(b, it[i].neg ? "-" : "");
@@ -488,7 +500,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
-    printer p = {ctx, fmt};
+    printer p = {ctx, fmt, e};
     sb b = {0};
     print(&p, &b, e, 0);
     if (b.oom) {
