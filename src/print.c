@@ -99,18 +99,28 @@ static double degree(const dx_expr *e)
     }
 }
 
-/* Rank of a factor in a printed product: 2*x*y^2*e^x*cos(x)*(x + 1). */
+/* Rank of a factor in a printed product: 2*pi*x*y^2*e^x*cos(x)*(x + 1). */
 static int factor_rank(const dx_expr *f)
 {
     const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
+    bool num_exp = f->kind != DX_POW || f->a[1]->kind == DX_NUM;
     switch (base->kind) {
     case DX_NUM: return 0;
-    case DX_SYM: return 1;
-    case DX_CONST: return 2;
-    case DX_CALL: return 3;
-    case DX_ADD: return 5;
-    default: return 4;
+    case DX_CONST: return num_exp ? 1 : 3; /* pi^2 with the numbers, e^x after the variables */
+    case DX_SYM: return 2;
+    case DX_CALL: return 4;
+    case DX_ADD: return 6;
+    default: return 5;
     }
+}
+
+/* Text without its leading numeric coefficient: ties of degree sort by the variables. */
+static const char *past_coefficient(const char *t)
+{
+    const char *p = t;
+    while ((*p >= '0' && *p <= '9') || *p == '/')
+        p++;
+    return *p == '*' ? p + 1 : t;
 }
 
 typedef struct {
@@ -129,7 +139,8 @@ static int item_cmp_sum(const void *x, const void *y)
         return ca ? 1 : -1;
     if (a->key != b->key)
         return a->key > b->key ? -1 : 1;
-    return strcmp(a->text, b->text);
+    int c = strcmp(past_coefficient(a->text), past_coefficient(b->text));
+    return c ? c : strcmp(a->text, b->text);
 }
 
 static int item_cmp_prod(const void *x, const void *y)
@@ -186,9 +197,9 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
     }
     if (!b->oom) {
         qsort(it, e->n, sizeof *it, item_cmp_sum);
-        /* Inside brackets or a function a leading minus reads worse: (1 - x), sqrt(4 - x^2).
-         * The whole result keeps descending powers: -x^2 + 4*x - 3. */
-        if (e != p->root && it[0].neg) {
+        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2. Only a whole
+         * result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
+        if (it[0].neg && (e != p->root || it[0].key <= 0)) {
             for (uint32_t i = 1; i < e->n; i++)
                 if (!it[i].neg) {
                     item first = it[i];
