@@ -120,7 +120,7 @@ static const char *past_coefficient(const char *t)
     const char *p = t;
     while ((*p >= '0' && *p <= '9') || *p == '/')
         p++;
-    return *p == '*' ? p + 1 : t;
+    return *p == '*' || *p == ' ' ? p + 1 : t;
 }
 
 typedef struct {
@@ -197,9 +197,9 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
     }
     if (!b->oom) {
         qsort(it, e->n, sizeof *it, item_cmp_sum);
-        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2. Only a whole
-         * result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
-        if (it[0].neg && (e != p->root || it[0].key <= 0)) {
+        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2, 4 - 2*x. Only
+         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
+        if (it[0].neg && (e != p->root || it[0].key <= 0 || e->n == 2)) {
             for (uint32_t i = 1; i < e->n; i++)
                 if (!it[i].neg) {
                     item first = it[i];
