@@ -429,6 +429,63 @@ static double snap(const fun *df, double r)
     return r;
 }
 
+/* The arguments u of abs(u) and relu(u) in e (at most max of them): f' may jump where u
+ * crosses 0 even when it keeps its sign (relu(x) - x^2/4 at 0), so those points are
+ * searched on their own. *budget bounds the walk over a DAG's paths. */
+static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t max, long *budget)
+{
+    if (--*budget < 0 || e->kind == DX_NUM || e->kind == DX_SYM || e->kind == DX_CONST)
+        return n;
+    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_KINK0)) {
+        bool seen = false;
+        for (size_t i = 0; i < n; i++)
+            seen = seen || out[i] == e->a[0];
+        if (!seen && n < max)
+            out[n++] = e->a[0];
+    }
+    for (uint32_t i = 0; i < e->n; i++)
+        n = kink_args(e->a[i], out, n, max, budget);
+    return n;
+}
+
+/* Kinks: zeros of each abs/relu argument where f' is not continuous. */
+static bool find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema *x, size_t *cap)
+{
+    const dx_expr *args[16];
+    long budget = 100000;
+    size_t n = kink_args(f, args, 0, 16, &budget);
+    double *u = malloc(sizeof(double) * g->n);
+    if (!u)
+        abort();
+    const double *cols[1] = {g->xs};
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; k++) {
+        fun arg = {dx_compile(ctx, args[k], &name, 1)};
+        if (!arg.p) {
+            dx_ctx_clear_error(ctx);
+            continue;
+        }
+        dx_prog_eval_n(arg.p, g->n, cols, u);
+        for (size_t i = 1; i < g->n && ok; i++) {
+            double r;
+            if (u[i] == 0)
+                r = g->xs[i];
+            else if (isfinite(u[i - 1]) && isfinite(u[i]) && sgn(u[i - 1]) * sgn(u[i]) < 0)
+                r = brent(&arg, g->xs[i - 1], g->xs[i], u[i - 1], u[i]);
+            else
+                continue;
+            r = snap(&g->df, r);
+            double span = x->step * 1e-4, l = at(&g->df, r - span), rr = at(&g->df, r + span);
+            if (isfinite(l) && isfinite(rr) && fabs(l - rr) > 1e-6 * fmax(1, fmax(fabs(l), fabs(rr))))
+                ok = add_crit(x, g, r, side_sign(&g->df, r, x->step, -1), side_sign(&g->df, r, x->step, +1), true,
+                              cap);
+        }
+        dx_prog_free(arg.p);
+    }
+    free(u);
+    return ok;
+}
+
 static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema *x)
 {
     const char *name = var->u.name;
@@ -494,6 +551,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
         }
         last = i;
     }
+    ok = ok && find_kinks(ctx, f, name, &g, x, &cap);
     if (!ok) {
         dx_fail(ctx, DX_ELIMIT, -1, -1, "more than %d critical points in the interval", MAX_POINTS);
         st = DX_ELIMIT;

@@ -719,6 +719,28 @@ static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_
             }
         }
     }
+    /* a rational root a/b of the primitive integer polynomial has b | lead (Gauss), so
+     * root * lead is an integer inside lo*lead .. hi*lead: try the few there */
+    if (!found) {
+        zpoly z;
+        z_from(&z, s);
+        mpq_set_z(v, z.c[z.n - 1]);
+        mpq_abs(v, v);
+        mpq_t w;
+        mpq_init(w);
+        mpq_mul(w, lo, v);
+        mpz_cdiv_q(a, mpq_numref(w), mpq_denref(w));
+        for (int i = 0; i < 3 && !found; i++, mpz_add_ui(a, a, 1)) {
+            mpq_set_z(out, a);
+            mpq_div(out, out, v);
+            if (mpq_cmp(out, hi) > 0)
+                break;
+            dx_poly_eval_q(w, s, out);
+            found = mpq_sgn(w) == 0;
+        }
+        mpq_clear(w);
+        z_clear(&z);
+    }
     mpz_clears(h0, h1, k0, k1, a, num, den, r, t, NULL);
     mpq_clear(v);
     return found;
