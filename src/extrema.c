@@ -557,7 +557,8 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
         st = DX_ELIMIT;
         goto out;
     }
-    qsort(x->crit, x->ncrit, sizeof *x->crit, cmp_crit);
+    if (x->ncrit)
+        qsort(x->crit, x->ncrit, sizeof *x->crit, cmp_crit);
     /* inflection points: sign changes of f'' where f is defined */
     size_t icap = 0;
     for (size_t i = 1; i < g.n; i++) {

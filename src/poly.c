@@ -907,7 +907,8 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         dx_fail(ctx, DX_ELIMIT, -1, -1, "isolating the real roots took more than %d steps", DX_POLY_MAX_STEPS);
         st = DX_ELIMIT;
     }
-    qsort(iso_l.v, iso_l.n, sizeof *iso_l.v, cmp_iso);
+    if (iso_l.n)
+        qsort(iso_l.v, iso_l.n, sizeof *iso_l.v, cmp_iso);
 
     dx_root *out = st == DX_OK ? calloc(iso_l.n ? iso_l.n : 1, sizeof *out) : NULL;
     if (st == DX_OK && !out)
