@@ -6,8 +6,10 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+int cli_extrema(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
+static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
@@ -16,6 +18,11 @@ const cli_command cli_commands[] = {
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
     {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
      "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
+     "Every critical point, classified local min / local max / neither (second- and higher-\n"
+     "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
+     "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
+     "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
