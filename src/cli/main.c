@@ -6,9 +6,11 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+int cli_limit(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
+static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -16,6 +18,9 @@ const cli_command cli_commands[] = {
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
     {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
      "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
+     "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
+     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
