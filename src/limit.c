@@ -32,7 +32,7 @@ typedef struct {
     int steps;       /* lim() calls, bounded */
     int depth;       /* l'Hopital rounds in the current chain, bounded */
     int rounds;      /* l'Hopital rounds in all, for the method text */
-    bool kink, explog, fraction, pole;
+    bool kink, explog, fraction, pole, degrees;
     bool oom;        /* out of memory: give up, report it */
 } lim_st;
 
@@ -246,6 +246,126 @@ static dx_expr *unkink(lim_st *s, dx_expr *e)
     return r;
 }
 
+/* --- polynomials: at +-oo the term of highest degree decides --------------------------------- */
+
+#define LIM_MAX_DEG 64
+
+/* e as c[0] + c[1]*x + ... + c[deg]*x^deg with coefficients free of x; false when e is not a
+ * polynomial in x (or its degree passes the limit). c has LIM_MAX_DEG + 1 slots. */
+static bool poly_of(lim_st *s, dx_expr *e, dx_expr **c, int *deg)
+{
+    for (int i = 0; i <= LIM_MAX_DEG; i++)
+        c[i] = dx_int(s->ctx, 0);
+    if (!(e->vmask & s->x->vmask)) {
+        c[0] = e;
+        *deg = 0;
+        return true;
+    }
+    if (e == s->x) {
+        c[1] = dx_int(s->ctx, 1);
+        *deg = 1;
+        return true;
+    }
+    dx_expr *t[LIM_MAX_DEG + 1], *u[LIM_MAX_DEG + 1];
+    int dt;
+    int64_t k;
+    switch (e->kind) {
+    case DX_ADD:
+    case DX_MUL:
+        *deg = 0;
+        c[0] = dx_int(s->ctx, e->kind == DX_MUL);
+        for (uint32_t i = 0; i < e->n; i++) {
+            if (!poly_of(s, e->a[i], t, &dt))
+                return false;
+            if (e->kind == DX_ADD) {
+                for (int j = 0; j <= dt; j++)
+                    c[j] = dx_add(s->ctx, c[j], t[j]);
+                *deg = dt > *deg ? dt : *deg;
+                continue;
+            }
+            if (*deg + dt > LIM_MAX_DEG)
+                return false;
+            for (int j = 0; j <= *deg + dt; j++)
+                u[j] = dx_int(s->ctx, 0);
+            for (int j = 0; j <= *deg; j++)
+                for (int q = 0; q <= dt; q++)
+                    u[j + q] = dx_add(s->ctx, u[j + q], dx_mul(s->ctx, c[j], t[q]));
+            *deg += dt;
+            memcpy(c, u, (size_t)(*deg + 1) * sizeof *c);
+        }
+        break;
+    case DX_POW:
+        if (e->a[1]->kind != DX_NUM || !dx_num_get_int(&e->a[1]->u.num, &k) || k < 1 || k > LIM_MAX_DEG)
+            return false;
+        if (!poly_of(s, e->a[0], t, &dt) || dt * k > LIM_MAX_DEG)
+            return false;
+        /* (sum t_j x^j)^k by repeated multiplication: k is at most LIM_MAX_DEG / dt */
+        *deg = 0;
+        c[0] = dx_int(s->ctx, 1);
+        for (int64_t r = 0; r < k; r++) {
+            for (int j = 0; j <= *deg + dt; j++)
+                u[j] = dx_int(s->ctx, 0);
+            for (int j = 0; j <= *deg; j++)
+                for (int q = 0; q <= dt; q++)
+                    u[j + q] = dx_add(s->ctx, u[j + q], dx_mul(s->ctx, c[j], t[q]));
+            *deg += dt;
+            memcpy(c, u, (size_t)(*deg + 1) * sizeof *c);
+        }
+        break;
+    default:
+        return false;
+    }
+    for (int j = 0; j <= *deg; j++)
+        if (!c[j])
+            return false;
+    while (*deg > 0 && dx_is_int(c[*deg], 0))
+        (*deg)--;
+    return true;
+}
+
+/* The leading term of a polynomial, when e is one and its leading coefficient has a sign. */
+static bool leading(lim_st *s, dx_expr *e, dx_expr **lc, int *deg)
+{
+    dx_expr *c[LIM_MAX_DEG + 1];
+    if (!poly_of(s, e, c, deg)) {
+        forgive(s);
+        return false;
+    }
+    *lc = c[*deg];
+    int sg = value_sign(s, *lc);
+    return sg == 1 || sg == -1;
+}
+
+/* A polynomial at +-oo: the sign of its leading term there. */
+static lv poly_at_inf(lim_st *s, dx_expr *e)
+{
+    dx_expr *lc;
+    int deg;
+    if (!leading(s, e, &lc, &deg))
+        return UNKNOWN;
+    s->degrees = true;
+    if (deg == 0)
+        return (lv){LV_FINITE, lc};
+    return infinity(value_sign(s, lc) * (deg % 2 && s->p.inf < 0 ? -1 : 1));
+}
+
+/* A rational function at +-oo: the degrees compared, and the ratio of leading coefficients
+ * when they are equal. */
+static lv rational_at_inf(lim_st *s, dx_expr *n, dx_expr *d)
+{
+    dx_expr *ln, *ld;
+    int dn, dd;
+    if (!leading(s, n, &ln, &dn) || !leading(s, d, &ld, &dd))
+        return UNKNOWN;
+    s->degrees = true;
+    if (dn < dd)
+        return finite(s, dx_int(s->ctx, 0));
+    if (dn == dd)
+        return finite(s, dx_div(s->ctx, ln, ld));
+    int sg = value_sign(s, ln) * value_sign(s, ld) * ((dn - dd) % 2 && s->p.inf < 0 ? -1 : 1);
+    return infinity(sg);
+}
+
 /* N/D with both tending to 0, or both to +-oo: the limit of N'/D' (l'Hopital's rule). */
 static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
 {
@@ -263,11 +383,26 @@ static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
         forgive(s);
         return UNKNOWN;
     }
+    int rounds = s->rounds++;
     s->depth++;
-    s->rounds++;
     lv r = lim(s, q);
     s->depth--;
+    if (r.k == LV_UNKNOWN)
+        s->rounds = rounds; /* a dead end is not part of how the answer was found */
     return r;
+}
+
+/* Does e hold a logarithm or an exponential in var (a power whose exponent varies)? */
+static bool has_log_exp(const dx_expr *e, const dx_expr *var)
+{
+    if (!(e->vmask & var->vmask))
+        return false;
+    if ((e->kind == DX_CALL && e->fn == DX_LN) || (e->kind == DX_POW && dx_has(e->a[1], var)))
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (has_log_exp(e->a[i], var))
+            return true;
+    return false;
 }
 
 /* A product whose factors all have limits: 0*oo is turned into oo/oo and handed on. */
@@ -302,7 +437,22 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
     if (nz && ninf) {
         /* Z * R = R / (1/Z): oo/oo. The vanishing factors go below, so x*ln(x) becomes
          * ln(x)/x^-1, whose derivatives' quotient is -x. */
-        out = lhopital(s, dx_mul_n(s->ctx, rest, nr), dx_pow(s->ctx, dx_mul_n(s->ctx, zero, nz), dx_int(s->ctx, -1)));
+        dx_expr *Z = dx_mul_n(s->ctx, zero, nz), *R = dx_mul_n(s->ctx, rest, nr);
+        /* A logarithm or exponential stays above the line, where differentiating does not
+         * make it worse: x*ln(x) is ln(x)/x^-1, x^2*e^(1/x) is e^(1/x)/x^-2, but x*ln(1 + 1/x)
+         * at oo is ln(1 + 1/x)/x^-1 (0/0). The other way round is tried if the first does not
+         * decide. */
+        if (!has_log_exp(R, s->x)) {
+            dx_expr *t = Z;
+            Z = R;
+            R = t;
+        }
+        int rounds = s->rounds;
+        out = lhopital(s, R, dx_pow(s->ctx, Z, dx_int(s->ctx, -1)));
+        if (out.k == LV_UNKNOWN && !s->oom) {
+            s->rounds = rounds;
+            out = lhopital(s, Z, dx_pow(s->ctx, R, dx_int(s->ctx, -1)));
+        }
     } else if (nz) {
         out = finite(s, dx_int(s->ctx, 0));
     } else if (ninf) {
@@ -353,6 +503,8 @@ static lv quotient(lim_st *s, dx_expr *e)
         forgive(s);
         goto done;
     }
+    if (s->p.inf && (out = rational_at_inf(s, N, D)).k != LV_UNKNOWN)
+        goto done;
     lv ln = lim(s, N), ld = lim(s, D);
     int sn = lv_sign(s, ln), sd = lv_sign(s, ld);
     if (ln.k == LV_UNKNOWN || ld.k == LV_UNKNOWN || sn == 2 || sd == 2)
@@ -425,8 +577,10 @@ static lv call(lim_st *s, dx_expr *e)
     lv l = lim(s, e->a[0]);
     int fn = e->fn;
     if (l.k == LV_FINITE) {
-        if (fn == DX_LN && value_sign(s, l.v) == 0)
+        if (fn == DX_LN && value_sign(s, l.v) == 0) {
+            s->pole = true;
             return side_sign(s, e->a[0]) > 0 ? infinity(-1) : UNKNOWN;
+        }
         dx_expr *v = dx_call(s->ctx, fn, l.v);
         if (!v)
             return finite(s, NULL);
@@ -480,6 +634,7 @@ static lv sum(lim_st *s, dx_expr *e)
     dx_expr **vals = malloc(e->n * sizeof *vals);
     size_t nv = 0;
     int pos = 0, neg = 0;
+    bool pole = s->pole;
     lv out = UNKNOWN;
     if (!vals) {
         s->oom = true;
@@ -494,7 +649,10 @@ static lv sum(lim_st *s, dx_expr *e)
         pos += l.k == LV_POS_INF;
         neg += l.k == LV_NEG_INF;
     }
+    if (pos && neg && s->p.inf && (out = poly_at_inf(s, e)).k != LV_UNKNOWN)
+        goto done;
     if (pos && neg) {
+        s->pole = pole; /* the terms' poles are not how the answer is found */
         dx_expr *q = one_fraction(s, e);
         if (q && q->kind != DX_ADD) {
             s->fraction = true;
@@ -518,7 +676,9 @@ static lv lim(lim_st *s, dx_expr *e)
         return tame(s, e) ? (lv){LV_FINITE, e} : UNKNOWN;
     if (e == s->x)
         return s->p.inf ? infinity(s->p.inf) : (lv){LV_FINITE, s->p.at};
-    dx_expr *v = continuous_value(s, e);
+    /* u^v with both varying is never taken by substitution: 0^0 would pass as 1 */
+    bool both = e->kind == DX_POW && dx_has(e->a[1], s->x) && dx_has(e->a[0], s->x);
+    dx_expr *v = both ? NULL : continuous_value(s, e);
     if (v)
         return (lv){LV_FINITE, v};
     switch (e->kind) {
@@ -676,13 +836,15 @@ static bool defined_beside(lim_st *s, dx_expr *f)
 static void exact_method(const lim_st *s, dx_lim *out)
 {
     char buf[96] = "";
-    if (s->rounds)
+    if (s->rounds && s->degrees)
+        snprintf(buf, sizeof buf, "degrees compared, l'Hopital's rule (%d round%s)", s->rounds, s->rounds == 1 ? "" : "s");
+    else if (s->rounds)
         snprintf(buf, sizeof buf, "l'Hopital's rule (%d round%s)", s->rounds, s->rounds == 1 ? "" : "s");
     else
-        snprintf(buf, sizeof buf, "%s", s->p.inf ? "limits of the parts" : "substitution");
+        snprintf(buf, sizeof buf, "%s", s->degrees ? "degrees compared" : s->p.inf ? "limits of the parts" : "substitution");
     say(out, "%s%s%s%s%s", buf, s->fraction ? ", over one denominator" : "",
         s->explog ? ", as exp(lim ln)" : "", s->kink ? ", abs/relu by the sign of their argument" : "",
-        s->pole ? ", c/0 signed by the side" : "");
+        s->pole ? ", the sign of the approach to 0" : "");
 }
 
 dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
@@ -694,7 +856,7 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
         dx_fail(ctx, DX_EUSAGE, -1, -1, "a limit at +oo is taken from below, at -oo from above");
         return DX_EUSAGE;
     }
-    lim_st s = {ctx, var, p, 0, dir, 0, 0, 0, false, false, false, false, false};
+    lim_st s = {ctx, var, p, 0, dir, 0, 0, 0, false, false, false, false, false, false};
     if (!p.inf) {
         if (dx_has(p.at, var) || dx_eval_const(ctx, p.at, &s.a) != DX_OK || !isfinite(s.a)) {
             if (dx_ctx_error(ctx)->status == DX_OK)
@@ -756,7 +918,7 @@ static void combine_methods(dx_lim *v, const dx_lim *l, const dx_lim *r)
     if (strcmp(l->method, r->method) == 0)
         memcpy(v->method, l->method, sizeof v->method);
     else
-        snprintf(v->method, sizeof v->method, "left: %.40s; right: %.40s", l->method, r->method);
+        snprintf(v->method, sizeof v->method, "left: %.70s; right: %.70s", l->method, r->method);
 }
 
 dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_lim *left,
@@ -775,7 +937,7 @@ dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, d
 /* f(A): defined, and its exact value, or why not. */
 static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limit_report *r)
 {
-    lim_st s = {ctx, var, {at, 0}, 0, 1, 0, 0, 0, false, false, false, false, false};
+    lim_st s = {ctx, var, {at, 0}, 0, 1, 0, 0, 0, false, false, false, false, false, false};
     dx_expr *v = dx_subst(ctx, f, var, at);
     if (v && tame(&s, v)) {
         r->defined_at = true;

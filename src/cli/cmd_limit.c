@@ -246,6 +246,11 @@ static void print_plain(cli *c, const dx_limit_report *r, const char *var, const
             put(&t, ")");
         } else if (r->differentiable == 0 && r->continuous != 1) {
             put(&t, "no (not continuous)");
+        } else if (r->differentiable == 0 && (r->dleft.kind == DX_LIM_UNDEFINED || r->dright.kind == DX_LIM_UNDEFINED)) {
+            bool right = r->dright.kind != DX_LIM_UNDEFINED;
+            put(&t, "no (%s derivative ", right ? "right" : "left");
+            describe(c, &t, right ? &r->dright : &r->dleft, true);
+            put(&t, "; f is not defined to the %s)", right ? "left" : "right");
         } else if (r->differentiable == 0) {
             put(&t, "no (left derivative ");
             describe(c, &t, &r->dleft, true);
