@@ -844,7 +844,7 @@ static void exact_method(const lim_st *s, dx_lim *out)
         snprintf(buf, sizeof buf, "%s", s->degrees ? "degrees compared" : s->p.inf ? "limits of the parts" : "substitution");
     say(out, "%s%s%s%s%s", buf, s->fraction ? ", over one denominator" : "",
         s->explog ? ", as exp(lim ln)" : "", s->kink ? ", abs/relu by the sign of their argument" : "",
-        s->pole ? ", the sign of the approach to 0" : "");
+        s->pole ? ", sign of the approach to 0" : "");
 }
 
 dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
