@@ -250,6 +250,19 @@ static dx_expr *unkink(lim_st *s, dx_expr *e)
 
 #define LIM_MAX_DEG 64
 
+/* c := c * t, degrees *deg and dt with *deg + dt <= LIM_MAX_DEG (checked by the caller). */
+static void poly_mul(lim_st *s, dx_expr **c, int *deg, dx_expr *const *t, int dt)
+{
+    dx_expr *u[LIM_MAX_DEG + 1];
+    for (int j = 0; j <= *deg + dt; j++)
+        u[j] = dx_int(s->ctx, 0);
+    for (int j = 0; j <= *deg; j++)
+        for (int q = 0; q <= dt; q++)
+            u[j + q] = dx_add(s->ctx, u[j + q], dx_mul(s->ctx, c[j], t[q]));
+    *deg += dt;
+    memcpy(c, u, (size_t)(*deg + 1) * sizeof *c);
+}
+
 /* e as c[0] + c[1]*x + ... + c[deg]*x^deg with coefficients free of x; false when e is not a
  * polynomial in x (or its degree passes the limit). c has LIM_MAX_DEG + 1 slots. */
 static bool poly_of(lim_st *s, dx_expr *e, dx_expr **c, int *deg)
@@ -266,7 +279,7 @@ static bool poly_of(lim_st *s, dx_expr *e, dx_expr **c, int *deg)
         *deg = 1;
         return true;
     }
-    dx_expr *t[LIM_MAX_DEG + 1], *u[LIM_MAX_DEG + 1];
+    dx_expr *t[LIM_MAX_DEG + 1];
     int dt;
     int64_t k;
     switch (e->kind) {
@@ -285,13 +298,7 @@ static bool poly_of(lim_st *s, dx_expr *e, dx_expr **c, int *deg)
             }
             if (*deg + dt > LIM_MAX_DEG)
                 return false;
-            for (int j = 0; j <= *deg + dt; j++)
-                u[j] = dx_int(s->ctx, 0);
-            for (int j = 0; j <= *deg; j++)
-                for (int q = 0; q <= dt; q++)
-                    u[j + q] = dx_add(s->ctx, u[j + q], dx_mul(s->ctx, c[j], t[q]));
-            *deg += dt;
-            memcpy(c, u, (size_t)(*deg + 1) * sizeof *c);
+            poly_mul(s, c, deg, t, dt);
         }
         break;
     case DX_POW:
@@ -303,13 +310,7 @@ static bool poly_of(lim_st *s, dx_expr *e, dx_expr **c, int *deg)
         *deg = 0;
         c[0] = dx_int(s->ctx, 1);
         for (int64_t r = 0; r < k; r++) {
-            for (int j = 0; j <= *deg + dt; j++)
-                u[j] = dx_int(s->ctx, 0);
-            for (int j = 0; j <= *deg; j++)
-                for (int q = 0; q <= dt; q++)
-                    u[j + q] = dx_add(s->ctx, u[j + q], dx_mul(s->ctx, c[j], t[q]));
-            *deg += dt;
-            memcpy(c, u, (size_t)(*deg + 1) * sizeof *c);
+            poly_mul(s, c, deg, t, dt);
         }
         break;
     default:
