@@ -7,10 +7,12 @@
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
 int cli_extrema(cli *c, const cli_args *a);
+int cli_limit(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
+static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -23,6 +25,9 @@ const cli_command cli_commands[] = {
      "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
      "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
      "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
+    {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
+     "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
+     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
