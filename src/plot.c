@@ -103,12 +103,12 @@ static dx_status series_range(dx_plot_series *s, dx_ctx *ctx)
         dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
         return DX_ENOMEM;
     }
-    bool wild = false;
-    for (size_t i = 0; i + 1 < s->n && !wild; i++)
-        wild = s->brk[i] || isnan(s->py[i]) != isnan(s->py[i + 1]);
+    s->wild = false;
+    for (size_t i = 0; i + 1 < s->n && !s->wild; i++)
+        s->wild = s->brk[i] || isnan(s->py[i]) != isnan(s->py[i + 1]);
     s->has_range = m > 0;
     if (m > 0)
-        robust_range(w, m, wild ? 0.10 : 0.05, wild ? 0.5 : 1.0, &s->rlo, &s->rhi);
+        robust_range(w, m, s->wild ? 0.10 : 0.05, s->wild ? 0.5 : 1.0, &s->rlo, &s->rhi);
     free(w);
     return DX_OK;
 }
@@ -223,9 +223,10 @@ dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
 {
     bool any = false;
     for (int pass = 0; pass < 2; pass++) { /* f and the paths first, then the others */
-        double h = 0.5 * (p->yhi - p->ylo);
+        double base = p->yhi - p->ylo;
         for (size_t i = 0; i < p->ns; i++) {
             const dx_plot_series *s = &p->s[i];
+            double h = (s->wild ? 0.5 : 1.0) * base;
             bool primary = i == 0 || s->is_path;
             if (!s->ranged || !s->has_range || (pass == 0) != primary)
                 continue;

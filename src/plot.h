@@ -24,6 +24,7 @@ typedef struct dx_plot_series {
     bool is_path; /* drawn with a dot at every point */
     bool ranged;  /* counts toward the y-range (a tangent line does not) */
     bool has_range;
+    bool wild;       /* it has a pole or a domain edge */
     double rlo, rhi; /* its own robust range (see dx_plot_finish) */
 } dx_plot_series;
 
@@ -68,8 +69,8 @@ DX_HIDDEN dx_status dx_plot_add_mark(dx_plot *p, dx_ctx *ctx, double x, double y
  * widened by their spread, never past the data; a curve with a pole or an edge of its domain
  * (a break, or a value beside an undefined point) takes the 10% and 90% quantiles widened by
  * half their spread, so the pole's huge values cannot blow the range up. The view holds f
- * (the first curve) and the paths; each other curve may widen it by at most half its height on
- * either side, so a derivative cannot flatten f. DX_EDOMAIN when no curve is defined anywhere
+ * (the first curve) and the paths; each other curve may widen it by at most its height on either
+ * side (half, for a wild curve), so a derivative cannot flatten f. DX_EDOMAIN when no curve is defined anywhere
  * on the interval. Then ticks as for dx_plot_ticks_for(p, 8, 6). */
 DX_HIDDEN dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx);
 /* Ticks for at most about nx x-ticks and ny y-ticks; the y view becomes whole y-ticks. */

@@ -178,9 +178,13 @@ int cli_plot(cli *c, const cli_args *a)
     dx_expr *f = cli_parse(c, a->pos[0]);
     if (!f)
         return CLI_BAD;
-    const char *var = cli_pick_var(c, a, f);
+    const char *var = cli_pick_var(c, a, f), **names;
     if (!var)
         return CLI_BAD;
+    size_t nv = dx_vars(c->ctx, f, &names);
+    if (nv > 1 || (nv == 1 && strcmp(names[0], var) != 0))
+        return cli_usage(c, "plot draws a function of one variable (%s has %s%s)", a->pos[0], names[0],
+                         nv > 1 ? " and more" : "");
     dx_plot *p = dx_plot_new(c->ctx, from, to, PLOT_SAMPLES);
     if (!p)
         return cli_report(c, NULL);

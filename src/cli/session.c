@@ -495,6 +495,14 @@ static line_result run_line(session *s, const char *line, int *rc)
             help(c, n > 1 ? w[1].text : NULL);
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
             res = command(s, cmd, w, n, rc);
+        } else if (n == 1 && !w[0].quoted && (lookup(s, w[0].text, strlen(w[0].text)) ||
+                                               (s->ans && !strcmp(w[0].text, "ans")))) {
+            /* a name alone shows what it stands for */
+            const named *f = lookup(s, w[0].text, strlen(w[0].text));
+            if (f)
+                fprintf(c->out, "%s(%s) = %s\n", f->name, f->var, f->body);
+            else
+                fprintf(c->out, "%s\n", s->ans);
         } else {
             char *x = expand(s, line, 0);
             if (!x) {
