@@ -216,13 +216,18 @@ static line_result split(const char *line, word *w, int max, int *n, char *store
     }
 }
 
-/* Does text end inside an open parenthesis? The parser says so: "unclosed '('". */
+/* Does text end inside an open parenthesis? The parser says "unclosed '('", or (for
+ * "sin(x +") that the input ended too soon while a '(' is still open. */
 static bool unclosed(cli *c, const char *text)
 {
     if (dx_parse(c->ctx, text, strlen(text)))
         return false;
     const dx_error *e = dx_ctx_error(c->ctx);
-    bool open = e->status == DX_ESYNTAX && strncmp(e->msg, "unclosed '('", 12) == 0;
+    long depth = 0;
+    for (const char *p = text; *p; p++)
+        depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+    bool open = e->status == DX_ESYNTAX && (strncmp(e->msg, "unclosed '('", 12) == 0 ||
+                                            (depth > 0 && e->pos >= (long)strlen(text)));
     dx_ctx_clear_error(c->ctx);
     return open;
 }
