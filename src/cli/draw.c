@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <string.h>
 #include <strings.h>
@@ -200,7 +201,11 @@ int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    /* one picture a run: release Cairo's and fontconfig's caches so leak checkers see none */
+    cairo_debug_reset_static_data();
+    FcFini();
     if (st != CAIRO_STATUS_SUCCESS)
-        return cli_usage(c, "cannot write %s: %s", path, cairo_status_to_string(st));
+        return cli_usage(c, "cannot write %s: %s", path,
+                         st == CAIRO_STATUS_WRITE_ERROR ? "no such directory, or no permission" : cairo_status_to_string(st));
     return CLI_OK;
 }
