@@ -43,32 +43,8 @@ typedef struct {
 
 typedef enum { LINE_DONE, LINE_MORE, LINE_QUIT } line_result;
 
-/* A growing string for expansions; NULL (after freeing) when memory runs out. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-} str;
-
-static bool add(str *b, const char *s, size_t n)
-{
-    if (!b->s && b->cap == SIZE_MAX)
-        return false;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap * 2 + n + 64;
-        char *t = realloc(b->s, cap);
-        if (!t) {
-            free(b->s);
-            *b = (str){NULL, 0, SIZE_MAX};
-            return false;
-        }
-        b->s = t;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-    return true;
-}
+/* n bytes of s onto a memory stream (its errors show when it is closed) */
+static void add(FILE *f, const char *s, size_t n) { fwrite(s, 1, n, f); }
 
 static bool ident_start(char ch) { return isalpha((unsigned char)ch) || ch == '_'; }
 static bool ident_char(char ch) { return isalnum((unsigned char)ch) || ch == '_'; }
@@ -87,10 +63,11 @@ static const named *lookup(const session *s, const char *name, size_t len)
  * limit. */
 static char *expand(const session *s, const char *text, int depth)
 {
-    str b = {0};
-    if (depth > MAX_EXPAND_DEPTH)
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *b = depth > MAX_EXPAND_DEPTH ? NULL : open_memstream(&out, &outlen);
+    if (!b)
         return NULL;
-    add(&b, "", 0);
     for (const char *p = text; *p;) {
         if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
             const char *q = p;
@@ -102,12 +79,12 @@ static char *expand(const session *s, const char *text, int depth)
                 while (isdigit((unsigned char)*q))
                     q++;
             }
-            add(&b, p, (size_t)(q - p));
+            add(b, p, (size_t)(q - p));
             p = q;
             continue;
         }
         if (!ident_start(*p) || (p > text && ident_char(p[-1]))) {
-            add(&b, p, 1);
+            add(b, p, 1);
             p++;
             continue;
         }
@@ -117,7 +94,7 @@ static char *expand(const session *s, const char *text, int depth)
         const named *f = lookup(s, p, (size_t)(q - p));
         bool is_ans = !f && s->ans && q - p == 3 && strncmp(p, "ans", 3) == 0;
         if (!f && !is_ans) {
-            add(&b, p, (size_t)(q - p));
+            add(b, p, (size_t)(q - p));
             p = q;
             continue;
         }
@@ -135,13 +112,14 @@ static char *expand(const session *s, const char *text, int depth)
                 }
             }
         }
-        add(&b, "(", 1);
+        add(b, "(", 1);
         if (close) {
             char *inner = strndup(r + 1, (size_t)(close - r - 1));
             char *arg = inner ? expand(s, inner, depth + 1) : NULL;
             free(inner);
             if (!arg) {
-                free(b.s);
+                fclose(b);
+                free(out);
                 return NULL;
             }
             /* the body with each token of its variable replaced by (ARG) */
@@ -151,11 +129,11 @@ static char *expand(const session *s, const char *text, int depth)
                     while (ident_char(*u))
                         u++;
                     if ((size_t)(u - t) == strlen(f->var) && strncmp(t, f->var, (size_t)(u - t)) == 0) {
-                        add(&b, "(", 1);
-                        add(&b, arg, strlen(arg));
-                        add(&b, ")", 1);
+                        add(b, "(", 1);
+                        add(b, arg, strlen(arg));
+                        add(b, ")", 1);
                     } else {
-                        add(&b, t, (size_t)(u - t));
+                        add(b, t, (size_t)(u - t));
                     }
                     t = u;
                 } else {
@@ -163,7 +141,7 @@ static char *expand(const session *s, const char *text, int depth)
                         u++;
                     if (u == t)
                         u++;
-                    add(&b, t, (size_t)(u - t));
+                    add(b, t, (size_t)(u - t));
                     t = u;
                 }
             }
@@ -171,12 +149,16 @@ static char *expand(const session *s, const char *text, int depth)
             p = close + 1;
         } else {
             const char *body = f ? f->body : s->ans;
-            add(&b, body, strlen(body));
+            add(b, body, strlen(body));
             p = q;
         }
-        add(&b, ")", 1);
+        add(b, ")", 1);
     }
-    return b.s;
+    if (fclose(b) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }
 
 /* Split a line into words as a shell would for quotes: '...' literally, "..." with \" and \\.
@@ -411,17 +393,23 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
                     argv[argc++] = w[++i].text; /* its value */
             continue;
         }
-        str b = {0};
-        add(&b, t, strlen(t));
+        char *joined = NULL;
+        size_t jlen = 0;
+        FILE *b = open_memstream(&joined, &jlen);
+        if (!b) {
+            cli_usage(c, "out of memory");
+            goto done;
+        }
+        add(b, t, strlen(t));
         /* a run of words that are one expression */
         while (join && !w[i].quoted && !is_assignment(t) && i + 1 < n && !w[i + 1].quoted &&
                !is_assignment(w[i + 1].text) && !(w[i + 1].text[0] == '-' && w[i + 1].text[1] == '-')) {
-            add(&b, " ", 1);
-            add(&b, w[i + 1].text, strlen(w[i + 1].text));
+            add(b, " ", 1);
+            add(b, w[i + 1].text, strlen(w[i + 1].text));
             i++;
         }
-        char *x = b.s ? expand(s, b.s, 0) : NULL;
-        free(b.s);
+        char *x = fclose(b) == 0 ? expand(s, joined, 0) : NULL;
+        free(joined);
         if (!x) {
             cli_usage(c, "out of memory, or named functions nested too deeply");
             goto done;
