@@ -10,14 +10,64 @@ const char *const dx_rule_names[DX_NRULES] = {
     "power", "exponential", "general power", "function", "chain",
 };
 
+/* The memo: node -> derivative, as an open-addressing table keyed by node id. It grows with
+ * the nodes actually differentiated, not with the context: a context holding many
+ * expressions (a corpus, a REPL session) would otherwise pay for all of them on every call. */
+typedef struct {
+    const dx_expr *e;
+    dx_expr *de;
+} memo_slot;
+
 typedef struct {
     dx_ctx *ctx;
     dx_expr *var;
-    dx_expr **memo; /* by node id: the derivative, once known */
-    uint32_t nmemo;
+    memo_slot *memo;
+    uint32_t nmemo;    /* nodes with a smaller id existed before this call: only they are memoised */
+    size_t cap, count; /* memo capacity (a power of two) and entries */
     dx_recorder rec;
     void *user;
+    memo_slot inl[64]; /* the first table, enough for most expressions */
 } differ;
+
+static size_t memo_home(const differ *s, uint32_t id) { return (size_t)((id * 0x9E3779B1u) >> 7) & (s->cap - 1); }
+
+static dx_expr *memo_get(const differ *s, const dx_expr *e)
+{
+    for (size_t j = memo_home(s, e->id);; j = (j + 1) & (s->cap - 1)) {
+        if (s->memo[j].e == e)
+            return s->memo[j].de;
+        if (!s->memo[j].e)
+            return NULL;
+    }
+}
+
+static bool memo_put(differ *s, const dx_expr *e, dx_expr *de)
+{
+    if ((s->count + 1) * 2 > s->cap) {
+        size_t ocap = s->cap;
+        memo_slot *old = s->memo, *nt = calloc(ocap * 2, sizeof *nt);
+        if (!nt)
+            return false;
+        s->memo = nt;
+        s->cap = ocap * 2;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].e) {
+                size_t j = memo_home(s, old[i].e->id);
+                while (nt[j].e)
+                    j = (j + 1) & (s->cap - 1);
+                nt[j] = old[i];
+            }
+        if (old != s->inl)
+            free(old);
+    }
+    size_t j = memo_home(s, e->id);
+    while (s->memo[j].e)
+        j = (j + 1) & (s->cap - 1);
+    s->memo[j].e = e;
+    s->memo[j].de = de;
+    s->count++;
+    return true;
+}
 
 static dx_expr *d(differ *s, dx_expr *e);
 
@@ -119,9 +169,9 @@ static dx_expr *d(differ *s, dx_expr *e)
 {
     if (!e)
         return NULL;
-    if (e->id < s->nmemo && s->memo[e->id])
-        return s->memo[e->id];
     dx_expr *r;
+    if (e->id < s->nmemo && (r = memo_get(s, e)))
+        return r;
     if (!(e->vmask & s->var->vmask) || e->kind == DX_NUM || e->kind == DX_CONST) {
         r = done(s, DX_R_CONSTANT, e, dx_int(s->ctx, 0));
     } else if (e->kind == DX_SYM) {
@@ -142,8 +192,8 @@ static dx_expr *d(differ *s, dx_expr *e)
     } else {
         r = d_call(s, e);
     }
-    if (r && e->id < s->nmemo)
-        s->memo[e->id] = r;
+    if (r && e->id < s->nmemo && !memo_put(s, e, r))
+        return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
     return r;
 }
 
@@ -151,12 +201,12 @@ dx_expr *dx_diff_by(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_recorder rec, void
 {
     if (!e || !var)
         return NULL;
-    differ s = {ctx, var, NULL, (uint32_t)dx_node_count(ctx), rec, user};
-    s.memo = calloc(s.nmemo ? s.nmemo : 1, sizeof *s.memo);
-    if (!s.memo)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    differ s = {.ctx = ctx, .var = var, .nmemo = (uint32_t)dx_node_count(ctx), .rec = rec, .user = user};
+    s.memo = s.inl;
+    s.cap = sizeof s.inl / sizeof *s.inl;
     dx_expr *r = d(&s, e);
-    free(s.memo);
+    if (s.memo != s.inl)
+        free(s.memo);
     return r;
 }
 
