@@ -40,6 +40,11 @@ static void sb_puts(sb *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
 static void sb_num(sb *b, const dx_num *v)
 {
+    if (!v->z && v->d == 1 && v->n >= 0 && v->n < 10) { /* the common case: one digit */
+        char c = (char)('0' + v->n);
+        sb_putn(b, &c, 1);
+        return;
+    }
     char *s = dx_num_str(v);
     if (!s) {
         b->oom = true;
