@@ -71,6 +71,9 @@ static bool memo_put(differ *s, const dx_expr *e, dx_expr *de)
 
 static dx_expr *d(differ *s, dx_expr *e);
 
+/* Up to this many terms or factors, scratch arrays live on the stack. */
+#define SMALL 16
+
 static dx_expr *done(differ *s, dx_rule rule, dx_expr *e, dx_expr *de)
 {
     if (de && s->rec)
@@ -89,10 +92,14 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
     dx_ctx *ctx = s->ctx;
     /* constant factors (a number, or free of var) come out: (c*u)' = c*u' */
     size_t n = e->n, nv = 0, nc = 0;
-    dx_expr **v = malloc(n * sizeof *v), **c = malloc(n * sizeof *c);
+    dx_expr *inl[4 * SMALL] = {0}; /* v, c, terms, fs, for n <= SMALL */
+    bool small = n <= SMALL;
+    dx_expr **v = small ? inl : malloc(n * sizeof *v), **c = small ? inl + SMALL : malloc(n * sizeof *c);
     if (!v || !c) {
-        free(v);
-        free(c);
+        if (!small) {
+            free(v);
+            free(c);
+        }
         return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
@@ -108,7 +115,8 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
         rule = DX_R_SCALAR;
     } else {
         /* product rule, one term per varying factor: sum_i f_i' * prod_{j != i} f_j */
-        dx_expr **terms = malloc(nv * sizeof *terms), **fs = malloc((nc + nv) * sizeof *fs);
+        dx_expr **terms = small ? inl + 2 * SMALL : malloc(nv * sizeof *terms);
+        dx_expr **fs = small ? inl + 3 * SMALL : malloc((nc + nv) * sizeof *fs);
         r = NULL;
         if (terms && fs) {
             bool ok = true;
@@ -125,15 +133,19 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
         } else {
             dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
         }
-        free(terms);
-        free(fs);
+        if (!small) {
+            free(terms);
+            free(fs);
+        }
         rule = DX_R_PRODUCT;
         for (size_t i = 0; i < nv; i++)
             if (is_denominator(v[i]))
                 rule = DX_R_QUOTIENT;
     }
-    free(v);
-    free(c);
+    if (!small) {
+        free(v);
+        free(c);
+    }
     return done(s, rule, e, r);
 }
 
@@ -177,14 +189,16 @@ static dx_expr *d(differ *s, dx_expr *e)
     } else if (e->kind == DX_SYM) {
         r = done(s, e == s->var ? DX_R_VARIABLE : DX_R_CONSTANT, e, dx_int(s->ctx, e == s->var ? 1 : 0));
     } else if (e->kind == DX_ADD) {
-        dx_expr **t = malloc(e->n * sizeof *t);
+        dx_expr *inl[SMALL];
+        dx_expr **t = e->n <= SMALL ? inl : malloc(e->n * sizeof *t);
         if (!t)
             return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
         bool ok = true;
         for (uint32_t i = 0; ok && i < e->n; i++)
             ok = (t[i] = d(s, e->a[i])) != NULL;
         r = ok ? done(s, DX_R_SUM, e, dx_add_n(s->ctx, t, e->n)) : NULL;
-        free(t);
+        if (t != inl)
+            free(t);
     } else if (e->kind == DX_MUL) {
         r = d_mul(s, e);
     } else if (e->kind == DX_POW) {
