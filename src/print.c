@@ -59,6 +59,7 @@ typedef struct {
     dx_format fmt;
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
+    const dx_expr *root;
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -105,18 +106,29 @@ static double degree(const dx_expr *e)
     }
 }
 
-/* Rank of a factor in a printed product: 2*x*y^2*e^x*cos(x)*(x + 1). */
+/* Rank of a factor in a printed product: 2*pi*x*y^2*e^x*cos(x)*(x + 1). */
 static int factor_rank(const dx_expr *f)
 {
     const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
+    bool num_exp = f->kind != DX_POW || f->a[1]->kind == DX_NUM;
     switch (base->kind) {
     case DX_NUM: return 0;
-    case DX_SYM: return 1;
-    case DX_CONST: return 2;
-    case DX_CALL: return 3;
-    case DX_ADD: return 5;
-    default: return 4;
+    case DX_CONST: return num_exp ? 1 : 3; /* pi^2 with the numbers, e^x after the variables */
+    case DX_SYM: return 2;
+    case DX_CALL: return 4;
+    case DX_ADD: return 6;
+    default: return 5;
     }
+}
+
+/* Where the text after a leading numeric coefficient starts (0 if none): ties of degree
+ * sort by the variables. */
+static size_t past_coefficient(const char *t, size_t len)
+{
+    size_t p = 0;
+    while (p < len && ((t[p] >= '0' && t[p] <= '9') || t[p] == '/'))
+        p++;
+    return p < len && (t[p] == '*' || t[p] == ' ') ? p + 1 : 0;
 }
 
 /* A term of a sum or a factor of a product. Its text is printed into the output buffer itself
@@ -131,15 +143,16 @@ typedef struct {
     int rank;
 } item;
 
-/* strcmp order of the two texts (they hold no NUL bytes). */
-static int text_cmp(const item *a, const item *b)
+/* strcmp order of two texts given by length (they hold no NUL bytes). */
+static int span_cmp(const char *a, size_t la, const char *b, size_t lb)
 {
-    size_t n = a->len < b->len ? a->len : b->len;
-    int c = memcmp(a->text, b->text, n);
+    int c = memcmp(a, b, la < lb ? la : lb);
     if (c)
         return c;
-    return a->len < b->len ? -1 : a->len > b->len;
+    return la < lb ? -1 : la > lb;
 }
+
+static int text_cmp(const item *a, const item *b) { return span_cmp(a->text, a->len, b->text, b->len); }
 
 static int item_cmp_sum(const void *x, const void *y)
 {
@@ -149,7 +162,9 @@ static int item_cmp_sum(const void *x, const void *y)
         return ca ? 1 : -1;
     if (a->key != b->key)
         return a->key > b->key ? -1 : 1;
-    return text_cmp(a, b);
+    size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
+    int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
+    return c ? c : text_cmp(a, b);
 }
 
 static int item_cmp_prod(const void *x, const void *y)
@@ -252,6 +267,17 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
     }
     if (take_region(p, b, base, it, e->n, NULL, 0)) {
         sort_items(it, e->n, item_cmp_sum);
+        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2, 4 - 2*x. Only
+         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
+        if (it[0].neg && (e != p->root || it[0].key <= 0 || e->n == 2)) {
+            for (uint32_t i = 1; i < e->n; i++)
+                if (!it[i].neg) {
+                    item first = it[i];
+                    memmove(it + 1, it, i * sizeof *it);
+                    it[0] = first;
+                    break;
+                }
+        }
         for (uint32_t i = 0; i < e->n; i++) {
             if (i == 0)
                 sb_puts(b, it[i].neg ? "-" : "");
@@ -551,7 +577,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
-    printer p = {ctx, fmt, NULL, 0};
+    printer p = {ctx, fmt, NULL, 0, e};
     sb b = {0};
     print(&p, &b, e, 0);
     free(p.scratch);
