@@ -601,31 +601,49 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         size_t j = i + 1;
         while (j < k && f[j].base == f[i].base)
             j++;
-        dx_expr *p;
-        if (j == i + 1) {
-            p = f[i].exp ? intern(ctx, DX_POW, 0, (dx_expr *[]){f[i].base, f[i].exp}, 2, NULL, NULL, 0) : f[i].base;
-        } else {
-            list ex;
-            list_init(&ex);
-            for (size_t q = i; ok && q < j; q++)
-                ok = list_push(&ex, f[q].exp ? f[q].exp : dx_int(ctx, 1));
-            p = ok ? dx_pow(ctx, f[i].base, dx_add_n(ctx, ex.v, ex.n)) : NULL;
-            list_free(&ex);
+        /* Numeric and symbolic exponents of a varying base merge apart: x^x * x^-1 stays
+         * x^x/x. Merged, x^(x - 1) starts a new base at every order of derivative, and the
+         * n-th derivative of x^x swells. Constant bases merge fully: e^x * e^2 = e^(x + 2). */
+        bool split = false;
+        if (j > i + 1 && f[i].base->vmask) {
+            bool any_num = false, any_sym = false;
+            for (size_t q = i; q < j; q++) {
+                bool num = !f[q].exp || f[q].exp->kind == DX_NUM;
+                any_num |= num;
+                any_sym |= !num;
+            }
+            split = any_num && any_sym;
         }
-        if (!p) {
-            ok = false;
-            break;
-        }
-        if (p->kind == DX_NUM) {
-            dx_num q = dx_num_mul(&coef, &p->u.num);
-            dx_num_clear(&coef);
-            coef = q;
-        } else {
-            /* a merged power with another base must meet the other factors again:
-             * (x*y)^(1/2) * (x*y)^(1/2) -> x*y, and e^(ln(x) + x) * e^-x -> x */
-            if (p->kind == DX_MUL || (p->kind == DX_POW ? p->a[0] : p) != f[i].base)
-                again = true;
-            ok = list_push(&l, p);
+        for (int part = 0; ok && part < (split ? 2 : 1); part++) {
+            dx_expr *p;
+            if (j == i + 1) {
+                p = f[i].exp ? intern(ctx, DX_POW, 0, (dx_expr *[]){f[i].base, f[i].exp}, 2, NULL, NULL, 0) : f[i].base;
+            } else {
+                list ex;
+                list_init(&ex);
+                for (size_t q = i; ok && q < j; q++) {
+                    bool num = !f[q].exp || f[q].exp->kind == DX_NUM;
+                    if (!split || num == (part == 0))
+                        ok = list_push(&ex, f[q].exp ? f[q].exp : dx_int(ctx, 1));
+                }
+                p = ok ? dx_pow(ctx, f[i].base, dx_add_n(ctx, ex.v, ex.n)) : NULL;
+                list_free(&ex);
+            }
+            if (!p) {
+                ok = false;
+                break;
+            }
+            if (p->kind == DX_NUM) {
+                dx_num q = dx_num_mul(&coef, &p->u.num);
+                dx_num_clear(&coef);
+                coef = q;
+            } else {
+                /* a merged power with another base must meet the other factors again:
+                 * (x*y)^(1/2) * (x*y)^(1/2) -> x*y, and e^(ln(x) + x) * e^-x -> x */
+                if (p->kind == DX_MUL || (p->kind == DX_POW ? p->a[0] : p) != f[i].base)
+                    again = true;
+                ok = list_push(&l, p);
+            }
         }
         i = j;
     }
