@@ -9,6 +9,10 @@
  *        per order); stops raising n after an order slower than BENCH_SWELL_CAP seconds
  * eval   each derivative compiled once (untimed), evaluated in batch over the grid of
  *        points.txt; CHECK line with the sum of f'(x) over the check grid
+ * roots  each line a polynomial in x, parsed and expanded once (untimed); timed: f' and all
+ *        its real roots (the critical points), isolated exactly and refined to doubles.
+ *        out_chars counts the roots with multiplicity (as PARI's polrootsreal lists them);
+ *        --dump prints "INDEX COUNT ROOT..." per line, each root repeated per multiplicity
  *
  * Only the loop is timed (monotonic clock), best of BENCH_REPS; a repetition slower than
  * BENCH_MAX_S ends the series.  Each repetition makes a fresh context (the arena), and its
@@ -16,6 +20,7 @@
  * --dump prints each result instead of timing (one repetition, for comparing outputs). */
 #include "dfdx.h"
 #include "expr.h"
+#include "poly.h"
 #ifdef DX_BENCH_EVAL
 #include "eval.h"
 #endif
@@ -301,12 +306,101 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
 }
 #endif
 
+/* --- roots ------------------------------------------------------------------------------- */
+
+/* One repetition: f' and its roots for every polynomial; failures counted, roots counted with
+ * multiplicity into k->chars, distinct ones into *distinct. */
+static counts roots_run(dx_ctx *ctx, const dx_poly *ps, const bool *okp, int n, FILE *dump, long *distinct)
+{
+    counts k = {0, 0};
+    *distinct = 0;
+    dx_poly df;
+    dx_poly_init(&df);
+    for (int i = 0; i < n; i++) {
+        dx_root *r = NULL;
+        size_t nr = 0;
+        if (okp[i]) {
+            dx_poly_deriv(&df, &ps[i]);
+        }
+        if (!okp[i] || df.n == 0 || dx_poly_roots(ctx, &df, &r, &nr) != DX_OK) {
+            k.failures++;
+            if (dump)
+                fprintf(dump, "%d ! %s\n", i, okp[i] ? dx_ctx_error(ctx)->msg : "not a polynomial");
+            dx_ctx_clear_error(ctx);
+            continue;
+        }
+        long m = 0;
+        for (size_t j = 0; j < nr; j++)
+            m += r[j].mult;
+        k.chars += m;
+        *distinct += (long)nr;
+        if (dump) {
+            fprintf(dump, "%d %ld", i, m);
+            for (size_t j = 0; j < nr; j++)
+                for (int t = 0; t < r[j].mult; t++)
+                    fprintf(dump, " %.17g", r[j].x);
+            fprintf(dump, "\n");
+        }
+        dx_poly_roots_free(r, nr);
+    }
+    dx_poly_clear(&df);
+    return k;
+}
+
+static int task_roots(const char *path, const corpus *c, FILE *dump)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_poly *ps = calloc((size_t)c->n + 1, sizeof *ps);
+    bool *okp = calloc((size_t)c->n + 1, sizeof *okp);
+    if (!ctx || !ps || !okp) {
+        fprintf(stderr, "dfdx-bench: out of memory\n");
+        return 2;
+    }
+    dx_expr *x = dx_sym(ctx, "x", 1);
+    for (int i = 0; i < c->n; i++) {
+        dx_poly_init(&ps[i]);
+        dx_expr *e = dx_parse(ctx, c->line[i], c->len[i]);
+        okp[i] = e && x && dx_poly_from_expr(ctx, e, x, &ps[i]) == 1;
+        dx_ctx_clear_error(ctx);
+    }
+    counts k;
+    long distinct = 0;
+    if (dump) {
+        roots_run(ctx, ps, okp, c->n, dump, &distinct);
+    } else {
+        double best = INFINITY, max_s = knob("BENCH_MAX_S", 60);
+        int want = reps(), done = 0;
+        while (done < want) {
+            double t0 = now();
+            k = roots_run(ctx, ps, okp, c->n, NULL, &distinct);
+            double t = now() - t0;
+            done++;
+            if (t < best)
+                best = t;
+            if (t > max_s)
+                break;
+        }
+        if (done < want)
+            printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
+        printf("NOTE " SYSTEM " roots: parse and expansion untimed; %ld distinct critical points, %ld with "
+               "multiplicity\n",
+               distinct, k.chars);
+        bench_line(corpus_name(path), "roots", c->n, best, k.chars, k.failures);
+    }
+    for (int i = 0; i < c->n; i++)
+        dx_poly_clear(&ps[i]);
+    free(ps);
+    free(okp);
+    dx_ctx_free(ctx);
+    return 0;
+}
+
 /* --- main -------------------------------------------------------------------------------- */
 
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval CORPUS_FILE [--dump]\n");
+        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval|roots CORPUS_FILE [--dump]\n");
         return 2;
     }
     const char *task = argv[1], *path = argv[2];
@@ -352,8 +446,12 @@ int main(int argc, char **argv)
         (void)point_conf;
         printf("NOTE " SYSTEM " eval not yet available (no src/eval.c in this build)\n");
 #endif
+    } else if (strcmp(task, "roots") == 0) {
+        int rc = task_roots(path, &c, dump);
+        if (rc)
+            return rc;
     } else {
-        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval)\n", task);
+        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval, roots)\n", task);
         return 2;
     }
     for (int i = 0; i < c.n; i++)

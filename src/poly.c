@@ -2,6 +2,7 @@
 #include "poly.h"
 
 #include <float.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,30 +233,6 @@ double dx_poly_eval_d(const dx_poly *p, double x)
     return acc;
 }
 
-int dx_poly_sign_near(const dx_poly *p, const mpq_t t, int side)
-{
-    mpq_t v;
-    mpq_init(v);
-    dx_poly d;
-    dx_poly_init(&d);
-    copy(&d, p);
-    int sign = 0;
-    for (int k = 0; d.n > 0; k++) {
-        dx_poly_eval_q(v, &d, t);
-        if (mpq_sgn(v)) {
-            /* p(x) ~ p^(k)(t) (x - t)^k / k! near t */
-            sign = mpq_sgn(v) * ((k & 1) && side < 0 ? -1 : 1);
-            if (side == 0 && k > 0)
-                sign = 0;
-            break;
-        }
-        dx_poly_deriv(&d, &d);
-    }
-    dx_poly_clear(&d);
-    mpq_clear(v);
-    return sign;
-}
-
 /* ---- exact division and gcd over Q ------------------------------------------------- */
 
 /* q = a / b, r = a mod b (b not zero; q or r may be NULL). */
@@ -311,74 +288,6 @@ static void make_monic(dx_poly *p)
     mpq_clear(lead);
 }
 
-/* Monic gcd by Euclid's algorithm; every remainder is made monic so the numbers stay the
- * size of the subresultants instead of growing with each step. */
-static void gcd(dx_poly *out, const dx_poly *a, const dx_poly *b)
-{
-    dx_poly x, y, r;
-    dx_poly_init(&x);
-    dx_poly_init(&y);
-    dx_poly_init(&r);
-    copy(&x, a);
-    copy(&y, b);
-    make_monic(&x);
-    make_monic(&y);
-    while (y.n) {
-        divrem(NULL, &r, &x, &y);
-        make_monic(&r);
-        dx_poly_clear(&x);
-        x = y;
-        y = r;
-        dx_poly_init(&r);
-    }
-    dx_poly_clear(&y);
-    dx_poly_clear(out);
-    *out = x;
-}
-
-/* Yun's square-free factorisation: p = lead * g[1] * g[2]^2 * ... * g[k]^k, each g[i]
- * monic, square-free and coprime to the others (some may be 1). g[0] is set to 1 and
- * unused. Returns k (0 for a constant p); g has room for deg(p) + 1 entries, initialised. */
-static int yun(dx_poly *g, const dx_poly *p)
-{
-    dx_poly a, b, c, d, t;
-    dx_poly_init(&a);
-    dx_poly_init(&b);
-    dx_poly_init(&c);
-    dx_poly_init(&d);
-    dx_poly_init(&t);
-    set_const(&g[0], 1);
-    int k = 0;
-    if (dx_poly_deg(p) > 0) {
-        dx_poly_deriv(&t, p);
-        gcd(&a, p, &t);
-        divrem(&b, NULL, p, &a);
-        divrem(&c, NULL, &t, &a);
-        dx_poly_deriv(&t, &b);
-        for (int i = 0; i < t.n; i++) /* d = c - b' */
-            mpq_neg(t.c[i], t.c[i]);
-        add(&d, &c, &t);
-        while (dx_poly_deg(&b) > 0) {
-            k++;
-            gcd(&g[k], &b, &d);
-            divrem(&b, NULL, &b, &g[k]);
-            divrem(&c, NULL, &d, &g[k]);
-            dx_poly_deriv(&t, &b);
-            for (int i = 0; i < t.n; i++)
-                mpq_neg(t.c[i], t.c[i]);
-            add(&d, &c, &t);
-        }
-        for (int i = 1; i <= k; i++)
-            make_monic(&g[i]);
-    }
-    dx_poly_clear(&a);
-    dx_poly_clear(&b);
-    dx_poly_clear(&c);
-    dx_poly_clear(&d);
-    dx_poly_clear(&t);
-    return k;
-}
-
 /* ---- integer polynomials for Descartes' rule --------------------------------------- */
 
 typedef struct zpoly {
@@ -430,6 +339,308 @@ static void z_from(zpoly *z, const dx_poly *p)
         mpz_divexact(z->c[i], z->c[i], g);
     mpz_clear(l);
     mpz_clear(g);
+}
+
+/* ---- square-free factorisation over the integers ---------------------------------- */
+
+/* Drop leading zero coefficients (n == 0 for the zero polynomial). */
+static void z_trim(zpoly *z)
+{
+    while (z->n > 0 && mpz_sgn(z->c[z->n - 1]) == 0)
+        mpz_clear(z->c[--z->n]);
+}
+
+/* Divide by the content and make the leading coefficient positive. */
+static void z_prim(zpoly *z)
+{
+    if (!z->n)
+        return;
+    mpz_t g;
+    mpz_init(g);
+    for (int i = 0; i < z->n && mpz_cmp_ui(g, 1) != 0; i++)
+        mpz_gcd(g, g, z->c[i]);
+    if (mpz_sgn(z->c[z->n - 1]) < 0)
+        mpz_neg(g, g);
+    if (mpz_cmp_ui(g, 1) != 0)
+        for (int i = 0; i < z->n; i++)
+            mpz_divexact(z->c[i], z->c[i], g);
+    mpz_clear(g);
+}
+
+/* out = z' (out fresh). */
+static void z_deriv(zpoly *out, const zpoly *z)
+{
+    z_init(out, z->n > 1 ? z->n - 1 : 0);
+    for (int i = 1; i < z->n; i++)
+        mpz_mul_ui(out->c[i - 1], z->c[i], (unsigned long)i);
+    z_trim(out);
+}
+
+/* out = a - b (out fresh). */
+static void z_sub(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    z_init(out, a->n > b->n ? a->n : b->n);
+    for (int i = 0; i < a->n; i++)
+        mpz_set(out->c[i], a->c[i]);
+    for (int i = 0; i < b->n; i++)
+        mpz_sub(out->c[i], out->c[i], b->c[i]);
+    z_trim(out);
+}
+
+/* a becomes a pseudo-remainder of a by b (b not zero): each step scales a by
+ * lc(b)/g and subtracts lc(a)/g x^s b, g = gcd of the two leading coefficients. */
+static void z_prem(zpoly *a, const zpoly *b)
+{
+    int db = b->n - 1;
+    mpz_t g, fa, fb;
+    mpz_inits(g, fa, fb, NULL);
+    while (a->n > db && a->n > 0) {
+        int s = a->n - 1 - db;
+        mpz_gcd(g, a->c[a->n - 1], b->c[db]);
+        mpz_divexact(fa, a->c[a->n - 1], g);
+        mpz_divexact(fb, b->c[db], g);
+        if (mpz_cmp_ui(fb, 1) != 0)
+            for (int i = 0; i < a->n - 1; i++)
+                mpz_mul(a->c[i], a->c[i], fb);
+        for (int i = 0; i < db; i++)
+            mpz_submul(a->c[i + s], fa, b->c[i]);
+        mpz_set_ui(a->c[a->n - 1], 0);
+        z_trim(a);
+    }
+    mpz_clears(g, fa, fb, NULL);
+}
+
+/* out = the primitive gcd of a and b (not both zero), leading coefficient positive, by
+ * the primitive remainder sequence: integers throughout, no rational canonicalisation. */
+static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    zpoly x, y, t;
+    z_copy(&x, a);
+    z_copy(&y, b);
+    z_trim(&x);
+    z_trim(&y);
+    if (x.n < y.n) {
+        t = x;
+        x = y;
+        y = t;
+    }
+    z_prim(&x);
+    z_prim(&y);
+    while (y.n > 1) {
+        z_prem(&x, &y);
+        z_prim(&x);
+        t = x;
+        x = y;
+        y = t;
+    }
+    if (y.n == 1) { /* a non-zero constant: coprime */
+        z_clear(&x);
+        z_init(&x, 1);
+        mpz_set_ui(x.c[0], 1);
+    }
+    z_clear(&y);
+    *out = x;
+}
+
+/* q = a / b (q fresh), b primitive and dividing a over Q: then the quotient of an integer
+ * polynomial is an integer polynomial (Gauss's lemma), and every step divides exactly. */
+static void z_divexact(zpoly *q, const zpoly *a, const zpoly *b)
+{
+    zpoly r;
+    z_copy(&r, a);
+    z_trim(&r);
+    int db = b->n - 1;
+    z_init(q, r.n > db ? r.n - db : 0);
+    while (r.n > db && r.n > 0) {
+        int s = r.n - 1 - db;
+        mpz_divexact(q->c[s], r.c[r.n - 1], b->c[db]);
+        for (int i = 0; i < db; i++)
+            mpz_submul(r.c[i + s], q->c[s], b->c[i]);
+        mpz_set_ui(r.c[r.n - 1], 0);
+        z_trim(&r);
+    }
+    z_clear(&r);
+    z_trim(q);
+}
+
+/* Yun's square-free factorisation over Z: f = c * g[1] * g[2]^2 * ... * g[k]^k, each g[i]
+ * primitive, square-free, coprime to the others (some may be 1). Returns k; g has room
+ * for deg(f) + 1 entries, g[1..k] are made fresh here. f of degree >= 1. The same divisor
+ * divides b and d at each step, so their scale stays consistent without rationals. */
+static int z_yun(zpoly *g, const zpoly *f)
+{
+    zpoly t, a, b, c, d;
+    z_deriv(&t, f);
+    z_gcd(&a, f, &t);
+    z_divexact(&b, f, &a);
+    z_divexact(&c, &t, &a);
+    z_clear(&t);
+    z_clear(&a);
+    z_deriv(&t, &b);
+    z_sub(&d, &c, &t);
+    z_clear(&t);
+    z_clear(&c);
+    int k = 0;
+    while (b.n > 1) {
+        k++;
+        z_gcd(&g[k], &b, &d);
+        z_divexact(&t, &b, &g[k]);
+        z_clear(&b);
+        b = t;
+        z_divexact(&c, &d, &g[k]);
+        z_clear(&d);
+        z_deriv(&t, &b);
+        z_sub(&d, &c, &t);
+        z_clear(&t);
+        z_clear(&c);
+    }
+    z_clear(&b);
+    z_clear(&d);
+    return k;
+}
+
+static uint64_t mod_pow(uint64_t b, uint64_t e, uint64_t m)
+{
+    uint64_t r = 1;
+    for (b %= m; e; e >>= 1, b = b * b % m)
+        if (e & 1)
+            r = r * b % m;
+    return r;
+}
+
+/* Whether z (degree >= 1) is certainly square-free: gcd(z, z') is a constant modulo a prime
+ * that does not divide the leading coefficient. Sound because the true gcd h divides z and z'
+ * over Z and keeps its degree modulo such a prime (lc(h) divides lc(z)), so the modular gcd
+ * is at least as large. false means "do not know" (the exact factorisation decides). */
+static bool z_squarefree_mod(const zpoly *z)
+{
+    static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u};
+    int n = z->n;
+    uint64_t *a = malloc(sizeof *a * (size_t)n), *b = malloc(sizeof *b * (size_t)n);
+    if (!a || !b)
+        abort();
+    bool sure = false;
+    for (size_t pi = 0; pi < sizeof primes / sizeof *primes && !sure; pi++) {
+        uint64_t P = primes[pi];
+        if (mpz_fdiv_ui(z->c[n - 1], P) == 0)
+            continue;
+        for (int i = 0; i < n; i++)
+            a[i] = mpz_fdiv_ui(z->c[i], P);
+        int na = n, nb = n - 1;
+        for (int i = 1; i < n; i++)
+            b[i - 1] = a[i] * (uint64_t)i % P;
+        while (nb > 0 && b[nb - 1] == 0)
+            nb--;
+        while (nb > 0) { /* a = a mod b, then swap */
+            uint64_t inv = mod_pow(b[nb - 1], P - 2, P);
+            while (na >= nb) {
+                uint64_t f = a[na - 1] * inv % P;
+                int s = na - nb;
+                for (int i = 0; i < nb; i++)
+                    a[i + s] = (a[i + s] + P - f * b[i] % P) % P;
+                while (na > 0 && a[na - 1] == 0)
+                    na--;
+            }
+            uint64_t *t = a;
+            a = b;
+            b = t;
+            int tn = na;
+            na = nb;
+            nb = tn;
+        }
+        sure = na == 1;
+    }
+    free(a);
+    free(b);
+    return sure;
+}
+
+/* The square-free factors of p as monic rational polynomials, as z_yun says; g[0] = 1.
+ * Returns k (0 for a constant p); g has room for deg(p) + 1 entries, initialised. */
+static int squarefree(dx_poly *g, const dx_poly *p)
+{
+    set_const(&g[0], 1);
+    if (dx_poly_deg(p) < 1)
+        return 0;
+    zpoly z;
+    z_from(&z, p);
+    int k = 1;
+    if (z_squarefree_mod(&z)) {
+        copy(&g[1], p);
+    } else {
+        zpoly *zg = malloc(sizeof *zg * (size_t)z.n);
+        if (!zg)
+            abort();
+        k = z_yun(zg, &z);
+        for (int i = 1; i <= k; i++) {
+            set_n(&g[i], zg[i].n);
+            for (int j = 0; j < zg[i].n; j++)
+                mpq_set_z(g[i].c[j], zg[i].c[j]);
+            z_clear(&zg[i]);
+        }
+        free(zg);
+    }
+    z_clear(&z);
+    for (int i = 1; i <= k; i++)
+        make_monic(&g[i]);
+    return k;
+}
+
+/* Sign of z at the rational t = a/b: Horner on b^d z(a/b) = sum c_i a^i b^(d-i), integers
+ * throughout (no canonicalisation per step, as rational Horner would do). */
+static int z_sign_q(const zpoly *z, const mpq_t t)
+{
+    if (z->n == 0)
+        return 0;
+    const bool whole = mpz_cmp_ui(mpq_denref(t), 1) == 0;
+    mpz_t acc, bp;
+    mpz_init_set(acc, z->c[z->n - 1]);
+    mpz_init_set_ui(bp, 1);
+    for (int i = z->n - 2; i >= 0; i--) {
+        mpz_mul(acc, acc, mpq_numref(t));
+        if (whole) {
+            mpz_add(acc, acc, z->c[i]);
+        } else {
+            mpz_mul(bp, bp, mpq_denref(t));
+            mpz_addmul(acc, z->c[i], bp);
+        }
+    }
+    int sign = mpz_sgn(acc);
+    mpz_clears(acc, bp, NULL);
+    return sign;
+}
+
+/* Sign of z just beside t: side -1 left, +1 right, 0 at t itself; the first derivative not
+ * zero at t decides (z(x) ~ z^(k)(t) (x - t)^k / k! near t). */
+static int z_sign_near(const zpoly *z, const mpq_t t, int side)
+{
+    zpoly d, e;
+    z_copy(&d, z);
+    z_trim(&d);
+    int sign = 0;
+    for (int k = 0; d.n > 0; k++) {
+        int s = z_sign_q(&d, t);
+        if (s) {
+            sign = s * ((k & 1) && side < 0 ? -1 : 1);
+            if (side == 0 && k > 0)
+                sign = 0;
+            break;
+        }
+        z_deriv(&e, &d);
+        z_clear(&d);
+        d = e;
+    }
+    z_clear(&d);
+    return sign;
+}
+
+int dx_poly_sign_near(const dx_poly *p, const mpq_t t, int side)
+{
+    zpoly z;
+    z_from(&z, p);
+    int sign = z_sign_near(&z, t, side);
+    z_clear(&z);
+    return sign;
 }
 
 /* Coefficients of q(x + 1), in place (the classic O(n^2) additions). */
@@ -610,6 +821,7 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
 /* A square-free polynomial prepared for fast certified signs at doubles. */
 typedef struct sfpoly {
     const dx_poly *p;
+    zpoly z;         /* p as a primitive integer polynomial (same signs), for exact signs */
     double *c, *abs; /* rounded coefficients and their magnitudes */
     bool usable;     /* all coefficients finite as doubles */
 } sfpoly;
@@ -630,8 +842,7 @@ static int sign_at(const sfpoly *s, double t, mpq_t tmp)
             return h > 0 ? 1 : -1;
     }
     mpq_set_d(tmp, t);
-    dx_poly_eval_q(tmp, s->p, tmp);
-    return mpq_sgn(tmp);
+    return z_sign_q(&s->z, tmp);
 }
 
 /* Narrow (lo, hi), holding exactly one root of s, to adjacent doubles; lo and hi become that
@@ -654,7 +865,7 @@ static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
         mpq_clear(t);
         return;
     }
-    int sa = dx_poly_sign_near(s->p, lo, +1);
+    int sa = z_sign_near(&s->z, lo, +1);
     for (;;) {
         double m = a / 2 + b / 2;
         if (!(m > a && m < b))
@@ -676,9 +887,22 @@ static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
     mpq_clear(t);
 }
 
-/* A rational root inside [lo, hi]: the continued-fraction convergents of x are the only
- * rationals with small denominators that close, and each is tested exactly. */
-static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_t hi, mpq_t out)
+/* Whether the rational q can be a root of z (primitive, z(0) != 0 or q != 0), by Gauss: a
+ * root a/b in lowest terms has b dividing the leading coefficient and a dividing the lowest
+ * non-zero one. Cheap, and it spares the exact evaluation of almost every candidate. */
+static bool gauss_ok(const zpoly *z, const mpq_t q)
+{
+    int low = 0;
+    while (low < z->n - 1 && mpz_sgn(z->c[low]) == 0)
+        low++;
+    return mpz_divisible_p(z->c[z->n - 1], mpq_denref(q)) &&
+           (mpq_sgn(q) == 0 || mpz_divisible_p(z->c[low], mpq_numref(q)));
+}
+
+/* A rational root of z (primitive integer) inside [lo, hi]: the continued-fraction
+ * convergents of x are the only rationals with small denominators that close, and each
+ * that passes gauss_ok is tested exactly. */
+static bool find_rational(const zpoly *z, double x, const mpq_t lo, const mpq_t hi, mpq_t out)
 {
     mpq_t v;
     mpq_init(v);
@@ -711,20 +935,15 @@ static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_
         mpq_set_num(out, h0);
         mpq_set_den(out, k0);
         mpq_canonicalize(out);
-        if (mpq_cmp(out, lo) >= 0 && mpq_cmp(out, hi) <= 0) {
-            dx_poly_eval_q(v, s, out);
-            if (mpq_sgn(v) == 0) {
-                found = true;
-                break;
-            }
+        if (mpq_cmp(out, lo) >= 0 && mpq_cmp(out, hi) <= 0 && gauss_ok(z, out) && z_sign_q(z, out) == 0) {
+            found = true;
+            break;
         }
     }
-    /* a rational root a/b of the primitive integer polynomial has b | lead (Gauss), so
-     * root * lead is an integer inside lo*lead .. hi*lead: try the few there */
+    /* a rational root a/b has b | lead (Gauss), so root * lead is an integer inside
+     * lo*lead .. hi*lead: try the few there */
     if (!found) {
-        zpoly z;
-        z_from(&z, s);
-        mpq_set_z(v, z.c[z.n - 1]);
+        mpq_set_z(v, z->c[z->n - 1]);
         mpq_abs(v, v);
         mpq_t w;
         mpq_init(w);
@@ -735,11 +954,9 @@ static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_
             mpq_div(out, out, v);
             if (mpq_cmp(out, hi) > 0)
                 break;
-            dx_poly_eval_q(w, s, out);
-            found = mpq_sgn(w) == 0;
+            found = gauss_ok(z, out) && z_sign_q(z, out) == 0;
         }
         mpq_clear(w);
-        z_clear(&z);
     }
     mpz_clears(h0, h1, k0, k1, a, num, den, r, t, NULL);
     mpq_clear(v);
@@ -871,7 +1088,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         abort();
     for (int i = 0; i <= deg; i++)
         dx_poly_init(&g[i]);
-    int k = yun(g, p);
+    int k = squarefree(g, p);
     /* the square-free part: the product of the factors */
     dx_poly sq;
     dx_poly_init(&sq);
@@ -913,16 +1130,29 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     dx_root *out = st == DX_OK ? calloc(iso_l.n ? iso_l.n : 1, sizeof *out) : NULL;
     if (st == DX_OK && !out)
         abort();
-    sfpoly s = {&sq, malloc(sizeof(double) * (size_t)sq.n), malloc(sizeof(double) * (size_t)sq.n), true};
+    sfpoly s = {&sq, {0, NULL}, malloc(sizeof(double) * (size_t)sq.n), malloc(sizeof(double) * (size_t)sq.n), true};
     if (!s.c || !s.abs)
         abort();
+    z_from(&s.z, &sq);
+    /* integer versions for the exact signs below; with one factor of positive degree every
+     * root has its index as multiplicity */
+    zpoly zp, *zg = malloc(sizeof *zg * (size_t)(k + 1));
+    if (!zg)
+        abort();
+    z_from(&zp, p);
+    int nfactors = 0, only = 0;
+    for (int i = 1; i <= k; i++) {
+        z_from(&zg[i], &g[i]);
+        if (dx_poly_deg(&g[i]) >= 1) {
+            nfactors++;
+            only = i;
+        }
+    }
     for (int i = 0; i < sq.n; i++) {
         s.c[i] = mpq_get_d(sq.c[i]);
         s.abs[i] = fabs(s.c[i]);
         s.usable = s.usable && isfinite(s.c[i]);
     }
-    mpq_t v;
-    mpq_init(v);
     for (size_t j = 0; out && j < iso_l.n; j++) {
         iso *it = &iso_l.v[j];
         dx_root *r = &out[j];
@@ -934,7 +1164,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         } else {
             refine(&s, it->lo, it->hi, &r->x, &exact);
         }
-        if (exact || find_rational(&sq, r->x, it->lo, it->hi, r->q)) {
+        if (exact || find_rational(&s.z, r->x, it->lo, it->hi, r->q)) {
             if (exact)
                 mpq_set(r->q, it->lo);
             r->form = DX_ROOT_RATIONAL;
@@ -945,22 +1175,25 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         /* multiplicity: the one factor that vanishes here (exactly at a rational root,
          * else the one that changes sign across the bracket, which holds no other root) */
-        r->mult = 0;
+        r->mult = nfactors == 1 ? only : 0;
         for (int i = 1; i <= k && !r->mult; i++) {
             if (dx_poly_deg(&g[i]) < 1)
                 continue;
             if (it->exact) {
-                dx_poly_eval_q(v, &g[i], r->q);
-                if (mpq_sgn(v) == 0)
+                if (z_sign_q(&zg[i], r->q) == 0)
                     r->mult = i;
-            } else if (dx_poly_sign_near(&g[i], it->lo, +1) != dx_poly_sign_near(&g[i], it->hi, -1)) {
+            } else if (z_sign_near(&zg[i], it->lo, +1) != z_sign_near(&zg[i], it->hi, -1)) {
                 r->mult = i;
             }
         }
-        r->left = dx_poly_sign_near(p, it->lo, it->exact ? -1 : +1);
-        r->right = dx_poly_sign_near(p, it->hi, it->exact ? +1 : -1);
+        r->left = z_sign_near(&zp, it->lo, it->exact ? -1 : +1);
+        r->right = z_sign_near(&zp, it->hi, it->exact ? +1 : -1);
     }
-    mpq_clear(v);
+    for (int i = 1; i <= k; i++)
+        z_clear(&zg[i]);
+    free(zg);
+    z_clear(&zp);
+    z_clear(&s.z);
     if (out) {
         size_t *idx = malloc(sizeof *idx * (iso_l.n ? iso_l.n : 1));
         if (!idx)
