@@ -660,9 +660,12 @@ static int z_vars01(const zpoly *q)
     z_init(&t, q->n);
     for (int i = 0; i < q->n; i++)
         mpz_set(t.c[i], q->c[q->n - 1 - i]);
-    z_shift1(&t);
-    int v = 0, last = 0;
-    for (int i = 0; i < t.n && v < 2; i++) {
+    /* z_shift1's passes, counting as they go: pass i leaves t.c[i] final, so the count can
+     * stop at the second variation without finishing the shift */
+    int d = t.n - 1, v = 0, last = 0;
+    for (int i = 0; i <= d && v < 2; i++) {
+        for (int j = d - 1; j >= i; j--)
+            mpz_add(t.c[j], t.c[j], t.c[j + 1]);
         int s = mpz_sgn(t.c[i]);
         if (s && last && s != last)
             v++;
@@ -671,6 +674,22 @@ static int z_vars01(const zpoly *q)
     }
     z_clear(&t);
     return v;
+}
+
+/* q divided by the largest power of 2 dividing every coefficient: the halvings of the
+ * bisection multiply coefficients by powers of 2, and sign variations do not see a factor. */
+static void z_drop2(zpoly *q)
+{
+    mp_bitcnt_t k = ~(mp_bitcnt_t)0;
+    for (int i = 0; i < q->n && k; i++)
+        if (mpz_sgn(q->c[i])) {
+            mp_bitcnt_t b = mpz_scan1(q->c[i], 0);
+            if (b < k)
+                k = b;
+        }
+    if (k && k != ~(mp_bitcnt_t)0)
+        for (int i = 0; i < q->n; i++)
+            mpz_fdiv_q_2exp(q->c[i], q->c[i], k);
 }
 
 /* q(x) / x, q(0) == 0. */
@@ -728,18 +747,26 @@ typedef struct vca_node {
 #define DX_POLY_MAX_STEPS 200000
 
 /* The positive roots of p (integer, square-free, p(0) != 0), by Vincent-Collins-Akritas
- * bisection on (0, 2^kb), which holds them all (Cauchy's bound). A root found at a split
+ * bisection on (0, 2^kb), which holds them all (Fujiwara's bound). A root found at a split
  * point is divided out of both halves, so no interval's end is ever a root of its own
  * polynomial. false when the step limit is reached. */
 static bool vca(const zpoly *p, isolist *out, long *steps)
 {
     if (p->n < 2)
         return true;
-    size_t maxbits = 0, lead = mpz_sizeinbase(p->c[p->n - 1], 2);
-    for (int i = 0; i < p->n; i++)
-        if (mpz_sizeinbase(p->c[i], 2) > maxbits)
-            maxbits = mpz_sizeinbase(p->c[i], 2);
-    long kb = (long)maxbits - (long)lead + 2;
+    /* |root| < 2 max_i |a_(n-i) / a_n|^(1/i), and |a_(n-i) / a_n| < 2^(bits(a_(n-i)) -
+     * bits(a_n) + 1): far tighter than Cauchy's 1 + max |a_i / a_n| when the roots are small
+     * and the coefficients large (Chebyshev: 2^3 instead of 2^23), each bit one level less */
+    int deg = p->n - 1;
+    long lead = (long)mpz_sizeinbase(p->c[deg], 2), kb = 0;
+    for (int i = 1; i <= deg; i++) {
+        if (mpz_sgn(p->c[deg - i]) == 0)
+            continue;
+        long e = (long)mpz_sizeinbase(p->c[deg - i], 2) - lead + 1;
+        long b = e > 0 ? (e + i - 1) / i : -((-e) / i); /* ceil(e / i) */
+        if (b + 1 > kb)
+            kb = b + 1;
+    }
     if (kb < 1)
         kb = 1;
     size_t cap = 64, top = 0;
@@ -784,6 +811,7 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
             int d = l->n - 1;
             for (int i = 0; i < l->n; i++)
                 mpz_mul_2exp(l->c[i], l->c[i], (mp_bitcnt_t)(d - i));
+            z_drop2(l);
             vca_node right;
             z_copy(&right.q, l);
             z_shift1(&right.q);
