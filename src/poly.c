@@ -848,25 +848,87 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
 
 /* A square-free polynomial prepared for fast certified signs at doubles. */
 typedef struct sfpoly {
-    const dx_poly *p;
-    zpoly z;         /* p as a primitive integer polynomial (same signs), for exact signs */
-    double *c, *abs; /* rounded coefficients and their magnitudes */
-    bool usable;     /* all coefficients finite as doubles */
+    zpoly z;               /* p as a primitive integer polynomial (same signs), for exact signs */
+    double *hi, *lo, *abs; /* z's coefficients times 2^-scale as double-doubles, and |hi| */
+    bool usable;           /* every coefficient a normal double-double after the scaling */
 } sfpoly;
 
-/* Sign of s at the double t: Horner in doubles with a running error bound, and the exact
- * value only when the bound cannot tell the sign. */
+/* z 2^-e as hi + lo: hi its leading 53 bits, lo the rest rounded toward zero, so the
+ * relative error is below 2^-104. false when hi would leave the normal doubles. */
+static bool dd_of(const mpz_t z, long e, double *hi, double *lo, mpz_t tmp)
+{
+    *hi = *lo = 0;
+    if (!mpz_sgn(z))
+        return true;
+    long b = (long)mpz_sizeinbase(z, 2);
+    if (b - e > 1000 || b - e < -960)
+        return false;
+    if (b <= 53) {
+        *hi = ldexp(mpz_get_d(z), (int)-e);
+        return true;
+    }
+    mpz_tdiv_q_2exp(tmp, z, (mp_bitcnt_t)(b - 53));
+    *hi = ldexp(mpz_get_d(tmp), (int)(b - 53 - e));
+    mpz_mul_2exp(tmp, tmp, (mp_bitcnt_t)(b - 53));
+    mpz_sub(tmp, z, tmp);
+    long ex;
+    double d = mpz_get_d_2exp(&ex, tmp);
+    *lo = ldexp(d, (int)(ex - e));
+    return true;
+}
+
+/* s ready for sign_at: z set by the caller. Coefficients too far apart in size for one
+ * scaling leave s unusable (every sign then exact). */
+static void sf_prepare(sfpoly *s)
+{
+    int n = s->z.n;
+    s->hi = malloc(sizeof(double) * (size_t)n);
+    s->lo = malloc(sizeof(double) * (size_t)n);
+    s->abs = malloc(sizeof(double) * (size_t)n);
+    if (!s->hi || !s->lo || !s->abs)
+        abort();
+    long maxb = 0;
+    for (int i = 0; i < n; i++)
+        if ((long)mpz_sizeinbase(s->z.c[i], 2) > maxb)
+            maxb = (long)mpz_sizeinbase(s->z.c[i], 2);
+    long e = maxb > 900 ? maxb - 900 : 0;
+    mpz_t tmp;
+    mpz_init(tmp);
+    s->usable = true;
+    for (int i = 0; i < n; i++) {
+        s->usable = s->usable && dd_of(s->z.c[i], e, &s->hi[i], &s->lo[i], tmp);
+        s->abs[i] = fabs(s->hi[i]);
+    }
+    mpz_clear(tmp);
+}
+
+static void sf_clear(sfpoly *s)
+{
+    free(s->hi);
+    free(s->lo);
+    free(s->abs);
+    z_clear(&s->z);
+}
+
+/* Sign of s at the double t: Horner in double-double (error-free products by fma and sums
+ * by TwoSum) with an error bound of about 4n u^2 sum |c_i| |t|^i, doubled twice over for
+ * margin; the exact value only when the bound cannot tell the sign, which in plain doubles
+ * was the last ~40 bisection steps of every root and now is almost never. */
 static int sign_at(const sfpoly *s, double t, mpq_t tmp)
 {
     if (s->usable) {
-        double h = 0, m = 0, at = fabs(t);
-        for (int i = s->p->n - 1; i >= 0; i--) {
-            h = h * t + s->c[i];
+        double h = 0, l = 0, m = 0, at = fabs(t);
+        for (int i = s->z.n - 1; i >= 0; i--) {
+            double p = h * t, pe = fma(h, t, -p) + l * t;
+            double sum = p + s->hi[i], bb = sum - p;
+            double se = ((p - (sum - bb)) + (s->hi[i] - bb)) + (pe + s->lo[i]);
+            h = sum + se;
+            l = se - (h - sum);
             m = m * at + s->abs[i];
         }
-        /* rounding of the coefficients and 2 per Horner step, generously */
-        double bound = m * (4.0 * s->p->n + 4) * DBL_EPSILON;
-        if (isfinite(h) && isfinite(bound) && fabs(h) > bound)
+        double bound = m * (16.0 * s->z.n + 16) * DBL_EPSILON * DBL_EPSILON;
+        /* m well inside the normal range, so the bound is relative, not swamped by underflow */
+        if (isfinite(h) && isfinite(m) && m > 0x1p-900 && fabs(h) > bound)
             return h > 0 ? 1 : -1;
     }
     mpq_set_d(tmp, t);
@@ -874,8 +936,9 @@ static int sign_at(const sfpoly *s, double t, mpq_t tmp)
 }
 
 /* Narrow (lo, hi), holding exactly one root of s, to adjacent doubles; lo and hi become that
- * bracket (or one exact point, then *exact). *x is the nearer double. */
-static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
+ * bracket (or one exact point, then *exact). *x is the nearer double. sa: the sign of s
+ * between lo and the root. */
+static void refine(const sfpoly *s, int sa, mpq_t lo, mpq_t hi, double *x, bool *exact)
 {
     mpq_t t;
     mpq_init(t);
@@ -893,7 +956,6 @@ static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
         mpq_clear(t);
         return;
     }
-    int sa = z_sign_near(&s->z, lo, +1);
     for (;;) {
         double m = a / 2 + b / 2;
         if (!(m > a && m < b))
@@ -911,7 +973,13 @@ static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
     }
     mpq_set_d(lo, a);
     mpq_set_d(hi, b);
-    *x = fabs(dx_poly_eval_d(s->p, a)) <= fabs(dx_poly_eval_d(s->p, b)) ? a : b;
+    *x = a;
+    if (!*exact) { /* the nearer end: the root is on the far side of the midpoint from a's sign */
+        mpq_add(t, lo, hi);
+        mpq_div_2exp(t, t, 1);
+        int sm = z_sign_q(&s->z, t);
+        *x = sm == 0 || sm == sa ? b : a;
+    }
     mpq_clear(t);
 }
 
@@ -1158,16 +1226,14 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     dx_root *out = st == DX_OK ? calloc(iso_l.n ? iso_l.n : 1, sizeof *out) : NULL;
     if (st == DX_OK && !out)
         abort();
-    sfpoly s = {&sq, {0, NULL}, malloc(sizeof(double) * (size_t)sq.n), malloc(sizeof(double) * (size_t)sq.n), true};
-    if (!s.c || !s.abs)
-        abort();
+    sfpoly s;
     z_from(&s.z, &sq);
+    sf_prepare(&s);
     /* integer versions for the exact signs below; with one factor of positive degree every
      * root has its index as multiplicity */
-    zpoly zp, *zg = malloc(sizeof *zg * (size_t)(k + 1));
+    zpoly *zg = malloc(sizeof *zg * (size_t)(k + 1));
     if (!zg)
         abort();
-    z_from(&zp, p);
     int nfactors = 0, only = 0;
     for (int i = 1; i <= k; i++) {
         z_from(&zg[i], &g[i]);
@@ -1175,11 +1241,6 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
             nfactors++;
             only = i;
         }
-    }
-    for (int i = 0; i < sq.n; i++) {
-        s.c[i] = mpq_get_d(sq.c[i]);
-        s.abs[i] = fabs(s.c[i]);
-        s.usable = s.usable && isfinite(s.c[i]);
     }
     for (size_t j = 0; out && j < iso_l.n; j++) {
         iso *it = &iso_l.v[j];
@@ -1190,7 +1251,8 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         if (exact) {
             r->x = mpq_get_d(it->lo);
         } else {
-            refine(&s, it->lo, it->hi, &r->x, &exact);
+            /* s is monic and its roots all simple: its sign left of root j is (-1)^(N-j) */
+            refine(&s, (iso_l.n - j) & 1 ? -1 : 1, it->lo, it->hi, &r->x, &exact);
         }
         if (exact || find_rational(&s.z, r->x, it->lo, it->hi, r->q)) {
             if (exact)
@@ -1214,14 +1276,20 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
                 r->mult = i;
             }
         }
-        r->left = z_sign_near(&zp, it->lo, it->exact ? -1 : +1);
-        r->right = z_sign_near(&zp, it->hi, it->exact ? +1 : -1);
+    }
+    /* p's sign right of its last root is its leading coefficient's; crossing a root of odd
+     * multiplicity flips it */
+    int sgn = mpq_sgn(p->c[p->n - 1]);
+    for (size_t j = out ? iso_l.n : 0; j-- > 0;) {
+        out[j].right = sgn;
+        if (out[j].mult & 1)
+            sgn = -sgn;
+        out[j].left = sgn;
     }
     for (int i = 1; i <= k; i++)
         z_clear(&zg[i]);
     free(zg);
-    z_clear(&zp);
-    z_clear(&s.z);
+    sf_clear(&s);
     if (out) {
         size_t *idx = malloc(sizeof *idx * (iso_l.n ? iso_l.n : 1));
         if (!idx)
@@ -1236,8 +1304,6 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         free(idx);
     }
-    free(s.c);
-    free(s.abs);
     for (size_t j = 0; j < iso_l.n; j++)
         mpq_clears(iso_l.v[j].lo, iso_l.v[j].hi, NULL);
     free(iso_l.v);
