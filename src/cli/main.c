@@ -6,9 +6,13 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+int cli_eval(cli *c, const cli_args *a);
+int cli_verify(cli *c, const cli_args *a);
+int cli_tangent(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
+static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -16,6 +20,15 @@ const cli_command cli_commands[] = {
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
     {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
      "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"eval", cli_eval, no_opts, 1, CLI_MAX_POS, "eval EXPR [V=VALUE ...]",
+     "The value at a point; exact where the expression and the point are rational.\n"
+     "  dfdx eval '3*x^2 - 3' x=1/2   ->  -9/4 = -2.25"},
+    {"verify", cli_verify, verify_opts, 1, CLI_MAX_POS, "verify EXPR [--var V] [--at A,B,...] [V=VALUE ...]",
+     "The symbolic derivative beside a central-difference estimate at each point.\n"
+     "  dfdx verify 'sin(x^2)' --at 0,1,pi/2"},
+    {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
+     "The tangent line at x = A: slope, point and the line.\n"
+     "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
