@@ -340,8 +340,9 @@ static double powi(double b, int64_t k)
 
 static double powq(double b, const instr *in)
 {
-    if (in->pn == 1 && in->pq == 3)
-        return cbrt(b); /* the real cube root, correctly signed and more exact than pow */
+    if (in->pq == 3 && in->pn >= -6 && in->pn <= 6)
+        return powi(cbrt(b), in->pn); /* the real cube root, signed, exact on cubes: pow with
+                                         2/3 rounded to a double makes (-8)^(2/3) 3.9999.. */
     if (b < 0) {
         if (in->k == ROOT_NONE)
             return NAN;
@@ -462,15 +463,26 @@ size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, double *o
 
 void dx_fmt_double(char *buf, size_t n, double v)
 {
-    if (v == 0) {
-        snprintf(buf, n, "0"); /* -0 too: a student never wants to see "-0" */
+    if (v == 0 || !isfinite(v)) {
+        snprintf(buf, n, v == 0 ? "0" : "%g", v); /* -0 too: a student never wants "-0" */
         return;
     }
-    for (int prec = 1; prec <= 17; prec++) {
+    int prec = 1;
+    for (; prec < 17; prec++) {
         snprintf(buf, n, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
-            return;
+            break;
     }
+    /* the same digits without an exponent where that reads better: 1000, not 1e+03 */
+    int x = (int)floor(log10(fabs(v)));
+    if (x >= -5 && x < 17) {
+        char f[40];
+        snprintf(f, sizeof f, "%.*f", prec - 1 - x > 0 ? prec - 1 - x : 0, v);
+        if (strtod(f, NULL) == v)
+            snprintf(buf, n, "%s", f);
+    }
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, n, "%.17g", v);
 }
 
 /* The exponent of a POWQ instruction as text: "1/3", or its double. */

@@ -43,11 +43,14 @@ double tu_eval(const dx_expr *e, const char *var, double x)
     case DX_POW: {
         double b = tu_eval(e->a[0], var, x), p = tu_eval(e->a[1], var, x);
         if (b < 0 && e->a[1]->kind == DX_NUM && !dx_num_is_int(&e->a[1]->u.num)) {
-            dx_num d = dx_num_denom(&e->a[1]->u.num);
-            int64_t q = 0;
-            bool odd = dx_num_get_int(&d, &q) && (q & 1);
+            dx_num d = dx_num_denom(&e->a[1]->u.num), n = dx_num_numer(&e->a[1]->u.num);
+            int64_t q = 0, k = 0;
+            bool odd = dx_num_get_int(&d, &q) && (q & 1) && dx_num_get_int(&n, &k);
             dx_num_clear(&d);
-            return odd ? -pow(-b, p) : NAN; /* a real odd root of a negative number */
+            dx_num_clear(&n);
+            /* a real odd root of a negative number; an even numerator makes it positive:
+             * (-8)^(2/3) = 4 */
+            return odd ? ((k & 1) ? -pow(-b, p) : pow(-b, p)) : NAN;
         }
         if (b == 0 && p < 0)
             return NAN;

@@ -393,6 +393,8 @@ int cli_verify(cli *c, const cli_args *a)
             fprintf(c->out, "  ");
             if (isnan(r.abs_diff))
                 fprintf(c->out, "%-10s  %-10s", "-", "-");
+            else if (isnan(r.rel_diff))
+                fprintf(c->out, "%-10.2e  %-10s", r.abs_diff, "-");
             else
                 fprintf(c->out, "%-10.2e  %-10.2e", r.abs_diff, r.rel_diff);
             fprintf(c->out, "  %s\n", vkind_word(r.kind));
@@ -483,7 +485,7 @@ int cli_tangent(cli *c, const cli_args *a)
         return CLI_BAD;
     }
     bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK;
-    char why[256] = "";
+    char why[320] = "";
     if (!differentiable)
         snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
     dx_ctx_clear_error(c->ctx);
