@@ -1,4 +1,5 @@
 /* Numbers from expressions: exact substitution, and compiled evaluation over doubles. */
+#define _GNU_SOURCE /* sincos, where the C library has it */
 #include "eval.h"
 #include "fn.h"
 
@@ -55,11 +56,12 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
 
 /* Leaves (numbers, constants, variables) are no instructions: a constant is a register filled
  * once at compile time, a variable reads the caller's column in place. */
-typedef enum { OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_EXP, OP_CALL } op_kind;
+typedef enum { OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_EXP, OP_CALL, OP_SINCOS, OP_DONE } op_kind;
 
 typedef struct {
     uint8_t op;
-    uint8_t fn;        /* OP_CALL: dx_fn_id */
+    uint8_t fn;        /* OP_CALL: dx_fn_id; OP_SINCOS: the function of this slot (sin or
+                          cos), the next instruction (OP_DONE) being the other */
     uint8_t guard;     /* 1: the op can turn a non-finite operand finite (1/inf = 0), so the
                           operands are checked (see run_block) */
     uint32_t nargs;
@@ -139,6 +141,45 @@ static const dx_expr **collect(const dx_expr *e, size_t cap, size_t *count, size
     *count = nn;
     *nargs = na;
     return nodes;
+}
+
+/* sin(u) and cos(u) both in e: reorder so the second follows the first (it depends on u
+ * only, so the order stays topological); they then run as one sincos call, as gcc does for
+ * hand-written C. false without memory. */
+static bool pair_sincos(const dx_expr **nodes, size_t nn, size_t cap)
+{
+    int32_t *other = malloc(cap * 2 * sizeof *other);
+    const dx_expr **order = malloc(nn * sizeof *order);
+    if (!other || !order) {
+        free(other);
+        free(order);
+        return false;
+    }
+    memset(other, -1, cap * 2 * sizeof *other);
+    bool any = false;
+    for (size_t i = 0; i < nn; i++) /* other[2*id(u) + 0/1]: the node of sin(u) / cos(u) */
+        if (nodes[i]->kind == DX_CALL && (nodes[i]->fn == DX_SIN || nodes[i]->fn == DX_COS))
+            other[2 * (size_t)nodes[i]->a[0]->id + (nodes[i]->fn == DX_COS)] = (int32_t)i;
+    size_t k = 0;
+    for (size_t i = 0; i < nn; i++) {
+        const dx_expr *x = nodes[i];
+        if (!x)
+            continue;
+        order[k++] = x;
+        if (x->kind == DX_CALL && (x->fn == DX_SIN || x->fn == DX_COS)) {
+            int32_t j = other[2 * (size_t)x->a[0]->id + (x->fn == DX_SIN)];
+            if (j > (int32_t)i) {
+                order[k++] = nodes[j];
+                nodes[j] = NULL;
+                any = true;
+            }
+        }
+    }
+    if (any)
+        memcpy(nodes, order, nn * sizeof *nodes);
+    free(other);
+    free(order);
+    return true;
 }
 
 /* The instruction for a computing node x (operand slots already known through slot_of). */
@@ -260,6 +301,8 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
     nodes = collect(e, cap, &nn, &nargs, slot_of);
     if (!nodes)
         goto oom;
+    if (!pair_sincos(nodes, nn, cap))
+        goto oom;
     p->nslots = (uint32_t)nn;
     p->nvars = nvars;
     p->code = calloc(nn, sizeof *p->code);
@@ -294,7 +337,15 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
             encode(&p->code[p->ncode++], x, slot_of, p->argv, &na);
         }
     }
-    p->result = p->nslots - 1;
+    for (uint32_t i = 0; i + 1 < p->ncode; i++) {
+        instr *a = &p->code[i], *b = &p->code[i + 1];
+        if (a->op == OP_CALL && b->op == OP_CALL && (a->fn == DX_SIN || a->fn == DX_COS) &&
+            b->fn == (a->fn == DX_SIN ? DX_COS : DX_SIN) && p->argv[a->args] == p->argv[b->args]) {
+            a->op = OP_SINCOS;
+            b->op = OP_DONE;
+        }
+    }
+    p->result = slot_of[e->id] >= 0 ? (uint32_t)slot_of[e->id] : p->nslots - 1;
     uint32_t nregs = allocate(p, nconst, slot_instr);
     if (!nregs && p->ncode)
         goto oom;
@@ -433,6 +484,21 @@ static void run_instr(const dx_prog *p, const instr *in, size_t m, double *poiso
             r[j] = f(a[j]);
         break;
     }
+    case OP_SINCOS: {
+        double *o = p->slot[in[1].self];
+        double *sn = in->fn == DX_SIN ? r : o, *cs = in->fn == DX_SIN ? o : r;
+        for (size_t j = 0; j < m; j++) {
+#ifdef __GLIBC__
+            sincos(a[j], &sn[j], &cs[j]);
+#else
+            sn[j] = sin(a[j]);
+            cs[j] = cos(a[j]);
+#endif
+        }
+        break;
+    }
+    case OP_DONE:
+        break;
     }
 }
 
@@ -518,7 +584,9 @@ static void explain(dx_prog *p, dx_ctx *ctx)
         char s[40], t[40];
         dx_fmt_double(s, sizeof s, a);
         switch ((op_kind)in->op) {
-        case OP_CALL: {
+        case OP_CALL:
+        case OP_SINCOS:
+        case OP_DONE: {
             const dx_fn *row = &dx_fns[in->fn];
             const char *need = row->domain == DX_DOM_POS          ? " (it needs a positive number)"
                                : row->domain == DX_DOM_UNIT       ? " (it needs a number from -1 to 1)"
