@@ -294,15 +294,19 @@ static const char *vkind_json(dx_vkind k)
     return "";
 }
 
-/* f and f' with the other variables' values put in, as programs in var. */
-static bool programs(cli *c, dx_expr *e, dx_expr *d, const char *var, const bindings *b, dx_prog **pf, dx_prog **pd)
+/* The common start of verify and tangent: EXPR parsed, the variable picked, the others'
+ * V=VALUE put in, f' taken, and f and f' compiled as programs in var. false after reporting. */
+static bool prepare(cli *c, const cli_args *a, dx_expr **e, const char **var, bindings *b, dx_expr **d,
+                    dx_prog **pf, dx_prog **pd)
 {
     *pf = *pd = NULL;
-    dx_expr *fe = subst_all(c, e, b), *de = subst_all(c, d, b);
-    if (!fe || !de)
+    if (!(*e = cli_parse(c, a->pos[0])) || !(*var = cli_pick_var(c, a, *e)) || !bind_values(c, a, 1, *e, *var, b))
+        return false;
+    if (!(*d = dx_diff(c->ctx, *e, *var, 1)))
         return cli_report(c, NULL), false;
-    const char *vars[1] = {var};
-    *pf = dx_compile(c->ctx, fe, vars, 1);
+    dx_expr *fe = subst_all(c, *e, b), *de = subst_all(c, *d, b);
+    const char *vars[1] = {*var};
+    *pf = fe && de ? dx_compile(c->ctx, fe, vars, 1) : NULL;
     *pd = *pf ? dx_compile(c->ctx, de, vars, 1) : NULL;
     if (!*pd) {
         dx_prog_free(*pf);
@@ -324,31 +328,11 @@ static void put_cell(cli *c, double v, int width)
 
 int cli_verify(cli *c, const cli_args *a)
 {
-    dx_expr *e = cli_parse(c, a->pos[0]);
-    if (!e)
-        return CLI_BAD;
-    const char *var = cli_get(a, "var") ? cli_pick_var(c, a, e) : NULL;
+    dx_expr *e, *d;
+    const char *var;
     bindings b;
-    if (!var) {
-        /* without --var: x, else the only variable, else the one not given a value */
-        const char **names;
-        size_t nv = dx_vars(c->ctx, e, &names);
-        var = "x";
-        bool has_x = false;
-        for (size_t i = 0; i < nv; i++)
-            has_x |= strcmp(names[i], "x") == 0;
-        if (!has_x && nv == 1)
-            var = names[0];
-        else if (!has_x && nv > 1 && !(var = cli_pick_var(c, a, e)))
-            return CLI_BAD;
-    }
-    if (!bind_values(c, a, 1, e, var, &b))
-        return CLI_BAD;
-    dx_expr *d = dx_diff(c->ctx, e, var, 1);
-    if (!d)
-        return cli_report(c, NULL);
     dx_prog *pf, *pd;
-    if (!programs(c, e, d, var, &b, &pf, &pd))
+    if (!prepare(c, a, &e, &var, &b, &d, &pf, &pd))
         return CLI_BAD;
     double pts[MAX_POINTS];
     const char *at = cli_get(a, "at");
@@ -460,21 +444,18 @@ int cli_tangent(cli *c, const cli_args *a)
     const char *at = cli_get(a, "at");
     if (!at)
         return cli_usage(c, "tangent needs the point: --at A (e.g. --at 1.5 or --at pi/4)");
-    dx_expr *e = cli_parse(c, a->pos[0]);
-    if (!e)
-        return CLI_BAD;
-    const char *var = cli_pick_var(c, a, e);
+    dx_expr *e, *d, *A;
+    const char *var;
     bindings b;
-    dx_expr *A;
-    double x;
-    if (!var || !bind_values(c, a, 1, e, var, &b) || !value_of(c, "at", at, &A, &x))
-        return CLI_BAD;
-    dx_expr *d = dx_diff(c->ctx, e, var, 1);
-    if (!d)
-        return cli_report(c, NULL);
     dx_prog *pf, *pd;
-    if (!programs(c, e, d, var, &b, &pf, &pd))
+    double x;
+    if (!prepare(c, a, &e, &var, &b, &d, &pf, &pd))
         return CLI_BAD;
+    if (!value_of(c, "at", at, &A, &x)) {
+        dx_prog_free(pf);
+        dx_prog_free(pd);
+        return CLI_BAD;
+    }
     double fx, m;
     dx_status sf = dx_prog_eval(pf, c->ctx, &x, &fx);
     if (sf != DX_OK) {
