@@ -71,6 +71,15 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
 
+/* An option's number: text is a number or a closed expression (pi/2, 1/3, -2, e^2), evaluated.
+ * opt_name names the option in messages ("at" is shown as --at; a name that already starts
+ * with '-' or ends with '=' is shown as given). false after reporting when text does not parse,
+ * has a variable, is outside the domain or is not finite. */
+bool cli_number(cli *c, const char *opt_name, const char *text, double *out);
+/* The same, but where allow_inf is set "oo", "-oo", "+oo", "inf", "-inf" (and "infinity")
+ * give -/+INFINITY: for limits. */
+bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out);
+
 /* JSON output helpers: strings escaped, numbers round-trip. */
 void cli_json_str(FILE *f, const char *s);
 void cli_json_num(FILE *f, double v);

@@ -10,6 +10,9 @@ int cli_extrema(cli *c, const cli_args *a);
 int cli_limit(cli *c, const cli_args *a);
 int cli_plot(cli *c, const cli_args *a);
 int cli_session(cli *c, const cli_args *a);
+int cli_eval(cli *c, const cli_args *a);
+int cli_verify(cli *c, const cli_args *a);
+int cli_tangent(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -18,6 +21,7 @@ static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
+static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -43,6 +47,15 @@ const cli_command cli_commands[] = {
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
      "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f"},
+    {"eval", cli_eval, no_opts, 1, CLI_MAX_POS, "eval EXPR [V=VALUE ...]",
+     "The value at a point; exact where the expression and the point are rational.\n"
+     "  dfdx eval '3*x^2 - 3' x=1/2   ->  -9/4 = -2.25"},
+    {"verify", cli_verify, verify_opts, 1, CLI_MAX_POS, "verify EXPR [--var V] [--at A,B,...] [V=VALUE ...]",
+     "The symbolic derivative beside a central-difference estimate at each point.\n"
+     "  dfdx verify 'sin(x^2)' --at 0,1,pi/2"},
+    {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
+     "The tangent line at x = A: slope, point and the line.\n"
+     "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
