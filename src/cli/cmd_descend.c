@@ -309,6 +309,23 @@ static void find_minima(cli *c, dx_expr *f, const char *var, minima *m)
             m->global = i;
 }
 
+/* Is critical point i a global minimum? Several can be, with equal values ((x-1)^2*(x+2)^2). */
+static bool is_global(const minima *m, int i)
+{
+    if (m->global < 0 || m->cp[i].kind != DX_CP_MIN)
+        return false;
+    double g = m->cp[m->global].value;
+    return m->cp[i].value <= g + 1e-9 * (1 + fabs(g));
+}
+
+static int globals(const minima *m)
+{
+    int k = 0;
+    for (int i = 0; i < m->n; i++)
+        k += is_global(m, i);
+    return k;
+}
+
 /* One sentence: where descent stopped, against the critical points. "converged to a local
  * minimum at w = 1.93; the global minimum is at w = -2.06 (f = -0.0607)". */
 static void remark(const minima *m, const char *var, double w, const dx_descend_result *r, char *buf, size_t len)
@@ -337,15 +354,17 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
     const dx_descend_cp *p = &m->cp[near];
     bool at = fabs(p->x - w) <= 1e-4 * (1 + fabs(p->x));
     const char *verb = r->status == DX_CONVERGED ? "converged to" : "reached";
-    if (at && near == m->global)
-        snprintf(buf, len, "%s the global minimum at %s = %.6g (f = %.6g)", verb, var, p->x, p->value);
+    const char *the = globals(m) > 1 ? "a" : "the";
+    if (at && is_global(m, near))
+        snprintf(buf, len, "%s %s global minimum at %s = %.6g (f = %.6g)", verb, the, var, p->x, p->value);
     else if (at)
         snprintf(buf, len, "%s a %s at %s = %.6g (f = %.6g); %s", verb, kind_name(p->kind), var, p->x, p->value,
                  global);
     else
-        snprintf(buf, len, "stopped at %s = %.6g, not yet at a critical point: the nearest is the %s at %s = %.6g "
-                 "(f = %.6g)%s%s", var, w, near == m->global ? "global minimum" : kind_name(p->kind), var, p->x,
-                 p->value, near == m->global ? "" : "; ", near == m->global ? "" : global);
+        snprintf(buf, len, "stopped at %s = %.6g, not yet at a critical point: the nearest is %s %s at %s = %.6g "
+                 "(f = %.6g)%s%s", var, w, is_global(m, near) ? the : "the",
+                 is_global(m, near) ? "global minimum" : kind_name(p->kind), var, p->x, p->value,
+                 is_global(m, near) ? "" : "; ", is_global(m, near) ? "" : global);
 }
 
 static void put_minima(cli *c, const minima *m, const char *var)
@@ -377,8 +396,8 @@ static void put_minima(cli *c, const minima *m, const char *var)
     }
     fputs("critical points:", o);
     for (int i = 0; i < m->n; i++)
-        fprintf(o, "%s %s at %s = %.6g (f = %.6g)%s", i ? "," : "", kind_name(m->cp[i].kind), var, m->cp[i].x,
-                m->cp[i].value, i == m->global ? ", the global minimum" : "");
+        fprintf(o, "%s %s at %s = %.6g (f = %.6g)%s", i ? ";" : "", kind_name(m->cp[i].kind), var, m->cp[i].x,
+                m->cp[i].value, is_global(m, i) ? ", a global minimum" : "");
     fputs(m->n ? "\n" : " none\n", o);
 }
 
