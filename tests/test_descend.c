@@ -56,6 +56,16 @@ static dx_status descend1(dx_ctx *ctx, const char *f, double start, const dx_des
     return descend(ctx, f, w, 1, NULL, NULL, 0, &start, o, t, r, pos);
 }
 
+/* The defaults, with a rate and a step limit. */
+static dx_descend_opts opts(double rate, long steps)
+{
+    dx_descend_opts o;
+    dx_descend_defaults(&o);
+    o.rate = rate;
+    o.steps = steps;
+    return o;
+}
+
 /* --- the seed lesson ------------------------------------------------------------------- */
 
 /* Section 4: the lesson's printed table, w^2 from 4 with learning rate 0.15, 15 steps. */
@@ -80,10 +90,7 @@ static const char *const seed_table[] = {
 START_TEST(seed_steps)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.rate = 0.15;
-    o.steps = 15;
+    dx_descend_opts o = opts(0.15, 15);
     static trace t;
     dx_descend_result r;
     double w;
@@ -120,10 +127,7 @@ static const struct {
 START_TEST(seed_rate)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.rate = seed_rates[_i].lr;
-    o.steps = 20;
+    dx_descend_opts o = opts(seed_rates[_i].lr, 20);
     dx_descend_result r;
     double w;
     ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
@@ -146,10 +150,7 @@ static const double bumpy[] = {
 START_TEST(seed_bumpy)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.rate = 0.01;
-    o.steps = 100;
+    dx_descend_opts o = opts(0.01, 100);
     o.tol = 0;
     static trace t;
     dx_descend_result r;
@@ -177,9 +178,7 @@ END_TEST
 START_TEST(diverges_fast)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.rate = 1.1;
+    dx_descend_opts o = opts(1.1, 100);
     dx_descend_result r;
     double w;
     ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
@@ -206,10 +205,7 @@ static const struct {
 START_TEST(diverges_each_way)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.rate = diverging[_i].rate;
-    o.steps = 10000;
+    dx_descend_opts o = opts(diverging[_i].rate, 10000);
     dx_descend_result r;
     double w;
     ck_assert_int_eq(descend1(ctx, diverging[_i].f, diverging[_i].start, &o, NULL, &r, &w), DX_OK);
@@ -224,10 +220,7 @@ END_TEST
 START_TEST(converges_with_tol)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.rate = 0.15;
-    o.steps = 1000;
+    dx_descend_opts o = opts(0.15, 1000);
     dx_descend_result r;
     double w;
     ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
@@ -260,9 +253,7 @@ END_TEST
 START_TEST(multi_quadratic)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.steps = 10000;
+    dx_descend_opts o = opts(0.1, 10000);
     const char *v[] = {"w", "b"};
     double start[] = {0, 0}, pos[2];
     dx_descend_result r;
@@ -284,9 +275,7 @@ END_TEST
 START_TEST(ten_variables)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o;
-    dx_descend_defaults(&o);
-    o.steps = 10000;
+    dx_descend_opts o = opts(0.1, 10000);
     const char *v[] = {"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"};
     double start[10] = {0}, pos[10];
     dx_descend_result r;

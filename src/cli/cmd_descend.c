@@ -266,7 +266,7 @@ static long finish_rows(view *v)
         return 0;
     long kept = extra < v->tail ? extra : v->tail, omitted = extra - kept;
     if (omitted && v->c->fmt != OUT_JSON)
-        fprintf(v->c->out, "  ... %ld steps not shown (--rows N shows more) ...\n", omitted);
+        fprintf(v->c->out, "  ... %ld step%s not shown (--rows N shows more) ...\n", omitted, omitted == 1 ? "" : "s");
     for (long i = omitted; i < extra; i++) {
         const double *s = v->ring + (size_t)(i % v->tail) * rowlen(v->n);
         dx_descend_row r = {(long)s[0], s + 3, s[1], s + 3 + v->n, s[2], s + 3 + 2 * v->n};
@@ -542,7 +542,7 @@ static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char 
         fprintf(out, "beta %g, ", o->beta);
     if (o->method == DX_ADAM)
         fprintf(out, "beta1 %g, beta2 %g, ", o->beta, o->beta2);
-    fprintf(out, "at most %ld steps, tolerance %g)\n", o->steps, o->tol);
+    fprintf(out, "at most %ld step%s, tolerance %g)\n", o->steps, o->steps == 1 ? "" : "s", o->tol);
     free(fs);
 }
 
@@ -695,6 +695,10 @@ int cli_descend(cli *c, const cli_args *a)
     }
     bool table = nrates == 1 || cli_has(a, "table") || c->fmt == OUT_JSON;
     view v = {c, start.name, n, table, rows - rows / 2, rows / 2, 0, 0, NULL};
+    /* the kept tail is bounded by the run and by memory (32 MB); the head is printed at once */
+    long fit = (long)(((size_t)4 << 20) / rowlen(n));
+    v.tail = v.tail < o.steps ? v.tail : o.steps;
+    v.tail = v.tail < fit ? v.tail : fit;
     ring = malloc((size_t)(v.tail ? v.tail : 1) * rowlen(n) * sizeof *ring);
     if (!ring) {
         cli_usage(c, "out of memory");
