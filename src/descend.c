@@ -302,8 +302,13 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         r->loss = loss;
         if (huge || fabs(loss) > DX_DESCEND_HUGE) {
             stop(r, DX_DIVERGED, DX_WHY_UNBOUNDED);
-            snprintf(r->msg, sizeof r->msg, "the %s grows without bound (past %g after step %ld)",
-                     huge ? "position" : loss > 0 ? "loss" : "loss's size (towards -oo)", DX_DESCEND_HUGE, k);
+            if (huge)
+                snprintf(r->msg, sizeof r->msg, "the position grows without bound (past %g after step %ld)",
+                         DX_DESCEND_HUGE, k);
+            else
+                snprintf(r->msg, sizeof r->msg, "the loss %s without bound (%s %g after step %ld)",
+                         loss > 0 ? "grows" : "falls", loss > 0 ? "past" : "below", loss > 0 ? DX_DESCEND_HUGE :
+                         -DX_DESCEND_HUGE, k);
             goto done;
         }
         streak = loss > prev_loss ? streak + 1 : 0;
@@ -323,146 +328,4 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
 done:
     memcpy(pos, w, n * sizeof *w);
     return DX_OK;
-}
-
-/* --- critical points of a one-variable polynomial --------------------------------------- */
-
-/* Degree of e as a polynomial in var, or -1 when it is not one (or too large a degree). */
-static int poly_degree(const dx_expr *e, const dx_expr *var)
-{
-    if (!dx_has(e, var))
-        return 0;
-    int deg = 0;
-    switch (e->kind) {
-    case DX_SYM:
-        return 1;
-    case DX_ADD:
-    case DX_MUL:
-        for (uint32_t i = 0; i < e->n; i++) {
-            int k = poly_degree(e->a[i], var);
-            if (k < 0)
-                return -1;
-            deg = e->kind == DX_ADD ? (k > deg ? k : deg) : deg + k;
-            if (deg > DX_DESCEND_MAX_DEGREE)
-                return -1;
-        }
-        return deg;
-    case DX_POW: {
-        int64_t k;
-        const dx_expr *x = e->a[1];
-        if (x->kind != DX_NUM || !dx_num_get_int(&x->u.num, &k) || k < 0 || k > DX_DESCEND_MAX_DEGREE)
-            return -1;
-        int b = poly_degree(e->a[0], var);
-        return b < 0 || b * k > DX_DESCEND_MAX_DEGREE ? -1 : (int)(b * k);
-    }
-    default:
-        return -1;
-    }
-}
-
-static double horner(const double *c, int m, double x)
-{
-    double s = c[m];
-    for (int j = m - 1; j >= 0; j--)
-        s = s * x + c[j];
-    return s;
-}
-
-/* Size of the rounding error of horner(c, m, x), roughly: zero below it is zero. */
-static double horner_scale(const double *c, int m, double x)
-{
-    double s = fabs(c[m]), ax = fabs(x);
-    for (int j = m - 1; j >= 0; j--)
-        s = s * ax + fabs(c[j]);
-    return s;
-}
-
-/* The real roots of c (degree m, c[m] != 0) within [lo, hi], ascending, into out (room for
- * m). Between consecutive roots of the derivative the polynomial is monotone, so each such
- * interval holds at most one simple root (found by bisection); a root of the derivative
- * where the polynomial is zero too is a multiple root. */
-static int poly_roots(const double *c, int m, double lo, double hi, double *out)
-{
-    if (m <= 0)
-        return 0;
-    if (m == 1) {
-        double r = -c[0] / c[1];
-        out[0] = r;
-        return r >= lo && r <= hi;
-    }
-    double dc[DX_DESCEND_MAX_DEGREE + 1], crit[DX_DESCEND_MAX_DEGREE + 2];
-    for (int j = 0; j < m; j++)
-        dc[j] = (j + 1) * c[j + 1];
-    int nc = poly_roots(dc, m - 1, lo, hi, crit + 1);
-    crit[0] = lo;
-    crit[nc + 1] = hi;
-    int nr = 0;
-    double prev = horner(c, m, lo);
-    for (int i = 1; i <= nc + 1; i++) {
-        double b = crit[i], pb = horner(c, m, b);
-        bool touch = i <= nc && fabs(pb) <= 1e-12 * horner_scale(c, m, b);
-        if (touch)
-            pb = 0;
-        if ((prev < 0 && pb > 0) || (prev > 0 && pb < 0)) {
-            double a = crit[i - 1], sa = prev;
-            for (int it = 0; it < 200; it++) {
-                double mid = a + (b - a) / 2;
-                if (mid <= a || mid >= b)
-                    break;
-                double pm = horner(c, m, mid);
-                if ((pm < 0) == (sa < 0) && pm != 0) {
-                    a = mid;
-                } else {
-                    b = mid;
-                    if (pm == 0)
-                        a = mid;
-                }
-            }
-            out[nr++] = a + (b - a) / 2;
-        }
-        if (touch && (nr == 0 || out[nr - 1] != crit[i]))
-            out[nr++] = crit[i];
-        prev = pb;
-    }
-    return nr;
-}
-
-int dx_descend_critical(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_descend_cp *out, int max, bool *bounded_below)
-{
-    int deg = poly_degree(f, var);
-    if (deg < 2)
-        return -1;
-    /* coefficients a_k = f^(k)(0) / k!, each exact until the last division */
-    double a[DX_DESCEND_MAX_DEGREE + 1], fact = 1;
-    dx_expr *g = f, *zero = dx_int(ctx, 0);
-    for (int k = 0; k <= deg; k++) {
-        if (k > 1)
-            fact *= k;
-        dx_expr *at0 = dx_subst(ctx, g, var, zero);
-        if (!at0 || dx_eval_const(ctx, at0, &a[k]) != DX_OK || !isfinite(a[k] /= fact)) {
-            dx_ctx_clear_error(ctx);
-            return -1;
-        }
-        g = dx_diff_by(ctx, g, var, NULL, NULL);
-    }
-    if (a[deg] == 0)
-        return -1;
-    double b[DX_DESCEND_MAX_DEGREE], roots[DX_DESCEND_MAX_DEGREE];
-    for (int j = 0; j < deg; j++)
-        b[j] = (j + 1) * a[j + 1];
-    double bound = 1;
-    for (int j = 0; j < deg - 1; j++)
-        bound = fmax(bound, 1 + fabs(b[j] / b[deg - 1]));
-    int nr = poly_roots(b, deg - 1, -bound - 1, bound + 1, roots);
-    *bounded_below = deg % 2 == 0 && a[deg] > 0;
-    /* kind from the sign of f' on either side: constant between consecutive roots */
-    for (int i = 0; i < nr && i < max; i++) {
-        double left = i == 0 ? roots[0] - 1 : (roots[i - 1] + roots[i]) / 2;
-        double right = i == nr - 1 ? roots[i] + 1 : (roots[i] + roots[i + 1]) / 2;
-        double sl = horner(b, deg - 1, left), sr = horner(b, deg - 1, right);
-        out[i].x = roots[i] + 0.0; /* never print -0 */
-        out[i].value = horner(a, deg, roots[i]);
-        out[i].kind = sl < 0 && sr > 0 ? DX_CP_MIN : sl > 0 && sr < 0 ? DX_CP_MAX : DX_CP_NEITHER;
-    }
-    return nr < max ? nr : max;
 }

@@ -88,23 +88,4 @@ DX_HIDDEN size_t dx_descend_nvars(const dx_descent *d);
 DX_HIDDEN dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const dx_descend_opts *o,
                                    dx_descend_cb cb, void *user, dx_descend_result *res, double *pos);
 
-/* A critical point of a one-variable polynomial, classified by the sign of f' around it. */
-typedef enum dx_cp_kind { DX_CP_MIN, DX_CP_MAX, DX_CP_NEITHER } dx_cp_kind;
-typedef struct dx_descend_cp {
-    double x, value;
-    dx_cp_kind kind;
-} dx_descend_cp;
-
-#define DX_DESCEND_MAX_DEGREE 60
-
-/* The real critical points of f, a polynomial in var (a DX_SYM node) of degree 2 ..
- * DX_DESCEND_MAX_DEGREE with no other variable, ascending in x; at most max are stored.
- * *bounded_below says whether f has a global minimum (even degree, positive leading
- * coefficient), which is then the lowest local minimum. Returns the count, or -1 when f is
- * not such a polynomial (errors are cleared: this is an optional remark, not a failure).
- * Interim: a simple isolation by the roots of the derivatives in double precision, until
- * the exact one of src/extrema.c can be used. */
-DX_HIDDEN int dx_descend_critical(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_descend_cp *out, int max,
-                                  bool *bounded_below);
-
 #endif

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "descend.h"
 #include "eval.h"
+#include "extrema.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,7 +12,6 @@ int cli_descend(cli *c, const cli_args *a);
 
 #define MAX_RATES 16
 #define MAX_ITEMS (DX_DESCEND_MAX_VARS + 1)
-#define MAX_CP DX_DESCEND_MAX_DEGREE
 
 /* A number option: a number or a constant expression (pi/2, 1/3). Reports and returns false
  * otherwise. (Local until a shared cli_number lands in report.c.) */
@@ -292,30 +292,39 @@ static const char *kind_name(dx_cp_kind k)
     return k == DX_CP_MIN ? "local minimum" : k == DX_CP_MAX ? "local maximum" : "stationary inflection point";
 }
 
-/* The known critical points of a one-variable polynomial, and the global minimum if any. */
+/* The critical points of a one-variable polynomial (from dx_extrema_find), and the global
+ * minimum if there is one. */
 typedef struct minima {
     int n;              /* -1: not a polynomial, nothing to say */
-    dx_descend_cp cp[MAX_CP];
-    bool bounded;
-    int global;         /* index of the global minimum, -1 if none */
+    dx_extrema ex;
+    int global;         /* index of the global minimum among ex.crit, -1 if none */
 } minima;
 
 static void find_minima(cli *c, dx_expr *f, const char *var, minima *m)
 {
-    m->global = -1;
-    m->n = dx_descend_critical(c->ctx, f, dx_sym(c->ctx, var, strlen(var)), m->cp, MAX_CP, &m->bounded);
-    for (int i = 0; m->bounded && i < m->n; i++)
-        if (m->cp[i].kind == DX_CP_MIN && (m->global < 0 || m->cp[i].value < m->cp[m->global].value))
+    m->n = m->global = -1;
+    if (dx_extrema_find(c->ctx, f, dx_sym(c->ctx, var, strlen(var)), NULL, NULL, &m->ex) != DX_OK) {
+        dx_ctx_clear_error(c->ctx); /* a remark we cannot make, not a failure of descent */
+        return;
+    }
+    if (!m->ex.polynomial || m->ex.degree < 2) {
+        dx_extrema_free(&m->ex);
+        return;
+    }
+    m->n = (int)m->ex.ncrit;
+    for (int i = 0; m->ex.min.exists && i < m->n; i++)
+        if (m->ex.crit[i].kind == DX_CP_MIN &&
+            (m->global < 0 || m->ex.crit[i].at.value < m->ex.crit[m->global].at.value))
             m->global = i;
 }
 
 /* Is critical point i a global minimum? Several can be, with equal values ((x-1)^2*(x+2)^2). */
 static bool is_global(const minima *m, int i)
 {
-    if (m->global < 0 || m->cp[i].kind != DX_CP_MIN)
+    if (m->global < 0 || m->ex.crit[i].kind != DX_CP_MIN)
         return false;
-    double g = m->cp[m->global].value;
-    return m->cp[i].value <= g + 1e-9 * (1 + fabs(g));
+    double g = m->ex.crit[m->global].at.value;
+    return m->ex.crit[i].at.value <= g + 1e-9 * (1 + fabs(g));
 }
 
 static int globals(const minima *m)
@@ -335,35 +344,36 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
         return;
     char global[160];
     if (m->global >= 0)
-        snprintf(global, sizeof global, "the global minimum is at %s = %.6g (f = %.6g)", var, m->cp[m->global].x,
-                 m->cp[m->global].value);
+        snprintf(global, sizeof global, "the global minimum is at %s = %.6g (f = %.6g)", var,
+                 m->ex.crit[m->global].at.x, m->ex.crit[m->global].at.value);
     else
-        snprintf(global, sizeof global, "f has no global minimum (it falls without bound)");
+        snprintf(global, sizeof global, "f has no global minimum (%s)", m->ex.min.why);
     if (r->status == DX_DIVERGED || !isfinite(w)) {
         snprintf(buf, len, "descent diverged; %s", global);
         return;
     }
     int near = -1;
     for (int i = 0; i < m->n; i++)
-        if (near < 0 || fabs(m->cp[i].x - w) < fabs(m->cp[near].x - w))
+        if (near < 0 || fabs(m->ex.crit[i].at.x - w) < fabs(m->ex.crit[near].at.x - w))
             near = i;
     if (near < 0) {
         snprintf(buf, len, "f has no critical point; %s", global);
         return;
     }
-    const dx_descend_cp *p = &m->cp[near];
+    const dx_xpoint *p = &m->ex.crit[near].at;
+    dx_cp_kind kind = m->ex.crit[near].kind;
     bool at = fabs(p->x - w) <= 1e-4 * (1 + fabs(p->x));
     const char *verb = r->status == DX_CONVERGED ? "converged to" : "reached";
     const char *the = globals(m) > 1 ? "a" : "the";
     if (at && is_global(m, near))
         snprintf(buf, len, "%s %s global minimum at %s = %.6g (f = %.6g)", verb, the, var, p->x, p->value);
     else if (at)
-        snprintf(buf, len, "%s a %s at %s = %.6g (f = %.6g); %s", verb, kind_name(p->kind), var, p->x, p->value,
+        snprintf(buf, len, "%s a %s at %s = %.6g (f = %.6g); %s", verb, kind_name(kind), var, p->x, p->value,
                  global);
     else
         snprintf(buf, len, "stopped at %s = %.6g, not yet at a critical point: the nearest is %s %s at %s = %.6g "
                  "(f = %.6g)%s%s", var, w, is_global(m, near) ? the : "the",
-                 is_global(m, near) ? "global minimum" : kind_name(p->kind), var, p->x, p->value,
+                 is_global(m, near) ? "global minimum" : kind_name(kind), var, p->x, p->value,
                  is_global(m, near) ? "" : "; ", is_global(m, near) ? "" : global);
 }
 
@@ -375,11 +385,11 @@ static void put_minima(cli *c, const minima *m, const char *var)
     if (c->fmt == OUT_JSON) {
         fputs(", \"critical_points\": [", o);
         for (int i = 0; i < m->n; i++) {
-            const dx_descend_cp *p = &m->cp[i];
+            const dx_crit *p = &m->ex.crit[i];
             fprintf(o, "%s{\"x\": ", i ? ", " : "");
-            cli_json_num(o, p->x);
+            cli_json_num(o, p->at.x);
             fputs(", \"value\": ", o);
-            cli_json_num(o, p->value);
+            cli_json_num(o, p->at.value);
             fprintf(o, ", \"kind\": \"%s\"}", p->kind == DX_CP_MIN ? "min" : p->kind == DX_CP_MAX ? "max" : "neither");
         }
         fputs("], \"global_min\": ", o);
@@ -387,17 +397,17 @@ static void put_minima(cli *c, const minima *m, const char *var)
             fputs("null", o);
         } else {
             fputs("{\"x\": ", o);
-            cli_json_num(o, m->cp[m->global].x);
+            cli_json_num(o, m->ex.crit[m->global].at.x);
             fputs(", \"value\": ", o);
-            cli_json_num(o, m->cp[m->global].value);
+            cli_json_num(o, m->ex.crit[m->global].at.value);
             fputc('}', o);
         }
         return;
     }
     fputs("critical points:", o);
     for (int i = 0; i < m->n; i++)
-        fprintf(o, "%s %s at %s = %.6g (f = %.6g)%s", i ? ";" : "", kind_name(m->cp[i].kind), var, m->cp[i].x,
-                m->cp[i].value, is_global(m, i) ? ", a global minimum" : "");
+        fprintf(o, "%s %s at %s = %.6g (f = %.6g)%s", i ? ";" : "", kind_name(m->ex.crit[i].kind), var,
+                m->ex.crit[i].at.x, m->ex.crit[i].at.value, is_global(m, i) ? ", a global minimum" : "");
     fputs(m->n ? "\n" : " none\n", o);
 }
 
@@ -668,6 +678,8 @@ int cli_descend(cli *c, const cli_args *a)
     dx_descent *d = NULL;
     run runs[MAX_RATES] = {0};
     double *ring = NULL;
+    minima m;
+    m.n = m.global = -1;
     if (!read_point(c, a, f, &start, &set))
         goto out;
     size_t n = (size_t)start.n;
@@ -705,9 +717,6 @@ int cli_descend(cli *c, const cli_args *a)
         goto out;
     }
     v.ring = ring;
-    minima m;
-    m.n = m.global = -1;
-    m.bounded = false;
     if (n == 1 && set.n == 0)
         find_minima(c, f, start.name[0], &m);
     put_header(c, f, &o, start.name, start.val, n, rates, nrates);
@@ -794,6 +803,8 @@ out:
     for (int k = 0; k < nrates; k++)
         free(runs[k].pos);
     free(ring);
+    if (m.n >= 0)
+        dx_extrema_free(&m.ex);
     dx_descend_free(d);
     free_parts(start.parts, start.n);
     free_parts(set.parts, set.n);
