@@ -13,6 +13,7 @@ int cli_session(cli *c, const cli_args *a);
 int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
+int cli_descend(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -22,6 +23,9 @@ static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
+static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
+                                       {"table", false}, {"set", true},   {"method", true}, {"beta", true},
+                                       {"beta2", true},  {"rows", true},  {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -56,6 +60,32 @@ const cli_command cli_commands[] = {
     {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
      "The tangent line at x = A: slope, point and the line.\n"
      "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
+    {"descend", cli_descend, descend_opts, 1, 1,
+     "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]",
+     "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
+     "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
+     "below --tol, default 1e-8), diverged (position or loss no longer finite or defined, grown\n"
+     "past 1e100, or the loss grew 5 steps in a row past its start; 20 for momentum and adam),\n"
+     "or max_steps (--steps, default 100, at most 1000000).\n"
+     "\n"
+     "  --start W0         start of the one variable, or w=0,b=1 for several (the gradient is\n"
+     "                     every partial derivative, symbolic, compiled once)\n"
+     "  --set x=2,y=3      values of the other variables, held fixed\n"
+     "  --rate LR          learning rate (default 0.1); several (0.01,0.15,0.9) are compared\n"
+     "                     side by side, with each one's table under --table\n"
+     "  --rows N           rows shown: the first and last N/2 (default 40; json 10000)\n"
+     "  --method gd        w <- w - lr*g                             (g = gradient at w)\n"
+     "  --method momentum  v <- beta*v + g;  w <- w - lr*v           (--beta, default 0.9)\n"
+     "  --method adam      m <- b1*m + (1-b1)*g;  s <- b2*s + (1-b2)*g^2;  at step t = 1, 2, ...\n"
+     "                     w <- w - lr * (m/(1-b1^t)) / (sqrt(s/(1-b2^t)) + 1e-8)\n"
+     "                     (b1 = --beta, default 0.9; b2 = --beta2, default 0.999)\n"
+     "Numbers may be expressions (--rate 1/8, --start pi/2). For a polynomial in one variable\n"
+     "the end point is compared with the critical points (local or global minimum).\n"
+     "\n"
+     "  dfdx descend 'w^2' --start 4 --rate 0.15 --steps 15\n"
+     "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20\n"
+     "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 

@@ -157,8 +157,17 @@ void cli_json_num(FILE *f, double v)
         fputs("null", f); /* JSON has no inf or nan; the plain text says what happened */
     else if (v == floor(v) && fabs(v) < 1e15)
         fprintf(f, "%.0f", v);
-    else
-        fprintf(f, "%.17g", v);
+    else {
+        /* the shortest form that reads back as the same double, as Python prints it (1.1,
+         * not 1.1000000000000001) */
+        char buf[32];
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof buf, "%.*g", digits, v);
+            if (strtod(buf, NULL) == v)
+                break;
+        }
+        fputs(buf, f);
+    }
 }
 
 /* "--at" for "at"; a label already shaped ("--at", "x=") stays as it is. */
