@@ -16,20 +16,31 @@ static dx_expr *open_of(dx_ctx *ctx, const dx_expr *u)
     return dx_sym(ctx, buf, (size_t)n);
 }
 
+/* In dx_steps.rule: the node's derivative is folded into its parent's step. */
+#define FOLDED 0x80
+
 static void record(void *user, dx_rule rule, const dx_expr *e, const dx_expr *de)
 {
     dx_steps *s = user;
     if (e->id < s->nnodes) {
-        s->rule[e->id] = (unsigned char)(rule + 1);
+        /* a sum with a constant derivative (x - 1) is folded like a constant: no step */
+        bool folded = rule == DX_R_SUM && de->kind == DX_NUM;
+        s->rule[e->id] = (unsigned char)((rule + 1) | (folded ? FOLDED : 0));
         s->node[e->id] = e;
     }
 }
 
-/* Constants and the variable itself get no step of their own. */
+/* The rule recorded for u, or -1. */
+static int rule_of(const dx_steps *s, const dx_expr *u)
+{
+    return u->id < s->nnodes ? (s->rule[u->id] & ~FOLDED) - 1 : -1;
+}
+
+/* Constants, the variable itself and sums like x - 1 get no step of their own. */
 static bool trivial(const dx_steps *s, const dx_expr *u)
 {
-    int r = u->id < s->nnodes ? s->rule[u->id] - 1 : -1;
-    return r < 0 || r == DX_R_CONSTANT || r == DX_R_VARIABLE;
+    int r = rule_of(s, u);
+    return r < 0 || r == DX_R_CONSTANT || r == DX_R_VARIABLE || (s->rule[u->id] & FOLDED);
 }
 
 typedef struct {
@@ -81,7 +92,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
     }
     if (trivial(out, f)) {
         out->start = open_of(ctx, f);
-        out->step[out->n++] = (dx_step){DX_R_CONSTANT + (f == var), f, whole};
+        out->step[out->n++] = (dx_step){(dx_rule)rule_of(out, f), f, whole};
         out->result = whole;
         return DX_OK;
     }
@@ -112,7 +123,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
         const dx_expr *u = out->node[id];
         dx_expr *one = dx_diff_with(ctx, (dx_expr *)u, var, &o);
         cur = dx_subst(ctx, cur, open_of(ctx, u), one);
-        out->step[out->n++] = (dx_step){(dx_rule)(out->rule[id] - 1), u, cur};
+        out->step[out->n++] = (dx_step){(dx_rule)rule_of(out, u), u, cur};
     }
     if (oom)
         dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");

@@ -1,5 +1,5 @@
 /* dfdx check: is a student's answer the derivative? The verdict, a counterexample, the slip. */
-#include "check.h"
+#include "answer.h"
 #include "cli.h"
 
 #include <stdio.h>

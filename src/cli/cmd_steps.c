@@ -17,10 +17,9 @@ typedef struct {
     const char *rule, *formula;
 } row;
 
-/* formula as LaTeX text mode can take it: ^ and friends escaped, in a typewriter face. */
+/* s as LaTeX text mode can take it: ^ and friends escaped. */
 static void tex_text(FILE *f, const char *s)
 {
-    fputs("\\texttt{", f);
     for (; *s; s++) {
         if (*s == '^')
             fputs("\\textasciicircum{}", f);
@@ -29,7 +28,6 @@ static void tex_text(FILE *f, const char *s)
         else
             fputc(*s, f);
     }
-    fputc('}', f);
 }
 
 static void emit(cli *c, const char *start, const row *r, size_t n, const char *input, const char *var,
@@ -60,8 +58,11 @@ static void emit(cli *c, const char *start, const row *r, size_t n, const char *
     } else if (c->fmt == OUT_LATEX) {
         fputs("\\begin{aligned}\n", c->out);
         for (size_t i = 0; i < n; i++) {
-            fprintf(c->out, "%s &= %s && \\text{%s: }", i ? "" : start, r[i].expr, r[i].label);
+            fprintf(c->out, "%s &= %s && \\text{", i ? "" : start, r[i].expr);
+            tex_text(c->out, r[i].label);
+            fputs(": }\\texttt{", c->out);
             tex_text(c->out, r[i].formula);
+            fputc('}', c->out);
             fputs(i + 1 < n ? " \\\\\n" : "\n", c->out);
         }
         fputs("\\end{aligned}\n", c->out);

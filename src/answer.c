@@ -1,5 +1,5 @@
 /* Checking a student's derivative: the verdict, a counterexample, and the likely slip. */
-#include "check.h"
+#include "answer.h"
 
 #include <stdlib.h>
 #include <string.h>

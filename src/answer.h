@@ -1,6 +1,6 @@
-/* Checking a student's derivative: the verdict, a counterexample, and the likely slip. */
-#ifndef DX_CHECK_H
-#define DX_CHECK_H
+/* Checking a student's derivative (check.h would shadow the Check framework's header): the verdict, a counterexample, the likely slip. */
+#ifndef DX_ANSWER_H
+#define DX_ANSWER_H
 
 #include "diff.h"
 #include "equiv.h"
