@@ -61,8 +61,8 @@ typedef struct {
     uint32_t nargs;
     uint32_t args;     /* index into prog->argv: the registers of the operands */
     double c;          /* OP_CONST value; OP_POWQ exponent */
-    int64_t k;         /* OP_VAR slot; OP_POWI exponent; OP_POWQ: 1 when the exponent's
-                          denominator is odd (a negative base has a real root) */
+    int64_t k;         /* OP_VAR slot; OP_POWI exponent; OP_POWQ p/q: 0 when q is even (no real
+                          value for a negative base), else the sign of (-1)^p: -1 or 1 */
 } instr;
 
 struct dx_prog {
@@ -173,12 +173,13 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
                 in->op = OP_POWI;
                 in->k = k;
             } else if (ex->kind == DX_NUM) {
-                dx_num d = dx_num_denom(&ex->u.num);
-                int64_t q = 0;
+                dx_num d = dx_num_denom(&ex->u.num), nu = dx_num_numer(&ex->u.num);
+                int64_t q = 0, pn = 0;
                 in->op = OP_POWQ;
                 in->c = dx_num_to_double(&ex->u.num);
-                in->k = dx_num_get_int(&d, &q) && (q & 1);
+                in->k = dx_num_get_int(&d, &q) && (q & 1) && dx_num_get_int(&nu, &pn) ? ((pn & 1) ? -1 : 1) : 0;
                 dx_num_clear(&d);
+                dx_num_clear(&nu);
             } else {
                 in->op = OP_POW;
                 p->argv[na++] = (uint32_t)reg[ex->id];
@@ -223,10 +224,12 @@ static double powi(double b, int64_t k)
     return k < 0 ? 1 / r : r;
 }
 
-static double powq(double b, double q, bool odd_root)
+/* b^(p/q) with q = the exponent as a double; sign as compiled: 0 when a negative base has no
+ * real value, else (-1)^p for the real q-th root of a negative base ((-8)^(2/3) = 4). */
+static double powq(double b, double q, int64_t sign)
 {
     if (b < 0)
-        return odd_root ? -pow(-b, q) : NAN;
+        return sign ? (double)sign * pow(-b, q) : NAN;
     if (b == 0 && q < 0)
         return INFINITY;
     return pow(b, q);
@@ -300,7 +303,7 @@ static void run_block(dx_prog *p, size_t m, const double *const *cols, size_t ba
                     r[j] = a[j] >= 0 ? sqrt(a[j]) : NAN;
             else
                 for (size_t j = 0; j < m; j++)
-                    r[j] = powq(a[j], in->c, in->k != 0);
+                    r[j] = powq(a[j], in->c, in->k);
             break;
         }
         case OP_POW: {
