@@ -3,6 +3,7 @@
 #include "eval.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,7 +197,7 @@ static bool differ_d(double a, double b)
 }
 
 /* a and b with every variable but var held at its generic value. */
-static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr *var)
+static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr *var, char *held, size_t heldlen)
 {
     const char **names;
     size_t na = dx_vars(ctx, *a, &names), n = 0, k = 0;
@@ -225,6 +226,9 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr *var)
             continue;
         const int64_t *v = other_values[k++ % (sizeof other_values / sizeof other_values[0])];
         dx_expr *val = dx_frac(ctx, v[0], v[1]);
+        size_t used = strlen(held);
+        snprintf(held + used, heldlen - used, "%s%s = %lld/%lld", used ? ", " : "", syms[i]->u.name,
+                 (long long)v[0], (long long)v[1]);
         *a = dx_subst(ctx, *a, syms[i], val);
         *b = dx_subst(ctx, *b, syms[i], val);
     }
@@ -307,10 +311,10 @@ static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool 
     if (ndiff) {
         out->kind = DX_EQ_DIFFERENT;
     } else if (nundef) {
-        size_t n = out->npoints;
+        undef.npoints = out->npoints;
+        memcpy(undef.held, out->held, sizeof undef.held);
         *out = undef;
-        out->npoints = n;
-        out->kind = n >= MIN_POINTS ? DX_EQ_UNDEFINED : DX_EQ_DIFFERENT;
+        out->kind = out->npoints >= MIN_POINTS ? DX_EQ_UNDEFINED : DX_EQ_DIFFERENT;
     } else {
         out->kind = out->npoints >= MIN_POINTS ? DX_EQ_POINTS : DX_EQ_UNKNOWN;
     }
@@ -327,7 +331,7 @@ dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool
         return DX_OK;
     }
     bool zero = algebra_zero(ctx, a, b, var);
-    if (!hold_others(ctx, &a, &b, var))
+    if (!hold_others(ctx, &a, &b, var, out->held, sizeof out->held))
         return dx_ctx_error(ctx)->status;
     dx_status st = sample(ctx, a, b, var, quick, out);
     if (st != DX_OK)

@@ -22,6 +22,7 @@ typedef struct dx_equiv {
      * double (NaN: undefined there) */
     dx_expr *va, *vb;
     double da, db;
+    char held[128]; /* the values other variables were held at ("y = 7/5"), "" when none */
 } dx_equiv;
 
 /* Compare a and b as functions of var (a DX_SYM); other variables are held at fixed generic

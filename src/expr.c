@@ -158,7 +158,7 @@ static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size
     case DX_SYM:
         return strncmp(e->u.name, name, len) == 0 && e->u.name[len] == 0;
     default:
-        return memcmp(e->a, a, n * sizeof *a) == 0;
+        return n == 0 || memcmp(e->a, a, n * sizeof *a) == 0; /* a may be NULL when n is 0 */
     }
 }
 

@@ -171,6 +171,10 @@ static const struct {
      "the derivative: 2*x\n"
      "likely slip: constant not dropped: the derivative of a constant term is 0\n"},
     {{"check", "x^3", "6x", "--order", "2"}, 0, "correct (equal by algebra)\n"},
+    {{"check", "x^2 y", "2x"}, 1,
+     "incorrect\n"
+     "at x = 2 (with y = 7/5): your answer gives 4, the derivative is 28/5\n"
+     "the derivative: 2*x*y\n"},
     {{"check", "x^3", "3x^", "--order", "2"}, 2, ""},
     {{"check", "x^3"}, 2, ""},
     {{"steps", "x^3 - 3x"}, 0,
@@ -211,11 +215,19 @@ START_TEST(steps_end_in_diff)
         f = fopen("/work/shared/bench/corpora/textbook.txt", "r");
     ck_assert_msg(f != NULL, "textbook corpus not found");
     char line[1024];
-    int n = 0;
+    int n = 0, k = 0;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\n")] = 0;
         if (!line[0])
             continue;
+#ifdef __SANITIZE_ADDRESS__
+        /* two sanitized processes per line outlast the suite's time limit on a busy machine:
+         * the normal build runs every line, this one every fourth (for memory errors) */
+        if (k++ % 4)
+            continue;
+#else
+        (void)k;
+#endif
         const char *dargv[] = {"diff", "--", line, NULL}, *sargv[] = {"steps", "--", line, NULL};
         char *dout, *derr, *sout, *serr;
         ck_assert_msg(tu_run(dargv, NULL, &dout, &derr) == 0, "diff %s: %s", line, derr);
@@ -233,7 +245,11 @@ START_TEST(steps_end_in_diff)
         n++;
     }
     fclose(f);
+#ifdef __SANITIZE_ADDRESS__
+    ck_assert_msg(n >= 25, "only %d corpus lines", n);
+#else
     ck_assert_msg(n >= 100, "only %d corpus lines", n);
+#endif
 }
 END_TEST
 

@@ -59,6 +59,8 @@ static void json_out(cli *c, const dx_check_result *r, const texts *t, const cha
             fprintf(f, ", \"%s\": ", key);
         fputs("{\"at\": ", f);
         cli_json_str(f, t->at);
+        fputs(", \"held\": ", f);
+        cli_json_str(f, q->held);
         fputs(", \"answer\": ", f);
         cli_json_str(f, t->va);
         fputs(", \"derivative\": ", f);
@@ -83,10 +85,15 @@ static void json_out(cli *c, const dx_check_result *r, const texts *t, const cha
     fputs("}\n", f);
 }
 
-static void text_out(cli *c, const dx_check_result *r, const texts *t, const char *var)
+static void text_out(cli *c, const dx_check_result *r, const texts *t, const char *var_name)
 {
     FILE *f = c->out;
     const dx_equiv *q = &r->eq;
+    /* the point, with the values other variables were held at: "x = 2 (with y = 7/5)" */
+    char at[400] = "";
+    if (t->at)
+        snprintf(at, sizeof at, "%s = %s%s%s%s", var_name, t->at, q->held[0] ? " (with " : "", q->held,
+                 q->held[0] ? ")" : "");
     switch (q->kind) {
     case DX_EQ_ALGEBRA:
         fprintf(f, "correct (equal by algebra)\n");
@@ -97,20 +104,20 @@ static void text_out(cli *c, const dx_check_result *r, const texts *t, const cha
         break;
     case DX_EQ_UNDEFINED:
         if (q->da != q->da)
-            fprintf(f, "correct where both are defined, but your answer is undefined at %s = %s, "
-                       "where the derivative is %s\n", var, t->at, t->vd);
+            fprintf(f, "correct where both are defined, but your answer is undefined at %s, "
+                       "where the derivative is %s\n", at, t->vd);
         else
-            fprintf(f, "correct where both are defined; the derivative is undefined at %s = %s, "
-                       "where your answer gives %s\n", var, t->at, t->va);
+            fprintf(f, "correct where both are defined; the derivative is undefined at %s, "
+                       "where your answer gives %s\n", at, t->va);
         break;
     case DX_EQ_DIFFERENT:
         fprintf(f, "incorrect\n");
         if (q->da != q->da)
-            fprintf(f, "at %s = %s: your answer is undefined, the derivative is %s\n", var, t->at, t->vd);
+            fprintf(f, "at %s: your answer is undefined, the derivative is %s\n", at, t->vd);
         else if (q->db != q->db)
-            fprintf(f, "at %s = %s: your answer gives %s, the derivative is undefined\n", var, t->at, t->va);
+            fprintf(f, "at %s: your answer gives %s, the derivative is undefined\n", at, t->va);
         else
-            fprintf(f, "at %s = %s: your answer gives %s, the derivative is %s\n", var, t->at, t->va, t->vd);
+            fprintf(f, "at %s: your answer gives %s, the derivative is %s\n", at, t->va, t->vd);
         fprintf(f, "the derivative: %s\n", t->deriv);
         if (r->slip)
             fprintf(f, "likely slip: %s%s%s: %s\n", dx_slip_names[r->slip], t->slip_at ? " in " : "",
@@ -154,7 +161,7 @@ int cli_check(cli *c, const cli_args *a)
         t.vd = value_text(c, q->vb, q->db);
         ok = t.at && t.va && t.vd;
     }
-    if (ok && r.slip_at) {
+    if (ok && r.slip_at && r.slip_at != f) { /* "in d/dx(f)" would say nothing */
         char *u = dx_print(c->ctx, r.slip_at, DX_PLAIN);
         size_t n = u ? strlen(u) + strlen(var) + 8 : 0;
         t.slip_at = u ? malloc(n) : NULL;
