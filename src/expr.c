@@ -158,7 +158,7 @@ static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size
     case DX_SYM:
         return strncmp(e->u.name, name, len) == 0 && e->u.name[len] == 0;
     default:
-        return n == 0 || memcmp(e->a, a, n * sizeof *a) == 0; /* a may be NULL when n is 0 */
+        return n == 0 || memcmp(e->a, a, n * sizeof *a) == 0;
     }
 }
 
@@ -317,6 +317,9 @@ int dx_cmp(const dx_expr *a, const dx_expr *b)
 
 /* --- scratch lists: small ones on the stack, large ones on the heap ------------------------ */
 
+/* Up to this many terms or factors, scratch arrays live on the stack and are sorted in place. */
+#define SMALL 16
+
 typedef struct {
     dx_expr **v;
     size_t n, cap;
@@ -433,7 +436,8 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         return dx_int(ctx, 0);
     if (total == 1 && n == 1)
         return in[0];
-    term *t = malloc(total * sizeof *t);
+    term tbuf[SMALL];
+    term *t = total <= SMALL ? tbuf : malloc(total * sizeof *t);
     if (!t)
         return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     size_t k = 0;
@@ -455,7 +459,17 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
             k++;
         }
     }
-    qsort(t, total, sizeof *t, term_cmp);
+    if (total <= SMALL) { /* insertion sort: stable like glibc's qsort, no calls through a pointer */
+        for (size_t i = 1; i < total; i++) {
+            term x = t[i];
+            size_t j = i;
+            for (; j > 0 && term_cmp(&t[j - 1], &x) > 0; j--)
+                t[j] = t[j - 1];
+            t[j] = x;
+        }
+    } else {
+        qsort(t, total, sizeof *t, term_cmp);
+    }
     /* merge like terms (equal rests are one pointer), drop zeros */
     size_t out = 0;
     for (size_t i = 0; i < total;) {
@@ -489,7 +503,8 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         }
         dx_num_clear(&t[i].coef);
     }
-    free(t);
+    if (t != tbuf)
+        free(t);
     if (!ok)
         r = dx_failed(ctx) ? NULL : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     else if (l.n == 0)
@@ -540,7 +555,8 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += in[i]->kind == DX_MUL ? in[i]->n : 1;
-    factor *f = malloc((total ? total : 1) * sizeof *f);
+    factor fbuf[SMALL];
+    factor *f = total <= SMALL ? fbuf : malloc((total ? total : 1) * sizeof *f);
     if (!f)
         return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     size_t k = 0;
@@ -562,10 +578,21 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         }
     }
     if (dx_num_sign(&coef) == 0) {
-        free(f);
+        if (f != fbuf)
+            free(f);
         return dx_int(ctx, 0);
     }
-    qsort(f, k, sizeof *f, factor_cmp);
+    if (k <= SMALL) { /* insertion sort, stable like glibc's qsort */
+        for (size_t i = 1; i < k; i++) {
+            factor x = f[i];
+            size_t j = i;
+            for (; j > 0 && dx_cmp(f[j - 1].base, x.base) > 0; j--)
+                f[j] = f[j - 1];
+            f[j] = x;
+        }
+    } else {
+        qsort(f, k, sizeof *f, factor_cmp);
+    }
     /* merge equal bases by adding exponents */
     list l;
     list_init(&l);
@@ -602,7 +629,8 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         }
         i = j;
     }
-    free(f);
+    if (f != fbuf)
+        free(f);
     dx_expr *r = NULL;
     if (ok && again && rounds < 8) {
         ok = list_push(&l, number_take(ctx, &coef));
@@ -618,7 +646,17 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         dx_expr *rest = l.n == 1 ? l.v[0] : NULL;
         if (l.n > 1) {
             /* bases were sorted, but a merged power may sort elsewhere */
-            qsort(l.v, l.n, sizeof *l.v, node_cmp);
+            if (l.n <= SMALL) {
+                for (size_t i = 1; i < l.n; i++) {
+                    dx_expr *x = l.v[i];
+                    size_t j = i;
+                    for (; j > 0 && dx_cmp(l.v[j - 1], x) > 0; j--)
+                        l.v[j] = l.v[j - 1];
+                    l.v[j] = x;
+                }
+            } else {
+                qsort(l.v, l.n, sizeof *l.v, node_cmp);
+            }
             rest = intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0);
         }
         r = rest ? scale(ctx, &coef, rest) : NULL;

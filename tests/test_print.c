@@ -94,7 +94,7 @@ END_TEST
 
 START_TEST(round_trip_random)
 {
-    ck_assert_int_ge(round_trip_file("random.txt", 3000), 3000);
+    ck_assert_int_ge(round_trip_file("random.txt", 1500), 1500);
 }
 END_TEST
 
