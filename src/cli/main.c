@@ -6,6 +6,8 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+int cli_check(cli *c, const cli_args *a);
+int cli_steps(cli *c, const cli_args *a);
 int cli_extrema(cli *c, const cli_args *a);
 int cli_limit(cli *c, const cli_args *a);
 int cli_plot(cli *c, const cli_args *a);
@@ -18,6 +20,7 @@ int cli_descend(cli *c, const cli_args *a);
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
+static const cli_opt var_opts[] = {{"var", true}, {NULL, false}};
 static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
@@ -33,6 +36,13 @@ const cli_command cli_commands[] = {
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
     {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
      "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"steps", cli_steps, var_opts, 1, 1, "steps EXPR [--var V]",
+     "The derivation, one rule application per line, each rule named with its formula.\n"
+     "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ..."},
+    {"check", cli_check, diff_opts, 2, 2, "check EXPR ANSWER [--var V] [--order N]",
+     "Is ANSWER the derivative of EXPR? 'correct' (exit 0) or 'incorrect' (exit 1) with a point where\n"
+     "they differ, the derivative, and the likely slip.\n"
+     "  dfdx check 'sin(x^2)' 'cos(x^2)'   ->  incorrect ... likely slip: missing inner derivative"},
     {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
      "Every critical point, classified local min / local max / neither (second- and higher-\n"
      "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
