@@ -1,5 +1,6 @@
 /* dfdx diff and dfdx grad: derivatives, printed. */
 #include "cli.h"
+#include "simplify.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,10 @@ int cli_diff(cli *c, const cli_args *a)
     const char *var = cli_pick_var(c, a, e);
     if (!var)
         return CLI_BAD;
-    dx_expr *d = dx_diff(c->ctx, e, var, order);
+    /* simplified after each order, so a higher derivative starts from the tidy form */
+    dx_expr *d = e;
+    for (unsigned i = 0; d && i < order; i++)
+        d = dx_simplify(c->ctx, dx_diff(c->ctx, d, var, 1));
     if (!d)
         return cli_report(c, NULL);
     char *s = cli_show(c, d);
@@ -78,7 +82,7 @@ int cli_grad(cli *c, const cli_args *a)
     if (c->fmt == OUT_JSON)
         fputs("{\"gradient\": {", c->out);
     for (size_t i = 0; i < n && rc == CLI_OK; i++) {
-        dx_expr *d = dx_diff(c->ctx, e, vars[i], 1);
+        dx_expr *d = dx_simplify(c->ctx, dx_diff(c->ctx, e, vars[i], 1));
         char *s = d ? cli_show(c, d) : NULL;
         if (!s) {
             rc = d ? CLI_BAD : cli_report(c, NULL);
