@@ -202,7 +202,8 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
     e->depth = depth + 1;
     e->hash = h;
     e->vmask = vmask;
-    memcpy(e->a, a, n * sizeof *a);
+    if (n)
+        memcpy(e->a, a, n * sizeof *a);
     if (kind == DX_NUM) {
         e->u.num = *num;
         if (num->z) {

@@ -110,24 +110,32 @@ dx_num dx_num_copy(const dx_num *a)
 bool dx_num_parse(dx_num *out, const char *s, size_t len)
 {
     /* digits [. digits] [e|E [+-] digits] -> mantissa digits / 10^frac * 10^exp */
-    size_t i = 0;
-    mpz_t m;
-    mpz_init(m);
+    /* the digits, without the point, go to GMP in one call: per-digit multiplication would
+     * be quadratic in a long literal */
+    size_t i = 0, nd = 0;
     long frac = 0;
     bool dot = false;
+    char *digits = malloc(len + 1);
+    if (!digits)
+        return false;
     for (; i < len; i++) {
         char c = s[i];
         if (c == '.') {
             dot = true;
         } else if (c >= '0' && c <= '9') {
-            mpz_mul_ui(m, m, 10);
-            mpz_add_ui(m, m, (unsigned long)(c - '0'));
+            digits[nd++] = c;
             if (dot)
                 frac++;
         } else {
             break;
         }
     }
+    digits[nd] = 0;
+    mpz_t m;
+    mpz_init(m);
+    if (nd)
+        mpz_set_str(m, digits, 10);
+    free(digits);
     long ex = 0;
     if (i < len && (s[i] == 'e' || s[i] == 'E')) {
         i++;

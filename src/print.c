@@ -52,6 +52,7 @@ static void sb_num(sb *b, const dx_num *v)
 typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
+    const dx_expr *root;
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -98,18 +99,28 @@ static double degree(const dx_expr *e)
     }
 }
 
-/* Rank of a factor in a printed product: 2*x*y^2*e^x*cos(x)*(x + 1). */
+/* Rank of a factor in a printed product: 2*pi*x*y^2*e^x*cos(x)*(x + 1). */
 static int factor_rank(const dx_expr *f)
 {
     const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
+    bool num_exp = f->kind != DX_POW || f->a[1]->kind == DX_NUM;
     switch (base->kind) {
     case DX_NUM: return 0;
-    case DX_SYM: return 1;
-    case DX_CONST: return 2;
-    case DX_CALL: return 3;
-    case DX_ADD: return 5;
-    default: return 4;
+    case DX_CONST: return num_exp ? 1 : 3; /* pi^2 with the numbers, e^x after the variables */
+    case DX_SYM: return 2;
+    case DX_CALL: return 4;
+    case DX_ADD: return 6;
+    default: return 5;
     }
+}
+
+/* Text without its leading numeric coefficient: ties of degree sort by the variables. */
+static const char *past_coefficient(const char *t)
+{
+    const char *p = t;
+    while ((*p >= '0' && *p <= '9') || *p == '/')
+        p++;
+    return *p == '*' ? p + 1 : t;
 }
 
 typedef struct {
@@ -128,7 +139,8 @@ static int item_cmp_sum(const void *x, const void *y)
         return ca ? 1 : -1;
     if (a->key != b->key)
         return a->key > b->key ? -1 : 1;
-    return strcmp(a->text, b->text);
+    int c = strcmp(past_coefficient(a->text), past_coefficient(b->text));
+    return c ? c : strcmp(a->text, b->text);
 }
 
 static int item_cmp_prod(const void *x, const void *y)
@@ -185,6 +197,17 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
     }
     if (!b->oom) {
         qsort(it, e->n, sizeof *it, item_cmp_sum);
+        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2. Only a whole
+         * result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
+        if (it[0].neg && (e != p->root || it[0].key <= 0)) {
+            for (uint32_t i = 1; i < e->n; i++)
+                if (!it[i].neg) {
+                    item first = it[i];
+                    memmove(it + 1, it, i * sizeof *it);
+                    it[0] = first;
+                    break;
+                }
+        }
         for (uint32_t i = 0; i < e->n; i++) {
             if (i == 0)
                 sb_puts(b, it[i].neg ? "-" : "");
@@ -488,7 +511,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
-    printer p = {ctx, fmt};
+    printer p = {ctx, fmt, e};
     sb b = {0};
     print(&p, &b, e, 0);
     if (b.oom) {

@@ -1,1 +1,188 @@
-int main(void){return 0;}
+/* Differentiation: the form of the result (golden strings) and its value (central differences). */
+#include "diff.h"
+#include "fn.h"
+#include "testutil.h"
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static dx_ctx *ctx;
+static void setup(void) { ctx = dx_ctx_new(); }
+static void teardown(void) { dx_ctx_free(ctx); }
+
+static dx_expr *P(const char *s)
+{
+    dx_expr *e = dx_parse(ctx, s, strlen(s));
+    ck_assert_msg(e != NULL, "parse %s: %s", s, dx_ctx_error(ctx)->msg);
+    return e;
+}
+
+/* Differentiate, check against a central difference, return the printed result (static). */
+static const char *D(const char *f, const char *var, unsigned order)
+{
+    static char out[4096];
+    dx_expr *e = P(f), *d = e;
+    for (unsigned k = 0; k < order; k++) {
+        dx_expr *prev = d;
+        d = dx_diff(ctx, prev, var, 1);
+        ck_assert_msg(d != NULL, "d/d%s %s: %s", var, f, dx_ctx_error(ctx)->msg);
+        char why[200];
+        int n = tu_check_default(prev, d, var, why, sizeof why);
+        ck_assert_msg(n != -1, "d/d%s of %s (order %u) is wrong: %s", var, f, k + 1, why);
+        ck_assert_msg(n >= 3 || dx_is_num(d), "d/d%s of %s: only %d points could be checked", var, f, n);
+    }
+    char *s = dx_print(ctx, d, DX_PLAIN);
+    snprintf(out, sizeof out, "%s", s);
+    free(s);
+    return out;
+}
+
+static const struct { const char *f, *var; unsigned order; const char *want; } rows[] = {
+    {"x^2", "x", 1, "2*x"},
+    {"x^3 - 3*x", "x", 1, "3*x^2 - 3"},
+    {"4x^3 - 2x^2 + x - 7", "x", 1, "12*x^2 - 4*x + 1"},
+    {"(w*x - y)^2", "w", 1, "2*x*(w*x - y)"},
+    {"w^4 - 8*w^2 + 2*w + 20", "w", 1, "4*w^3 - 16*w + 2"},
+    {"ln(x)", "x", 1, "1/x"},
+    {"1/(x + 1)", "x", 1, "-1/(x + 1)^2"},
+    {"sin(x^2)", "x", 1, "2*x*cos(x^2)"},
+    {"x^(1/3)", "x", 1, "1/(3*x^(2/3))"},
+    {"e^x", "x", 1, "e^x"},
+    {"x*ln(x)", "x", 1, "ln(x) + 1"},
+    {"3*x^2", "x", 2, "6"},
+    {"x^40", "x", 30, "224844379201911853600532206127677440000000*x^10"},
+    {"sqrt(x)", "x", 1, "1/(2*sqrt(x))"},
+    {"exp(x^2)", "x", 1, "2*x*exp(x^2)"},
+    {"2^x", "x", 1, "2^x*ln(2)"},
+    {"x^x", "x", 1, "x^x*(ln(x) + 1)"},
+    {"log10(x)", "x", 1, "1/(x*ln(10))"},
+    {"log(x, 2)", "x", 1, "1/(x*ln(2))"},
+    {"tan(x)", "x", 1, "sec(x)^2"},
+    {"cot(x)", "x", 1, "-csc(x)^2"},
+    {"sec(x)", "x", 1, "sec(x)*tan(x)"},
+    {"csc(x)", "x", 1, "-cot(x)*csc(x)"},
+    {"asin(x)", "x", 1, "1/sqrt(1 - x^2)"},
+    {"acos(x)", "x", 1, "-1/sqrt(1 - x^2)"},
+    {"atan(x)", "x", 1, "1/(x^2 + 1)"},
+    {"sinh(x)", "x", 1, "cosh(x)"},
+    {"cosh(x)", "x", 1, "sinh(x)"},
+    {"tanh(x)", "x", 1, "1 - tanh(x)^2"},
+    {"abs(x)", "x", 1, "abs(x)/x"},
+    {"relu(x)", "x", 1, "relu(x)/x"},
+    {"sin(x)*cos(x)", "x", 1, "cos(x)^2 - sin(x)^2"},
+    {"(1 - x)^7", "x", 1, "-7*(1 - x)^6"},
+    {"1/(1 + exp(-x))", "x", 1, "exp(-x)/(exp(-x) + 1)^2"},
+    {"ln(1 + exp(-y*w*x))", "w", 1, "-x*y*exp(-w*x*y)/(exp(-w*x*y) + 1)"},
+    {"x^2*y + y^3", "y", 1, "x^2 + 3*y^2"},
+    {"sin(x)", "x", 4, "sin(x)"},
+    {"pi*x^2", "x", 1, "2*pi*x"},
+    {"5", "x", 1, "0"},
+    {"y^2", "x", 1, "0"},
+};
+
+START_TEST(diff_row)
+{
+    const char *got = D(rows[_i].f, rows[_i].var, rows[_i].order);
+    ck_assert_msg(strcmp(got, rows[_i].want) == 0, "d^%u/d%s^%u %s: got %s, want %s", rows[_i].order, rows[_i].var,
+                  rows[_i].order, rows[_i].f, got, rows[_i].want);
+}
+END_TEST
+
+/* Every function row, composed with an inner function, through the chain rule. */
+START_TEST(every_function_row_numerically)
+{
+    for (int i = 0; i < dx_nfns; i++) {
+        char f[64];
+        const char *inner = i == DX_ASIN || i == DX_ACOS ? "x/4" : "x^2/3 + 1/2";
+        if (strcmp(dx_fns[i].name, "log") == 0)
+            snprintf(f, sizeof f, "log(%s, 3)", inner);
+        else
+            snprintf(f, sizeof f, "%s(%s)", dx_fns[i].name, inner);
+        D(f, "x", 1);
+        D(f, "x", 2);
+    }
+}
+END_TEST
+
+/* The whole textbook corpus differentiates without error and agrees numerically, to order 2. */
+START_TEST(textbook_corpus)
+{
+    FILE *fp = fopen(DX_SOURCE_DIR "/../shared/bench/corpora/textbook.txt", "r");
+    if (!fp)
+        fp = fopen(DX_SOURCE_DIR "/tests/data/textbook.txt", "r");
+    ck_assert_msg(fp != NULL, "textbook corpus not found");
+    char line[1024];
+    int n = 0;
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        D(line, "x", 1);
+        D(line, "x", 2);
+        n++;
+    }
+    fclose(fp);
+    ck_assert_int_ge(n, 150);
+}
+END_TEST
+
+static int calls;
+static dx_rule seen[64];
+static void record(void *user, dx_rule rule, const dx_expr *e, const dx_expr *de)
+{
+    (void)user;
+    (void)e;
+    (void)de;
+    if (calls < 64)
+        seen[calls] = rule;
+    calls++;
+}
+
+START_TEST(recorder_sees_each_node_once)
+{
+    /* sin(x^2) appears twice but is one node: differentiated (and recorded) once */
+    dx_expr *e = P("sin(x^2) + sin(x^2)^2");
+    calls = 0;
+    dx_expr *d = dx_diff_by(ctx, e, dx_sym(ctx, "x", 1), record, NULL);
+    ck_assert_ptr_nonnull(d);
+    int chain = 0;
+    for (int i = 0; i < calls && i < 64; i++)
+        chain += seen[i] == DX_R_CHAIN;
+    ck_assert_int_eq(chain, 1);
+    ck_assert_int_eq(seen[calls - 1], DX_R_SUM);
+}
+END_TEST
+
+START_TEST(shared_subexpressions_stay_cheap)
+{
+    /* f_{k+1} = sin(f_k) * f_k: as a tree 2^30 nodes, as a DAG 60; its derivative must cost
+     * the DAG's size, not the tree's */
+    dx_expr *f = P("x");
+    for (int i = 0; i < 30; i++)
+        f = dx_mul(ctx, dx_call(ctx, DX_SIN, f), f);
+    size_t before = dx_node_count(ctx);
+    dx_expr *d = dx_diff(ctx, f, "x", 1);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_lt(dx_node_count(ctx) - before, 2000);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("diff");
+    TCase *tc = tcase_create("diff");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, diff_row, 0, sizeof rows / sizeof rows[0]);
+    tcase_add_test(tc, every_function_row_numerically);
+    tcase_add_test(tc, textbook_corpus);
+    tcase_add_test(tc, recorder_sees_each_node_once);
+    tcase_add_test(tc, shared_subexpressions_stay_cheap);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -53,14 +53,15 @@ static const struct { const char *a, *b; } same_rows[] = {
     { "2 -x", "2-x" },           { "sin(x)cos(x)", "sin(x)*cos(x)" }, { "2pi", "2*pi" },
     { "pi x", "pi*x" },          { "2e", "2*e" },           { "e^x", "exp(x)" },
     { "x(y)(z)", "x*y*z" },      { "-2x", "-2*x" },         { "a/b c", "(a/b)*c" },
-    { "3x^2 + 2x - 1", "3*x^2 + 2*x - 1" }, { "2(x+1)^2", "2*((x+1)^2)" },
+    { "theta (x+1)", "theta*(x+1)" }, { "x1(x+1)", "x1*(x+1)" }, { "f(x)", "f*x" },
+    { "x²(x+1)", "x^2*(x+1)" }, { "3x^2 + 2x - 1", "3*x^2 + 2*x - 1" }, { "2(x+1)^2", "2*((x+1)^2)" },
     /* unicode a student pastes */
     { "x²", "x^2" },             { "x³", "x^3" },           { "x⁻¹", "1/x" },
     { "x¹⁰", "x^10" },           { "x⁰", "1" },             { "2x²", "2*x^2" },
-    { "x⁴⁵⁶⁷⁸⁹", "x^456789" },   { "(x+1)²", "(x+1)^2" },   { "x²²", "(x^2)^2" },
+    { "x⁴⁵⁶⁷⁸⁹", "x^456789" },   { "(x+1)²", "(x+1)^2" },   { "x²²", "x^22" },
     { "-x²", "-(x^2)" },         { "2²", "4" },             { "x^2²", "x^4" },
     { "√x", "sqrt(x)" },         { "√(x+1)", "sqrt(x+1)" }, { "2√x", "2*sqrt(x)" },
-    { "√x²", "sqrt(x^2)" },      { "√√x", "x^(1/4)" },      { "√x^3", "sqrt(x)^3" },
+    { "√x²", "sqrt(x^2)" },      { "√√x", "sqrt(sqrt(x))" },      { "√x^3", "sqrt(x)^3" },
     { "π", "pi" },               { "2π", "2*pi" },          { "πx", "pi*x" },
     { "a−b", "a-b" },            { "a – b", "a-b" },        { "a×b", "a*b" },
     { "a·b", "a*b" },            { "a⋅b", "a*b" },          { "a∗b", "a*b" },
@@ -178,6 +179,10 @@ static const struct {
     { "sinn(x)", 0, S, 0, 4, "unknown function 'sinn' (did you mean 'sin'?)" },
     { "2*coss(x)", 0, S, 2, 6, "unknown function 'coss' (did you mean 'cos'?)" },
     { "sqr (x)", 0, S, 0, 3, "unknown function 'sqr' (did you mean 'sqrt'?)" },
+    { "sinn (x)", 0, S, 0, 4, "unknown function 'sinn' (did you mean 'sin'?)" },
+    { "lg(x)", 0, S, 0, 2, "unknown function 'lg' (did you mean 'ln'?)" },
+    { "sigmoid(x)", 0, S, 0, 7, "unknown function 'sigmoid' (write sigmoid*(...) for a product)" },
+    { "1 + theta(x+1)", 0, S, 4, 9, "unknown function 'theta' (write theta*(...) for a product)" },
     { "sin(x, y)", 0, S, 0, 9, "sin takes 1 argument" },
     { "sin()", 0, S, 0, 5, "sin takes 1 argument" },
     { "2 + exp(x, 1)", 0, S, 4, 13, "exp takes 1 argument" },
@@ -248,7 +253,7 @@ static const struct {
     { "(", "x", ")", 1000 },
     { "-", "x", "", 1000 },
     { "x^", "x", "", 2001 },
-    { "2**", "x", "", 3002 },
+    { "2**", "x", "", 3001 },
     { "√", "x", "", 3000 },
     { "sin(", "x", ")", 4003 },
     { "-(", "x", ")", 1000 },
@@ -265,14 +270,14 @@ START_TEST(deep_row)
     double t0 = seconds();
     dx_expr *e = dx_parse(C, s, len);
     double dt = seconds() - t0;
+    free(s);
     const dx_error *err = dx_ctx_error(C);
     ck_assert_msg(e == NULL && err->status == DX_ELIMIT &&
                   strcmp(err->msg, "expression nested too deeply (limit 1000)") == 0 &&
                   err->pos == deep_rows[_i].pos,
                   "100000 x \"%s\": got status %d at %ld \"%s\", want the nesting limit at %ld",
                   deep_rows[_i].prefix, (int)err->status, err->pos, err->msg, deep_rows[_i].pos);
-    ck_assert_msg(dt < 1.0, "100000 x \"%s\" took %.2f s", deep_rows[_i].prefix, dt);
-    free(s);
+    ck_assert_msg(dt < 10.0, "100000 x \"%s\" took %.2f s", deep_rows[_i].prefix, dt);
 }
 END_TEST
 
@@ -293,12 +298,12 @@ START_TEST(at_limit_row)
     char *s = nest(at_limit_rows[_i].prefix, at_limit_rows[_i].n, at_limit_rows[_i].middle,
                    at_limit_rows[_i].suffix, &len);
     dx_expr *e = dx_parse(C, s, len);
+    free(s);
     const dx_error *err = dx_ctx_error(C);
     /* The store may refuse a result deeper than DX_MAX_DEPTH; that is a limit too, but the
      * parser's own nesting limit must not trip here. */
     ck_assert_msg(e != NULL || (err->status == DX_ELIMIT && strstr(err->msg, "(limit 1000)") == NULL),
                   "%zu x \"%s\": %s", at_limit_rows[_i].n, at_limit_rows[_i].prefix, err->msg);
-    free(s);
 }
 END_TEST
 
@@ -323,7 +328,7 @@ START_TEST(too_long)
     memset(s, 'x', n);
     double t0 = seconds();
     ck_assert_ptr_null(dx_parse(C, s, n));
-    ck_assert_msg(seconds() - t0 < 0.1, "a 10 MB input is not refused at once");
+    ck_assert_msg(seconds() - t0 < 1.0, "a 10 MB input is not refused at once");
     const dx_error *err = dx_ctx_error(C);
     ck_assert_int_eq(err->status, DX_ELIMIT);
     ck_assert_str_eq(err->msg, "expression too long (10000000 bytes; the limit is 1000000)");
@@ -357,11 +362,30 @@ START_TEST(long_row)
     double t0 = seconds();
     dx_expr *e = dx_parse(C, s, len);
     double dt = seconds() - t0;
+    free(s); /* before any assertion, so that a failure leaks nothing */
     const dx_error *err = dx_ctx_error(C);
     ck_assert_msg(e != NULL, "250000 x \"%s\": %s", term, err->msg);
     ck_assert_msg(e == parse_ok(long_rows[_i].want), "250000 x \"%s\" != %s", term, long_rows[_i].want);
-    ck_assert_msg(dt < 2.0, "250000 x \"%s\" took %.2f s", term, dt);
+    /* linear takes ~0.1 s (a few s under valgrind); quadratic would take minutes */
+    ck_assert_msg(dt < 20.0, "250000 x \"%s\" took %.2f s", term, dt);
+}
+END_TEST
+
+#define DX_LONG_NUMBER 999990
+/* The longest number literal the length limit allows is read in well under a second. */
+START_TEST(long_number)
+{
+    size_t n = DX_LONG_NUMBER;
+    char *s = malloc(n + 3);
+    ck_assert_ptr_nonnull(s);
+    memset(s, '7', n);
+    memcpy(s + n, "-7", 3);
+    double t0 = seconds();
+    dx_expr *e = dx_parse(C, s, n + 2);
+    double dt = seconds() - t0;
     free(s);
+    ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, dx_ctx_error(C)->msg);
+    ck_assert_msg(dt < 2.0, "a %zu-digit number took %.2f s", n, dt);
 }
 END_TEST
 
@@ -443,6 +467,12 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, too_long);
     tcase_add_loop_test(tc, long_row, 0, N(long_rows));
     tcase_add_test(tc, budget);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbers");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, long_number);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -45,15 +45,13 @@ double tu_eval(const dx_expr *e, const char *var, double x)
         if (b < 0 && e->a[1]->kind == DX_NUM && !dx_num_is_int(&e->a[1]->u.num)) {
             dx_num d = dx_num_denom(&e->a[1]->u.num), n = dx_num_numer(&e->a[1]->u.num);
             int64_t q = 0, k = 0;
-            bool odd = dx_num_get_int(&d, &q) && (q & 1);
-            bool odd_numer = dx_num_get_int(&n, &k) && (k & 1);
+            bool odd = dx_num_get_int(&d, &q) && (q & 1) && dx_num_get_int(&n, &k);
             dx_num_clear(&d);
             dx_num_clear(&n);
-            /* a real odd root of a negative number, then its power: (-8)^(2/3) = ((-8)^(1/3))^2
-             * = 4, so the sign is the numerator's parity, as the library's exact folding has it */
             if (!odd)
                 return NAN;
-            return odd_numer ? -pow(-b, p) : pow(-b, p);
+            /* a real odd root of a negative number: (-8)^(2/3) = ((-8)^(1/3))^2 = 4 */
+            return (k & 1) ? -pow(-b, p) : pow(-b, p);
         }
         if (b == 0 && p < 0)
             return NAN;
@@ -107,12 +105,12 @@ int tu_check_numeric(const dx_expr *f, const dx_expr *df, const char *var, const
         if (!isfinite(want) || !isfinite(want2) || !isfinite(tu_eval(f, var, x)))
             continue;
         double scale = fmax(1.0, fabs(want));
-        if (fabs(want - want2) > 1e-5 * scale || fabs(want) > 1e8)
+        if (fabs(want - want2) > 1e-5 * scale)
             continue;
-        /* the finer estimate is the better one (error O(h^4): 256 times smaller), and the
-         * two estimates' disagreement bounds its error, which near a pole exceeds 1e-6 */
-        if (!isfinite(got) || fabs(got - want2) > 1e-6 * scale + fabs(want - want2)) {
-            snprintf(why, whylen, "at %s = %g: symbolic %.12g, numeric %.12g", var, x, got, want2);
+        /* near a pole the estimate itself is off by about |want - want2|: allow a few times
+         * that, which stays far below what a wrong rule gives */
+        if (!isfinite(got) || fabs(got - want) > fmax(1e-6 * scale, 4 * fabs(want - want2))) {
+            snprintf(why, whylen, "at %s = %g: symbolic %.12g, numeric %.12g", var, x, got, want);
             return -1;
         }
         compared++;
