@@ -319,17 +319,38 @@ static bool cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
     return any;
 }
 
-/* Does the text of e start with a minus sign? */
-static bool prints_negative(dx_ctx *ctx, const dx_expr *e)
+/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
+static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
 {
-    char *s = dx_print(ctx, e, DX_PLAIN);
-    bool neg = s && s[0] == '-';
-    free(s);
-    return neg;
+    vec t = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < e->n; i++)
+        ok = push(&t, dx_neg(ctx, e->a[i]));
+    dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
+    free(t.v);
+    return r;
 }
 
-/* numerator / prod(d): common polynomial factors cancelled, a numeric factor and the sign
- * of a sum numerator taken out front, so -(x^2 - 1)/(x^2 + 1)^2 rather than (-x^2 + 1)/... */
+/* Length of the plain text of e; SIZE_MAX when it cannot be printed. */
+static size_t printed_len(dx_ctx *ctx, const dx_expr *e)
+{
+    char *s = e ? dx_print(ctx, e, DX_PLAIN) : NULL;
+    size_t n = s ? strlen(s) : SIZE_MAX;
+    free(s);
+    return n;
+}
+
+static size_t minus_signs(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '-';
+    return n;
+}
+
+/* numerator / prod(d): common polynomial factors cancelled, a polynomial numerator's
+ * number taken out front, and the sign of a sum numerator put where it reads shorter:
+ * (1 - x^2)/(x^2 + 1)^2 but -(x^2 + 1)/(x - 1)^2 rather than (-x^2 - 1)/(x - 1)^2. */
 static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
 {
     if (!numer)
@@ -351,15 +372,28 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
         mpq_clear(c);
         numer = var ? dx_poly_expr(ctx, &np, var) : dx_int(ctx, 1);
         dx_poly_free(&np);
-    } else if (numer->kind == DX_ADD) {
-        dx_expr *neg = dx_neg(ctx, numer);
-        if (neg && prints_negative(ctx, numer) && !prints_negative(ctx, neg)) {
-            coef = dx_int(ctx, -1);
-            numer = neg;
-        }
     }
-    dx_expr *parts[3] = {coef, numer, dens_product(ctx, d, -1)};
-    return dx_mul_n(ctx, parts, 3);
+    dx_expr *below = dens_product(ctx, d, -1);
+    dx_expr *parts[3] = {coef, numer, below};
+    dx_expr *r = dx_mul_n(ctx, parts, 3);
+    if (!r || !numer || numer->kind != DX_ADD)
+        return r;
+    dx_expr *flip[3] = {dx_neg(ctx, coef), negate_sum(ctx, numer), below};
+    dx_expr *alt = dx_mul_n(ctx, flip, 3);
+    if (!alt)
+        return NULL;
+    char *sr = dx_print(ctx, r, DX_PLAIN), *sa = dx_print(ctx, alt, DX_PLAIN);
+    if (!sr || !sa) {
+        free(sr);
+        free(sa);
+        return NULL;
+    }
+    size_t lr = strlen(sr), la = strlen(sa);
+    /* on a tie, fewer minus signs: -(2*x + 1) rather than (-2*x - 1) */
+    bool take = la < lr || (la == lr && minus_signs(sa) < minus_signs(sr));
+    free(sr);
+    free(sa);
+    return take ? alt : r;
 }
 
 static dx_expr *together_rec(dx_ctx *ctx, dx_expr *e);
@@ -465,15 +499,6 @@ typedef struct {
     dx_ctx *ctx;
     memo done;
 } simplifier;
-
-/* Length of the plain text of e; SIZE_MAX when it cannot be printed. */
-static size_t printed_len(dx_ctx *ctx, const dx_expr *e)
-{
-    char *s = e ? dx_print(ctx, e, DX_PLAIN) : NULL;
-    size_t n = s ? strlen(s) : SIZE_MAX;
-    free(s);
-    return n;
-}
 
 /* e rebuilt from new children, through the smart constructors. */
 static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
