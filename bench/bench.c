@@ -1,1 +1,364 @@
-int main(void) { return 0; }
+/* dfdx-bench: the project's benchmark program, one of the systems compared by
+ * ../shared/bench/compare.sh.  It prints the same BENCH/NOTE/CHECK lines as the peers there.
+ *
+ *   dfdx-bench diff|grad|swell|eval CORPUS_FILE [--dump]
+ *
+ * diff   parse, differentiate by x, print; per line of the corpus
+ * grad   parse, then d/dw, d/dx, d/dy, each printed
+ * swell  the n-th derivative of each seed, n = 1 .. BENCH_SWELL_MAX (a separate BENCH line
+ *        per order); stops raising n after an order slower than BENCH_SWELL_CAP seconds
+ * eval   each derivative compiled once (untimed), evaluated in batch over the grid of
+ *        points.txt; CHECK line with the sum of f'(x) over the check grid
+ *
+ * Only the loop is timed (monotonic clock), best of BENCH_REPS; a repetition slower than
+ * BENCH_MAX_S ends the series.  Each repetition makes a fresh context (the arena), and its
+ * making and freeing are inside the time.  A failing item is counted, never fatal.
+ * --dump prints each result instead of timing (one repetition, for comparing outputs). */
+#include "dfdx.h"
+#include "expr.h"
+#ifdef DX_BENCH_EVAL
+#include "eval.h"
+#endif
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SYSTEM "dfdx"
+
+/* --- small helpers: clock, knobs, corpus ------------------------------------------------ */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double knob(const char *name, double fallback)
+{
+    const char *s = getenv(name);
+    return s && *s ? atof(s) : fallback;
+}
+
+static int reps(void)
+{
+    int r = (int)knob("BENCH_REPS", 3);
+    return r < 1 ? 1 : r;
+}
+
+typedef struct {
+    char **line;
+    size_t *len;
+    int n;
+} corpus;
+
+/* Every non-empty line not starting with '#', trailing blanks and line ends removed. */
+static corpus read_corpus(const char *path)
+{
+    corpus c = {NULL, NULL, 0};
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "dfdx-bench: cannot open %s\n", path);
+        exit(2);
+    }
+    char *buf = NULL;
+    size_t cap = 0;
+    int room = 0;
+    ssize_t len;
+    while ((len = getline(&buf, &cap, f)) >= 0) {
+        while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r' || buf[len - 1] == ' '))
+            buf[--len] = 0;
+        if (len == 0 || buf[0] == '#')
+            continue;
+        if (c.n == room) {
+            room = room ? 2 * room : 256;
+            c.line = realloc(c.line, (size_t)room * sizeof *c.line);
+            c.len = realloc(c.len, (size_t)room * sizeof *c.len);
+            if (!c.line || !c.len) {
+                fprintf(stderr, "dfdx-bench: out of memory\n");
+                exit(2);
+            }
+        }
+        c.line[c.n] = strdup(buf);
+        c.len[c.n++] = (size_t)len;
+    }
+    free(buf);
+    fclose(f);
+    return c;
+}
+
+/* "dir/textbook.txt" -> "textbook" */
+static const char *corpus_name(const char *path)
+{
+    static char name[256];
+    const char *base = strrchr(path, '/');
+    snprintf(name, sizeof name, "%s", base ? base + 1 : path);
+    char *dot = strrchr(name, '.');
+    if (dot)
+        *dot = 0;
+    return name;
+}
+
+static void bench_line(const char *corpus_nm, const char *task, long n, double secs, long chars, long failures)
+{
+    printf("BENCH corpus=%s task=%s system=" SYSTEM " n=%ld ns_per_item=%.1f out_chars=%ld failures=%ld\n",
+           corpus_nm, task, n, n ? secs * 1e9 / (double)n : NAN, chars, failures);
+    fflush(stdout);
+}
+
+/* --- the timed work ---------------------------------------------------------------------- */
+
+typedef struct {
+    long chars, failures;
+} counts;
+
+typedef struct {
+    const corpus *c;
+    const char *const *vars; /* NULL-terminated: one derivative each */
+    unsigned order;
+    FILE *dump;              /* print results here instead of only counting them */
+} job;
+
+/* One repetition: a fresh context, every line parsed, differentiated, printed. */
+static counts run(const job *j)
+{
+    counts k = {0, 0};
+    dx_ctx *ctx = dx_ctx_new();
+    if (!ctx) {
+        k.failures = j->c->n;
+        return k;
+    }
+    for (int i = 0; i < j->c->n; i++) {
+        dx_expr *e = dx_parse(ctx, j->c->line[i], j->c->len[i]);
+        for (const char *const *v = j->vars; *v; v++) {
+            dx_expr *d = e ? dx_diff(ctx, e, *v, j->order) : NULL;
+            char *s = d ? dx_print(ctx, d, DX_PLAIN) : NULL;
+            if (s) {
+                k.chars += (long)strlen(s);
+                if (j->dump)
+                    fprintf(j->dump, "%s\n", s);
+                free(s);
+            } else {
+                k.failures++;
+                if (j->dump)
+                    fprintf(j->dump, "! %s\n", dx_ctx_error(ctx)->msg);
+                dx_ctx_clear_error(ctx);
+            }
+        }
+        if (!e)
+            dx_ctx_clear_error(ctx);
+    }
+    dx_ctx_free(ctx);
+    return k;
+}
+
+/* Best of BENCH_REPS repetitions (fewer after one slower than BENCH_MAX_S); seconds. */
+static double best_of(const job *j, counts *out)
+{
+    double best = INFINITY, max_s = knob("BENCH_MAX_S", 60);
+    int want = reps(), done = 0;
+    while (done < want) {
+        double t0 = now();
+        *out = run(j);
+        double t = now() - t0;
+        done++;
+        if (t < best)
+            best = t;
+        if (t > max_s)
+            break;
+    }
+    if (done < want)
+        printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
+    return best;
+}
+
+/* --- eval -------------------------------------------------------------------------------- */
+
+/* One key of points.txt, next to the corpus file. */
+static double point_conf(const char *corpus_path, const char *key)
+{
+    char path[4096];
+    const char *slash = strrchr(corpus_path, '/');
+    int dirlen = slash ? (int)(slash - corpus_path) + 1 : 0;
+    snprintf(path, sizeof path, "%.*spoints.txt", dirlen, corpus_path);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "dfdx-bench: cannot open %s\n", path);
+        exit(2);
+    }
+    char line[512];
+    double v = NAN;
+    size_t klen = strlen(key);
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, key, klen) == 0 && line[klen] == '=')
+            v = atof(line + klen + 1);
+    fclose(f);
+    if (isnan(v)) {
+        fprintf(stderr, "dfdx-bench: points.txt lacks %s\n", key);
+        exit(2);
+    }
+    return v;
+}
+
+#ifdef DX_BENCH_EVAL
+static double *grid(const char *corpus_path, size_t count)
+{
+    double lo = point_conf(corpus_path, "lo"), hi = point_conf(corpus_path, "hi");
+    double *xs = malloc(count * sizeof *xs);
+    if (!xs) {
+        fprintf(stderr, "dfdx-bench: out of memory\n");
+        exit(2);
+    }
+    for (size_t i = 0; i < count; i++)
+        xs[i] = lo + (hi - lo) * (double)i / (double)(count - 1);
+    return xs;
+}
+
+/* Sum of prog over xs, evaluated in one batch into out. */
+static double eval_sum(dx_prog *p, const double *xs, size_t n, double *out)
+{
+    const double *cols[1] = {xs};
+    dx_prog_eval_n(p, n, cols, out);
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += out[i];
+    return s;
+}
+
+static int task_eval(const char *path, const corpus *c, FILE *dump)
+{
+    const char *name = corpus_name(path);
+    char name_native[300];
+    snprintf(name_native, sizeof name_native, "%s-native", name);
+    int native = (int)point_conf(path, "native");
+    size_t count = (size_t)point_conf(path, "count"), check = (size_t)point_conf(path, "check_count");
+    double *xs = grid(path, count), *check_xs = grid(path, check);
+    double *out = malloc((count > check ? count : check) * sizeof *out);
+    double *sums = calloc((size_t)c->n + 1, sizeof *sums);
+    dx_prog **progs = calloc((size_t)c->n + 1, sizeof *progs);
+    dx_ctx *ctx = dx_ctx_new();
+    if (!out || !sums || !progs || !ctx) {
+        fprintf(stderr, "dfdx-bench: out of memory\n");
+        return 2;
+    }
+    /* compile each derivative once, untimed; a failure becomes the constant 0 */
+    const char *vars[1] = {"x"};
+    long failures = 0;
+    for (int i = 0; i < c->n; i++) {
+        dx_expr *e = dx_parse(ctx, c->line[i], c->len[i]);
+        dx_expr *d = e ? dx_diff(ctx, e, "x", 1) : NULL;
+        progs[i] = d ? dx_compile(ctx, d, vars, 1) : NULL;
+        if (!progs[i]) {
+            failures++;
+            dx_ctx_clear_error(ctx);
+            progs[i] = dx_compile(ctx, dx_int(ctx, 0), vars, 1);
+        }
+        if (dump) {
+            char *s = d ? dx_print(ctx, d, DX_PLAIN) : NULL;
+            fprintf(dump, "%s\n", s ? s : "!");
+            free(s);
+        }
+    }
+    for (int pass = 0; pass < 2 && !dump; pass++) {
+        int m = pass == 0 ? c->n : (native < c->n ? native : c->n);
+        double best = INFINITY, max_s = knob("BENCH_MAX_S", 60), sink = 0;
+        int want = reps(), done = 0;
+        while (done < want) {
+            double t0 = now();
+            for (int i = 0; i < m; i++)
+                sink += eval_sum(progs[i], xs, count, out);
+            double t = now() - t0;
+            done++;
+            if (t < best)
+                best = t;
+            if (t > max_s)
+                break;
+        }
+        if (done < want)
+            printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
+        if (isnan(sink) && pass == 0)
+            printf("NOTE some derivatives are undefined at some grid points (NaN there)\n");
+        bench_line(pass == 0 ? name : name_native, "eval", (long)m * (long)count, best, 0, pass == 0 ? failures : 0);
+    }
+    for (int i = 0; i < c->n; i++)
+        sums[i] = eval_sum(progs[i], check_xs, check, out);
+    printf("CHECK system=" SYSTEM " sums=");
+    for (int i = 0; i < c->n; i++)
+        printf("%s%.12g", i ? "," : "", sums[i]);
+    printf("\n");
+    for (int i = 0; i < c->n; i++)
+        dx_prog_free(progs[i]);
+    dx_ctx_free(ctx);
+    free(progs);
+    free(sums);
+    free(out);
+    free(xs);
+    free(check_xs);
+    return 0;
+}
+#endif
+
+/* --- main -------------------------------------------------------------------------------- */
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval CORPUS_FILE [--dump]\n");
+        return 2;
+    }
+    const char *task = argv[1], *path = argv[2];
+    FILE *dump = argc > 3 && strcmp(argv[3], "--dump") == 0 ? stdout : NULL;
+    corpus c = read_corpus(path);
+    const char *name = corpus_name(path);
+    static const char *const just_x[] = {"x", NULL}, *const wxy[] = {"w", "x", "y", NULL};
+    counts k;
+    if (!dump)
+        printf("NOTE dfdx %s (C11, GMP %s), fresh context per repetition\n", DX_VERSION, gmp_version);
+    if (strcmp(task, "diff") == 0 || strcmp(task, "grad") == 0) {
+        bool grad = strcmp(task, "grad") == 0;
+        job j = {&c, grad ? wxy : just_x, 1, dump};
+        if (dump) {
+            run(&j);
+            return 0;
+        }
+        double t = best_of(&j, &k);
+        bench_line(name, task, c.n, t, k.chars, k.failures);
+    } else if (strcmp(task, "swell") == 0) {
+        int max = (int)knob("BENCH_SWELL_MAX", 12);
+        double cap = knob("BENCH_SWELL_CAP", 5);
+        for (int order = 1; order <= max; order++) {
+            job j = {&c, just_x, (unsigned)order, dump};
+            if (dump) {
+                printf("# order %d\n", order);
+                run(&j);
+                continue;
+            }
+            char tname[32];
+            snprintf(tname, sizeof tname, "swell-%d", order);
+            double t = best_of(&j, &k);
+            bench_line(name, tname, c.n, t, k.chars, k.failures);
+            if (t > cap) {
+                printf("NOTE " SYSTEM " swell stopped after order %d (%.1f s > BENCH_SWELL_CAP)\n", order, t);
+                break;
+            }
+        }
+    } else if (strcmp(task, "eval") == 0) {
+#ifdef DX_BENCH_EVAL
+        return task_eval(path, &c, dump);
+#else
+        (void)point_conf;
+        printf("NOTE " SYSTEM " eval not yet available (no src/eval.c in this build)\n");
+#endif
+    } else {
+        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval)\n", task);
+        return 2;
+    }
+    for (int i = 0; i < c.n; i++)
+        free(c.line[i]);
+    free(c.line);
+    free(c.len);
+    return 0;
+}

@@ -10,16 +10,69 @@ const char *const dx_rule_names[DX_NRULES] = {
     "power", "exponential", "general power", "function", "chain",
 };
 
+/* The memo: node -> derivative, as an open-addressing table keyed by node id. It grows with
+ * the nodes actually differentiated, not with the context: a context holding many
+ * expressions (a corpus, a REPL session) would otherwise pay for all of them on every call. */
+typedef struct {
+    const dx_expr *e;
+    dx_expr *de;
+} memo_slot;
+
 typedef struct {
     dx_ctx *ctx;
     dx_expr *var;
-    dx_expr **memo; /* by node id: the derivative, once known */
-    uint32_t nmemo;
+    memo_slot *memo;
+    uint32_t nmemo;    /* nodes with a smaller id existed before this call: only they are memoised */
+    size_t cap, count; /* memo capacity (a power of two) and entries */
     dx_recorder rec;
     void *user;
+    memo_slot inl[64]; /* the first table, enough for most expressions */
 } differ;
 
+static size_t memo_home(const differ *s, uint32_t id) { return (size_t)((id * 0x9E3779B1u) >> 7) & (s->cap - 1); }
+
+static dx_expr *memo_get(const differ *s, const dx_expr *e)
+{
+    for (size_t j = memo_home(s, e->id);; j = (j + 1) & (s->cap - 1)) {
+        if (s->memo[j].e == e)
+            return s->memo[j].de;
+        if (!s->memo[j].e)
+            return NULL;
+    }
+}
+
+static bool memo_put(differ *s, const dx_expr *e, dx_expr *de)
+{
+    if ((s->count + 1) * 2 > s->cap) {
+        size_t ocap = s->cap;
+        memo_slot *old = s->memo, *nt = calloc(ocap * 2, sizeof *nt);
+        if (!nt)
+            return false;
+        s->memo = nt;
+        s->cap = ocap * 2;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].e) {
+                size_t j = memo_home(s, old[i].e->id);
+                while (nt[j].e)
+                    j = (j + 1) & (s->cap - 1);
+                nt[j] = old[i];
+            }
+        if (old != s->inl)
+            free(old);
+    }
+    size_t j = memo_home(s, e->id);
+    while (s->memo[j].e)
+        j = (j + 1) & (s->cap - 1);
+    s->memo[j].e = e;
+    s->memo[j].de = de;
+    s->count++;
+    return true;
+}
+
 static dx_expr *d(differ *s, dx_expr *e);
+
+/* Up to this many terms or factors, scratch arrays live on the stack. */
+#define SMALL 16
 
 static dx_expr *done(differ *s, dx_rule rule, dx_expr *e, dx_expr *de)
 {
@@ -39,10 +92,14 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
     dx_ctx *ctx = s->ctx;
     /* constant factors (a number, or free of var) come out: (c*u)' = c*u' */
     size_t n = e->n, nv = 0, nc = 0;
-    dx_expr **v = malloc(n * sizeof *v), **c = malloc(n * sizeof *c);
+    dx_expr *inl[4 * SMALL] = {0}; /* v, c, terms, fs, for n <= SMALL */
+    bool small = n <= SMALL;
+    dx_expr **v = small ? inl : malloc(n * sizeof *v), **c = small ? inl + SMALL : malloc(n * sizeof *c);
     if (!v || !c) {
-        free(v);
-        free(c);
+        if (!small) {
+            free(v);
+            free(c);
+        }
         return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
@@ -58,7 +115,8 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
         rule = DX_R_SCALAR;
     } else {
         /* product rule, one term per varying factor: sum_i f_i' * prod_{j != i} f_j */
-        dx_expr **terms = malloc(nv * sizeof *terms), **fs = malloc((nc + nv) * sizeof *fs);
+        dx_expr **terms = small ? inl + 2 * SMALL : malloc(nv * sizeof *terms);
+        dx_expr **fs = small ? inl + 3 * SMALL : malloc((nc + nv) * sizeof *fs);
         r = NULL;
         if (terms && fs) {
             bool ok = true;
@@ -75,15 +133,19 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
         } else {
             dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
         }
-        free(terms);
-        free(fs);
+        if (!small) {
+            free(terms);
+            free(fs);
+        }
         rule = DX_R_PRODUCT;
         for (size_t i = 0; i < nv; i++)
             if (is_denominator(v[i]))
                 rule = DX_R_QUOTIENT;
     }
-    free(v);
-    free(c);
+    if (!small) {
+        free(v);
+        free(c);
+    }
     return done(s, rule, e, r);
 }
 
@@ -119,22 +181,24 @@ static dx_expr *d(differ *s, dx_expr *e)
 {
     if (!e)
         return NULL;
-    if (e->id < s->nmemo && s->memo[e->id])
-        return s->memo[e->id];
     dx_expr *r;
+    if (e->id < s->nmemo && (r = memo_get(s, e)))
+        return r;
     if (!(e->vmask & s->var->vmask) || e->kind == DX_NUM || e->kind == DX_CONST) {
         r = done(s, DX_R_CONSTANT, e, dx_int(s->ctx, 0));
     } else if (e->kind == DX_SYM) {
         r = done(s, e == s->var ? DX_R_VARIABLE : DX_R_CONSTANT, e, dx_int(s->ctx, e == s->var ? 1 : 0));
     } else if (e->kind == DX_ADD) {
-        dx_expr **t = malloc(e->n * sizeof *t);
+        dx_expr *inl[SMALL];
+        dx_expr **t = e->n <= SMALL ? inl : malloc(e->n * sizeof *t);
         if (!t)
             return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
         bool ok = true;
         for (uint32_t i = 0; ok && i < e->n; i++)
             ok = (t[i] = d(s, e->a[i])) != NULL;
         r = ok ? done(s, DX_R_SUM, e, dx_add_n(s->ctx, t, e->n)) : NULL;
-        free(t);
+        if (t != inl)
+            free(t);
     } else if (e->kind == DX_MUL) {
         r = d_mul(s, e);
     } else if (e->kind == DX_POW) {
@@ -142,8 +206,8 @@ static dx_expr *d(differ *s, dx_expr *e)
     } else {
         r = d_call(s, e);
     }
-    if (r && e->id < s->nmemo)
-        s->memo[e->id] = r;
+    if (r && e->id < s->nmemo && !memo_put(s, e, r))
+        return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
     return r;
 }
 
@@ -151,12 +215,12 @@ dx_expr *dx_diff_by(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_recorder rec, void
 {
     if (!e || !var)
         return NULL;
-    differ s = {ctx, var, NULL, (uint32_t)dx_node_count(ctx), rec, user};
-    s.memo = calloc(s.nmemo ? s.nmemo : 1, sizeof *s.memo);
-    if (!s.memo)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    differ s = {.ctx = ctx, .var = var, .nmemo = (uint32_t)dx_node_count(ctx), .rec = rec, .user = user};
+    s.memo = s.inl;
+    s.cap = sizeof s.inl / sizeof *s.inl;
     dx_expr *r = d(&s, e);
-    free(s.memo);
+    if (s.memo != s.inl)
+        free(s.memo);
     return r;
 }
 

@@ -158,7 +158,7 @@ static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size
     case DX_SYM:
         return strncmp(e->u.name, name, len) == 0 && e->u.name[len] == 0;
     default:
-        return memcmp(e->a, a, n * sizeof *a) == 0;
+        return n == 0 || memcmp(e->a, a, n * sizeof *a) == 0;
     }
 }
 
@@ -317,6 +317,9 @@ int dx_cmp(const dx_expr *a, const dx_expr *b)
 
 /* --- scratch lists: small ones on the stack, large ones on the heap ------------------------ */
 
+/* Up to this many terms or factors, scratch arrays live on the stack and are sorted in place. */
+#define SMALL 16
+
 typedef struct {
     dx_expr **v;
     size_t n, cap;
@@ -409,32 +412,64 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
     return intern(ctx, DX_MUL, 0, two, 2, NULL, NULL, 0);
 }
 
+/* The sum in a product c*(a + b), or NULL for any other shape. */
+static const dx_expr *scaled_sum(const dx_expr *e)
+{
+    if (e->kind == DX_MUL && e->n == 2 && e->a[0]->kind == DX_NUM && e->a[1]->kind == DX_ADD)
+        return e->a[1];
+    return NULL;
+}
+
 dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (!in[i])
             return NULL;
-    /* flatten nested sums */
+    /* Flatten nested sums, and a number times a sum, so like terms can meet:
+     * 2*(x + 1) + x -> 3*x + 2. A product c*(a + b) on its own stays as written. */
     size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += in[i]->kind == DX_ADD ? in[i]->n : 1;
+    for (size_t i = 0; i < n; i++) {
+        const dx_expr *s = scaled_sum(in[i]);
+        total += in[i]->kind == DX_ADD ? in[i]->n : s ? s->n : 1;
+    }
     if (total == 0)
         return dx_int(ctx, 0);
     if (total == 1 && n == 1)
         return in[0];
-    term *t = malloc(total * sizeof *t);
+    term tbuf[SMALL];
+    term *t = total <= SMALL ? tbuf : malloc(total * sizeof *t);
     if (!t)
         return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t m = in[i]->kind == DX_ADD ? in[i]->n : 1;
-        for (uint32_t j = 0; j < m; j++) {
-            dx_expr *e = in[i]->kind == DX_ADD ? in[i]->a[j] : in[i];
-            t[k].rest = dx_term_split(ctx, e, &t[k].coef);
+        const dx_expr *s = in[i]->kind == DX_ADD ? in[i] : scaled_sum(in[i]);
+        if (!s) {
+            t[k].rest = dx_term_split(ctx, in[i], &t[k].coef);
+            k++;
+            continue;
+        }
+        const dx_num *c = s == in[i] ? NULL : &in[i]->a[0]->u.num;
+        for (uint32_t j = 0; j < s->n; j++) {
+            t[k].rest = dx_term_split(ctx, s->a[j], &t[k].coef);
+            if (c) {
+                dx_num p = dx_num_mul(&t[k].coef, c);
+                dx_num_clear(&t[k].coef);
+                t[k].coef = p;
+            }
             k++;
         }
     }
-    qsort(t, total, sizeof *t, term_cmp);
+    if (total <= SMALL) { /* insertion sort: stable like glibc's qsort, no calls through a pointer */
+        for (size_t i = 1; i < total; i++) {
+            term x = t[i];
+            size_t j = i;
+            for (; j > 0 && term_cmp(&t[j - 1], &x) > 0; j--)
+                t[j] = t[j - 1];
+            t[j] = x;
+        }
+    } else {
+        qsort(t, total, sizeof *t, term_cmp);
+    }
     /* merge like terms (equal rests are one pointer), drop zeros */
     size_t out = 0;
     for (size_t i = 0; i < total;) {
@@ -468,7 +503,8 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         }
         dx_num_clear(&t[i].coef);
     }
-    free(t);
+    if (t != tbuf)
+        free(t);
     if (!ok)
         r = dx_failed(ctx) ? NULL : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     else if (l.n == 0)
@@ -519,7 +555,8 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += in[i]->kind == DX_MUL ? in[i]->n : 1;
-    factor *f = malloc((total ? total : 1) * sizeof *f);
+    factor fbuf[SMALL];
+    factor *f = total <= SMALL ? fbuf : malloc((total ? total : 1) * sizeof *f);
     if (!f)
         return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     size_t k = 0;
@@ -541,10 +578,21 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         }
     }
     if (dx_num_sign(&coef) == 0) {
-        free(f);
+        if (f != fbuf)
+            free(f);
         return dx_int(ctx, 0);
     }
-    qsort(f, k, sizeof *f, factor_cmp);
+    if (k <= SMALL) { /* insertion sort, stable like glibc's qsort */
+        for (size_t i = 1; i < k; i++) {
+            factor x = f[i];
+            size_t j = i;
+            for (; j > 0 && dx_cmp(f[j - 1].base, x.base) > 0; j--)
+                f[j] = f[j - 1];
+            f[j] = x;
+        }
+    } else {
+        qsort(f, k, sizeof *f, factor_cmp);
+    }
     /* merge equal bases by adding exponents */
     list l;
     list_init(&l);
@@ -573,13 +621,16 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
             dx_num_clear(&coef);
             coef = q;
         } else {
-            if (p->kind == DX_MUL)
-                again = true; /* a merged power came apart, e.g. (x*y)^(1/2) * (x*y)^(1/2) */
+            /* a merged power with another base must meet the other factors again:
+             * (x*y)^(1/2) * (x*y)^(1/2) -> x*y, and e^(ln(x) + x) * e^-x -> x */
+            if (p->kind == DX_MUL || (p->kind == DX_POW ? p->a[0] : p) != f[i].base)
+                again = true;
             ok = list_push(&l, p);
         }
         i = j;
     }
-    free(f);
+    if (f != fbuf)
+        free(f);
     dx_expr *r = NULL;
     if (ok && again && rounds < 8) {
         ok = list_push(&l, number_take(ctx, &coef));
@@ -591,27 +642,21 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         r = dx_int(ctx, 0);
     } else if (ok && l.n == 0) {
         r = dx_number(ctx, &coef);
-    } else if (ok && l.n == 1 && l.v[0]->kind == DX_ADD && !dx_num_is(&coef, 1)) {
-        /* A number times a lone sum is distributed, so like terms can meet: 2*(x + 1) + x -> 3*x + 2. */
-        dx_expr *s = l.v[0];
-        list t;
-        list_init(&t);
-        for (uint32_t i = 0; ok && i < s->n; i++) {
-            dx_num c;
-            dx_expr *rest = dx_term_split(ctx, s->a[i], &c);
-            dx_num p = dx_num_mul(&c, &coef);
-            dx_num_clear(&c);
-            dx_expr *e = scale(ctx, &p, rest);
-            dx_num_clear(&p);
-            ok = e && list_push(&t, e);
-        }
-        r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
-        list_free(&t);
     } else if (ok) {
         dx_expr *rest = l.n == 1 ? l.v[0] : NULL;
         if (l.n > 1) {
             /* bases were sorted, but a merged power may sort elsewhere */
-            qsort(l.v, l.n, sizeof *l.v, node_cmp);
+            if (l.n <= SMALL) {
+                for (size_t i = 1; i < l.n; i++) {
+                    dx_expr *x = l.v[i];
+                    size_t j = i;
+                    for (; j > 0 && dx_cmp(l.v[j - 1], x) > 0; j--)
+                        l.v[j] = l.v[j - 1];
+                    l.v[j] = x;
+                }
+            } else {
+                qsort(l.v, l.n, sizeof *l.v, node_cmp);
+            }
             rest = intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0);
         }
         r = rest ? scale(ctx, &coef, rest) : NULL;
@@ -698,11 +743,18 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
             return r;
     }
     bool e_int = e->kind == DX_NUM && dx_num_is_int(&e->u.num);
-    /* (c^d)^e = c^(d*e) when e is an integer, or when c is positive (e, a positive number) */
+    /* (c^d)^e = c^(d*e) when e is an integer, when c is positive (e, a positive number), or
+     * when d has an even denominator, so c^d already requires c >= 0: sqrt(x)^(1/2) = x^(1/4) */
     if (b->kind == DX_POW) {
-        dx_expr *c = b->a[0];
+        dx_expr *c = b->a[0], *d = b->a[1];
         bool c_pos = c->kind == DX_CONST || (c->kind == DX_NUM && dx_num_sign(&c->u.num) > 0);
-        if (e_int || c_pos)
+        bool even_root = false;
+        if (d->kind == DX_NUM && !dx_num_is_int(&d->u.num)) {
+            dx_num q = dx_num_denom(&d->u.num);
+            even_root = q.z ? mpz_even_p(mpq_numref(q.z)) : (q.n % 2 == 0);
+            dx_num_clear(&q);
+        }
+        if (e_int || c_pos || (even_root && e->kind == DX_NUM))
             return dx_pow(ctx, c, dx_mul(ctx, b->a[1], e));
     }
     /* (a*b)^n = a^n * b^n for an integer n: (2*x)^2 -> 4*x^2, 1/(3*x) -> 1/3 * x^-1 */
@@ -769,8 +821,12 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
             return dx_int(ctx, 1);
         if (u->kind == DX_POW && u->a[0]->kind == DX_CONST && u->a[0]->fn == DX_E)
             return u->a[1]; /* ln(e^v) = v for real v */
-        if (u->kind == DX_NUM && dx_num_sign(&u->u.num) <= 0)
-            return dx_fail(ctx, DX_EDOMAIN, -1, -1, "ln is undefined at %s", dx_num_sign(&u->u.num) ? "a negative number" : "0");
+        if (u->kind == DX_NUM && dx_num_sign(&u->u.num) <= 0) {
+            char *v = dx_num_str(&u->u.num);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, "ln is undefined at %s (it needs a positive number)", v ? v : "0");
+            free(v);
+            return NULL;
+        }
         break;
     case DX_ABS:
         if (u->kind == DX_NUM) {

@@ -90,8 +90,11 @@ const int dx_nfns = (int)(sizeof dx_fns / sizeof dx_fns[0]);
 
 const dx_fn *dx_fn_lookup(const char *name, size_t len)
 {
+    /* first byte first: most names looked up are one-letter variables */
+    if (len == 0)
+        return NULL;
     for (int i = 0; i < dx_nfns; i++)
-        if (strlen(dx_fns[i].name) == len && memcmp(dx_fns[i].name, name, len) == 0)
+        if (dx_fns[i].name[0] == name[0] && strncmp(dx_fns[i].name, name, len) == 0 && dx_fns[i].name[len] == 0)
             return &dx_fns[i];
     return NULL;
 }

@@ -396,15 +396,36 @@ dx_num dx_num_denom(const dx_num *a)
     return from_big(z);
 }
 
+/* Decimal digits of v at out (no NUL); their count. snprintf's "%lld" without its cost. */
+static size_t put_i64(char *out, int64_t v)
+{
+    char tmp[24];
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    size_t k = 0, n = 0;
+    do
+        tmp[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        out[n++] = '-';
+    while (k)
+        out[n++] = tmp[--k];
+    return n;
+}
+
 char *dx_num_str(const dx_num *a)
 {
     if (!a->z) {
         char buf[48];
-        int k = a->d == 1 ? snprintf(buf, sizeof buf, "%lld", (long long)a->n)
-                          : snprintf(buf, sizeof buf, "%lld/%lld", (long long)a->n, (long long)a->d);
-        char *s = malloc((size_t)k + 1);
-        if (s)
-            memcpy(s, buf, (size_t)k + 1);
+        size_t k = put_i64(buf, a->n);
+        if (a->d != 1) {
+            buf[k++] = '/';
+            k += put_i64(buf + k, a->d);
+        }
+        char *s = malloc(k + 1);
+        if (s) {
+            memcpy(s, buf, k);
+            s[k] = 0;
+        }
         return s;
     }
     size_t need = mpz_sizeinbase(mpq_numref(a->z), 10) + mpz_sizeinbase(mpq_denref(a->z), 10) + 3;

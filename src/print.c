@@ -40,6 +40,11 @@ static void sb_puts(sb *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
 static void sb_num(sb *b, const dx_num *v)
 {
+    if (!v->z && v->d == 1 && v->n >= 0 && v->n < 10) { /* the common case: one digit */
+        char c = (char)('0' + v->n);
+        sb_putn(b, &c, 1);
+        return;
+    }
     char *s = dx_num_str(v);
     if (!s) {
         b->oom = true;
@@ -52,6 +57,8 @@ static void sb_num(sb *b, const dx_num *v)
 typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
+    char *scratch; /* where a sum's or product's printed items wait to be written in order */
+    size_t scap;
     const dx_expr *root;
 } printer;
 
@@ -114,22 +121,38 @@ static int factor_rank(const dx_expr *f)
     }
 }
 
-/* Text without its leading numeric coefficient: ties of degree sort by the variables. */
-static const char *past_coefficient(const char *t)
+/* Where the text after a leading numeric coefficient starts (0 if none): ties of degree
+ * sort by the variables. */
+static size_t past_coefficient(const char *t, size_t len)
 {
-    const char *p = t;
-    while ((*p >= '0' && *p <= '9') || *p == '/')
+    size_t p = 0;
+    while (p < len && ((t[p] >= '0' && t[p] <= '9') || t[p] == '/'))
         p++;
-    return *p == '*' ? p + 1 : t;
+    return p < len && (t[p] == '*' || t[p] == ' ') ? p + 1 : 0;
 }
 
+/* A term of a sum or a factor of a product. Its text is printed into the output buffer itself
+ * (at off, len bytes), then the items are sorted by it and the region is rewritten in order:
+ * no string of its own per item. */
 typedef struct {
     const dx_expr *e;
-    char *text; /* printed without its sign, for sums; printed as is, for products */
+    size_t off, len;  /* printed without its sign, for sums; printed as is, for products */
+    const char *text; /* b->s + off, set once the region is complete (b->s no longer moves) */
     bool neg;
     double key;
     int rank;
 } item;
+
+/* strcmp order of two texts given by length (they hold no NUL bytes). */
+static int span_cmp(const char *a, size_t la, const char *b, size_t lb)
+{
+    int c = memcmp(a, b, la < lb ? la : lb);
+    if (c)
+        return c;
+    return la < lb ? -1 : la > lb;
+}
+
+static int text_cmp(const item *a, const item *b) { return span_cmp(a->text, a->len, b->text, b->len); }
 
 static int item_cmp_sum(const void *x, const void *y)
 {
@@ -139,8 +162,9 @@ static int item_cmp_sum(const void *x, const void *y)
         return ca ? 1 : -1;
     if (a->key != b->key)
         return a->key > b->key ? -1 : 1;
-    int c = strcmp(past_coefficient(a->text), past_coefficient(b->text));
-    return c ? c : strcmp(a->text, b->text);
+    size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
+    int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
+    return c ? c : text_cmp(a, b);
 }
 
 static int item_cmp_prod(const void *x, const void *y)
@@ -148,20 +172,63 @@ static int item_cmp_prod(const void *x, const void *y)
     const item *a = x, *b = y;
     if (a->rank != b->rank)
         return a->rank - b->rank;
-    return strcmp(a->text, b->text);
+    return text_cmp(a, b);
 }
 
-static char *print_str(printer *p, const dx_expr *e, int prec)
+#define SMALL 16
+
+/* Stable sort (insertion sort for a few items, else glibc's qsort, a stable merge sort). */
+static void sort_items(item *it, size_t n, int (*cmp)(const void *, const void *))
 {
-    sb t = {0};
-    print(p, &t, e, prec);
-    if (t.oom) {
-        free(t.s);
-        return NULL;
+    if (n > SMALL) {
+        qsort(it, n, sizeof *it, cmp);
+        return;
     }
-    if (!t.s)
-        t.s = calloc(1, 1);
-    return t.s;
+    for (size_t i = 1; i < n; i++) {
+        item x = it[i];
+        size_t j = i;
+        for (; j > 0 && cmp(&it[j - 1], &x) > 0; j--)
+            it[j] = it[j - 1];
+        it[j] = x;
+    }
+}
+
+/* Print e into b as one item's text. */
+static void print_item(printer *p, sb *b, item *it, const dx_expr *e, int prec)
+{
+    it->off = b->n;
+    print(p, b, e, prec);
+    it->len = b->n - it->off;
+}
+
+/* The items' texts were printed from b->n == base on: point at them, and move that region
+ * to the printer's scratch so it can be written again in sorted order. */
+static bool take_region(printer *p, sb *b, size_t base, item *it, size_t n, item *it2, size_t n2)
+{
+    if (b->oom)
+        return false;
+    size_t len = b->n - base;
+    if (len + 1 > p->scap) {
+        size_t nc = p->scap ? p->scap : 256;
+        while (nc < len + 1)
+            nc *= 2;
+        char *ns = realloc(p->scratch, nc);
+        if (!ns) {
+            b->oom = true;
+            return false;
+        }
+        p->scratch = ns;
+        p->scap = nc;
+    }
+    memcpy(p->scratch, b->s + base, len);
+    for (size_t i = 0; i < n; i++)
+        it[i].text = p->scratch + (it[i].off - base);
+    for (size_t i = 0; i < n2; i++)
+        it2[i].text = p->scratch + (it2[i].off - base);
+    b->n = base;
+    if (b->s)
+        b->s[b->n] = 0;
+    return true;
 }
 
 /* A term without its sign: -3*x -> 3*x, with *neg set. */
@@ -182,24 +249,27 @@ static dx_expr *unsign(dx_ctx *ctx, const dx_expr *e, bool *neg)
 
 static void print_sum(printer *p, sb *b, const dx_expr *e)
 {
-    item *it = calloc(e->n, sizeof *it);
+    item inl[SMALL];
+    item *it = e->n <= SMALL ? inl : calloc(e->n, sizeof *it);
     if (!it) {
         b->oom = true;
         return;
     }
-    for (uint32_t i = 0; i < e->n; i++) {
+    size_t base = b->n;
+    for (uint32_t i = 0; i < e->n && !b->oom; i++) {
         dx_expr *u = unsign(p->ctx, e->a[i], &it[i].neg);
         it[i].e = e->a[i];
         it[i].key = degree(e->a[i]);
-        it[i].text = u ? print_str(p, u, P_SUM + 1) : NULL;
-        if (!it[i].text)
+        if (u)
+            print_item(p, b, &it[i], u, P_SUM + 1);
+        else
             b->oom = true;
     }
-    if (!b->oom) {
-        qsort(it, e->n, sizeof *it, item_cmp_sum);
-        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2. Only a whole
-         * result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
-        if (it[0].neg && (e != p->root || it[0].key <= 0)) {
+    if (take_region(p, b, base, it, e->n, NULL, 0)) {
+        sort_items(it, e->n, item_cmp_sum);
+        /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2, 4 - 2*x. Only
+         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
+        if (it[0].neg && (e != p->root || it[0].key <= 0 || e->n == 2)) {
             for (uint32_t i = 1; i < e->n; i++)
                 if (!it[i].neg) {
                     item first = it[i];
@@ -213,12 +283,11 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
                 sb_puts(b, it[i].neg ? "-" : "");
             else
                 sb_puts(b, it[i].neg ? " - " : " + ");
-            sb_puts(b, it[i].text);
+            sb_putn(b, it[i].text, it[i].len);
         }
     }
-    for (uint32_t i = 0; i < e->n; i++)
-        free(it[i].text);
-    free(it);
+    if (it != inl)
+        free(it);
 }
 
 /* Is f printed below the fraction bar: u^(negative number)? Then *flip is u^(-exponent). */
@@ -236,7 +305,6 @@ static bool denominator(printer *p, const dx_expr *f, dx_expr **flip)
 /* Factors joined as a product: "2*x*(x + 1)" or, in LaTeX, "2 x \left(x + 1\right)". */
 static void print_factors(printer *p, sb *b, item *f, size_t n)
 {
-    qsort(f, n, sizeof *f, item_cmp_prod);
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             if (!latex(p))
@@ -246,23 +314,35 @@ static void print_factors(printer *p, sb *b, item *f, size_t n)
             else
                 sb_puts(b, " ");
         }
-        sb_puts(b, f[i].text);
+        sb_putn(b, f[i].text, f[i].len);
     }
+}
+
+/* A number's text as an item (the coefficient's numerator or denominator). */
+static void number_item(sb *b, item *it, const dx_num *v)
+{
+    it->e = NULL;
+    it->rank = 0;
+    it->off = b->n;
+    sb_num(b, v);
+    it->len = b->n - it->off;
 }
 
 static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec)
 {
-    /* coefficient p/q, numerator factors, denominator factors */
+    /* coefficient p/q, numerator factors, denominator factors; one array, numerator items
+     * from the front, denominator items from the back */
     const dx_num *coef = NULL;
     size_t n = e->n, nn = 0, nd = 0;
-    item *num = calloc(n + 1, sizeof *num), *den = calloc(n + 1, sizeof *den);
-    if (!num || !den) {
-        free(num);
-        free(den);
+    item inl[2 * SMALL];
+    item *num = 2 * (n + 1) <= 2 * SMALL ? inl : calloc(2 * (n + 1), sizeof *num);
+    if (!num) {
         b->oom = true;
         return;
     }
-    for (size_t i = 0; i < n; i++) {
+    item *den = num + n + 1;
+    size_t base = b->n;
+    for (size_t i = 0; i < n && !b->oom; i++) {
         const dx_expr *f = e->a[i];
         dx_expr *flip;
         if (f->kind == DX_NUM) {
@@ -270,36 +350,26 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         } else if (denominator(p, f, &flip)) {
             den[nd].e = flip;
             den[nd].rank = factor_rank(flip);
-            den[nd++].text = print_str(p, flip, P_PROD + 1);
+            print_item(p, b, &den[nd++], flip, P_PROD + 1);
         } else {
             num[nn].e = f;
             num[nn].rank = factor_rank(f);
-            num[nn++].text = print_str(p, f, P_PROD + 1);
+            print_item(p, b, &num[nn++], f, P_PROD + 1);
         }
     }
     bool neg = coef && dx_num_sign(coef) < 0;
     dx_num c = coef ? (neg ? dx_num_neg(coef) : dx_num_copy(coef)) : dx_num_int(1);
     dx_num cn = dx_num_numer(&c), cd = dx_num_denom(&c);
-    if (!dx_num_is(&cn, 1) || nn == 0) {
-        num[nn].e = NULL;
-        num[nn].rank = 0;
-        num[nn++].text = dx_num_str(&cn);
-    }
-    if (!dx_num_is(&cd, 1)) {
-        den[nd].e = NULL;
-        den[nd].rank = 0;
-        den[nd++].text = dx_num_str(&cd);
-    }
-    for (size_t i = 0; i < nn; i++)
-        if (!num[i].text)
-            b->oom = true;
-    for (size_t i = 0; i < nd; i++)
-        if (!den[i].text)
-            b->oom = true;
+    if (!dx_num_is(&cn, 1) || nn == 0)
+        number_item(b, &num[nn++], &cn);
+    if (!dx_num_is(&cd, 1))
+        number_item(b, &den[nd++], &cd);
     /* A product, or a quotient, binds like '*' in a sum; inside a power or after another
      * factor it needs parentheses, which the caller adds by its ctx_prec. */
     bool paren = ctx_prec > P_PROD || (neg && ctx_prec > P_SUM);
-    if (!b->oom) {
+    if (take_region(p, b, base, num, nn, den, nd)) {
+        sort_items(num, nn, item_cmp_prod);
+        sort_items(den, nd, item_cmp_prod);
         if (paren)
             open_paren(p, b);
         if (neg)
@@ -324,12 +394,8 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         if (paren)
             close_paren(p, b);
     }
-    for (size_t i = 0; i < nn; i++)
-        free(num[i].text);
-    for (size_t i = 0; i < nd; i++)
-        free(den[i].text);
-    free(num);
-    free(den);
+    if (num != inl)
+        free(num);
     dx_num_clear(&c);
     dx_num_clear(&cn);
     dx_num_clear(&cd);
@@ -511,9 +577,10 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
-    printer p = {ctx, fmt, e};
+    printer p = {ctx, fmt, NULL, 0, e};
     sb b = {0};
     print(&p, &b, e, 0);
+    free(p.scratch);
     if (b.oom) {
         free(b.s);
         if (b.n > DX_PRINT_LIMIT || b.cap > DX_PRINT_LIMIT)

@@ -265,70 +265,89 @@ static dx_expr *dens_product(dx_ctx *ctx, const dens *d, int sign)
     return r;
 }
 
+/* The first variable met in e, or NULL: the only candidate for a one-variable polynomial. */
+static dx_expr *first_sym(dx_expr *e)
+{
+    if (e->kind == DX_SYM)
+        return e;
+    for (uint32_t i = 0; i < e->n; i++) {
+        dx_expr *v = e->a[i]->vmask ? first_sym(e->a[i]) : NULL;
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* Degree past which cancelling is not tried: textbook fractions are far below, and Euclid's
+ * coefficients grow with the degree. */
+#define DX_CANCEL_MAX_DEG 64
+
+/* e as a polynomial in var (1), or 0 when it is not one of small degree (-1: failure). */
+static int poly_in(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out)
+{
+    int ok = dx_poly_from_expr(ctx, e, var, out);
+    if (ok == 1 && dx_poly_deg(out) > DX_CANCEL_MAX_DEG)
+        ok = 0;
+    return ok;
+}
+
 /* Divide the polynomial numerator np by common factors of the polynomial bases of d (whole
  * powers only). A base that shares only part of itself is split: b = g*h, b^L / g becomes
- * g^(L-1) * h^L. Returns whether anything cancelled. */
-static bool cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
+ * g^(L-1) * h^L. */
+static void cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
 {
-    bool any = false;
-    for (size_t j = 0; j < d->n && np->deg >= 0; j++) {
+    for (size_t j = 0; j < d->n && np->n; j++) {
         int64_t L;
         dx_poly bp;
-        dx_expr *v = var;
-        if (d->v[j].base->kind != DX_ADD || !dx_num_get_int(&d->v[j].pow, &L) || L < 1)
-            continue;
-        if (!dx_poly_of(d->v[j].base, &v, &bp))
-            continue;
-        if (v != var || bp.deg < 1) {
-            dx_poly_free(&bp);
+        dx_poly_init(&bp);
+        if (d->v[j].base->kind != DX_ADD || !dx_num_get_int(&d->v[j].pow, &L) || L < 1 ||
+            poly_in(ctx, d->v[j].base, var, &bp) != 1 || dx_poly_deg(&bp) < 1) {
+            dx_poly_clear(&bp);
             continue;
         }
-        while (L > 0 && np->deg >= 0) {
-            dx_poly g, q, r, h;
-            dx_poly_gcd(np, &bp, &g);
-            if (g.deg < 1) {
-                dx_poly_free(&g);
+        while (L > 0 && np->n) {
+            dx_poly g, q, h;
+            dx_poly_init(&g);
+            dx_poly_init(&q);
+            dx_poly_init(&h);
+            dx_poly_gcd(&g, np, &bp);
+            if (dx_poly_deg(&g) < 1) {
+                dx_poly_clear(&g);
                 break;
             }
             mpq_t c;
             mpq_init(c);
             dx_poly_primitive(&g, c); /* integer coefficients keep the printed factor plain */
-            dx_poly_divmod(np, &g, &q, &r);
-            dx_poly_free(&r);
-            dx_poly_free(np);
+            mpq_clear(c);
+            dx_poly_divrem(&q, NULL, np, &g);
+            dx_poly_clear(np);
             *np = q;
-            dx_poly_divmod(&bp, &g, &h, &r);
-            dx_poly_free(&r);
-            any = true;
-            if (h.deg == 0) {
+            dx_poly_divrem(&h, NULL, &bp, &g);
+            bool ok = true;
+            if (dx_poly_deg(&h) == 0) {
                 /* b = h0 * g: one whole b cancelled, leaving a number */
-                for (int i = 0; i <= np->deg; i++)
+                for (int i = 0; i < np->n; i++)
                     mpq_div(np->c[i], np->c[i], h.c[0]);
                 L--;
-                dx_poly_free(&h);
+                dx_poly_clear(&h);
             } else {
-                dx_expr *gx = dx_poly_expr(ctx, &g, var), *hx = dx_poly_expr(ctx, &h, var);
+                dx_expr *gx = dx_poly_to_expr(ctx, &g, var), *hx = dx_poly_to_expr(ctx, &h, var);
                 dx_num rest = dx_num_int(L - 1);
-                bool ok = gx && hx && dens_append(d, gx, &rest);
+                ok = gx && hx && dens_append(d, gx, &rest);
                 dx_num_clear(&rest);
                 if (ok)
                     d->v[j].base = hx;
-                dx_poly_free(&bp);
+                dx_poly_clear(&bp);
                 bp = h;
-                if (!ok) {
-                    dx_poly_free(&g);
-                    mpq_clear(c);
-                    break;
-                }
             }
-            dx_poly_free(&g);
-            mpq_clear(c);
+            dx_poly_clear(&g);
+            if (!ok)
+                break;
         }
         dx_num_clear(&d->v[j].pow);
         d->v[j].pow = dx_num_int(L);
-        dx_poly_free(&bp);
+        dx_poly_clear(&bp);
     }
-    return any;
 }
 
 /* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
@@ -370,11 +389,14 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
     if (dx_is_int(numer, 0))
         return numer;
     dx_expr *coef = dx_int(ctx, 1);
-    dx_expr *var = NULL;
+    dx_expr *var = first_sym(numer);
     dx_poly np;
-    if (dx_poly_of(numer, &var, &np)) {
-        if (var)
-            cancel(ctx, &np, var, d);
+    dx_poly_init(&np);
+    if (numer->kind == DX_NUM) {
+        coef = numer;
+        numer = dx_int(ctx, 1);
+    } else if (var && poly_in(ctx, numer, var, &np) == 1) {
+        cancel(ctx, &np, var, d);
         mpq_t c;
         mpq_init(c);
         dx_poly_primitive(&np, c);
@@ -382,9 +404,9 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
         coef = dx_number(ctx, &cn);
         dx_num_clear(&cn);
         mpq_clear(c);
-        numer = var ? dx_poly_expr(ctx, &np, var) : dx_int(ctx, 1);
-        dx_poly_free(&np);
+        numer = dx_poly_to_expr(ctx, &np, var);
     }
+    dx_poly_clear(&np);
     dx_expr *below = dens_product(ctx, d, -1);
     dx_expr *parts[3] = {coef, numer, below};
     dx_expr *r = dx_mul_n(ctx, parts, 3);
@@ -459,12 +481,12 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
     dx_expr *r = e;
     if (ok && sum_above && sum_below) {
         dx_expr *n = expand_with(x, dx_mul_n(ctx, num.v, num.n));
-        dx_expr *var = NULL;
+        dx_expr *var = n ? first_sym(n) : NULL;
         dx_poly np;
-        if (n && dx_poly_of(n, &var, &np)) {
-            dx_poly_free(&np);
+        dx_poly_init(&np);
+        if (var && poly_in(ctx, n, var, &np) == 1)
             r = finish(ctx, n, &d);
-        }
+        dx_poly_clear(&np);
     }
     free(num.v);
     dens_free(&d);
@@ -576,7 +598,10 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     dx_expr *cand[5] = {e, r0, NULL, NULL, NULL};
     size_t nc = 2;
     if ((r0->kind == DX_ADD || r0->kind == DX_MUL || r0->kind == DX_POW) && !over_budget(s)) {
-        dx_expr *x = expand_with(&s->ex, r0);
+        /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
+         * 2*y - 2*w*x, whatever a character or two would say */
+        bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
+        dx_expr *x = scaled_sum ? r0 : expand_with(&s->ex, r0);
         cand[nc++] = x;
         cand[nc++] = together_rec(&s->ex, r0);
         if (x != r0)
@@ -622,7 +647,7 @@ dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
     dx_expr *r = simp_rec(&s, e);
     free(s.done.v);
     free(s.ex.done.v);
-    if (!r) {
+    if (!r || dx_failed(ctx)) {
         /* simplifying is optional: a budget or memory failure leaves the answer as it was */
         dx_ctx_clear_error(ctx);
         return e;

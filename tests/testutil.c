@@ -124,6 +124,16 @@ int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char 
     return tu_check_numeric(f, df, var, pts, sizeof pts / sizeof pts[0], why, whylen);
 }
 
+FILE *tu_open_corpus(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/../shared/bench/corpora/%s", DX_SOURCE_DIR, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        fprintf(stderr, "note: %s not found; the corpus checks are skipped\n", path);
+    return f;
+}
+
 static char *slurp_fd(int fd)
 {
     size_t n = 0, cap = 4096;

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Value of e with var = x and every other variable at a fixed value of its own (so partial
  * derivatives can be checked too). A tree walk over the nodes, independent of the library's
@@ -23,6 +24,10 @@ int tu_check_numeric(const dx_expr *f, const dx_expr *df, const char *var, const
 /* The same at a default spread of points: -3.1 .. 3.3 and 0.1 .. 2.9 (the positive ones
  * let ln, sqrt and x^x be checked). */
 int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char *why, size_t whylen);
+
+/* A corpus of ../shared/bench/corpora beside the checkout (CI has it there), or NULL with a
+ * note on stderr when this checkout stands alone. */
+FILE *tu_open_corpus(const char *name);
 
 /* Run the dfdx program with argv (NULL-terminated, without argv[0]) and stdin text (may be
  * NULL). Output and error text are malloc'd into *out and *err. Returns the exit status. */

@@ -7,6 +7,7 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+void cli_kink_note(cli *c, dx_expr *f, const char *var);
 
 /* --order N: a whole number from 0 to a limit that keeps output printable. */
 static bool order_of(cli *c, const cli_args *a, unsigned *order)
@@ -63,6 +64,8 @@ int cli_diff(cli *c, const cli_args *a)
         fprintf(c->out, "%s\n", s);
     }
     free(s);
+    if (order >= 1)
+        cli_kink_note(c, e, var);
     return CLI_OK;
 }
 

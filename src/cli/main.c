@@ -6,9 +6,18 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+int cli_extrema(cli *c, const cli_args *a);
+int cli_limit(cli *c, const cli_args *a);
+int cli_plot(cli *c, const cli_args *a);
+int cli_session(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
+static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
+static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
+static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
+                                    {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
+                                    {"size", true},  {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -16,6 +25,24 @@ const cli_command cli_commands[] = {
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
     {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
      "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
+     "Every critical point, classified local min / local max / neither (second- and higher-\n"
+     "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
+     "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
+     "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
+    {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
+     "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
+     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
+    {"plot", cli_plot, plot_opts, 1, 1,
+     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--size WxH]",
+     "f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
+     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A.\n"
+     "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
+     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
+    {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
+     "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
+     "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
+     "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 

@@ -1,0 +1,27 @@
+#!/bin/sh
+# The two seed lessons (derivatives for AI, limits and extrema) followed with dfdx instead of
+# Python. Run from a build: DFDX=./build/dfdx sh examples/lessons.sh
+set -e
+dfdx=${DFDX:-dfdx}
+step() { printf '\n$ dfdx %s\n' "$*"; "$dfdx" "$@"; }
+
+echo "== Lesson 1: the derivative as a rate of change =="
+step 'x^2'                          # slope of the tangent: 2x
+step 'x^3'                          # power rule: bring the exponent down, lower it by one
+step '5'                            # a constant does not change: 0
+step 'e^x'                          # e^x is its own derivative
+step '3*x^2'                        # scalar multiple: 3*(2x) = 6x
+step 'x^3 - 3*x'                    # the function drawn beside its derivative
+step 'w^2'                          # the loss L(w) = w^2 of the descent example
+step 'w^4 - 8*w^2 + 2*w + 20'       # the bumpy loss with a local-minimum trap
+
+echo
+echo "== Lesson 2: limits, extrema, the derivative table =="
+step 'x^2 - 4*x + 3'                # f'(x) = 0 at x = 2: the minimum
+step diff 'x^2 - 4*x + 3' --order 2 # second derivative test: positive, so a minimum
+step 'sin(x)'
+step 'cos(x)'
+step 'ln(x)'
+step diff '(w*x - y)^2' --var w     # d/dw (wx - y)^2 = 2(wx - y)x: the gradient of a squared error
+step grad '(w*x - y)^2'
+step '4*x^3 - 2*x^2 + x - 7'        # 12x^2 - 4x + 1

@@ -1,0 +1,244 @@
+/* dfdx plot: f and its derivatives drawn in the terminal, or into an SVG, PNG or PDF file. */
+#include "cli.h"
+#include "eval.h"
+#include "plot.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+int cli_plot(cli *c, const cli_args *a);
+
+enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4 };
+
+/* An option's value as a number; the value may be an expression (pi/2). The shared
+ * cli_number of the evaluator's branch replaces this once it is in main. */
+static bool plot_number(cli *c, const char *opt, const char *text, double *out, dx_expr **exact)
+{
+    dx_expr *e = dx_parse(c->ctx, text, strlen(text));
+    if (!e) {
+        fprintf(c->err, "dfdx: %s--%s: ", c->line_prefix, opt);
+        cli_report(c, text);
+        return false;
+    }
+    if (dx_eval_const(c->ctx, e, out) != DX_OK || !isfinite(*out)) {
+        dx_ctx_clear_error(c->ctx);
+        cli_usage(c, "--%s takes a number or a constant expression like pi/2 (not '%s')", opt, text);
+        return false;
+    }
+    if (exact)
+        *exact = e;
+    return true;
+}
+
+/* --size WxH: characters for the terminal, pixels for a file. */
+static bool size_of(cli *c, const char *s, int *w, int *h)
+{
+    char *end;
+    long x = strtol(s, &end, 10), y = 0;
+    if (*end == 'x' || *end == 'X')
+        y = strtol(end + 1, &end, 10);
+    if (*end || x < 1 || y < 1 || x > 10000 || y > 10000) {
+        cli_usage(c, "--size takes WIDTHxHEIGHT, e.g. 60x20 (not '%s')", s);
+        return false;
+    }
+    *w = (int)x;
+    *h = (int)y;
+    return true;
+}
+
+/* The terminal's size when stdout is one, else 80x24 (a pipe or a file has no size). */
+static void terminal_size(cli *c, int *w, int *h)
+{
+    *w = 80;
+    *h = 24;
+    struct winsize ws;
+    if (c->out == stdout && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+        ws.ws_col >= 24 && ws.ws_row >= 10) {
+        *w = ws.ws_col;
+        *h = ws.ws_row - 1; /* the prompt's line stays below the picture */
+    }
+}
+
+/* "f(x) = ...", "f'(x) = ...": the curve's legend entry. */
+static bool add_curve(cli *c, dx_plot *p, dx_expr *e, const char *var, unsigned order)
+{
+    char *s = dx_print(c->ctx, e, DX_PLAIN);
+    if (!s)
+        return cli_report(c, NULL), false;
+    char label[DX_PLOT_LABEL];
+    snprintf(label, sizeof label, "f%.*s(%s) = %s", (int)order, "''''", var, s);
+    free(s);
+    if (dx_plot_add_expr(p, c->ctx, e, var, label, true, true) != DX_OK)
+        return cli_report(c, NULL), false;
+    return true;
+}
+
+/* The tangent at A: y = f(A) + f'(A)*(x - A), built exactly where A is exact. */
+static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char *var, const char *text)
+{
+    double at;
+    dx_expr *A;
+    if (!plot_number(c, "tangent", text, &at, &A))
+        return false;
+    dx_expr *x = dx_sym(c->ctx, var, strlen(var));
+    dx_expr *fa = dx_subst(c->ctx, f, x, A), *ma = dx_subst(c->ctx, df, x, A);
+    double fv, mv;
+    if (!fa || !ma || dx_eval_const(c->ctx, fa, &fv) != DX_OK || dx_eval_const(c->ctx, ma, &mv) != DX_OK ||
+        !isfinite(fv) || !isfinite(mv)) {
+        dx_ctx_clear_error(c->ctx);
+        return cli_usage(c, "no tangent at %s = %s: f or f' is undefined there", var, text), false;
+    }
+    dx_expr *line = dx_add(c->ctx, fa, dx_mul(c->ctx, ma, dx_sub(c->ctx, x, A)));
+    char *s = line ? dx_print(c->ctx, line, DX_PLAIN) : NULL;
+    if (!s)
+        return cli_report(c, NULL), false;
+    char label[DX_PLOT_LABEL];
+    if (fa->kind == DX_NUM && ma->kind == DX_NUM) /* exact and short: y = 9*x - 16 */
+        snprintf(label, sizeof label, "tangent at %s = %s: y = %s", var, text, s);
+    else /* sec(pi/4)^2 is not folded: numbers read better */
+        snprintf(label, sizeof label, "tangent at %s = %s: y = %.6g*(%s - %.6g) + %.6g", var, text, mv, var, at, fv);
+    free(s);
+    if (dx_plot_add_expr(p, c->ctx, line, var, label, false, false) != DX_OK ||
+        dx_plot_add_mark(p, c->ctx, at, fv, NULL) != DX_OK)
+        return cli_report(c, NULL), false;
+    return true;
+}
+
+int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char *title);
+
+static void json_out(cli *c, const dx_plot *p, const char *file, const char *picture)
+{
+    fputs("{\"from\": ", c->out);
+    cli_json_num(c->out, p->x0);
+    fputs(", \"to\": ", c->out);
+    cli_json_num(c->out, p->x1);
+    fputs(", \"ymin\": ", c->out);
+    cli_json_num(c->out, p->y0);
+    fputs(", \"ymax\": ", c->out);
+    cli_json_num(c->out, p->y1);
+    fputs(", \"curves\": [", c->out);
+    for (size_t i = 0; i < p->ns; i++) {
+        fputs(i ? ", " : "", c->out);
+        cli_json_str(c->out, p->s[i].label);
+    }
+    fputs("]", c->out);
+    if (file) {
+        fputs(", \"file\": ", c->out);
+        cli_json_str(c->out, file);
+    }
+    if (picture) {
+        fputs(", \"picture\": ", c->out);
+        cli_json_str(c->out, picture);
+    }
+    fputs("}\n", c->out);
+}
+
+int cli_plot(cli *c, const cli_args *a)
+{
+    double from = -5, to = 5;
+    if (cli_has(a, "from") && !plot_number(c, "from", cli_get(a, "from"), &from, NULL))
+        return CLI_BAD;
+    if (cli_has(a, "to") && !plot_number(c, "to", cli_get(a, "to"), &to, NULL))
+        return CLI_BAD;
+    if (!(from < to))
+        return cli_usage(c, "--from must be less than --to (got %g and %g)", from, to);
+    unsigned order = 1;
+    if (cli_has(a, "order")) {
+        char *end;
+        const char *s = cli_get(a, "order");
+        long v = strtol(s, &end, 10);
+        if (!*s || *end || v < 0 || v > PLOT_MAX_ORDER)
+            return cli_usage(c, "plot --order takes 0 to %d derivatives (not '%s')", PLOT_MAX_ORDER, s);
+        order = (unsigned)v;
+    }
+    const char *mark = cli_get(a, "mark");
+    if (mark && strcmp(mark, "extrema") != 0)
+        return cli_usage(c, "--mark takes 'extrema' (not '%s')", mark);
+    const char *out = cli_get(a, "out");
+    const char *ext = out ? strrchr(out, '.') : NULL;
+    if (out && (!ext || (strcasecmp(ext, ".svg") && strcasecmp(ext, ".png") && strcasecmp(ext, ".pdf"))))
+        return cli_usage(c, "--out writes .svg, .png or .pdf files (not '%s')", out);
+    int w, h;
+    if (cli_has(a, "size")) {
+        if (!size_of(c, cli_get(a, "size"), &w, &h))
+            return CLI_BAD;
+    } else if (out) {
+        w = 800;
+        h = 500;
+    } else {
+        terminal_size(c, &w, &h);
+    }
+    if (out && (w < 200 || h < 150))
+        return cli_usage(c, "a picture file needs at least 200x150 pixels (got %dx%d)", w, h);
+
+    dx_expr *f = cli_parse(c, a->pos[0]);
+    if (!f)
+        return CLI_BAD;
+    const char *var = cli_pick_var(c, a, f), **names;
+    if (!var)
+        return CLI_BAD;
+    size_t nv = dx_vars(c->ctx, f, &names);
+    if (nv > 1 || (nv == 1 && strcmp(names[0], var) != 0))
+        return cli_usage(c, "plot draws a function of one variable (%s has %s%s)", a->pos[0], names[0],
+                         nv > 1 ? " and more" : "");
+    dx_plot *p = dx_plot_new(c->ctx, from, to, PLOT_SAMPLES);
+    if (!p)
+        return cli_report(c, NULL);
+    int rc = CLI_BAD;
+    dx_expr *d = f, *df = NULL;
+    for (unsigned k = 0; k <= order; k++) {
+        if (k > 0 && !(d = dx_diff(c->ctx, d, var, 1))) {
+            cli_report(c, NULL);
+            goto done;
+        }
+        if (k == 1)
+            df = d;
+        if (!add_curve(c, p, d, var, k))
+            goto done;
+    }
+    if (cli_has(a, "tangent")) {
+        if (!df && !(df = dx_diff(c->ctx, f, var, 1))) {
+            cli_report(c, NULL);
+            goto done;
+        }
+        if (!add_tangent(c, p, f, df, var, cli_get(a, "tangent")))
+            goto done;
+    }
+    if (mark)
+        fprintf(c->err, "dfdx: %s--mark extrema is not available yet (it needs 'dfdx extrema'); plotting without marks\n",
+                c->line_prefix);
+    if (dx_plot_finish(p, c->ctx) != DX_OK) {
+        cli_report(c, NULL);
+        goto done;
+    }
+    if (out) {
+        rc = cli_draw_file(c, p, out, w, h, p->s[0].label);
+        if (rc == CLI_OK && c->fmt == OUT_JSON)
+            json_out(c, p, out, NULL);
+        else if (rc == CLI_OK)
+            fprintf(c->out, "wrote %s (%dx%d)\n", out, w, h);
+        goto done;
+    }
+    unsigned flags = cli_has(a, "ascii") ? DX_PLOT_ASCII : 0;
+    const char *nc = getenv("NO_COLOR");
+    if (c->out == stdout && isatty(STDOUT_FILENO) && !(nc && *nc) && c->fmt != OUT_JSON)
+        flags |= DX_PLOT_COLOR;
+    char *text = dx_plot_text(p, c->ctx, w, h, flags);
+    if (!text) {
+        cli_report(c, NULL);
+        goto done;
+    }
+    if (c->fmt == OUT_JSON)
+        json_out(c, p, NULL, text);
+    else
+        fputs(text, c->out);
+    free(text);
+    rc = CLI_OK;
+done:
+    dx_plot_free(p);
+    return rc;
+}

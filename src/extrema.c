@@ -1,0 +1,646 @@
+/* Extrema: critical points found exactly (polynomials) or on a grid, classified. */
+#include "extrema.h"
+
+#include "diff.h"
+#include "eval.h"
+#include "fn.h"
+#include "poly.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Grid search: steps over [from, to], and the default interval for non-polynomials. */
+#define GRID_STEPS 4000
+#define DEFAULT_FROM (-10.0)
+#define DEFAULT_TO 10.0
+/* Most critical or inflection points reported before the search stops with an error. */
+#define MAX_POINTS 10000
+
+const char *dx_extrema_dname(int k, char buf[16])
+{
+    if (k <= 3)
+        snprintf(buf, 16, "f%.*s", k, "'''");
+    else
+        snprintf(buf, 16, "f^(%d)", k);
+    return buf;
+}
+
+static void point_free(dx_xpoint *p)
+{
+    free(p->exact);
+    free(p->exact_value);
+}
+
+void dx_extrema_free(dx_extrema *x)
+{
+    for (size_t i = 0; i < x->ncrit; i++)
+        point_free(&x->crit[i].at);
+    for (size_t i = 0; i < x->ninfl; i++)
+        point_free(&x->infl[i]);
+    free(x->crit);
+    free(x->infl);
+    point_free(&x->min.at);
+    point_free(&x->max.at);
+    memset(x, 0, sizeof *x);
+}
+
+static char *dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *d = malloc(strlen(s) + 1);
+    if (d)
+        strcpy(d, s);
+    return d;
+}
+
+static bool inside(const dx_extrema *x, double v) { return !x->interval || (v >= x->from && v <= x->to); }
+
+/* The global extremes among the candidates: critical points plus, on an interval, its ends.
+ * sign +1 looks for the max. Equal values (exactly, or to 1e-12 relative when only decimals
+ * are known) are ties, listed. */
+static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
+{
+    size_t best = n;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(cand[i].value) && (best == n || sign * (cand[i].value - cand[best].value) > 0))
+            best = i;
+    if (best == n)
+        return;
+    g->exists = true;
+    g->at.x = cand[best].x;
+    g->at.value = cand[best].value;
+    g->at.exact = dup(cand[best].exact);
+    g->at.exact_value = dup(cand[best].exact_value);
+    g->endpoint = where[best];
+    for (size_t i = 0; i < n; i++) {
+        if (i == best || !isfinite(cand[i].value))
+            continue;
+        bool tie = cand[i].exact_value && cand[best].exact_value
+                       ? strcmp(cand[i].exact_value, cand[best].exact_value) == 0
+                       : fabs(cand[i].value - cand[best].value) <= 1e-12 * fmax(1, fabs(cand[best].value));
+        if (tie && g->ties < sizeof g->tie_x / sizeof g->tie_x[0])
+            g->tie_x[g->ties++] = cand[i].x;
+    }
+}
+
+/* Global extremes from the critical points and the interval's ends (values f_from, f_to
+ * with exact texts when known). */
+static void globals(dx_extrema *x, const dx_xpoint *ends)
+{
+    size_t n = 0;
+    dx_xpoint *cand = malloc(sizeof *cand * (x->ncrit + 2));
+    int *where = malloc(sizeof *where * (x->ncrit + 2));
+    if (!cand || !where) {
+        free(cand);
+        free(where);
+        return;
+    }
+    if (x->interval) {
+        cand[n] = ends[0];
+        where[n++] = -1;
+    }
+    for (size_t i = 0; i < x->ncrit; i++) {
+        /* an endpoint that is also critical is listed once, as critical */
+        if (x->interval && x->crit[i].at.x == x->from)
+            n--;
+        cand[n] = x->crit[i].at;
+        where[n++] = 0;
+    }
+    if (x->interval && !(x->ncrit && x->crit[x->ncrit - 1].at.x == x->to)) {
+        cand[n] = ends[1];
+        where[n++] = 1;
+    }
+    pick_global(&x->min, cand, where, n, -1);
+    pick_global(&x->max, cand, where, n, +1);
+    free(cand);
+    free(where);
+}
+
+/* ---- polynomials: exact ----------------------------------------------------------- */
+
+static void value_text(char *buf, size_t n, const char *exact, double v)
+{
+    if (exact)
+        snprintf(buf, n, "%s", exact);
+    else
+        snprintf(buf, n, "%.6g", v);
+}
+
+/* Classify a root r of f' (a polynomial) by the first non-zero derivative beyond f'. The
+ * sign comes from r's certified left and right signs of f'; the number shown is the exact
+ * value where r is exact. */
+static void classify_poly(dx_crit *c, const dx_poly *df, const dx_root *r)
+{
+    c->kind = r->left < 0 && r->right > 0 ? DX_CP_MIN : r->left > 0 && r->right < 0 ? DX_CP_MAX : DX_CP_NEITHER;
+    c->mult = r->mult;
+    /* f' ~ f^(m+1)(r) (x - r)^m / m!: its sign is the sign of f' just right of r */
+    int order = r->mult + 1;
+    dx_poly d;
+    dx_poly_init(&d);
+    dx_poly_deriv(&d, df);
+    for (int k = 2; k < order; k++)
+        dx_poly_deriv(&d, &d);
+    char *ex = dx_poly_exact_at(&d, r);
+    double v = dx_poly_eval_d(&d, r->x);
+    dx_poly_clear(&d);
+    char name[16], at[64], val[96];
+    dx_extrema_dname(order, name);
+    value_text(at, sizeof at, c->at.exact, r->x);
+    if (ex)
+        snprintf(val, sizeof val, " = %s", ex);
+    else if (v != 0 && (v > 0) == (r->right > 0)) /* a double too rounded to trust is left out */
+        snprintf(val, sizeof val, " ≈ %.6g", v);
+    else
+        val[0] = 0;
+    free(ex);
+    const char *sign = r->right > 0 ? "> 0" : "< 0";
+    if (order == 2)
+        snprintf(c->test, sizeof c->test, "second derivative: %s(%s)%s %s", name, at, val, sign);
+    else if (order % 2 == 0)
+        snprintf(c->test, sizeof c->test, "higher derivative: first non-zero is %s(%s)%s %s (even order)", name, at,
+                 val, sign);
+    else
+        snprintf(c->test, sizeof c->test, "higher derivative: first non-zero is %s(%s)%s %s (odd order: no extremum)",
+                 name, at, val, sign);
+}
+
+static void set_point(dx_xpoint *p, const dx_poly *f, const dx_root *r)
+{
+    p->x = r->x;
+    p->exact = dx_root_str(r);
+    p->exact_value = dx_poly_exact_at(f, r);
+    mpq_t t;
+    mpq_init(t);
+    if (r->form == DX_ROOT_RATIONAL) {
+        dx_poly_eval_q(t, f, r->q);
+        p->value = mpq_get_d(t);
+    } else {
+        /* exact polynomial at the double root: accurate to the root's own rounding */
+        mpq_set_d(t, r->x);
+        dx_poly_eval_q(t, f, t);
+        p->value = mpq_get_d(t);
+    }
+    mpq_clear(t);
+}
+
+static dx_xpoint end_point(const dx_poly *f, double a)
+{
+    dx_xpoint p = {a, 0, NULL, NULL};
+    mpq_t t;
+    mpq_init(t);
+    mpq_set_d(t, a);
+    dx_poly_eval_q(t, f, t);
+    p.value = mpq_get_d(t);
+    mpq_clear(t);
+    return p;
+}
+
+static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_extrema *x)
+{
+    dx_poly df, d2;
+    dx_poly_init(&df);
+    dx_poly_init(&d2);
+    dx_poly_deriv(&df, f);
+    dx_poly_deriv(&d2, &df);
+    x->degree = dx_poly_deg(f) < 0 ? 0 : dx_poly_deg(f);
+    dx_status st = DX_OK;
+    dx_root *r = NULL, *r2 = NULL;
+    size_t n = 0, n2 = 0;
+    if (df.n > 0)
+        st = dx_poly_roots(ctx, &df, &r, &n);
+    if (st == DX_OK && d2.n > 0)
+        st = dx_poly_roots(ctx, &d2, &r2, &n2);
+    if (st == DX_OK) {
+        x->crit = calloc(n ? n : 1, sizeof *x->crit);
+        x->infl = calloc(n2 ? n2 : 1, sizeof *x->infl);
+        if (!x->crit || !x->infl)
+            abort();
+        for (size_t i = 0; i < n; i++) {
+            if (!inside(x, r[i].x))
+                continue;
+            dx_crit *c = &x->crit[x->ncrit++];
+            set_point(&c->at, f, &r[i]);
+            classify_poly(c, &df, &r[i]);
+        }
+        for (size_t i = 0; i < n2; i++)
+            if (inside(x, r2[i].x) && r2[i].left != r2[i].right)
+                set_point(&x->infl[x->ninfl++], f, &r2[i]);
+        if (x->interval) {
+            dx_xpoint ends[2] = {end_point(f, x->from), end_point(f, x->to)};
+            globals(x, ends);
+        } else if (x->degree >= 1) {
+            /* the ends of the line: f -> sign(lead) * oo as x -> +oo, times (-1)^deg at -oo */
+            int lead = mpq_sgn(f->c[f->n - 1]), odd = x->degree % 2;
+            if (odd) {
+                snprintf(x->max.why, sizeof x->max.why, "f → +oo as %s → %s", v, lead > 0 ? "+oo" : "-oo");
+                snprintf(x->min.why, sizeof x->min.why, "f → -oo as %s → %s", v, lead > 0 ? "-oo" : "+oo");
+            } else {
+                /* one extreme is the best of the local ones, the other does not exist */
+                globals(x, NULL);
+                dx_global *none = lead > 0 ? &x->max : &x->min;
+                point_free(&none->at);
+                memset(none, 0, sizeof *none);
+                snprintf(none->why, sizeof none->why, "f → %s as %s → ±oo", lead > 0 ? "+oo" : "-oo", v);
+            }
+        }
+    }
+    dx_poly_roots_free(r, n);
+    dx_poly_roots_free(r2, n2);
+    dx_poly_clear(&df);
+    dx_poly_clear(&d2);
+    return st;
+}
+
+/* ---- other functions: a grid ------------------------------------------------------ */
+
+typedef struct fun {
+    dx_prog *p;
+} fun;
+
+static double at(const fun *g, double v)
+{
+    const double *cols[1] = {&v};
+    double out;
+    dx_prog_eval_n(g->p, 1, cols, &out);
+    return out;
+}
+
+/* A root of g in [a, b] where g(a), g(b) have opposite signs: Brent's method (inverse
+ * quadratic interpolation, secant and bisection, always keeping a bracket). A NaN inside
+ * the bracket falls back to bisection. */
+static double brent(const fun *g, double a, double b, double fa, double fb)
+{
+    double c = a, fc = fa, d = b - a, e = d;
+    for (int it = 0; it < 200; it++) {
+        if ((fb > 0) == (fc > 0)) {
+            c = a;
+            fc = fa;
+            d = e = b - a;
+        }
+        if (fabs(fc) < fabs(fb)) {
+            a = b;
+            b = c;
+            c = a;
+            fa = fb;
+            fb = fc;
+            fc = fa;
+        }
+        double tol = 2 * 2.2e-16 * fabs(b) + 1e-300, m = (c - b) / 2;
+        if (fabs(m) <= tol || fb == 0)
+            return b;
+        if (fabs(e) >= tol && fabs(fa) > fabs(fb)) {
+            double s = fb / fa, p, q;
+            if (a == c) {
+                p = 2 * m * s;
+                q = 1 - s;
+            } else {
+                double qq = fa / fc, r = fb / fc;
+                p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
+                q = (qq - 1) * (r - 1) * (s - 1);
+            }
+            if (p > 0)
+                q = -q;
+            p = fabs(p);
+            if (2 * p < fmin(3 * m * q - fabs(tol * q), fabs(e * q))) {
+                e = d;
+                d = p / q;
+            } else {
+                d = m;
+                e = m;
+            }
+        } else {
+            d = m;
+            e = m;
+        }
+        a = b;
+        fa = fb;
+        b += fabs(d) > tol ? d : (m > 0 ? tol : -tol);
+        fb = at(g, b);
+        if (isnan(fb)) {
+            /* undefined here (a kink's 0/0): bisect instead */
+            b = a + (c - a) / 2;
+            fb = at(g, b);
+            if (isnan(fb))
+                return b;
+        }
+    }
+    return b;
+}
+
+/* Minimum of |g| in [a, b] by golden sections: where a touching root would be. */
+static double golden_min(const fun *g, double a, double b)
+{
+    const double r = 0.6180339887498949;
+    double c = b - r * (b - a), d = a + r * (b - a);
+    double fc = fabs(at(g, c)), fd = fabs(at(g, d));
+    for (int it = 0; it < 200 && b - a > 4e-16 * fabs(a + b); it++) {
+        if (fc < fd) {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - r * (b - a);
+            fc = fabs(at(g, c));
+        } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + r * (b - a);
+            fd = fabs(at(g, d));
+        }
+    }
+    return fc < fd ? c : d;
+}
+
+typedef struct grid {
+    fun f, df, d2;
+    double *xs, *fv, *dv, *d2v;
+    size_t n;
+} grid;
+
+static int sgn(double v) { return (v > 0) - (v < 0); }
+
+static bool add_crit(dx_extrema *x, const grid *g, double at_x, int left, int right, bool kink, size_t *cap)
+{
+    double fv = at(&g->f, at_x);
+    if (!isfinite(fv))
+        return true; /* not in f's domain: a pole, not a critical point */
+    for (size_t i = 0; i < x->ncrit; i++)
+        if (fabs(x->crit[i].at.x - at_x) <= 1e-9 * fmax(1, fabs(at_x)))
+            return true; /* found twice (a grid zero next to a bracket) */
+    if (x->ncrit == MAX_POINTS)
+        return false;
+    if (x->ncrit == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        dx_crit *c = realloc(x->crit, sizeof *c * *cap);
+        if (!c)
+            abort();
+        x->crit = c;
+    }
+    dx_crit *c = &x->crit[x->ncrit++];
+    memset(c, 0, sizeof *c);
+    c->at.x = at_x;
+    c->at.value = fv;
+    c->kink = kink;
+    c->kind = left < 0 && right > 0 ? DX_CP_MIN : left > 0 && right < 0 ? DX_CP_MAX : DX_CP_NEITHER;
+    const char *from = left > 0 ? "+" : "-", *to = right > 0 ? "+" : "-";
+    double d2 = kink ? NAN : at(&g->d2, at_x);
+    if (kink)
+        snprintf(c->test, sizeof c->test, "f' undefined (f not differentiable here); f' goes from %s to %s", from, to);
+    else if (c->kind != DX_CP_NEITHER && isfinite(d2) && fabs(d2) > 1e-6 && sgn(d2) == right)
+        snprintf(c->test, sizeof c->test, "second derivative: f''(%.6g) ≈ %.6g %s 0", at_x, d2, d2 > 0 ? ">" : "<");
+    else if (c->kind != DX_CP_NEITHER)
+        snprintf(c->test, sizeof c->test, "first derivative: f'' ≈ 0 here, f' goes from %s to %s", from, to);
+    else
+        snprintf(c->test, sizeof c->test, "first derivative: f' touches 0 without changing sign (%s on both sides)", to);
+    return true;
+}
+
+static int cmp_crit(const void *a, const void *b)
+{
+    double u = ((const dx_crit *)a)->at.x, v = ((const dx_crit *)b)->at.x;
+    return (u > v) - (u < v);
+}
+
+/* Sign of g a little to one side of v, skipping an undefined point right at v. */
+static int side_sign(const fun *g, double v, double h, int side)
+{
+    for (double t = h * 1e-6; t <= h; t *= 10) {
+        double y = at(g, v + side * t);
+        if (isfinite(y) && y != 0)
+            return sgn(y);
+    }
+    return 0;
+}
+
+/* A kink found by bracketing lands on a double next to it; where a short decimal nearby is
+ * exactly the undefined point (abs(x - 1)/(x - 1) is 0/0 at 1), that is the kink. */
+static double snap(const fun *df, double r)
+{
+    char buf[32];
+    for (int prec = 1; prec <= 15; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, r);
+        double y = strtod(buf, NULL);
+        if (fabs(y - r) <= 1e-12 * fmax(1, fabs(r)) && isnan(at(df, y)))
+            return y;
+    }
+    return r;
+}
+
+/* The arguments u of abs(u) and relu(u) in e (at most max of them): f' may jump where u
+ * crosses 0 even when it keeps its sign (relu(x) - x^2/4 at 0), so those points are
+ * searched on their own. *budget bounds the walk over a DAG's paths. */
+static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t max, long *budget)
+{
+    if (--*budget < 0 || e->kind == DX_NUM || e->kind == DX_SYM || e->kind == DX_CONST)
+        return n;
+    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_KINK0)) {
+        bool seen = false;
+        for (size_t i = 0; i < n; i++)
+            seen = seen || out[i] == e->a[0];
+        if (!seen && n < max)
+            out[n++] = e->a[0];
+    }
+    for (uint32_t i = 0; i < e->n; i++)
+        n = kink_args(e->a[i], out, n, max, budget);
+    return n;
+}
+
+/* Kinks: zeros of each abs/relu argument where f' is not continuous. */
+static bool find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema *x, size_t *cap)
+{
+    const dx_expr *args[16];
+    long budget = 100000;
+    size_t n = kink_args(f, args, 0, 16, &budget);
+    double *u = malloc(sizeof(double) * g->n);
+    if (!u)
+        abort();
+    const double *cols[1] = {g->xs};
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; k++) {
+        fun arg = {dx_compile(ctx, args[k], &name, 1)};
+        if (!arg.p) {
+            dx_ctx_clear_error(ctx);
+            continue;
+        }
+        dx_prog_eval_n(arg.p, g->n, cols, u);
+        for (size_t i = 1; i < g->n && ok; i++) {
+            double r;
+            if (u[i] == 0)
+                r = g->xs[i];
+            else if (isfinite(u[i - 1]) && isfinite(u[i]) && sgn(u[i - 1]) * sgn(u[i]) < 0)
+                r = brent(&arg, g->xs[i - 1], g->xs[i], u[i - 1], u[i]);
+            else
+                continue;
+            r = snap(&g->df, r);
+            double span = x->step * 1e-4, l = at(&g->df, r - span), rr = at(&g->df, r + span);
+            if (isfinite(l) && isfinite(rr) && fabs(l - rr) > 1e-6 * fmax(1, fmax(fabs(l), fabs(rr))))
+                ok = add_crit(x, g, r, side_sign(&g->df, r, x->step, -1), side_sign(&g->df, r, x->step, +1), true,
+                              cap);
+        }
+        dx_prog_free(arg.p);
+    }
+    free(u);
+    return ok;
+}
+
+static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema *x)
+{
+    const char *name = var->u.name;
+    dx_expr *df = dx_diff_by(ctx, f, var, NULL, NULL);
+    dx_expr *d2 = dx_diff_by(ctx, df, var, NULL, NULL);
+    if (!d2)
+        return dx_ctx_error(ctx)->status;
+    grid g = {{dx_compile(ctx, f, &name, 1)}, {dx_compile(ctx, df, &name, 1)}, {dx_compile(ctx, d2, &name, 1)},
+              NULL, NULL, NULL, NULL, GRID_STEPS + 1};
+    dx_status st = DX_OK;
+    if (!g.f.p || !g.df.p || !g.d2.p) {
+        st = dx_ctx_error(ctx)->status;
+        goto out;
+    }
+    x->grid = GRID_STEPS;
+    x->step = (x->to - x->from) / GRID_STEPS;
+    g.xs = malloc(sizeof(double) * g.n * 4);
+    if (!g.xs)
+        abort();
+    g.fv = g.xs + g.n;
+    g.dv = g.fv + g.n;
+    g.d2v = g.dv + g.n;
+    for (size_t i = 0; i < g.n; i++)
+        g.xs[i] = x->from + (x->to - x->from) * ((double)i / GRID_STEPS); /* 1 is a grid point of [-10, 10] */
+    const double *cols[1] = {g.xs};
+    dx_prog_eval_n(g.f.p, g.n, cols, g.fv);
+    dx_prog_eval_n(g.df.p, g.n, cols, g.dv);
+    dx_prog_eval_n(g.d2.p, g.n, cols, g.d2v);
+    size_t cap = 0;
+    double h = x->step;
+    bool ok = true;
+    /* sign changes of f' between finite neighbours (a single undefined point between them
+     * counts too: that is where f' = 0/0 at a kink), and exact zeros */
+    size_t last = g.n;
+    for (size_t i = 0; i < g.n && ok; i++) {
+        double d = g.dv[i];
+        if (!isfinite(d)) {
+            continue;
+        }
+        if (d == 0 && i > 0 && i + 1 < g.n)
+            ok = add_crit(x, &g, g.xs[i], side_sign(&g.df, g.xs[i], h, -1), side_sign(&g.df, g.xs[i], h, +1), false, &cap);
+        if (last < g.n && i - last <= 2 && sgn(g.dv[last]) * sgn(d) < 0) {
+            double a = g.xs[last], b = g.xs[i];
+            double r = brent(&g.df, a, b, g.dv[last], d);
+            /* a real zero of f' has |f'| small on both sides; a jump is a kink */
+            double span = fmax(fabs(b - a) * 1e-7, 1e-12 * fmax(1, fabs(r)));
+            double l = at(&g.df, r - span), rr = at(&g.df, r + span);
+            double scale = fmax(fabs(g.dv[last]), fabs(d));
+            bool kink = !(isfinite(l) && isfinite(rr)) || fmin(fabs(l), fabs(rr)) > 1e-3 * scale;
+            if (kink)
+                r = snap(&g.df, r);
+            ok = add_crit(x, &g, r, sgn(g.dv[last]), sgn(d), kink, &cap);
+        }
+        /* touching roots: a local minimum of |f'| that dips to (nearly) zero */
+        if (i >= 1 && i + 1 < g.n && isfinite(g.dv[i - 1]) && isfinite(g.dv[i + 1]) && d != 0 &&
+            sgn(g.dv[i - 1]) == sgn(d) && sgn(g.dv[i + 1]) == sgn(d) && fabs(d) <= fabs(g.dv[i - 1]) &&
+            fabs(d) < fabs(g.dv[i + 1])) {
+            double r = golden_min(&g.df, g.xs[i - 1], g.xs[i + 1]);
+            double v = at(&g.df, r);
+            /* f' ~ c (x - r)^2 is about c h^2 at the neighbours and rounding-small at r */
+            if (fabs(v) <= 1e-8 * fmax(fabs(g.dv[i - 1]), fabs(g.dv[i + 1])))
+                ok = add_crit(x, &g, r, sgn(d), sgn(d), false, &cap);
+        }
+        last = i;
+    }
+    ok = ok && find_kinks(ctx, f, name, &g, x, &cap);
+    if (!ok) {
+        dx_fail(ctx, DX_ELIMIT, -1, -1, "more than %d critical points in the interval", MAX_POINTS);
+        st = DX_ELIMIT;
+        goto out;
+    }
+    if (x->ncrit)
+        qsort(x->crit, x->ncrit, sizeof *x->crit, cmp_crit);
+    /* inflection points: sign changes of f'' where f is defined */
+    size_t icap = 0;
+    for (size_t i = 1; i < g.n; i++) {
+        if (!(isfinite(g.d2v[i - 1]) && isfinite(g.d2v[i]) && sgn(g.d2v[i - 1]) * sgn(g.d2v[i]) < 0) &&
+            !(g.d2v[i] == 0 && i + 1 < g.n && sgn(g.d2v[i - 1]) * sgn(g.d2v[i + 1]) < 0))
+            continue;
+        double r = g.d2v[i] == 0 ? g.xs[i] : brent(&g.d2, g.xs[i - 1], g.xs[i], g.d2v[i - 1], g.d2v[i]);
+        double fv = at(&g.f, r), l = at(&g.d2, r - h * 1e-3), rr = at(&g.d2, r + h * 1e-3);
+        if (!isfinite(fv) || !isfinite(l) || !isfinite(rr))
+            continue;
+        if (x->ninfl && fabs(x->infl[x->ninfl - 1].x - r) <= 1e-9 * fmax(1, fabs(r)))
+            continue;
+        if (x->ninfl == MAX_POINTS)
+            break;
+        if (x->ninfl == icap) {
+            icap = icap ? 2 * icap : 16;
+            dx_xpoint *p = realloc(x->infl, sizeof *p * icap);
+            if (!p)
+                abort();
+            x->infl = p;
+        }
+        x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL};
+    }
+    /* global extremes need f defined on the whole interval: near a pole there is none */
+    bool defined = true;
+    for (size_t i = 0; i < g.n; i++)
+        defined = defined && isfinite(g.fv[i]);
+    if (defined) {
+        dx_xpoint ends[2] = {{x->from, g.fv[0], NULL, NULL}, {x->to, g.fv[g.n - 1], NULL, NULL}};
+        globals(x, ends);
+    } else {
+        snprintf(x->min.why, sizeof x->min.why, "f is not defined (or not finite) everywhere on the interval");
+        snprintf(x->max.why, sizeof x->max.why, "%s", x->min.why);
+    }
+out:
+    free(g.xs);
+    dx_prog_free(g.f.p);
+    dx_prog_free(g.df.p);
+    dx_prog_free(g.d2.p);
+    return st;
+}
+
+dx_status dx_extrema_find(dx_ctx *ctx, dx_expr *f, dx_expr *var, const double *from, const double *to,
+                          dx_extrema *out)
+{
+    memset(out, 0, sizeof *out);
+    if ((from == NULL) != (to == NULL)) {
+        dx_fail(ctx, DX_EUSAGE, -1, -1, "give both ends of the interval (--from A --to B)");
+        return DX_EUSAGE;
+    }
+    if (from && (!isfinite(*from) || !isfinite(*to))) {
+        dx_fail(ctx, DX_EUSAGE, -1, -1, "the interval's ends must be finite numbers");
+        return DX_EUSAGE;
+    }
+    if (from && *from > *to) {
+        dx_fail(ctx, DX_EUSAGE, -1, -1, "the interval is empty: from (%g) is greater than to (%g)", *from, *to);
+        return DX_EUSAGE;
+    }
+    out->interval = from != NULL;
+    out->from = from ? *from : DEFAULT_FROM;
+    out->to = to ? *to : DEFAULT_TO;
+    dx_poly p;
+    dx_poly_init(&p);
+    int isp = dx_poly_from_expr(ctx, f, var, &p);
+    dx_status st;
+    if (isp < 0) {
+        st = dx_ctx_error(ctx)->status;
+    } else if (isp == 1) {
+        out->polynomial = true;
+        st = poly_extrema(ctx, &p, var->u.name, out);
+    } else {
+        if (!from)
+            out->interval = true; /* the default interval is searched, and said */
+        if (out->from == out->to) {
+            dx_fail(ctx, DX_EUSAGE, -1, -1, "the interval [%g, %g] is a single point", out->from, out->to);
+            st = DX_EUSAGE;
+        } else {
+            st = grid_extrema(ctx, f, var, out);
+        }
+    }
+    dx_poly_clear(&p);
+    if (st != DX_OK)
+        dx_extrema_free(out);
+    return st;
+}

@@ -1,0 +1,1076 @@
+/* Limits: one-sided and two-sided, exact where the algebra allows, numeric otherwise. */
+#include "limit.h"
+#include "diff.h"
+#include "eval.h"
+#include "fn.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bounds: recursive limit calls per side, and l'Hopital rounds along one chain. Each round
+ * can grow the expression, and abs(x)/x would otherwise go round forever. */
+#define LIM_MAX_STEPS 4000
+#define LIM_MAX_LHOPITAL 8
+
+/* --- the exact engine: limits of subexpressions, composed by kind ------------------------- */
+
+typedef enum { LV_UNKNOWN, LV_FINITE, LV_POS_INF, LV_NEG_INF } lv_kind;
+typedef struct {
+    lv_kind k;
+    dx_expr *v; /* LV_FINITE: the closed value */
+} lv;
+
+typedef struct {
+    dx_ctx *ctx;
+    dx_expr *x;
+    dx_point p;
+    double a;        /* p.at as a number */
+    int dir;         /* -1 from below, +1 from above */
+    int steps;       /* lim() calls, bounded */
+    int depth;       /* l'Hopital rounds in the current chain, bounded */
+    int rounds;      /* l'Hopital rounds in all, for the method text */
+    bool kink, explog, fraction, pole, degrees;
+    bool oom;        /* out of memory: give up, report it */
+} lim_st;
+
+static const lv UNKNOWN = {LV_UNKNOWN, NULL};
+
+static lv lim(lim_st *s, dx_expr *e);
+
+/* After a constructor failed: an expected failure (0^-1 found by substitution, ln(0)) is
+ * forgotten; running out of memory is kept for the caller. */
+static void forgive(lim_st *s)
+{
+    if (dx_ctx_error(s->ctx)->status == DX_ENOMEM)
+        s->oom = true;
+    else
+        dx_ctx_clear_error(s->ctx);
+}
+
+static lv finite(lim_st *s, dx_expr *v)
+{
+    if (!v) {
+        forgive(s);
+        return UNKNOWN;
+    }
+    return (lv){LV_FINITE, v};
+}
+
+static lv infinity(int sign) { return (lv){sign > 0 ? LV_POS_INF : LV_NEG_INF, NULL}; }
+
+/* The point at distance h on the chosen side (x = +-1/h at infinity). */
+static double point_at(const lim_st *s, double h) { return s->p.inf ? s->p.inf / h : s->a + s->dir * h; }
+
+/* Values of e at xs[0..n): NaN outside the domain. false when e cannot be compiled (it has
+ * another variable, say). */
+static bool sample(lim_st *s, const dx_expr *e, const double *xs, size_t n, double *out)
+{
+    const char *vars[1] = {s->x->u.name};
+    dx_prog *pr = dx_compile(s->ctx, e, vars, 1);
+    if (!pr) {
+        forgive(s);
+        return false;
+    }
+    const double *cols[1] = {xs};
+    dx_prog_eval_n(pr, n, cols, out);
+    dx_prog_free(pr);
+    return true;
+}
+
+/* The sign of u just beside A on the chosen side: +1 or -1 when every sample from 1e-3 to
+ * 1e-9 away agrees, 0 when they do not (or u vanishes there). */
+static int side_sign(lim_st *s, const dx_expr *u)
+{
+    enum { N = 7 };
+    double xs[N], v[N];
+    for (int k = 0; k < N; k++)
+        xs[k] = point_at(s, pow(10, -3 - k));
+    if (!sample(s, u, xs, N, v))
+        return 0;
+    int sg = 0, n = 0;
+    for (int k = 0; k < N; k++) {
+        if (isnan(v[k]) || (!s->p.inf && xs[k] == s->a))
+            continue;
+        int t = v[k] > 0 ? 1 : v[k] < 0 ? -1 : 0;
+        if (t == 0 || (sg && t != sg))
+            return 0;
+        sg = t;
+        n++;
+    }
+    return n >= 4 ? sg : 0;
+}
+
+/* Sign of a closed value: -1, 0 (exactly zero), +1, or 2 when it is too near 0 to tell
+ * (cos(pi/2) is 6e-17 in doubles, and must not be divided by). */
+static int value_sign(lim_st *s, dx_expr *v)
+{
+    if (v->kind == DX_NUM)
+        return dx_num_sign(&v->u.num);
+    double d;
+    if (dx_eval_const(s->ctx, v, &d) != DX_OK) {
+        forgive(s);
+        return 2;
+    }
+    return fabs(d) < 1e-12 ? 2 : d > 0 ? 1 : -1;
+}
+
+static int lv_sign(lim_st *s, lv l)
+{
+    if (l.k == LV_POS_INF)
+        return 1;
+    if (l.k == LV_NEG_INF)
+        return -1;
+    return l.k == LV_FINITE ? value_sign(s, l.v) : 2;
+}
+
+/* Is a closed expression an honest real number, with no pole hidden in it? Substitution is
+ * exact, so 1/(x - 1) at 1 fails outright; but 1/cos(pi/2) survives as a formula whose double
+ * is 1.6e16. Checked node by node: a denominator, a logarithm's argument or a trig pole that
+ * is zero in doubles makes the value suspect. */
+static bool tame_rec(lim_st *s, dx_expr *v, unsigned char *seen, size_t nseen)
+{
+    if (v->id < nseen) {
+        if (seen[v->id])
+            return true;
+        seen[v->id] = 1;
+    }
+    for (uint32_t i = 0; i < v->n; i++)
+        if (!tame_rec(s, v->a[i], seen, nseen))
+            return false;
+    double b;
+    if (v->kind == DX_POW && v->a[1]->kind == DX_NUM && dx_num_sign(&v->a[1]->u.num) < 0) {
+        if (dx_eval_const(s->ctx, v->a[0], &b) != DX_OK || fabs(b) < 1e-9)
+            return false;
+    } else if (v->kind == DX_CALL) {
+        if (dx_eval_const(s->ctx, v->a[0], &b) != DX_OK)
+            return false;
+        switch (v->fn) {
+        case DX_LN: return b > 1e-9;
+        case DX_TAN: case DX_SEC: return fabs(cos(b)) > 1e-9;
+        case DX_COT: case DX_CSC: return fabs(sin(b)) > 1e-9;
+        default: break;
+        }
+    }
+    return true;
+}
+
+static bool tame(lim_st *s, dx_expr *v)
+{
+    size_t n = dx_node_count(s->ctx) + 1;
+    unsigned char *seen = calloc(n, 1);
+    if (!seen) {
+        s->oom = true;
+        return false;
+    }
+    double d;
+    bool ok = tame_rec(s, v, seen, n) && dx_eval_const(s->ctx, v, &d) == DX_OK && isfinite(d);
+    free(seen);
+    if (!ok)
+        forgive(s);
+    return ok;
+}
+
+/* f(A) by exact substitution when f is continuous there; NULL (no error) when it is not. */
+static dx_expr *continuous_value(lim_st *s, dx_expr *e)
+{
+    if (s->p.inf)
+        return NULL;
+    dx_expr *v = dx_subst(s->ctx, e, s->x, s->p.at);
+    if (!v) {
+        forgive(s);
+        return NULL;
+    }
+    return tame(s, v) ? v : NULL;
+}
+
+/* abs(u) and relu(u) where u keeps one sign beside A are u, -u or 0 there: the kink goes
+ * away, and abs(x)/x becomes 1 or -1 exactly. memo holds the rebuilt nodes by id. */
+static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
+{
+    if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
+        return e;
+    if (e->id < nmemo && memo[e->id])
+        return memo[e->id];
+    dx_expr *a[2], **args = e->n <= 2 ? a : malloc(e->n * sizeof *args);
+    if (!args) {
+        s->oom = true;
+        return NULL;
+    }
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < e->n; i++)
+        ok = (args[i] = unkink_rec(s, e->a[i], memo, nmemo)) != NULL;
+    dx_expr *r = NULL;
+    if (ok) {
+        switch (e->kind) {
+        case DX_ADD: r = dx_add_n(s->ctx, args, e->n); break;
+        case DX_MUL: r = dx_mul_n(s->ctx, args, e->n); break;
+        case DX_POW: r = dx_pow(s->ctx, args[0], args[1]); break;
+        case DX_CALL: {
+            int sg = dx_fns[e->fn].flags & DX_FN_KINK0 ? side_sign(s, args[0]) : 0;
+            if (sg) {
+                s->kink = true;
+                if (e->fn == DX_ABS)
+                    r = sg > 0 ? args[0] : dx_neg(s->ctx, args[0]);
+                else
+                    r = sg > 0 ? args[0] : dx_int(s->ctx, 0);
+            } else {
+                r = dx_call(s->ctx, e->fn, args[0]);
+            }
+            break;
+        }
+        default: r = e; break;
+        }
+    }
+    if (args != a)
+        free(args);
+    if (r && e->id < nmemo)
+        memo[e->id] = r;
+    return r;
+}
+
+static dx_expr *unkink(lim_st *s, dx_expr *e)
+{
+    size_t n = dx_node_count(s->ctx) + 1;
+    dx_expr **memo = calloc(n, sizeof *memo);
+    if (!memo) {
+        s->oom = true;
+        return NULL;
+    }
+    dx_expr *r = unkink_rec(s, e, memo, n);
+    free(memo);
+    if (!r)
+        forgive(s);
+    return r;
+}
+
+/* --- polynomials: at +-oo the term of highest degree decides --------------------------------- */
+
+#define LIM_MAX_DEG 64
+
+/* c := c * t, degrees *deg and dt with *deg + dt <= LIM_MAX_DEG (checked by the caller). */
+static void poly_mul(lim_st *s, dx_expr **c, int *deg, dx_expr *const *t, int dt)
+{
+    dx_expr *u[LIM_MAX_DEG + 1];
+    for (int j = 0; j <= *deg + dt; j++)
+        u[j] = dx_int(s->ctx, 0);
+    for (int j = 0; j <= *deg; j++)
+        for (int q = 0; q <= dt; q++)
+            u[j + q] = dx_add(s->ctx, u[j + q], dx_mul(s->ctx, c[j], t[q]));
+    *deg += dt;
+    memcpy(c, u, (size_t)(*deg + 1) * sizeof *c);
+}
+
+/* e as c[0] + c[1]*x + ... + c[deg]*x^deg with coefficients free of x; false when e is not a
+ * polynomial in x (or its degree passes the limit). c has LIM_MAX_DEG + 1 slots. */
+static bool poly_of(lim_st *s, dx_expr *e, dx_expr **c, int *deg)
+{
+    for (int i = 0; i <= LIM_MAX_DEG; i++)
+        c[i] = dx_int(s->ctx, 0);
+    if (!(e->vmask & s->x->vmask)) {
+        c[0] = e;
+        *deg = 0;
+        return true;
+    }
+    if (e == s->x) {
+        c[1] = dx_int(s->ctx, 1);
+        *deg = 1;
+        return true;
+    }
+    dx_expr *t[LIM_MAX_DEG + 1];
+    int dt;
+    int64_t k;
+    switch (e->kind) {
+    case DX_ADD:
+    case DX_MUL:
+        *deg = 0;
+        c[0] = dx_int(s->ctx, e->kind == DX_MUL);
+        for (uint32_t i = 0; i < e->n; i++) {
+            if (!poly_of(s, e->a[i], t, &dt))
+                return false;
+            if (e->kind == DX_ADD) {
+                for (int j = 0; j <= dt; j++)
+                    c[j] = dx_add(s->ctx, c[j], t[j]);
+                *deg = dt > *deg ? dt : *deg;
+                continue;
+            }
+            if (*deg + dt > LIM_MAX_DEG)
+                return false;
+            poly_mul(s, c, deg, t, dt);
+        }
+        break;
+    case DX_POW:
+        if (e->a[1]->kind != DX_NUM || !dx_num_get_int(&e->a[1]->u.num, &k) || k < 1 || k > LIM_MAX_DEG)
+            return false;
+        if (!poly_of(s, e->a[0], t, &dt) || dt * k > LIM_MAX_DEG)
+            return false;
+        /* (sum t_j x^j)^k by repeated multiplication: k is at most LIM_MAX_DEG / dt */
+        *deg = 0;
+        c[0] = dx_int(s->ctx, 1);
+        for (int64_t r = 0; r < k; r++) {
+            poly_mul(s, c, deg, t, dt);
+        }
+        break;
+    default:
+        return false;
+    }
+    for (int j = 0; j <= *deg; j++)
+        if (!c[j])
+            return false;
+    while (*deg > 0 && dx_is_int(c[*deg], 0))
+        (*deg)--;
+    return true;
+}
+
+/* The leading term of a polynomial, when e is one and its leading coefficient has a sign. */
+static bool leading(lim_st *s, dx_expr *e, dx_expr **lc, int *deg)
+{
+    dx_expr *c[LIM_MAX_DEG + 1];
+    if (!poly_of(s, e, c, deg)) {
+        forgive(s);
+        return false;
+    }
+    *lc = c[*deg];
+    int sg = value_sign(s, *lc);
+    return sg == 1 || sg == -1;
+}
+
+/* A polynomial at +-oo: the sign of its leading term there. */
+static lv poly_at_inf(lim_st *s, dx_expr *e)
+{
+    dx_expr *lc;
+    int deg;
+    if (!leading(s, e, &lc, &deg))
+        return UNKNOWN;
+    s->degrees = true;
+    if (deg == 0)
+        return (lv){LV_FINITE, lc};
+    return infinity(value_sign(s, lc) * (deg % 2 && s->p.inf < 0 ? -1 : 1));
+}
+
+/* A rational function at +-oo: the degrees compared, and the ratio of leading coefficients
+ * when they are equal. */
+static lv rational_at_inf(lim_st *s, dx_expr *n, dx_expr *d)
+{
+    dx_expr *ln, *ld;
+    int dn, dd;
+    if (!leading(s, n, &ln, &dn) || !leading(s, d, &ld, &dd))
+        return UNKNOWN;
+    s->degrees = true;
+    if (dn < dd)
+        return finite(s, dx_int(s->ctx, 0));
+    if (dn == dd)
+        return finite(s, dx_div(s->ctx, ln, ld));
+    int sg = value_sign(s, ln) * value_sign(s, ld) * ((dn - dd) % 2 && s->p.inf < 0 ? -1 : 1);
+    return infinity(sg);
+}
+
+/* N/D with both tending to 0, or both to +-oo: the limit of N'/D' (l'Hopital's rule). */
+static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
+{
+    if (s->depth >= LIM_MAX_LHOPITAL)
+        return UNKNOWN;
+    dx_expr *dn = dx_diff_by(s->ctx, n, s->x, NULL, NULL);
+    dx_expr *dd = dx_diff_by(s->ctx, d, s->x, NULL, NULL);
+    if (!dn || !dd || dx_is_int(dd, 0)) {
+        if (!dn || !dd)
+            forgive(s);
+        return UNKNOWN;
+    }
+    dx_expr *q = unkink(s, dx_div(s->ctx, dn, dd));
+    if (!q) {
+        forgive(s);
+        return UNKNOWN;
+    }
+    int rounds = s->rounds++;
+    s->depth++;
+    lv r = lim(s, q);
+    s->depth--;
+    if (r.k == LV_UNKNOWN)
+        s->rounds = rounds; /* a dead end is not part of how the answer was found */
+    return r;
+}
+
+/* Does e hold a logarithm or an exponential in var (a power whose exponent varies)? */
+static bool has_log_exp(const dx_expr *e, const dx_expr *var)
+{
+    if (!(e->vmask & var->vmask))
+        return false;
+    if ((e->kind == DX_CALL && e->fn == DX_LN) || (e->kind == DX_POW && dx_has(e->a[1], var)))
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (has_log_exp(e->a[i], var))
+            return true;
+    return false;
+}
+
+/* A product whose factors all have limits: 0*oo is turned into oo/oo and handed on. */
+static lv product(lim_st *s, dx_expr *const *f, size_t n)
+{
+    dx_expr **zero = malloc(n * sizeof *zero), **rest = malloc(n * sizeof *rest), **vals = malloc(n * sizeof *vals);
+    size_t nz = 0, nr = 0, nv = 0;
+    int sign = 1, ninf = 0;
+    lv out = UNKNOWN;
+    if (!zero || !rest || !vals) {
+        s->oom = true;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        lv l = lim(s, f[i]);
+        int sg = lv_sign(s, l);
+        if (l.k == LV_UNKNOWN)
+            goto done;
+        if (l.k == LV_FINITE && sg == 0) {
+            zero[nz++] = f[i];
+            continue;
+        }
+        rest[nr++] = f[i];
+        if (l.k == LV_FINITE)
+            vals[nv++] = l.v;
+        else
+            ninf++;
+        if (sg == 2 && ninf)
+            goto done; /* a factor too near 0 to sign times an infinite one */
+        sign *= sg == 2 ? 1 : sg;
+    }
+    if (nz && ninf) {
+        /* Z * R = R / (1/Z): oo/oo. The vanishing factors go below, so x*ln(x) becomes
+         * ln(x)/x^-1, whose derivatives' quotient is -x. */
+        dx_expr *Z = dx_mul_n(s->ctx, zero, nz), *R = dx_mul_n(s->ctx, rest, nr);
+        /* A logarithm or exponential stays above the line, where differentiating does not
+         * make it worse: x*ln(x) is ln(x)/x^-1, x^2*e^(1/x) is e^(1/x)/x^-2, but x*ln(1 + 1/x)
+         * at oo is ln(1 + 1/x)/x^-1 (0/0). The other way round is tried if the first does not
+         * decide. */
+        if (!has_log_exp(R, s->x)) {
+            dx_expr *t = Z;
+            Z = R;
+            R = t;
+        }
+        int rounds = s->rounds;
+        out = lhopital(s, R, dx_pow(s->ctx, Z, dx_int(s->ctx, -1)));
+        if (out.k == LV_UNKNOWN && !s->oom) {
+            s->rounds = rounds;
+            out = lhopital(s, Z, dx_pow(s->ctx, R, dx_int(s->ctx, -1)));
+        }
+    } else if (nz) {
+        out = finite(s, dx_int(s->ctx, 0));
+    } else if (ninf) {
+        for (size_t i = 0; i < nv; i++)
+            if (value_sign(s, vals[i]) == 2)
+                goto done;
+        out = infinity(sign);
+    } else {
+        out = finite(s, dx_mul_n(s->ctx, vals, nv));
+    }
+done:
+    free(zero);
+    free(rest);
+    free(vals);
+    return out;
+}
+
+/* A product with denominators (factors u^-k): N/D, each side's limit, and 0/0 or oo/oo by
+ * l'Hopital's rule. */
+static lv quotient(lim_st *s, dx_expr *e)
+{
+    dx_expr *const *f = e->kind == DX_MUL ? e->a : &e;
+    size_t n = e->kind == DX_MUL ? e->n : 1, nn = 0, nd = 0;
+    dx_expr **num = malloc(n * sizeof *num), **den = malloc(n * sizeof *den);
+    lv out = UNKNOWN;
+    if (!num || !den) {
+        s->oom = true;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *g = f[i];
+        if (g->kind == DX_POW && g->a[1]->kind == DX_NUM && dx_num_sign(&g->a[1]->u.num) < 0 &&
+            (g->a[0]->vmask & s->x->vmask)) {
+            dx_num k = dx_num_neg(&g->a[1]->u.num);
+            den[nd++] = dx_pow(s->ctx, g->a[0], dx_number(s->ctx, &k));
+            dx_num_clear(&k);
+        } else {
+            num[nn++] = g;
+        }
+    }
+    if (nd == 0) {
+        out = product(s, num, nn);
+        goto done;
+    }
+    dx_expr *N = nn ? dx_mul_n(s->ctx, num, nn) : dx_int(s->ctx, 1);
+    dx_expr *D = dx_mul_n(s->ctx, den, nd);
+    if (!N || !D) {
+        forgive(s);
+        goto done;
+    }
+    if (s->p.inf && (out = rational_at_inf(s, N, D)).k != LV_UNKNOWN)
+        goto done;
+    lv ln = lim(s, N), ld = lim(s, D);
+    int sn = lv_sign(s, ln), sd = lv_sign(s, ld);
+    if (ln.k == LV_UNKNOWN || ld.k == LV_UNKNOWN || sn == 2 || sd == 2)
+        goto done;
+    if (ld.k == LV_FINITE && sd == 0) {
+        if (ln.k == LV_FINITE && sn == 0) {
+            out = lhopital(s, N, D);
+        } else {
+            /* c/0: which infinity depends on the side from which D reaches 0 */
+            int side = side_sign(s, D);
+            s->pole |= side != 0;
+            if (side)
+                out = infinity(sn * side);
+        }
+    } else if (ld.k == LV_FINITE) {
+        out = ln.k == LV_FINITE ? finite(s, dx_div(s->ctx, ln.v, ld.v)) : infinity(sn * sd);
+    } else {
+        out = ln.k == LV_FINITE ? finite(s, dx_int(s->ctx, 0)) : lhopital(s, N, D);
+    }
+done:
+    free(num);
+    free(den);
+    return out;
+}
+
+/* u^v: a constant positive exponent composes directly; anything else is e^(v*ln(u)), so
+ * (1 + x)^(1/x) becomes e^(ln(1 + x)/x) and the exponent is a 0/0 quotient. */
+static lv power(lim_st *s, dx_expr *e)
+{
+    dx_expr *b = e->a[0], *ex = e->a[1];
+    if (ex->kind == DX_NUM && dx_num_sign(&ex->u.num) < 0)
+        return quotient(s, e);
+    if (ex->kind == DX_NUM) {
+        lv l = lim(s, b);
+        if (l.k == LV_FINITE) {
+            dx_expr *v = dx_pow(s->ctx, l.v, ex);
+            if (!v)
+                return finite(s, NULL);
+            return tame(s, v) ? (lv){LV_FINITE, v} : UNKNOWN;
+        }
+        if (l.k == LV_POS_INF)
+            return l;
+        int64_t k;
+        if (l.k == LV_NEG_INF && dx_num_get_int(&ex->u.num, &k))
+            return infinity(k % 2 ? -1 : 1);
+        return UNKNOWN;
+    }
+    dx_expr *arg;
+    if (b->kind == DX_CONST && b->fn == DX_E) {
+        arg = ex;
+    } else {
+        s->explog = true;
+        arg = dx_mul(s->ctx, ex, dx_call(s->ctx, DX_LN, b));
+        if (!arg) {
+            forgive(s);
+            return UNKNOWN;
+        }
+    }
+    lv l = lim(s, arg);
+    if (l.k == LV_FINITE)
+        return finite(s, dx_pow(s->ctx, dx_const(s->ctx, DX_E), l.v));
+    if (l.k == LV_NEG_INF)
+        return finite(s, dx_int(s->ctx, 0));
+    return l;
+}
+
+/* f(u) with u's limit known: continuity at a finite value, and the table of f at +-oo. */
+static lv call(lim_st *s, dx_expr *e)
+{
+    lv l = lim(s, e->a[0]);
+    int fn = e->fn;
+    if (l.k == LV_FINITE) {
+        if (fn == DX_LN && value_sign(s, l.v) == 0) {
+            s->pole = true;
+            return side_sign(s, e->a[0]) > 0 ? infinity(-1) : UNKNOWN;
+        }
+        dx_expr *v = dx_call(s->ctx, fn, l.v);
+        if (!v)
+            return finite(s, NULL);
+        return tame(s, v) ? (lv){LV_FINITE, v} : UNKNOWN;
+    }
+    if (l.k == LV_UNKNOWN)
+        return l;
+    int sg = l.k == LV_POS_INF ? 1 : -1;
+    switch (fn) {
+    case DX_LN: return sg > 0 ? l : UNKNOWN;
+    case DX_ATAN: return finite(s, dx_mul(s->ctx, dx_frac(s->ctx, sg, 2), dx_const(s->ctx, DX_PI)));
+    case DX_TANH: return finite(s, dx_int(s->ctx, sg));
+    case DX_SINH: return l;
+    case DX_COSH: case DX_ABS: return infinity(1);
+    case DX_RELU: return sg > 0 ? l : finite(s, dx_int(s->ctx, 0));
+    default: return UNKNOWN; /* sin, cos, ... at infinity keep moving: the numbers decide */
+    }
+}
+
+/* oo - oo between quotients: over one denominator, (N1*D2 + N2*D1)/(D1*D2), which is 0/0 or
+ * oo/oo (1/x - 1/sin(x) at 0). NULL when the terms have no denominators to share. */
+static dx_expr *one_fraction(lim_st *s, dx_expr *e)
+{
+    dx_expr *num = dx_int(s->ctx, 0), *den = dx_int(s->ctx, 1);
+    bool any = false;
+    for (uint32_t i = 0; i < e->n && num && den; i++) {
+        dx_expr *t = e->a[i], *tn = dx_int(s->ctx, 1), *td = dx_int(s->ctx, 1);
+        dx_expr *const *f = t->kind == DX_MUL ? t->a : &t;
+        uint32_t n = t->kind == DX_MUL ? t->n : 1;
+        for (uint32_t j = 0; j < n; j++) {
+            dx_expr *g = f[j];
+            if (g->kind == DX_POW && g->a[1]->kind == DX_NUM && dx_num_sign(&g->a[1]->u.num) < 0) {
+                td = dx_mul(s->ctx, td, dx_pow(s->ctx, g, dx_int(s->ctx, -1)));
+                any = true;
+            } else {
+                tn = dx_mul(s->ctx, tn, g);
+            }
+        }
+        num = dx_add(s->ctx, dx_mul(s->ctx, num, td), dx_mul(s->ctx, tn, den));
+        den = dx_mul(s->ctx, den, td);
+    }
+    if (!num || !den) {
+        forgive(s);
+        return NULL;
+    }
+    return any ? dx_div(s->ctx, num, den) : NULL;
+}
+
+static lv sum(lim_st *s, dx_expr *e)
+{
+    dx_expr **vals = malloc(e->n * sizeof *vals);
+    size_t nv = 0;
+    int pos = 0, neg = 0;
+    bool pole = s->pole;
+    lv out = UNKNOWN;
+    if (!vals) {
+        s->oom = true;
+        return out;
+    }
+    for (uint32_t i = 0; i < e->n; i++) {
+        lv l = lim(s, e->a[i]);
+        if (l.k == LV_UNKNOWN)
+            goto done;
+        if (l.k == LV_FINITE)
+            vals[nv++] = l.v;
+        pos += l.k == LV_POS_INF;
+        neg += l.k == LV_NEG_INF;
+    }
+    if (pos && neg && s->p.inf && (out = poly_at_inf(s, e)).k != LV_UNKNOWN)
+        goto done;
+    if (pos && neg) {
+        s->pole = pole; /* the terms' poles are not how the answer is found */
+        dx_expr *q = one_fraction(s, e);
+        if (q && q->kind != DX_ADD) {
+            s->fraction = true;
+            out = lim(s, q);
+        }
+    } else if (pos || neg) {
+        out = infinity(pos ? 1 : -1);
+    } else {
+        out = finite(s, dx_add_n(s->ctx, vals, nv));
+    }
+done:
+    free(vals);
+    return out;
+}
+
+static lv lim(lim_st *s, dx_expr *e)
+{
+    if (s->oom || ++s->steps > LIM_MAX_STEPS)
+        return UNKNOWN;
+    if (!(e->vmask & s->x->vmask))
+        return tame(s, e) ? (lv){LV_FINITE, e} : UNKNOWN;
+    if (e == s->x)
+        return s->p.inf ? infinity(s->p.inf) : (lv){LV_FINITE, s->p.at};
+    /* u^v with both varying is never taken by substitution: 0^0 would pass as 1 */
+    bool both = e->kind == DX_POW && dx_has(e->a[1], s->x) && dx_has(e->a[0], s->x);
+    dx_expr *v = both ? NULL : continuous_value(s, e);
+    if (v)
+        return (lv){LV_FINITE, v};
+    switch (e->kind) {
+    case DX_ADD: return sum(s, e);
+    case DX_MUL: return quotient(s, e);
+    case DX_POW: return power(s, e);
+    case DX_CALL: return call(s, e);
+    default: return UNKNOWN;
+    }
+}
+
+/* --- the numbers: sequences approaching A, extrapolated ----------------------------------- */
+
+#define LIM_NR 14  /* Richardson samples: h = 2^-3 .. 2^-16 (x = 8 .. 65536 at infinity) */
+#define LIM_ND 15  /* deep samples: h = 10^-1 .. 10^-15 (x = 10 .. 10^15) */
+
+static void say(dx_lim *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(dx_lim *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out->method, sizeof out->method, fmt, ap);
+    va_end(ap);
+}
+
+/* Richardson's table over values at h, h/2, h/4, ... (f = L + c1*h + c2*h^2 + ...): the
+ * entry whose neighbours agree best, and that agreement as its error. */
+static bool richardson(const double *v, int n, double *best, double *err)
+{
+    double T[LIM_NR][7];
+    *err = INFINITY;
+    *best = NAN;
+    for (int i = 0; i < n; i++) {
+        if (!isfinite(v[i]))
+            return false;
+        T[i][0] = v[i];
+        for (int j = 1; j <= i && j < 7; j++) {
+            T[i][j] = T[i][j - 1] + (T[i][j - 1] - T[i - 1][j - 1]) / (ldexp(1, j) - 1);
+            double e = fmax(fabs(T[i][j] - T[i][j - 1]), fabs(T[i][j] - T[i - 1][j - 1]));
+            if (e < *err) {
+                *err = e;
+                *best = T[i][j];
+            }
+        }
+    }
+    return isfinite(*err) && *err <= 1e-9 * fmax(1, fabs(*best));
+}
+
+/* What the raw values at 10^-1, 10^-2, ... away do: settle, grow, or keep moving. */
+static void raw_tail(const double *t, int m, bool overflowed, dx_lim *out)
+{
+    if (m < 5) {
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, "numeric: too few points where f is defined");
+        return;
+    }
+    const double *w = t + m - 5;
+    bool grows = true;
+    for (int i = 0; i < 4 && grows; i++) {
+        double d = fabs(w[i + 1]) - fabs(w[i]);
+        grows = (w[i] > 0) == (w[4] > 0) && w[i] != 0 && d > 0 &&
+                (i == 0 || d >= 0.5 * (fabs(w[i]) - fabs(w[i - 1])));
+    }
+    if (grows || (overflowed && fabs(w[4]) > fabs(w[3]) && fabs(w[3]) > fabs(w[2]))) {
+        out->kind = w[4] > 0 ? DX_LIM_POS_INF : DX_LIM_NEG_INF;
+        say(out, "numeric: grows without bound");
+        return;
+    }
+    double last = fabs(w[4] - w[3]), prev = fabs(w[3] - w[2]);
+    if (last <= 1e-6 * fmax(1, fabs(w[4])) && last <= prev) {
+        out->kind = DX_LIM_VALUE;
+        out->value = fabs(w[4]) <= 10 * last ? 0 : w[4];
+        out->err = last;
+        say(out, "numeric: values settle");
+        return;
+    }
+    int turns = 0;
+    for (int i = 0; i + 2 < 5; i++)
+        turns += (w[i + 1] - w[i]) * (w[i + 2] - w[i + 1]) < 0;
+    out->kind = turns >= 1 ? DX_LIM_OSCILLATES : DX_LIM_UNKNOWN;
+    say(out, turns >= 1 ? "numeric: the values keep moving" : "numeric: undecided");
+}
+
+static void numeric(lim_st *s, dx_expr *f, dx_lim *out)
+{
+    double xs[LIM_ND], v[LIM_ND], t[LIM_ND];
+    out->numeric = true;
+    for (int k = 0; k < LIM_NR; k++)
+        xs[k] = point_at(s, ldexp(1, -3 - k));
+    if (!sample(s, f, xs, LIM_NR, v)) {
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, "f cannot be evaluated near this point");
+        return;
+    }
+    double best, err;
+    if (richardson(v, LIM_NR, &best, &err)) {
+        out->kind = DX_LIM_VALUE;
+        out->value = fabs(best) <= err ? 0 : best;
+        out->err = err;
+        say(out, "numeric: Richardson extrapolation");
+        return;
+    }
+    int n = 0;
+    for (int k = 0; k < LIM_ND; k++) {
+        xs[n] = point_at(s, pow(10, -1 - k));
+        if (!s->p.inf && xs[n] == s->a)
+            break; /* closer than a double can tell */
+        n++;
+    }
+    sample(s, f, xs, (size_t)n, v);
+    /* the defined values, in order; NaN after them is overflow (e^x at 10^3), NaN before or
+     * between them means f is not defined all the way to A */
+    int m = 0, nan_before = 0, nan_after = 0;
+    for (int k = 0; k < n; k++) {
+        if (isnan(v[k]) && m)
+            nan_after++;
+        else if (isnan(v[k]))
+            nan_before++;
+        else if (nan_after)
+            nan_before++; /* defined again after a gap */
+        else
+            t[m++] = v[k];
+    }
+    if (m == 0) {
+        out->kind = DX_LIM_UNDEFINED;
+        say(out, "f is not defined on this side");
+        return;
+    }
+    if (nan_before && nan_after == 0) {
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, "numeric: f is undefined at some points arbitrarily close");
+        return;
+    }
+    raw_tail(t, m, nan_after > 0, out);
+}
+
+/* Is f defined anywhere just beside A on this side? The same deep samples as numeric(). */
+static bool defined_beside(lim_st *s, dx_expr *f)
+{
+    double xs[LIM_ND + LIM_NR], v[LIM_ND + LIM_NR];
+    int n = 0;
+    for (int k = 0; k < LIM_ND; k++) {
+        xs[n] = point_at(s, pow(10, -1 - k));
+        n += s->p.inf || xs[n] != s->a;
+    }
+    for (int k = 0; k < LIM_NR; k++)
+        xs[n++] = point_at(s, ldexp(1, -3 - k));
+    if (!sample(s, f, xs, (size_t)n, v))
+        return true; /* cannot tell: let the engine try */
+    for (int k = 0; k < n; k++)
+        if (!isnan(v[k]))
+            return true;
+    return false;
+}
+
+static void exact_method(const lim_st *s, dx_lim *out)
+{
+    char buf[96] = "";
+    if (s->rounds && s->degrees)
+        snprintf(buf, sizeof buf, "degrees compared, l'Hopital's rule (%d round%s)", s->rounds, s->rounds == 1 ? "" : "s");
+    else if (s->rounds)
+        snprintf(buf, sizeof buf, "l'Hopital's rule (%d round%s)", s->rounds, s->rounds == 1 ? "" : "s");
+    else
+        snprintf(buf, sizeof buf, "%s", s->degrees ? "degrees compared" : s->p.inf ? "limits of the parts" : "substitution");
+    say(out, "%s%s%s%s%s", buf, s->fraction ? ", over one denominator" : "",
+        s->explog ? ", as exp(lim ln)" : "", s->kink ? ", abs/relu by the sign of their argument" : "",
+        s->pole ? ", sign of the approach to 0" : "");
+}
+
+dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!f || !var)
+        return DX_EUSAGE;
+    if ((dir != 1 && dir != -1) || (p.inf && dir != -p.inf) || (!p.inf && !p.at)) {
+        dx_fail(ctx, DX_EUSAGE, -1, -1, "a limit at +oo is taken from below, at -oo from above");
+        return DX_EUSAGE;
+    }
+    lim_st s = {ctx, var, p, 0, dir, 0, 0, 0, false, false, false, false, false, false};
+    if (!p.inf) {
+        if (dx_has(p.at, var) || dx_eval_const(ctx, p.at, &s.a) != DX_OK || !isfinite(s.a)) {
+            if (dx_ctx_error(ctx)->status == DX_OK)
+                dx_fail(ctx, DX_EUSAGE, -1, -1, "the point must be a number");
+            return dx_ctx_error(ctx)->status;
+        }
+    }
+    if (!defined_beside(&s, f)) {
+        out->kind = DX_LIM_UNDEFINED;
+        say(out, "f is not defined on this side");
+        return DX_OK;
+    }
+    dx_expr *g = unkink(&s, f);
+    lv l = g ? lim(&s, g) : UNKNOWN;
+    if (s.oom)
+        return DX_ENOMEM;
+    switch (l.k) {
+    case LV_FINITE:
+        out->kind = DX_LIM_VALUE;
+        out->exact = l.v;
+        if (dx_eval_const(ctx, l.v, &out->value) != DX_OK) {
+            dx_ctx_clear_error(ctx);
+            break;
+        }
+        exact_method(&s, out);
+        return DX_OK;
+    case LV_POS_INF:
+    case LV_NEG_INF:
+        out->kind = l.k == LV_POS_INF ? DX_LIM_POS_INF : DX_LIM_NEG_INF;
+        exact_method(&s, out);
+        return DX_OK;
+    default:
+        break;
+    }
+    memset(out, 0, sizeof *out);
+    numeric(&s, f, out);
+    return DX_OK;
+}
+
+/* --- two sides, continuity, differentiability ------------------------------------------- */
+
+/* Do two one-sided answers agree? Exact values by identity, numbers within their errors. */
+static bool same_limit(const dx_lim *l, const dx_lim *r)
+{
+    if (l->kind != r->kind)
+        return false;
+    if (l->kind == DX_LIM_POS_INF || l->kind == DX_LIM_NEG_INF)
+        return true;
+    if (l->kind != DX_LIM_VALUE)
+        return false;
+    if (l->exact && r->exact)
+        return l->exact == r->exact || fabs(l->value - r->value) <= 1e-12 * fmax(1, fabs(l->value));
+    double tol = fmax(fmax(l->err, r->err) * 10, 1e-9 * fmax(1, fabs(l->value)));
+    return fabs(l->value - r->value) <= tol;
+}
+
+static void combine_methods(dx_lim *v, const dx_lim *l, const dx_lim *r)
+{
+    if (strcmp(l->method, r->method) == 0)
+        memcpy(v->method, l->method, sizeof v->method);
+    else
+        snprintf(v->method, sizeof v->method, "left: %.70s; right: %.70s", l->method, r->method);
+}
+
+dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_lim *left,
+                                        dx_lim *right)
+{
+    /* the definition itself: (f(x) - f(A))/(x - A) as x -> A, so nothing is assumed about f' */
+    dx_expr *fa = dx_subst(ctx, f, var, at);
+    dx_expr *q = dx_div(ctx, dx_sub(ctx, f, fa), dx_sub(ctx, var, at));
+    if (!q)
+        return dx_ctx_error(ctx)->status;
+    dx_point p = {at, 0};
+    dx_status st = dx_limit_side(ctx, q, var, p, -1, left);
+    return st != DX_OK ? st : dx_limit_side(ctx, q, var, p, 1, right);
+}
+
+/* f(A): defined, and its exact value, or why not. */
+static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limit_report *r)
+{
+    lim_st s = {ctx, var, {at, 0}, 0, 1, 0, 0, 0, false, false, false, false, false, false};
+    dx_expr *v = dx_subst(ctx, f, var, at);
+    if (v && tame(&s, v)) {
+        r->defined_at = true;
+        r->f_at = v;
+        dx_eval_const(ctx, v, &r->f_at_value);
+        return;
+    }
+    const dx_error *e = dx_ctx_error(ctx);
+    snprintf(r->f_at_why, sizeof r->f_at_why, "%s", e->status != DX_OK && e->msg[0] ? e->msg : "not a real number");
+    dx_ctx_clear_error(ctx);
+}
+
+dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
+                   dx_limit_report *out)
+{
+    memset(out, 0, sizeof *out);
+    out->continuous = out->differentiable = -1;
+    if (!want_left && !want_right)
+        want_left = want_right = true;
+    if (p.inf) {
+        /* only one way to approach infinity */
+        want_left = p.inf > 0;
+        want_right = p.inf < 0;
+    }
+    out->want_left = want_left;
+    out->want_right = want_right;
+    dx_status st = DX_OK;
+    if (want_left && (st = dx_limit_side(ctx, f, var, p, -1, &out->left)) != DX_OK)
+        return st;
+    if (want_right && (st = dx_limit_side(ctx, f, var, p, 1, &out->right)) != DX_OK)
+        return st;
+    const dx_lim *l = &out->left, *r = &out->right;
+    if (want_left && want_right) {
+        out->exists = same_limit(l, r);
+        if (out->exists) {
+            out->value = *l;
+            if (!r->exact)
+                out->value.exact = NULL;
+            out->value.numeric = l->numeric || r->numeric;
+            out->value.err = fmax(l->err, r->err);
+        }
+        combine_methods(&out->value, l, r);
+    } else {
+        const dx_lim *one = want_left ? l : r;
+        out->value = *one;
+        out->exists = one->kind == DX_LIM_VALUE || one->kind == DX_LIM_POS_INF || one->kind == DX_LIM_NEG_INF;
+    }
+    if (p.inf)
+        return DX_OK;
+    value_at(ctx, f, var, p.at, out);
+    /* continuous: every side asked for that f is defined on tends to f(A) */
+    bool any = false, all = true, undecided = false;
+    for (int k = 0; k < 2; k++) {
+        const dx_lim *side = k ? r : l;
+        if (!(k ? want_right : want_left) || side->kind == DX_LIM_UNDEFINED)
+            continue;
+        any = true;
+        undecided |= side->kind == DX_LIM_UNKNOWN;
+        dx_lim fa = {DX_LIM_VALUE, out->f_at, out->f_at_value, 0, false, ""};
+        all &= out->defined_at && same_limit(side, &fa);
+    }
+    out->continuous = !out->defined_at ? 0 : undecided ? -1 : any && all;
+    if (out->continuous == 0) {
+        out->differentiable = 0;
+        return DX_OK;
+    }
+    if (out->continuous != 1)
+        return DX_OK;
+    dx_lim dl = {0}, dr = {0};
+    if ((st = dx_limit_onesided_derivatives(ctx, f, var, p.at, &dl, &dr)) != DX_OK)
+        return st;
+    dx_lim none = {DX_LIM_UNDEFINED, NULL, 0, 0, false, ""};
+    out->dleft = want_left && l->kind != DX_LIM_UNDEFINED ? dl : none;
+    out->dright = want_right && r->kind != DX_LIM_UNDEFINED ? dr : none;
+    const dx_lim *dsides[2] = {&out->dleft, &out->dright};
+    bool decided = true, finite_all = true;
+    for (int k = 0; k < 2; k++) {
+        if (dsides[k]->kind == DX_LIM_UNDEFINED)
+            continue;
+        decided &= dsides[k]->kind != DX_LIM_UNKNOWN && dsides[k]->kind != DX_LIM_OSCILLATES;
+        finite_all &= dsides[k]->kind == DX_LIM_VALUE;
+    }
+    bool both = out->dleft.kind != DX_LIM_UNDEFINED && out->dright.kind != DX_LIM_UNDEFINED;
+    if (!finite_all && decided)
+        out->differentiable = 0;
+    else if (decided)
+        out->differentiable = both ? same_limit(&out->dleft, &out->dright) : 1;
+    return DX_OK;
+}
+
+/* --- kinks ----------------------------------------------------------------------------------- */
+
+static void kinks_rec(const dx_expr *e, const dx_expr *var, unsigned char *seen, dx_expr **args, size_t max,
+                      size_t *n)
+{
+    if (seen[e->id] || !(e->vmask & var->vmask))
+        return;
+    seen[e->id] = 1;
+    for (uint32_t i = 0; i < e->n; i++)
+        kinks_rec(e->a[i], var, seen, args, max, n);
+    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_KINK0) && dx_has(e->a[0], var)) {
+        for (size_t i = 0; i < *n && i < max; i++)
+            if (args[i] == e->a[0])
+                return;
+        if (*n < max)
+            args[*n] = e->a[0];
+        ++*n;
+    }
+}
+
+size_t dx_kinks(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr **args, size_t max)
+{
+    if (!f || !var)
+        return 0;
+    unsigned char *seen = calloc(dx_node_count(ctx) + 1, 1);
+    if (!seen)
+        return 0;
+    size_t n = 0;
+    kinks_rec(f, var, seen, args, max, &n);
+    free(seen);
+    return n;
+}
+
+dx_expr *dx_linear_root(dx_ctx *ctx, dx_expr *u, dx_expr *var)
+{
+    dx_expr *c = dx_diff_by(ctx, u, var, NULL, NULL);
+    if (!c || dx_has(c, var) || dx_is_int(c, 0))
+        return NULL;
+    dx_expr *d = dx_subst(ctx, u, var, dx_int(ctx, 0));
+    dx_expr *r = dx_neg(ctx, dx_div(ctx, d, c));
+    if (!r)
+        dx_ctx_clear_error(ctx);
+    return r;
+}

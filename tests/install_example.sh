@@ -1,0 +1,14 @@
+#!/bin/sh
+# Install into a scratch prefix, build examples/derivative.c through pkg-config, run it: the
+# installed library, header and dfdx.pc must work for someone outside the build tree.
+set -eu
+build=$1 src=$2
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig:$(find "$prefix" -name pkgconfig -type d | tr '\n' ':')"
+cc -std=c11 "$src/examples/derivative.c" $(pkg-config --cflags --libs dfdx) -Wl,-rpath,"$(pkg-config --variable=libdir dfdx)" -o "$prefix/derivative"
+out=$("$prefix/derivative" 'x^3 - 3*x')
+[ "$out" = "d/dx x^3 - 3*x = 3*x^2 - 3" ] || { echo "unexpected: $out"; exit 1; }
+test -x "$prefix/bin/dfdx"
+echo "installed example ok: $out"

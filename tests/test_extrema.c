@@ -1,0 +1,350 @@
+/* Tests of polynomial roots and extrema: known roots, classification, grids, the CLI. */
+#include "dfdx.h"
+#include "diff.h"
+#include "expr.h"
+#include "extrema.h"
+#include "poly.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PI 3.14159265358979323846
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static dx_ctx *C;
+
+static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
+static void teardown(void) { dx_ctx_free(C); C = NULL; }
+
+static dx_expr *parse_ok(const char *s)
+{
+    dx_expr *e = dx_parse(C, s, strlen(s));
+    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
+    return e;
+}
+
+/* "(x - 1)*(x - 2)*...*(x - n)", or with squared factors "((x - 1)^2 - 2/1000000)*..." */
+static char *product(int n, bool squares)
+{
+    size_t cap = (size_t)n * 32 + 8;
+    char *s = malloc(cap), *p = s;
+    for (int k = 1; k <= n; k++)
+        p += snprintf(p, cap - (size_t)(p - s), squares ? "%s((x - %d)^2 - 2/1000000)" : "%s(x - %d)",
+                      k == 1 ? "" : "*", k);
+    return s;
+}
+
+/* Roots of text as a polynomial in x: every root's double to within ulps of want[i], the
+ * multiplicity and the exact text when given. */
+typedef struct root_row {
+    const char *poly;
+    int n;
+    double x[6];
+    int mult[6];
+    const char *exact[6];
+} root_row;
+
+static const root_row root_rows[] = {
+    {"x^2 - 4*x + 3", 2, {1, 3}, {1, 1}, {"1", "3"}},
+    {"(x - 1)^2*(x - 1.001)", 2, {1, 1.001}, {2, 1}, {"1", "1001/1000"}},
+    {"(3*x - 1)^3*(x + 2)^2*(x^2 - 2)", 4, {-2, -1.4142135623730951, 1.0 / 3, 1.4142135623730951}, {2, 1, 3, 1},
+     {"-2", "-sqrt(2)", "1/3", "sqrt(2)"}},
+    {"x^2 - 4*x + 1", 2, {0.2679491924311228, 3.7320508075688772}, {1, 1}, {"2 - sqrt(3)", "2 + sqrt(3)"}},
+    {"(x^2 - 2)*(x^2 - 3)", 4, {-1.7320508075688772, -1.4142135623730951, 1.4142135623730951, 1.7320508075688772},
+     {1, 1, 1, 1}, {NULL, NULL, NULL, NULL}},
+    {"x^3 - 2", 1, {1.2599210498948732}, {1}, {NULL}},
+    /* clustered: roots 1e-9 apart */
+    {"(x - 1)*(x - 1 - 1/1000000000)*(x + 5)", 3, {-5, 1, 1.000000001}, {1, 1, 1}, {"-5", "1", "1000000001/1000000000"}},
+    {"x^4 + 1", 0, {0}, {0}, {NULL}},
+    {"x^7", 1, {0}, {7}, {"0"}},
+};
+
+START_TEST(root_row_test)
+{
+    const root_row *w = &root_rows[_i];
+    dx_expr *e = parse_ok(w->poly), *x = dx_sym(C, "x", 1);
+    dx_poly p;
+    dx_poly_init(&p);
+    ck_assert_msg(dx_poly_from_expr(C, e, x, &p) == 1, "%s: not a polynomial", w->poly);
+    dx_root *r;
+    size_t n;
+    ck_assert_msg(dx_poly_roots(C, &p, &r, &n) == DX_OK, "%s: %s", w->poly, dx_ctx_error(C)->msg);
+    ck_assert_msg((int)n == w->n, "%s: %zu roots, want %d", w->poly, n, w->n);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_msg(fabs(r[i].x - w->x[i]) <= 4e-16 * fmax(1, fabs(w->x[i])), "%s: root %zu is %.17g, want %.17g",
+                      w->poly, i, r[i].x, w->x[i]);
+        ck_assert_msg(r[i].mult == w->mult[i], "%s: root %.17g has multiplicity %d, want %d", w->poly, r[i].x,
+                      r[i].mult, w->mult[i]);
+        char *s = dx_root_str(&r[i]);
+        ck_assert_msg((s == NULL && w->exact[i] == NULL) || (s && w->exact[i] && strcmp(s, w->exact[i]) == 0),
+                      "%s: root %zu exactly '%s', want '%s'", w->poly, i, s ? s : "(none)",
+                      w->exact[i] ? w->exact[i] : "(none)");
+        free(s);
+    }
+    dx_poly_roots_free(r, n);
+    dx_poly_clear(&p);
+}
+END_TEST
+
+/* Wilkinson: prod (x - k), k = 1..20 and 1..60, expanded: every root exact and found. */
+START_TEST(wilkinson)
+{
+    int sizes[] = {20, 60};
+    for (size_t t = 0; t < N(sizes); t++) {
+        char *s = product(sizes[t], false);
+        dx_expr *e = parse_ok(s), *x = dx_sym(C, "x", 1);
+        dx_poly p;
+        dx_poly_init(&p);
+        ck_assert_int_eq(dx_poly_from_expr(C, e, x, &p), 1);
+        ck_assert_int_eq(dx_poly_deg(&p), sizes[t]);
+        dx_root *r;
+        size_t n;
+        ck_assert_int_eq(dx_poly_roots(C, &p, &r, &n), DX_OK);
+        ck_assert_msg((int)n == sizes[t], "Wilkinson %d: %zu roots", sizes[t], n);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(r[i].form == DX_ROOT_RATIONAL && r[i].x == (double)(i + 1) && r[i].mult == 1,
+                          "Wilkinson %d: root %zu is %.17g", sizes[t], i, r[i].x);
+        dx_poly_roots_free(r, n);
+        dx_poly_clear(&p);
+        free(s);
+    }
+}
+END_TEST
+
+/* Degree 60 with irrational, close roots: prod (x - k - sqrt(2)/1000) has no exact roots
+ * a double can hold, so check against k + sqrt(2)/1000 to a few ulps. Built as
+ * prod ((x - k)^2 - 2/10^6) (roots k +- sqrt(2)/1000, 0.0028 apart). */
+START_TEST(wilkinson_irrational)
+{
+    char *s = product(30, true);
+    dx_expr *e = parse_ok(s), *x = dx_sym(C, "x", 1);
+    dx_poly p;
+    dx_poly_init(&p);
+    ck_assert_int_eq(dx_poly_from_expr(C, e, x, &p), 1);
+    ck_assert_int_eq(dx_poly_deg(&p), 60);
+    dx_root *r;
+    size_t n;
+    ck_assert_int_eq(dx_poly_roots(C, &p, &r, &n), DX_OK);
+    ck_assert_int_eq((int)n, 60);
+    for (size_t i = 0; i < n; i++) {
+        double k = (double)(i / 2 + 1), want = i % 2 ? k + sqrt(2) / 1000 : k - sqrt(2) / 1000;
+        ck_assert_msg(fabs(r[i].x - want) <= 8e-16 * want, "root %zu: %.17g, want %.17g", i, r[i].x, want);
+    }
+    dx_poly_roots_free(r, n);
+    dx_poly_clear(&p);
+    free(s);
+}
+END_TEST
+
+/* Degree 100 with large coefficients: (x^2 - 7777777777/10)^50. */
+START_TEST(degree_100)
+{
+    dx_expr *e = parse_ok("(x^2 - 7777777777/10)^50*(x - 123456789)^0 + 0"), *x = dx_sym(C, "x", 1);
+    dx_poly p;
+    dx_poly_init(&p);
+    ck_assert_int_eq(dx_poly_from_expr(C, e, x, &p), 1);
+    dx_root *r;
+    size_t n;
+    ck_assert_int_eq(dx_poly_roots(C, &p, &r, &n), DX_OK);
+    ck_assert_int_eq((int)n, 2);
+    double want = sqrt(777777777.7);
+    ck_assert_msg(fabs(r[1].x - want) <= 4e-16 * want && r[1].mult == 50, "%.17g mult %d", r[1].x, r[1].mult);
+    dx_poly_roots_free(r, n);
+    dx_poly_clear(&p);
+}
+END_TEST
+
+/* Not polynomials: these go to the grid search. */
+static const char *const nonpoly_rows[] = {"sin(x)", "pi*x^2", "x^(1/2)", "x*y", "1/x", "e^x", "x^1001"};
+
+START_TEST(nonpoly_row)
+{
+    dx_expr *e = parse_ok(nonpoly_rows[_i]), *x = dx_sym(C, "x", 1);
+    dx_poly p;
+    dx_poly_init(&p);
+    ck_assert_msg(dx_poly_from_expr(C, e, x, &p) == 0, "%s taken for a polynomial", nonpoly_rows[_i]);
+    dx_poly_clear(&p);
+}
+END_TEST
+
+/* Classification through the library: f, interval, then (x, kind) per critical point. */
+typedef struct crit_row {
+    const char *f;
+    bool interval;
+    double from, to;
+    int n;
+    double x[4];
+    dx_cp_kind kind[4];
+    const char *test0; /* start of the first point's test */
+} crit_row;
+
+static const crit_row crit_rows[] = {
+    {"x^3 - 3*x", false, 0, 0, 2, {-1, 1}, {DX_CP_MAX, DX_CP_MIN}, "second derivative: f''(-1) = -6 < 0"},
+    {"x^2 - 4*x + 3", false, 0, 0, 1, {2}, {DX_CP_MIN}, "second derivative: f''(2) = 2 > 0"},
+    {"w^4 - 8*w^2 + 2*w + 20", false, 0, 0, 3, {-2.0597919701013208, 0.12549409433526068, 1.93429787576606},
+     {DX_CP_MIN, DX_CP_MAX, DX_CP_MIN}, "second derivative"},
+    {"x^4", false, 0, 0, 1, {0}, {DX_CP_MIN}, "higher derivative: first non-zero is f^(4)(0) = 24 > 0"},
+    {"x^3", false, 0, 0, 1, {0}, {DX_CP_NEITHER}, "higher derivative: first non-zero is f'''(0) = 6"},
+    {"x^5 - x^4", false, 0, 0, 2, {0, 0.8}, {DX_CP_MAX, DX_CP_MIN}, "higher derivative: first non-zero is f^(4)(0) = -24"},
+    {"-x^6", false, 0, 0, 1, {0}, {DX_CP_MAX}, "higher derivative: first non-zero is f^(6)(0) = -720 < 0"},
+    {"(x-1)^2*(x-1.001)", false, 0, 0, 2, {1, 1.0006666666666666}, {DX_CP_MAX, DX_CP_MIN}, "second derivative"},
+    {"x^3 - 3*x", true, 0, 3, 1, {1}, {DX_CP_MIN}, "second derivative"},
+    {"sin(x)", true, 0, 7, 2, {PI / 2, 3 * PI / 2}, {DX_CP_MAX, DX_CP_MIN}, "second derivative"},
+    {"abs(x - 1)", false, 0, 0, 1, {1}, {DX_CP_MIN}, "f' undefined"},
+    {"relu(x) - x^2/4", false, 0, 0, 2, {0, 2}, {DX_CP_NEITHER, DX_CP_MAX}, "f' undefined"},
+    {"(x - 1)^3*e^x", true, -3, 3, 2, {-2, 1}, {DX_CP_MIN, DX_CP_NEITHER}, "second derivative"},
+    {"cos(x) + x^2/2", true, -1, 1, 1, {0}, {DX_CP_MIN}, "first derivative"},
+};
+
+START_TEST(crit_row_test)
+{
+    const crit_row *w = &crit_rows[_i];
+    dx_expr *f = parse_ok(w->f);
+    const char **names;
+    dx_vars(C, f, &names);
+    dx_expr *v = dx_sym(C, names[0], strlen(names[0]));
+    dx_extrema x;
+    ck_assert_msg(dx_extrema_find(C, f, v, w->interval ? &w->from : NULL, w->interval ? &w->to : NULL, &x) == DX_OK,
+                  "%s: %s", w->f, dx_ctx_error(C)->msg);
+    ck_assert_msg((int)x.ncrit == w->n, "%s: %zu critical points, want %d", w->f, x.ncrit, w->n);
+    for (int i = 0; i < w->n; i++) {
+        double tol = x.polynomial ? 4e-16 : 1e-7;
+        ck_assert_msg(fabs(x.crit[i].at.x - w->x[i]) <= tol * fmax(1, fabs(w->x[i])), "%s: point %d at %.17g, want %.17g",
+                      w->f, i, x.crit[i].at.x, w->x[i]);
+        ck_assert_msg(x.crit[i].kind == w->kind[i], "%s: point %d is kind %d, want %d (%s)", w->f, i, x.crit[i].kind,
+                      w->kind[i], x.crit[i].test);
+    }
+    ck_assert_msg(strncmp(x.crit[0].test, w->test0, strlen(w->test0)) == 0, "%s: test '%s', want '%s...'", w->f,
+                  x.crit[0].test, w->test0);
+    /* the derivative the search relied on, against a central difference */
+    dx_expr *df = dx_diff_by(C, f, v, NULL, NULL);
+    char why[256];
+    ck_assert_msg(tu_check_default(f, df, v->u.name, why, sizeof why) >= 0, "%s: %s", w->f, why);
+    dx_extrema_free(&x);
+}
+END_TEST
+
+/* Global extremes and the whole-line behaviour. */
+START_TEST(globals)
+{
+    dx_expr *x = dx_sym(C, "x", 1);
+    dx_extrema r;
+    ck_assert_int_eq(dx_extrema_find(C, parse_ok("w^4 - 8*w^2 + 2*w + 20"), dx_sym(C, "w", 1), NULL, NULL, &r), DX_OK);
+    ck_assert(r.min.exists && !r.max.exists);
+    ck_assert_msg(fabs(r.min.at.x + 2.0597919701013208) < 1e-15, "global min at %.17g", r.min.at.x);
+    ck_assert_str_eq(r.max.why, "f → +oo as w → ±oo");
+    dx_extrema_free(&r);
+    ck_assert_int_eq(dx_extrema_find(C, parse_ok("x^4 - 2*x^2"), x, NULL, NULL, &r), DX_OK);
+    ck_assert(r.min.exists && r.min.ties == 1 && r.min.at.x == -1 && r.min.tie_x[0] == 1);
+    dx_extrema_free(&r);
+    double a = 0, b = 3;
+    ck_assert_int_eq(dx_extrema_find(C, parse_ok("x^3 - 3*x"), x, &a, &b, &r), DX_OK);
+    ck_assert(r.max.exists && r.max.endpoint == 1 && r.max.at.value == 18);
+    ck_assert(r.min.exists && r.min.endpoint == 0 && r.min.at.x == 1 && strcmp(r.min.at.exact_value, "-2") == 0);
+    dx_extrema_free(&r);
+    ck_assert_int_eq(dx_extrema_find(C, parse_ok("-x^3"), x, NULL, NULL, &r), DX_OK);
+    ck_assert_str_eq(r.max.why, "f → +oo as x → -oo");
+    ck_assert_str_eq(r.min.why, "f → -oo as x → +oo");
+    ck_assert_int_eq((int)r.ncrit, 1);
+    ck_assert_int_eq(r.crit[0].kind, DX_CP_NEITHER);
+    dx_extrema_free(&r);
+    a = 2;
+    b = 1;
+    ck_assert_int_eq(dx_extrema_find(C, parse_ok("x^2"), x, &a, &b, &r), DX_EUSAGE);
+}
+END_TEST
+
+/* The program: seeds' examples, json, bad input. */
+typedef struct cli_row {
+    const char *argv[10];
+    int status;
+    const char *out_has[4]; /* substrings of stdout */
+    const char *err_has;
+} cli_row;
+
+static const cli_row cli_rows[] = {
+    {{"extrema", "x^3 - 3*x", NULL}, 0,
+     {"x = -1, f = 2: local max", "x = 1, f = -2: local min", "no global max: f → +oo as x → +oo",
+      "no global min: f → -oo as x → -oo"}, NULL},
+    {{"extrema", "x^2 - 4*x + 3", NULL}, 0, {"x = 2, f = -1: local min", "global min: f = -1 at x = 2"}, NULL},
+    {{"extrema", "w^4 - 8*w^2 + 2*w + 20", NULL}, 0,
+     {"w = -2.0597919701013208, f = -0.06065979552750", ": local max", "global min: f = -0.0606597955275",
+      "no global max: f → +oo as w → ±oo"}, NULL},
+    {{"extrema", "x^2 - 4*x + 1", "--from", "-1", "--to", "pi", NULL}, 0,
+     {"global max on the interval: f = 6 at x = -1 (an end of the interval)", "x = 2, f = -3: local min"}, NULL},
+    {{"extrema", "x^3 - 6*x", NULL}, 0, {"x = -sqrt(2) ≈ -1.4142135623730951, f = 4*sqrt(2)"}, NULL},
+    {{"extrema", "x^3 - 3*x", "--from", "0", "--to", "3", NULL}, 0,
+     {"global max on the interval: f = 18 at x = 3 (an end of the interval)"}, NULL},
+    {{"extrema", "sin(x)", "--from", "0", "--to", "7", NULL}, 0,
+     {"grid search on [0, 7], 4000 steps of 0.00175", "x = 1.5707963267948", ": local max"}, NULL},
+    {{"extrema", "abs(x - 1)", NULL}, 0, {"x = 1, f = 0: local min", "f' undefined (f not differentiable here)"}, NULL},
+    {{"--format", "json", "extrema", "x^3 - 3*x", NULL}, 0,
+     {"\"critical_points\": [{\"x\": -1, \"value\": 2, \"exact\": \"-1\"", "\"kind\": \"max\"",
+      "\"global_min\": null", "\"inflection_points\": [{\"x\": 0"}, NULL},
+    {{"--format", "json", "extrema", "x^2", "--from", "-1", "--to", "2", NULL}, 0,
+     {"\"global_max\": {\"x\": 2, \"value\": 4", "\"where\": \"to\"", "\"global_min\": {\"x\": 0, \"value\": 0"}, NULL},
+    {{"extrema", "5", NULL}, 0, {"f is constant"}, NULL},
+    {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "must not be greater than --to"},
+    {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
+    {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "--from takes a number"},
+    {{"extrema", "x*y", NULL}, 2, {NULL}, "function of x alone"},
+    {{"extrema", "x^2 +", NULL}, 2, {NULL}, "syntax error"},
+};
+
+START_TEST(cli_row_test)
+{
+    const cli_row *w = &cli_rows[_i];
+    char *out, *err;
+    int st = tu_run(w->argv, NULL, &out, &err);
+    ck_assert_msg(st == w->status, "%s: status %d, want %d (%s)", w->argv[1], st, w->status, err);
+    for (size_t i = 0; i < N(w->out_has) && w->out_has[i]; i++)
+        ck_assert_msg(strstr(out, w->out_has[i]) != NULL, "%s %s: output lacks '%s':\n%s", w->argv[1], w->argv[2],
+                      w->out_has[i], out);
+    if (w->err_has)
+        ck_assert_msg(strstr(err, w->err_has) != NULL, "%s: error lacks '%s': %s", w->argv[1], w->err_has, err);
+    else
+        ck_assert_msg(err[0] == 0, "%s: unexpected error %s", w->argv[1], err);
+    free(out);
+    free(err);
+}
+END_TEST
+
+static Suite *extrema_suite(void)
+{
+    Suite *s = suite_create("extrema");
+    TCase *tc = tcase_create("roots");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, root_row_test, 0, N(root_rows));
+    tcase_add_test(tc, wilkinson);
+    tcase_add_test(tc, wilkinson_irrational);
+    tcase_add_test(tc, degree_100);
+    tcase_add_loop_test(tc, nonpoly_row, 0, N(nonpoly_rows));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("classify");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, crit_row_test, 0, N(crit_rows));
+    tcase_add_test(tc, globals);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("cli");
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, cli_row_test, 0, N(cli_rows));
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(extrema_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

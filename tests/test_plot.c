@@ -1,0 +1,405 @@
+/* Plots: ticks, ranges and breaks of the library; the terminal picture (golden text) and files. */
+#include "plot.h"
+#include "testutil.h"
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static dx_ctx *ctx;
+static void setup(void) { ctx = dx_ctx_new(); }
+static void teardown(void) { dx_ctx_free(ctx); }
+
+/* --- nice ticks ------------------------------------------------------------------------------ */
+
+static const struct { double lo, hi; size_t max; double step, first, last; } tick_rows[] = {
+    {-3, 3, 5, 2, -2, 2},    {0, 1, 5, 0.2, 0, 1},      {-5, 5, 6, 2, -4, 4},
+    {-18, 24, 6, 10, -10, 20}, {0, 0.01, 5, 0.002, 0, 0.01}, {-1e6, 3e6, 4, 1e6, -1e6, 3e6},
+};
+
+START_TEST(ticks_row)
+{
+    double t[DX_PLOT_MAX_TICKS], step;
+    size_t n = dx_plot_nice_ticks(tick_rows[_i].lo, tick_rows[_i].hi, tick_rows[_i].max, t, &step);
+    ck_assert_msg(fabs(step - tick_rows[_i].step) < 1e-12 && n >= 2 && fabs(t[0] - tick_rows[_i].first) < 1e-9 &&
+                      fabs(t[n - 1] - tick_rows[_i].last) < 1e-9,
+                  "ticks of [%g, %g] max %zu: step %g, %g .. %g (%zu)", tick_rows[_i].lo, tick_rows[_i].hi,
+                  tick_rows[_i].max, step, t[0], t[n - 1], n);
+}
+END_TEST
+
+START_TEST(tick_labels)
+{
+    static const struct { double v, step; const char *want; } rows[] = {
+        {-2, 1, "-2"}, {0.5, 0.5, "0.5"}, {0.25, 0.05, "0.25"}, {0, 0.1, "0.0"}, {2e6, 1e6, "2e+06"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char b[48];
+        dx_plot_tick_label(rows[i].v, rows[i].step, b, sizeof b);
+        ck_assert_msg(strcmp(b, rows[i].want) == 0, "label of %g (step %g): '%s', want '%s'", rows[i].v,
+                      rows[i].step, b, rows[i].want);
+    }
+}
+END_TEST
+
+/* --- ranges and breaks ------------------------------------------------------------------------ */
+
+/* f and f' of text over [a, b], finished. */
+static dx_plot *plot_of(const char *text, double a, double b)
+{
+    dx_expr *f = dx_parse(ctx, text, strlen(text));
+    ck_assert_msg(f != NULL, "parse %s", text);
+    dx_expr *df = dx_diff(ctx, f, "x", 1);
+    dx_plot *p = dx_plot_new(ctx, a, b, 1001);
+    ck_assert_msg(p && dx_plot_add_expr(p, ctx, f, "x", "f", true, true) == DX_OK &&
+                      dx_plot_add_expr(p, ctx, df, "x", "f'", true, true) == DX_OK && dx_plot_finish(p, ctx) == DX_OK,
+                  "plot %s: %s", text, dx_ctx_error(ctx)->msg);
+    return p;
+}
+
+/* Where the curve crosses from far above the view to far below (or back) between two
+ * neighbouring samples, a line is drawn only if the curve is not broken there. */
+static int lines_across(const dx_plot_series *s, double y0, double y1)
+{
+    int n = 0;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        double a = s->py[i], b = s->py[i + 1];
+        if (isfinite(a) && isfinite(b) && !s->brk[i] && ((a > y1 && b < y0) || (a < y0 && b > y1)))
+            n++;
+    }
+    return n;
+}
+
+/* Poles neither blow the range up nor get a line drawn across them; smooth curves are whole. */
+static const struct { const char *f; double a, b, maxheight; int breaks_min, breaks_max; } pole_rows[] = {
+    {"1/x", -5, 5, 30, 0, 1}, /* the sample at 0 is undefined: a gap, maybe no break */
+    {"1/x", -5.03, 4.96, 30, 1, 1}, /* no sample at 0 */
+    {"1/x", -5.03, 4.97, 30, 0, 1}, /* a sample within 1e-15 of 0 */
+    {"tan(x)", -5, 5, 80, 4, 4},
+    {"1/(x^2 - 1)", -3, 3, 30, 2, 2},
+    {"x^3 - 3*x", -3, 3, 60, 0, 0},
+    {"exp(10*x)", -1, 1, 1e9, 0, 0}, /* steep but continuous: no break, the whole range */
+    {"tanh(50*x)", -1, 1, 10, 0, 0},
+};
+
+START_TEST(poles_row)
+{
+    dx_plot *p = plot_of(pole_rows[_i].f, pole_rows[_i].a, pole_rows[_i].b);
+    const dx_plot_series *f = &p->s[0];
+    int nbrk = 0;
+    for (size_t i = 0; i + 1 < f->n; i++)
+        nbrk += f->brk[i];
+    ck_assert_msg(nbrk >= pole_rows[_i].breaks_min && nbrk <= pole_rows[_i].breaks_max, "%s: %d breaks",
+                  pole_rows[_i].f, nbrk);
+    ck_assert_msg(p->y1 - p->y0 <= pole_rows[_i].maxheight, "%s: y view %g .. %g too tall", pole_rows[_i].f, p->y0,
+                  p->y1);
+    ck_assert_msg(lines_across(f, p->y0, p->y1) == 0, "%s: a line across a pole", pole_rows[_i].f);
+    if (pole_rows[_i].breaks_max == 0) /* a smooth curve is in view entirely */
+        for (size_t i = 0; i < f->n; i++)
+            ck_assert_msg(f->py[i] >= p->y0 && f->py[i] <= p->y1, "%s: %g at %g outside %g .. %g", pole_rows[_i].f,
+                          f->py[i], f->px[i], p->y0, p->y1);
+    dx_plot_free(p);
+}
+END_TEST
+
+START_TEST(domain_edges)
+{
+    dx_plot *p = plot_of("ln(x)", -5, 5);
+    /* 1/x is drawn only where ln is defined */
+    for (size_t i = 0; i < p->n; i++)
+        ck_assert_msg(isnan(p->s[1].py[i]) == (p->s[0].px[i] <= 0), "ln(x)' at %g: %g", p->s[0].px[i], p->s[1].py[i]);
+    dx_plot_free(p);
+    dx_expr *f = dx_parse(ctx, "ln(x)", 5);
+    p = dx_plot_new(ctx, -5, -1, 101);
+    ck_assert(dx_plot_add_expr(p, ctx, f, "x", "f", true, true) == DX_OK);
+    ck_assert_msg(dx_plot_finish(p, ctx) == DX_EDOMAIN, "ln(x) on [-5, -1] is drawn");
+    ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, "undefined everywhere"), "%s", dx_ctx_error(ctx)->msg);
+    dx_plot_free(p);
+    ck_assert(dx_plot_new(ctx, 1, 1, 100) == NULL);
+    ck_assert(dx_plot_new(ctx, 0, 1, DX_PLOT_MAX_POINTS + 1) == NULL);
+}
+END_TEST
+
+START_TEST(path_over_curve)
+{
+    /* a descent on w^2: the path is drawn with its own glyph over the curve */
+    dx_plot *p = plot_of("x^2", -3, 3);
+    double xs[] = {2.5, 1.5, 0.9, 0.54, 0.32}, ys[5];
+    for (int i = 0; i < 5; i++)
+        ys[i] = xs[i] * xs[i];
+    ck_assert(dx_plot_add_path(p, ctx, xs, ys, 5, "descent") == DX_OK);
+    ck_assert(dx_plot_finish(p, ctx) == DX_OK);
+    char *t = dx_plot_text(p, ctx, 60, 20, DX_PLOT_ASCII);
+    ck_assert_msg(t && strstr(t, ". descent"), "%s", t ? t : dx_ctx_error(ctx)->msg);
+    ck_assert_msg(strchr(t, '.') != strstr(t, ". descent"), "the path is not drawn:\n%s", t);
+    free(t);
+    ck_assert(dx_plot_text(p, ctx, 10, 5, 0) == NULL); /* too small */
+    dx_plot_free(p);
+}
+END_TEST
+
+START_TEST(braille_and_colour)
+{
+    dx_plot *p = plot_of("x^2", -3, 3);
+    char *t = dx_plot_text(p, ctx, 60, 20, DX_PLOT_COLOR);
+    ck_assert(t != NULL);
+    ck_assert_msg(strstr(t, "\xe2\xa0") || strstr(t, "\xe2\xa1") || strstr(t, "\xe2\xa3"), "no braille:\n%s", t);
+    ck_assert_msg(strstr(t, "\033[34m") && strstr(t, "\033[31m") && strstr(t, "\033[0m"), "no colours:\n%s", t);
+    ck_assert_msg(strstr(t, "━") && strstr(t, "\033[0m f'"), "legend:\n%s", t);
+    /* every line is 60 characters at most */
+    free(t);
+    t = dx_plot_text(p, ctx, 60, 20, 0);
+    ck_assert(!strchr(t, '\033'));
+    int lines = 0;
+    for (char *l = t, *e; (e = strchr(l, '\n')); l = e + 1, lines++) {
+        size_t chars = 0;
+        for (char *q = l; q < e; q++)
+            chars += ((unsigned char)*q & 0xC0) != 0x80;
+        ck_assert_msg(chars <= 60, "line %d has %zu characters", lines, chars);
+    }
+    ck_assert_msg(lines == 20, "%d lines, want 20", lines);
+    free(t);
+    dx_plot_free(p);
+}
+END_TEST
+
+/* --- the program: golden pictures --------------------------------------------------------------- */
+
+static const char golden_square[] =
+    " 10+                            |                           \n"
+    "   |**                          |                         **\n"
+    "   | ***                        |                       *** \n"
+    "   |   ****                     |                    ****ooo\n"
+    "  5+      ***                   |                  ***oooo  \n"
+    "   |        ****                |             oo****o       \n"
+    "   |           *****            |       oooo*****           \n"
+    "   |               ******       | ooooo******               \n"
+    "  0+--------------------****************--------------------\n"
+    "   |                   ooooooo  |                           \n"
+    "   |             ooooooo        |                           \n"
+    "   |       ooooooo              |                           \n"
+    " -5+  oooooo                    |                           \n"
+    "   |ooo                         |                           \n"
+    "   |                            |                           \n"
+    "   |                            |                           \n"
+    "-10+                            |                           \n"
+    "   +---------+------------------+-----------------+---------\n"
+    "             -2                 0                 2\n"
+    "* f(x) = x^2   o f'(x) = 2*x\n";
+
+static const char golden_cubic[] =
+    " 30+                            |                           \n"
+    "   |                            |                           \n"
+    "   |oo                          |                         oo\n"
+    " 20+ ooo                        |                       ooo \n"
+    "   |   oo                       |                      oo **\n"
+    "   |     oo                     |                    oo  ** \n"
+    " 10+      oooo                  |                 oooo ***  \n"
+    "   |         ooo                |               ooo   **    \n"
+    "   |           oooo             |            oooo  ***      \n"
+    "   |            ****************|        ooooo  ****        \n"
+    "  0+--------*****-----oooooooo-******************-----------\n"
+    "   |      ***                oooooo                         \n"
+    "   |    ***                     |                           \n"
+    "-10+  ***                       |                           \n"
+    "   | **                         |                           \n"
+    "   |**                          |                           \n"
+    "-20+                            |                           \n"
+    "   +---------+------------------+-----------------+---------\n"
+    "             -2                 0                 2\n"
+    "* f(x) = x^3 - 3*x   o f'(x) = 3*x^2 - 3\n";
+
+static const struct { const char *f, *want; } golden_rows[] = {
+    {"x^2", golden_square},
+    {"x^3 - 3*x", golden_cubic},
+};
+
+START_TEST(golden_row)
+{
+    const char *argv[] = {"plot", golden_rows[_i].f, "--from", "-3", "--to", "3", "--ascii", "--size", "60x20", NULL};
+    char *out, *err;
+    int rc = tu_run(argv, NULL, &out, &err);
+    ck_assert_msg(rc == 0 && strcmp(out, golden_rows[_i].want) == 0, "plot %s (rc %d, %s):\n%s\nwant:\n%s",
+                  golden_rows[_i].f, rc, err, out, golden_rows[_i].want);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* Not a terminal: 80x24, no colour, whatever NO_COLOR says. */
+START_TEST(pipe_default_size)
+{
+    const char *argv[] = {"plot", "sin(x)", NULL};
+    char *out, *err;
+    ck_assert_int_eq(tu_run(argv, NULL, &out, &err), 0);
+    int lines = 0;
+    for (char *l = out; (l = strchr(l, '\n')); l++)
+        lines++;
+    ck_assert_msg(lines == 24 && !strchr(out, '\033'), "%d lines:\n%s", lines, out);
+    ck_assert_msg(strstr(out, "f(x) = sin(x)") && strstr(out, "f'(x) = cos(x)"), "%s", out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+static const struct { const char *args[10]; const char *err; } bad_rows[] = {
+    {{"plot", "x^2", "--out", "a.txt"}, "--out writes .svg, .png or .pdf"},
+    {{"plot", "x^2", "--from", "3", "--to", "1"}, "--from must be less than --to"},
+    {{"plot", "ln(x)", "--from", "-5", "--to", "-1"}, "undefined everywhere"},
+    {{"plot", "x^2", "--order", "9"}, "--order takes 0 to 4"},
+    {{"plot", "x^2", "--size", "10x3"}, "needs 24 to 2000 columns"},
+    {{"plot", "x^2", "--from", "a+"}, "syntax error"},
+    {{"plot", "x^2", "--from", "y"}, "--from takes a number"},
+    {{"plot", "ln(x)", "--tangent", "-1"}, "no tangent at x = -1"},
+    {{"plot", "x^2", "--mark", "roots"}, "--mark takes 'extrema'"},
+    {{"plot", "x*y"}, "one variable"},
+    {{"plot", "x^2", "--out", "/nonexistent/dir/a.png"}, "cannot write"},
+};
+
+START_TEST(bad_row)
+{
+    char *out, *err;
+    int rc = tu_run(bad_rows[_i].args, NULL, &out, &err);
+    ck_assert_msg(rc == 2 && strstr(err, bad_rows[_i].err) && !*out, "%s %s: rc %d, err '%s', out '%s'",
+                  bad_rows[_i].args[1], bad_rows[_i].args[2] ? bad_rows[_i].args[2] : "", rc, err, out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* Runs that succeed: what must be in the picture and on stderr. */
+static const struct { const char *args[10]; const char *out, *err; } good_rows[] = {
+    {{"plot", "x^3 - 3*x", "--mark", "extrema", "--ascii"}, "* f(x) = x^3 - 3*x", "not available yet"},
+    {{"plot", "x^2", "--tangent", "1", "--ascii", "--size", "70x20"}, ". tangent at x = 1: y = 2*x - 1", ""},
+    {{"plot", "x^2", "--tangent", "1", "--ascii", "--size", "70x20"}, "@", ""}, /* the point */
+    {{"plot", "x^2", "--order", "0", "--ascii"}, "* f(x) = x^2\n", ""},
+    {{"plot", "t^2", "--order", "3", "--ascii"}, "x f'''(t) = 0", ""},
+};
+
+START_TEST(good_row)
+{
+    char *out, *err;
+    int rc = tu_run(good_rows[_i].args, NULL, &out, &err);
+    ck_assert_msg(rc == 0 && strstr(out, good_rows[_i].out) && strstr(err, good_rows[_i].err),
+                  "%s %s: rc %d, err '%s', out:\n%s", good_rows[_i].args[1], good_rows[_i].args[2], rc, err, out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* --- files ------------------------------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "%s was not written", path);
+    char *b = malloc(1 << 22);
+    *len = fread(b, 1, (1 << 22) - 1, f);
+    b[*len] = 0;
+    fclose(f);
+    return b;
+}
+
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+START_TEST(svg_file)
+{
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/f.svg", dir);
+    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--order", "2", "--out", path, NULL};
+    char *out, *err;
+    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0 && strstr(out, "wrote "), "%s", err);
+    size_t len;
+    char *svg = slurp(path, &len);
+    unlink(path);
+    rmdir(dir);
+    ck_assert_msg(strstr(svg, "<svg") && strstr(svg, "width=\"800pt\" height=\"500pt\""), "not an 800x500 svg");
+    /* one stroked path per curve, in its colour (legend swatches are filled, not stroked) */
+    static const char *colours[] = {"stroke:rgb(12.2%,46.7%,70.6%)", "stroke:rgb(83.9%,15.3%,15.7%)",
+                                    "stroke:rgb(17.3%,62.7%,17.3%)"};
+    for (int k = 0; k < 3; k++)
+        ck_assert_msg(count(svg, colours[k]) == 1, "curve %d: %d paths", k, count(svg, colours[k]));
+    /* the axes and frame, the grid */
+    ck_assert_msg(count(svg, "stroke:rgb(25%,25%,25%)") == 1 && count(svg, "stroke:rgb(87%,87%,87%)") == 1,
+                  "axes or grid missing");
+    /* labels: Cairo writes text as glyphs; title, 3 legend lines, ticks and axis names */
+    ck_assert_msg(count(svg, "xlink:href=\"#glyph") > 60, "too few glyphs: %d", count(svg, "xlink:href=\"#glyph"));
+    free(svg);
+    free(out);
+    free(err);
+}
+END_TEST
+
+START_TEST(png_and_pdf_files)
+{
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", png[64], pdf[64];
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(png, sizeof png, "%s/f.png", dir);
+    snprintf(pdf, sizeof pdf, "%s/f.pdf", dir);
+    const char *a1[] = {"plot", "tan(x)", "--tangent", "pi/4", "--size", "640x400", "--out", png, NULL};
+    const char *a2[] = {"plot", "sin(x)", "--out", pdf, NULL};
+    char *out, *err;
+    ck_assert_msg(tu_run(a1, NULL, &out, &err) == 0, "%s", err);
+    free(out);
+    free(err);
+    ck_assert_msg(tu_run(a2, NULL, &out, &err) == 0, "%s", err);
+    free(out);
+    free(err);
+    size_t len;
+    unsigned char *b = (unsigned char *)slurp(png, &len);
+    ck_assert_msg(len > 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0, "not a PNG");
+    unsigned w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
+    unsigned h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
+    ck_assert_msg(w == 640 && h == 400, "PNG is %ux%u, want 640x400", w, h);
+    free(b);
+    char *d = slurp(pdf, &len);
+    ck_assert_msg(len > 1000 && strncmp(d, "%PDF-", 5) == 0, "not a PDF");
+    free(d);
+    unlink(png);
+    unlink(pdf);
+    rmdir(dir);
+}
+END_TEST
+
+Suite *plot_suite(void);
+Suite *plot_suite(void)
+{
+    Suite *s = suite_create("plot");
+    TCase *lib = tcase_create("library");
+    tcase_add_checked_fixture(lib, setup, teardown);
+    tcase_add_loop_test(lib, ticks_row, 0, sizeof tick_rows / sizeof *tick_rows);
+    tcase_add_test(lib, tick_labels);
+    tcase_add_loop_test(lib, poles_row, 0, sizeof pole_rows / sizeof *pole_rows);
+    tcase_add_test(lib, domain_edges);
+    tcase_add_test(lib, path_over_curve);
+    tcase_add_test(lib, braille_and_colour);
+    suite_add_tcase(s, lib);
+    TCase *cli = tcase_create("program");
+    tcase_set_timeout(cli, 60);
+    tcase_add_loop_test(cli, golden_row, 0, sizeof golden_rows / sizeof *golden_rows);
+    tcase_add_test(cli, pipe_default_size);
+    tcase_add_loop_test(cli, bad_row, 0, sizeof bad_rows / sizeof *bad_rows);
+    tcase_add_loop_test(cli, good_row, 0, sizeof good_rows / sizeof *good_rows);
+    tcase_add_test(cli, svg_file);
+    tcase_add_test(cli, png_and_pdf_files);
+    suite_add_tcase(s, cli);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *r = srunner_create(plot_suite());
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? 1 : 0;
+}
