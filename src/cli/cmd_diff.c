@@ -1,5 +1,6 @@
 /* dfdx diff and dfdx grad: derivatives, printed. */
 #include "cli.h"
+#include "simplify.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,11 @@ bool cli_order(cli *c, const cli_args *a, unsigned *order)
 
 dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
 {
-    return dx_diff(c->ctx, e, var, order);
+    /* simplified after each order, so a higher derivative starts from the tidy form */
+    dx_expr *d = e;
+    for (unsigned i = 0; d && i < order; i++)
+        d = dx_simplify(c->ctx, dx_diff(c->ctx, d, var, 1));
+    return d;
 }
 
 int cli_diff(cli *c, const cli_args *a)
