@@ -160,9 +160,9 @@ static void failed_eval(dx_ctx *ctx, dx_descend_result *r, const char *what, lon
     bool overflow = strstr(m, "overflow") != NULL;
     stop(r, DX_DIVERGED, overflow ? DX_WHY_NOT_FINITE : DX_WHY_DOMAIN);
     if (step < 0)
-        snprintf(r->msg, sizeof r->msg, "%s is not defined at the start: %s", what, m);
+        snprintf(r->msg, sizeof r->msg, "%s is not defined at the start: %.180s", what, m);
     else
-        snprintf(r->msg, sizeof r->msg, "%s is no longer defined after step %ld: %s", what, step, m);
+        snprintf(r->msg, sizeof r->msg, "%s is no longer defined after step %ld: %.180s", what, step, m);
     dx_ctx_clear_error(ctx);
 }
 
