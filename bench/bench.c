@@ -20,10 +20,9 @@
  * --dump prints each result instead of timing (one repetition, for comparing outputs). */
 #include "dfdx.h"
 #include "expr.h"
-#include "poly.h"
-#ifdef DX_BENCH_EVAL
 #include "eval.h"
-#endif
+#include "poly.h"
+#include "simplify.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -107,10 +106,11 @@ static const char *corpus_name(const char *path)
     return name;
 }
 
-static void bench_line(const char *corpus_nm, const char *task, long n, double secs, long chars, long failures)
+static void bench_line(const char *corpus_nm, const char *task, const char *sys, long n, double secs, long chars,
+                       long failures)
 {
-    printf("BENCH corpus=%s task=%s system=" SYSTEM " n=%ld ns_per_item=%.1f out_chars=%ld failures=%ld\n",
-           corpus_nm, task, n, n ? secs * 1e9 / (double)n : NAN, chars, failures);
+    printf("BENCH corpus=%s task=%s system=%s n=%ld ns_per_item=%.1f out_chars=%ld failures=%ld\n", corpus_nm, task,
+           sys, n, n ? secs * 1e9 / (double)n : NAN, chars, failures);
     fflush(stdout);
 }
 
@@ -124,6 +124,7 @@ typedef struct {
     const corpus *c;
     const char *const *vars; /* NULL-terminated: one derivative each */
     unsigned order;
+    bool simplify;           /* as the dfdx program prints: dx_simplify after each order */
     FILE *dump;              /* print results here instead of only counting them */
 } job;
 
@@ -139,7 +140,12 @@ static counts run(const job *j)
     for (int i = 0; i < j->c->n; i++) {
         dx_expr *e = dx_parse(ctx, j->c->line[i], j->c->len[i]);
         for (const char *const *v = j->vars; *v; v++) {
-            dx_expr *d = e ? dx_diff(ctx, e, *v, j->order) : NULL;
+            dx_expr *d = e;
+            for (unsigned o = 0; d && o < j->order; o++) {
+                d = dx_diff(ctx, d, *v, 1);
+                if (j->simplify)
+                    d = dx_simplify(ctx, d);
+            }
             char *s = d ? dx_print(ctx, d, DX_PLAIN) : NULL;
             if (s) {
                 k.chars += (long)strlen(s);
@@ -208,7 +214,6 @@ static double point_conf(const char *corpus_path, const char *key)
     return v;
 }
 
-#ifdef DX_BENCH_EVAL
 static double *grid(const char *corpus_path, size_t count)
 {
     double lo = point_conf(corpus_path, "lo"), hi = point_conf(corpus_path, "hi");
@@ -286,7 +291,7 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
             printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
         if (isnan(sink) && pass == 0)
             printf("NOTE some derivatives are undefined at some grid points (NaN there)\n");
-        bench_line(pass == 0 ? name : name_native, "eval", (long)m * (long)count, best, 0, pass == 0 ? failures : 0);
+        bench_line(pass == 0 ? name : name_native, "eval", SYSTEM, (long)m * (long)count, best, 0, pass == 0 ? failures : 0);
     }
     for (int i = 0; i < c->n; i++)
         sums[i] = eval_sum(progs[i], check_xs, check, out);
@@ -304,7 +309,6 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
     free(check_xs);
     return 0;
 }
-#endif
 
 /* --- roots ------------------------------------------------------------------------------- */
 
@@ -385,7 +389,7 @@ static int task_roots(const char *path, const corpus *c, FILE *dump)
         printf("NOTE " SYSTEM " roots: parse and expansion untimed; %ld distinct critical points, %ld with "
                "multiplicity\n",
                distinct, k.chars);
-        bench_line(corpus_name(path), "roots", c->n, best, k.chars, k.failures);
+        bench_line(corpus_name(path), "roots", SYSTEM, c->n, best, k.chars, k.failures);
     }
     for (int i = 0; i < c->n; i++)
         dx_poly_clear(&ps[i]);
@@ -413,18 +417,23 @@ int main(int argc, char **argv)
         printf("NOTE dfdx %s (C11, GMP %s), fresh context per repetition\n", DX_VERSION, gmp_version);
     if (strcmp(task, "diff") == 0 || strcmp(task, "grad") == 0) {
         bool grad = strcmp(task, "grad") == 0;
-        job j = {&c, grad ? wxy : just_x, 1, dump};
-        if (dump) {
-            run(&j);
-            return 0;
+        /* dfdx: derivatives as the canonical constructors leave them (already simplified on
+         * construction); dfdx-simplify: plus the explicit simplifier the program applies
+         * (common denominators, expansion where shorter), like sympy-simplify */
+        for (int simp = 0; simp < 2; simp++) {
+            job j = {&c, grad ? wxy : just_x, 1, simp == 1, dump};
+            if (dump) {
+                run(&j);
+                return 0;
+            }
+            double t = best_of(&j, &k);
+            bench_line(name, task, simp ? SYSTEM "-simplify" : SYSTEM, c.n, t, k.chars, k.failures);
         }
-        double t = best_of(&j, &k);
-        bench_line(name, task, c.n, t, k.chars, k.failures);
     } else if (strcmp(task, "swell") == 0) {
         int max = (int)knob("BENCH_SWELL_MAX", 12);
         double cap = knob("BENCH_SWELL_CAP", 5);
         for (int order = 1; order <= max; order++) {
-            job j = {&c, just_x, (unsigned)order, dump};
+            job j = {&c, just_x, (unsigned)order, false, dump};
             if (dump) {
                 printf("# order %d\n", order);
                 run(&j);
@@ -433,19 +442,14 @@ int main(int argc, char **argv)
             char tname[32];
             snprintf(tname, sizeof tname, "swell-%d", order);
             double t = best_of(&j, &k);
-            bench_line(name, tname, c.n, t, k.chars, k.failures);
+            bench_line(name, tname, SYSTEM, c.n, t, k.chars, k.failures);
             if (t > cap) {
                 printf("NOTE " SYSTEM " swell stopped after order %d (%.1f s > BENCH_SWELL_CAP)\n", order, t);
                 break;
             }
         }
     } else if (strcmp(task, "eval") == 0) {
-#ifdef DX_BENCH_EVAL
         return task_eval(path, &c, dump);
-#else
-        (void)point_conf;
-        printf("NOTE " SYSTEM " eval not yet available (no src/eval.c in this build)\n");
-#endif
     } else if (strcmp(task, "roots") == 0) {
         int rc = task_roots(path, &c, dump);
         if (rc)

@@ -14,6 +14,11 @@ step '3*x^2'                        # scalar multiple: 3*(2x) = 6x
 step 'x^3 - 3*x'                    # the function drawn beside its derivative
 step 'w^2'                          # the loss L(w) = w^2 of the descent example
 step 'w^4 - 8*w^2 + 2*w + 20'       # the bumpy loss with a local-minimum trap
+# gradient descent, w <- w - lr * f'(w), the lesson's runs number for number
+step descend 'w^2' --start 4 --rate 0.15 --steps 15
+step descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20      # too small / just right / too large
+step descend 'w^4 - 8*w^2 + 2*w + 20' --start -3.5 --rate 0.01 --steps 100 --tol 0 --rows 6
+step descend 'w^4 - 8*w^2 + 2*w + 20' --start 2.5 --rate 0.01 --rows 0   # trapped in the local minimum
 
 echo
 echo "== Lesson 2: limits, extrema, the derivative table =="
@@ -24,4 +29,5 @@ step 'cos(x)'
 step 'ln(x)'
 step diff '(w*x - y)^2' --var w     # d/dw (wx - y)^2 = 2(wx - y)x: the gradient of a squared error
 step grad '(w*x - y)^2'
+step descend '(w*x - y)^2' --start w=0 --set x=2,y=3 --rate 0.05 --rows 6   # learning w from one example
 step '4*x^3 - 2*x^2 + x - 7'        # 12x^2 - 4x + 1

@@ -10,6 +10,38 @@ const char *const dx_rule_names[DX_NRULES] = {
     "power", "exponential", "general power", "function", "chain",
 };
 
+const char *const dx_rule_formulas[DX_NRULES] = {
+    "d/dx c = 0", "d/dx x = 1", "(u + v)' = u' + v'", "(c*u)' = c*u'", "(u*v)' = u'*v + u*v'",
+    "(u/v)' = (u'*v - u*v')/v^2", "(u^n)' = n*u^(n-1)*u'", "(a^u)' = a^u*ln(a)*u'",
+    "(u^v)' = u^v*(v'*ln(u) + v*u'/u)", "d/dx f(x) = f'(x)", "f(u)' = f'(u)*u'",
+};
+
+const char *const dx_slip_names[DX_NSLIPS] = {
+    "none",
+    "ln(u) -> 1/u without u'",
+    "missing inner derivative (chain rule)",
+    "sign of d/dx cos",
+    "power-rule exponent not reduced",
+    "quotient-rule numerator reversed",
+    "only one term of the product rule",
+    "only one term of the product rule",
+    "derivative of a product taken as the product of derivatives",
+    "constant not dropped",
+};
+
+const char *const dx_slip_explanations[DX_NSLIPS] = {
+    "",
+    "d/dx ln(u) = u'/u: the factor u' (the inner derivative) is missing",
+    "f(u)' = f'(u)*u': the factor u' (the inner derivative) is missing",
+    "d/dx cos(u) = -sin(u)*u', with a minus sign",
+    "(u^n)' = n*u^(n-1)*u': the exponent goes down by one",
+    "(u/v)' = (u'*v - u*v')/v^2: u'*v comes first, so the sign is flipped",
+    "(u*v)' = u'*v + u*v': the term u*v' is missing",
+    "(u*v)' = u'*v + u*v': the term u'*v is missing",
+    "(u*v)' = u'*v + u*v', not u'*v'",
+    "the derivative of a constant term is 0",
+};
+
 /* The memo: node -> derivative, as an open-addressing table keyed by node id. It grows with
  * the nodes actually differentiated, not with the context: a context holding many
  * expressions (a corpus, a REPL session) would otherwise pay for all of them on every call. */
@@ -26,9 +58,19 @@ typedef struct {
     size_t cap, count; /* memo capacity (a power of two) and entries */
     dx_recorder rec;
     void *user;
+    dx_slip slip;
+    const dx_expr *slip_at;
+    dx_expr *(*hole)(void *, dx_expr *);
+    void *hole_user;
+    const dx_expr *root;
     memo_slot inl[64]; /* the first table, enough for most expressions */
 } differ;
 
+/* Does the broken rule k apply at e? Plain differentiation only pays the first compare. */
+static bool slipped(const differ *s, dx_slip k, const dx_expr *e)
+{
+    return s->slip == k && (!s->slip_at || s->slip_at == e);
+}
 static size_t memo_home(const differ *s, uint32_t id) { return (size_t)((id * 0x9E3779B1u) >> 7) & (s->cap - 1); }
 
 static dx_expr *memo_get(const differ *s, const dx_expr *e)
@@ -110,6 +152,18 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
     }
     dx_expr *r;
     dx_rule rule;
+    bool quotient = false;
+    for (size_t i = 0; i < nv; i++)
+        quotient |= is_denominator(v[i]);
+    /* the product-rule slips keep one term (from, to) or derive every factor at once */
+    size_t from = 0, to = nv;
+    bool all_derived = !quotient && slipped(s, DX_SLIP_PRODUCT_DERIVS, e);
+    if (!quotient && slipped(s, DX_SLIP_PRODUCT_FIRST, e))
+        to = 1;
+    if (!quotient && slipped(s, DX_SLIP_PRODUCT_LAST, e))
+        from = nv - 1;
+    if (all_derived)
+        to = 1;
     if (nv == 1) {
         r = dx_mul(ctx, dx_mul_n(ctx, c, nc), d(s, v[0]));
         rule = DX_R_SCALAR;
@@ -120,16 +174,16 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
         r = NULL;
         if (terms && fs) {
             bool ok = true;
-            for (size_t i = 0; ok && i < nv; i++) {
+            for (size_t i = from; ok && i < to; i++) {
                 size_t k = 0;
                 for (size_t j = 0; j < nc; j++)
                     fs[k++] = c[j];
                 for (size_t j = 0; j < nv; j++)
-                    fs[k++] = j == i ? d(s, v[j]) : v[j];
-                terms[i] = dx_mul_n(ctx, fs, k);
-                ok = terms[i] != NULL;
+                    fs[k++] = j == i || all_derived ? d(s, v[j]) : v[j];
+                terms[i - from] = dx_mul_n(ctx, fs, k);
+                ok = terms[i - from] != NULL;
             }
-            r = ok ? dx_add_n(ctx, terms, nv) : NULL;
+            r = ok ? dx_add_n(ctx, terms, to - from) : NULL;
         } else {
             dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
         }
@@ -137,10 +191,9 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
             free(terms);
             free(fs);
         }
-        rule = DX_R_PRODUCT;
-        for (size_t i = 0; i < nv; i++)
-            if (is_denominator(v[i]))
-                rule = DX_R_QUOTIENT;
+        rule = quotient ? DX_R_QUOTIENT : DX_R_PRODUCT;
+        if (quotient && slipped(s, DX_SLIP_QUOTIENT, e)) /* u*v' - u'*v: the negative */
+            r = dx_neg(ctx, r);
     }
     if (!small) {
         free(v);
@@ -154,12 +207,17 @@ static dx_expr *d_pow(differ *s, dx_expr *e)
     dx_ctx *ctx = s->ctx;
     dx_expr *b = e->a[0], *x = e->a[1];
     bool b_var = b->vmask & s->var->vmask, x_var = x->vmask & s->var->vmask;
+    bool no_chain = slipped(s, DX_SLIP_CHAIN, e);
     if (!x_var) { /* (u^n)' = n*u^(n-1)*u', built in one product so 2*(w*x - y)*x keeps its shape */
-        dx_expr *f[3] = {x, dx_pow(ctx, b, dx_sub(ctx, x, dx_int(ctx, 1))), d(s, b)};
-        return done(s, is_denominator(e) ? DX_R_QUOTIENT : DX_R_POWER, e, dx_mul_n(ctx, f, 3));
+        dx_expr *n1 = slipped(s, DX_SLIP_POWER_EXP, e) ? x : dx_sub(ctx, x, dx_int(ctx, 1));
+        dx_expr *f[3] = {x, dx_pow(ctx, b, n1), no_chain ? dx_int(ctx, 1) : d(s, b)};
+        dx_expr *r = dx_mul_n(ctx, f, 3);
+        if (is_denominator(e) && slipped(s, DX_SLIP_QUOTIENT, e)) /* (1/v)' = (0*v - 1*v')/v^2 reversed */
+            r = dx_neg(ctx, r);
+        return done(s, is_denominator(e) ? DX_R_QUOTIENT : DX_R_POWER, e, r);
     }
     if (!b_var) { /* (a^u)' = a^u*ln(a)*u' */
-        dx_expr *f[3] = {e, dx_call(ctx, DX_LN, b), d(s, x)};
+        dx_expr *f[3] = {e, dx_call(ctx, DX_LN, b), no_chain ? dx_int(ctx, 1) : d(s, x)};
         return done(s, DX_R_EXPONENTIAL, e, dx_mul_n(ctx, f, 3));
     }
     /* (u^v)' = u^v*(v'*ln(u) + v*u'/u) */
@@ -172,8 +230,12 @@ static dx_expr *d_call(differ *s, dx_expr *e)
     const dx_fn *row = &dx_fns[e->fn];
     dx_expr *u = e->a[0];
     dx_expr *outer = row->deriv(s->ctx, u);
+    if (e->fn == DX_COS && slipped(s, DX_SLIP_COS_SIGN, e))
+        outer = dx_neg(s->ctx, outer);
     if (u == s->var)
         return done(s, DX_R_FUNCTION, e, outer);
+    if (slipped(s, DX_SLIP_CHAIN, e) || (e->fn == DX_LN && slipped(s, DX_SLIP_LN, e)))
+        return done(s, DX_R_CHAIN, e, outer);
     return done(s, DX_R_CHAIN, e, dx_mul(s->ctx, outer, d(s, u)));
 }
 
@@ -184,8 +246,10 @@ static dx_expr *d(differ *s, dx_expr *e)
     dx_expr *r;
     if (e->id < s->nmemo && (r = memo_get(s, e)))
         return r;
+    if (s->hole && e != s->root && (r = s->hole(s->hole_user, e)))
+        return r;
     if (!(e->vmask & s->var->vmask) || e->kind == DX_NUM || e->kind == DX_CONST) {
-        r = done(s, DX_R_CONSTANT, e, dx_int(s->ctx, 0));
+        r = done(s, DX_R_CONSTANT, e, slipped(s, DX_SLIP_CONSTANT, e) ? e : dx_int(s->ctx, 0));
     } else if (e->kind == DX_SYM) {
         r = done(s, e == s->var ? DX_R_VARIABLE : DX_R_CONSTANT, e, dx_int(s->ctx, e == s->var ? 1 : 0));
     } else if (e->kind == DX_ADD) {
@@ -213,9 +277,16 @@ static dx_expr *d(differ *s, dx_expr *e)
 
 dx_expr *dx_diff_by(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_recorder rec, void *user)
 {
+    dx_diff_opts o = {.rec = rec, .user = user};
+    return dx_diff_with(ctx, e, var, &o);
+}
+
+dx_expr *dx_diff_with(dx_ctx *ctx, dx_expr *e, dx_expr *var, const dx_diff_opts *o)
+{
     if (!e || !var)
         return NULL;
-    differ s = {.ctx = ctx, .var = var, .nmemo = (uint32_t)dx_node_count(ctx), .rec = rec, .user = user};
+    differ s = {.ctx = ctx, .var = var, .nmemo = (uint32_t)dx_node_count(ctx), .rec = o->rec, .user = o->user,
+                .slip = o->slip, .slip_at = o->slip_at, .hole = o->hole, .hole_user = o->hole_user, .root = e};
     s.memo = s.inl;
     s.cap = sizeof s.inl / sizeof *s.inl;
     dx_expr *r = d(&s, e);

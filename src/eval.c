@@ -1,4 +1,5 @@
 /* Numbers from expressions: exact substitution, and compiled evaluation over doubles. */
+#define _GNU_SOURCE /* sincos, where the C library has it */
 #include "eval.h"
 #include "fn.h"
 
@@ -53,28 +54,45 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
 
 /* --- programs ----------------------------------------------------------------------------------- */
 
-typedef enum { OP_CONST, OP_VAR, OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_CALL } op_kind;
+/* Leaves (numbers, constants, variables) are no instructions: a constant is a register filled
+ * once at compile time, a variable reads the caller's column in place. */
+typedef enum { OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_EXP, OP_CALL, OP_SINCOS, OP_DONE } op_kind;
 
 typedef struct {
-    op_kind op;
-    int fn;            /* OP_CALL */
+    uint8_t op;
+    uint8_t fn;        /* OP_CALL: dx_fn_id; OP_SINCOS: the function of this slot (sin or
+                          cos), the next instruction (OP_DONE) being the other */
+    uint8_t guard;     /* 1: the op can turn a non-finite operand finite (1/inf = 0), so the
+                          operands are checked (see run_block) */
     uint32_t nargs;
-    uint32_t args;     /* index into prog->argv: the registers of the operands */
-    double c;          /* OP_CONST value; OP_POWQ exponent */
-    int64_t k;         /* OP_VAR slot; OP_POWI exponent; OP_POWQ p/q: 0 when q is even (no real
-                          value for a negative base), else the sign of (-1)^p: -1 or 1 */
+    uint32_t args;     /* index into prog->argv: the value slots of the operands */
+    uint32_t dst;      /* register written */
+    uint32_t self;     /* the slot of this instruction's value */
+    double c;          /* OP_POWQ exponent as a double */
+    int64_t k;         /* OP_POWI exponent; OP_POWQ: ROOT_* below */
+    int64_t pn, pq;    /* OP_POWQ exponent p/q, for messages */
 } instr;
 
+/* A negative base to a rational power p/q (lowest terms): real only for odd q. */
+enum { ROOT_NONE, ROOT_NEG, ROOT_POS };
+
 struct dx_prog {
-    instr *code;
-    uint32_t n;
-    uint32_t *argv;
+    instr *code;           /* the computing instructions, children first */
+    uint32_t ncode;
+    uint32_t *argv;        /* operand slots */
+    uint32_t nslots;       /* one per distinct node */
+    uint32_t result;       /* the slot of the root */
+    double **slot;         /* where each node's value block is (rebound per block for variables,
+                              which are only read) */
+    int64_t *var_of;       /* slot -> variable index, or -1 */
     size_t nvars;
-    double *regs; /* scratch for one block of points: n registers x DX_BLOCK */
+    double *regs;          /* registers, DX_BLOCK doubles each: constants, then temporaries */
+    double *replay;        /* one value per slot, for explaining a failed point */
 };
 
-/* Points evaluated together: large enough to amortise the dispatch, small enough for L1. */
-#define DX_BLOCK 128
+/* Points evaluated together: large enough to amortise the dispatch, small enough that the
+ * live registers stay in L1 (registers are reused once their last reader has run). */
+#define DX_BLOCK 256
 
 void dx_prog_free(dx_prog *p)
 {
@@ -82,70 +100,229 @@ void dx_prog_free(dx_prog *p)
         return;
     free(p->code);
     free(p->argv);
+    free(p->slot);
+    free(p->var_of);
     free(p->regs);
+    free(p->replay);
     free(p);
+}
+
+/* The reachable nodes of e, each once, sorted by id (children first). *count set. */
+static const dx_expr **collect(const dx_expr *e, size_t cap, size_t *count, size_t *nargs, int32_t *mark)
+{
+    const dx_expr **stack = malloc(cap * sizeof *stack), **nodes = malloc(cap * sizeof *nodes);
+    if (!stack || !nodes) {
+        free(stack);
+        free(nodes);
+        return NULL;
+    }
+    size_t top = 0, nn = 0, na = 0;
+    stack[top++] = e;
+    mark[e->id] = 0;
+    while (top) {
+        const dx_expr *x = stack[--top];
+        nodes[nn++] = x;
+        na += x->n;
+        for (uint32_t i = 0; i < x->n; i++)
+            if (mark[x->a[i]->id] < 0 && !(x->kind == DX_POW && i == 1 && x->a[1]->kind == DX_NUM)) {
+                mark[x->a[i]->id] = 0;
+                stack[top++] = x->a[i];
+            }
+    }
+    free(stack);
+    /* shell sort by id: a child always has a smaller id than its parents */
+    for (size_t gap = nn / 2; gap > 0; gap /= 2)
+        for (size_t i = gap; i < nn; i++)
+            for (size_t j = i; j >= gap && nodes[j - gap]->id > nodes[j]->id; j -= gap) {
+                const dx_expr *t = nodes[j];
+                nodes[j] = nodes[j - gap];
+                nodes[j - gap] = t;
+            }
+    *count = nn;
+    *nargs = na;
+    return nodes;
+}
+
+/* sin(u) and cos(u) both in e: reorder so the second follows the first (it depends on u
+ * only, so the order stays topological); they then run as one sincos call, as gcc does for
+ * hand-written C. false without memory. */
+static bool pair_sincos(const dx_expr **nodes, size_t nn, size_t cap)
+{
+    int32_t *other = malloc(cap * 2 * sizeof *other);
+    const dx_expr **order = malloc(nn * sizeof *order);
+    if (!other || !order) {
+        free(other);
+        free(order);
+        return false;
+    }
+    memset(other, -1, cap * 2 * sizeof *other);
+    bool any = false;
+    for (size_t i = 0; i < nn; i++) /* other[2*id(u) + 0/1]: the node of sin(u) / cos(u) */
+        if (nodes[i]->kind == DX_CALL && (nodes[i]->fn == DX_SIN || nodes[i]->fn == DX_COS))
+            other[2 * (size_t)nodes[i]->a[0]->id + (nodes[i]->fn == DX_COS)] = (int32_t)i;
+    size_t k = 0;
+    for (size_t i = 0; i < nn; i++) {
+        const dx_expr *x = nodes[i];
+        if (!x)
+            continue;
+        order[k++] = x;
+        if (x->kind == DX_CALL && (x->fn == DX_SIN || x->fn == DX_COS)) {
+            int32_t j = other[2 * (size_t)x->a[0]->id + (x->fn == DX_SIN)];
+            if (j > (int32_t)i) {
+                order[k++] = nodes[j];
+                nodes[j] = NULL;
+                any = true;
+            }
+        }
+    }
+    if (any)
+        memcpy(nodes, order, nn * sizeof *nodes);
+    free(other);
+    free(order);
+    return true;
+}
+
+/* The instruction for a computing node x (operand slots already known through slot_of). */
+static void encode(instr *in, const dx_expr *x, const int32_t *slot_of, uint32_t *argv, uint32_t *na)
+{
+    in->args = *na;
+    switch (x->kind) {
+    case DX_ADD:
+    case DX_MUL:
+        in->op = x->kind == DX_ADD ? OP_ADD : OP_MUL;
+        in->nargs = x->n;
+        for (uint32_t j = 0; j < x->n; j++)
+            argv[(*na)++] = (uint32_t)slot_of[x->a[j]->id];
+        return;
+    case DX_POW: {
+        const dx_expr *ex = x->a[1];
+        int64_t k;
+        argv[(*na)++] = (uint32_t)slot_of[x->a[0]->id];
+        in->nargs = 1;
+        if (ex->kind == DX_NUM && dx_num_get_int(&ex->u.num, &k)) {
+            in->op = OP_POWI;
+            in->k = k;
+            in->guard = k < 0;
+        } else if (ex->kind == DX_NUM) {
+            dx_num nu = dx_num_numer(&ex->u.num), de = dx_num_denom(&ex->u.num);
+            int64_t pn = 0, pq = 0;
+            bool small = dx_num_get_int(&nu, &pn) && dx_num_get_int(&de, &pq);
+            in->op = OP_POWQ;
+            in->c = dx_num_to_double(&ex->u.num);
+            in->k = !small || !(pq & 1) ? ROOT_NONE : (pn & 1) ? ROOT_NEG : ROOT_POS;
+            in->pn = small ? pn : 0;
+            in->pq = small ? pq : 0;
+            in->guard = in->c < 0;
+            dx_num_clear(&nu);
+            dx_num_clear(&de);
+        } else if (x->a[0]->kind == DX_CONST && x->a[0]->fn == DX_E) {
+            in->op = OP_EXP; /* exp(u), not pow(2.718..., u): exact e, and faster */
+            argv[*na - 1] = (uint32_t)slot_of[ex->id];
+            in->guard = 1;
+        } else {
+            in->op = OP_POW;
+            argv[(*na)++] = (uint32_t)slot_of[ex->id];
+            in->nargs = 2;
+            in->guard = 1;
+        }
+        return;
+    }
+    case DX_CALL:
+        in->op = OP_CALL;
+        in->fn = x->fn;
+        in->nargs = 1;
+        in->guard = 1;
+        argv[(*na)++] = (uint32_t)slot_of[x->a[0]->id];
+        return;
+    }
+}
+
+static double const_value(const dx_expr *x)
+{
+    if (x->kind == DX_NUM)
+        return dx_num_to_double(&x->u.num);
+    return x->fn == DX_E ? 2.718281828459045235 : 3.141592653589793238;
+}
+
+/* Registers for the temporaries: a register is free again after its value's last reader, so
+ * a long expression needs only as many registers as values live at once. dst of each
+ * instruction set; returns the number of registers, or 0 without memory. */
+static uint32_t allocate(dx_prog *p, uint32_t first_reg, const uint32_t *slot_instr)
+{
+    uint32_t *last = malloc((size_t)p->nslots * sizeof *last), *freel = malloc(((size_t)p->ncode + 1) * sizeof *freel);
+    if (!last || !freel) {
+        free(last);
+        free(freel);
+        return 0;
+    }
+    for (uint32_t s = 0; s < p->nslots; s++)
+        last[s] = UINT32_MAX; /* never read: the result */
+    for (uint32_t i = 0; i < p->ncode; i++)
+        for (uint32_t j = 0; j < p->code[i].nargs; j++)
+            last[p->argv[p->code[i].args + j]] = i;
+    uint32_t nfree = 0, next = first_reg;
+    for (uint32_t i = 0; i < p->ncode; i++) {
+        instr *in = &p->code[i];
+        /* the destination never shares a register with an operand: ADD writes r before
+         * reading its later terms */
+        in->dst = nfree ? freel[--nfree] : next++;
+        for (uint32_t j = 0; j < in->nargs; j++) {
+            uint32_t s = p->argv[in->args + j];
+            if (last[s] == i && slot_instr[s] != UINT32_MAX) {
+                last[s] = UINT32_MAX - 1; /* freed once even when read twice (x*x) */
+                freel[nfree++] = p->code[slot_instr[s]].dst;
+            }
+        }
+    }
+    free(last);
+    free(freel);
+    return next;
+}
+
+/* Point the computed slots at their registers (after a replay pointed them elsewhere). */
+static void bind(dx_prog *p)
+{
+    for (uint32_t i = 0; i < p->ncode; i++)
+        p->slot[p->code[i].self] = p->regs + (size_t)p->code[i].dst * DX_BLOCK;
 }
 
 dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
 {
     if (!e)
         return NULL;
-    /* reachable nodes, each once, sorted by id: children before parents */
-    size_t cap = dx_node_count(ctx) + 1;
-    int32_t *reg = malloc(cap * sizeof *reg);
-    const dx_expr **stack = malloc(cap * sizeof *stack), **nodes = malloc(cap * sizeof *nodes);
+    size_t cap = dx_node_count(ctx) + 1, nn = 0, nargs = 0;
+    int32_t *slot_of = malloc(cap * sizeof *slot_of);
+    const dx_expr **nodes = NULL;
+    uint32_t *slot_instr = NULL;
     dx_prog *p = calloc(1, sizeof *p);
-    if (!reg || !stack || !nodes || !p)
+    if (!slot_of || !p)
         goto oom;
-    memset(reg, -1, cap * sizeof *reg);
-    size_t top = 0, nn = 0, nargs = 0;
-    stack[top++] = e;
-    reg[e->id] = 0;
-    while (top) {
-        const dx_expr *x = stack[--top];
-        nodes[nn++] = x;
-        nargs += x->n;
-        for (uint32_t i = 0; i < x->n; i++)
-            if (reg[x->a[i]->id] < 0 && !(x->kind == DX_POW && i == 1 && x->a[1]->kind == DX_NUM)) {
-                reg[x->a[i]->id] = 0;
-                stack[top++] = x->a[i];
-            }
-    }
-    for (size_t i = 0; i < nn; i++)
-        reg[nodes[i]->id] = -1;
-    {
-        /* sort by id: a child always has a smaller id than its parents */
-        size_t n = nn;
-        for (size_t gap = n / 2; gap > 0; gap /= 2)
-            for (size_t i = gap; i < n; i++)
-                for (size_t j = i; j >= gap && nodes[j - gap]->id > nodes[j]->id; j -= gap) {
-                    const dx_expr *t = nodes[j];
-                    nodes[j] = nodes[j - gap];
-                    nodes[j - gap] = t;
-                }
-    }
+    memset(slot_of, -1, cap * sizeof *slot_of);
+    nodes = collect(e, cap, &nn, &nargs, slot_of);
+    if (!nodes)
+        goto oom;
+    if (!pair_sincos(nodes, nn, cap))
+        goto oom;
+    p->nslots = (uint32_t)nn;
+    p->nvars = nvars;
     p->code = calloc(nn, sizeof *p->code);
     p->argv = malloc((nargs + 1) * sizeof *p->argv);
-    p->regs = malloc(nn * DX_BLOCK * sizeof *p->regs);
-    p->nvars = nvars;
-    if (!p->code || !p->argv || !p->regs)
+    p->slot = calloc(nn, sizeof *p->slot);
+    p->var_of = malloc(nn * sizeof *p->var_of);
+    p->replay = malloc(nn * sizeof *p->replay);
+    slot_instr = malloc(nn * sizeof *slot_instr);
+    if (!p->code || !p->argv || !p->slot || !p->var_of || !p->replay || !slot_instr)
         goto oom;
-    uint32_t na = 0;
+    uint32_t na = 0, nconst = 0;
     for (size_t i = 0; i < nn; i++) {
         const dx_expr *x = nodes[i];
-        instr *in = &p->code[i];
-        reg[x->id] = (int32_t)i;
-        in->args = na;
-        switch (x->kind) {
-        case DX_NUM:
-            in->op = OP_CONST;
-            in->c = dx_num_to_double(&x->u.num);
-            break;
-        case DX_CONST:
-            in->op = OP_CONST;
-            in->c = x->fn == DX_E ? 2.718281828459045235 : 3.141592653589793238;
-            break;
-        case DX_SYM: {
+        slot_of[x->id] = (int32_t)i;
+        p->var_of[i] = -1;
+        slot_instr[i] = UINT32_MAX;
+        if (x->kind == DX_NUM || x->kind == DX_CONST) {
+            p->replay[i] = const_value(x);
+            nconst++;
+        } else if (x->kind == DX_SYM) {
             size_t k = 0;
             while (k < nvars && strcmp(vars[k], x->u.name) != 0)
                 k++;
@@ -153,59 +330,47 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
                 dx_fail(ctx, DX_EUSAGE, -1, -1, "no value for %s", x->u.name);
                 goto fail;
             }
-            in->op = OP_VAR;
-            in->k = (int64_t)k;
-            break;
-        }
-        case DX_ADD:
-        case DX_MUL:
-            in->op = x->kind == DX_ADD ? OP_ADD : OP_MUL;
-            in->nargs = x->n;
-            for (uint32_t j = 0; j < x->n; j++)
-                p->argv[na++] = (uint32_t)reg[x->a[j]->id];
-            break;
-        case DX_POW: {
-            const dx_expr *ex = x->a[1];
-            int64_t k;
-            p->argv[na++] = (uint32_t)reg[x->a[0]->id];
-            in->nargs = 1;
-            if (ex->kind == DX_NUM && dx_num_get_int(&ex->u.num, &k)) {
-                in->op = OP_POWI;
-                in->k = k;
-            } else if (ex->kind == DX_NUM) {
-                dx_num d = dx_num_denom(&ex->u.num), nu = dx_num_numer(&ex->u.num);
-                int64_t q = 0, pn = 0;
-                in->op = OP_POWQ;
-                in->c = dx_num_to_double(&ex->u.num);
-                in->k = dx_num_get_int(&d, &q) && (q & 1) && dx_num_get_int(&nu, &pn) ? ((pn & 1) ? -1 : 1) : 0;
-                dx_num_clear(&d);
-                dx_num_clear(&nu);
-            } else {
-                in->op = OP_POW;
-                p->argv[na++] = (uint32_t)reg[ex->id];
-                in->nargs = 2;
-            }
-            break;
-        }
-        case DX_CALL:
-            in->op = OP_CALL;
-            in->fn = x->fn;
-            in->nargs = 1;
-            p->argv[na++] = (uint32_t)reg[x->a[0]->id];
-            break;
+            p->var_of[i] = (int64_t)k;
+        } else {
+            slot_instr[i] = p->ncode;
+            p->code[p->ncode].self = (uint32_t)i;
+            encode(&p->code[p->ncode++], x, slot_of, p->argv, &na);
         }
     }
-    p->n = (uint32_t)nn;
-    free(reg);
-    free(stack);
+    for (uint32_t i = 0; i + 1 < p->ncode; i++) {
+        instr *a = &p->code[i], *b = &p->code[i + 1];
+        if (a->op == OP_CALL && b->op == OP_CALL && (a->fn == DX_SIN || a->fn == DX_COS) &&
+            b->fn == (a->fn == DX_SIN ? DX_COS : DX_SIN) && p->argv[a->args] == p->argv[b->args]) {
+            a->op = OP_SINCOS;
+            b->op = OP_DONE;
+        }
+    }
+    p->result = slot_of[e->id] >= 0 ? (uint32_t)slot_of[e->id] : p->nslots - 1;
+    uint32_t nregs = allocate(p, nconst, slot_instr);
+    if (!nregs && p->ncode)
+        goto oom;
+    p->regs = malloc(((size_t)(nregs > nconst ? nregs : nconst) + 1) * DX_BLOCK * sizeof *p->regs);
+    if (!p->regs)
+        goto oom;
+    for (uint32_t s = 0, kc = 0; s < p->nslots; s++) {
+        if (p->var_of[s] < 0 && slot_instr[s] == UINT32_MAX) {
+            double *r = p->regs + (size_t)kc++ * DX_BLOCK;
+            for (size_t j = 0; j < DX_BLOCK; j++)
+                r[j] = p->replay[s];
+            p->slot[s] = r;
+        }
+    }
+    bind(p);
+    free(slot_of);
     free(nodes);
+    free(slot_instr);
     return p;
 oom:
     dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
 fail:
-    free(reg);
-    free(stack);
+    free(slot_of);
     free(nodes);
+    free(slot_instr);
     dx_prog_free(p);
     return NULL;
 }
@@ -224,208 +389,279 @@ static double powi(double b, int64_t k)
     return k < 0 ? 1 / r : r;
 }
 
-/* b^(p/q) with q = the exponent as a double; sign as compiled: 0 when a negative base has no
- * real value, else (-1)^p for the real q-th root of a negative base ((-8)^(2/3) = 4). */
-static double powq(double b, double q, int64_t sign)
+static double powq(double b, const instr *in)
 {
-    if (b < 0)
-        return sign ? (double)sign * pow(-b, q) : NAN;
-    if (b == 0 && q < 0)
+    if (in->pq == 3 && in->pn >= -6 && in->pn <= 6)
+        return powi(cbrt(b), in->pn); /* the real cube root, signed, exact on cubes: pow with
+                                         2/3 rounded to a double makes (-8)^(2/3) 3.9999.. */
+    if (b < 0) {
+        if (in->k == ROOT_NONE)
+            return NAN;
+        double r = pow(-b, in->c);
+        return in->k == ROOT_NEG ? -r : r;
+    }
+    if (b == 0 && in->c < 0)
         return INFINITY;
-    return pow(b, q);
+    return pow(b, in->c);
 }
 
 static double general_pow(double b, double x)
 {
     if (b < 0 && x != floor(x))
         return NAN;
+    if (b == 0 && x <= 0)
+        return NAN; /* 0^0 and 0^negative have no value here (pow says 1 and inf) */
     return pow(b, x);
 }
 
-/* Run instructions over points [0, m) of a block; registers are regs[i*DX_BLOCK + j]. */
-static void run_block(dx_prog *p, size_t m, const double *const *cols, size_t base)
+/* One instruction over points [0, m): a is the first operand, poison collects NaN wherever
+ * an operand of a guarded op was not finite. */
+static void run_instr(const dx_prog *p, const instr *in, size_t m, double *poison)
 {
-    double *R = p->regs;
-    for (uint32_t i = 0; i < p->n; i++) {
-        const instr *in = &p->code[i];
-        double *r = R + (size_t)i * DX_BLOCK;
-        const uint32_t *av = p->argv + in->args;
-        switch (in->op) {
-        case OP_CONST:
+    double *r = p->slot[in->self];
+    const uint32_t *av = p->argv + in->args;
+    const double *a = p->slot[av[0]];
+    if (in->guard)
+        for (uint32_t k = 0; k < in->nargs; k++) {
+            const double *g = p->slot[av[k]];
             for (size_t j = 0; j < m; j++)
-                r[j] = in->c;
-            break;
-        case OP_VAR: {
-            const double *c = cols[in->k] + base;
-            for (size_t j = 0; j < m; j++)
-                r[j] = c[j];
-            break;
+                poison[j] += g[j] * 0.0; /* 0, or NaN for inf and NaN */
         }
-        case OP_ADD: {
-            const double *a0 = R + (size_t)av[0] * DX_BLOCK;
+    switch ((op_kind)in->op) {
+    case OP_ADD:
+    case OP_MUL: {
+        const double *b = p->slot[av[1]];
+        if (in->op == OP_ADD)
             for (size_t j = 0; j < m; j++)
-                r[j] = a0[j];
-            for (uint32_t k = 1; k < in->nargs; k++) {
-                const double *ak = R + (size_t)av[k] * DX_BLOCK;
-                for (size_t j = 0; j < m; j++)
-                    r[j] += ak[j];
-            }
-            break;
-        }
-        case OP_MUL: {
-            const double *a0 = R + (size_t)av[0] * DX_BLOCK;
+                r[j] = a[j] + b[j];
+        else
             for (size_t j = 0; j < m; j++)
-                r[j] = a0[j];
-            for (uint32_t k = 1; k < in->nargs; k++) {
-                const double *ak = R + (size_t)av[k] * DX_BLOCK;
+                r[j] = a[j] * b[j];
+        for (uint32_t k = 2; k < in->nargs; k++) {
+            const double *c = p->slot[av[k]];
+            if (in->op == OP_ADD)
                 for (size_t j = 0; j < m; j++)
-                    r[j] *= ak[j];
-            }
-            break;
-        }
-        case OP_POWI: {
-            const double *a = R + (size_t)av[0] * DX_BLOCK;
-            if (in->k == 2)
-                for (size_t j = 0; j < m; j++)
-                    r[j] = a[j] * a[j];
-            else if (in->k == -1)
-                for (size_t j = 0; j < m; j++)
-                    r[j] = 1 / a[j];
+                    r[j] += c[j];
             else
                 for (size_t j = 0; j < m; j++)
-                    r[j] = powi(a[j], in->k);
-            break;
+                    r[j] *= c[j];
         }
-        case OP_POWQ: {
-            const double *a = R + (size_t)av[0] * DX_BLOCK;
-            if (in->c == 0.5)
-                for (size_t j = 0; j < m; j++)
-                    r[j] = a[j] >= 0 ? sqrt(a[j]) : NAN;
-            else
-                for (size_t j = 0; j < m; j++)
-                    r[j] = powq(a[j], in->c, in->k);
-            break;
+        break;
+    }
+    case OP_POWI:
+        switch (in->k) {
+        case 2: for (size_t j = 0; j < m; j++) r[j] = a[j] * a[j]; break;
+        case 3: for (size_t j = 0; j < m; j++) r[j] = a[j] * a[j] * a[j]; break;
+        case -1: for (size_t j = 0; j < m; j++) r[j] = 1 / a[j]; break;
+        case -2: for (size_t j = 0; j < m; j++) r[j] = 1 / (a[j] * a[j]); break;
+        default: for (size_t j = 0; j < m; j++) r[j] = powi(a[j], in->k); break;
         }
-        case OP_POW: {
-            const double *a = R + (size_t)av[0] * DX_BLOCK, *b = R + (size_t)av[1] * DX_BLOCK;
+        break;
+    case OP_POWQ:
+        if (in->pn == 1 && in->pq == 2)
             for (size_t j = 0; j < m; j++)
-                r[j] = general_pow(a[j], b[j]);
-            break;
-        }
-        case OP_CALL: {
-            const double *a = R + (size_t)av[0] * DX_BLOCK;
-            double (*f)(double) = dx_fns[in->fn].eval;
+                r[j] = a[j] >= 0 ? sqrt(a[j]) : NAN;
+        else if (in->pn == -1 && in->pq == 2)
             for (size_t j = 0; j < m; j++)
-                r[j] = f(a[j]);
-            break;
+                r[j] = a[j] >= 0 ? 1 / sqrt(a[j]) : NAN;
+        else
+            for (size_t j = 0; j < m; j++)
+                r[j] = powq(a[j], in);
+        break;
+    case OP_POW: {
+        const double *b = p->slot[av[1]];
+        for (size_t j = 0; j < m; j++)
+            r[j] = general_pow(a[j], b[j]);
+        break;
+    }
+    case OP_EXP:
+        for (size_t j = 0; j < m; j++)
+            r[j] = exp(a[j]);
+        break;
+    case OP_CALL: {
+        double (*f)(double) = dx_fns[in->fn].eval;
+        for (size_t j = 0; j < m; j++)
+            r[j] = f(a[j]);
+        break;
+    }
+    case OP_SINCOS: {
+        double *o = p->slot[in[1].self];
+        double *sn = in->fn == DX_SIN ? r : o, *cs = in->fn == DX_SIN ? o : r;
+        for (size_t j = 0; j < m; j++) {
+#ifdef __GLIBC__
+            sincos(a[j], &sn[j], &cs[j]);
+#else
+            sn[j] = sin(a[j]);
+            cs[j] = cos(a[j]);
+#endif
         }
-        }
+        break;
+    }
+    case OP_DONE:
+        break;
     }
 }
 
 size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, double *out)
 {
     size_t bad = 0;
-    double *last = p->regs + (size_t)(p->n - 1) * DX_BLOCK;
+    double poison[DX_BLOCK];
     for (size_t base = 0; base < n; base += DX_BLOCK) {
         size_t m = n - base < DX_BLOCK ? n - base : DX_BLOCK;
-        run_block(p, m, cols, base);
-        /* a point is outside the domain when any intermediate value is not finite: exp(-1/x)
-         * at 0 must not pass as exp(-inf) = 0 */
-        for (size_t j = 0; j < m; j++)
-            out[base + j] = last[j];
-        for (uint32_t i = 0; i < p->n; i++) {
-            const double *r = p->regs + (size_t)i * DX_BLOCK;
-            for (size_t j = 0; j < m; j++)
-                if (!isfinite(r[j]))
-                    out[base + j] = NAN;
+        for (uint32_t s = 0; s < p->nslots; s++)
+            if (p->var_of[s] >= 0)
+                p->slot[s] = (double *)(cols[p->var_of[s]] + base);
+        memset(poison, 0, m * sizeof *poison);
+        for (uint32_t i = 0; i < p->ncode; i++)
+            run_instr(p, &p->code[i], m, poison);
+        /* outside the domain when the value or a guarded operand is not finite: exp(-1/x) at
+         * 0 must not pass as exp(-inf) = 0 */
+        const double *res = p->slot[p->result];
+        for (size_t j = 0; j < m; j++) {
+            double v = res[j];
+            bool ok = isfinite(v) && !isnan(poison[j]);
+            out[base + j] = ok ? v : NAN;
+            bad += !ok;
         }
-        for (size_t j = 0; j < m; j++)
-            bad += isnan(out[base + j]);
     }
     return bad;
 }
 
-static void fmt_num(char *buf, size_t n, double v) { snprintf(buf, n, "%.15g", v); }
+void dx_fmt_double(char *buf, size_t n, double v)
+{
+    if (v == 0 || !isfinite(v)) {
+        snprintf(buf, n, v == 0 ? "0" : "%g", v); /* -0 too: a student never wants "-0" */
+        return;
+    }
+    int prec = 1;
+    for (; prec < 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    /* the same digits without an exponent where that reads better: 1000, not 1e+03 */
+    int x = (int)floor(log10(fabs(v)));
+    if (x >= -5 && x < 17) {
+        char f[40];
+        snprintf(f, sizeof f, "%.*f", prec - 1 - x > 0 ? prec - 1 - x : 0, v);
+        if (strtod(f, NULL) == v)
+            snprintf(buf, n, "%s", f);
+    }
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, n, "%.17g", v);
+}
 
-/* The first instruction whose value is not finite at the point just run, as a message. */
+/* The exponent of a POWQ instruction as text: "1/3", or its double. */
+static void fmt_exponent(char *buf, size_t n, const instr *in)
+{
+    if (in->pq)
+        snprintf(buf, n, "%lld/%lld", (long long)in->pn, (long long)in->pq);
+    else
+        dx_fmt_double(buf, n, in->c);
+}
+
+/* Why the one point just run failed: the program is replayed with one value per slot, and
+ * the first instruction whose operands are finite but whose value is not is named. */
 static void explain(dx_prog *p, dx_ctx *ctx)
 {
-    for (uint32_t i = 0; i < p->n; i++) {
+    double *v = p->replay;
+    for (uint32_t s = 0; s < p->nslots; s++) {
+        v[s] = p->slot[s][0]; /* constants and the point's variables; the rest is recomputed */
+        p->slot[s] = &v[s];
+    }
+    for (uint32_t i = 0; i < p->ncode; i++) {
         const instr *in = &p->code[i];
-        double v = p->regs[(size_t)i * DX_BLOCK];
-        if (isfinite(v))
-            continue;
         const uint32_t *av = p->argv + in->args;
-        double a = in->nargs ? p->regs[(size_t)av[0] * DX_BLOCK] : 0;
-        char s[40];
-        fmt_num(s, sizeof s, a);
-        switch (in->op) {
-        case OP_CALL: {
+        double poison = 0;
+        run_instr(p, in, 1, &poison);
+        double val = v[in->self], a = v[av[0]];
+        bool args_ok = true;
+        for (uint32_t k = 0; k < in->nargs; k++)
+            args_ok &= isfinite(v[av[k]]);
+        if (!args_ok || isfinite(val))
+            continue;
+        bind(p);
+        char s[40], t[40];
+        dx_fmt_double(s, sizeof s, a);
+        switch ((op_kind)in->op) {
+        case OP_CALL:
+        case OP_SINCOS:
+        case OP_DONE: {
             const dx_fn *row = &dx_fns[in->fn];
-            const char *need = row->domain == DX_DOM_POS    ? " (it needs a positive number)"
-                               : row->domain == DX_DOM_UNIT ? " (it needs a number from -1 to 1)"
-                               : "";
-            if (isfinite(a) && !isnan(v) && row->domain == DX_DOM_ALL)
+            const char *need = row->domain == DX_DOM_POS          ? " (it needs a positive number)"
+                               : row->domain == DX_DOM_UNIT       ? " (it needs a number from -1 to 1)"
+                               : row->domain == DX_DOM_TRIG_POLES ? " (a pole)"
+                                                                  : "";
+            if (!isnan(val) && row->domain == DX_DOM_ALL)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s(%s) overflows: too large for a double", row->name, s);
             else
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s%s", row->name, s, need);
             return;
         }
+        case OP_EXP:
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, "exp(%s) overflows: too large for a double", s);
+            return;
         case OP_POWI:
         case OP_POWQ:
+            fmt_exponent(t, sizeof t, in);
+            if (in->op == OP_POWI)
+                snprintf(t, sizeof t, "%lld", (long long)in->k);
             if (a == 0)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero");
-            else if (in->op == OP_POWQ && in->c == 0.5)
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero (0^%s)", t);
+            else if (in->op == OP_POWQ && in->pn == 1 && in->pq == 2)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "sqrt is undefined at %s (it needs a number >= 0)", s);
             else if (a < 0 && in->op == OP_POWQ)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s^%g is not a real number (a negative number to a fractional power)", s, in->c);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^(%s) is not a real number (a negative number to a power with an even root)", s, t);
             else
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value overflows: too large for a double");
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s overflows: too large for a double", s, t);
             return;
         case OP_POW: {
-            double b = p->regs[(size_t)av[1] * DX_BLOCK];
-            char t[40];
-            fmt_num(t, sizeof t, b);
+            dx_fmt_double(t, sizeof t, v[av[1]]);
             if (a < 0)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s is not a real number (a negative base to a fractional power)", s, t);
             else if (a == 0)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "0^%s is undefined (division by zero)", t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "0^%s is undefined", t);
             else
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s^%s overflows: too large for a double", s, t);
             return;
         }
-        default:
+        case OP_ADD:
+        case OP_MUL:
             dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value overflows: too large for a double");
             return;
         }
     }
-    dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value is not a real number");
+    bind(p);
+    /* only a variable's own value can be left: an infinite or NaN input */
+    for (uint32_t s = 0; s < p->nslots; s++)
+        if (p->var_of[s] >= 0 && !isfinite(v[s])) {
+            char s1[40];
+            dx_fmt_double(s1, sizeof s1, v[s]);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value %s is not a finite number", s1);
+            return;
+        }
+    dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value overflows: too large for a double");
 }
 
 dx_status dx_prog_eval(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
 {
     const double *cols[64];
-    const double *const *cp = cols;
-    const double **heap = NULL;
+    const double **heap = NULL, **w = cols;
     if (p->nvars > 64) {
         heap = malloc(p->nvars * sizeof *heap);
         if (!heap) {
             dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
             return DX_ENOMEM;
         }
-        cp = heap;
+        w = heap;
     }
-    const double **w = heap ? heap : cols;
     for (size_t k = 0; k < p->nvars; k++)
         w[k] = &vals[k];
-    size_t bad = dx_prog_eval_n(p, 1, cp, out);
-    free(heap);
-    if (bad) {
+    size_t bad = dx_prog_eval_n(p, 1, w, out);
+    if (bad)
         explain(p, ctx);
-        return DX_EDOMAIN;
-    }
-    return DX_OK;
+    free(heap);
+    return bad ? DX_EDOMAIN : DX_OK;
 }
 
 dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out)

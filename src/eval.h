@@ -9,7 +9,8 @@
  * -9/4). NULL on failure (a division by zero found exactly, say), with the error recorded. */
 DX_HIDDEN dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value);
 
-/* A compiled program: the DAG in topological order, each distinct node one instruction. */
+/* A compiled program: the DAG in topological order, each distinct node one instruction.
+ * A program holds its own scratch registers: one program is used by one thread at a time. */
 typedef struct dx_prog dx_prog;
 
 /* Compile e with input slots vars[0..nvars) (names). A variable of e that is not among them
@@ -28,5 +29,9 @@ DX_HIDDEN size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols,
 
 /* Evaluate a closed expression (no variables), e.g. an option value like pi/2. */
 DX_HIDDEN dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
+
+/* The shortest decimal text that reads back as v ("0.1", not "0.10000000000000001"); -0 is
+ * "0". buf of at least 32 bytes. */
+DX_HIDDEN void dx_fmt_double(char *buf, size_t n, double v);
 
 #endif

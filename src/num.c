@@ -59,6 +59,15 @@ static dx_num from_big(mpq_ptr z)
     return r;
 }
 
+void dx_num_to_mpq(mpq_t out, const dx_num *a) { to_mpq(out, a); }
+
+dx_num dx_num_from_mpq(const mpq_t q)
+{
+    mpq_ptr z = big_new();
+    mpq_set(z, q);
+    return from_big(z);
+}
+
 dx_num dx_num_frac(int64_t n, int64_t d)
 {
     if (d < 0 && n != INT64_MIN && d != INT64_MIN) {

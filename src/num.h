@@ -47,6 +47,10 @@ DX_HIDDEN uint64_t dx_num_hash(const dx_num *a);
 /* Numerator and denominator as new numbers (integers). */
 DX_HIDDEN dx_num dx_num_numer(const dx_num *a);
 DX_HIDDEN dx_num dx_num_denom(const dx_num *a);
+/* Conversions to and from GMP rationals, for exact algorithms (polynomial gcd) that work in
+ * mpq_t. out must be initialised; from_mpq copies q. */
+DX_HIDDEN void dx_num_to_mpq(mpq_t out, const dx_num *a);
+DX_HIDDEN dx_num dx_num_from_mpq(const mpq_t q);
 /* Decimal text of the value ("-3", "1/3"), malloc'd. */
 DX_HIDDEN char *dx_num_str(const dx_num *a);
 /* Bits needed for the numerator plus denominator: a size guard against runaway growth. */

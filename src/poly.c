@@ -288,6 +288,79 @@ static void make_monic(dx_poly *p)
     mpq_clear(lead);
 }
 
+/* Monic gcd by Euclid's algorithm; every remainder is made monic so the numbers stay the
+ * size of the subresultants instead of growing with each step. */
+static void gcd(dx_poly *out, const dx_poly *a, const dx_poly *b)
+{
+    dx_poly x, y, r;
+    dx_poly_init(&x);
+    dx_poly_init(&y);
+    dx_poly_init(&r);
+    copy(&x, a);
+    copy(&y, b);
+    make_monic(&x);
+    make_monic(&y);
+    while (y.n) {
+        divrem(NULL, &r, &x, &y);
+        make_monic(&r);
+        dx_poly_clear(&x);
+        x = y;
+        y = r;
+        dx_poly_init(&r);
+    }
+    dx_poly_clear(&y);
+    dx_poly_clear(out);
+    *out = x;
+}
+
+void dx_poly_divrem(dx_poly *q, dx_poly *r, const dx_poly *a, const dx_poly *b) { divrem(q, r, a, b); }
+void dx_poly_gcd(dx_poly *out, const dx_poly *a, const dx_poly *b) { gcd(out, a, b); }
+
+void dx_poly_primitive(dx_poly *p, mpq_t factor)
+{
+    mpq_set_si(factor, 1, 1);
+    if (!p->n)
+        return;
+    /* content = gcd of numerators / lcm of denominators, signed like the leading term */
+    mpz_t num, den;
+    mpz_init_set_ui(num, 0);
+    mpz_init_set_ui(den, 1);
+    for (int i = 0; i < p->n; i++) {
+        mpz_gcd(num, num, mpq_numref(p->c[i]));
+        mpz_lcm(den, den, mpq_denref(p->c[i]));
+    }
+    if (mpq_sgn(p->c[p->n - 1]) < 0)
+        mpz_neg(num, num);
+    mpz_set(mpq_numref(factor), num);
+    mpz_set(mpq_denref(factor), den);
+    mpq_canonicalize(factor);
+    for (int i = 0; i < p->n; i++)
+        mpq_div(p->c[i], p->c[i], factor);
+    mpz_clear(num);
+    mpz_clear(den);
+}
+
+dx_expr *dx_poly_to_expr(dx_ctx *ctx, const dx_poly *p, dx_expr *var)
+{
+    if (!p->n)
+        return dx_int(ctx, 0);
+    dx_expr **t = malloc((size_t)p->n * sizeof *t);
+    if (!t)
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    size_t n = 0;
+    for (int k = 0; k < p->n; k++) {
+        if (mpq_sgn(p->c[k]) == 0)
+            continue;
+        dx_num c = dx_num_from_mpq(p->c[k]);
+        dx_expr *num = dx_number(ctx, &c);
+        dx_num_clear(&c);
+        t[n++] = k == 0 ? num : dx_mul(ctx, num, dx_pow(ctx, var, dx_int(ctx, k)));
+    }
+    dx_expr *r = dx_add_n(ctx, t, n);
+    free(t);
+    return r;
+}
+
 /* ---- integer polynomials for Descartes' rule --------------------------------------- */
 
 typedef struct zpoly {

@@ -39,6 +39,16 @@ DX_HIDDEN double dx_poly_eval_d(const dx_poly *p, double x);
  * non-zero derivative at t decides). */
 DX_HIDDEN int dx_poly_sign_near(const dx_poly *p, const mpq_t t, int side);
 
+/* q = a / b and r = a mod b (b not zero; q or r may be NULL; both initialised). */
+DX_HIDDEN void dx_poly_divrem(dx_poly *q, dx_poly *r, const dx_poly *a, const dx_poly *b);
+/* The monic greatest common divisor (out initialised; zero when both are zero). */
+DX_HIDDEN void dx_poly_gcd(dx_poly *out, const dx_poly *a, const dx_poly *b);
+/* Scale p in place to integer coefficients without a common factor and a positive leading
+ * coefficient; factor (initialised) receives the c with old p = c * new p (1 for zero). */
+DX_HIDDEN void dx_poly_primitive(dx_poly *p, mpq_t factor);
+/* p as a canonical expression in var. NULL on failure (error recorded on ctx). */
+DX_HIDDEN dx_expr *dx_poly_to_expr(dx_ctx *ctx, const dx_poly *p, dx_expr *var);
+
 /* How a root is known exactly. */
 typedef enum dx_root_form {
     DX_ROOT_DECIMAL,   /* only x below: irrational, degree > 2 */

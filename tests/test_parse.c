@@ -21,12 +21,6 @@ static dx_expr *parse_ok(const char *s)
     return e;
 }
 
-static double seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 /* ---- equal forms: the store is hash-consed, so equal expressions are one pointer ---- */
 
@@ -267,9 +261,7 @@ START_TEST(deep_row)
     /* 100,000 levels: far past the limit, far past Bison's default stack */
     size_t len;
     char *s = nest(deep_rows[_i].prefix, 100000, deep_rows[_i].middle, deep_rows[_i].suffix, &len);
-    double t0 = seconds();
     dx_expr *e = dx_parse(C, s, len);
-    double dt = seconds() - t0;
     free(s);
     const dx_error *err = dx_ctx_error(C);
     ck_assert_msg(e == NULL && err->status == DX_ELIMIT &&
@@ -277,7 +269,6 @@ START_TEST(deep_row)
                   err->pos == deep_rows[_i].pos,
                   "100000 x \"%s\": got status %d at %ld \"%s\", want the nesting limit at %ld",
                   deep_rows[_i].prefix, (int)err->status, err->pos, err->msg, deep_rows[_i].pos);
-    ck_assert_msg(dt < 10.0, "100000 x \"%s\" took %.2f s", deep_rows[_i].prefix, dt);
 }
 END_TEST
 
@@ -326,9 +317,7 @@ START_TEST(too_long)
     char *s = malloc(n);
     ck_assert_ptr_nonnull(s);
     memset(s, 'x', n);
-    double t0 = seconds();
     ck_assert_ptr_null(dx_parse(C, s, n));
-    ck_assert_msg(seconds() - t0 < 1.0, "a 10 MB input is not refused at once");
     const dx_error *err = dx_ctx_error(C);
     ck_assert_int_eq(err->status, DX_ELIMIT);
     ck_assert_str_eq(err->msg, "expression too long (10000000 bytes; the limit is 1000000)");
@@ -359,20 +348,17 @@ START_TEST(long_row)
     for (size_t i = 0; i < n; i++)
         memcpy(s + i * lt, term, lt);
     s[len] = 0; /* drop the last operator */
-    double t0 = seconds();
     dx_expr *e = dx_parse(C, s, len);
-    double dt = seconds() - t0;
     free(s); /* before any assertion, so that a failure leaks nothing */
     const dx_error *err = dx_ctx_error(C);
     ck_assert_msg(e != NULL, "250000 x \"%s\": %s", term, err->msg);
     ck_assert_msg(e == parse_ok(long_rows[_i].want), "250000 x \"%s\" != %s", term, long_rows[_i].want);
-    /* linear takes ~0.1 s (a few s under valgrind); quadratic would take minutes */
-    ck_assert_msg(dt < 20.0, "250000 x \"%s\" took %.2f s", term, dt);
 }
 END_TEST
 
 #define DX_LONG_NUMBER 999990
-/* The longest number literal the length limit allows is read in well under a second. */
+/* The longest number literal the length limit allows is read (a quadratic reader would
+ * take minutes: the suite's timeout catches that, the test asserts no duration). */
 START_TEST(long_number)
 {
     size_t n = DX_LONG_NUMBER;
@@ -380,12 +366,9 @@ START_TEST(long_number)
     ck_assert_ptr_nonnull(s);
     memset(s, '7', n);
     memcpy(s + n, "-7", 3);
-    double t0 = seconds();
     dx_expr *e = dx_parse(C, s, n + 2);
-    double dt = seconds() - t0;
     free(s);
     ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, dx_ctx_error(C)->msg);
-    ck_assert_msg(dt < 2.0, "a %zu-digit number took %.2f s", n, dt);
 }
 END_TEST
 

@@ -68,8 +68,23 @@ int cli_usage(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 /* The variable to differentiate by: --var, else x if present, else the only one. NULL after
  * reporting when there are several (or the name is not a valid variable). */
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);
+/* The order-th derivative of e by var exactly as `dfdx diff` shows it: any final
+ * simplification belongs here, so diff, steps and check can never disagree. NULL on error
+ * (on the context, not yet reported). */
+dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order);
+/* --order N: a whole number from 0 to 1000 (default 1); false after reporting. */
+bool cli_order(cli *c, const cli_args *a, unsigned *order);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
+
+/* An option's number: text is a number or a closed expression (pi/2, 1/3, -2, e^2), evaluated.
+ * opt_name names the option in messages ("at" is shown as --at; a name that already starts
+ * with '-' or ends with '=' is shown as given). false after reporting when text does not parse,
+ * has a variable, is outside the domain or is not finite. */
+bool cli_number(cli *c, const char *opt_name, const char *text, double *out);
+/* The same, but where allow_inf is set "oo", "-oo", "+oo", "inf", "-inf" (and "infinity")
+ * give -/+INFINITY: for limits. */
+bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out);
 
 /* JSON output helpers: strings escaped, numbers round-trip. */
 void cli_json_str(FILE *f, const char *s);

@@ -1,5 +1,6 @@
 /* dfdx diff and dfdx grad: derivatives, printed. */
 #include "cli.h"
+#include "simplify.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@ int cli_grad(cli *c, const cli_args *a);
 void cli_kink_note(cli *c, dx_expr *f, const char *var);
 
 /* --order N: a whole number from 0 to a limit that keeps output printable. */
-static bool order_of(cli *c, const cli_args *a, unsigned *order)
+bool cli_order(cli *c, const cli_args *a, unsigned *order)
 {
     const char *s = cli_get(a, "order");
     *order = 1;
@@ -25,10 +26,19 @@ static bool order_of(cli *c, const cli_args *a, unsigned *order)
     return true;
 }
 
+dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
+{
+    /* simplified after each order, so a higher derivative starts from the tidy form */
+    dx_expr *d = e;
+    for (unsigned i = 0; d && i < order; i++)
+        d = dx_simplify(c->ctx, dx_diff(c->ctx, d, var, 1));
+    return d;
+}
+
 int cli_diff(cli *c, const cli_args *a)
 {
     unsigned order;
-    if (!order_of(c, a, &order))
+    if (!cli_order(c, a, &order))
         return CLI_BAD;
     dx_expr *e = cli_parse(c, a->pos[0]);
     if (!e)
@@ -36,7 +46,7 @@ int cli_diff(cli *c, const cli_args *a)
     const char *var = cli_pick_var(c, a, e);
     if (!var)
         return CLI_BAD;
-    dx_expr *d = dx_diff(c->ctx, e, var, order);
+    dx_expr *d = cli_derivative(c, e, var, order);
     if (!d)
         return cli_report(c, NULL);
     char *s = cli_show(c, d);
@@ -81,7 +91,7 @@ int cli_grad(cli *c, const cli_args *a)
     if (c->fmt == OUT_JSON)
         fputs("{\"gradient\": {", c->out);
     for (size_t i = 0; i < n && rc == CLI_OK; i++) {
-        dx_expr *d = dx_diff(c->ctx, e, vars[i], 1);
+        dx_expr *d = cli_derivative(c, e, vars[i], 1);
         char *s = d ? cli_show(c, d) : NULL;
         if (!s) {
             rc = d ? CLI_BAD : cli_report(c, NULL);

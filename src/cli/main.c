@@ -6,18 +6,29 @@
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
+int cli_check(cli *c, const cli_args *a);
+int cli_steps(cli *c, const cli_args *a);
 int cli_extrema(cli *c, const cli_args *a);
 int cli_limit(cli *c, const cli_args *a);
 int cli_plot(cli *c, const cli_args *a);
 int cli_session(cli *c, const cli_args *a);
+int cli_eval(cli *c, const cli_args *a);
+int cli_verify(cli *c, const cli_args *a);
+int cli_tangent(cli *c, const cli_args *a);
+int cli_descend(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
+static const cli_opt var_opts[] = {{"var", true}, {NULL, false}};
 static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
+static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
+static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
+                                       {"table", false}, {"set", true},   {"method", true}, {"beta", true},
+                                       {"beta2", true},  {"rows", true},  {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -25,6 +36,13 @@ const cli_command cli_commands[] = {
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
     {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
      "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"steps", cli_steps, var_opts, 1, 1, "steps EXPR [--var V]",
+     "The derivation, one rule application per line, each rule named with its formula.\n"
+     "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ..."},
+    {"check", cli_check, diff_opts, 2, 2, "check EXPR ANSWER [--var V] [--order N]",
+     "Is ANSWER the derivative of EXPR? 'correct' (exit 0) or 'incorrect' (exit 1) with a point where\n"
+     "they differ, the derivative, and the likely slip.\n"
+     "  dfdx check 'sin(x^2)' 'cos(x^2)'   ->  incorrect ... likely slip: missing inner derivative"},
     {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
      "Every critical point, classified local min / local max / neither (second- and higher-\n"
      "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
@@ -43,6 +61,41 @@ const cli_command cli_commands[] = {
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
      "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f"},
+    {"eval", cli_eval, no_opts, 1, CLI_MAX_POS, "eval EXPR [V=VALUE ...]",
+     "The value at a point; exact where the expression and the point are rational.\n"
+     "  dfdx eval '3*x^2 - 3' x=1/2   ->  -9/4 = -2.25"},
+    {"verify", cli_verify, verify_opts, 1, CLI_MAX_POS, "verify EXPR [--var V] [--at A,B,...] [V=VALUE ...]",
+     "The symbolic derivative beside a central-difference estimate at each point.\n"
+     "  dfdx verify 'sin(x^2)' --at 0,1,pi/2"},
+    {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
+     "The tangent line at x = A: slope, point and the line.\n"
+     "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
+    {"descend", cli_descend, descend_opts, 1, 1,
+     "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]",
+     "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
+     "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
+     "below --tol, default 1e-8), diverged (position or loss no longer finite or defined, grown\n"
+     "past 1e100, or the loss grew 5 steps in a row past its start; 20 for momentum and adam),\n"
+     "or max_steps (--steps, default 100, at most 1000000).\n"
+     "\n"
+     "  --start W0         start of the one variable, or w=0,b=1 for several (the gradient is\n"
+     "                     every partial derivative, symbolic, compiled once)\n"
+     "  --set x=2,y=3      values of the other variables, held fixed\n"
+     "  --rate LR          learning rate (default 0.1); several (0.01,0.15,0.9) are compared\n"
+     "                     side by side, with each one's table under --table\n"
+     "  --rows N           rows shown: the first and last N/2 (default 40; json 10000)\n"
+     "  --method gd        w <- w - lr*g                             (g = gradient at w)\n"
+     "  --method momentum  v <- beta*v + g;  w <- w - lr*v           (--beta, default 0.9)\n"
+     "  --method adam      m <- b1*m + (1-b1)*g;  s <- b2*s + (1-b2)*g^2;  at step t = 1, 2, ...\n"
+     "                     w <- w - lr * (m/(1-b1^t)) / (sqrt(s/(1-b2^t)) + 1e-8)\n"
+     "                     (b1 = --beta, default 0.9; b2 = --beta2, default 0.999)\n"
+     "Numbers may be expressions (--rate 1/8, --start pi/2). For a polynomial in one variable\n"
+     "the end point is compared with the critical points (local or global minimum).\n"
+     "\n"
+     "  dfdx descend 'w^2' --start 4 --rate 0.15 --steps 15\n"
+     "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20\n"
+     "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 

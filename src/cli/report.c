@@ -1,8 +1,10 @@
 /* What the program tells the user: errors with a column and a caret, JSON pieces. */
 #include "cli.h"
+#include "eval.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,6 +157,82 @@ void cli_json_num(FILE *f, double v)
         fputs("null", f); /* JSON has no inf or nan; the plain text says what happened */
     else if (v == floor(v) && fabs(v) < 1e15)
         fprintf(f, "%.0f", v);
+    else {
+        /* the shortest form that reads back as the same double, as Python prints it (1.1,
+         * not 1.1000000000000001) */
+        char buf[32];
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof buf, "%.*g", digits, v);
+            if (strtod(buf, NULL) == v)
+                break;
+        }
+        fputs(buf, f);
+    }
+}
+
+/* "--at" for "at"; a label already shaped ("--at", "x=") stays as it is. */
+static void opt_label(char *buf, size_t n, const char *name)
+{
+    size_t len = strlen(name);
+    if (name[0] == '-' || (len && name[len - 1] == '='))
+        snprintf(buf, n, "%s", name);
     else
-        fprintf(f, "%.17g", v);
+        snprintf(buf, n, "--%s", name);
+}
+
+static bool is_inf_word(const char *s, int *sign)
+{
+    *sign = 1;
+    while (*s == ' ')
+        s++;
+    if (*s == '-' || *s == '+')
+        *sign = *s++ == '-' ? -1 : 1;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    return (n == 2 && strncmp(s, "oo", 2) == 0) || (n == 3 && strncmp(s, "inf", 3) == 0) ||
+           (n == 8 && strncmp(s, "infinity", 8) == 0) || (n == 3 && strncmp(s, "\u221e", 3) == 0);
+}
+
+bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out)
+{
+    char label[64], prefix[128];
+    opt_label(label, sizeof label, opt_name);
+    int sign;
+    if (is_inf_word(text, &sign)) {
+        if (allow_inf) {
+            *out = sign * INFINITY;
+            return true;
+        }
+        cli_usage(c, "%s takes a finite number (not '%s')", label, text);
+        return false;
+    }
+    if (!*text) {
+        cli_usage(c, "%s needs a value: a number or an expression like pi/2", label);
+        return false;
+    }
+    /* errors from the option's text read "dfdx: --at: syntax error at column 2: ..." */
+    const char *saved = c->line_prefix;
+    snprintf(prefix, sizeof prefix, "%s%s: ", saved, label);
+    c->line_prefix = prefix;
+    bool ok = false;
+    dx_expr *e = cli_parse(c, text);
+    if (e) {
+        const char **names;
+        if (dx_vars(c->ctx, e, &names) > 0)
+            cli_usage(c, "takes a number or a constant expression like pi/2, not one in %s", names[0]);
+        else if (dx_eval_const(c->ctx, e, out) != DX_OK)
+            cli_report(c, NULL);
+        else if (!isfinite(*out))
+            cli_usage(c, "'%s' is too large for a double", text);
+        else
+            ok = true;
+    }
+    c->line_prefix = saved;
+    return ok;
+}
+
+bool cli_number(cli *c, const char *opt_name, const char *text, double *out)
+{
+    return cli_number_ex(c, opt_name, text, false, out);
 }

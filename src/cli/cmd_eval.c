@@ -1,0 +1,541 @@
+/* dfdx eval, verify and tangent: the numbers behind a formula. */
+#include "cli.h"
+#include "eval.h"
+#include "verify.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_eval(cli *c, const cli_args *a);
+int cli_verify(cli *c, const cli_args *a);
+int cli_tangent(cli *c, const cli_args *a);
+
+#define MAX_POINTS 100
+
+/* Values given as V=VALUE: names, their exact (closed) expressions and doubles. */
+typedef struct {
+    int n;
+    const char *name[CLI_MAX_POS];
+    dx_expr *sym[CLI_MAX_POS], *val[CLI_MAX_POS];
+    double num[CLI_MAX_POS];
+} bindings;
+
+static bool valid_name(const char *s, size_t n)
+{
+    if (!n || !(s[0] == '_' || ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z')))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!(s[i] == '_' || (s[i] >= '0' && s[i] <= '9') || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
+            return false;
+    return true;
+}
+
+/* A closed expression's exact form and its double; false after reporting. */
+static bool value_of(cli *c, const char *label, const char *text, dx_expr **exact, double *num)
+{
+    if (!cli_number(c, label, text, num))
+        return false;
+    *exact = dx_parse(c->ctx, text, strlen(text)); /* parsed fine a moment ago */
+    return *exact != NULL;
+}
+
+/* Positionals pos[from..) as V=VALUE; every variable of e other than skip must get one. */
+static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const char *skip, bindings *b)
+{
+    b->n = 0;
+    const char **names;
+    size_t nv = dx_vars(c->ctx, e, &names);
+    for (int i = from; i < a->npos; i++) {
+        const char *s = a->pos[i], *eq = strchr(s, '=');
+        size_t len = eq ? (size_t)(eq - s) : 0;
+        while (len && s[len - 1] == ' ')
+            len--;
+        while (len && *s == ' ')
+            s++, len--;
+        if (!eq || !valid_name(s, len)) {
+            cli_usage(c, "'%s' is not a value: write it as V=VALUE, e.g. x=1/2", a->pos[i]);
+            return false;
+        }
+        char label[80];
+        snprintf(label, sizeof label, "%.*s=", (int)(len > 60 ? 60 : len), s);
+        dx_expr *sym = dx_sym(c->ctx, s, len);
+        if (!sym)
+            return cli_report(c, NULL), false;
+        for (int k = 0; k < b->n; k++)
+            if (b->sym[k] == sym) {
+                cli_usage(c, "%s is given twice", sym->u.name);
+                return false;
+            }
+        bool used = false;
+        for (size_t k = 0; k < nv; k++)
+            used |= strcmp(names[k], sym->u.name) == 0;
+        if (!used || (skip && strcmp(skip, sym->u.name) == 0)) {
+            cli_usage(c, "%s is not a variable of the expression%s", sym->u.name,
+                      skip && strcmp(skip, sym->u.name) == 0 ? " to give a value (it is the one varied)" : "");
+            return false;
+        }
+        b->name[b->n] = sym->u.name;
+        b->sym[b->n] = sym;
+        if (!value_of(c, label, eq + 1, &b->val[b->n], &b->num[b->n]))
+            return false;
+        b->n++;
+        nv = dx_vars(c->ctx, e, &names); /* parsing the value reused the name list */
+    }
+    /* every variable needs a value: list the missing ones */
+    char missing[512] = "";
+    size_t nmiss = 0;
+    for (size_t k = 0; k < nv; k++) {
+        bool have = skip && strcmp(skip, names[k]) == 0;
+        for (int j = 0; j < b->n; j++)
+            have |= strcmp(b->name[j], names[k]) == 0;
+        if (!have && strlen(missing) + strlen(names[k]) + 4 < sizeof missing) {
+            strcat(missing, nmiss++ ? ", " : "");
+            strcat(missing, names[k]);
+        }
+    }
+    if (nmiss) {
+        cli_usage(c, "no value for %s: give %s as V=VALUE (e.g. %s=1)", missing, nmiss > 1 ? "them" : "it", names[0]);
+        return false;
+    }
+    return true;
+}
+
+/* e with every bound value substituted exactly; NULL (error left on ctx) when that fails. */
+static dx_expr *subst_all(cli *c, dx_expr *e, const bindings *b)
+{
+    for (int i = 0; e && i < b->n; i++)
+        e = dx_subst(c->ctx, e, b->sym[i], b->val[i]);
+    return e;
+}
+
+/* Is the decimal text dec (as dx_fmt_double writes it) exactly the rational q? */
+static bool decimal_is(const char *dec, const dx_num *q)
+{
+    bool neg = dec[0] == '-';
+    dx_num back;
+    if (!dx_num_parse(&back, dec + neg, strlen(dec + neg)))
+        return false;
+    if (neg) {
+        dx_num t = dx_num_neg(&back);
+        dx_num_clear(&back);
+        back = t;
+    }
+    bool same = dx_num_eq(&back, q);
+    dx_num_clear(&back);
+    return same;
+}
+
+static bool has_call(const dx_expr *e)
+{
+    if (e->kind == DX_CALL)
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (has_call(e->a[i]))
+            return true;
+    return false;
+}
+
+/* The value of e at the bound point by the compiled evaluator: the domain message when the
+ * point is outside (it names the function and the value). */
+static bool eval_double(cli *c, dx_expr *e, const bindings *b, double *out)
+{
+    dx_prog *p = dx_compile(c->ctx, e, b->name, (size_t)b->n);
+    if (!p)
+        return cli_report(c, NULL), false;
+    dx_status st = dx_prog_eval(p, c->ctx, b->num, out);
+    dx_prog_free(p);
+    if (st != DX_OK)
+        return cli_report(c, NULL), false;
+    return true;
+}
+
+int cli_eval(cli *c, const cli_args *a)
+{
+    dx_expr *e = cli_parse(c, a->pos[0]);
+    bindings b;
+    if (!e || !bind_values(c, a, 1, e, NULL, &b))
+        return CLI_BAD;
+    double v;
+    dx_expr *x = subst_all(c, e, &b);
+    if (!x)
+        dx_ctx_clear_error(c->ctx); /* found exactly (1/0): the evaluator words it better */
+    if (!x || dx_eval_const(c->ctx, x, &v) != DX_OK) {
+        dx_ctx_clear_error(c->ctx);
+        if (!eval_double(c, e, &b, &v))
+            return CLI_BAD;
+        x = NULL;
+    }
+    /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2) */
+    char *exact = NULL, dec[40];
+    dx_fmt_double(dec, sizeof dec, v);
+    if (x && !has_call(x)) {
+        exact = dx_print(c->ctx, x, DX_PLAIN);
+        if (exact && strlen(exact) > 80) {
+            free(exact);
+            exact = NULL;
+        }
+    }
+    bool exact_num = x && x->kind == DX_NUM;
+    if (c->fmt == OUT_JSON) {
+        char *in = dx_print(c->ctx, e, DX_PLAIN);
+        fputs("{\"input\": ", c->out);
+        cli_json_str(c->out, in ? in : "");
+        fputs(", \"values\": {", c->out);
+        for (int i = 0; i < b.n; i++) {
+            fputs(i ? ", " : "", c->out);
+            cli_json_str(c->out, b.name[i]);
+            fputs(": ", c->out);
+            cli_json_num(c->out, b.num[i]);
+        }
+        fputs("}, \"exact\": ", c->out);
+        if (exact)
+            cli_json_str(c->out, exact);
+        else
+            fputs("null", c->out);
+        fprintf(c->out, ", \"is_exact\": %s, \"value\": ", exact_num ? "true" : "false");
+        cli_json_num(c->out, v);
+        fputs("}\n", c->out);
+        free(in);
+    } else if (exact && strcmp(exact, dec) != 0) {
+        /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
+        bool same = exact_num && decimal_is(dec, &x->u.num);
+        if (c->fmt == OUT_LATEX) {
+            char *tex = dx_print(c->ctx, x, DX_LATEX);
+            fprintf(c->out, "%s %s %s\n", tex ? tex : exact, same ? "=" : "\\approx", dec);
+            free(tex);
+        } else {
+            fprintf(c->out, "%s %s %s\n", exact, same ? "=" : "\u2248", dec);
+        }
+    } else {
+        fprintf(c->out, "%s\n", dec);
+    }
+    free(exact);
+    return CLI_OK;
+}
+
+/* --at A,B,...: split at top-level commas (log(x, 2) keeps its comma). */
+static int points_of(cli *c, const char *s, double *pts)
+{
+    int n = 0;
+    const char *start = s;
+    int depth = 0;
+    for (const char *p = s;; p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')')
+            depth--;
+        if (*p == 0 || (*p == ',' && depth <= 0)) {
+            if (n == MAX_POINTS) {
+                cli_usage(c, "--at takes at most %d points", MAX_POINTS);
+                return -1;
+            }
+            char *one = strndup(start, (size_t)(p - start));
+            bool ok = one && cli_number(c, "at", one, &pts[n]);
+            free(one);
+            if (!ok)
+                return -1;
+            n++;
+            if (!*p)
+                break;
+            start = p + 1;
+        }
+    }
+    return n;
+}
+
+/* The default points of verify: a spread over [-3, 3] where f is defined, then more inside
+ * (-1, 1) and (0, 10] until there are enough (ln, sqrt, asin have small domains). */
+static int default_points(dx_prog *f, double *pts)
+{
+    static const double first[] = {-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3};
+    static const double more[] = {0.1, 0.25, 0.75, 0.9, -0.25, -0.75, -0.9, 5, 10, 1.5, 2.5};
+    int n = 0;
+    for (size_t i = 0; i < sizeof first / sizeof *first; i++) {
+        double y;
+        if (dx_prog_eval_n(f, 1, (const double *const[]){&first[i]}, &y) == 0)
+            pts[n++] = first[i];
+    }
+    for (size_t i = 0; n < 7 && i < sizeof more / sizeof *more; i++) {
+        double y;
+        if (dx_prog_eval_n(f, 1, (const double *const[]){&more[i]}, &y) == 0)
+            pts[n++] = more[i];
+    }
+    for (int i = 1; i < n; i++) /* sorted, for reading */
+        for (int j = i; j > 0 && pts[j - 1] > pts[j]; j--) {
+            double t = pts[j];
+            pts[j] = pts[j - 1];
+            pts[j - 1] = t;
+        }
+    return n;
+}
+
+static const char *vkind_word(dx_vkind k)
+{
+    switch (k) {
+    case DX_V_MATCH: return "ok";
+    case DX_V_DIFFER: return "MISMATCH";
+    case DX_V_UNDEFINED: return "f not defined";
+    case DX_V_NOT_DIFF: return "not differentiable";
+    case DX_V_NO_ESTIMATE: return "no estimate (f undefined nearby)";
+    }
+    return "";
+}
+
+static const char *vkind_json(dx_vkind k)
+{
+    switch (k) {
+    case DX_V_MATCH: return "match";
+    case DX_V_DIFFER: return "mismatch";
+    case DX_V_UNDEFINED: return "undefined";
+    case DX_V_NOT_DIFF: return "not_differentiable";
+    case DX_V_NO_ESTIMATE: return "no_estimate";
+    }
+    return "";
+}
+
+/* The common start of verify and tangent: EXPR parsed, the variable picked, the others'
+ * V=VALUE put in, f' taken, and f and f' compiled as programs in var. false after reporting. */
+static bool prepare(cli *c, const cli_args *a, dx_expr **e, const char **var, bindings *b, dx_expr **d,
+                    dx_prog **pf, dx_prog **pd)
+{
+    *pf = *pd = NULL;
+    if (!(*e = cli_parse(c, a->pos[0])) || !(*var = cli_pick_var(c, a, *e)) || !bind_values(c, a, 1, *e, *var, b))
+        return false;
+    if (!(*d = dx_diff(c->ctx, *e, *var, 1)))
+        return cli_report(c, NULL), false;
+    dx_expr *fe = subst_all(c, *e, b), *de = subst_all(c, *d, b);
+    const char *vars[1] = {*var};
+    *pf = fe && de ? dx_compile(c->ctx, fe, vars, 1) : NULL;
+    *pd = *pf ? dx_compile(c->ctx, de, vars, 1) : NULL;
+    if (!*pd) {
+        dx_prog_free(*pf);
+        *pf = NULL;
+        return cli_report(c, NULL), false;
+    }
+    return true;
+}
+
+static void put_cell(cli *c, double v, int width)
+{
+    char buf[40];
+    if (isnan(v))
+        snprintf(buf, sizeof buf, "-");
+    else
+        snprintf(buf, sizeof buf, "%.10g", v);
+    fprintf(c->out, "  %-*s", width, buf);
+}
+
+int cli_verify(cli *c, const cli_args *a)
+{
+    dx_expr *e, *d;
+    const char *var;
+    bindings b;
+    dx_prog *pf, *pd;
+    if (!prepare(c, a, &e, &var, &b, &d, &pf, &pd))
+        return CLI_BAD;
+    double pts[MAX_POINTS];
+    const char *at = cli_get(a, "at");
+    int n = at ? points_of(c, at, pts) : default_points(pf, pts);
+    int rc = n < 0 ? CLI_BAD : CLI_OK, ndiff = 0, nok = 0;
+    char *ds = n >= 0 ? dx_print(c->ctx, d, DX_PLAIN) : NULL, *fs = dx_print(c->ctx, e, DX_PLAIN);
+    if (n >= 0 && c->fmt == OUT_JSON) {
+        fputs("{\"input\": ", c->out);
+        cli_json_str(c->out, fs ? fs : "");
+        fputs(", \"variable\": ", c->out);
+        cli_json_str(c->out, var);
+        fputs(", \"derivative\": ", c->out);
+        cli_json_str(c->out, ds ? ds : "");
+        fputs(", \"points\": [", c->out);
+    } else if (n >= 0) {
+        fprintf(c->out, "f(%s)  = %s\nf'(%s) = %s\n\n", var, fs ? fs : "", var, ds ? ds : "");
+        fprintf(c->out, "  %-12s  %-18s  %-18s  %-10s  %-10s  %s\n", var, "f' symbolic", "central diff.", "abs diff",
+                "rel diff", "match");
+    }
+    for (int i = 0; i < n; i++) {
+        dx_vpoint r = dx_verify_at(c->ctx, pf, pd, pts[i]);
+        dx_ctx_clear_error(c->ctx);
+        ndiff += r.kind == DX_V_DIFFER;
+        nok += r.kind == DX_V_MATCH;
+        if (c->fmt == OUT_JSON) {
+            fprintf(c->out, "%s{\"x\": ", i ? ", " : "");
+            cli_json_num(c->out, r.x);
+            fputs(", \"symbolic\": ", c->out);
+            cli_json_num(c->out, r.symbolic);
+            fputs(", \"numeric\": ", c->out);
+            cli_json_num(c->out, r.numeric);
+            fputs(", \"abs_diff\": ", c->out);
+            cli_json_num(c->out, r.abs_diff);
+            fputs(", \"rel_diff\": ", c->out);
+            cli_json_num(c->out, r.rel_diff);
+            fprintf(c->out, ", \"match\": %s, \"status\": \"%s\"}", r.kind == DX_V_MATCH ? "true" : "false",
+                    vkind_json(r.kind));
+        } else {
+            put_cell(c, r.x, 12);
+            put_cell(c, r.symbolic, 18);
+            put_cell(c, r.numeric, 18);
+            fprintf(c->out, "  ");
+            if (isnan(r.abs_diff))
+                fprintf(c->out, "%-10s  %-10s", "-", "-");
+            else if (isnan(r.rel_diff))
+                fprintf(c->out, "%-10.2e  %-10s", r.abs_diff, "-");
+            else
+                fprintf(c->out, "%-10.2e  %-10.2e", r.abs_diff, r.rel_diff);
+            fprintf(c->out, "  %s\n", vkind_word(r.kind));
+        }
+    }
+    if (n >= 0 && c->fmt == OUT_JSON) {
+        fprintf(c->out, "], \"matched\": %d, \"mismatched\": %d}\n", nok, ndiff);
+    } else if (n >= 0) {
+        if (ndiff)
+            fprintf(c->out, "\n%d of %d points DIFFER: the symbolic derivative is wrong there\n", ndiff, n);
+        else
+            fprintf(c->out, "\n%d of %d points match%s\n", nok, n,
+                    nok < n ? " (the others are listed with the reason)" : "");
+    }
+    if (ndiff)
+        rc = CLI_INCORRECT;
+    free(ds);
+    free(fs);
+    dx_prog_free(pf);
+    dx_prog_free(pd);
+    return rc;
+}
+
+/* A rational as the student typed the point: a terminating decimal (2.25) when A was written
+ * with a decimal point and the value has one, a fraction (9/4) otherwise. malloc'd. */
+static char *show_exact(const dx_num *q, bool decimal)
+{
+    char buf[40];
+    dx_fmt_double(buf, sizeof buf, dx_num_to_double(q));
+    if (decimal && decimal_is(buf, q))
+        return strdup(buf);
+    return dx_num_str(q);
+}
+
+static char *show_double(double v)
+{
+    char buf[40];
+    dx_fmt_double(buf, sizeof buf, v);
+    return strdup(buf);
+}
+
+/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. */
+static void put_line(cli *c, const char *var, const char *m, const char *b)
+{
+    fputs("y = ", c->out);
+    bool mzero = strcmp(m, "0") == 0, bzero = strcmp(b, "0") == 0;
+    if (!mzero) {
+        if (strcmp(m, "1") == 0)
+            fputs(var, c->out);
+        else if (strcmp(m, "-1") == 0)
+            fprintf(c->out, "-%s", var);
+        else
+            fprintf(c->out, "%s*%s", m, var);
+    }
+    if (mzero)
+        fputs(b, c->out);
+    else if (!bzero)
+        fprintf(c->out, " %c %s", b[0] == '-' ? '-' : '+', b[0] == '-' ? b + 1 : b);
+}
+
+int cli_tangent(cli *c, const cli_args *a)
+{
+    const char *at = cli_get(a, "at");
+    if (!at)
+        return cli_usage(c, "tangent needs the point: --at A (e.g. --at 1.5 or --at pi/4)");
+    dx_expr *e, *d, *A;
+    const char *var;
+    bindings b;
+    dx_prog *pf, *pd;
+    double x;
+    if (!prepare(c, a, &e, &var, &b, &d, &pf, &pd))
+        return CLI_BAD;
+    if (!value_of(c, "at", at, &A, &x)) {
+        dx_prog_free(pf);
+        dx_prog_free(pd);
+        return CLI_BAD;
+    }
+    double fx, m;
+    dx_status sf = dx_prog_eval(pf, c->ctx, &x, &fx);
+    if (sf != DX_OK) {
+        fprintf(c->err, "dfdx: %sf is not defined at %s = %s: %s\n", c->line_prefix, var, at, dx_ctx_error(c->ctx)->msg);
+        dx_ctx_clear_error(c->ctx);
+        dx_prog_free(pf);
+        dx_prog_free(pd);
+        return CLI_BAD;
+    }
+    bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK;
+    char why[320] = "";
+    if (!differentiable)
+        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+    dx_ctx_clear_error(c->ctx);
+    dx_prog_free(pf);
+    dx_prog_free(pd);
+    /* exact when f(A) and f'(A) come out rational */
+    bool decimal = strpbrk(at, ".eE") && !strstr(at, "pi") && A->kind == DX_NUM;
+    char *ms = NULL, *ys = NULL, *bs = NULL, *xs = NULL;
+    bool exact = false;
+    if (differentiable && A->kind == DX_NUM) {
+        dx_expr *sv = dx_sym(c->ctx, var, strlen(var));
+        dx_expr *fa = dx_subst(c->ctx, subst_all(c, e, &b), sv, A);
+        dx_expr *ma = dx_subst(c->ctx, subst_all(c, d, &b), sv, A);
+        dx_expr *ba = dx_sub(c->ctx, fa, dx_mul(c->ctx, ma, A));
+        if (ba && fa->kind == DX_NUM && ma->kind == DX_NUM && ba->kind == DX_NUM) {
+            exact = true;
+            ms = show_exact(&ma->u.num, decimal);
+            ys = show_exact(&fa->u.num, decimal);
+            bs = show_exact(&ba->u.num, decimal);
+            xs = show_exact(&A->u.num, decimal);
+        }
+        dx_ctx_clear_error(c->ctx);
+    }
+    if (!exact) {
+        ms = show_double(m);
+        ys = show_double(fx);
+        bs = show_double(fx - m * x);
+        xs = show_double(x);
+    }
+    if (c->fmt == OUT_JSON) {
+        char *in = dx_print(c->ctx, e, DX_PLAIN);
+        fputs("{\"input\": ", c->out);
+        cli_json_str(c->out, in ? in : "");
+        fputs(", \"variable\": ", c->out);
+        cli_json_str(c->out, var);
+        fputs(", \"at\": ", c->out);
+        cli_json_num(c->out, x);
+        fputs(", \"point\": [", c->out);
+        cli_json_num(c->out, x);
+        fputs(", ", c->out);
+        cli_json_num(c->out, fx);
+        fprintf(c->out, "], \"differentiable\": %s", differentiable ? "true" : "false");
+        if (differentiable) {
+            fputs(", \"slope\": ", c->out);
+            cli_json_num(c->out, m);
+            fputs(", \"intercept\": ", c->out);
+            cli_json_num(c->out, fx - m * x);
+            fprintf(c->out, ", \"exact\": %s, \"slope_text\": ", exact ? "true" : "false");
+            cli_json_str(c->out, ms);
+            /* the line's text needs no escaping: names, digits, signs */
+            fputs(", \"line\": \"", c->out);
+            put_line(c, var, ms, bs);
+            fputs("\"", c->out);
+        } else {
+            fputs(", \"reason\": ", c->out);
+            cli_json_str(c->out, why);
+        }
+        fputs("}\n", c->out);
+        free(in);
+    } else if (!differentiable) {
+        fprintf(c->out, "no tangent line: f is not differentiable at %s = %s (%s)\n", var, xs, why);
+    } else {
+        fprintf(c->out, "slope: %s\npoint: (%s, %s)\ntangent: ", ms, xs, ys);
+        put_line(c, var, ms, bs);
+        fputc('\n', c->out);
+    }
+    free(ms);
+    free(ys);
+    free(bs);
+    free(xs);
+    return CLI_OK;
+}

@@ -1,0 +1,331 @@
+/* Gradient descent on a typed function: plain, momentum and Adam, with an honest status. */
+#include "descend.h"
+#include "diff.h"
+#include "eval.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dx_descent {
+    size_t nvars, nfixed;
+    dx_prog *loss;
+    dx_prog **grad; /* one per descent variable */
+    double *vals;   /* the evaluation point: descent variables, then the fixed ones */
+    double *g, *u, *prev;  /* gradient, update, the previous update */
+    double *m, *v;         /* the methods' state: velocity (momentum), moments (adam) */
+};
+
+void dx_descend_defaults(dx_descend_opts *o)
+{
+    o->method = DX_GD;
+    o->rate = 0.1;
+    o->beta = 0.9;
+    o->beta2 = 0.999;
+    o->eps = 1e-8;
+    o->tol = 1e-8;
+    o->steps = 100;
+}
+
+void dx_descend_free(dx_descent *d)
+{
+    if (!d)
+        return;
+    dx_prog_free(d->loss);
+    for (size_t i = 0; d->grad && i < d->nvars; i++)
+        dx_prog_free(d->grad[i]);
+    free(d->grad);
+    free(d->vals);
+    free(d->g);
+    free(d->u);
+    free(d->prev);
+    free(d->m);
+    free(d->v);
+    free(d);
+}
+
+size_t dx_descend_nvars(const dx_descent *d) { return d->nvars; }
+
+static bool among(const char *name, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Every variable of f must be a descent variable or fixed; name all that are neither, so
+ * the user fixes them in one go rather than one error at a time. */
+static bool check_names(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
+                        const char *const *fixed, size_t nfixed)
+{
+    if (nvars == 0)
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "no variable to descend on"), false;
+    if (nvars > DX_DESCEND_MAX_VARS)
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "at most %d descent variables (not %zu)", DX_DESCEND_MAX_VARS,
+                       nvars), false;
+    for (size_t i = 0; i < nvars + nfixed; i++) {
+        const char *a = i < nvars ? vars[i] : fixed[i - nvars];
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(a, j < nvars ? vars[j] : fixed[j - nvars]) == 0)
+                return dx_fail(ctx, DX_EUSAGE, -1, -1, "%s is given twice", a), false;
+    }
+    const char **names;
+    size_t n = dx_vars(ctx, f, &names);
+    char list[200] = "";
+    size_t missing = 0, len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (among(names[i], vars, nvars) || among(names[i], fixed, nfixed))
+            continue;
+        if (len < sizeof list - 1) {
+            int w = snprintf(list + len, sizeof list - len, "%s%s", missing ? ", " : "", names[i]);
+            len += w > 0 ? (size_t)w : 0;
+        }
+        missing++;
+    }
+    if (missing)
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "no value for %s", list), false;
+    return true;
+}
+
+dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
+                               const char *const *fixed, const double *fixed_vals, size_t nfixed)
+{
+    if (!f || !check_names(ctx, f, vars, nvars, fixed, nfixed))
+        return NULL;
+    size_t nall = nvars + nfixed;
+    const char **all = malloc(nall * sizeof *all);
+    dx_descent *d = calloc(1, sizeof *d);
+    if (!all || !d)
+        goto oom;
+    d->nvars = nvars;
+    d->nfixed = nfixed;
+    d->grad = calloc(nvars, sizeof *d->grad);
+    d->vals = malloc(nall * sizeof *d->vals);
+    d->g = malloc(nvars * sizeof *d->g);
+    d->u = malloc(nvars * sizeof *d->u);
+    d->prev = malloc(nvars * sizeof *d->prev);
+    d->m = malloc(nvars * sizeof *d->m);
+    d->v = malloc(nvars * sizeof *d->v);
+    if (!d->grad || !d->vals || !d->g || !d->u || !d->prev || !d->m || !d->v)
+        goto oom;
+    for (size_t i = 0; i < nall; i++)
+        all[i] = i < nvars ? vars[i] : fixed[i - nvars];
+    for (size_t i = 0; i < nfixed; i++)
+        d->vals[nvars + i] = fixed_vals[i];
+    d->loss = dx_compile(ctx, f, all, nall);
+    if (!d->loss)
+        goto fail;
+    for (size_t i = 0; i < nvars; i++) {
+        dx_expr *pd = dx_diff_by(ctx, f, dx_sym(ctx, vars[i], strlen(vars[i])), NULL, NULL);
+        d->grad[i] = dx_compile(ctx, pd, all, nall);
+        if (!d->grad[i])
+            goto fail;
+    }
+    free(all);
+    return d;
+oom:
+    dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+fail:
+    free(all);
+    dx_descend_free(d);
+    return NULL;
+}
+
+static double norm(const double *x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i] * x[i];
+    return n == 1 ? fabs(x[0]) : sqrt(s);
+}
+
+/* Loss increases in a row that count as divergence: plain descent with a small enough rate
+ * never increases the loss, so a few increases already say the rate is too large; momentum
+ * and Adam overshoot on purpose and get a longer leash. */
+static long growth_leash(dx_descend_method m) { return m == DX_GD ? 5 : 20; }
+
+static void stop(dx_descend_result *r, dx_descend_status st, dx_descend_why why)
+{
+    r->status = st;
+    r->why = why;
+}
+
+/* An evaluation failed at the current point: overflow is divergence by size, anything else
+ * means descent walked out of f's domain. */
+static void failed_eval(dx_ctx *ctx, dx_descend_result *r, const char *what, long step)
+{
+    const char *m = dx_ctx_error(ctx)->msg;
+    bool overflow = strstr(m, "overflow") != NULL;
+    stop(r, DX_DIVERGED, overflow ? DX_WHY_NOT_FINITE : DX_WHY_DOMAIN);
+    if (step < 0)
+        snprintf(r->msg, sizeof r->msg, "%s is not defined at the start: %.180s", what, m);
+    else
+        snprintf(r->msg, sizeof r->msg, "%s is no longer defined after step %ld: %.180s", what, step, m);
+    dx_ctx_clear_error(ctx);
+}
+
+bool dx_descend_check(dx_ctx *ctx, const dx_descend_opts *o)
+{
+    if (!(o->rate > 0) || !isfinite(o->rate))
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "the learning rate must be a positive number (not %g)", o->rate), false;
+    if (o->steps < 1 || o->steps > DX_DESCEND_MAX_STEPS)
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "steps must be from 1 to %ld (not %ld)", DX_DESCEND_MAX_STEPS,
+                       o->steps), false;
+    if (!(o->tol >= 0) || !isfinite(o->tol))
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "the tolerance must be a number >= 0 (not %g)", o->tol), false;
+    if (!(o->beta >= 0 && o->beta < 1) || !(o->beta2 >= 0 && o->beta2 < 1))
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "beta must be from 0 up to (not including) 1"), false;
+    if (!(o->eps > 0) || !isfinite(o->eps))
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, "epsilon must be a positive number (not %g)", o->eps), false;
+    return true;
+}
+
+/* The update for one step, from the gradient g into d->u:
+ *   gd:       u = -rate*g
+ *   momentum: v = beta*v + g;                 u = -rate*v
+ *   adam:     m = b1*m + (1-b1)*g;  v = b2*v + (1-b2)*g^2;  (t = step + 1)
+ *             u = -rate * (m/(1-b1^t)) / (sqrt(v/(1-b2^t)) + eps)
+ * p1, p2 carry b1^t and b2^t. */
+static void update(dx_descent *d, const dx_descend_opts *o, double *p1, double *p2)
+{
+    size_t n = d->nvars;
+    switch (o->method) {
+    case DX_GD:
+        for (size_t i = 0; i < n; i++)
+            d->u[i] = -(o->rate * d->g[i]);
+        break;
+    case DX_MOMENTUM:
+        for (size_t i = 0; i < n; i++) {
+            d->m[i] = o->beta * d->m[i] + d->g[i];
+            d->u[i] = -(o->rate * d->m[i]);
+        }
+        break;
+    case DX_ADAM:
+        *p1 *= o->beta;
+        *p2 *= o->beta2;
+        for (size_t i = 0; i < n; i++) {
+            d->m[i] = o->beta * d->m[i] + (1 - o->beta) * d->g[i];
+            d->v[i] = o->beta2 * d->v[i] + (1 - o->beta2) * d->g[i] * d->g[i];
+            double mh = d->m[i] / (1 - *p1), vh = d->v[i] / (1 - *p2);
+            d->u[i] = -(o->rate * mh / (sqrt(vh) + o->eps));
+        }
+        break;
+    }
+}
+
+dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const dx_descend_opts *o,
+                         dx_descend_cb cb, void *user, dx_descend_result *r, double *pos)
+{
+    size_t n = d->nvars;
+    memset(r, 0, sizeof *r);
+    r->loss = r->grad_norm = NAN;
+    if (!dx_descend_check(ctx, o))
+        return DX_EUSAGE;
+    double *w = d->vals; /* the descent variables are the first n slots */
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(start[i])) {
+            dx_fail(ctx, DX_EUSAGE, -1, -1, "the start must be a finite number");
+            return DX_EUSAGE;
+        }
+        w[i] = start[i];
+        d->m[i] = d->v[i] = d->prev[i] = 0;
+    }
+    double loss;
+    if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
+        char why[sizeof dx_ctx_error(ctx)->msg];
+        snprintf(why, sizeof why, "%s", dx_ctx_error(ctx)->msg);
+        dx_ctx_clear_error(ctx); /* the first error stands otherwise: restate it with context */
+        dx_fail(ctx, DX_EDOMAIN, -1, -1, "f is not defined at the start: %s", why);
+        return DX_EDOMAIN;
+    }
+    const double loss0 = loss;
+    double prev_loss = loss, p1 = 1, p2 = 1;
+    long streak = 0;
+    for (long k = 0;; k++) {
+        r->loss = loss;
+        r->grad_norm = NAN;
+        for (size_t i = 0; i < n; i++)
+            if (dx_prog_eval(d->grad[i], ctx, w, &d->g[i]) != DX_OK) {
+                failed_eval(ctx, r, "the gradient", k - 1);
+                goto done;
+            }
+        double gn = norm(d->g, n);
+        r->grad_norm = gn;
+        if (!isfinite(gn)) {
+            stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
+            snprintf(r->msg, sizeof r->msg, "the gradient is not finite after %ld steps", k);
+            goto done;
+        }
+        if (gn < o->tol) {
+            stop(r, DX_CONVERGED, DX_WHY_GRADIENT);
+            snprintf(r->msg, sizeof r->msg, "the gradient norm %.3g is below the tolerance %g", gn, o->tol);
+            goto done;
+        }
+        if (k == o->steps) {
+            stop(r, DX_MAX_STEPS, DX_WHY_STEPS);
+            snprintf(r->msg, sizeof r->msg, "stopped after %ld step%s; the gradient norm %.3g is not yet below %g",
+                     k, k == 1 ? "" : "s", gn, o->tol);
+            goto done;
+        }
+        update(d, o, &p1, &p2);
+        if (cb) {
+            dx_descend_row row = {k, w, loss, d->g, gn, d->u};
+            cb(user, &row);
+        }
+        /* an update against the previous one is a swing across the valley (oscillation) */
+        double dot = 0;
+        for (size_t i = 0; i < n; i++)
+            dot += d->u[i] * d->prev[i];
+        r->reversals += k > 0 && dot < 0;
+        memcpy(d->prev, d->u, n * sizeof *d->u);
+        double un = norm(d->u, n);
+        /* plain descent: w - rate*f'(w), as the lesson writes it (u is exactly -(rate*g)) */
+        bool finite = true, huge = false;
+        for (size_t i = 0; i < n; i++) {
+            w[i] = w[i] + d->u[i];
+            finite = finite && isfinite(w[i]);
+            huge = huge || fabs(w[i]) > DX_DESCEND_HUGE;
+        }
+        r->steps = k + 1;
+        r->loss = r->grad_norm = NAN;
+        if (!finite) {
+            stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
+            snprintf(r->msg, sizeof r->msg, "the position is no longer finite after step %ld", k);
+            goto done;
+        }
+        if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
+            failed_eval(ctx, r, "the loss", k);
+            goto done;
+        }
+        r->loss = loss;
+        if (huge || fabs(loss) > DX_DESCEND_HUGE) {
+            stop(r, DX_DIVERGED, DX_WHY_UNBOUNDED);
+            if (huge)
+                snprintf(r->msg, sizeof r->msg, "the position grows without bound (past %g after step %ld)",
+                         DX_DESCEND_HUGE, k);
+            else
+                snprintf(r->msg, sizeof r->msg, "the loss %s without bound (%s %g after step %ld)",
+                         loss > 0 ? "grows" : "falls", loss > 0 ? "past" : "below", loss > 0 ? DX_DESCEND_HUGE :
+                         -DX_DESCEND_HUGE, k);
+            goto done;
+        }
+        streak = loss > prev_loss ? streak + 1 : 0;
+        prev_loss = loss;
+        if (streak >= growth_leash(o->method) && loss > loss0) {
+            stop(r, DX_DIVERGED, DX_WHY_GROWING);
+            snprintf(r->msg, sizeof r->msg, "the loss grew for %ld steps in a row, from %.6g at the start to %.6g",
+                     streak, loss0, loss);
+            goto done;
+        }
+        if (o->method == DX_GD && un < o->tol) {
+            stop(r, DX_CONVERGED, DX_WHY_UPDATE);
+            snprintf(r->msg, sizeof r->msg, "the update %.3g is below the tolerance %g", un, o->tol);
+            goto done;
+        }
+    }
+done:
+    memcpy(pos, w, n * sizeof *w);
+    return DX_OK;
+}

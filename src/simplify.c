@@ -1,0 +1,656 @@
+/* Simplification for display: expand, combine over a common denominator, keep the shortest. */
+#include "simplify.h"
+#include "poly.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --- small growable lists ------------------------------------------------------------------ */
+
+typedef struct {
+    dx_expr **v;
+    size_t n, cap;
+} vec;
+
+static bool push(vec *l, dx_expr *e)
+{
+    if (!e)
+        return false;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? 2 * l->cap : 8;
+        dx_expr **nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv)
+            return false;
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n++] = e;
+    return true;
+}
+
+/* The terms of e: its children when it is a sum, else e alone. */
+static bool push_terms(vec *l, dx_expr *e)
+{
+    if (!e)
+        return false;
+    if (e->kind != DX_ADD)
+        return push(l, e);
+    for (uint32_t i = 0; i < e->n; i++)
+        if (!push(l, e->a[i]))
+            return false;
+    return true;
+}
+
+/* Results by node id. Nodes built during the work get larger ids, so the table grows. */
+typedef struct {
+    dx_expr **v;
+    size_t cap;
+} memo;
+
+static dx_expr *memo_get(const memo *m, const dx_expr *e) { return e->id < m->cap ? m->v[e->id] : NULL; }
+
+static void memo_put(memo *m, const dx_expr *e, dx_expr *r)
+{
+    if (!r)
+        return;
+    if (e->id >= m->cap) {
+        size_t nc = m->cap ? m->cap : 256;
+        while (nc <= e->id)
+            nc *= 2;
+        dx_expr **nv = realloc(m->v, nc * sizeof *nv);
+        if (!nv)
+            return; /* only a cache: without it the answer is the same, just slower */
+        memset(nv + m->cap, 0, (nc - m->cap) * sizeof *nv);
+        m->v = nv;
+        m->cap = nc;
+    }
+    m->v[e->id] = r;
+}
+
+static bool is_denominator(const dx_expr *f)
+{
+    return f->kind == DX_POW && f->a[1]->kind == DX_NUM && dx_num_sign(&f->a[1]->u.num) < 0;
+}
+
+/* --- expand ------------------------------------------------------------------------------------ */
+
+typedef struct {
+    dx_ctx *ctx;
+    memo done;
+    bool over; /* the term limit was passed: the caller returns its input */
+} expander;
+
+static dx_expr *expand_rec(expander *x, dx_expr *e);
+
+/* acc := acc * f, distributed when f is a sum, like terms merged. */
+static bool times(expander *x, vec *acc, dx_expr *f)
+{
+    dx_ctx *ctx = x->ctx;
+    size_t nf = f->kind == DX_ADD ? f->n : 1;
+    if (acc->n * nf > DX_EXPAND_MAX_TERMS) {
+        x->over = true;
+        return false;
+    }
+    vec out = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < acc->n; i++)
+        for (size_t j = 0; ok && j < nf; j++)
+            ok = push(&out, dx_mul(ctx, acc->v[i], f->kind == DX_ADD ? f->a[j] : f));
+    dx_expr *sum = ok ? dx_add_n(ctx, out.v, out.n) : NULL;
+    free(out.v);
+    acc->n = 0;
+    return sum && push_terms(acc, sum);
+}
+
+static dx_expr *expand_rec(expander *x, dx_expr *e)
+{
+    if (!e || x->over || e->n == 0)
+        return e;
+    dx_expr *r = memo_get(&x->done, e);
+    if (r)
+        return r;
+    dx_ctx *ctx = x->ctx;
+    vec acc = {0};
+    bool ok = true;
+    switch (e->kind) {
+    case DX_ADD:
+        for (uint32_t i = 0; ok && i < e->n; i++)
+            ok = push(&acc, expand_rec(x, e->a[i]));
+        r = ok ? dx_add_n(ctx, acc.v, acc.n) : NULL;
+        break;
+    case DX_MUL:
+        ok = push(&acc, dx_int(ctx, 1));
+        for (uint32_t i = 0; ok && i < e->n; i++) {
+            dx_expr *f = expand_rec(x, e->a[i]);
+            ok = f && times(x, &acc, f);
+        }
+        r = ok ? dx_add_n(ctx, acc.v, acc.n) : NULL;
+        break;
+    case DX_POW: {
+        /* (u + v)^k for a whole k >= 2 is multiplied out; denominators and roots stay whole */
+        int64_t k;
+        dx_expr *base = e->a[0];
+        if (e->a[1]->kind == DX_NUM && dx_num_get_int(&e->a[1]->u.num, &k) && k >= 2 && k <= DX_EXPAND_MAX_TERMS) {
+            base = expand_rec(x, base);
+            if (base && base->kind == DX_ADD) {
+                ok = push(&acc, dx_int(ctx, 1));
+                for (int64_t i = 0; ok && i < k; i++)
+                    ok = times(x, &acc, base);
+                r = ok ? dx_add_n(ctx, acc.v, acc.n) : NULL;
+            } else {
+                r = dx_pow(ctx, base, e->a[1]);
+            }
+        } else {
+            r = e;
+        }
+        break;
+    }
+    default: /* calls: their arguments are simplified on their own, by dx_simplify */
+        r = e;
+        break;
+    }
+    free(acc.v);
+    if (x->over)
+        return e;
+    if (!r && !dx_failed(ctx))
+        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    memo_put(&x->done, e, r);
+    return r;
+}
+
+/* One expansion with x's memo, which stays valid across calls (results by node). */
+static dx_expr *expand_with(expander *x, dx_expr *e)
+{
+    x->over = false;
+    dx_expr *r = expand_rec(x, e);
+    if (x->over) {
+        x->over = false;
+        return e;
+    }
+    return r;
+}
+
+dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
+{
+    expander x = {ctx, {0}, false};
+    dx_expr *r = expand_with(&x, e);
+    free(x.done.v);
+    return r;
+}
+
+/* --- together ------------------------------------------------------------------------------------ */
+
+/* A denominator base and the power it has below the bar (a positive number). */
+typedef struct {
+    dx_expr *base;
+    dx_num pow;
+} den;
+
+typedef struct {
+    den *v;
+    size_t n, cap;
+} dens;
+
+static void dens_free(dens *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        dx_num_clear(&d->v[i].pow);
+    free(d->v);
+}
+
+/* One more factor base^-p below the bar (a repeated base multiplies: dens_product merges). */
+static bool dens_append(dens *d, dx_expr *base, const dx_num *p)
+{
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? 2 * d->cap : 4;
+        den *nv = realloc(d->v, nc * sizeof *nv);
+        if (!nv)
+            return false;
+        d->v = nv;
+        d->cap = nc;
+    }
+    d->v[d->n].base = base;
+    d->v[d->n++].pow = dx_num_copy(p);
+    return true;
+}
+
+/* Note base^-p for a common denominator: the largest p per base is kept (bases are
+ * hash-consed, so == compares). */
+static bool dens_note(dens *d, dx_expr *base, const dx_num *p)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].base == base) {
+            if (dx_num_cmp(p, &d->v[i].pow) > 0) {
+                dx_num_clear(&d->v[i].pow);
+                d->v[i].pow = dx_num_copy(p);
+            }
+            return true;
+        }
+    return dens_append(d, base, p);
+}
+
+/* The denominators of a term (a product or a single factor). */
+static bool note_term(dens *d, const dx_expr *t)
+{
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        const dx_expr *f = t->kind == DX_MUL ? t->a[i] : t;
+        if (!is_denominator(f))
+            continue;
+        dx_num p = dx_num_neg(&f->a[1]->u.num);
+        bool ok = dens_note(d, f->a[0], &p);
+        dx_num_clear(&p);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* prod base^(sign * pow) over d. */
+static dx_expr *dens_product(dx_ctx *ctx, const dens *d, int sign)
+{
+    vec f = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < d->n; i++) {
+        if (dx_num_sign(&d->v[i].pow) == 0)
+            continue;
+        dx_num p = sign < 0 ? dx_num_neg(&d->v[i].pow) : dx_num_copy(&d->v[i].pow);
+        ok = push(&f, dx_pow(ctx, d->v[i].base, dx_number(ctx, &p)));
+        dx_num_clear(&p);
+    }
+    dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
+    if (ok && f.n == 0)
+        r = dx_int(ctx, 1);
+    free(f.v);
+    return r;
+}
+
+/* The first variable met in e, or NULL: the only candidate for a one-variable polynomial. */
+static dx_expr *first_sym(dx_expr *e)
+{
+    if (e->kind == DX_SYM)
+        return e;
+    for (uint32_t i = 0; i < e->n; i++) {
+        dx_expr *v = e->a[i]->vmask ? first_sym(e->a[i]) : NULL;
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* Degree past which cancelling is not tried: textbook fractions are far below, and Euclid's
+ * coefficients grow with the degree. */
+#define DX_CANCEL_MAX_DEG 64
+
+/* e as a polynomial in var (1), or 0 when it is not one of small degree (-1: failure). */
+static int poly_in(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out)
+{
+    int ok = dx_poly_from_expr(ctx, e, var, out);
+    if (ok == 1 && dx_poly_deg(out) > DX_CANCEL_MAX_DEG)
+        ok = 0;
+    return ok;
+}
+
+/* Divide the polynomial numerator np by common factors of the polynomial bases of d (whole
+ * powers only). A base that shares only part of itself is split: b = g*h, b^L / g becomes
+ * g^(L-1) * h^L. */
+static void cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
+{
+    for (size_t j = 0; j < d->n && np->n; j++) {
+        int64_t L;
+        dx_poly bp;
+        dx_poly_init(&bp);
+        if (d->v[j].base->kind != DX_ADD || !dx_num_get_int(&d->v[j].pow, &L) || L < 1 ||
+            poly_in(ctx, d->v[j].base, var, &bp) != 1 || dx_poly_deg(&bp) < 1) {
+            dx_poly_clear(&bp);
+            continue;
+        }
+        while (L > 0 && np->n) {
+            dx_poly g, q, h;
+            dx_poly_init(&g);
+            dx_poly_init(&q);
+            dx_poly_init(&h);
+            dx_poly_gcd(&g, np, &bp);
+            if (dx_poly_deg(&g) < 1) {
+                dx_poly_clear(&g);
+                break;
+            }
+            mpq_t c;
+            mpq_init(c);
+            dx_poly_primitive(&g, c); /* integer coefficients keep the printed factor plain */
+            mpq_clear(c);
+            dx_poly_divrem(&q, NULL, np, &g);
+            dx_poly_clear(np);
+            *np = q;
+            dx_poly_divrem(&h, NULL, &bp, &g);
+            bool ok = true;
+            if (dx_poly_deg(&h) == 0) {
+                /* b = h0 * g: one whole b cancelled, leaving a number */
+                for (int i = 0; i < np->n; i++)
+                    mpq_div(np->c[i], np->c[i], h.c[0]);
+                L--;
+                dx_poly_clear(&h);
+            } else {
+                dx_expr *gx = dx_poly_to_expr(ctx, &g, var), *hx = dx_poly_to_expr(ctx, &h, var);
+                dx_num rest = dx_num_int(L - 1);
+                ok = gx && hx && dens_append(d, gx, &rest);
+                dx_num_clear(&rest);
+                if (ok)
+                    d->v[j].base = hx;
+                dx_poly_clear(&bp);
+                bp = h;
+            }
+            dx_poly_clear(&g);
+            if (!ok)
+                break;
+        }
+        dx_num_clear(&d->v[j].pow);
+        d->v[j].pow = dx_num_int(L);
+        dx_poly_clear(&bp);
+    }
+}
+
+/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
+static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
+{
+    vec t = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < e->n; i++)
+        ok = push(&t, dx_neg(ctx, e->a[i]));
+    dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
+    free(t.v);
+    return r;
+}
+
+/* Length of the plain text of e; SIZE_MAX when it cannot be printed. */
+static size_t printed_len(dx_ctx *ctx, const dx_expr *e)
+{
+    char *s = e ? dx_print(ctx, e, DX_PLAIN) : NULL;
+    size_t n = s ? strlen(s) : SIZE_MAX;
+    free(s);
+    return n;
+}
+
+static size_t minus_signs(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '-';
+    return n;
+}
+
+/* numerator / prod(d): common polynomial factors cancelled, a polynomial numerator's
+ * number taken out front, and the sign of a sum numerator put where it reads shorter:
+ * (1 - x^2)/(x^2 + 1)^2 but -(x^2 + 1)/(x - 1)^2 rather than (-x^2 - 1)/(x - 1)^2. */
+static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
+{
+    if (!numer)
+        return NULL;
+    if (dx_is_int(numer, 0))
+        return numer;
+    dx_expr *coef = dx_int(ctx, 1);
+    dx_expr *var = first_sym(numer);
+    dx_poly np;
+    dx_poly_init(&np);
+    if (numer->kind == DX_NUM) {
+        coef = numer;
+        numer = dx_int(ctx, 1);
+    } else if (var && poly_in(ctx, numer, var, &np) == 1) {
+        cancel(ctx, &np, var, d);
+        mpq_t c;
+        mpq_init(c);
+        dx_poly_primitive(&np, c);
+        dx_num cn = dx_num_from_mpq(c);
+        coef = dx_number(ctx, &cn);
+        dx_num_clear(&cn);
+        mpq_clear(c);
+        numer = dx_poly_to_expr(ctx, &np, var);
+    }
+    dx_poly_clear(&np);
+    dx_expr *below = dens_product(ctx, d, -1);
+    dx_expr *parts[3] = {coef, numer, below};
+    dx_expr *r = dx_mul_n(ctx, parts, 3);
+    if (!r || !numer || numer->kind != DX_ADD)
+        return r;
+    dx_expr *flip[3] = {dx_neg(ctx, coef), negate_sum(ctx, numer), below};
+    dx_expr *alt = dx_mul_n(ctx, flip, 3);
+    if (!alt)
+        return NULL;
+    char *sr = dx_print(ctx, r, DX_PLAIN), *sa = dx_print(ctx, alt, DX_PLAIN);
+    if (!sr || !sa) {
+        free(sr);
+        free(sa);
+        return NULL;
+    }
+    size_t lr = strlen(sr), la = strlen(sa);
+    /* on a tie, fewer minus signs: -(2*x + 1) rather than (-2*x - 1) */
+    bool take = la < lr || (la == lr && minus_signs(sa) < minus_signs(sr));
+    free(sr);
+    free(sa);
+    return take ? alt : r;
+}
+
+static dx_expr *together_rec(expander *x, dx_expr *e);
+
+/* A sum over its common denominator. */
+static dx_expr *combine(expander *x, dx_expr *e)
+{
+    dx_ctx *ctx = x->ctx;
+    vec t = {0};
+    dens d = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < e->n; i++)
+        ok = push_terms(&t, together_rec(x, e->a[i]));
+    for (size_t i = 0; ok && i < t.n; i++)
+        ok = note_term(&d, t.v[i]);
+    dx_expr *r = NULL;
+    if (ok && d.n == 0) {
+        r = dx_add_n(ctx, t.v, t.n);
+    } else if (ok) {
+        dx_expr *D = dens_product(ctx, &d, 1);
+        vec nt = {0};
+        for (size_t i = 0; ok && i < t.n; i++)
+            ok = push(&nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
+        r = ok ? finish(ctx, dx_add_n(ctx, nt.v, nt.n), &d) : NULL;
+        free(nt.v);
+    }
+    free(t.v);
+    dens_free(&d);
+    return r;
+}
+
+/* A product whose numerator and denominators may share a polynomial factor. */
+static dx_expr *cancel_product(expander *x, dx_expr *e)
+{
+    dx_ctx *ctx = x->ctx;
+    if (!e || e->kind != DX_MUL)
+        return e;
+    vec num = {0};
+    dens d = {0};
+    bool ok = true, sum_above = false, sum_below = false;
+    for (uint32_t i = 0; ok && i < e->n; i++) {
+        dx_expr *f = e->a[i];
+        if (is_denominator(f)) {
+            sum_below |= f->a[0]->kind == DX_ADD;
+            ok = note_term(&d, f);
+        } else {
+            sum_above |= f->kind == DX_ADD || (f->kind == DX_POW && f->a[0]->kind == DX_ADD);
+            ok = push(&num, f);
+        }
+    }
+    dx_expr *r = e;
+    if (ok && sum_above && sum_below) {
+        dx_expr *n = expand_with(x, dx_mul_n(ctx, num.v, num.n));
+        dx_expr *var = n ? first_sym(n) : NULL;
+        dx_poly np;
+        dx_poly_init(&np);
+        if (var && poly_in(ctx, n, var, &np) == 1)
+            r = finish(ctx, n, &d);
+        dx_poly_clear(&np);
+    }
+    free(num.v);
+    dens_free(&d);
+    return ok ? r : NULL;
+}
+
+static dx_expr *together_rec(expander *x, dx_expr *e)
+{
+    dx_ctx *ctx = x->ctx;
+    if (!e)
+        return NULL;
+    switch (e->kind) {
+    case DX_ADD:
+        return combine(x, e);
+    case DX_MUL: {
+        vec f = {0};
+        bool ok = true;
+        for (uint32_t i = 0; ok && i < e->n; i++)
+            ok = push(&f, together_rec(x, e->a[i]));
+        dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
+        free(f.v);
+        return cancel_product(x, r);
+    }
+    case DX_POW:
+        if (e->a[0]->kind == DX_ADD)
+            return dx_pow(ctx, together_rec(x, e->a[0]), e->a[1]);
+        return e;
+    default:
+        return e;
+    }
+}
+
+dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
+{
+    expander x = {ctx, {0}, false};
+    dx_expr *r = together_rec(&x, e);
+    free(x.done.v);
+    return r;
+}
+
+/* --- simplify ------------------------------------------------------------------------------------- */
+
+/* Nodes of e counted as a tree, stopping once past limit (so a huge DAG costs nothing). */
+static size_t tree_size(const dx_expr *e, size_t limit)
+{
+    size_t n = 1;
+    for (uint32_t i = 0; i < e->n && n <= limit; i++)
+        n += tree_size(e->a[i], limit - n);
+    return n;
+}
+
+typedef struct {
+    dx_ctx *ctx;
+    memo done;
+    expander ex;     /* one expansion memo for every candidate */
+    size_t nodes0;   /* the context's node count at the start */
+    size_t printed;  /* characters printed to compare candidates */
+} simplifier;
+
+/* Work one dx_simplify may do, counted in new nodes and printed characters (deterministic,
+ * unlike a clock): past it, the remaining nodes keep their form. Every derivative of the
+ * textbook corpus needs under 130 nodes and 900 characters; the limits leave 15 times that,
+ * and hold a random 100-node expression's derivative to about a millisecond. */
+#define DX_SIMPLIFY_MAX_NEW_NODES 2000
+#define DX_SIMPLIFY_MAX_PRINTED 16000
+
+static bool over_budget(const simplifier *s)
+{
+    return dx_node_count(s->ctx) - s->nodes0 > DX_SIMPLIFY_MAX_NEW_NODES || s->printed > DX_SIMPLIFY_MAX_PRINTED;
+}
+
+/* e rebuilt from new children, through the smart constructors. */
+static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
+{
+    switch (e->kind) {
+    case DX_ADD: return dx_add_n(ctx, a, e->n);
+    case DX_MUL: return dx_mul_n(ctx, a, e->n);
+    case DX_POW: return dx_pow(ctx, a[0], a[1]);
+    case DX_CALL: return dx_call(ctx, e->fn, a[0]);
+    default: return (dx_expr *)e;
+    }
+}
+
+static dx_expr *simp_rec(simplifier *s, dx_expr *e)
+{
+    if (!e || e->n == 0)
+        return e;
+    dx_expr *r = memo_get(&s->done, e);
+    if (r)
+        return r;
+    dx_ctx *ctx = s->ctx;
+    dx_expr **a = malloc(e->n * sizeof *a);
+    if (!a)
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    bool changed = false;
+    for (uint32_t i = 0; i < e->n; i++) {
+        a[i] = simp_rec(s, e->a[i]);
+        if (!a[i]) {
+            free(a);
+            return NULL;
+        }
+        changed |= a[i] != e->a[i];
+    }
+    dx_expr *r0 = changed ? rebuild(ctx, e, a) : e;
+    free(a);
+    if (!r0)
+        return NULL;
+    /* Candidates in order of preference on a tie: the input's own form first. */
+    dx_expr *cand[5] = {e, r0, NULL, NULL, NULL};
+    size_t nc = 2;
+    if ((r0->kind == DX_ADD || r0->kind == DX_MUL || r0->kind == DX_POW) && !over_budget(s)) {
+        /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
+         * 2*y - 2*w*x, whatever a character or two would say */
+        bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
+        dx_expr *x = scaled_sum ? r0 : expand_with(&s->ex, r0);
+        cand[nc++] = x;
+        cand[nc++] = together_rec(&s->ex, r0);
+        if (x != r0)
+            cand[nc++] = together_rec(&s->ex, x);
+    }
+    /* keep distinct candidates only: most nodes have one, and then nothing is printed */
+    size_t nd = 0;
+    for (size_t i = 0; i < nc; i++) {
+        if (!cand[i])
+            return NULL;
+        bool seen = false;
+        for (size_t j = 0; j < nd; j++)
+            seen |= cand[j] == cand[i];
+        if (!seen)
+            cand[nd++] = cand[i];
+    }
+    nc = nd;
+    size_t best = SIZE_MAX;
+    r = e;
+    /* a candidate with many more nodes than e's rebuilt form cannot print shorter: it is not
+     * printed at all, which keeps one big expansion from costing more than the rest */
+    size_t cap = nc > 1 ? 2 * tree_size(r0, DX_SIMPLIFY_MAX_NODES) + 8 : 0;
+    for (size_t i = 0; i < nc && nc > 1; i++) {
+        if (i > 0 && tree_size(cand[i], cap) > cap)
+            continue;
+        size_t len = printed_len(ctx, cand[i]);
+        if (len != SIZE_MAX)
+            s->printed += len;
+        if (len < best) {
+            best = len;
+            r = cand[i];
+        }
+    }
+    memo_put(&s->done, e, r);
+    return r;
+}
+
+dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
+        return e;
+    simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0};
+    dx_expr *r = simp_rec(&s, e);
+    free(s.done.v);
+    free(s.ex.done.v);
+    if (!r || dx_failed(ctx)) {
+        /* simplifying is optional: a budget or memory failure leaves the answer as it was */
+        dx_ctx_clear_error(ctx);
+        return e;
+    }
+    return r;
+}

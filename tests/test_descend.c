@@ -1,0 +1,522 @@
+/* Tests for gradient descent: the seed lesson's trajectories number for number, statuses,
+ * several variables, the methods, and the dfdx descend command (with its minimum remark). */
+#include "descend.h"
+#include "diff.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows of a run, kept for inspection (one-variable runs only store position etc. [0]). */
+typedef struct trace {
+    long n;
+    double w[2048], loss[2048], grad[2048], upd[2048];
+} trace;
+
+static void keep(void *user, const dx_descend_row *r)
+{
+    trace *t = user;
+    if (t->n < 2048) {
+        t->w[t->n] = r->position[0];
+        t->loss[t->n] = r->loss;
+        t->grad[t->n] = r->gradient[0];
+        t->upd[t->n] = r->update[0];
+    }
+    t->n++;
+}
+
+/* Parse f, check every partial by vars against a central difference, and run descent. */
+static dx_status descend(dx_ctx *ctx, const char *f, const char *const *vars, size_t n, const char *const *fixed,
+                         const double *fv, size_t nf, const double *start, const dx_descend_opts *o, trace *t,
+                         dx_descend_result *r, double *pos)
+{
+    dx_expr *e = dx_parse(ctx, f, strlen(f));
+    ck_assert_msg(e != NULL, "%s: does not parse", f);
+    for (size_t i = 0; i < n; i++) {
+        char why[200];
+        dx_expr *d = dx_diff_by(ctx, e, dx_sym(ctx, vars[i], strlen(vars[i])), NULL, NULL);
+        ck_assert_msg(tu_check_default(e, d, vars[i], why, sizeof why) > 0, "%s d/d%s: %s", f, vars[i], why);
+    }
+    dx_descent *d = dx_descend_prepare(ctx, e, vars, n, fixed, fv, nf);
+    ck_assert_msg(d != NULL, "%s: prepare failed: %s", f, dx_ctx_error(ctx)->msg);
+    if (t)
+        t->n = 0;
+    dx_status st = dx_descend_run(d, ctx, start, o, t ? keep : NULL, t, r, pos);
+    dx_descend_free(d);
+    return st;
+}
+
+static dx_status descend1(dx_ctx *ctx, const char *f, double start, const dx_descend_opts *o, trace *t,
+                          dx_descend_result *r, double *pos)
+{
+    const char *w[] = {"w"};
+    return descend(ctx, f, w, 1, NULL, NULL, 0, &start, o, t, r, pos);
+}
+
+/* The defaults, with a rate and a step limit. */
+static dx_descend_opts opts(double rate, long steps)
+{
+    dx_descend_opts o;
+    dx_descend_defaults(&o);
+    o.rate = rate;
+    o.steps = steps;
+    return o;
+}
+
+/* --- the seed lesson ------------------------------------------------------------------- */
+
+/* Section 4: the lesson's printed table, w^2 from 4 with learning rate 0.15, 15 steps. */
+static const char *const seed_table[] = {
+    "   0 |     4.0000 |    16.0000 |     8.0000 |    -1.2000",
+    "   1 |     2.8000 |     7.8400 |     5.6000 |    -0.8400",
+    "   2 |     1.9600 |     3.8416 |     3.9200 |    -0.5880",
+    "   3 |     1.3720 |     1.8824 |     2.7440 |    -0.4116",
+    "   4 |     0.9604 |     0.9224 |     1.9208 |    -0.2881",
+    "   5 |     0.6723 |     0.4520 |     1.3446 |    -0.2017",
+    "   6 |     0.4706 |     0.2215 |     0.9412 |    -0.1412",
+    "   7 |     0.3294 |     0.1085 |     0.6588 |    -0.0988",
+    "   8 |     0.2306 |     0.0532 |     0.4612 |    -0.0692",
+    "   9 |     0.1614 |     0.0261 |     0.3228 |    -0.0484",
+    "  10 |     0.1130 |     0.0128 |     0.2260 |    -0.0339",
+    "  11 |     0.0791 |     0.0063 |     0.1582 |    -0.0237",
+    "  12 |     0.0554 |     0.0031 |     0.1107 |    -0.0166",
+    "  13 |     0.0388 |     0.0015 |     0.0775 |    -0.0116",
+    "  14 |     0.0271 |     0.0007 |     0.0543 |    -0.0081",
+};
+
+START_TEST(seed_steps)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(0.15, 15);
+    static trace t;
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, &t, &r, &w), DX_OK);
+    ck_assert_int_eq(t.n, 15);
+    for (long k = 0; k < 15; k++) {
+        char line[128];
+        snprintf(line, sizeof line, "%4ld | %10.4f | %10.4f | %10.4f | %10.4f", k, t.w[k], t.loss[k], t.grad[k],
+                 t.upd[k]);
+        ck_assert_msg(strcmp(line, seed_table[k]) == 0, "step %ld: got '%s', the lesson prints '%s'", k, line,
+                      seed_table[k]);
+    }
+    /* and bit for bit the double Python computes (print(repr(w))) */
+    ck_assert_msg(w == 0.018990246039772004, "final w %.17g", w);
+    ck_assert_int_eq(r.status, DX_MAX_STEPS);
+    ck_assert_int_eq(r.steps, 15);
+    char fin[64];
+    snprintf(fin, sizeof fin, "%10.4f | %10.4f", w, r.loss);
+    ck_assert_str_eq(fin, "    0.0190 |     0.0004");
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* Section 5: three learning rates for 20 steps, the lesson's summary lines exactly. */
+static const struct {
+    double lr, w, loss;
+    const char *printed;
+} seed_rates[] = {
+    {0.01, 2.670431887020378, 7.131206463215216, "final w=2.670432, final loss=7.131206"},
+    {0.15, 0.0031916906519044805, 1.0186889217454448e-05, "final w=0.003192, final loss=0.000010"},
+    {0.9, 0.04611686018427397, 0.0021267647932558735, "final w=0.046117, final loss=0.002127"},
+};
+
+START_TEST(seed_rate)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(seed_rates[_i].lr, 20);
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    char line[80];
+    snprintf(line, sizeof line, "final w=%.6f, final loss=%.6f", w, r.loss);
+    ck_assert_msg(strcmp(line, seed_rates[_i].printed) == 0, "lr %g: '%s'", o.rate, line);
+    ck_assert_msg(w == seed_rates[_i].w && r.loss == seed_rates[_i].loss, "lr %g: w %.17g loss %.17g", o.rate, w,
+                  r.loss);
+    ck_assert_int_eq(r.status, DX_MAX_STEPS);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* Section 6: the bumpy loss from -3.5, rate 0.01, 100 steps (tol 0: every step is taken,
+ * as in the lesson's loop). Positions from Python, repr of each w. */
+static const double bumpy[] = {
+#include "descend_bumpy.inc"
+};
+
+START_TEST(seed_bumpy)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(0.01, 100);
+    o.tol = 0;
+    static trace t;
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, "w^4 - 8*w^2 + 2*w + 20", -3.5, &o, &t, &r, &w), DX_OK);
+    ck_assert_int_eq(t.n, 100);
+    for (long k = 0; k <= 100; k++) {
+        double got = k < 100 ? t.w[k] : w;
+        /* the polynomial is summed in another order than Python's, so allow a few ulps */
+        ck_assert_msg(fabs(got - bumpy[k]) <= 1e-13 * fabs(bumpy[k]), "step %ld: %.17g, Python %.17g", k, got,
+                      bumpy[k]);
+    }
+    char line[80];
+    snprintf(line, sizeof line, "Start: w=%.2f, loss=%.2f", t.w[0], t.loss[0]);
+    ck_assert_str_eq(line, "Start: w=-3.50, loss=65.06");
+    snprintf(line, sizeof line, "End: w=%.4f, loss=%.4f", w, r.loss);
+    ck_assert_str_eq(line, "End: w=-2.0598, loss=-0.0607");
+    ck_assert_int_eq(r.status, DX_MAX_STEPS);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* --- statuses ---------------------------------------------------------------------------- */
+
+START_TEST(diverges_fast)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(1.1, 100);
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    ck_assert_int_eq(r.status, DX_DIVERGED);
+    ck_assert_int_eq(r.why, DX_WHY_GROWING);
+    ck_assert_msg(r.steps <= 6, "lr 1.1 on w^2: diverged only after %ld steps", r.steps);
+    ck_assert_msg(strstr(r.msg, "in a row") != NULL, "%s", r.msg);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* Each way to diverge, and the reason it names. */
+static const struct {
+    const char *f;
+    double start, rate;
+    dx_descend_why why;
+} diverging[] = {
+    {"w^4", 10, 1, DX_WHY_UNBOUNDED},        /* 10 - 4000 - ...: huge at once */
+    {"w - ln(w)", 3, 5, DX_WHY_DOMAIN},      /* jumps to w < 0 */
+    {"exp(w^2)", 5, 1, DX_WHY_NOT_FINITE},   /* the loss overflows */
+    {"-w^2", 1, 0.5, DX_WHY_UNBOUNDED},      /* falls without bound */
+};
+
+START_TEST(diverges_each_way)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(diverging[_i].rate, 10000);
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, diverging[_i].f, diverging[_i].start, &o, NULL, &r, &w), DX_OK);
+    ck_assert_msg(r.status == DX_DIVERGED && r.why == diverging[_i].why, "%s: status %d why %d (%s)",
+                  diverging[_i].f, r.status, r.why, r.msg);
+    ck_assert_msg(r.msg[0] != 0, "%s: no reason given", diverging[_i].f);
+    ck_assert_msg(dx_ctx_error(ctx)->status == DX_OK, "%s: error left on the context", diverging[_i].f);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(converges_with_tol)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(0.15, 1000);
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    ck_assert_int_eq(r.status, DX_CONVERGED);
+    ck_assert_msg(fabs(w) < 1e-7, "w = %g", w);
+    long tight = r.steps;
+    /* the update 0.3*w_k = 1.2*0.7^k first falls below 1e-8 at k = 53 (log(1e-8/1.2)/log(0.7)
+     * = 52.3), and that update is made: 54 steps */
+    ck_assert_int_eq(tight, 54);
+    o.tol = 1e-3;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    ck_assert_int_eq(r.status, DX_CONVERGED);
+    ck_assert_msg(r.steps < tight && fabs(0.3 * w) < 1e-3 * 1.0001 / 0.7, "tol 1e-3: %ld steps, w %g", r.steps, w);
+    o.tol = 0; /* never satisfied: every step is taken */
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    ck_assert_int_eq(r.status, DX_MAX_STEPS);
+    ck_assert_int_eq(r.steps, 1000);
+    /* already at the minimum: converged by the gradient, with no step */
+    o.tol = 1e-8;
+    ck_assert_int_eq(descend1(ctx, "w^2", 0, &o, NULL, &r, &w), DX_OK);
+    ck_assert_int_eq(r.status, DX_CONVERGED);
+    ck_assert_int_eq(r.why, DX_WHY_GRADIENT);
+    ck_assert_int_eq(r.steps, 0);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* --- several variables -------------------------------------------------------------------- */
+
+START_TEST(multi_quadratic)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(0.1, 10000);
+    const char *v[] = {"w", "b"};
+    double start[] = {0, 0}, pos[2];
+    dx_descend_result r;
+    /* gradient zero at 2w - b = 3 and -2w + 6b = -4: w = 1.4, b = -0.2 */
+    ck_assert_int_eq(descend(ctx, "(w - 3)^2 + 2*(b + 1)^2 + (w - b)^2", v, 2, NULL, NULL, 0, start, &o, NULL, &r,
+                             pos), DX_OK);
+    ck_assert_int_eq(r.status, DX_CONVERGED);
+    ck_assert_msg(fabs(pos[0] - 1.4) < 1e-6 && fabs(pos[1] + 0.2) < 1e-6, "at (%g, %g)", pos[0], pos[1]);
+    /* the example: other variables from --set */
+    const char *fx[] = {"x", "y"};
+    double fv[] = {2, 3};
+    ck_assert_int_eq(descend(ctx, "(w*x - y)^2 + (b - 1)^2", v, 2, fx, fv, 2, start, &o, NULL, &r, pos), DX_OK);
+    ck_assert_int_eq(r.status, DX_CONVERGED);
+    ck_assert_msg(fabs(pos[0] - 1.5) < 1e-6 && fabs(pos[1] - 1) < 1e-6, "at (%g, %g)", pos[0], pos[1]);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(ten_variables)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(0.1, 10000);
+    const char *v[] = {"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"};
+    double start[10] = {0}, pos[10];
+    dx_descend_result r;
+    const char *f = "(a0)^2 + (a1-1)^2 + (a2-2)^2 + (a3-3)^2 + (a4-4)^2 + (a5-5)^2 + (a6-6)^2 + (a7-7)^2"
+                    " + (a8-8)^2 + (a9-9)^2";
+    ck_assert_int_eq(descend(ctx, f, v, 10, NULL, NULL, 0, start, &o, NULL, &r, pos), DX_OK);
+    ck_assert_int_eq(r.status, DX_CONVERGED);
+    for (int i = 0; i < 10; i++)
+        ck_assert_msg(fabs(pos[i] - i) < 1e-7, "a%d = %g", i, pos[i]);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* --- momentum and adam ------------------------------------------------------------------- */
+
+START_TEST(methods)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o;
+    dx_descend_defaults(&o);
+    o.method = DX_MOMENTUM;
+    static trace t;
+    dx_descend_result r;
+    double w;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, &t, &r, &w), DX_OK);
+    /* v1 = 8, u = -0.8; w = 3.2, g = 6.4, v2 = 0.9*8 + 6.4 = 13.6, u = -1.36 */
+    ck_assert_msg(t.upd[0] == -0.8 && fabs(t.upd[1] + 1.36) < 1e-15, "momentum updates %g %g", t.upd[0], t.upd[1]);
+    o.steps = 1000;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    ck_assert_msg(r.status == DX_CONVERGED && fabs(w) < 1e-8, "momentum: %s at %g", r.msg, w);
+    o.method = DX_ADAM;
+    o.steps = 1;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, &t, &r, &w), DX_OK);
+    /* first Adam step: m_hat = g, v_hat = g^2, so the step is -rate * g/(|g| + eps) */
+    ck_assert_msg(fabs(t.upd[0] + 0.1 * 8 / (8 + 1e-8)) < 1e-15, "adam first update %.17g", t.upd[0]);
+    o.rate = 0.5;
+    o.steps = 5000;
+    ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
+    ck_assert_msg(r.status == DX_CONVERGED && fabs(w) < 1e-6, "adam: %s at %g", r.msg, w);
+    ck_assert_int_eq(descend1(ctx, "w^4 - 8*w^2 + 2*w + 20", 2.5, &o, NULL, &r, &w), DX_OK);
+    ck_assert_msg(r.status == DX_CONVERGED && fabs(w - 1.9343) < 1e-3, "adam bumpy: %s at %g", r.msg, w);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* --- bad requests ------------------------------------------------------------------------ */
+
+START_TEST(bad_options)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_expr *f = dx_parse(ctx, "w^2", 3);
+    const char *v[] = {"w"};
+    dx_descent *d = dx_descend_prepare(ctx, f, v, 1, NULL, NULL, 0);
+    dx_descend_opts o;
+    dx_descend_result r;
+    double start = 1, w;
+    const struct {
+        double rate;
+        long steps;
+        const char *says;
+    } bad[] = {{0, 10, "positive"}, {-0.1, 10, "positive"}, {NAN, 10, "positive"},
+               {0.1, 0, "steps"},   {0.1, -5, "steps"},     {0.1, DX_DESCEND_MAX_STEPS + 1, "steps"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dx_descend_defaults(&o);
+        o.rate = bad[i].rate;
+        o.steps = bad[i].steps;
+        ck_assert_int_eq(dx_descend_run(d, ctx, &start, &o, NULL, NULL, &r, &w), DX_EUSAGE);
+        ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, bad[i].says), "rate %g steps %ld: '%s'", bad[i].rate,
+                      bad[i].steps, dx_ctx_error(ctx)->msg);
+        dx_ctx_clear_error(ctx);
+    }
+    dx_descend_free(d);
+    /* every missing variable named at once */
+    f = dx_parse(ctx, "(w*x - y)^2", 11);
+    ck_assert_ptr_null(dx_descend_prepare(ctx, f, v, 1, NULL, NULL, 0));
+    ck_assert_str_eq(dx_ctx_error(ctx)->msg, "no value for x, y");
+    dx_ctx_clear_error(ctx);
+    /* a start outside the domain */
+    f = dx_parse(ctx, "ln(w)", 5);
+    d = dx_descend_prepare(ctx, f, v, 1, NULL, NULL, 0);
+    dx_descend_defaults(&o);
+    start = -1;
+    ck_assert_int_eq(dx_descend_run(d, ctx, &start, &o, NULL, NULL, &r, &w), DX_EDOMAIN);
+    ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, "ln is undefined at -1"), "%s", dx_ctx_error(ctx)->msg);
+    dx_descend_free(d);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* --- the command ------------------------------------------------------------------------- */
+
+static int run(const char *const *argv, char **out, char **err) { return tu_run(argv, NULL, out, err); }
+
+START_TEST(cli_seed_table)
+{
+    const char *argv[] = {"descend", "w^2", "--start", "4", "--rate", "0.15", "--steps", "15", NULL};
+    char *out, *err;
+    ck_assert_int_eq(run(argv, &out, &err), 0);
+    const char *want =
+        "gradient descent on w^2 from w = 4 (learning rate 0.15, at most 15 steps, tolerance 1e-08)\n"
+        " step            w         loss     gradient       update\n"
+        "    0            4           16            8         -1.2\n"
+        "    1          2.8         7.84          5.6        -0.84\n"
+        "    2         1.96       3.8416         3.92       -0.588\n"
+        "    3        1.372      1.88238        2.744      -0.4116\n"
+        "    4       0.9604     0.922368       1.9208     -0.28812\n"
+        "    5      0.67228      0.45196      1.34456    -0.201684\n"
+        "    6     0.470596     0.221461     0.941192    -0.141179\n"
+        "    7     0.329417     0.108516     0.658834   -0.0988252\n"
+        "    8     0.230592    0.0531727     0.461184   -0.0691776\n"
+        "    9     0.161414    0.0260546     0.322829   -0.0484243\n"
+        "   10      0.11299    0.0127668      0.22598    -0.033897\n"
+        "   11    0.0790931   0.00625571     0.158186   -0.0237279\n"
+        "   12    0.0553651    0.0030653      0.11073   -0.0166095\n"
+        "   13    0.0387556     0.001502    0.0775112   -0.0116267\n"
+        "   14    0.0271289  0.000735978    0.0542578  -0.00813868\n"
+        "final: w = 0.01899024604  loss = 0.0003606294447  after 15 steps\n"
+        "status: max_steps (stopped after 15 steps; the gradient norm 0.038 is not yet below 1e-08)\n"
+        "stopped at w = 0.0189902, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n";
+    ck_assert_str_eq(out, want);
+    ck_assert_str_eq(err, "");
+    free(out);
+    free(err);
+    /* a rate given as an expression is the same rate */
+    const char *argv2[] = {"descend", "w^2", "--start", "8/2", "--rate", "3/20", "--steps", "15", NULL};
+    char *out2;
+    ck_assert_int_eq(run(argv2, &out2, &err), 0);
+    ck_assert_str_eq(out2, want);
+    free(out2);
+    free(err);
+}
+END_TEST
+
+/* Plain and JSON outputs: what each must say. */
+static const struct {
+    const char *argv[16];
+    int status;
+    const char *says[4];
+} cli_rows[] = {
+    {{"descend", "w^2", "--start", "4", "--rate", "0.01,0.15,0.9", "--steps", "20"}, 0,
+     {"0.01      2.67043      7.13121      20  max_steps  too small",
+      "0.15   0.00319169  1.01869e-05      20  max_steps  just right",
+      "0.9    0.0461169   0.00212676      20  max_steps  too large"}},
+    {{"descend", "w^2", "--start", "4", "--rate", "0.01,0.15", "--steps", "2", "--table"}, 0,
+     {"learning rate 0.01:\n step", "learning rate 0.15:\n step", "    1          2.8 "}},
+    {{"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01"}, 0,
+     {"status: converged", "converged to the global minimum at w = -2.05979 (f = -0.0606598)"}},
+    {{"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "2.5", "--rate", "0.01"}, 0,
+     {"converged to a local minimum at w = 1.9343", "the global minimum is at w = -2.05979 (f = -0.0606598)"}},
+    {{"descend", "(w - 1)^2*(w + 2)^2", "--start", "0.5", "--rate", "0.01", "--steps", "1000"}, 0,
+     {"converged to a global minimum at w = 1 (f = 0)"}},
+    {{"descend", "w^3 - 3*w", "--start", "0.5", "--rate", "0.01,0.1"}, 0,
+     {"critical points: local maximum at w = -1 (f = 2); local minimum at w = 1 (f = -2)\n"}},
+    {{"descend", "w^3 - 3*w", "--start", "-1.5"}, 0,
+     {"status: diverged", "f has no global minimum (f → -oo as w → -oo)"}},
+    {{"descend", "w^2", "--start", "4", "--rate", "1.1"}, 0,
+     {"status: diverged (the loss grew for 5 steps in a row", "final: w = -9.95328"}},
+    {{"--format", "json", "descend", "w^2", "--start", "4", "--rate", "1.1"}, 0,
+     {"\"status\": \"diverged\"", "{\"step\": 0, \"position\": 4, \"loss\": 16, \"gradient\": 8, \"update\": -8.8}",
+      "\"global_min\": {\"x\": 0, \"value\": 0}"}},
+    {{"--format", "json", "descend", "w^2 + b^2", "--start", "w=1,b=2", "--steps", "1", "--rate", "0.1,0.2"}, 0,
+     {"\"runs\": [{\"rate\": 0.1", "\"position\": {\"w\": 1, \"b\": 2}", "\"status\": \"max_steps\"",
+      "\"verdict\": "}},
+    {{"descend", "(w*x - y)^2 + (b - 1)^2", "--start", "w=0,b=0", "--set", "x=2,y=3"}, 0,
+     {" step            w            b         loss   |gradient|     |update|", "status: converged",
+      "final: w = 1.5, b = 0.99999"}},
+    {{"descend", "w^2", "--start", "4", "--method", "momentum", "--beta", "0.5", "--steps", "3"}, 0,
+     {"momentum descent on w^2 from w = 4 (learning rate 0.1, beta 0.5", "    1          3.2        10.24          6.4        -1.04"}},
+    {{"descend", "w^2", "--start", "4", "--method", "adam", "--rate", "0.5", "--steps", "2000"}, 0,
+     {"Adam on w^2", "status: converged"}},
+    {{"descend", "exp(w)", "--start", "1", "--steps", "100000", "--rows", "4"}, 0,
+     {"... 99996 steps not shown", "99999 "}},
+    /* bad requests: exit 2 with a clear message */
+    {{"descend", "w^2", "--start", "4", "--rate", "0"}, 2, {"dfdx: the learning rate must be a positive number (not 0)"}},
+    {{"descend", "w^2", "--start", "4", "--rate", "0.1,-0.5"}, 2, {"positive number (not -0.5)"}},
+    {{"descend", "w^2", "--start", "4", "--steps", "0"}, 2, {"--steps must be a whole number from 1 to 1000000 (not 0)"}},
+    {{"descend", "w^2", "--start", "4", "--steps", "2.5"}, 2, {"--steps must be a whole number"}},
+    {{"descend", "w^2", "--start", "4", "--steps", "1e7"}, 2, {"from 1 to 1000000"}},
+    {{"descend", "w^2 + b", "--start", "w=1,z=2"}, 2,
+     {"dfdx: --start names z, which is not a variable of the function (its variables: b, w)"}},
+    {{"descend", "(w*x - y)^2", "--start", "w=0"}, 2, {"dfdx: no value for x, y: fix them with --set x=...,y=..."}},
+    {{"descend", "w*b", "--start", "1"}, 2, {"several variables (b, w)"}},
+    {{"descend", "w^2"}, 2, {"needs a start point"}},
+    {{"descend", "w^2", "--start", "4", "--rate", "w"}, 2, {"--rate: takes a number"}},
+    {{"descend", "w^2", "--start", "4", "--rate", "0.1,"}, 2, {"empty value"}},
+    {{"descend", "w^2", "--start", "4", "--method", "sgd"}, 2, {"--method takes gd, momentum or adam"}},
+    {{"descend", "w^2", "--start", "4", "--beta", "0.5"}, 2, {"--beta is for --method momentum or adam"}},
+    {{"descend", "w^2", "--start", "4", "--method", "momentum", "--beta", "1"}, 2, {"beta must be from 0"}},
+    {{"descend", "ln(w)", "--start", "-1"}, 2, {"f is not defined at the start: ln is undefined at -1"}},
+    {{"descend", "w^2", "--start", "4", "--tol", "-1"}, 2, {"tolerance must be a number >= 0"}},
+};
+
+START_TEST(cli_cases)
+{
+    char *out, *err;
+    int st = run(cli_rows[_i].argv, &out, &err);
+    const char *text = cli_rows[_i].status ? err : out;
+    ck_assert_msg(st == cli_rows[_i].status, "%s %s: exit %d\n%s%s", cli_rows[_i].argv[1], cli_rows[_i].argv[2], st,
+                  out, err);
+    for (int k = 0; k < 4 && cli_rows[_i].says[k]; k++)
+        ck_assert_msg(strstr(text, cli_rows[_i].says[k]) != NULL, "%s %s: missing '%s' in\n%s", cli_rows[_i].argv[1],
+                      cli_rows[_i].argv[2], cli_rows[_i].says[k], text);
+    if (cli_rows[_i].status == 0)
+        ck_assert_msg(strstr(out, "nan") == NULL && strstr(out, "inf") == NULL, "nan/inf in\n%s", out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("descend");
+    TCase *t = tcase_create("seed");
+    tcase_add_test(t, seed_steps);
+    tcase_add_loop_test(t, seed_rate, 0, sizeof seed_rates / sizeof seed_rates[0]);
+    tcase_add_test(t, seed_bumpy);
+    suite_add_tcase(s, t);
+    t = tcase_create("status");
+    tcase_add_test(t, diverges_fast);
+    tcase_add_loop_test(t, diverges_each_way, 0, sizeof diverging / sizeof diverging[0]);
+    tcase_add_test(t, converges_with_tol);
+    tcase_add_test(t, bad_options);
+    suite_add_tcase(s, t);
+    t = tcase_create("variables and methods");
+    tcase_add_test(t, multi_quadratic);
+    tcase_add_test(t, ten_variables);
+    tcase_add_test(t, methods);
+    suite_add_tcase(s, t);
+    t = tcase_create("cli");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, cli_seed_table);
+    tcase_add_loop_test(t, cli_cases, 0, sizeof cli_rows / sizeof cli_rows[0]);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *r = srunner_create(suite());
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,556 @@
+/* Tests of the evaluator: function rows against libm, exactness, batch = single, domain messages, verify. */
+#include "dfdx.h"
+#include "eval.h"
+#include "expr.h"
+#include "fn.h"
+#include "testutil.h"
+#include "verify.h"
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static dx_ctx *C;
+
+static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
+static void teardown(void) { dx_ctx_free(C); C = NULL; }
+
+static dx_expr *parse_ok(const char *s)
+{
+    dx_expr *e = dx_parse(C, s, strlen(s));
+    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
+    return e;
+}
+
+static const char *const X[] = {"x"};
+
+static dx_prog *compile_x(const char *s)
+{
+    dx_prog *p = dx_compile(C, parse_ok(s), X, 1);
+    ck_assert_msg(p != NULL, "compile \"%s\": %s", s, dx_ctx_error(C)->msg);
+    return p;
+}
+
+/* ---- every function row against libm, across its domain and at its edges ---- */
+
+static double ref_cot(double x) { return 1 / tan(x); }
+static double ref_sec(double x) { return 1 / cos(x); }
+static double ref_csc(double x) { return 1 / sin(x); }
+static double ref_relu(double x) { return x > 0 ? x : 0; }
+static double ref_log10(double x) { return log10(x); }
+static double ref_log2(double x) { return log2(x); }
+
+static const struct {
+    const char *text;
+    double (*ref)(double);
+    double lo, hi;    /* points spread over [lo, hi] are inside the domain */
+    double in[4];     /* domain edges that are inside (NaN: unused) */
+    double out[4];    /* just outside: the evaluator must say NaN */
+    int ulps;         /* 0: the same libm call, bit for bit */
+} fn_rows[] = {
+    {"sin(x)", sin, -10, 10, {0, -0.0, 1e-300, 1e15}, {NAN, NAN, NAN, NAN}, 0},
+    {"cos(x)", cos, -10, 10, {0, 1e-300, 1e15, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"tan(x)", tan, -1.5, 1.5, {0, 1.5707963267948966, NAN, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"cot(x)", ref_cot, 0.1, 3, {1e-300, 3.141592653589793, NAN, NAN}, {0, -0.0, NAN, NAN}, 0},
+    {"sec(x)", ref_sec, -1.5, 1.5, {0, 1.5707963267948966, NAN, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"csc(x)", ref_csc, 0.1, 3, {1e-300, 3.141592653589793, NAN, NAN}, {0, NAN, NAN, NAN}, 0},
+    {"asin(x)", asin, -1, 1, {-1, 1, 0, 1e-300}, {1.0000000000000002, -1.0000000000000002, 2, -7}, 0},
+    {"acos(x)", acos, -1, 1, {-1, 1, 0, NAN}, {1.0000000000000002, -1.0000000000000002, 2, NAN}, 0},
+    {"atan(x)", atan, -100, 100, {0, 1e300, -1e300, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"sinh(x)", sinh, -20, 20, {0, 710, -710, NAN}, {711, -711, NAN, NAN}, 0},
+    {"cosh(x)", cosh, -20, 20, {0, 710, -710, NAN}, {711, -711, NAN, NAN}, 0},
+    {"tanh(x)", tanh, -20, 20, {0, 1e300, -1e300, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"ln(x)", log, 1e-3, 100, {4.9e-324, 1e308, 1, NAN}, {0, -0.0, -1, -1e-300}, 0},
+    {"abs(x)", fabs, -10, 10, {0, -0.0, 1e308, -1e308}, {NAN, NAN, NAN, NAN}, 0},
+    {"relu(x)", ref_relu, -10, 10, {0, -1e308, 1e308, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"exp(x)", exp, -50, 50, {0, 709, -745, -1000}, {710, 1000, NAN, NAN}, 0},
+    {"sqrt(x)", sqrt, 0, 100, {0, 4.9e-324, 1e308, NAN}, {-1e-300, -1, NAN, NAN}, 0},
+    /* ln(x)/ln(10): a product of two rounded values, a few ulps from log10 */
+    {"log10(x)", ref_log10, 1e-3, 100, {1e-300, 1e300, 1, NAN}, {0, -1, NAN, NAN}, 4},
+    {"log2(x)", ref_log2, 1e-3, 100, {1e-300, 1e300, 1, NAN}, {0, -1, NAN, NAN}, 4},
+};
+
+static double ulp_diff(double a, double b)
+{
+    if (a == b)
+        return 0;
+    return fabs(a - b) / (nextafter(fabs(b), INFINITY) - fabs(b));
+}
+
+START_TEST(test_fn_rows)
+{
+    const char *t = fn_rows[_i].text;
+    dx_prog *p = compile_x(t);
+    enum { N = 1001 };
+    double xs[N], ys[N];
+    for (int i = 0; i < N; i++)
+        xs[i] = fn_rows[_i].lo + (fn_rows[_i].hi - fn_rows[_i].lo) * i / (N - 1);
+    ck_assert_msg(dx_prog_eval_n(p, N, (const double *const[]){xs}, ys) == 0, "%s: a point inside the domain failed", t);
+    for (int i = 0; i < N; i++) {
+        double want = fn_rows[_i].ref(xs[i]);
+        ck_assert_msg(ulp_diff(ys[i], want) <= fn_rows[_i].ulps, "%s at %.17g: %.17g, libm %.17g", t, xs[i], ys[i], want);
+    }
+    for (int k = 0; k < 4; k++) {
+        double x = fn_rows[_i].in[k], y;
+        if (!isnan(x)) {
+            ck_assert_msg(dx_prog_eval(p, C, &x, &y) == DX_OK, "%s at edge %.17g: %s", t, x, dx_ctx_error(C)->msg);
+            double want = fn_rows[_i].ref(x);
+            ck_assert_msg(ulp_diff(y, want) <= fn_rows[_i].ulps, "%s at edge %.17g: %.17g, libm %.17g", t, x, y, want);
+        }
+        x = fn_rows[_i].out[k];
+        if (!isnan(x) || k == 0) {
+            if (isnan(x))
+                continue;
+            ck_assert_msg(dx_prog_eval(p, C, &x, &y) == DX_EDOMAIN, "%s at %.17g (outside) gave %.17g", t, x, y);
+            ck_assert_msg(strlen(dx_ctx_error(C)->msg) > 0, "%s at %.17g: no message", t, x);
+            dx_ctx_clear_error(C);
+        }
+    }
+    dx_prog_free(p);
+}
+END_TEST
+
+/* ---- powers: signs of rational roots, integer powers, general powers ---- */
+
+static const struct { const char *text; double x, want; } pow_rows[] = {
+    {"x^(2/3)", -8, 4},           {"x^(1/3)", -8, -2},         {"x^(5/3)", -8, -32},
+    {"x^(-1/3)", -8, -0.5},       {"x^(-2/3)", -8, 0.25},      {"x^(3/5)", -32, -8},
+    {"x^2", -3, 9},               {"x^3", -2, -8},             {"x^-1", 4, 0.25},
+    {"x^-2", -2, 0.25},           {"x^7", 2, 128},             {"x^-7", 2, 1.0 / 128},
+    {"x^(1/2)", 2.25, 1.5},       {"x^(-1/2)", 4, 0.5},        {"x^(3/2)", 4, 8},
+    {"x^x", 2, 4},                {"2^x", 10, 1024},           {"x^pi", 1, 1},
+    {"(-2)^x", 3, -8},            {"e^x", 0, 1},               {"x^1000", 1, 1},
+};
+
+START_TEST(test_powers)
+{
+    dx_prog *p = compile_x(pow_rows[_i].text);
+    double y;
+    ck_assert_msg(dx_prog_eval(p, C, &pow_rows[_i].x, &y) == DX_OK, "%s at %g: %s", pow_rows[_i].text, pow_rows[_i].x,
+                  dx_ctx_error(C)->msg);
+    /* p/q powers with q != 3 go through pow with p/q rounded: a few ulps */
+    ck_assert_msg(ulp_diff(y, pow_rows[_i].want) <= (strstr(pow_rows[_i].text, "/5") ? 4 : 0), "%s at %g: %.17g, want %.17g", pow_rows[_i].text, pow_rows[_i].x, y,
+                  pow_rows[_i].want);
+    dx_prog_free(p);
+}
+END_TEST
+
+/* ---- every domain error message: names the function and the value ---- */
+
+static const struct { const char *text; double x; const char *msg; } dom_rows[] = {
+    {"ln(x)", -1, "ln is undefined at -1 (it needs a positive number)"},
+    {"ln(x)", 0, "ln is undefined at 0 (it needs a positive number)"},
+    {"1/x", 0, "division by zero (0^-1)"},
+    {"1/x^2", 0, "division by zero (0^-2)"},
+    {"sqrt(x)", -2, "sqrt is undefined at -2 (it needs a number >= 0)"},
+    {"x^(1/4)", -16, "(-16)^(1/4) is not a real number (a negative number to a power with an even root)"},
+    {"x^(-1/3)", 0, "division by zero (0^-1/3)"},
+    {"asin(x)", 2, "asin is undefined at 2 (it needs a number from -1 to 1)"},
+    {"acos(x)", -1.5, "acos is undefined at -1.5 (it needs a number from -1 to 1)"},
+    {"cot(x)", 0, "cot is undefined at 0 (a pole)"},
+    {"csc(x)", 0, "csc is undefined at 0 (a pole)"},
+    {"exp(x)", 1000, "exp(1000) overflows: too large for a double"},
+    {"sinh(x)", 1000, "sinh(1000) overflows: too large for a double"},
+    {"cosh(x)", -800, "cosh(-800) overflows: too large for a double"},
+    {"x^x", -0.5, "(-0.5)^-0.5 is not a real number (a negative base to a fractional power)"},
+    {"x^x", 0, "0^0 is undefined"},
+    {"2^(1/x)", 0, "division by zero (0^-1)"},
+    {"exp(-1/x)", 0, "division by zero (0^-1)"},
+    {"x^400", 10, "(10)^400 overflows: too large for a double"},
+    {"x*1e300*1e300", 1, "the value overflows: too large for a double"},
+    {"ln(x-1)", 0.5, "ln is undefined at -0.5 (it needs a positive number)"},
+    {"sin(x)", INFINITY, "the value inf is not a finite number"},
+};
+
+START_TEST(test_domain_messages)
+{
+    dx_prog *p = compile_x(dom_rows[_i].text);
+    double y;
+    dx_status st = dx_prog_eval(p, C, &dom_rows[_i].x, &y);
+    ck_assert_msg(st == DX_EDOMAIN, "%s at %g: status %d, value %.17g", dom_rows[_i].text, dom_rows[_i].x, st, y);
+    ck_assert_msg(strcmp(dx_ctx_error(C)->msg, dom_rows[_i].msg) == 0, "%s at %g: \"%s\", want \"%s\"",
+                  dom_rows[_i].text, dom_rows[_i].x, dx_ctx_error(C)->msg, dom_rows[_i].msg);
+    ck_assert_msg(isnan(y), "%s: the value must be NaN", dom_rows[_i].text);
+    /* the program still works after explaining (its slots are bound back) */
+    double one = 0.75, y2;
+    dx_ctx_clear_error(C);
+    double want = tu_eval(parse_ok(dom_rows[_i].text), "x", one);
+    if (isfinite(want)) {
+        ck_assert_msg(dx_prog_eval(p, C, &one, &y2) == DX_OK, "%s at 0.75 after an error", dom_rows[_i].text);
+        ck_assert_msg(fabs(y2 - want) <= 1e-12 * fmax(1, fabs(want)), "%s at 0.75: %.17g vs %.17g", dom_rows[_i].text, y2, want);
+    }
+    dx_prog_free(p);
+}
+END_TEST
+
+/* ---- exact substitution: rational in, exact out ---- */
+
+static const struct { const char *text, *at, *want; } exact_rows[] = {
+    {"3*x^2 - 3", "1/2", "-9/4"},  {"(x + 1)^3", "1/3", "64/27"}, {"x^-2", "2/3", "9/4"},
+    {"x/(x^2 + 1)", "1/2", "2/5"}, {"x^(1/2)", "9/4", "3/2"},     {"ln(x)", "e^2", "2"},
+    {"0.1*x + 0.2", "1", "3/10"},  {"x^10", "-1/2", "1/1024"},    {"(x-1)/(x+1)", "3", "1/2"},
+};
+
+START_TEST(test_exact)
+{
+    dx_expr *e = parse_ok(exact_rows[_i].text), *v = parse_ok(exact_rows[_i].at), *x = dx_sym(C, "x", 1);
+    dx_expr *r = dx_subst(C, e, x, v), *want = parse_ok(exact_rows[_i].want);
+    ck_assert_msg(r == want, "%s at x=%s: not %s", exact_rows[_i].text, exact_rows[_i].at, exact_rows[_i].want);
+}
+END_TEST
+
+START_TEST(test_exact_division_by_zero)
+{
+    dx_expr *r = dx_subst(C, parse_ok("1/(x - 2)"), dx_sym(C, "x", 1), dx_int(C, 2));
+    ck_assert_msg(r == NULL && dx_ctx_error(C)->status == DX_EDOMAIN, "1/(x-2) at 2 must be a domain error");
+}
+END_TEST
+
+/* ---- the batch and the single-point paths agree bit for bit ---- */
+
+static char **read_lines(const char *path, int *n)
+{
+    FILE *f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char **v = NULL, line[4096];
+    *n = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        v = realloc(v, (size_t)(*n + 1) * sizeof *v);
+        v[(*n)++] = strdup(line);
+    }
+    fclose(f);
+    return v;
+}
+
+static const char *const batch_exprs[] = {
+    "x^3 - 3*x", "sin(x^2)*exp(x)", "ln(x^2 + 1)/x", "1/(1 + exp(-x))", "sqrt(x)*cos(3*x)", "x^x",
+    "(x^2 + 1)^(1/3)*ln(x)", "abs(x) + relu(x - 1)", "tan(x)*sec(x)", "asin(x/4) + acos(x/5)",
+    "x^(2/3) - x^(-1/3)", "cot(x) + csc(x)", "exp(-1/x^2)", "(sinh(x) + cosh(x))*tanh(x)", "log10(x)*log2(x)",
+};
+
+static void batch_equals_single(const char *text)
+{
+    dx_expr *f = parse_ok(text), *df = dx_diff(C, f, "x", 1);
+    ck_assert_msg(df != NULL, "d/dx %s: %s", text, dx_ctx_error(C)->msg);
+    dx_expr *both[2] = {f, df};
+    enum { N = 1537 }; /* not a multiple of the block: the last block is partial */
+    static double xs[N], ys[N];
+    for (int i = 0; i < N; i++)
+        xs[i] = -6 + 12.0 * i / (N - 1) + (i % 7 == 0 ? 0 : 1e-3 * (i % 5));
+    xs[0] = 0;
+    for (int k = 0; k < 2; k++) {
+        dx_prog *p = dx_compile(C, both[k], X, 1);
+        ck_assert_msg(p != NULL, "compile %s", text);
+        size_t bad = dx_prog_eval_n(p, N, (const double *const[]){xs}, ys), nbad = 0;
+        for (int i = 0; i < N; i++) {
+            double y;
+            dx_status st = dx_prog_eval(p, C, &xs[i], &y);
+            dx_ctx_clear_error(C);
+            nbad += st != DX_OK;
+            ck_assert_msg((st == DX_OK) == !isnan(ys[i]), "%s (%s) at %.17g: single %d, batch %.17g", text,
+                          k ? "f'" : "f", xs[i], st, ys[i]);
+            ck_assert_msg(memcmp(&y, &ys[i], sizeof y) == 0 || (isnan(y) && isnan(ys[i])),
+                          "%s (%s) at %.17g: single %.17g, batch %.17g", text, k ? "f'" : "f", xs[i], y, ys[i]);
+            /* and both are the value (independent tree walk) */
+            double want = tu_eval(both[k], "x", xs[i]);
+            if (st == DX_OK && isfinite(want))
+                ck_assert_msg(fabs(y - want) <= 1e-9 * fmax(1, fabs(want)), "%s (%s) at %.17g: %.17g, tree walk %.17g",
+                              text, k ? "f'" : "f", xs[i], y, want);
+        }
+        ck_assert_msg(bad == nbad, "%s: batch counted %zu bad points, single %zu", text, bad, nbad);
+        dx_prog_free(p);
+    }
+}
+
+START_TEST(test_batch_single)
+{
+    batch_equals_single(batch_exprs[_i]);
+}
+END_TEST
+
+START_TEST(test_batch_single_corpus)
+{
+    int n;
+    char **lines = read_lines("/work/shared/bench/corpora/eval.txt", &n);
+    ck_assert_msg(n >= 10, "the eval corpus has %d lines", n);
+    for (int i = 0; i < n; i++) {
+        batch_equals_single(lines[i]);
+        free(lines[i]);
+    }
+    free(lines);
+}
+END_TEST
+
+/* Registers are reused: a long expression with many live values still computes right. */
+START_TEST(test_long_expression)
+{
+    char buf[20000] = "0";
+    for (int k = 1; k <= 300; k++) {
+        char t[64];
+        snprintf(t, sizeof t, " + sin(%d*x)*x^%d/(x^2 + %d)", k, k % 5, k);
+        strcat(buf, t);
+    }
+    dx_expr *f = parse_ok(buf);
+    dx_prog *p = dx_compile(C, f, X, 1);
+    for (double x = -2; x <= 2; x += 0.37) {
+        double y;
+        ck_assert_msg(dx_prog_eval(p, C, &x, &y) == DX_OK, "long at %g: %s", x, dx_ctx_error(C)->msg);
+        double want = tu_eval(f, "x", x);
+        ck_assert_msg(fabs(y - want) <= 1e-12 * fmax(1, fabs(want)), "long at %g: %.17g vs %.17g", x, y, want);
+    }
+    dx_prog_free(p);
+}
+END_TEST
+
+START_TEST(test_compile_errors)
+{
+    ck_assert_ptr_null(dx_compile(C, parse_ok("x + y"), X, 1));
+    ck_assert_str_eq(dx_ctx_error(C)->msg, "no value for y");
+    double v;
+    ck_assert_int_eq(dx_eval_const(C, parse_ok("pi/2"), &v), DX_OK);
+    ck_assert_msg(v == 3.141592653589793 / 2, "pi/2 = %.17g", v);
+    ck_assert_int_eq(dx_eval_const(C, parse_ok("2"), &v), DX_OK);
+    ck_assert_msg(v == 2, "2 = %.17g", v);
+    const char *xy[] = {"x", "y"};
+    dx_prog *p = dx_compile(C, parse_ok("x - y"), xy, 2);
+    double vals[2] = {5, 3};
+    ck_assert_int_eq(dx_prog_eval(p, C, vals, &v), DX_OK);
+    ck_assert_msg(v == 2, "x - y at (5, 3) = %g", v);
+    dx_prog_free(p);
+    /* a variable alone, and a constant alone: no instructions at all */
+    p = compile_x("x");
+    double xs[3] = {1, -2, 3}, ys[3];
+    ck_assert_uint_eq(dx_prog_eval_n(p, 3, (const double *const[]){xs}, ys), 0);
+    ck_assert_msg(ys[1] == -2, "x at -2: %g", ys[1]);
+    dx_prog_free(p);
+}
+END_TEST
+
+static const struct { double v; const char *s; } fmt_rows[] = {
+    {0.1, "0.1"}, {-2.25, "-2.25"}, {1.0 / 3, "0.3333333333333333"}, {-0.0, "0"}, {1e300, "1e+300"},
+    {0.30000000000000004, "0.30000000000000004"}, {5e-324, "4.9406564584124654e-324"}, {1000, "1000"},
+};
+
+START_TEST(test_fmt)
+{
+    char buf[40];
+    dx_fmt_double(buf, sizeof buf, fmt_rows[_i].v);
+    ck_assert_msg(strcmp(buf, fmt_rows[_i].s) == 0 || strtod(buf, NULL) == fmt_rows[_i].v, "%.17g printed %s",
+                  fmt_rows[_i].v, buf);
+    ck_assert_msg(strtod(buf, NULL) == fmt_rows[_i].v || fmt_rows[_i].v == 0, "%s does not round-trip", buf);
+    ck_assert_msg(strlen(buf) <= strlen(fmt_rows[_i].s), "%s is longer than %s", buf, fmt_rows[_i].s);
+}
+END_TEST
+
+/* ---- verify: right derivatives match, wrong ones are flagged, kinks are named ---- */
+
+static dx_vkind verify_with(const char *f, const char *df, double x)
+{
+    dx_prog *pf = compile_x(f), *pd = compile_x(df);
+    dx_vpoint r = dx_verify_at(C, pf, pd, x);
+    dx_ctx_clear_error(C);
+    dx_prog_free(pf);
+    dx_prog_free(pd);
+    return r.kind;
+}
+
+static const struct { const char *f, *df; double x; dx_vkind want; } verify_rows[] = {
+    {"sin(x^2)", "2*x*cos(x^2)", 1.3, DX_V_MATCH},
+    {"sin(x^2)", "cos(x^2)", 1.3, DX_V_DIFFER},           /* missing chain factor */
+    {"x^3", "3*x^3", 2, DX_V_DIFFER},                      /* power rule slip */
+    {"cos(x)", "sin(x)", 0.5, DX_V_DIFFER},                /* sign and function */
+    {"exp(x)", "exp(x)*(1 + 1e-6)", 3, DX_V_DIFFER},       /* a relative error of 1e-6 is seen */
+    {"x^10", "10*x^9", 3, DX_V_MATCH},                     /* large values */
+    {"1e6*cos(x)", "-1e6*sin(x)", 0, DX_V_MATCH},          /* f' = 0 under a large f */
+    {"ln(x)", "1/x", 1e-3, DX_V_MATCH},
+    {"ln(x)", "1/x", -1, DX_V_UNDEFINED},
+    {"abs(x)", "abs(x)/x", 0, DX_V_NOT_DIFF},
+    {"relu(x)", "relu(x)/x", 0, DX_V_NOT_DIFF},
+    {"x^(1/3)", "1/3*x^(-2/3)", 0, DX_V_NOT_DIFF},
+    {"sqrt(x)", "1/(2*sqrt(x))", 1e-20, DX_V_NO_ESTIMATE},
+    {"x^x", "x^x*(ln(x) + 1)", 2.5, DX_V_MATCH},
+    {"atan(x)", "1/(1 + x^2)", 1e5, DX_V_MATCH},
+};
+
+START_TEST(test_verify)
+{
+    dx_vkind k = verify_with(verify_rows[_i].f, verify_rows[_i].df, verify_rows[_i].x);
+    ck_assert_msg(k == verify_rows[_i].want, "verify %s with %s at %g: kind %d, want %d", verify_rows[_i].f,
+                  verify_rows[_i].df, verify_rows[_i].x, k, verify_rows[_i].want);
+}
+END_TEST
+
+/* Every derivative dfdx computes for the corpus matches at points across [-3, 3]. */
+START_TEST(test_verify_corpus)
+{
+    int n;
+    char **lines = read_lines("/work/shared/bench/corpora/eval.txt", &n);
+    for (int i = 0; i < n; i++) {
+        dx_expr *f = parse_ok(lines[i]), *df = dx_diff(C, f, "x", 1);
+        dx_prog *pf = dx_compile(C, f, X, 1), *pd = dx_compile(C, df, X, 1);
+        int compared = 0;
+        for (double x = -2.95; x < 3; x += 0.3) {
+            dx_vpoint r = dx_verify_at(C, pf, pd, x);
+            dx_ctx_clear_error(C);
+            ck_assert_msg(r.kind != DX_V_DIFFER, "%s at %g: f' %.17g, numeric %.17g", lines[i], x, r.symbolic, r.numeric);
+            compared += r.kind == DX_V_MATCH;
+        }
+        ck_assert_msg(compared >= 5, "%s: only %d points compared", lines[i], compared);
+        dx_prog_free(pf);
+        dx_prog_free(pd);
+        free(lines[i]);
+    }
+    free(lines);
+}
+END_TEST
+
+/* ---- the commands ---- */
+
+typedef struct {
+    const char *argv[10];
+    int rc;
+    const char *out; /* exact stdout, or NULL */
+    const char *err; /* substring of stderr, or NULL */
+} golden;
+
+static const golden goldens[] = {
+    {{"eval", "3*x^2 - 3", "x=1/2"}, 0, "-9/4 = -2.25\n", NULL},
+    {{"eval", "1/3"}, 0, "1/3 \u2248 0.3333333333333333\n", NULL},
+    {{"eval", "x^2", "x=pi"}, 0, "pi^2 \u2248 9.869604401089358\n", NULL},
+    {{"eval", "sin(x)", "x=pi/6"}, 0, "0.49999999999999994\n", NULL},
+    {{"eval", "x*y", "x=2", "y=0.25"}, 0, "1/2 = 0.5\n", NULL},
+    {{"eval", "ln(x)", "x=e^2"}, 0, "2\n", NULL},
+    {{"eval", "x^(2/3)", "x=-8"}, 0, "4\n", NULL},
+    {{"eval", "ln(x)", "x=-1"}, 2, "", "dfdx: ln is undefined at -1 (it needs a positive number)\n"},
+    {{"eval", "1/x", "x=0"}, 2, "", "dfdx: division by zero"},
+    {{"eval", "sqrt(x)", "x=-2"}, 2, "", "sqrt is undefined at -2"},
+    {{"eval", "asin(x)", "x=2"}, 2, "", "asin is undefined at 2"},
+    {{"eval", "exp(x)", "x=1000"}, 2, "", "exp(1000) overflows"},
+    {{"eval", "x + y + z", "x=1"}, 2, "", "no value for y, z"},
+    {{"eval", "x", "y=1", "x=1"}, 2, "", "y is not a variable of the expression"},
+    {{"eval", "x", "x=1", "x=2"}, 2, "", "x is given twice"},
+    {{"eval", "x", "x"}, 2, "", "'x' is not a value: write it as V=VALUE"},
+    {{"eval", "x", "x=1+"}, 2, "", "dfdx: x=: syntax error at column 3"},
+    {{"eval", "x", "x=y"}, 2, "", "not one in y"},
+    {{"--format", "json", "eval", "3*x^2 - 3", "x=1/2"}, 0,
+     "{\"input\": \"3*x^2 - 3\", \"values\": {\"x\": 0.5}, \"exact\": \"-9/4\", \"is_exact\": true, \"value\": -2.25}\n", NULL},
+    {{"--format", "json", "eval", "sin(x)", "x=1"}, 0,
+     "{\"input\": \"sin(x)\", \"values\": {\"x\": 1}, \"exact\": null, \"is_exact\": false, \"value\": 0.8414709848078965}\n", NULL},
+    {{"tangent", "x^2", "--at", "1.5"}, 0, "slope: 3\npoint: (1.5, 2.25)\ntangent: y = 3*x - 2.25\n", NULL},
+    {{"tangent", "x^2", "--at", "1/3"}, 0, "slope: 2/3\npoint: (1/3, 1/9)\ntangent: y = 2/3*x - 1/9\n", NULL},
+    {{"tangent", "x^3", "--at", "0"}, 0, "slope: 0\npoint: (0, 0)\ntangent: y = 0\n", NULL},
+    {{"tangent", "x^2 + x", "--at", "-1"}, 0, "slope: -1\npoint: (-1, 0)\ntangent: y = -x - 1\n", NULL},
+    {{"tangent", "sin(x)", "--at", "0"}, 0, "slope: 1\npoint: (0, 0)\ntangent: y = x\n", NULL},
+    {{"tangent", "sin(x)", "--at", "pi/2"}, 0, "slope: 6.123233995736766e-17\npoint: (1.5707963267948966, 1)\ntangent: y = 6.123233995736766e-17*x + 0.9999999999999999\n", NULL},
+    {{"tangent", "abs(x)", "--at", "0"}, 0, "no tangent line: f is not differentiable at x = 0 (its derivative is undefined there: division by zero (0^-1))\n", NULL},
+    {{"tangent", "ln(x)", "--at", "-1"}, 2, "", "f is not defined at x = -1: ln is undefined at -1"},
+    {{"tangent", "x^2"}, 2, "", "tangent needs the point: --at A"},
+    {{"tangent", "x^2", "--at", "x"}, 2, "", "dfdx: --at: takes a number or a constant expression"},
+    {{"tangent", "x^2", "--at", "1e400"}, 2, "", "too large for a double"},
+    {{"tangent", "x^2", "--at", "oo"}, 2, "", "--at takes a finite number (not 'oo')"},
+    {{"tangent", "x^2", "--at", "ln(0)"}, 2, "", "dfdx: --at: error at column 1: ln is undefined at 0"},
+    {{"--format", "json", "tangent", "x^2", "--at", "1.5"}, 0,
+     "{\"input\": \"x^2\", \"variable\": \"x\", \"at\": 1.5, \"point\": [1.5, 2.25], \"differentiable\": true, \"slope\": 3, "
+     "\"intercept\": -2.25, \"exact\": true, \"slope_text\": \"3\", \"line\": \"y = 3*x - 2.25\"}\n", NULL},
+    {{"--format", "json", "tangent", "abs(x)", "--at", "0"}, 0,
+     "{\"input\": \"abs(x)\", \"variable\": \"x\", \"at\": 0, \"point\": [0, 0], \"differentiable\": false, \"reason\": "
+     "\"its derivative is undefined there: division by zero (0^-1)\"}\n", NULL},
+    {{"verify", "x^2", "--at", "1,2"}, 0,
+     NULL, NULL},
+    {{"verify", "abs(x)", "--at", "0"}, 0, NULL, NULL},
+    {{"verify", "x^2", "--at", "1,"}, 2, "", "--at needs a value"},
+    {{"verify", "x*y", "--var", "x", "y=2", "--at", "1"}, 0, NULL, NULL},
+    {{"verify", "x*y", "--at", "1"}, 2, "", "no value for y"},
+    {{"--format", "json", "verify", "abs(x)", "--at", "0"}, 0,
+     "{\"input\": \"abs(x)\", \"variable\": \"x\", \"derivative\": \"abs(x)/x\", \"points\": [{\"x\": 0, \"symbolic\": null, "
+     "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"not_differentiable\"}], "
+     "\"matched\": 0, \"mismatched\": 0}\n", NULL},
+};
+
+START_TEST(test_cli)
+{
+    const golden *g = &goldens[_i];
+    char *out, *err, cmd[256] = "";
+    for (int k = 0; g->argv[k]; k++) {
+        strncat(cmd, g->argv[k], sizeof cmd - strlen(cmd) - 2);
+        strcat(cmd, " ");
+    }
+    int rc = tu_run(g->argv, NULL, &out, &err);
+    ck_assert_msg(rc == g->rc, "dfdx %s: exit %d, want %d (stderr: %s)", cmd, rc, g->rc, err);
+    if (g->out)
+        ck_assert_msg(strcmp(out, g->out) == 0, "dfdx %s: stdout\n%s\nwant\n%s", cmd, out, g->out);
+    if (g->err)
+        ck_assert_msg(strstr(err, g->err) != NULL, "dfdx %s: stderr \"%s\" lacks \"%s\"", cmd, err, g->err);
+    if (g->rc == 0)
+        ck_assert_msg(strstr(out, "nan") == NULL && strstr(out, "inf") == NULL, "dfdx %s: nan/inf in\n%s", cmd, out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+START_TEST(test_cli_verify_table)
+{
+    const char *argv[] = {"verify", "x^3 - 3*x", NULL};
+    char *out, *err;
+    ck_assert_int_eq(tu_run(argv, NULL, &out, &err), 0);
+    ck_assert_msg(strstr(out, "f'(x) = 3*x^2 - 3\n") && strstr(out, "9 of 9 points match"), "verify x^3 - 3*x:\n%s", out);
+    free(out);
+    free(err);
+    /* ln: the default points stay inside the domain */
+    const char *argv2[] = {"verify", "ln(x)", NULL};
+    ck_assert_int_eq(tu_run(argv2, NULL, &out, &err), 0);
+    ck_assert_msg(strstr(out, "7 of 7 points match") && !strstr(out, "not defined"), "verify ln(x):\n%s", out);
+    free(out);
+    free(err);
+    /* abs: the kink at 0 is named */
+    const char *argv3[] = {"verify", "abs(x)", NULL};
+    ck_assert_int_eq(tu_run(argv3, NULL, &out, &err), 0);
+    ck_assert_msg(strstr(out, "not differentiable") && strstr(out, "8 of 9 points match"), "verify abs(x):\n%s", out);
+    free(out);
+    free(err);
+    /* a point outside the domain, given by the user, is listed as such */
+    const char *argv4[] = {"verify", "sqrt(x)", "--at", "-1,0,4", NULL};
+    ck_assert_int_eq(tu_run(argv4, NULL, &out, &err), 0);
+    ck_assert_msg(strstr(out, "f not defined") && strstr(out, "not differentiable") && strstr(out, "1 of 3"),
+                  "verify sqrt(x) --at -1,0,4:\n%s", out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("eval");
+    TCase *t = tcase_create("eval");
+    tcase_set_timeout(t, 120);
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_loop_test(t, test_fn_rows, 0, (int)(sizeof fn_rows / sizeof *fn_rows));
+    tcase_add_loop_test(t, test_powers, 0, (int)(sizeof pow_rows / sizeof *pow_rows));
+    tcase_add_loop_test(t, test_domain_messages, 0, (int)(sizeof dom_rows / sizeof *dom_rows));
+    tcase_add_loop_test(t, test_exact, 0, (int)(sizeof exact_rows / sizeof *exact_rows));
+    tcase_add_test(t, test_exact_division_by_zero);
+    tcase_add_loop_test(t, test_batch_single, 0, (int)(sizeof batch_exprs / sizeof *batch_exprs));
+    tcase_add_test(t, test_batch_single_corpus);
+    tcase_add_test(t, test_long_expression);
+    tcase_add_test(t, test_compile_errors);
+    tcase_add_loop_test(t, test_fmt, 0, (int)(sizeof fmt_rows / sizeof *fmt_rows));
+    tcase_add_loop_test(t, test_verify, 0, (int)(sizeof verify_rows / sizeof *verify_rows));
+    tcase_add_test(t, test_verify_corpus);
+    tcase_add_loop_test(t, test_cli, 0, (int)(sizeof goldens / sizeof *goldens));
+    tcase_add_test(t, test_cli_verify_table);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *r = srunner_create(suite());
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? 1 : 0;
+}

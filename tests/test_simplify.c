@@ -1,0 +1,254 @@
+/* Tests of simplification: the textbook form of derivatives, and that it keeps the value. */
+#include "dfdx.h"
+#include "expr.h"
+#include "simplify.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static dx_ctx *C;
+
+static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
+static void teardown(void) { dx_ctx_free(C); C = NULL; }
+
+static dx_expr *parse_ok(const char *s)
+{
+    dx_expr *e = dx_parse(C, s, strlen(s));
+    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
+    return e;
+}
+
+static char *show(const dx_expr *e)
+{
+    char *s = dx_print(C, e, DX_PLAIN);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* simplify(e) equals e wherever e is defined (and is defined there too), relative 1e-9. */
+static void check_same_value(const char *what, const dx_expr *e, const dx_expr *s, const char *var)
+{
+    static const double pts[] = {-3.1, -2.3, -1.7, -0.9, -0.35, 0.15, 0.45, 0.8, 1.3, 1.9, 2.6, 3.3};
+    int compared = 0;
+    for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++) {
+        double a = tu_eval(e, var, pts[i]), b = tu_eval(s, var, pts[i]);
+        if (!isfinite(a))
+            continue;
+        ck_assert_msg(isfinite(b) && fabs(a - b) <= 1e-9 * fmax(1.0, fabs(a)),
+                      "%s: simplified value %.17g differs from %.17g at %s = %g", what, b, a, var, pts[i]);
+        compared++;
+    }
+    ck_assert_msg(compared >= 3 || !e->vmask, "%s: only %d points to compare", what, compared);
+}
+
+/* d/dvar f, simplified: checked against the unsimplified derivative and the central
+ * difference. Returns the simplified derivative. */
+static dx_expr *diff_simplified(const char *f, const char *var)
+{
+    dx_expr *e = parse_ok(f);
+    dx_expr *d = dx_diff(C, e, var, 1);
+    ck_assert_msg(d != NULL, "diff of \"%s\" failed: %s", f, dx_ctx_error(C)->msg);
+    dx_expr *s = dx_simplify(C, d);
+    ck_assert_msg(s != NULL && !dx_failed(C), "simplify of d/d%s %s failed: %s", var, f, dx_ctx_error(C)->msg);
+    check_same_value(f, d, s, var);
+    char why[512];
+    int n = tu_check_default(e, s, var, why, sizeof why);
+    ck_assert_msg(n >= 0, "d/d%s %s after simplifying: %s", var, f, why);
+    return s;
+}
+
+/* ---- the form: derivatives as a textbook writes them ---- */
+
+static const struct { const char *f, *var, *want; } form_rows[] = {
+    /* the examples of issue 2 */
+    { "(x + 1)*(x + 2)*x",      "x", "3*x^2 + 6*x + 2" },
+    { "(x + 1)/(x - 1)",        "x", "-2/(x - 1)^2" },
+    { "x/(x^2 + 1)",            "x", "(1 - x^2)/(x^2 + 1)^2" },
+    { "(x^2 - 4)/(x + 2)",      "x", "1" },
+    { "(2*x + 3)^5",            "x", "10*(2*x + 3)^4" },
+    { "(w*x - y)^2",            "w", "2*x*(w*x - y)" },
+    /* from the textbook corpus: kept factored where that is shorter */
+    { "x^3 - 3*x",              "x", "3*x^2 - 3" },
+    { "(x^2 - 1)^3",            "x", "6*x*(x^2 - 1)^2" },
+    { "(1 + x^2)^10",           "x", "20*x*(x^2 + 1)^9" },
+    { "1/(x^2 + 1)",            "x", "-2*x/(x^2 + 1)^2" },
+    { "5/(3*x^2 + 2)^2",        "x", "-60*x/(3*x^2 + 2)^3" },
+    { "sin(x)^2",               "x", "2*cos(x)*sin(x)" },
+    { "x^2*sin(x)",             "x", "x^2*cos(x) + 2*x*sin(x)" },
+    { "sqrt(x^2 + 1)",          "x", "x/sqrt(x^2 + 1)" },
+    /* expanded where that is shorter */
+    { "(x^3 + 2*x)^2 - x",      "x", "6*x^5 + 16*x^3 + 8*x - 1" },
+    { "(x - 2)^2*(x + 1)^2",    "x", "4*x^3 - 6*x^2 - 6*x + 4" },
+    { "(x + 1/x)^2",            "x", "2*x - 2/x^3" },
+    { "exp(x)*(x^2 - 2*x + 2)", "x", "x^2*e^x" },
+    /* one fraction, common factors cancelled */
+    { "(3*x + 2)/(2*x - 5)",    "x", "-19/(2*x - 5)^2" },
+    { "(x^3 - 1)/(x - 1)",      "x", "2*x + 1" },
+    { "1/(x*(x + 1))",          "x", "-(2*x + 1)/(x^2*(x + 1)^2)" },
+    { "(x - 1)^2/(x + 1)^3",    "x", "(6*x - x^2 - 5)/(x + 1)^4" },
+    { "(x^2 + 3*x)/(x^2 - 1)",  "x", "-(3*x^2 + 2*x + 3)/(x^2 - 1)^2" },
+    { "exp(x)/(1 + exp(x))",    "x", "e^x/(e^x + 1)^2" },
+    { "ln(x + sqrt(x^2 + 1))",  "x", "1/sqrt(x^2 + 1)" },
+    { "ln(x)/x",                "x", "(1 - ln(x))/x^2" },
+    { "x*sqrt(1 - x^2)",        "x", "(1 - 2*x^2)/sqrt(1 - x^2)" },
+    { "x^2*sqrt(x + 1)",        "x", "(5*x^2 + 4*x)/(2*sqrt(x + 1))" },
+    { "x^(2/3)*(x - 5)",        "x", "5*(x - 2)/(3*x^(1/3))" },
+    { "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "x", "4/(e^x + exp(-x))^2" },
+    { "x^(1/2)*(1 + x)^(-1/2)", "x", "1/(2*sqrt(x)*(x + 1)^(3/2))" },
+};
+
+START_TEST(form_row)
+{
+    dx_expr *s = diff_simplified(form_rows[_i].f, form_rows[_i].var);
+    char *got = show(s);
+    ck_assert_msg(strcmp(got, form_rows[_i].want) == 0, "d/d%s %s: got \"%s\", want \"%s\"", form_rows[_i].var,
+                  form_rows[_i].f, got, form_rows[_i].want);
+    free(got);
+}
+END_TEST
+
+/* ---- the pieces on their own ---- */
+
+static const struct { const char *in, *want; } expand_rows[] = {
+    { "(x + 1)^2",             "x^2 + 2*x + 1" },
+    { "x*(x + 1) + x*(x + 2)", "2*x^2 + 3*x" },
+    { "(x + y)*(x - y)",       "x^2 - y^2" },
+    { "(a + b)^3",             "3*a*b^2 + 3*a^2*b + a^3 + b^3" }, /* the printer's order */
+    { "sin(x)*(x + 1)",        "x*sin(x) + sin(x)" },
+    { "(x + 1)/(x - 1)",       "x/(x - 1) + 1/(x - 1)" }, /* denominators stay whole */
+    { "sqrt(x + 1)*(x + 1)",   "(x + 1)^(3/2)" },
+    { "(x + 1)^300",           "(x + 1)^300" }, /* past the term limit: left whole */
+};
+
+START_TEST(expand_row)
+{
+    dx_expr *e = parse_ok(expand_rows[_i].in);
+    dx_expr *x = dx_expand(C, e);
+    ck_assert_ptr_nonnull(x);
+    check_same_value(expand_rows[_i].in, e, x, "x");
+    char *got = show(x);
+    ck_assert_msg(strcmp(got, expand_rows[_i].want) == 0, "expand %s: got \"%s\", want \"%s\"",
+                      expand_rows[_i].in, got, expand_rows[_i].want);
+    free(got);
+}
+END_TEST
+
+START_TEST(expand_gives_up)
+{
+    /* 20^3 = 8000 terms: past the limit, so the input comes back unchanged */
+    const char *s = "(a+b+c+d+e1+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t)^3";
+    dx_expr *e = parse_ok(s);
+    ck_assert_ptr_eq(dx_expand(C, e), e);
+    ck_assert(!dx_failed(C));
+}
+END_TEST
+
+static const struct { const char *in, *want; } together_rows[] = {
+    { "1/x + 1/y",                 "(x + y)/(x*y)" },
+    { "1/(x - 1) - 1/(x + 1)",     "2/((x + 1)*(x - 1))" },
+    { "(x^2 - 1)/(x - 1)",         "x + 1" },
+    { "(x^2 - 1)/(x^2 - 2*x + 1)", "(x + 1)/(x - 1)" },
+    { "x/(x^2 - 1) + 1/(x^2 - 1)", "1/(x - 1)" },
+    { "1/sqrt(x) + sqrt(x)",       "(x + 1)/sqrt(x)" },
+    { "x + 1",                     "x + 1" },
+};
+
+START_TEST(together_row)
+{
+    dx_expr *e = parse_ok(together_rows[_i].in);
+    dx_expr *t = dx_together(C, e);
+    ck_assert_ptr_nonnull(t);
+    check_same_value(together_rows[_i].in, e, t, "x");
+    char *got = show(t);
+    ck_assert_msg(strcmp(got, together_rows[_i].want) == 0, "together %s: got \"%s\", want \"%s\"",
+                  together_rows[_i].in, got, together_rows[_i].want);
+    free(got);
+}
+END_TEST
+
+START_TEST(simplify_skips_huge)
+{
+    /* a sum of 3000 distinct terms is left alone, untouched and fast */
+    size_t cap = 3000 * 24;
+    char *s = malloc(cap), *p = s;
+    for (int i = 1; i <= 3000; i++)
+        p += sprintf(p, "%s%d*x^%d", i > 1 ? "+" : "", i, i);
+    dx_expr *e = parse_ok(s);
+    ck_assert_ptr_eq(dx_simplify(C, e), e);
+    free(s);
+}
+END_TEST
+
+START_TEST(simplify_deterministic)
+{
+    dx_expr *d = dx_diff(C, parse_ok("sin(x)*exp(x^2)/(1 + x^2)"), "x", 1);
+    dx_expr *a = dx_simplify(C, d), *b = dx_simplify(C, d);
+    ck_assert_ptr_eq(a, b);
+}
+END_TEST
+
+/* ---- the whole textbook corpus: differentiates, simplifies, keeps its value ---- */
+
+START_TEST(textbook_corpus)
+{
+    FILE *f = fopen(DX_SOURCE_DIR "/../shared/bench/corpora/textbook.txt", "r");
+    if (!f)
+        f = fopen("/work/shared/bench/corpora/textbook.txt", "r");
+    if (!f) {
+        fprintf(stderr, "test_simplify: textbook corpus not found, skipped\n");
+        return;
+    }
+    char line[1024];
+    int n = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = 0;
+        if (!line[0])
+            continue;
+        dx_expr *s = diff_simplified(line, "x");
+        char *text = show(s);
+        /* the printed form reads back to the same value */
+        dx_expr *back = parse_ok(text);
+        check_same_value(text, s, back, "x");
+        free(text);
+        n++;
+    }
+    fclose(f);
+    ck_assert_int_eq(n, 154);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("simplify");
+    TCase *tc = tcase_create("form");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, form_row, 0, sizeof form_rows / sizeof form_rows[0]);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("pieces");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, expand_row, 0, sizeof expand_rows / sizeof expand_rows[0]);
+    tcase_add_test(tc, expand_gives_up);
+    tcase_add_loop_test(tc, together_row, 0, sizeof together_rows / sizeof together_rows[0]);
+    tcase_add_test(tc, simplify_skips_huge);
+    tcase_add_test(tc, simplify_deterministic);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("corpus");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, textbook_corpus);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
