@@ -167,13 +167,13 @@ static counts run(const job *j)
 }
 
 /* Best of BENCH_REPS repetitions (fewer after one slower than BENCH_MAX_S); seconds. */
-static double best_of(const job *j, counts *out)
+static double best_of_fn(counts (*rep)(const void *arg), const void *arg, counts *out)
 {
     double best = INFINITY, max_s = knob("BENCH_MAX_S", 60);
     int want = reps(), done = 0;
     while (done < want) {
         double t0 = now();
-        *out = run(j);
+        *out = rep(arg);
         double t = now() - t0;
         done++;
         if (t < best)
@@ -185,6 +185,10 @@ static double best_of(const job *j, counts *out)
         printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
     return best;
 }
+
+static counts run_job(const void *j) { return run(j); }
+
+static double best_of(const job *j, counts *out) { return best_of_fn(run_job, j, out); }
 
 /* --- eval -------------------------------------------------------------------------------- */
 
@@ -323,9 +327,8 @@ static counts roots_run(dx_ctx *ctx, const dx_poly *ps, const bool *okp, int n, 
     for (int i = 0; i < n; i++) {
         dx_root *r = NULL;
         size_t nr = 0;
-        if (okp[i]) {
+        if (okp[i])
             dx_poly_deriv(&df, &ps[i]);
-        }
         if (!okp[i] || df.n == 0 || dx_poly_roots(ctx, &df, &r, &nr) != DX_OK) {
             k.failures++;
             if (dump)
@@ -351,6 +354,20 @@ static counts roots_run(dx_ctx *ctx, const dx_poly *ps, const bool *okp, int n, 
     return k;
 }
 
+typedef struct {
+    dx_ctx *ctx;
+    const dx_poly *ps;
+    const bool *okp;
+    int n;
+    long *distinct;
+} roots_job;
+
+static counts roots_rep(const void *arg)
+{
+    const roots_job *j = arg;
+    return roots_run(j->ctx, j->ps, j->okp, j->n, NULL, j->distinct);
+}
+
 static int task_roots(const char *path, const corpus *c, FILE *dump)
 {
     dx_ctx *ctx = dx_ctx_new();
@@ -372,20 +389,8 @@ static int task_roots(const char *path, const corpus *c, FILE *dump)
     if (dump) {
         roots_run(ctx, ps, okp, c->n, dump, &distinct);
     } else {
-        double best = INFINITY, max_s = knob("BENCH_MAX_S", 60);
-        int want = reps(), done = 0;
-        while (done < want) {
-            double t0 = now();
-            k = roots_run(ctx, ps, okp, c->n, NULL, &distinct);
-            double t = now() - t0;
-            done++;
-            if (t < best)
-                best = t;
-            if (t > max_s)
-                break;
-        }
-        if (done < want)
-            printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
+        roots_job j = {ctx, ps, okp, c->n, &distinct};
+        double best = best_of_fn(roots_rep, &j, &k);
         printf("NOTE " SYSTEM " roots: parse and expansion untimed; %ld distinct critical points, %ld with "
                "multiplicity\n",
                distinct, k.chars);
