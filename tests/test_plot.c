@@ -248,13 +248,13 @@ static const struct { const char *args[10]; const char *err; } bad_rows[] = {
     {{"plot", "x^2", "--out", "a.txt"}, "--out writes .svg, .png or .pdf"},
     {{"plot", "x^2", "--from", "3", "--to", "1"}, "--from must be less than --to"},
     {{"plot", "ln(x)", "--from", "-5", "--to", "-1"}, "undefined everywhere"},
-    {{"plot", "x^2", "--order", "9"}, "--order takes 0 to 4"},
+    {{"plot", "x^2", "--order", "9"}, "dfdx: --order takes a whole number from 0 to 4 (not '9')\n"},
     {{"plot", "x^2", "--size", "10x3"}, "needs 24 to 2000 columns"},
     {{"plot", "x^2", "--from", "a+"}, "syntax error"},
-    {{"plot", "x^2", "--from", "y"}, "--from takes a number"},
+    {{"plot", "x^2", "--from", "y"}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)\n"},
     {{"plot", "ln(x)", "--tangent", "-1"}, "no tangent at x = -1"},
     {{"plot", "x^2", "--mark", "roots"}, "--mark takes 'extrema'"},
-    {{"plot", "x*y"}, "one variable"},
+    {{"plot", "x*y"}, "dfdx: plot needs a function of x alone: y has no value (put a number in its place)\n"},
     {{"plot", "x^2", "--out", "/nonexistent/dir/a.png"}, "cannot write"},
 };
 

@@ -21,6 +21,7 @@ typedef struct cli_opt {
 
 #define CLI_MAX_POS 64
 #define CLI_MAX_OPT 32
+#define CLI_MAX_ORDER 1000 /* derivatives: a limit that keeps output printable */
 
 typedef struct cli_args {
     const char *pos[CLI_MAX_POS]; /* positional arguments (expressions, V=VALUE, ...) */
@@ -72,8 +73,12 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);
  * simplification belongs here, so diff, steps and check can never disagree. NULL on error
  * (on the context, not yet reported). */
 dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order);
-/* --order N: a whole number from 0 to 1000 (default 1); false after reporting. */
-bool cli_order(cli *c, const cli_args *a, unsigned *order);
+/* --order N: a whole number from 0 to max (default 1); false after reporting. */
+bool cli_order(cli *c, const cli_args *a, unsigned max, unsigned *order);
+/* The command's function (pos[0]) parsed and its variable picked (cli_pick_var). Where only
+ * names a command that takes a function of one variable, other variables are refused with a
+ * message naming it. NULL after reporting. */
+dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **var);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
 
@@ -83,11 +88,17 @@ char *cli_show(cli *c, const dx_expr *e);
  * has a variable, is outside the domain or is not finite. */
 bool cli_number(cli *c, const char *opt_name, const char *text, double *out);
 /* The same, but where allow_inf is set "oo", "-oo", "+oo", "inf", "-inf" (and "infinity")
- * give -/+INFINITY: for limits. */
-bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out);
+ * give -/+INFINITY: for limits. Where exact is not NULL it gets the parsed expression, kept
+ * exact (1/3 stays 1/3), or NULL for an infinity. */
+bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out, dx_expr **exact);
+/* A whole number from lo to hi (an expression is fine: 1e3, 2^10); false after reporting. */
+bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi, long *out);
 
 /* JSON output helpers: strings escaped, numbers round-trip. */
 void cli_json_str(FILE *f, const char *s);
 void cli_json_num(FILE *f, double v);
+/* The start of a result object every command shares: {"input": INPUT, "variable": VAR
+ * (INPUT NULL is written as ""); the caller adds its fields and the closing brace. */
+void cli_json_open(FILE *f, const char *input, const char *var);
 
 #endif

@@ -13,33 +13,6 @@ int cli_descend(cli *c, const cli_args *a);
 #define MAX_RATES 16
 #define MAX_ITEMS (DX_DESCEND_MAX_VARS + 1)
 
-/* A number option: a number or a constant expression (pi/2, 1/3). Reports and returns false
- * otherwise. (Local until a shared cli_number lands in report.c.) */
-static bool number(cli *c, const char *opt, const char *text, double *out)
-{
-    char prefix[80];
-    const char *saved = c->line_prefix;
-    snprintf(prefix, sizeof prefix, "%s--%s: ", saved, opt);
-    c->line_prefix = prefix;
-    bool ok = false;
-    dx_expr *e = cli_parse(c, text);
-    const char **names;
-    if (!e) {
-        /* reported */
-    } else if (dx_vars(c->ctx, e, &names) > 0) {
-        cli_usage(c, "takes a number or a constant expression such as 1/3 (not '%s', which has the variable %s)",
-                  text, names[0]);
-    } else if (dx_eval_const(c->ctx, e, out) != DX_OK) {
-        cli_report(c, NULL);
-    } else if (!isfinite(*out)) {
-        cli_usage(c, "'%s' is not a finite number", text);
-    } else {
-        ok = true;
-    }
-    c->line_prefix = saved;
-    return ok;
-}
-
 /* Split s at commas outside parentheses (log(x, 2) stays whole) into malloc'd pieces. */
 static int split(cli *c, const char *opt, const char *s, char **parts, int max)
 {
@@ -137,7 +110,7 @@ static bool parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, ass
         size_t k = name_len(p);
         if (k == 0 && allow_bare && as->n == 1) {
             as->name[i] = NULL; /* the one descent variable, found later */
-            if (!number(c, opt, p, &as->val[i]))
+            if (!cli_number(c, opt, p, &as->val[i]))
                 return false;
             continue;
         }
@@ -154,7 +127,7 @@ static bool parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, ass
                       vars[0] ? vars : "none");
             return false;
         }
-        if (!number(c, opt, p + k + 1, &as->val[i]))
+        if (!cli_number(c, opt, p + k + 1, &as->val[i]))
             return false;
     }
     return true;
@@ -558,19 +531,6 @@ static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char 
 
 /* --- options ------------------------------------------------------------------------------- */
 
-static bool whole(cli *c, const char *opt, const char *text, long lo, long hi, long *out)
-{
-    double v;
-    if (!number(c, opt, text, &v))
-        return false;
-    if (v != floor(v) || v < (double)lo || v > (double)hi) {
-        cli_usage(c, "--%s must be a whole number from %ld to %ld (not %s)", opt, lo, hi, text);
-        return false;
-    }
-    *out = (long)v;
-    return true;
-}
-
 static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rates, int *nrates, long *rows)
 {
     dx_descend_defaults(o);
@@ -585,15 +545,15 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
         else
             return cli_usage(c, "--method takes gd, momentum or adam (not '%s')", s), false;
     }
-    if ((s = cli_get(a, "steps")) && !whole(c, "steps", s, 1, DX_DESCEND_MAX_STEPS, &o->steps))
+    if ((s = cli_get(a, "steps")) && !cli_whole(c, "steps", s, 1, DX_DESCEND_MAX_STEPS, &o->steps))
         return false;
-    if ((s = cli_get(a, "rows")) && !whole(c, "rows", s, 0, DX_DESCEND_MAX_STEPS, rows))
+    if ((s = cli_get(a, "rows")) && !cli_whole(c, "rows", s, 0, DX_DESCEND_MAX_STEPS, rows))
         return false;
-    if ((s = cli_get(a, "tol")) && !number(c, "tol", s, &o->tol))
+    if ((s = cli_get(a, "tol")) && !cli_number(c, "tol", s, &o->tol))
         return false;
-    if ((s = cli_get(a, "beta")) && !number(c, "beta", s, &o->beta))
+    if ((s = cli_get(a, "beta")) && !cli_number(c, "beta", s, &o->beta))
         return false;
-    if ((s = cli_get(a, "beta2")) && !number(c, "beta2", s, &o->beta2))
+    if ((s = cli_get(a, "beta2")) && !cli_number(c, "beta2", s, &o->beta2))
         return false;
     if ((s = cli_get(a, "beta")) && o->method == DX_GD)
         return cli_usage(c, "--beta is for --method momentum or adam"), false;
@@ -608,7 +568,7 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
             return false;
         bool ok = true;
         for (int i = 0; ok && i < n; i++)
-            ok = number(c, "rate", parts[i], &rates[i]);
+            ok = cli_number(c, "rate", parts[i], &rates[i]);
         free_parts(parts, n);
         if (!ok)
             return false;

@@ -14,26 +14,6 @@ int cli_plot(cli *c, const cli_args *a);
 
 enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4 };
 
-/* An option's value as a number; the value may be an expression (pi/2). The shared
- * cli_number of the evaluator's branch replaces this once it is in main. */
-static bool plot_number(cli *c, const char *opt, const char *text, double *out, dx_expr **exact)
-{
-    dx_expr *e = dx_parse(c->ctx, text, strlen(text));
-    if (!e) {
-        fprintf(c->err, "dfdx: %s--%s: ", c->line_prefix, opt);
-        cli_report(c, text);
-        return false;
-    }
-    if (dx_eval_const(c->ctx, e, out) != DX_OK || !isfinite(*out)) {
-        dx_ctx_clear_error(c->ctx);
-        cli_usage(c, "--%s takes a number or a constant expression like pi/2 (not '%s')", opt, text);
-        return false;
-    }
-    if (exact)
-        *exact = e;
-    return true;
-}
-
 /* --size WxH: characters for the terminal, pixels for a file. */
 static bool size_of(cli *c, const char *s, int *w, int *h)
 {
@@ -82,7 +62,7 @@ static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char 
 {
     double at;
     dx_expr *A;
-    if (!plot_number(c, "tangent", text, &at, &A))
+    if (!cli_number_ex(c, "tangent", text, false, &at, &A))
         return false;
     dx_expr *x = dx_sym(c->ctx, var, strlen(var));
     dx_expr *fa = dx_subst(c->ctx, f, x, A), *ma = dx_subst(c->ctx, df, x, A);
@@ -140,21 +120,15 @@ static void json_out(cli *c, const dx_plot *p, const char *file, const char *pic
 int cli_plot(cli *c, const cli_args *a)
 {
     double from = -5, to = 5;
-    if (cli_has(a, "from") && !plot_number(c, "from", cli_get(a, "from"), &from, NULL))
+    if (cli_has(a, "from") && !cli_number(c, "from", cli_get(a, "from"), &from))
         return CLI_BAD;
-    if (cli_has(a, "to") && !plot_number(c, "to", cli_get(a, "to"), &to, NULL))
+    if (cli_has(a, "to") && !cli_number(c, "to", cli_get(a, "to"), &to))
         return CLI_BAD;
     if (!(from < to))
         return cli_usage(c, "--from must be less than --to (got %g and %g)", from, to);
-    unsigned order = 1;
-    if (cli_has(a, "order")) {
-        char *end;
-        const char *s = cli_get(a, "order");
-        long v = strtol(s, &end, 10);
-        if (!*s || *end || v < 0 || v > PLOT_MAX_ORDER)
-            return cli_usage(c, "plot --order takes 0 to %d derivatives (not '%s')", PLOT_MAX_ORDER, s);
-        order = (unsigned)v;
-    }
+    unsigned order;
+    if (!cli_order(c, a, PLOT_MAX_ORDER, &order))
+        return CLI_BAD;
     const char *mark = cli_get(a, "mark");
     if (mark && strcmp(mark, "extrema") != 0)
         return cli_usage(c, "--mark takes 'extrema' (not '%s')", mark);
@@ -175,16 +149,10 @@ int cli_plot(cli *c, const cli_args *a)
     if (out && (w < 200 || h < 150))
         return cli_usage(c, "a picture file needs at least 200x150 pixels (got %dx%d)", w, h);
 
-    dx_expr *f = cli_parse(c, a->pos[0]);
+    const char *var;
+    dx_expr *f = cli_function(c, a, "plot", &var);
     if (!f)
         return CLI_BAD;
-    const char *var = cli_pick_var(c, a, f), **names;
-    if (!var)
-        return CLI_BAD;
-    size_t nv = dx_vars(c->ctx, f, &names);
-    if (nv > 1 || (nv == 1 && strcmp(names[0], var) != 0))
-        return cli_usage(c, "plot draws a function of one variable (%s has %s%s)", a->pos[0], names[0],
-                         nv > 1 ? " and more" : "");
     dx_plot *p = dx_plot_new(c->ctx, from, to, PLOT_SAMPLES);
     if (!p)
         return cli_report(c, NULL);
