@@ -228,6 +228,45 @@ START_TEST(golden_row)
 }
 END_TEST
 
+/* --mark extrema: the lesson's picture of x^3 - 3x, its local max and min marked on f and,
+ * at the same x, on f' where it crosses 0 */
+static const char golden_marked[] =
+    " 20+                                 |                                \n"
+    "   |                                 |                                \n"
+    "   |o                                |                               o\n"
+    " 15+ooo                              |                             ooo\n"
+    "   |  oo                             |                            oo  \n"
+    "   |   ooo                           |                          ooo   \n"
+    " 10+     ooo                         |                        ooo     \n"
+    "   |       ooo                       |                      ooo     **\n"
+    "   |         ooo                     |                    ooo     *** \n"
+    "  5+           oooo                  |                 oooo     ***   \n"
+    "   |              ******@*****       |              oooo      ***     \n"
+    "  0+---------******--ooo@----**********----------o@oo-----*****-------\n"
+    "   |      ****          oooooo       |************@********           \n"
+    "   |    ***                  oooooooooooooooo                         \n"
+    " -5+  ***                            |                                \n"
+    "   | **                              |                                \n"
+    "   |**                               |                                \n"
+    "-10+                                 |                                \n"
+    "   +-------+------------+------------+------------+------------+------\n"
+    "           -2           -1           0            1            2\n"
+    "* f(x) = x^3 - 3*x   o f'(x) = 3*x^2 - 3   @ local max (-1, 2)\n"
+    "@ local min (1, -2)\n";
+
+START_TEST(golden_marks)
+{
+    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--mark", "extrema", "--ascii",
+                          "--size", "70x22", NULL};
+    char *out, *err;
+    int rc = tu_run(argv, NULL, &out, &err);
+    ck_assert_msg(rc == 0 && strcmp(out, golden_marked) == 0 && !*err, "plot --mark extrema (rc %d, %s):\n%s\nwant:\n%s",
+                  rc, err, out, golden_marked);
+    free(out);
+    free(err);
+}
+END_TEST
+
 /* Not a terminal: 80x24, no colour, whatever NO_COLOR says. */
 START_TEST(pipe_default_size)
 {
@@ -270,8 +309,15 @@ START_TEST(bad_row)
 END_TEST
 
 /* Runs that succeed: what must be in the picture and on stderr. */
-static const struct { const char *args[10]; const char *out, *err; } good_rows[] = {
-    {{"plot", "x^3 - 3*x", "--mark", "extrema", "--ascii"}, "* f(x) = x^3 - 3*x", "not available yet"},
+static const struct { const char *args[12]; const char *out, *err; } good_rows[] = {
+    {{"plot", "x^3 - 3*x", "--mark", "extrema", "--ascii"}, "@ local max (-1, 2)", ""},
+    {{"--format", "json", "plot", "x^3 - 3*x", "--mark", "extrema", "--order", "0"},
+     "\"marks\": [{\"x\": -1, \"y\": 2, \"label\": \"local max (-1, 2)\"}, {\"x\": 1, \"y\": -2, \"label\": "
+     "\"local min (1, -2)\"}]", ""},
+    {{"plot", "x^3", "--mark", "extrema", "--ascii"}, "@ critical point (0, 0)", ""},
+    {{"plot", "e^x", "--mark", "extrema", "--ascii"}, "* f(x) = e^x", "note: f has no critical points on [-5, 5]"},
+    {{"plot", "sin(x)", "--from", "-30", "--to", "30", "--mark", "extrema", "--ascii", "--size", "200x30"},
+     "@ local min (-14.14, -1)\n", ""}, /* 19 points, 6 labelled: the legend stays short */
     {{"plot", "x^2", "--tangent", "1", "--ascii", "--size", "70x20"}, ". tangent at x = 1: y = 2*x - 1", ""},
     {{"plot", "x^2", "--tangent", "1", "--ascii", "--size", "70x20"}, "@", ""}, /* the point */
     {{"plot", "x^2", "--order", "0", "--ascii"}, "* f(x) = x^2\n", ""},
@@ -339,6 +385,28 @@ START_TEST(svg_file)
 }
 END_TEST
 
+/* The marks in a file: one filled path of dots, and each label drawn beside its dot (text is
+ * glyphs in an SVG, so the labels show as black fills: the title, the dots, two labels). */
+START_TEST(svg_marks)
+{
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/m.svg", dir);
+    const char *argv[] = {"plot", "x^3 - 3*x", "--mark", "extrema", "--out", path, NULL};
+    char *out, *err;
+    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0, "%s", err);
+    size_t len;
+    char *svg = slurp(path, &len);
+    unlink(path);
+    rmdir(dir);
+    ck_assert_msg(count(svg, "fill:rgb(0%,0%,0%)") == 4, "%d black fills, want 4 (title, dots, 2 labels)",
+                  count(svg, "fill:rgb(0%,0%,0%)"));
+    free(svg);
+    free(out);
+    free(err);
+}
+END_TEST
+
 START_TEST(png_and_pdf_files)
 {
     char dir[] = "/tmp/dfdx-plot-XXXXXX", png[64], pdf[64];
@@ -386,10 +454,12 @@ Suite *plot_suite(void)
     TCase *cli = tcase_create("program");
     tcase_set_timeout(cli, 60);
     tcase_add_loop_test(cli, golden_row, 0, sizeof golden_rows / sizeof *golden_rows);
+    tcase_add_test(cli, golden_marks);
     tcase_add_test(cli, pipe_default_size);
     tcase_add_loop_test(cli, bad_row, 0, sizeof bad_rows / sizeof *bad_rows);
     tcase_add_loop_test(cli, good_row, 0, sizeof good_rows / sizeof *good_rows);
     tcase_add_test(cli, svg_file);
+    tcase_add_test(cli, svg_marks);
     tcase_add_test(cli, png_and_pdf_files);
     suite_add_tcase(s, cli);
     return s;

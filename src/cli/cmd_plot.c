@@ -1,6 +1,7 @@
 /* dfdx plot: f and its derivatives drawn in the terminal, or into an SVG, PNG or PDF file. */
 #include "cli.h"
 #include "eval.h"
+#include "extrema.h"
 #include "plot.h"
 
 #include <math.h>
@@ -12,7 +13,7 @@
 
 int cli_plot(cli *c, const cli_args *a);
 
-enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4 };
+enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4, PLOT_LABELLED_MARKS = 6 };
 
 /* --size WxH: characters for the terminal, pixels for a file. */
 static bool size_of(cli *c, const char *s, int *w, int *h)
@@ -88,6 +89,40 @@ static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char 
     return true;
 }
 
+/* --mark extrema: the critical points of f in view (dx_extrema_find, as `dfdx extrema` finds
+ * them), each marked on f with its kind and point ("local max (-1, 2)"), and, where f' is
+ * drawn, the same x marked where f' crosses 0, as the lesson marks both panels. Only the first
+ * few are labelled: sin(x) over a wide interval would bury the picture in its legend. */
+static bool add_extrema(cli *c, dx_plot *p, dx_expr *f, const char *var, bool on_derivative)
+{
+    dx_extrema x;
+    double from = p->x0, to = p->x1;
+    dx_expr *v = dx_sym(c->ctx, var, strlen(var));
+    if (!v || dx_extrema_find(c->ctx, f, v, &from, &to, &x) != DX_OK)
+        return cli_report(c, NULL), false;
+    bool ok = true;
+    size_t labelled = 0;
+    for (size_t i = 0; ok && i < x.ncrit; i++) {
+        const dx_crit *k = &x.crit[i];
+        if (!isfinite(k->at.value))
+            continue;
+        char label[64] = "";
+        if (labelled++ < PLOT_LABELLED_MARKS)
+            snprintf(label, sizeof label, "%s (%.4g, %.4g)",
+                     k->kind == DX_CP_MIN ? "local min" : k->kind == DX_CP_MAX ? "local max" : "critical point",
+                     k->at.x == 0 ? 0 : k->at.x, k->at.value == 0 ? 0 : k->at.value);
+        ok = dx_plot_add_mark(p, c->ctx, k->at.x, k->at.value, label) == DX_OK &&
+             (!on_derivative || k->kink || dx_plot_add_mark(p, c->ctx, k->at.x, 0, NULL) == DX_OK);
+    }
+    if (!ok)
+        cli_report(c, NULL);
+    else if (x.ncrit == 0)
+        fprintf(c->err, "dfdx: %snote: f has no critical points on [%g, %g]: nothing to mark\n", c->line_prefix,
+                from, to);
+    dx_extrema_free(&x);
+    return ok;
+}
+
 int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char *title);
 
 static void json_out(cli *c, const dx_plot *p, const char *file, const char *picture)
@@ -106,6 +141,19 @@ static void json_out(cli *c, const dx_plot *p, const char *file, const char *pic
         cli_json_str(c->out, p->s[i].label);
     }
     fputs("]", c->out);
+    if (p->nm) {
+        fputs(", \"marks\": [", c->out);
+        for (size_t i = 0; i < p->nm; i++) {
+            fputs(i ? ", {\"x\": " : "{\"x\": ", c->out);
+            cli_json_num(c->out, p->m[i].x);
+            fputs(", \"y\": ", c->out);
+            cli_json_num(c->out, p->m[i].y);
+            fputs(", \"label\": ", c->out);
+            cli_json_str(c->out, p->m[i].label);
+            fputc('}', c->out);
+        }
+        fputc(']', c->out);
+    }
     if (file) {
         fputs(", \"file\": ", c->out);
         cli_json_str(c->out, file);
@@ -176,9 +224,8 @@ int cli_plot(cli *c, const cli_args *a)
         if (!add_tangent(c, p, f, df, var, cli_get(a, "tangent")))
             goto done;
     }
-    if (mark)
-        fprintf(c->err, "dfdx: %s--mark extrema is not available yet (it needs 'dfdx extrema'); plotting without marks\n",
-                c->line_prefix);
+    if (mark && !add_extrema(c, p, f, var, order >= 1))
+        goto done;
     if (dx_plot_finish(p, c->ctx) != DX_OK) {
         cli_report(c, NULL);
         goto done;

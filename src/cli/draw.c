@@ -156,6 +156,19 @@ static void draw(cairo_t *cr, dx_plot *p, int w, int h, const char *title)
         cairo_arc(cr, px(&f, p->m[k].x), py(&f, p->m[k].y), 4.5, 0, 2 * PI);
     }
     cairo_fill(cr);
+    /* a mark's label beside it: under a minimum and over anything else, so it does not sit on
+     * the curve; to the left near the right edge, so it stays inside the frame */
+    cairo_set_font_size(cr, 11);
+    for (size_t k = 0; k < p->nm; k++) {
+        if (!isfinite(p->m[k].y) || !p->m[k].label[0])
+            continue;
+        cairo_text_extents_t e;
+        cairo_text_extents(cr, p->m[k].label, &e);
+        double x = px(&f, p->m[k].x), y = py(&f, p->m[k].y);
+        bool left = x + 8 + e.x_advance > f.r - 4;
+        bool below = strncmp(p->m[k].label, "local min", 9) == 0 ? y + 30 < f.b : y - 30 < f.t;
+        text_at(cr, p->m[k].label, x + (left ? -8 : 8), y + (below ? 8 : -8), left ? 1 : 0, below ? 0 : 1);
+    }
     cairo_restore(cr);
 
     /* the legend, top left inside the plot: a filled swatch (not a stroke) per series */

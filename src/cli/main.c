@@ -52,9 +52,11 @@ const cli_command cli_commands[] = {
      "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
      "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
     {"plot", cli_plot, plot_opts, 1, 1,
-     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--size WxH]",
+     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
+     "          [--size WxH]",
      "f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
-     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A.\n"
+     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A;\n"
+     "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
      "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
