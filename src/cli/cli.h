@@ -94,6 +94,29 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
 /* A whole number from lo to hi (an expression is fine: 1e3, 2^10); false after reporting. */
 bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi, long *out);
 
+/* Where a picture goes: a file (out, w x h pixels) or the terminal (out NULL, w x h
+ * characters), and the terminal's flags (DX_PLOT_ASCII for --ascii, DX_PLOT_COLOR on a
+ * terminal unless NO_COLOR). */
+typedef struct cli_canvas {
+    const char *out;
+    int w, h;
+    unsigned flags;
+} cli_canvas;
+/* --out (.svg, .png, .pdf), --size WxH (default file_w x file_h for a file, the terminal's size
+ * otherwise) and --ascii, checked; false after reporting. */
+bool cli_picture(cli *c, const cli_args *a, int file_w, int file_h, cli_canvas *pc);
+
+/* A picture in a file: plots drawn as panels. xname, yname: the axes' names (NULL: the
+ * variable of the first curve's label, and "y"). */
+struct dx_plot;
+typedef struct cli_panel {
+    struct dx_plot *plot;
+    const char *title, *xname, *yname;
+} cli_panel;
+/* n panels in a grid of cols columns, w x h pixels in all, written to path as SVG, PNG or PDF
+ * by its extension. CLI_OK, or CLI_BAD after reporting (the path cannot be written). */
+int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char *path, int w, int h);
+
 /* JSON output helpers: strings escaped, numbers round-trip. */
 void cli_json_str(FILE *f, const char *s);
 void cli_json_num(FILE *f, double v);

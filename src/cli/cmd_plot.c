@@ -7,42 +7,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 int cli_plot(cli *c, const cli_args *a);
 
 enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4, PLOT_LABELLED_MARKS = 6 };
-
-/* --size WxH: characters for the terminal, pixels for a file. */
-static bool size_of(cli *c, const char *s, int *w, int *h)
-{
-    char *end;
-    long x = strtol(s, &end, 10), y = 0;
-    if (*end == 'x' || *end == 'X')
-        y = strtol(end + 1, &end, 10);
-    if (*end || x < 1 || y < 1 || x > 10000 || y > 10000) {
-        cli_usage(c, "--size takes WIDTHxHEIGHT, e.g. 60x20 (not '%s')", s);
-        return false;
-    }
-    *w = (int)x;
-    *h = (int)y;
-    return true;
-}
-
-/* The terminal's size when stdout is one, else 80x24 (a pipe or a file has no size). */
-static void terminal_size(cli *c, int *w, int *h)
-{
-    *w = 80;
-    *h = 24;
-    struct winsize ws;
-    if (c->out == stdout && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-        ws.ws_col >= 24 && ws.ws_row >= 10) {
-        *w = ws.ws_col;
-        *h = ws.ws_row - 1; /* the prompt's line stays below the picture */
-    }
-}
 
 /* "f(x) = ...", "f'(x) = ...": the curve's legend entry. */
 static bool add_curve(cli *c, dx_plot *p, dx_expr *e, const char *var, unsigned order)
@@ -180,22 +148,11 @@ int cli_plot(cli *c, const cli_args *a)
     const char *mark = cli_get(a, "mark");
     if (mark && strcmp(mark, "extrema") != 0)
         return cli_usage(c, "--mark takes 'extrema' (not '%s')", mark);
-    const char *out = cli_get(a, "out");
-    const char *ext = out ? strrchr(out, '.') : NULL;
-    if (out && (!ext || (strcasecmp(ext, ".svg") && strcasecmp(ext, ".png") && strcasecmp(ext, ".pdf"))))
-        return cli_usage(c, "--out writes .svg, .png or .pdf files (not '%s')", out);
-    int w, h;
-    if (cli_has(a, "size")) {
-        if (!size_of(c, cli_get(a, "size"), &w, &h))
-            return CLI_BAD;
-    } else if (out) {
-        w = 800;
-        h = 500;
-    } else {
-        terminal_size(c, &w, &h);
-    }
-    if (out && (w < 200 || h < 150))
-        return cli_usage(c, "a picture file needs at least 200x150 pixels (got %dx%d)", w, h);
+    cli_canvas pc;
+    if (!cli_picture(c, a, 800, 500, &pc))
+        return CLI_BAD;
+    const char *out = pc.out;
+    int w = pc.w, h = pc.h;
 
     const char *var;
     dx_expr *f = cli_function(c, a, "plot", &var);
@@ -238,11 +195,7 @@ int cli_plot(cli *c, const cli_args *a)
             fprintf(c->out, "wrote %s (%dx%d)\n", out, w, h);
         goto done;
     }
-    unsigned flags = cli_has(a, "ascii") ? DX_PLOT_ASCII : 0;
-    const char *nc = getenv("NO_COLOR");
-    if (c->out == stdout && isatty(STDOUT_FILENO) && !(nc && *nc) && c->fmt != OUT_JSON)
-        flags |= DX_PLOT_COLOR;
-    char *text = dx_plot_text(p, c->ctx, w, h, flags);
+    char *text = dx_plot_text(p, c->ctx, w, h, pc.flags);
     if (!text) {
         cli_report(c, NULL);
         goto done;
