@@ -438,6 +438,123 @@ START_TEST(png_and_pdf_files)
 }
 END_TEST
 
+/* --- descent pictures ---------------------------------------------------------------------- */
+
+/* The seed lesson's two panels for w^2 from 4 at rate 0.15: the path on the loss curve, the
+ * loss per step; after the table, which stays as it is. */
+static const char golden_descent[] =
+    "gradient descent on w^2 from w = 4 (learning rate 0.15, at most 4 steps, tolerance 1e-08)\n"
+    " step            w         loss     gradient       update\n"
+    "    0            4           16            8         -1.2\n"
+    "    1          2.8         7.84          5.6        -0.84\n"
+    "    2         1.96       3.8416         3.92       -0.588\n"
+    "    3        1.372      1.88238        2.744      -0.4116\n"
+    "final: w = 0.9604  loss = 0.92236816  after 4 steps\n"
+    "status: max_steps (stopped after 4 steps; the gradient norm 1.92 is not yet below 1e-08)\n"
+    "stopped at w = 0.9604, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n"
+    "\n"
+    "descent on the loss curve (learning rate 0.15)\n"
+    "40+                                     \n"
+    "  |                                     \n"
+    "  |                                   **\n"
+    "20+                          ooooo@**** \n"
+    "  |              oooooooooooo*          \n"
+    " 0+*****oooooooooo                      \n"
+    "  +--------------+----------------+-----\n"
+    "                 2                4\n"
+    "* loss L(w) = w^2   o descent path\n"
+    "@ start (4, 16)\n"
+    "\n"
+    "loss per step: final loss 0.9224 (max_steps)\n"
+    "20+                                     \n"
+    "  |**                                   \n"
+    "  |  ***                                \n"
+    "10+     ****                            \n"
+    "  |         *******                     \n"
+    "  |                **************       \n"
+    " 0+                              *******\n"
+    "  ++-----------------+-----------------+\n"
+    "   0                 2                 4\n"
+    "* loss per step\n";
+
+START_TEST(descent_golden)
+{
+    const char *argv[] = {"descend", "w^2", "--start", "4", "--rate", "0.15", "--steps", "4", "--plot", "--ascii",
+                          "--size", "40x10", NULL};
+    char *out, *err;
+    int rc = tu_run(argv, NULL, &out, &err);
+    ck_assert_msg(rc == 0 && strcmp(out, golden_descent) == 0 && !*err, "descend --plot (rc %d, %s):\n%s\nwant:\n%s", rc,
+                  err, out, golden_descent);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* Three rates: three panels, each the loss curve (blue) with one stroked path (red); titles
+ * with the final loss are glyphs, so the panels are counted by their strokes. */
+START_TEST(descent_svg_panels)
+{
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/d.svg", dir);
+    const char *argv[] = {"descend", "w^2", "--start", "4", "--rate", "0.01,0.15,0.9", "--steps", "20", "--plot",
+                          "--out", path, NULL};
+    char *out, *err;
+    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0 && strstr(out, "wrote ") && strstr(out, "(1680x460)"), "%s%s",
+                  out, err);
+    size_t len;
+    char *svg = slurp(path, &len);
+    unlink(path);
+    rmdir(dir);
+    ck_assert_msg(count(svg, "stroke:rgb(83.9%,15.3%,15.7%)") == 3, "%d descent paths, want 3",
+                  count(svg, "stroke:rgb(83.9%,15.3%,15.7%)"));
+    ck_assert_msg(count(svg, "stroke:rgb(12.2%,46.7%,70.6%)") == 3, "%d loss curves, want 3",
+                  count(svg, "stroke:rgb(12.2%,46.7%,70.6%)"));
+    free(svg);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* One rate as a PNG of the size asked for; several variables draw the loss per step only. */
+START_TEST(descent_png)
+{
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", png[64];
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(png, sizeof png, "%s/d.png", dir);
+    const char *a1[] = {"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01", "--out", png,
+                        "--size", "900x400", NULL};
+    char *out, *err;
+    ck_assert_msg(tu_run(a1, NULL, &out, &err) == 0, "%s", err);
+    free(out);
+    free(err);
+    size_t len;
+    unsigned char *b = (unsigned char *)slurp(png, &len);
+    ck_assert_msg(len > 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0, "not a PNG");
+    unsigned w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
+    unsigned h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
+    ck_assert_msg(w == 900 && h == 400, "PNG is %ux%u, want 900x400", w, h);
+    free(b);
+    unlink(png);
+    rmdir(dir);
+    const char *a2[] = {"descend", "(w*x - y)^2 + (b - 1)^2", "--start", "w=0,b=0", "--set", "x=2,y=3", "--plot",
+                        "--ascii", "--size", "40x10", NULL};
+    ck_assert_msg(tu_run(a2, NULL, &out, &err) == 0 && strstr(out, "\nloss per step: final loss") &&
+                      !strstr(out, "descent path"), "%s%s", out, err);
+    free(out);
+    free(err);
+    const char *a3[] = {"descend", "(w*x - 3)^2", "--start", "0", "--set", "x=2", "--plot", "--ascii", "--size",
+                        "40x10", NULL};
+    ck_assert_msg(tu_run(a3, NULL, &out, &err) == 0 && strstr(out, "* loss L(w) = (2*w - 3)^2"), "%s%s", out, err);
+    free(out);
+    free(err);
+    const char *a4[] = {"--format", "json", "descend", "w^2", "--start", "1", "--plot", NULL};
+    ck_assert_msg(tu_run(a4, NULL, &out, &err) == 2 && strstr(err, "write the pictures to a file with --out"), "%s", err);
+    free(out);
+    free(err);
+}
+END_TEST
+
 Suite *plot_suite(void);
 Suite *plot_suite(void)
 {
@@ -461,6 +578,9 @@ Suite *plot_suite(void)
     tcase_add_test(cli, svg_file);
     tcase_add_test(cli, svg_marks);
     tcase_add_test(cli, png_and_pdf_files);
+    tcase_add_test(cli, descent_golden);
+    tcase_add_test(cli, descent_svg_panels);
+    tcase_add_test(cli, descent_png);
     suite_add_tcase(s, cli);
     return s;
 }

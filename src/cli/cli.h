@@ -117,6 +117,19 @@ typedef struct cli_panel {
  * by its extension. CLI_OK, or CLI_BAD after reporting (the path cannot be written). */
 int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char *path, int w, int h);
 
+/* A descent run as its pictures need it: positions x (one-variable runs; NULL otherwise),
+ * loss and step number per recorded point, n >= 1 of them. */
+typedef struct cli_trace {
+    double rate, *x, *loss, *step;
+    size_t n;
+    const char *status; /* converged, diverged, max_steps */
+} cli_trace;
+/* The pictures of n runs of descent on f (a function of var alone; var NULL for several
+ * variables: then only the loss per step) in the terminal or the file pc says. One run: the
+ * path on the loss curve and the loss per step; several: one panel per rate with its final
+ * loss. CLI_OK, or CLI_BAD after reporting. */
+int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n);
+
 /* JSON output helpers: strings escaped, numbers round-trip. */
 void cli_json_str(FILE *f, const char *s);
 void cli_json_num(FILE *f, double v);

@@ -3,6 +3,7 @@
 #include "descend.h"
 #include "eval.h"
 #include "extrema.h"
+#include "plot.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -143,6 +144,8 @@ typedef struct view {
     long head, tail;    /* rows shown at the start and at the end */
     long seen, shown;
     double *ring;       /* the last tail rows, rowlen doubles each */
+    cli_trace *rec;     /* --plot: every stride-th row's position and loss, else NULL */
+    long stride;
 } view;
 
 static size_t rowlen(size_t n) { return 3 + 3 * n; }
@@ -215,6 +218,13 @@ static void show_row(view *v, const dx_descend_row *r)
 static void on_row(void *user, const dx_descend_row *r)
 {
     view *v = user;
+    if (v->rec && r->step % v->stride == 0) {
+        cli_trace *t = v->rec;
+        if (t->x)
+            t->x[t->n] = r->position[0];
+        t->loss[t->n] = r->loss;
+        t->step[t->n++] = (double)r->step;
+    }
     if (!v->show)
         return;
     if (v->seen < v->head) {
@@ -391,7 +401,55 @@ typedef struct run {
     dx_descend_result res;
     double *pos;
     const char *verdict;
+    cli_trace trace;
 } run;
+
+/* Room for a run's path: at most DX_PLOT_MAX_POINTS points, every stride-th step of a long
+ * run and the final position. */
+static bool trace_alloc(cli_trace *t, long steps, bool one_var, long *stride)
+{
+    *stride = steps / (DX_PLOT_MAX_POINTS - 2) + 1;
+    size_t cap = (size_t)(steps / *stride) + 2;
+    t->n = 0;
+    t->x = one_var ? malloc(cap * sizeof *t->x) : NULL;
+    t->loss = malloc(cap * sizeof *t->loss);
+    t->step = malloc(cap * sizeof *t->step);
+    return (t->x || !one_var) && t->loss && t->step;
+}
+
+static void trace_free(cli_trace *t)
+{
+    free(t->x);
+    free(t->loss);
+    free(t->step);
+}
+
+/* The end of the run, where it stopped (no row is reported for it). */
+static void trace_end(cli_trace *t, const run *r)
+{
+    if (t->n && t->step[t->n - 1] == (double)r->res.steps)
+        return;
+    if (t->x)
+        t->x[t->n] = r->pos[0];
+    t->loss[t->n] = r->res.loss;
+    t->step[t->n++] = (double)r->res.steps;
+}
+
+/* f with the --set values put in exactly (w*x - y with x=2 is a curve in w alone). */
+static dx_expr *fixed(cli *c, dx_expr *f, const assign *set)
+{
+    for (int i = 0; f && i < set->n; i++) {
+        double v;
+        dx_expr *val;
+        const char *text = set->parts[i] + strlen(set->parts[i]) + 1;
+        if (!cli_number_ex(c, "set", text, false, &v, &val))
+            return NULL;
+        f = dx_subst(c->ctx, f, dx_sym(c->ctx, set->name[i], strlen(set->name[i])), val);
+    }
+    if (!f)
+        cli_report(c, NULL);
+    return f;
+}
 
 static void put_final(cli *c, view *v, const run *r)
 {
@@ -665,8 +723,19 @@ int cli_descend(cli *c, const cli_args *a)
         }
         goto out;
     }
+    bool pictures = cli_has(a, "plot") || cli_has(a, "out");
+    int panels = n > 1 ? nrates : nrates == 1 ? 2 : nrates, cols = panels < 3 ? panels : 3;
+    cli_canvas pc;
+    if (pictures && !cli_picture(c, a, 560 * cols, 460 * ((panels + cols - 1) / cols), &pc))
+        goto out;
+    if (pictures && !pc.out && c->fmt == OUT_JSON) {
+        cli_usage(c, "--plot draws in the terminal; with --format json write the pictures to a file with --out");
+        goto out;
+    }
+    if (pictures && !pc.out && !cli_has(a, "size"))
+        pc.h = 18; /* a panel, not the whole terminal */
     bool table = nrates == 1 || cli_has(a, "table") || c->fmt == OUT_JSON;
-    view v = {c, start.name, n, table, rows - rows / 2, rows / 2, 0, 0, NULL};
+    view v = {c, start.name, n, table, rows - rows / 2, rows / 2, 0, 0, NULL, NULL, 1};
     /* the kept tail is bounded by the run and by memory (32 MB); the head is printed at once */
     long fit = (long)(((size_t)4 << 20) / rowlen(n));
     v.tail = v.tail < o.steps ? v.tail : o.steps;
@@ -691,6 +760,14 @@ int cli_descend(cli *c, const cli_args *a)
             goto out;
         }
         v.seen = v.shown = 0;
+        if (pictures) {
+            if (!trace_alloc(&r->trace, o.steps, n == 1, &v.stride)) {
+                cli_usage(c, "out of memory");
+                goto out;
+            }
+            r->trace.rate = r->rate;
+            v.rec = &r->trace;
+        }
         if (c->fmt == OUT_JSON) {
             if (nrates > 1) {
                 fprintf(c->out, "%s{\"rate\": ", k ? ", " : "");
@@ -710,6 +787,10 @@ int cli_descend(cli *c, const cli_args *a)
                 fputs("]}\n", c->out); /* keep what was printed well-formed */
             cli_report(c, NULL);
             goto out;
+        }
+        if (pictures) {
+            trace_end(&r->trace, r);
+            r->trace.status = status_name(r->res.status);
         }
         long omitted = finish_rows(&v);
         if (c->fmt == OUT_JSON)
@@ -759,9 +840,18 @@ int cli_descend(cli *c, const cli_args *a)
             fprintf(c->out, "%s\n", said);
     }
     rc = CLI_OK;
+    if (pictures) {
+        cli_trace traces[MAX_RATES];
+        for (int k = 0; k < nrates; k++)
+            traces[k] = runs[k].trace;
+        dx_expr *g = n == 1 ? fixed(c, f, &set) : f;
+        rc = g ? cli_descend_pictures(c, &pc, g, n == 1 ? start.name[0] : NULL, traces, nrates) : CLI_BAD;
+    }
 out:
-    for (int k = 0; k < nrates; k++)
+    for (int k = 0; k < nrates; k++) {
         free(runs[k].pos);
+        trace_free(&runs[k].trace);
+    }
     free(ring);
     if (m.n >= 0)
         dx_extrema_free(&m.ex);

@@ -28,7 +28,8 @@ static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
-                                       {"beta2", true},  {"rows", true},  {NULL, false}};
+                                       {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
+                                       {"size", true},   {"ascii", false}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -74,7 +75,8 @@ const cli_command cli_commands[] = {
      "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]",
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
      "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
      "below --tol, default 1e-8), diverged (position or loss no longer finite or defined, grown\n"
