@@ -48,8 +48,9 @@ static dx_plot *path_panel(cli *c, dx_expr *f, const char *var, const cli_trace 
     return p;
 }
 
-/* The loss at each step. A diverging run's loss leaves any view: the robust range keeps the
- * first steps readable. */
+/* The loss at each step, from the start's loss down to the lowest (the robust range of a
+ * path would cut the start off a fast fall); a diverging run's is cut at ten times the
+ * start's, so its first steps stay readable. */
 static dx_plot *loss_panel(cli *c, const cli_trace *t)
 {
     double last = t->step[t->n - 1];
@@ -58,6 +59,16 @@ static dx_plot *loss_panel(cli *c, const cli_trace *t)
         dx_plot_finish(p, c->ctx) != DX_OK) {
         dx_plot_free(p);
         return NULL;
+    }
+    double l0 = t->loss[0], cap = l0 + 10 * (fabs(l0) + 1e-12), lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < t->n; i++)
+        if (isfinite(t->loss[i]) && t->loss[i] <= cap) {
+            lo = fmin(lo, t->loss[i]);
+            hi = fmax(hi, t->loss[i]);
+        }
+    if (hi - lo > 1e-12 * (1 + fabs(hi))) {
+        p->ylo = lo;
+        p->yhi = hi;
     }
     return p;
 }
