@@ -356,18 +356,32 @@ static int count(const char *hay, const char *needle)
     return n;
 }
 
-START_TEST(svg_file)
+/* Run argv, whose last argument before the NULL is replaced by a file NAME in a fresh
+ * directory; the file's bytes (NUL-terminated, *len of them), after checking the run
+ * succeeded. *out gets the run's stdout (malloc'd). */
+static char *picture(const char **argv, int argc, const char *name, char **out, size_t *len)
 {
-    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64], *err;
     ck_assert(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/f.svg", dir);
-    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--order", "2", "--out", path, NULL};
-    char *out, *err;
-    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0 && strstr(out, "wrote "), "%s", err);
-    size_t len;
-    char *svg = slurp(path, &len);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    argv[argc - 1] = path;
+    int rc = tu_run(argv, NULL, out, &err);
+    ck_assert_msg(rc == 0, "%s %s: rc %d, %s", argv[0], argv[1], rc, err);
+    free(err);
+    char *b = slurp(path, len);
     unlink(path);
     rmdir(dir);
+    argv[argc - 1] = NULL;
+    return b;
+}
+
+START_TEST(svg_file)
+{
+    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--order", "2", "--out", "", NULL};
+    char *out;
+    size_t len;
+    char *svg = picture(argv, 10, "f.svg", &out, &len);
+    ck_assert_msg(strstr(out, "wrote "), "%s", out);
     ck_assert_msg(strstr(svg, "<svg") && strstr(svg, "width=\"800pt\" height=\"500pt\""), "not an 800x500 svg");
     /* one stroked path per curve, in its colour (legend swatches are filled, not stroked) */
     static const char *colours[] = {"stroke:rgb(12.2%,46.7%,70.6%)", "stroke:rgb(83.9%,15.3%,15.7%)",
@@ -381,7 +395,6 @@ START_TEST(svg_file)
     ck_assert_msg(count(svg, "xlink:href=\"#glyph") > 60, "too few glyphs: %d", count(svg, "xlink:href=\"#glyph"));
     free(svg);
     free(out);
-    free(err);
 }
 END_TEST
 
@@ -389,21 +402,14 @@ END_TEST
  * glyphs in an SVG, so the labels show as black fills: the title, the dots, two labels). */
 START_TEST(svg_marks)
 {
-    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
-    ck_assert(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/m.svg", dir);
-    const char *argv[] = {"plot", "x^3 - 3*x", "--mark", "extrema", "--out", path, NULL};
-    char *out, *err;
-    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0, "%s", err);
+    const char *argv[] = {"plot", "x^3 - 3*x", "--mark", "extrema", "--out", "", NULL};
+    char *out;
     size_t len;
-    char *svg = slurp(path, &len);
-    unlink(path);
-    rmdir(dir);
+    char *svg = picture(argv, 6, "m.svg", &out, &len);
     ck_assert_msg(count(svg, "fill:rgb(0%,0%,0%)") == 4, "%d black fills, want 4 (title, dots, 2 labels)",
                   count(svg, "fill:rgb(0%,0%,0%)"));
     free(svg);
     free(out);
-    free(err);
 }
 END_TEST
 
@@ -494,49 +500,35 @@ END_TEST
  * with the final loss are glyphs, so the panels are counted by their strokes. */
 START_TEST(descent_svg_panels)
 {
-    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
-    ck_assert(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/d.svg", dir);
     const char *argv[] = {"descend", "w^2", "--start", "4", "--rate", "0.01,0.15,0.9", "--steps", "20", "--plot",
-                          "--out", path, NULL};
-    char *out, *err;
-    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0 && strstr(out, "wrote ") && strstr(out, "(1680x460)"), "%s%s",
-                  out, err);
+                          "--out", "", NULL};
+    char *out;
     size_t len;
-    char *svg = slurp(path, &len);
-    unlink(path);
-    rmdir(dir);
+    char *svg = picture(argv, 11, "d.svg", &out, &len);
+    ck_assert_msg(strstr(out, "wrote ") && strstr(out, "(1680x460)"), "%s", out);
     ck_assert_msg(count(svg, "stroke:rgb(83.9%,15.3%,15.7%)") == 3, "%d descent paths, want 3",
                   count(svg, "stroke:rgb(83.9%,15.3%,15.7%)"));
     ck_assert_msg(count(svg, "stroke:rgb(12.2%,46.7%,70.6%)") == 3, "%d loss curves, want 3",
                   count(svg, "stroke:rgb(12.2%,46.7%,70.6%)"));
     free(svg);
     free(out);
-    free(err);
 }
 END_TEST
 
 /* One rate as a PNG of the size asked for; several variables draw the loss per step only. */
 START_TEST(descent_png)
 {
-    char dir[] = "/tmp/dfdx-plot-XXXXXX", png[64];
-    ck_assert(mkdtemp(dir) != NULL);
-    snprintf(png, sizeof png, "%s/d.png", dir);
-    const char *a1[] = {"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01", "--out", png,
-                        "--size", "900x400", NULL};
+    const char *a1[] = {"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01", "--size",
+                        "900x400", "--out", "", NULL};
     char *out, *err;
-    ck_assert_msg(tu_run(a1, NULL, &out, &err) == 0, "%s", err);
-    free(out);
-    free(err);
     size_t len;
-    unsigned char *b = (unsigned char *)slurp(png, &len);
+    unsigned char *b = (unsigned char *)picture(a1, 10, "d.png", &out, &len);
+    free(out);
     ck_assert_msg(len > 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0, "not a PNG");
     unsigned w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
     unsigned h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
     ck_assert_msg(w == 900 && h == 400, "PNG is %ux%u, want 900x400", w, h);
     free(b);
-    unlink(png);
-    rmdir(dir);
     const char *a2[] = {"descend", "(w*x - y)^2 + (b - 1)^2", "--start", "w=0,b=0", "--set", "x=2,y=3", "--plot",
                         "--ascii", "--size", "40x10", NULL};
     ck_assert_msg(tu_run(a2, NULL, &out, &err) == 0 && strstr(out, "\nloss per step: final loss") &&
