@@ -461,7 +461,7 @@ static const cli_row cli_rows[] = {
     {{"extrema", "5", NULL}, 0, {"f is constant"}, NULL},
     {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "must not be greater than --to"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
-    {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "--from takes a number"},
+    {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
     {{"extrema", "x*y", NULL}, 2, {NULL}, "function of x alone"},
     {{"extrema", "x^2 +", NULL}, 2, {NULL}, "syntax error"},
 };

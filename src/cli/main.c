@@ -28,7 +28,8 @@ static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
-                                       {"beta2", true},  {"rows", true},  {NULL, false}};
+                                       {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
+                                       {"size", true},   {"ascii", false}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -52,9 +53,11 @@ const cli_command cli_commands[] = {
      "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
      "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
     {"plot", cli_plot, plot_opts, 1, 1,
-     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--size WxH]",
+     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
+     "          [--size WxH]",
      "f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
-     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A.\n"
+     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A;\n"
+     "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
      "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
@@ -72,7 +75,8 @@ const cli_command cli_commands[] = {
      "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]",
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
      "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
      "below --tol, default 1e-8), diverged (position or loss no longer finite or defined, grown\n"
