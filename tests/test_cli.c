@@ -97,6 +97,22 @@ START_TEST(hostile_input)
 }
 END_TEST
 
+/* A derivative that grows without end (sin(x)^x: tens of MB of text by order 40, minutes
+ * and gigabytes by order 60) stops with a message naming the order reached, not a hang. */
+START_TEST(runaway_order)
+{
+    const char *const *const cmds[] = {A("diff", "sin(x)^x", "--order", "1000"),
+                                        A("check", "sin(x)^x", "0", "--order", "1000")};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char *out, *err;
+        ck_assert_int_eq(tu_run(cmds[i], NULL, &out, &err), 2);
+        ck_assert_msg(strstr(err, "dfdx: the derivative of order 1000 grows too large") == err, "%s: %s",
+                      cmds[i][0], err);
+        free(out), free(err);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cli");
@@ -105,6 +121,7 @@ int main(void)
     tcase_add_loop_test(tc, cli_row, 0, sizeof rows / sizeof rows[0]);
     tcase_add_test(tc, output_reads_back);
     tcase_add_test(tc, hostile_input);
+    tcase_add_test(tc, runaway_order);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
