@@ -1,6 +1,7 @@
 /* dfdx diff and dfdx grad: derivatives, printed. */
 #include "cli.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,14 @@ bool cli_order(cli *c, const cli_args *a, unsigned *order)
         return true;
     char *end;
     long v = strtol(s, &end, 10);
-    if (!*s || *end || v < 0 || v > 1000) {
+    if (*s && *end) {
+        /* like every option that takes a number, an expression: --order 2*3, --order 10/2 */
+        double d;
+        if (!cli_number(c, "order", s, &d))
+            return false;
+        v = d == floor(d) && fabs(d) <= 1e6 ? (long)d : -1;
+    }
+    if (!*s || v < 0 || v > 1000) {
         cli_usage(c, "--order takes a whole number from 0 to 1000 (not '%s')", s);
         return false;
     }
