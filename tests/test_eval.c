@@ -465,6 +465,15 @@ static const golden goldens[] = {
     {{"verify", "x^2", "--at", "1,"}, 2, "", "--at needs a value"},
     {{"verify", "x*y", "--var", "x", "y=2", "--at", "1"}, 0, NULL, NULL},
     {{"verify", "x*y", "--at", "1"}, 2, "", "no value for y"},
+    /* e^800 exists, it is only too large for a double: not "f not defined" */
+    {{"verify", "exp(x)", "--at", "800"}, 0,
+     "f(x)  = e^x\nf'(x) = e^x\n\n  x             f' symbolic         central diff.       abs diff    rel diff    match\n"
+     "  800           -                   -                   -           -           f too large for a double\n\n"
+     "0 of 1 points match (the others are listed with the reason)\n", NULL},
+    {{"--format", "json", "verify", "exp(x)", "--at", "800"}, 0,
+     "{\"input\": \"e^x\", \"variable\": \"x\", \"derivative\": \"e^x\", \"points\": [{\"x\": 800, \"symbolic\": null, "
+     "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"overflow\"}], "
+     "\"matched\": 0, \"mismatched\": 0}\n", NULL},
     {{"--format", "json", "verify", "abs(x)", "--at", "0"}, 0,
      "{\"input\": \"abs(x)\", \"variable\": \"x\", \"derivative\": \"abs(x)/x\", \"points\": [{\"x\": 0, \"symbolic\": null, "
      "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"not_differentiable\"}], "

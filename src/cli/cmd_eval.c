@@ -354,6 +354,9 @@ int cli_verify(cli *c, const cli_args *a)
     }
     for (int i = 0; i < n; i++) {
         dx_vpoint r = dx_verify_at(c->ctx, pf, pd, pts[i]);
+        /* exp(800) has a value, just not a double: say so rather than "not defined" */
+        bool overflow = (r.kind == DX_V_UNDEFINED || r.kind == DX_V_NOT_DIFF) &&
+                        strstr(dx_ctx_error(c->ctx)->msg, "overflows") != NULL;
         dx_ctx_clear_error(c->ctx);
         ndiff += r.kind == DX_V_DIFFER;
         nok += r.kind == DX_V_MATCH;
@@ -369,7 +372,7 @@ int cli_verify(cli *c, const cli_args *a)
             fputs(", \"rel_diff\": ", c->out);
             cli_json_num(c->out, r.rel_diff);
             fprintf(c->out, ", \"match\": %s, \"status\": \"%s\"}", r.kind == DX_V_MATCH ? "true" : "false",
-                    vkind_json(r.kind));
+                    overflow ? "overflow" : vkind_json(r.kind));
         } else {
             put_cell(c, r.x, 12);
             put_cell(c, r.symbolic, 18);
@@ -381,7 +384,9 @@ int cli_verify(cli *c, const cli_args *a)
                 fprintf(c->out, "%-10.2e  %-10s", r.abs_diff, "-");
             else
                 fprintf(c->out, "%-10.2e  %-10.2e", r.abs_diff, r.rel_diff);
-            fprintf(c->out, "  %s\n", vkind_word(r.kind));
+            fprintf(c->out, "  %s\n", !overflow ? vkind_word(r.kind)
+                                       : r.kind == DX_V_UNDEFINED ? "f too large for a double"
+                                                                  : "f' too large for a double");
         }
     }
     if (n >= 0 && c->fmt == OUT_JSON) {
