@@ -160,23 +160,34 @@ int cli_eval(cli *c, const cli_args *a)
     dx_expr *x = subst_all(c, e, &b);
     if (!x)
         dx_ctx_clear_error(c->ctx); /* found exactly (1/0): the evaluator words it better */
+    bool exact_num = x && x->kind == DX_NUM;
     if (!x || dx_eval_const(c->ctx, x, &v) != DX_OK) {
         dx_ctx_clear_error(c->ctx);
-        if (!eval_double(c, e, &b, &v))
-            return CLI_BAD;
-        x = NULL;
+        if (exact_num) {
+            v = NAN; /* 2^10000: exact, only too large for a double; the exact form is the answer */
+        } else {
+            if (!eval_double(c, e, &b, &v))
+                return CLI_BAD;
+            x = NULL;
+        }
     }
     /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2) */
     char *exact = NULL, dec[40];
     dx_fmt_double(dec, sizeof dec, v);
     if (x && !has_call(x)) {
         exact = dx_print(c->ctx, x, DX_PLAIN);
-        if (exact && strlen(exact) > 80) {
+        /* a rational is the answer itself, digits and all (up to a page); a longer symbolic
+         * form says less than its decimal */
+        if (exact && strlen(exact) > (exact_num ? 4000 : 80)) {
             free(exact);
             exact = NULL;
         }
     }
-    bool exact_num = x && x->kind == DX_NUM;
+    exact_num = exact && x->kind == DX_NUM;
+    if (!exact_num && isnan(v)) {
+        free(exact);
+        return cli_usage(c, "the value is too large for a double");
+    }
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);
         fputs("{\"input\": ", c->out);
@@ -197,6 +208,8 @@ int cli_eval(cli *c, const cli_args *a)
         cli_json_num(c->out, v);
         fputs("}\n", c->out);
         free(in);
+    } else if (exact_num && isnan(v)) {
+        fprintf(c->out, "%s (too large for a double)\n", exact);
     } else if (exact && strcmp(exact, dec) != 0) {
         /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
         bool same = exact_num && decimal_is(dec, &x->u.num);
