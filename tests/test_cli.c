@@ -17,6 +17,9 @@ static const struct {
     {A("diff", "(w*x - y)^2", "--var=w"), 0, "2*x*(w*x - y)\n", ""},
     {A("diff", "3*x^2", "--order", "2"), 0, "6\n", ""},
     {A("diff", "x^40", "--order", "30"), 0, "224844379201911853600532206127677440000000*x^10\n", ""},
+    {A("diff", "x^3", "--order", "4/2"), 0, "6*x\n", ""},
+    {A("diff", "x^3", "--order=1+2"), 0, "6\n", ""},
+    {A("diff", "x^3", "--order", "3/2"), 2, "", "dfdx: --order takes a whole number from 0 to 1000 (not '3/2')\n"},
     {A("diff", "--", "-x^2"), 0, "-2*x\n", ""},
     {A("diff", "-x^2"), 0, "-2*x\n", ""},
     {A("theta^2 + 1"), 0, "2*theta\n", ""},
@@ -37,6 +40,9 @@ static const struct {
     {A("diff", "x", "--order", "-1"), 2, "", "dfdx: --order takes a whole number from 0 to 1000 (not '-1')\n"},
     {A("diff", "x", "--bogus"), 2, "", NULL},
     {A("diff", "x", "--var", "2x"), 2, "", "dfdx: --var takes a variable name (not '2x')\n"},
+    {A("diff", "x^2", "--var", "pi"), 2, "", "dfdx: --var takes a variable name (not 'pi', which is a constant)\n"},
+    {A("diff", "x^2", "--var", "sin"), 2, "", "dfdx: --var takes a variable name (not 'sin', which is a function)\n"},
+    {A("check", "x^2", "0", "--var", "e"), 2, "", "dfdx: --var takes a variable name (not 'e', which is a constant)\n"},
     {A("--format", "yaml", "x"), 2, "", "dfdx: --format takes plain, latex or json (not 'yaml')\n"},
     {A("1/(x - x)"), 2, "", NULL},
     {A("--version"), 0, "dfdx 0.1.0\n", ""},
@@ -97,6 +103,22 @@ START_TEST(hostile_input)
 }
 END_TEST
 
+/* A derivative that grows without end (sin(x)^x: tens of MB of text by order 40, minutes
+ * and gigabytes by order 60) stops with a message naming the order reached, not a hang. */
+START_TEST(runaway_order)
+{
+    const char *const *const cmds[] = {A("diff", "sin(x)^x", "--order", "1000"),
+                                        A("check", "sin(x)^x", "0", "--order", "1000")};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char *out, *err;
+        ck_assert_int_eq(tu_run(cmds[i], NULL, &out, &err), 2);
+        ck_assert_msg(strstr(err, "dfdx: the derivative of order 1000 grows too large") == err, "%s: %s",
+                      cmds[i][0], err);
+        free(out), free(err);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cli");
@@ -105,6 +127,7 @@ int main(void)
     tcase_add_loop_test(tc, cli_row, 0, sizeof rows / sizeof rows[0]);
     tcase_add_test(tc, output_reads_back);
     tcase_add_test(tc, hostile_input);
+    tcase_add_test(tc, runaway_order);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

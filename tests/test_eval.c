@@ -465,6 +465,15 @@ static const golden goldens[] = {
     {{"verify", "x^2", "--at", "1,"}, 2, "", "--at needs a value"},
     {{"verify", "x*y", "--var", "x", "y=2", "--at", "1"}, 0, NULL, NULL},
     {{"verify", "x*y", "--at", "1"}, 2, "", "no value for y"},
+    /* e^800 exists, it is only too large for a double: not "f not defined" */
+    {{"verify", "exp(x)", "--at", "800"}, 0,
+     "f(x)  = e^x\nf'(x) = e^x\n\n  x             f' symbolic         central diff.       abs diff    rel diff    match\n"
+     "  800           -                   -                   -           -           f too large for a double\n\n"
+     "0 of 1 points match (the others are listed with the reason)\n", NULL},
+    {{"--format", "json", "verify", "exp(x)", "--at", "800"}, 0,
+     "{\"input\": \"e^x\", \"variable\": \"x\", \"derivative\": \"e^x\", \"points\": [{\"x\": 800, \"symbolic\": null, "
+     "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"overflow\"}], "
+     "\"matched\": 0, \"mismatched\": 0}\n", NULL},
     {{"--format", "json", "verify", "abs(x)", "--at", "0"}, 0,
      "{\"input\": \"abs(x)\", \"variable\": \"x\", \"derivative\": \"abs(x)/x\", \"points\": [{\"x\": 0, \"symbolic\": null, "
      "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"not_differentiable\"}], "
@@ -522,6 +531,30 @@ START_TEST(test_cli_verify_table)
 }
 END_TEST
 
+/* A rational result is the answer, digits and all, even past 80 characters or a double's
+ * range; only a result longer than a page is refused. */
+START_TEST(test_cli_big_exact)
+{
+    char *out, *err;
+    const char *argv[] = {"eval", "3^300", NULL};
+    ck_assert_int_eq(tu_run(argv, NULL, &out, &err), 0);
+    ck_assert_msg(strncmp(out, "136891479058588375991326", 24) == 0 && strlen(out) > 143 &&
+                      strstr(out, "95774566001 \u2248 1.3689147905858837e+143\n"),
+                  "eval 3^300: %s", out);
+    free(out), free(err);
+    const char *argv2[] = {"eval", "10^400", NULL};
+    ck_assert_int_eq(tu_run(argv2, NULL, &out, &err), 0);
+    ck_assert_msg(strncmp(out, "10000", 5) == 0 && strlen(out) == 401 + strlen(" (too large for a double)\n") &&
+                      strstr(out, "0 (too large for a double)\n"),
+                  "eval 10^400: %s", out);
+    free(out), free(err);
+    const char *argv3[] = {"eval", "2^100000", NULL};
+    ck_assert_int_eq(tu_run(argv3, NULL, &out, &err), 2);
+    ck_assert_msg(strcmp(err, "dfdx: the value is too large for a double\n") == 0, "eval 2^100000: %s", err);
+    free(out), free(err);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("eval");
@@ -542,6 +575,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_verify_corpus);
     tcase_add_loop_test(t, test_cli, 0, (int)(sizeof goldens / sizeof *goldens));
     tcase_add_test(t, test_cli_verify_table);
+    tcase_add_test(t, test_cli_big_exact);
     suite_add_tcase(s, t);
     return s;
 }

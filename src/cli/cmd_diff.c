@@ -9,12 +9,30 @@ int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
 void cli_kink_note(cli *c, dx_expr *f, const char *var);
 
+/* New nodes one derivative may build. High orders of x^x, sin(x)^x or exp(sin(x)) grow
+ * without end: this bound turns minutes and gigabytes into a message within seconds (about
+ * 300 MB at worst), and leaves every derivative a student asks for untouched (the 1000th of
+ * x^40 or sin(x)*e^x, the 100th of x^x, the 500th of tan(x) stay below it). */
+#define CLI_DERIVATIVE_NODES ((size_t)1000 * 1000)
+
 dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
 {
-    /* simplified after each order, so a higher derivative starts from the tidy form */
+    size_t start = dx_node_count(c->ctx);
+    dx_ctx_set_budget(c->ctx, start + CLI_DERIVATIVE_NODES);
     dx_expr *d = e;
-    for (unsigned i = 0; d && i < order; i++)
+    unsigned k = 0;
+    while (d && k < order) {
+        /* simplified after each order, so a higher derivative starts from the tidy form */
         d = dx_simplify(c->ctx, dx_diff(c->ctx, d, var, 1));
+        k++;
+    }
+    dx_ctx_set_budget(c->ctx, DX_DEFAULT_BUDGET);
+    if (!d && dx_ctx_error(c->ctx)->status == DX_ELIMIT && k > 1) {
+        dx_ctx_clear_error(c->ctx);
+        dx_fail(c->ctx, DX_ELIMIT, -1, -1,
+                "the derivative of order %u grows too large to compute (over %zu new nodes by order %u)",
+                order, CLI_DERIVATIVE_NODES, k);
+    }
     return d;
 }
 

@@ -157,23 +157,34 @@ int cli_eval(cli *c, const cli_args *a)
     dx_expr *x = subst_all(c, e, &b);
     if (!x)
         dx_ctx_clear_error(c->ctx); /* found exactly (1/0): the evaluator words it better */
+    bool exact_num = x && x->kind == DX_NUM;
     if (!x || dx_eval_const(c->ctx, x, &v) != DX_OK) {
         dx_ctx_clear_error(c->ctx);
-        if (!eval_double(c, e, &b, &v))
-            return CLI_BAD;
-        x = NULL;
+        if (exact_num) {
+            v = NAN; /* 2^10000: exact, only too large for a double; the exact form is the answer */
+        } else {
+            if (!eval_double(c, e, &b, &v))
+                return CLI_BAD;
+            x = NULL;
+        }
     }
     /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2) */
     char *exact = NULL, dec[40];
     dx_fmt_double(dec, sizeof dec, v);
     if (x && !has_call(x)) {
         exact = dx_print(c->ctx, x, DX_PLAIN);
-        if (exact && strlen(exact) > 80) {
+        /* a rational is the answer itself, digits and all (up to a page); a longer symbolic
+         * form says less than its decimal */
+        if (exact && strlen(exact) > (exact_num ? 4000 : 80)) {
             free(exact);
             exact = NULL;
         }
     }
-    bool exact_num = x && x->kind == DX_NUM;
+    exact_num = exact && x->kind == DX_NUM;
+    if (!exact_num && isnan(v)) {
+        free(exact);
+        return cli_usage(c, "the value is too large for a double");
+    }
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);
         fputs("{\"input\": ", c->out);
@@ -194,6 +205,8 @@ int cli_eval(cli *c, const cli_args *a)
         cli_json_num(c->out, v);
         fputs("}\n", c->out);
         free(in);
+    } else if (exact_num && isnan(v)) {
+        fprintf(c->out, "%s (too large for a double)\n", exact);
     } else if (exact && strcmp(exact, dec) != 0) {
         /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
         bool same = exact_num && decimal_is(dec, &x->u.num);
@@ -348,6 +361,9 @@ int cli_verify(cli *c, const cli_args *a)
     }
     for (int i = 0; i < n; i++) {
         dx_vpoint r = dx_verify_at(c->ctx, pf, pd, pts[i]);
+        /* exp(800) has a value, just not a double: say so rather than "not defined" */
+        bool overflow = (r.kind == DX_V_UNDEFINED || r.kind == DX_V_NOT_DIFF) &&
+                        strstr(dx_ctx_error(c->ctx)->msg, "overflows") != NULL;
         dx_ctx_clear_error(c->ctx);
         ndiff += r.kind == DX_V_DIFFER;
         nok += r.kind == DX_V_MATCH;
@@ -363,7 +379,7 @@ int cli_verify(cli *c, const cli_args *a)
             fputs(", \"rel_diff\": ", c->out);
             cli_json_num(c->out, r.rel_diff);
             fprintf(c->out, ", \"match\": %s, \"status\": \"%s\"}", r.kind == DX_V_MATCH ? "true" : "false",
-                    vkind_json(r.kind));
+                    overflow ? "overflow" : vkind_json(r.kind));
         } else {
             put_cell(c, r.x, 12);
             put_cell(c, r.symbolic, 18);
@@ -375,7 +391,9 @@ int cli_verify(cli *c, const cli_args *a)
                 fprintf(c->out, "%-10.2e  %-10s", r.abs_diff, "-");
             else
                 fprintf(c->out, "%-10.2e  %-10.2e", r.abs_diff, r.rel_diff);
-            fprintf(c->out, "  %s\n", vkind_word(r.kind));
+            fprintf(c->out, "  %s\n", !overflow ? vkind_word(r.kind)
+                                       : r.kind == DX_V_UNDEFINED ? "f too large for a double"
+                                                                  : "f' too large for a double");
         }
     }
     if (n >= 0 && c->fmt == OUT_JSON) {

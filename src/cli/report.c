@@ -117,6 +117,14 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
             cli_usage(c, "--var takes a variable name (not '%s')", v);
             return NULL;
         }
+        /* pi, e and function names read as something else: d/dpi would silently be 0 */
+        dx_expr *as_read = dx_parse(c->ctx, v, strlen(v));
+        dx_ctx_clear_error(c->ctx);
+        if (!as_read || as_read->kind != DX_SYM) {
+            cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,
+                      as_read && as_read->kind == DX_CONST ? "constant" : "function");
+            return NULL;
+        }
         return v;
     }
     const char **names;
