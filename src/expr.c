@@ -807,6 +807,9 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
     if (!u)
         return NULL;
     bool zero = dx_is_int(u, 0);
+    dx_expr *exact = dx_fn_exact(ctx, fn, u);
+    if (exact || dx_failed(ctx))
+        return exact;
     switch (fn) {
     case DX_SIN: case DX_TAN: case DX_ASIN: case DX_ATAN: case DX_SINH: case DX_TANH:
         if (zero)

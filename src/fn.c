@@ -2,6 +2,7 @@
 #include "fn.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* --- numeric evaluators (domain errors show up as non-finite results, which the
@@ -87,6 +88,84 @@ const dx_fn dx_fns[] = {
     {"log2",   1, 1, mk_log2,  NULL,    NULL,   DX_DOM_ALL,        "\\log_2",   NULL, 0},
 };
 const int dx_nfns = (int)(sizeof dx_fns / sizeof dx_fns[0]);
+
+/* --- exact values of the trigonometric functions at multiples of pi/4 and pi/6 --------------- */
+
+/* u as q*pi: true with *q set when u is pi times a rational (q is owned by the caller). */
+static bool pi_multiple(const dx_expr *u, dx_num *q)
+{
+    if (u->kind == DX_CONST && u->fn == DX_PI) {
+        *q = dx_num_int(1);
+        return true;
+    }
+    if (u->kind == DX_MUL && u->n == 2 && u->a[0]->kind == DX_NUM && u->a[1]->kind == DX_CONST && u->a[1]->fn == DX_PI) {
+        *q = dx_num_copy(&u->a[0]->u.num);
+        return true;
+    }
+    return false;
+}
+
+/* sin of k*15 degrees for k in 0..6 (0 to 90 degrees), exactly; NULL for k = 1 and 5 (15 and
+ * 75 degrees), whose values no textbook exercise expects. */
+static dx_expr *sin_first_quadrant(dx_ctx *c, int k)
+{
+    switch (k) {
+    case 0: return dx_int(c, 0);
+    case 2: return dx_frac(c, 1, 2);
+    case 3: return dx_mul(c, dx_frac(c, 1, 2), dx_pow(c, dx_int(c, 2), dx_frac(c, 1, 2)));
+    case 4: return dx_mul(c, dx_frac(c, 1, 2), dx_pow(c, dx_int(c, 3), dx_frac(c, 1, 2)));
+    case 6: return dx_int(c, 1);
+    default: return NULL;
+    }
+}
+
+/* sin at k*15 degrees, k in 0..23, by the quadrant's symmetry. */
+static dx_expr *sin_k(dx_ctx *c, int k)
+{
+    if (k <= 6)
+        return sin_first_quadrant(c, k);
+    if (k <= 12)
+        return sin_first_quadrant(c, 12 - k);
+    if (k <= 18)
+        return dx_neg(c, sin_first_quadrant(c, k - 12));
+    return dx_neg(c, sin_first_quadrant(c, 24 - k));
+}
+
+dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u)
+{
+    if (fn > DX_CSC)
+        return NULL;
+    dx_num q;
+    if (!pi_multiple(u, &q))
+        return NULL;
+    /* k = 12*q mod 24: the angle in steps of 15 degrees, when it is a whole number of them */
+    dx_num twelve = dx_num_int(12), t = dx_num_mul(&q, &twelve);
+    dx_num_clear(&q);
+    int64_t k;
+    bool whole = dx_num_get_int(&t, &k);
+    dx_num_clear(&t);
+    if (!whole)
+        return NULL;
+    k %= 24;
+    if (k < 0)
+        k += 24;
+    dx_expr *s = sin_k(ctx, (int)k), *co = sin_k(ctx, (int)((k + 6) % 24));
+    if (!s || !co)
+        return NULL;
+    dx_expr *num = fn == DX_SIN || fn == DX_TAN || fn == DX_CSC ? s : co;
+    dx_expr *den = fn == DX_TAN || fn == DX_SEC ? co : fn == DX_COT || fn == DX_CSC ? s : NULL;
+    if (fn == DX_SEC || fn == DX_CSC)
+        num = dx_int(ctx, 1);
+    else if (fn == DX_COT)
+        num = co;
+    if (den && dx_is_int(den, 0)) {
+        char *at = dx_print(ctx, u, DX_PLAIN);
+        dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (a pole)", dx_fns[fn].name, at ? at : "this point");
+        free(at);
+        return NULL;
+    }
+    return den ? dx_div(ctx, num, den) : num;
+}
 
 const dx_fn *dx_fn_lookup(const char *name, size_t len)
 {

@@ -40,6 +40,10 @@ DX_HIDDEN extern const dx_fn dx_fns[];
 DX_HIDDEN extern const int dx_nfns;
 /* The row named name[0..len), or NULL. */
 DX_HIDDEN const dx_fn *dx_fn_lookup(const char *name, size_t len);
+/* The exact value of a trigonometric row at a multiple of pi/4 or pi/6 (sin(pi/6) = 1/2,
+ * tan(pi/4) = 1), NULL when there is none to give; at a pole (tan(pi/2)) NULL with a domain
+ * error recorded. */
+DX_HIDDEN dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u);
 /* The known name nearest to name[0..len) by edit distance, or NULL if none is near. */
 DX_HIDDEN const char *dx_fn_suggest(const char *name, size_t len);
 

@@ -9,7 +9,7 @@
 /* Exponent limit for decimal literals and integer powers: beyond it a value would take
  * megabytes to print, which no calculus exercise needs. */
 #define DX_NUM_MAX_EXP10 10000
-#define DX_NUM_MAX_BITS (1u << 22)
+#define DX_NUM_MAX_BITS (1u << 18) /* about 79,000 digits: printed, it still parses back */
 
 static int64_t gcd64(int64_t a, int64_t b)
 {

@@ -30,6 +30,9 @@ static const struct { const char *a, *b; } same_rows[] = {
     {"cos(0)", "1"}, {"abs(-3/2)", "3/2"}, {"relu(-2)", "0"}, {"relu(5)", "5"},
     {"x/x", "1"}, {"(a + b)*(a + b)", "(a + b)^2"}, {"2*x*3", "6*x"}, {"x - (x - y)", "y"},
     {"(e^x)^2", "e^(2*x)"}, {"sqrt(x)^2", "x"},
+    {"sin(pi/6)", "1/2"}, {"cos(pi/3)", "1/2"}, {"sin(pi/4)", "sqrt(2)/2"}, {"cos(5*pi/6)", "-sqrt(3)/2"},
+    {"tan(pi/4)", "1"}, {"tan(-pi/3)", "-sqrt(3)"}, {"sec(pi)", "-1"}, {"csc(3*pi/2)", "-1"},
+    {"cot(pi/2)", "0"}, {"sin(13*pi/6)", "1/2"}, {"cos(-pi)", "-1"},
 };
 
 START_TEST(same_node)
@@ -72,6 +75,20 @@ START_TEST(division_by_exact_zero)
     dx_ctx_clear_error(ctx);
     ck_assert_ptr_null(dx_parse(ctx, "ln(0)", 5));
     ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_EDOMAIN);
+}
+END_TEST
+
+START_TEST(trig_poles)
+{
+    static const char *const poles[] = {"tan(pi/2)", "sec(-pi/2)", "cot(0*x + pi)", "csc(2*pi)", "tan(3*pi/2)"};
+    for (size_t i = 0; i < sizeof poles / sizeof poles[0]; i++) {
+        ck_assert_msg(dx_parse(ctx, poles[i], strlen(poles[i])) == NULL, "%s has no value", poles[i]);
+        ck_assert_msg(dx_ctx_error(ctx)->status == DX_EDOMAIN && strstr(dx_ctx_error(ctx)->msg, "pole"), "%s: %s",
+                      poles[i], dx_ctx_error(ctx)->msg);
+        dx_ctx_clear_error(ctx);
+    }
+    /* no textbook value at 15 degrees: the call stays */
+    ck_assert_int_eq(P("sin(pi/12)")->kind, DX_CALL);
 }
 END_TEST
 
@@ -143,6 +160,7 @@ int main(void)
     tcase_add_loop_test(tc, distinct_node, 0, sizeof apart_rows / sizeof apart_rows[0]);
     tcase_add_test(tc, constructors_propagate_null);
     tcase_add_test(tc, division_by_exact_zero);
+    tcase_add_test(tc, trig_poles);
     tcase_add_test(tc, node_budget);
     tcase_add_test(tc, depth_limit);
     tcase_add_test(tc, large_sum_is_fast_and_merged);

@@ -155,6 +155,8 @@ int cli_eval(cli *c, const cli_args *a)
         return CLI_BAD;
     double v;
     dx_expr *x = subst_all(c, e, &b);
+    if (!x && dx_ctx_error(c->ctx)->status == DX_EDOMAIN && strstr(dx_ctx_error(c->ctx)->msg, "pole"))
+        return cli_report(c, NULL); /* tan(pi/2): only the exact value knows it is a pole */
     if (!x)
         dx_ctx_clear_error(c->ctx); /* found exactly (1/0): the evaluator words it better */
     bool exact_num = x && x->kind == DX_NUM;
@@ -488,17 +490,31 @@ int cli_tangent(cli *c, const cli_args *a)
     bool decimal = strpbrk(at, ".eE") && !strstr(at, "pi") && A->kind == DX_NUM;
     char *ms = NULL, *ys = NULL, *bs = NULL, *xs = NULL;
     bool exact = false;
-    if (differentiable && A->kind == DX_NUM) {
+    char *line = NULL; /* the line printed whole, when A is exact but not rational (pi/6) */
+    if (differentiable && A->vmask == 0) {
         dx_expr *sv = dx_sym(c->ctx, var, strlen(var));
         dx_expr *fa = dx_subst(c->ctx, subst_all(c, e, &b), sv, A);
         dx_expr *ma = dx_subst(c->ctx, subst_all(c, d, &b), sv, A);
         dx_expr *ba = dx_sub(c->ctx, fa, dx_mul(c->ctx, ma, A));
-        if (ba && fa->kind == DX_NUM && ma->kind == DX_NUM && ba->kind == DX_NUM) {
+        if (ba && fa->kind == DX_NUM && ma->kind == DX_NUM && ba->kind == DX_NUM && A->kind == DX_NUM) {
             exact = true;
             ms = show_exact(&ma->u.num, decimal);
             ys = show_exact(&fa->u.num, decimal);
             bs = show_exact(&ba->u.num, decimal);
             xs = show_exact(&A->u.num, decimal);
+        } else if (ba && !(fa->vmask | ma->vmask)) {
+            /* exact values at an exact point: sin(x) at pi/6 has slope sqrt(3)/2 */
+            dx_expr *l = dx_add(c->ctx, dx_mul(c->ctx, ma, sv), ba);
+            ms = dx_print(c->ctx, ma, DX_PLAIN);
+            ys = dx_print(c->ctx, fa, DX_PLAIN);
+            bs = dx_print(c->ctx, ba, DX_PLAIN);
+            xs = dx_print(c->ctx, A, DX_PLAIN);
+            line = l ? dx_print(c->ctx, l, DX_PLAIN) : NULL;
+            exact = ms && ys && bs && xs && line;
+            if (!exact) {
+                free(ms), free(ys), free(bs), free(xs), free(line);
+                ms = ys = bs = xs = line = NULL;
+            }
         }
         dx_ctx_clear_error(c->ctx);
     }
@@ -527,7 +543,10 @@ int cli_tangent(cli *c, const cli_args *a)
             cli_json_str(c->out, ms);
             /* the line's text needs no escaping: names, digits, signs */
             fputs(", \"line\": \"", c->out);
-            put_line(c, var, ms, bs);
+            if (line)
+                fprintf(c->out, "y = %s", line);
+            else
+                put_line(c, var, ms, bs);
             fputs("\"", c->out);
         } else {
             fputs(", \"reason\": ", c->out);
@@ -539,9 +558,13 @@ int cli_tangent(cli *c, const cli_args *a)
         fprintf(c->out, "no tangent line: f is not differentiable at %s = %s (%s)\n", var, xs, why);
     } else {
         fprintf(c->out, "slope: %s\npoint: (%s, %s)\ntangent: ", ms, xs, ys);
-        put_line(c, var, ms, bs);
+        if (line)
+            fprintf(c->out, "y = %s", line);
+        else
+            put_line(c, var, ms, bs);
         fputc('\n', c->out);
     }
+    free(line);
     free(ms);
     free(ys);
     free(bs);
