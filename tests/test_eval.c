@@ -553,7 +553,7 @@ START_TEST(test_cli_big_exact)
     free(out), free(err);
     const char *argv3[] = {"eval", "2^100000", NULL};
     ck_assert_int_eq(tu_run(argv3, NULL, &out, &err), 2);
-    ck_assert_msg(strcmp(err, "dfdx: the value is too large for a double\n") == 0, "eval 2^100000: %s", err);
+    ck_assert_msg(strstr(err, "too large for a double\n") != NULL, "eval 2^100000: %s", err);
     free(out), free(err);
 }
 END_TEST
