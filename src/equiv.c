@@ -1,106 +1,17 @@
 /* Equivalence of two expressions: by algebra where it can, else by exact and numeric samples. */
 #include "equiv.h"
 #include "eval.h"
+#include "simplify.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* --- expansion ------------------------------------------------------------------------------ */
-
-/* A product of sums multiplied out stops being worth it (and fast) past this many terms. */
-#define EXPAND_MAX_TERMS 4000
-#define EXPAND_MAX_POWER 16
-
-typedef struct {
-    dx_ctx *ctx;
-    dx_expr **memo; /* by id, for the nodes that existed when expansion started */
-    uint32_t nmemo;
-    bool gave_up;
-} expander;
-
-/* a*b with both already expanded: every term of a times every term of b. */
-static dx_expr *mul_out(expander *x, dx_expr *a, dx_expr *b)
-{
-    if (!a || !b)
-        return NULL;
-    if (a->kind != DX_ADD && b->kind != DX_ADD)
-        return dx_mul(x->ctx, a, b);
-    size_t na = a->kind == DX_ADD ? a->n : 1, nb = b->kind == DX_ADD ? b->n : 1;
-    if (na * nb > EXPAND_MAX_TERMS) {
-        x->gave_up = true;
-        return dx_mul(x->ctx, a, b);
-    }
-    dx_expr *const *ta = a->kind == DX_ADD ? a->a : &a;
-    dx_expr *const *tb = b->kind == DX_ADD ? b->a : &b;
-    dx_expr **t = malloc(na * nb * sizeof *t);
-    if (!t)
-        return dx_fail(x->ctx, DX_ENOMEM, -1, -1, "out of memory");
-    bool ok = true;
-    for (size_t i = 0; ok && i < na; i++)
-        for (size_t j = 0; ok && j < nb; j++)
-            ok = (t[i * nb + j] = dx_mul(x->ctx, ta[i], tb[j])) != NULL;
-    dx_expr *r = ok ? dx_add_n(x->ctx, t, na * nb) : NULL;
-    free(t);
-    return r;
-}
-
-static dx_expr *expand(expander *x, dx_expr *e)
-{
-    if (!e || e->kind == DX_NUM || e->kind == DX_CONST || e->kind == DX_SYM || x->gave_up)
-        return e;
-    if (e->id < x->nmemo && x->memo[e->id])
-        return x->memo[e->id];
-    dx_expr *r = NULL;
-    if (e->kind == DX_ADD) {
-        dx_expr **t = malloc(e->n * sizeof *t);
-        if (!t)
-            return dx_fail(x->ctx, DX_ENOMEM, -1, -1, "out of memory");
-        bool ok = true;
-        for (uint32_t i = 0; ok && i < e->n; i++)
-            ok = (t[i] = expand(x, e->a[i])) != NULL;
-        r = ok ? dx_add_n(x->ctx, t, e->n) : NULL;
-        free(t);
-    } else if (e->kind == DX_MUL) {
-        r = dx_int(x->ctx, 1);
-        for (uint32_t i = 0; r && i < e->n; i++)
-            r = mul_out(x, r, expand(x, e->a[i]));
-    } else if (e->kind == DX_POW) {
-        dx_expr *b = expand(x, e->a[0]);
-        int64_t k;
-        if (b && b->kind == DX_ADD && e->a[1]->kind == DX_NUM && dx_num_get_int(&e->a[1]->u.num, &k) && k > 1 &&
-            k <= EXPAND_MAX_POWER) {
-            r = b;
-            for (int64_t i = 1; r && i < k; i++)
-                r = mul_out(x, r, b);
-        } else {
-            r = dx_pow(x->ctx, b, expand(x, e->a[1]));
-        }
-    } else {
-        r = dx_call(x->ctx, e->fn, expand(x, e->a[0]));
-    }
-    if (r && e->id < x->nmemo)
-        x->memo[e->id] = r;
-    return r;
-}
-
-dx_expr *dx_equiv_expand(dx_ctx *ctx, dx_expr *e)
-{
-    if (!e)
-        return NULL;
-    expander x = {ctx, NULL, (uint32_t)dx_node_count(ctx), false};
-    x.memo = calloc(x.nmemo + 1, sizeof *x.memo);
-    if (!x.memo)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
-    dx_expr *r = expand(&x, e);
-    free(x.memo);
-    return x.gave_up ? e : r;
-}
-
 /* --- algebra: a - b over a common denominator, expanded ------------------------------------ */
 
 #define MAX_DENOMS 8
+#define MAX_DENOM_POWER 16 /* past it, clearing the denominator is not worth multiplying out */
 
 /* Collect denominators u^(-k) (k a whole number) among the factors of term t. */
 static void denominators(dx_expr *t, dx_expr *var, dx_expr **base, int64_t *power, size_t *n)
@@ -110,7 +21,7 @@ static void denominators(dx_expr *t, dx_expr *var, dx_expr **base, int64_t *powe
     for (size_t i = 0; i < nf; i++) {
         int64_t k;
         if (f[i]->kind != DX_POW || !dx_has(f[i]->a[0], var) || f[i]->a[1]->kind != DX_NUM ||
-            !dx_num_get_int(&f[i]->a[1]->u.num, &k) || k >= 0 || k < -EXPAND_MAX_POWER)
+            !dx_num_get_int(&f[i]->a[1]->u.num, &k) || k >= 0 || k < -MAX_DENOM_POWER)
             continue;
         size_t j = 0;
         while (j < *n && base[j] != f[i]->a[0])
@@ -149,8 +60,8 @@ static bool algebra_zero(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var)
             return false;
         bool ok = true;
         for (size_t i = 0; ok && i < nt; i++)
-            ok = (s[i] = dx_equiv_expand(ctx, dx_mul(ctx, t[i], m))) != NULL;
-        dx_expr *next = ok ? dx_equiv_expand(ctx, dx_add_n(ctx, s, nt)) : NULL;
+            ok = (s[i] = dx_expand(ctx, dx_mul(ctx, t[i], m))) != NULL;
+        dx_expr *next = ok ? dx_expand(ctx, dx_add_n(ctx, s, nt)) : NULL;
         free(s);
         if (!next || next == d)
             break;

@@ -30,9 +30,5 @@ typedef struct dx_equiv {
  * trying many candidate slips). Returns DX_OK, or an error status with the error on ctx. */
 DX_HIDDEN dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool quick, dx_equiv *out);
 
-/* Products of sums multiplied out and small positive integer powers of sums expanded, through
- * the constructors (so like terms merge). Gives up, returning e unchanged, past a term limit.
- * A stand-in until the simplifier's dx_expand is on main. */
-DX_HIDDEN dx_expr *dx_equiv_expand(dx_ctx *ctx, dx_expr *e);
 
 #endif
