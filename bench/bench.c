@@ -9,6 +9,10 @@
  *        per order); stops raising n after an order slower than BENCH_SWELL_CAP seconds
  * eval   each derivative compiled once (untimed), evaluated in batch over the grid of
  *        points.txt; CHECK line with the sum of f'(x) over the check grid
+ * roots  each line a polynomial in x, parsed and expanded once (untimed); timed: f' and all
+ *        its real roots (the critical points), isolated exactly and refined to doubles.
+ *        out_chars counts the roots with multiplicity (as PARI's polrootsreal lists them);
+ *        --dump prints "INDEX COUNT ROOT..." per line, each root repeated per multiplicity
  *
  * Only the loop is timed (monotonic clock), best of BENCH_REPS; a repetition slower than
  * BENCH_MAX_S ends the series.  Each repetition makes a fresh context (the arena), and its
@@ -17,6 +21,7 @@
 #include "dfdx.h"
 #include "expr.h"
 #include "eval.h"
+#include "poly.h"
 #include "simplify.h"
 
 #include <math.h>
@@ -162,13 +167,13 @@ static counts run(const job *j)
 }
 
 /* Best of BENCH_REPS repetitions (fewer after one slower than BENCH_MAX_S); seconds. */
-static double best_of(const job *j, counts *out)
+static double best_of_fn(counts (*rep)(const void *arg), const void *arg, counts *out)
 {
     double best = INFINITY, max_s = knob("BENCH_MAX_S", 60);
     int want = reps(), done = 0;
     while (done < want) {
         double t0 = now();
-        *out = run(j);
+        *out = rep(arg);
         double t = now() - t0;
         done++;
         if (t < best)
@@ -180,6 +185,10 @@ static double best_of(const job *j, counts *out)
         printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
     return best;
 }
+
+static counts run_job(const void *j) { return run(j); }
+
+static double best_of(const job *j, counts *out) { return best_of_fn(run_job, j, out); }
 
 /* --- eval -------------------------------------------------------------------------------- */
 
@@ -305,12 +314,102 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
     return 0;
 }
 
+/* --- roots ------------------------------------------------------------------------------- */
+
+/* One repetition: f' and its roots for every polynomial; failures counted, roots counted with
+ * multiplicity into k->chars, distinct ones into *distinct. */
+static counts roots_run(dx_ctx *ctx, const dx_poly *ps, const bool *okp, int n, FILE *dump, long *distinct)
+{
+    counts k = {0, 0};
+    *distinct = 0;
+    dx_poly df;
+    dx_poly_init(&df);
+    for (int i = 0; i < n; i++) {
+        dx_root *r = NULL;
+        size_t nr = 0;
+        if (okp[i])
+            dx_poly_deriv(&df, &ps[i]);
+        if (!okp[i] || df.n == 0 || dx_poly_roots(ctx, &df, &r, &nr) != DX_OK) {
+            k.failures++;
+            if (dump)
+                fprintf(dump, "%d ! %s\n", i, okp[i] ? dx_ctx_error(ctx)->msg : "not a polynomial");
+            dx_ctx_clear_error(ctx);
+            continue;
+        }
+        long m = 0;
+        for (size_t j = 0; j < nr; j++)
+            m += r[j].mult;
+        k.chars += m;
+        *distinct += (long)nr;
+        if (dump) {
+            fprintf(dump, "%d %ld", i, m);
+            for (size_t j = 0; j < nr; j++)
+                for (int t = 0; t < r[j].mult; t++)
+                    fprintf(dump, " %.17g", r[j].x);
+            fprintf(dump, "\n");
+        }
+        dx_poly_roots_free(r, nr);
+    }
+    dx_poly_clear(&df);
+    return k;
+}
+
+typedef struct {
+    dx_ctx *ctx;
+    const dx_poly *ps;
+    const bool *okp;
+    int n;
+    long *distinct;
+} roots_job;
+
+static counts roots_rep(const void *arg)
+{
+    const roots_job *j = arg;
+    return roots_run(j->ctx, j->ps, j->okp, j->n, NULL, j->distinct);
+}
+
+static int task_roots(const char *path, const corpus *c, FILE *dump)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_poly *ps = calloc((size_t)c->n + 1, sizeof *ps);
+    bool *okp = calloc((size_t)c->n + 1, sizeof *okp);
+    if (!ctx || !ps || !okp) {
+        fprintf(stderr, "dfdx-bench: out of memory\n");
+        return 2;
+    }
+    dx_expr *x = dx_sym(ctx, "x", 1);
+    for (int i = 0; i < c->n; i++) {
+        dx_poly_init(&ps[i]);
+        dx_expr *e = dx_parse(ctx, c->line[i], c->len[i]);
+        okp[i] = e && x && dx_poly_from_expr(ctx, e, x, &ps[i]) == 1;
+        dx_ctx_clear_error(ctx);
+    }
+    counts k;
+    long distinct = 0;
+    if (dump) {
+        roots_run(ctx, ps, okp, c->n, dump, &distinct);
+    } else {
+        roots_job j = {ctx, ps, okp, c->n, &distinct};
+        double best = best_of_fn(roots_rep, &j, &k);
+        printf("NOTE " SYSTEM " roots: parse and expansion untimed; %ld distinct critical points, %ld with "
+               "multiplicity\n",
+               distinct, k.chars);
+        bench_line(corpus_name(path), "roots", SYSTEM, c->n, best, k.chars, k.failures);
+    }
+    for (int i = 0; i < c->n; i++)
+        dx_poly_clear(&ps[i]);
+    free(ps);
+    free(okp);
+    dx_ctx_free(ctx);
+    return 0;
+}
+
 /* --- main -------------------------------------------------------------------------------- */
 
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval CORPUS_FILE [--dump]\n");
+        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval|roots CORPUS_FILE [--dump]\n");
         return 2;
     }
     const char *task = argv[1], *path = argv[2];
@@ -356,8 +455,12 @@ int main(int argc, char **argv)
         }
     } else if (strcmp(task, "eval") == 0) {
         return task_eval(path, &c, dump);
+    } else if (strcmp(task, "roots") == 0) {
+        int rc = task_roots(path, &c, dump);
+        if (rc)
+            return rc;
     } else {
-        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval)\n", task);
+        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval, roots)\n", task);
         return 2;
     }
     for (int i = 0; i < c.n; i++)

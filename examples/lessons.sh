@@ -12,12 +12,14 @@ step '5'                            # a constant does not change: 0
 step 'e^x'                          # e^x is its own derivative
 step '3*x^2'                        # scalar multiple: 3*(2x) = 6x
 step 'x^3 - 3*x'                    # the function drawn beside its derivative
+step plot 'x^3 - 3*x' --from -2.5 --to 2.5 --mark extrema --ascii --size 70x22   # f' = 0 at the max and min
 step 'w^2'                          # the loss L(w) = w^2 of the descent example
 step 'w^4 - 8*w^2 + 2*w + 20'       # the bumpy loss with a local-minimum trap
 # gradient descent, w <- w - lr * f'(w), the lesson's runs number for number
-step descend 'w^2' --start 4 --rate 0.15 --steps 15
-step descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20      # too small / just right / too large
-step descend 'w^4 - 8*w^2 + 2*w + 20' --start -3.5 --rate 0.01 --steps 100 --tol 0 --rows 6
+# (--plot: the path on the loss curve and the loss per step; one panel per rate when comparing)
+step descend 'w^2' --start 4 --rate 0.15 --steps 15 --plot --ascii --size 60x16
+step descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20 --plot --ascii --size 60x14   # too small / just right / too large
+step descend 'w^4 - 8*w^2 + 2*w + 20' --start -3.5 --rate 0.01 --steps 100 --tol 0 --rows 6 --plot --ascii --size 60x16
 step descend 'w^4 - 8*w^2 + 2*w + 20' --start 2.5 --rate 0.01 --rows 0   # trapped in the local minimum
 
 echo

@@ -2,6 +2,7 @@
 #include "poly.h"
 
 #include <float.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,30 +233,6 @@ double dx_poly_eval_d(const dx_poly *p, double x)
     return acc;
 }
 
-int dx_poly_sign_near(const dx_poly *p, const mpq_t t, int side)
-{
-    mpq_t v;
-    mpq_init(v);
-    dx_poly d;
-    dx_poly_init(&d);
-    copy(&d, p);
-    int sign = 0;
-    for (int k = 0; d.n > 0; k++) {
-        dx_poly_eval_q(v, &d, t);
-        if (mpq_sgn(v)) {
-            /* p(x) ~ p^(k)(t) (x - t)^k / k! near t */
-            sign = mpq_sgn(v) * ((k & 1) && side < 0 ? -1 : 1);
-            if (side == 0 && k > 0)
-                sign = 0;
-            break;
-        }
-        dx_poly_deriv(&d, &d);
-    }
-    dx_poly_clear(&d);
-    mpq_clear(v);
-    return sign;
-}
-
 /* ---- exact division and gcd over Q ------------------------------------------------- */
 
 /* q = a / b, r = a mod b (b not zero; q or r may be NULL). */
@@ -384,49 +361,6 @@ dx_expr *dx_poly_to_expr(dx_ctx *ctx, const dx_poly *p, dx_expr *var)
     return r;
 }
 
-/* Yun's square-free factorisation: p = lead * g[1] * g[2]^2 * ... * g[k]^k, each g[i]
- * monic, square-free and coprime to the others (some may be 1). g[0] is set to 1 and
- * unused. Returns k (0 for a constant p); g has room for deg(p) + 1 entries, initialised. */
-static int yun(dx_poly *g, const dx_poly *p)
-{
-    dx_poly a, b, c, d, t;
-    dx_poly_init(&a);
-    dx_poly_init(&b);
-    dx_poly_init(&c);
-    dx_poly_init(&d);
-    dx_poly_init(&t);
-    set_const(&g[0], 1);
-    int k = 0;
-    if (dx_poly_deg(p) > 0) {
-        dx_poly_deriv(&t, p);
-        gcd(&a, p, &t);
-        divrem(&b, NULL, p, &a);
-        divrem(&c, NULL, &t, &a);
-        dx_poly_deriv(&t, &b);
-        for (int i = 0; i < t.n; i++) /* d = c - b' */
-            mpq_neg(t.c[i], t.c[i]);
-        add(&d, &c, &t);
-        while (dx_poly_deg(&b) > 0) {
-            k++;
-            gcd(&g[k], &b, &d);
-            divrem(&b, NULL, &b, &g[k]);
-            divrem(&c, NULL, &d, &g[k]);
-            dx_poly_deriv(&t, &b);
-            for (int i = 0; i < t.n; i++)
-                mpq_neg(t.c[i], t.c[i]);
-            add(&d, &c, &t);
-        }
-        for (int i = 1; i <= k; i++)
-            make_monic(&g[i]);
-    }
-    dx_poly_clear(&a);
-    dx_poly_clear(&b);
-    dx_poly_clear(&c);
-    dx_poly_clear(&d);
-    dx_poly_clear(&t);
-    return k;
-}
-
 /* ---- integer polynomials for Descartes' rule --------------------------------------- */
 
 typedef struct zpoly {
@@ -480,6 +414,308 @@ static void z_from(zpoly *z, const dx_poly *p)
     mpz_clear(g);
 }
 
+/* ---- square-free factorisation over the integers ---------------------------------- */
+
+/* Drop leading zero coefficients (n == 0 for the zero polynomial). */
+static void z_trim(zpoly *z)
+{
+    while (z->n > 0 && mpz_sgn(z->c[z->n - 1]) == 0)
+        mpz_clear(z->c[--z->n]);
+}
+
+/* Divide by the content and make the leading coefficient positive. */
+static void z_prim(zpoly *z)
+{
+    if (!z->n)
+        return;
+    mpz_t g;
+    mpz_init(g);
+    for (int i = 0; i < z->n && mpz_cmp_ui(g, 1) != 0; i++)
+        mpz_gcd(g, g, z->c[i]);
+    if (mpz_sgn(z->c[z->n - 1]) < 0)
+        mpz_neg(g, g);
+    if (mpz_cmp_ui(g, 1) != 0)
+        for (int i = 0; i < z->n; i++)
+            mpz_divexact(z->c[i], z->c[i], g);
+    mpz_clear(g);
+}
+
+/* out = z' (out fresh). */
+static void z_deriv(zpoly *out, const zpoly *z)
+{
+    z_init(out, z->n > 1 ? z->n - 1 : 0);
+    for (int i = 1; i < z->n; i++)
+        mpz_mul_ui(out->c[i - 1], z->c[i], (unsigned long)i);
+    z_trim(out);
+}
+
+/* out = a - b (out fresh). */
+static void z_sub(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    z_init(out, a->n > b->n ? a->n : b->n);
+    for (int i = 0; i < a->n; i++)
+        mpz_set(out->c[i], a->c[i]);
+    for (int i = 0; i < b->n; i++)
+        mpz_sub(out->c[i], out->c[i], b->c[i]);
+    z_trim(out);
+}
+
+/* a becomes a pseudo-remainder of a by b (b not zero): each step scales a by
+ * lc(b)/g and subtracts lc(a)/g x^s b, g = gcd of the two leading coefficients. */
+static void z_prem(zpoly *a, const zpoly *b)
+{
+    int db = b->n - 1;
+    mpz_t g, fa, fb;
+    mpz_inits(g, fa, fb, NULL);
+    while (a->n > db && a->n > 0) {
+        int s = a->n - 1 - db;
+        mpz_gcd(g, a->c[a->n - 1], b->c[db]);
+        mpz_divexact(fa, a->c[a->n - 1], g);
+        mpz_divexact(fb, b->c[db], g);
+        if (mpz_cmp_ui(fb, 1) != 0)
+            for (int i = 0; i < a->n - 1; i++)
+                mpz_mul(a->c[i], a->c[i], fb);
+        for (int i = 0; i < db; i++)
+            mpz_submul(a->c[i + s], fa, b->c[i]);
+        mpz_set_ui(a->c[a->n - 1], 0);
+        z_trim(a);
+    }
+    mpz_clears(g, fa, fb, NULL);
+}
+
+/* out = the primitive gcd of a and b (not both zero), leading coefficient positive, by
+ * the primitive remainder sequence: integers throughout, no rational canonicalisation. */
+static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    zpoly x, y, t;
+    z_copy(&x, a);
+    z_copy(&y, b);
+    z_trim(&x);
+    z_trim(&y);
+    if (x.n < y.n) {
+        t = x;
+        x = y;
+        y = t;
+    }
+    z_prim(&x);
+    z_prim(&y);
+    while (y.n > 1) {
+        z_prem(&x, &y);
+        z_prim(&x);
+        t = x;
+        x = y;
+        y = t;
+    }
+    if (y.n == 1) { /* a non-zero constant: coprime */
+        z_clear(&x);
+        z_init(&x, 1);
+        mpz_set_ui(x.c[0], 1);
+    }
+    z_clear(&y);
+    *out = x;
+}
+
+/* q = a / b (q fresh), b primitive and dividing a over Q: then the quotient of an integer
+ * polynomial is an integer polynomial (Gauss's lemma), and every step divides exactly. */
+static void z_divexact(zpoly *q, const zpoly *a, const zpoly *b)
+{
+    zpoly r;
+    z_copy(&r, a);
+    z_trim(&r);
+    int db = b->n - 1;
+    z_init(q, r.n > db ? r.n - db : 0);
+    while (r.n > db && r.n > 0) {
+        int s = r.n - 1 - db;
+        mpz_divexact(q->c[s], r.c[r.n - 1], b->c[db]);
+        for (int i = 0; i < db; i++)
+            mpz_submul(r.c[i + s], q->c[s], b->c[i]);
+        mpz_set_ui(r.c[r.n - 1], 0);
+        z_trim(&r);
+    }
+    z_clear(&r);
+    z_trim(q);
+}
+
+/* Yun's square-free factorisation over Z: f = c * g[1] * g[2]^2 * ... * g[k]^k, each g[i]
+ * primitive, square-free, coprime to the others (some may be 1). Returns k; g has room
+ * for deg(f) + 1 entries, g[1..k] are made fresh here. f of degree >= 1. The same divisor
+ * divides b and d at each step, so their scale stays consistent without rationals. */
+static int z_yun(zpoly *g, const zpoly *f)
+{
+    zpoly t, a, b, c, d;
+    z_deriv(&t, f);
+    z_gcd(&a, f, &t);
+    z_divexact(&b, f, &a);
+    z_divexact(&c, &t, &a);
+    z_clear(&t);
+    z_clear(&a);
+    z_deriv(&t, &b);
+    z_sub(&d, &c, &t);
+    z_clear(&t);
+    z_clear(&c);
+    int k = 0;
+    while (b.n > 1) {
+        k++;
+        z_gcd(&g[k], &b, &d);
+        z_divexact(&t, &b, &g[k]);
+        z_clear(&b);
+        b = t;
+        z_divexact(&c, &d, &g[k]);
+        z_clear(&d);
+        z_deriv(&t, &b);
+        z_sub(&d, &c, &t);
+        z_clear(&t);
+        z_clear(&c);
+    }
+    z_clear(&b);
+    z_clear(&d);
+    return k;
+}
+
+static uint64_t mod_pow(uint64_t b, uint64_t e, uint64_t m)
+{
+    uint64_t r = 1;
+    for (b %= m; e; e >>= 1, b = b * b % m)
+        if (e & 1)
+            r = r * b % m;
+    return r;
+}
+
+/* Whether z (degree >= 1) is certainly square-free: gcd(z, z') is a constant modulo a prime
+ * that does not divide the leading coefficient. Sound because the true gcd h divides z and z'
+ * over Z and keeps its degree modulo such a prime (lc(h) divides lc(z)), so the modular gcd
+ * is at least as large. false means "do not know" (the exact factorisation decides). */
+static bool z_squarefree_mod(const zpoly *z)
+{
+    static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u};
+    int n = z->n;
+    uint64_t *a = malloc(sizeof *a * (size_t)n), *b = malloc(sizeof *b * (size_t)n);
+    if (!a || !b)
+        abort();
+    bool sure = false;
+    for (size_t pi = 0; pi < sizeof primes / sizeof *primes && !sure; pi++) {
+        uint64_t P = primes[pi];
+        if (mpz_fdiv_ui(z->c[n - 1], P) == 0)
+            continue;
+        for (int i = 0; i < n; i++)
+            a[i] = mpz_fdiv_ui(z->c[i], P);
+        int na = n, nb = n - 1;
+        for (int i = 1; i < n; i++)
+            b[i - 1] = a[i] * (uint64_t)i % P;
+        while (nb > 0 && b[nb - 1] == 0)
+            nb--;
+        while (nb > 0) { /* a = a mod b, then swap */
+            uint64_t inv = mod_pow(b[nb - 1], P - 2, P);
+            while (na >= nb) {
+                uint64_t f = a[na - 1] * inv % P;
+                int s = na - nb;
+                for (int i = 0; i < nb; i++)
+                    a[i + s] = (a[i + s] + P - f * b[i] % P) % P;
+                while (na > 0 && a[na - 1] == 0)
+                    na--;
+            }
+            uint64_t *t = a;
+            a = b;
+            b = t;
+            int tn = na;
+            na = nb;
+            nb = tn;
+        }
+        sure = na == 1;
+    }
+    free(a);
+    free(b);
+    return sure;
+}
+
+/* The square-free factors of p as monic rational polynomials, as z_yun says; g[0] = 1.
+ * Returns k (0 for a constant p); g has room for deg(p) + 1 entries, initialised. */
+static int squarefree(dx_poly *g, const dx_poly *p)
+{
+    set_const(&g[0], 1);
+    if (dx_poly_deg(p) < 1)
+        return 0;
+    zpoly z;
+    z_from(&z, p);
+    int k = 1;
+    if (z_squarefree_mod(&z)) {
+        copy(&g[1], p);
+    } else {
+        zpoly *zg = malloc(sizeof *zg * (size_t)z.n);
+        if (!zg)
+            abort();
+        k = z_yun(zg, &z);
+        for (int i = 1; i <= k; i++) {
+            set_n(&g[i], zg[i].n);
+            for (int j = 0; j < zg[i].n; j++)
+                mpq_set_z(g[i].c[j], zg[i].c[j]);
+            z_clear(&zg[i]);
+        }
+        free(zg);
+    }
+    z_clear(&z);
+    for (int i = 1; i <= k; i++)
+        make_monic(&g[i]);
+    return k;
+}
+
+/* Sign of z at the rational t = a/b: Horner on b^d z(a/b) = sum c_i a^i b^(d-i), integers
+ * throughout (no canonicalisation per step, as rational Horner would do). */
+static int z_sign_q(const zpoly *z, const mpq_t t)
+{
+    if (z->n == 0)
+        return 0;
+    const bool whole = mpz_cmp_ui(mpq_denref(t), 1) == 0;
+    mpz_t acc, bp;
+    mpz_init_set(acc, z->c[z->n - 1]);
+    mpz_init_set_ui(bp, 1);
+    for (int i = z->n - 2; i >= 0; i--) {
+        mpz_mul(acc, acc, mpq_numref(t));
+        if (whole) {
+            mpz_add(acc, acc, z->c[i]);
+        } else {
+            mpz_mul(bp, bp, mpq_denref(t));
+            mpz_addmul(acc, z->c[i], bp);
+        }
+    }
+    int sign = mpz_sgn(acc);
+    mpz_clears(acc, bp, NULL);
+    return sign;
+}
+
+/* Sign of z just beside t: side -1 left, +1 right, 0 at t itself; the first derivative not
+ * zero at t decides (z(x) ~ z^(k)(t) (x - t)^k / k! near t). */
+static int z_sign_near(const zpoly *z, const mpq_t t, int side)
+{
+    zpoly d, e;
+    z_copy(&d, z);
+    z_trim(&d);
+    int sign = 0;
+    for (int k = 0; d.n > 0; k++) {
+        int s = z_sign_q(&d, t);
+        if (s) {
+            sign = s * ((k & 1) && side < 0 ? -1 : 1);
+            if (side == 0 && k > 0)
+                sign = 0;
+            break;
+        }
+        z_deriv(&e, &d);
+        z_clear(&d);
+        d = e;
+    }
+    z_clear(&d);
+    return sign;
+}
+
+int dx_poly_sign_near(const dx_poly *p, const mpq_t t, int side)
+{
+    zpoly z;
+    z_from(&z, p);
+    int sign = z_sign_near(&z, t, side);
+    z_clear(&z);
+    return sign;
+}
+
 /* Coefficients of q(x + 1), in place (the classic O(n^2) additions). */
 static void z_shift1(zpoly *z)
 {
@@ -497,9 +733,12 @@ static int z_vars01(const zpoly *q)
     z_init(&t, q->n);
     for (int i = 0; i < q->n; i++)
         mpz_set(t.c[i], q->c[q->n - 1 - i]);
-    z_shift1(&t);
-    int v = 0, last = 0;
-    for (int i = 0; i < t.n && v < 2; i++) {
+    /* z_shift1's passes, counting as they go: pass i leaves t.c[i] final, so the count can
+     * stop at the second variation without finishing the shift */
+    int d = t.n - 1, v = 0, last = 0;
+    for (int i = 0; i <= d && v < 2; i++) {
+        for (int j = d - 1; j >= i; j--)
+            mpz_add(t.c[j], t.c[j], t.c[j + 1]);
         int s = mpz_sgn(t.c[i]);
         if (s && last && s != last)
             v++;
@@ -508,6 +747,22 @@ static int z_vars01(const zpoly *q)
     }
     z_clear(&t);
     return v;
+}
+
+/* q divided by the largest power of 2 dividing every coefficient: the halvings of the
+ * bisection multiply coefficients by powers of 2, and sign variations do not see a factor. */
+static void z_drop2(zpoly *q)
+{
+    mp_bitcnt_t k = ~(mp_bitcnt_t)0;
+    for (int i = 0; i < q->n && k; i++)
+        if (mpz_sgn(q->c[i])) {
+            mp_bitcnt_t b = mpz_scan1(q->c[i], 0);
+            if (b < k)
+                k = b;
+        }
+    if (k && k != ~(mp_bitcnt_t)0)
+        for (int i = 0; i < q->n; i++)
+            mpz_fdiv_q_2exp(q->c[i], q->c[i], k);
 }
 
 /* q(x) / x, q(0) == 0. */
@@ -565,18 +820,26 @@ typedef struct vca_node {
 #define DX_POLY_MAX_STEPS 200000
 
 /* The positive roots of p (integer, square-free, p(0) != 0), by Vincent-Collins-Akritas
- * bisection on (0, 2^kb), which holds them all (Cauchy's bound). A root found at a split
+ * bisection on (0, 2^kb), which holds them all (Fujiwara's bound). A root found at a split
  * point is divided out of both halves, so no interval's end is ever a root of its own
  * polynomial. false when the step limit is reached. */
 static bool vca(const zpoly *p, isolist *out, long *steps)
 {
     if (p->n < 2)
         return true;
-    size_t maxbits = 0, lead = mpz_sizeinbase(p->c[p->n - 1], 2);
-    for (int i = 0; i < p->n; i++)
-        if (mpz_sizeinbase(p->c[i], 2) > maxbits)
-            maxbits = mpz_sizeinbase(p->c[i], 2);
-    long kb = (long)maxbits - (long)lead + 2;
+    /* |root| < 2 max_i |a_(n-i) / a_n|^(1/i), and |a_(n-i) / a_n| < 2^(bits(a_(n-i)) -
+     * bits(a_n) + 1): far tighter than Cauchy's 1 + max |a_i / a_n| when the roots are small
+     * and the coefficients large (Chebyshev: 2^3 instead of 2^23), each bit one level less */
+    int deg = p->n - 1;
+    long lead = (long)mpz_sizeinbase(p->c[deg], 2), kb = 0;
+    for (int i = 1; i <= deg; i++) {
+        if (mpz_sgn(p->c[deg - i]) == 0)
+            continue;
+        long e = (long)mpz_sizeinbase(p->c[deg - i], 2) - lead + 1;
+        long b = e > 0 ? (e + i - 1) / i : -((-e) / i); /* ceil(e / i) */
+        if (b + 1 > kb)
+            kb = b + 1;
+    }
     if (kb < 1)
         kb = 1;
     size_t cap = 64, top = 0;
@@ -621,6 +884,7 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
             int d = l->n - 1;
             for (int i = 0; i < l->n; i++)
                 mpz_mul_2exp(l->c[i], l->c[i], (mp_bitcnt_t)(d - i));
+            z_drop2(l);
             vca_node right;
             z_copy(&right.q, l);
             z_shift1(&right.q);
@@ -657,34 +921,97 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
 
 /* A square-free polynomial prepared for fast certified signs at doubles. */
 typedef struct sfpoly {
-    const dx_poly *p;
-    double *c, *abs; /* rounded coefficients and their magnitudes */
-    bool usable;     /* all coefficients finite as doubles */
+    zpoly z;               /* p as a primitive integer polynomial (same signs), for exact signs */
+    double *hi, *lo, *abs; /* z's coefficients times 2^-scale as double-doubles, and |hi| */
+    bool usable;           /* every coefficient a normal double-double after the scaling */
 } sfpoly;
 
-/* Sign of s at the double t: Horner in doubles with a running error bound, and the exact
- * value only when the bound cannot tell the sign. */
+/* z 2^-e as hi + lo: hi its leading 53 bits, lo the rest rounded toward zero, so the
+ * relative error is below 2^-104. false when hi would leave the normal doubles. */
+static bool dd_of(const mpz_t z, long e, double *hi, double *lo, mpz_t tmp)
+{
+    *hi = *lo = 0;
+    if (!mpz_sgn(z))
+        return true;
+    long b = (long)mpz_sizeinbase(z, 2);
+    if (b - e > 1000 || b - e < -960)
+        return false;
+    if (b <= 53) {
+        *hi = ldexp(mpz_get_d(z), (int)-e);
+        return true;
+    }
+    mpz_tdiv_q_2exp(tmp, z, (mp_bitcnt_t)(b - 53));
+    *hi = ldexp(mpz_get_d(tmp), (int)(b - 53 - e));
+    mpz_mul_2exp(tmp, tmp, (mp_bitcnt_t)(b - 53));
+    mpz_sub(tmp, z, tmp);
+    long ex;
+    double d = mpz_get_d_2exp(&ex, tmp);
+    *lo = ldexp(d, (int)(ex - e));
+    return true;
+}
+
+/* s ready for sign_at: z set by the caller. Coefficients too far apart in size for one
+ * scaling leave s unusable (every sign then exact). */
+static void sf_prepare(sfpoly *s)
+{
+    int n = s->z.n;
+    s->hi = malloc(sizeof(double) * (size_t)n);
+    s->lo = malloc(sizeof(double) * (size_t)n);
+    s->abs = malloc(sizeof(double) * (size_t)n);
+    if (!s->hi || !s->lo || !s->abs)
+        abort();
+    long maxb = 0;
+    for (int i = 0; i < n; i++)
+        if ((long)mpz_sizeinbase(s->z.c[i], 2) > maxb)
+            maxb = (long)mpz_sizeinbase(s->z.c[i], 2);
+    long e = maxb > 900 ? maxb - 900 : 0;
+    mpz_t tmp;
+    mpz_init(tmp);
+    s->usable = true;
+    for (int i = 0; i < n; i++) {
+        s->usable = s->usable && dd_of(s->z.c[i], e, &s->hi[i], &s->lo[i], tmp);
+        s->abs[i] = fabs(s->hi[i]);
+    }
+    mpz_clear(tmp);
+}
+
+static void sf_clear(sfpoly *s)
+{
+    free(s->hi);
+    free(s->lo);
+    free(s->abs);
+    z_clear(&s->z);
+}
+
+/* Sign of s at the double t: Horner in double-double (error-free products by fma and sums
+ * by TwoSum) with an error bound of about 4n u^2 sum |c_i| |t|^i, doubled twice over for
+ * margin; the exact value only when the bound cannot tell the sign, which in plain doubles
+ * was the last ~40 bisection steps of every root and now is almost never. */
 static int sign_at(const sfpoly *s, double t, mpq_t tmp)
 {
     if (s->usable) {
-        double h = 0, m = 0, at = fabs(t);
-        for (int i = s->p->n - 1; i >= 0; i--) {
-            h = h * t + s->c[i];
+        double h = 0, l = 0, m = 0, at = fabs(t);
+        for (int i = s->z.n - 1; i >= 0; i--) {
+            double p = h * t, pe = fma(h, t, -p) + l * t;
+            double sum = p + s->hi[i], bb = sum - p;
+            double se = ((p - (sum - bb)) + (s->hi[i] - bb)) + (pe + s->lo[i]);
+            h = sum + se;
+            l = se - (h - sum);
             m = m * at + s->abs[i];
         }
-        /* rounding of the coefficients and 2 per Horner step, generously */
-        double bound = m * (4.0 * s->p->n + 4) * DBL_EPSILON;
-        if (isfinite(h) && isfinite(bound) && fabs(h) > bound)
+        double bound = m * (16.0 * s->z.n + 16) * DBL_EPSILON * DBL_EPSILON;
+        /* m well inside the normal range, so the bound is relative, not swamped by underflow */
+        if (isfinite(h) && isfinite(m) && m > 0x1p-900 && fabs(h) > bound)
             return h > 0 ? 1 : -1;
     }
     mpq_set_d(tmp, t);
-    dx_poly_eval_q(tmp, s->p, tmp);
-    return mpq_sgn(tmp);
+    return z_sign_q(&s->z, tmp);
 }
 
 /* Narrow (lo, hi), holding exactly one root of s, to adjacent doubles; lo and hi become that
- * bracket (or one exact point, then *exact). *x is the nearer double. */
-static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
+ * bracket (or one exact point, then *exact). *x is the nearer double. sa: the sign of s
+ * between lo and the root. */
+static void refine(const sfpoly *s, int sa, mpq_t lo, mpq_t hi, double *x, bool *exact)
 {
     mpq_t t;
     mpq_init(t);
@@ -702,7 +1029,6 @@ static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
         mpq_clear(t);
         return;
     }
-    int sa = dx_poly_sign_near(s->p, lo, +1);
     for (;;) {
         double m = a / 2 + b / 2;
         if (!(m > a && m < b))
@@ -720,13 +1046,32 @@ static void refine(const sfpoly *s, mpq_t lo, mpq_t hi, double *x, bool *exact)
     }
     mpq_set_d(lo, a);
     mpq_set_d(hi, b);
-    *x = fabs(dx_poly_eval_d(s->p, a)) <= fabs(dx_poly_eval_d(s->p, b)) ? a : b;
+    *x = a;
+    if (!*exact) { /* the nearer end: the root is on the far side of the midpoint from a's sign */
+        mpq_add(t, lo, hi);
+        mpq_div_2exp(t, t, 1);
+        int sm = z_sign_q(&s->z, t);
+        *x = sm == 0 || sm == sa ? b : a;
+    }
     mpq_clear(t);
 }
 
-/* A rational root inside [lo, hi]: the continued-fraction convergents of x are the only
- * rationals with small denominators that close, and each is tested exactly. */
-static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_t hi, mpq_t out)
+/* Whether the rational q can be a root of z (primitive, z(0) != 0 or q != 0), by Gauss: a
+ * root a/b in lowest terms has b dividing the leading coefficient and a dividing the lowest
+ * non-zero one. Cheap, and it spares the exact evaluation of almost every candidate. */
+static bool gauss_ok(const zpoly *z, const mpq_t q)
+{
+    int low = 0;
+    while (low < z->n - 1 && mpz_sgn(z->c[low]) == 0)
+        low++;
+    return mpz_divisible_p(z->c[z->n - 1], mpq_denref(q)) &&
+           (mpq_sgn(q) == 0 || mpz_divisible_p(z->c[low], mpq_numref(q)));
+}
+
+/* A rational root of z (primitive integer) inside [lo, hi]: the continued-fraction
+ * convergents of x are the only rationals with small denominators that close, and each
+ * that passes gauss_ok is tested exactly. */
+static bool find_rational(const zpoly *z, double x, const mpq_t lo, const mpq_t hi, mpq_t out)
 {
     mpq_t v;
     mpq_init(v);
@@ -759,20 +1104,15 @@ static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_
         mpq_set_num(out, h0);
         mpq_set_den(out, k0);
         mpq_canonicalize(out);
-        if (mpq_cmp(out, lo) >= 0 && mpq_cmp(out, hi) <= 0) {
-            dx_poly_eval_q(v, s, out);
-            if (mpq_sgn(v) == 0) {
-                found = true;
-                break;
-            }
+        if (mpq_cmp(out, lo) >= 0 && mpq_cmp(out, hi) <= 0 && gauss_ok(z, out) && z_sign_q(z, out) == 0) {
+            found = true;
+            break;
         }
     }
-    /* a rational root a/b of the primitive integer polynomial has b | lead (Gauss), so
-     * root * lead is an integer inside lo*lead .. hi*lead: try the few there */
+    /* a rational root a/b has b | lead (Gauss), so root * lead is an integer inside
+     * lo*lead .. hi*lead: try the few there */
     if (!found) {
-        zpoly z;
-        z_from(&z, s);
-        mpq_set_z(v, z.c[z.n - 1]);
+        mpq_set_z(v, z->c[z->n - 1]);
         mpq_abs(v, v);
         mpq_t w;
         mpq_init(w);
@@ -783,11 +1123,9 @@ static bool find_rational(const dx_poly *s, double x, const mpq_t lo, const mpq_
             mpq_div(out, out, v);
             if (mpq_cmp(out, hi) > 0)
                 break;
-            dx_poly_eval_q(w, s, out);
-            found = mpq_sgn(w) == 0;
+            found = gauss_ok(z, out) && z_sign_q(z, out) == 0;
         }
         mpq_clear(w);
-        z_clear(&z);
     }
     mpz_clears(h0, h1, k0, k1, a, num, den, r, t, NULL);
     mpq_clear(v);
@@ -919,7 +1257,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         abort();
     for (int i = 0; i <= deg; i++)
         dx_poly_init(&g[i]);
-    int k = yun(g, p);
+    int k = squarefree(g, p);
     /* the square-free part: the product of the factors */
     dx_poly sq;
     dx_poly_init(&sq);
@@ -961,16 +1299,22 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     dx_root *out = st == DX_OK ? calloc(iso_l.n ? iso_l.n : 1, sizeof *out) : NULL;
     if (st == DX_OK && !out)
         abort();
-    sfpoly s = {&sq, malloc(sizeof(double) * (size_t)sq.n), malloc(sizeof(double) * (size_t)sq.n), true};
-    if (!s.c || !s.abs)
+    sfpoly s;
+    z_from(&s.z, &sq);
+    sf_prepare(&s);
+    /* integer versions for the exact signs below; with one factor of positive degree every
+     * root has its index as multiplicity */
+    zpoly *zg = malloc(sizeof *zg * (size_t)(k + 1));
+    if (!zg)
         abort();
-    for (int i = 0; i < sq.n; i++) {
-        s.c[i] = mpq_get_d(sq.c[i]);
-        s.abs[i] = fabs(s.c[i]);
-        s.usable = s.usable && isfinite(s.c[i]);
+    int nfactors = 0, only = 0;
+    for (int i = 1; i <= k; i++) {
+        z_from(&zg[i], &g[i]);
+        if (dx_poly_deg(&g[i]) >= 1) {
+            nfactors++;
+            only = i;
+        }
     }
-    mpq_t v;
-    mpq_init(v);
     for (size_t j = 0; out && j < iso_l.n; j++) {
         iso *it = &iso_l.v[j];
         dx_root *r = &out[j];
@@ -980,9 +1324,10 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         if (exact) {
             r->x = mpq_get_d(it->lo);
         } else {
-            refine(&s, it->lo, it->hi, &r->x, &exact);
+            /* s is monic and its roots all simple: its sign left of root j is (-1)^(N-j) */
+            refine(&s, (iso_l.n - j) & 1 ? -1 : 1, it->lo, it->hi, &r->x, &exact);
         }
-        if (exact || find_rational(&sq, r->x, it->lo, it->hi, r->q)) {
+        if (exact || find_rational(&s.z, r->x, it->lo, it->hi, r->q)) {
             if (exact)
                 mpq_set(r->q, it->lo);
             r->form = DX_ROOT_RATIONAL;
@@ -993,22 +1338,31 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         /* multiplicity: the one factor that vanishes here (exactly at a rational root,
          * else the one that changes sign across the bracket, which holds no other root) */
-        r->mult = 0;
+        r->mult = nfactors == 1 ? only : 0;
         for (int i = 1; i <= k && !r->mult; i++) {
             if (dx_poly_deg(&g[i]) < 1)
                 continue;
             if (it->exact) {
-                dx_poly_eval_q(v, &g[i], r->q);
-                if (mpq_sgn(v) == 0)
+                if (z_sign_q(&zg[i], r->q) == 0)
                     r->mult = i;
-            } else if (dx_poly_sign_near(&g[i], it->lo, +1) != dx_poly_sign_near(&g[i], it->hi, -1)) {
+            } else if (z_sign_near(&zg[i], it->lo, +1) != z_sign_near(&zg[i], it->hi, -1)) {
                 r->mult = i;
             }
         }
-        r->left = dx_poly_sign_near(p, it->lo, it->exact ? -1 : +1);
-        r->right = dx_poly_sign_near(p, it->hi, it->exact ? +1 : -1);
     }
-    mpq_clear(v);
+    /* p's sign right of its last root is its leading coefficient's; crossing a root of odd
+     * multiplicity flips it */
+    int sgn = mpq_sgn(p->c[p->n - 1]);
+    for (size_t j = out ? iso_l.n : 0; j-- > 0;) {
+        out[j].right = sgn;
+        if (out[j].mult & 1)
+            sgn = -sgn;
+        out[j].left = sgn;
+    }
+    for (int i = 1; i <= k; i++)
+        z_clear(&zg[i]);
+    free(zg);
+    sf_clear(&s);
     if (out) {
         size_t *idx = malloc(sizeof *idx * (iso_l.n ? iso_l.n : 1));
         if (!idx)
@@ -1023,8 +1377,6 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         free(idx);
     }
-    free(s.c);
-    free(s.abs);
     for (size_t j = 0; j < iso_l.n; j++)
         mpq_clears(iso_l.v[j].lo, iso_l.v[j].hi, NULL);
     free(iso_l.v);

@@ -451,9 +451,10 @@ static const struct {
     /* bad requests: exit 2 with a clear message */
     {{"descend", "w^2", "--start", "4", "--rate", "0"}, 2, {"dfdx: the learning rate must be a positive number (not 0)"}},
     {{"descend", "w^2", "--start", "4", "--rate", "0.1,-0.5"}, 2, {"positive number (not -0.5)"}},
-    {{"descend", "w^2", "--start", "4", "--steps", "0"}, 2, {"--steps must be a whole number from 1 to 1000000 (not 0)"}},
-    {{"descend", "w^2", "--start", "4", "--steps", "2.5"}, 2, {"--steps must be a whole number"}},
+    {{"descend", "w^2", "--start", "4", "--steps", "0"}, 2, {"dfdx: --steps takes a whole number from 1 to 1000000 (not '0')\n"}},
+    {{"descend", "w^2", "--start", "4", "--steps", "2.5"}, 2, {"--steps takes a whole number"}},
     {{"descend", "w^2", "--start", "4", "--steps", "1e7"}, 2, {"from 1 to 1000000"}},
+    {{"descend", "w^2", "--start", "4", "--steps", "2^2"}, 0, {"at most 4 steps"}},
     {{"descend", "w^2 + b", "--start", "w=1,z=2"}, 2,
      {"dfdx: --start names z, which is not a variable of the function (its variables: b, w)"}},
     {{"descend", "(w*x - y)^2", "--start", "w=0"}, 2, {"dfdx: no value for x, y: fix them with --set x=...,y=..."}},

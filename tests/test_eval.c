@@ -435,7 +435,7 @@ static const golden goldens[] = {
     {{"eval", "x", "x=1", "x=2"}, 2, "", "x is given twice"},
     {{"eval", "x", "x"}, 2, "", "'x' is not a value: write it as V=VALUE"},
     {{"eval", "x", "x=1+"}, 2, "", "dfdx: x=: syntax error at column 3"},
-    {{"eval", "x", "x=y"}, 2, "", "not one in y"},
+    {{"eval", "x", "x=y"}, 2, "", "dfdx: x=: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)\n"},
     {{"--format", "json", "eval", "3*x^2 - 3", "x=1/2"}, 0,
      "{\"input\": \"3*x^2 - 3\", \"values\": {\"x\": 0.5}, \"exact\": \"-9/4\", \"is_exact\": true, \"value\": -2.25}\n", NULL},
     {{"--format", "json", "eval", "sin(x)", "x=1"}, 0,

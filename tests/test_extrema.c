@@ -61,7 +61,58 @@ static const root_row root_rows[] = {
     {"(x - 1)*(x - 1 - 1/1000000000)*(x + 5)", 3, {-5, 1, 1.000000001}, {1, 1, 1}, {"-5", "1", "1000000001/1000000000"}},
     {"x^4 + 1", 0, {0}, {0}, {NULL}},
     {"x^7", 1, {0}, {7}, {"0"}},
+    /* the three primes of the modular square-free test all divide the leading coefficient,
+     * so the exact factorisation over Z decides, once with a square and once without */
+    {"2147483647*2147483629*2147483587*(x^3 - 2)", 1, {1.2599210498948732}, {1}, {NULL}},
+    {"2147483647*2147483629*2147483587*(x^3 - 2)*(x - 1)^2*(2*x + 1)^3", 3, {-0.5, 1, 1.2599210498948732}, {3, 2, 1},
+     {"-1/2", "1", NULL}},
+    /* signs on both sides of roots of every parity, leading coefficient negative */
+    {"-(x - 1)^2*(x - 2)^3*(x + 1)*(x^2 - 3)", 5, {-1.7320508075688772, -1, 1, 1.7320508075688772, 2}, {1, 1, 2, 1, 3},
+     {"-sqrt(3)", "-1", "1", "sqrt(3)", "2"}},
 };
+
+/* The sign of p at the double t, exactly. */
+static int sign_at_double(const dx_poly *p, double t)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_d(q, t);
+    dx_poly_eval_q(q, p, q);
+    int s = mpq_sgn(q);
+    mpq_clear(q);
+    return s;
+}
+
+/* What every root of p must satisfy whatever the row: left and right are p's signs at the
+ * neighbouring doubles (no other root lies that close in these tests), they differ exactly
+ * when the multiplicity is odd, and x is the double nearest the root: the exact value of p
+ * at the midpoints to the neighbours has the sign of that side. */
+static void check_root_signs(const char *name, const dx_poly *p, const dx_root *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double lo = nextafter(r[i].x, -INFINITY), hi = nextafter(r[i].x, INFINITY);
+        ck_assert_msg(r[i].left == sign_at_double(p, lo) && r[i].right == sign_at_double(p, hi),
+                      "%s: root %.17g has signs %d, %d; p is %d, %d beside it", name, r[i].x, r[i].left, r[i].right,
+                      sign_at_double(p, lo), sign_at_double(p, hi));
+        ck_assert_msg((r[i].left != r[i].right) == (r[i].mult % 2 == 1), "%s: root %.17g of multiplicity %d has signs %d, %d",
+                      name, r[i].x, r[i].mult, r[i].left, r[i].right);
+        if (r[i].form == DX_ROOT_RATIONAL)
+            continue;
+        mpq_t m, v;
+        mpq_inits(m, v, NULL);
+        for (int side = -1; side <= 1; side += 2) {
+            mpq_set_d(m, side < 0 ? lo : hi);
+            mpq_set_d(v, r[i].x);
+            mpq_add(m, m, v);
+            mpq_div_2exp(m, m, 1);
+            dx_poly_eval_q(v, p, m);
+            int want = side < 0 ? r[i].left : r[i].right;
+            ck_assert_msg(mpq_sgn(v) == want, "%s: %.17g is not the double nearest its root (side %d)", name, r[i].x,
+                          side);
+        }
+        mpq_clears(m, v, NULL);
+    }
+}
 
 START_TEST(root_row_test)
 {
@@ -85,8 +136,128 @@ START_TEST(root_row_test)
                       w->exact[i] ? w->exact[i] : "(none)");
         free(s);
     }
+    check_root_signs(w->poly, &p, r, n);
     dx_poly_roots_free(r, n);
     dx_poly_clear(&p);
+}
+END_TEST
+
+/* Chebyshev T_n, n = 5..40: n simple roots cos((2k - 1) pi / 2n) crowded toward +-1, with
+ * coefficients up to 2^(n-1) (a small root bound from large coefficients), and T_n' whose
+ * roots cos(k pi / n) are the critical points. Built by T_(n+1) = 2x T_n - T_(n-1). */
+START_TEST(chebyshev)
+{
+    int n = 5 + 5 * _i;
+    mpz_t t[3][41];
+    for (int a = 0; a < 3; a++)
+        for (int k = 0; k <= 40; k++)
+            mpz_init(t[a][k]);
+    mpz_set_ui(t[0][0], 1); /* T_0 */
+    mpz_set_ui(t[1][1], 1); /* T_1 */
+    for (int m = 1; m < n; m++) {
+        mpz_t *prev = t[(m - 1) % 3], *cur = t[m % 3], *next = t[(m + 1) % 3];
+        for (int k = 0; k <= 40; k++) {
+            mpz_set_ui(next[k], 0);
+            if (k > 0)
+                mpz_mul_2exp(next[k], cur[k - 1], 1);
+            mpz_sub(next[k], next[k], prev[k]);
+        }
+    }
+    dx_poly p, d;
+    dx_poly_init(&p);
+    dx_poly_init(&d);
+    dx_expr *x = dx_sym(C, "x", 1);
+    ck_assert_int_eq(dx_poly_from_expr(C, x, x, &p), 1);
+    p.c = realloc(p.c, sizeof *p.c * (size_t)(n + 1));
+    for (int k = p.n; k <= n; k++)
+        mpq_init(p.c[k]);
+    p.n = n + 1;
+    for (int k = 0; k <= n; k++)
+        mpq_set_z(p.c[k], t[n % 3][k]);
+    dx_poly_deriv(&d, &p);
+    for (int which = 0; which < 2; which++) {
+        const dx_poly *q = which ? &d : &p;
+        dx_root *r;
+        size_t nr;
+        ck_assert_int_eq(dx_poly_roots(C, q, &r, &nr), DX_OK);
+        int want_n = which ? n - 1 : n;
+        ck_assert_msg((int)nr == want_n, "T_%d%s: %zu roots, want %d", n, which ? "'" : "", nr, want_n);
+        for (size_t k = 0; k < nr; k++) {
+            /* ascending: the largest angle first */
+            double want = which ? cos(PI * (double)(n - 1 - (int)k) / n) : cos(PI * (2.0 * (n - (int)k) - 1) / (2.0 * n));
+            ck_assert_msg(fabs(r[k].x - want) <= 1e-15 && r[k].mult == 1, "T_%d%s: root %zu is %.17g, want %.17g", n,
+                          which ? "'" : "", k, r[k].x, want);
+        }
+        char name[32];
+        snprintf(name, sizeof name, "T_%d%s", n, which ? "'" : "");
+        check_root_signs(name, q, r, nr);
+        dx_poly_roots_free(r, nr);
+    }
+    dx_poly_clear(&p);
+    dx_poly_clear(&d);
+    for (int a = 0; a < 3; a++)
+        for (int k = 0; k <= 40; k++)
+            mpz_clear(t[a][k]);
+}
+END_TEST
+
+/* Seeded products of (q x - p)^m and (x^2 + c), c > 0, degree up to 40: exactly the
+ * rational roots p/q with their multiplicities, ascending, nothing else. */
+START_TEST(random_products)
+{
+    unsigned long long seed = 0x9E3779B97F4A7C15ull * (unsigned long long)(_i + 1);
+#define NEXT() (seed = seed * 6364136223846793005ull + 1442695040888963407ull, (unsigned)(seed >> 33))
+    char text[2048] = "1";
+    size_t len = 1;
+    int nroot = 0, deg = 0;
+    struct { long p, q; int m; } want[40];
+    while (deg < 30) {
+        if (NEXT() % 4 == 0) {
+            len += (size_t)snprintf(text + len, sizeof text - len, "*(x^2 + %u)", 1 + NEXT() % 50);
+            deg += 2;
+            continue;
+        }
+        long q = 1 + NEXT() % 9, p = (long)(NEXT() % 61) - 30;
+        int m = 1 + (int)(NEXT() % 3);
+        bool seen = false; /* the same root twice would merge: skip such draws */
+        for (int i = 0; i < nroot; i++)
+            seen = seen || want[i].p * q == p * want[i].q;
+        if (seen)
+            continue;
+        len += (size_t)snprintf(text + len, sizeof text - len, "*(%ld*x - %ld)^%d", q, p, m);
+        want[nroot].p = p;
+        want[nroot].q = q;
+        want[nroot++].m = m;
+        deg += m;
+    }
+#undef NEXT
+    dx_expr *e = parse_ok(text), *x = dx_sym(C, "x", 1);
+    dx_poly poly;
+    dx_poly_init(&poly);
+    ck_assert_int_eq(dx_poly_from_expr(C, e, x, &poly), 1);
+    dx_root *r;
+    size_t n;
+    ck_assert_int_eq(dx_poly_roots(C, &poly, &r, &n), DX_OK);
+    ck_assert_msg((int)n == nroot, "%s: %zu roots, want %d", text, n, nroot);
+    for (size_t k = 0; k < n; k++) {
+        int below = 0, at = -1; /* rank of r[k] among the wanted roots */
+        for (int i = 0; i < nroot; i++) {
+            mpq_t w;
+            mpq_init(w);
+            mpq_set_si(w, want[i].p, (unsigned long)want[i].q);
+            mpq_canonicalize(w);
+            int c = mpq_cmp(w, r[k].q);
+            below += c < 0;
+            if (c == 0)
+                at = i;
+            mpq_clear(w);
+        }
+        ck_assert_msg(r[k].form == DX_ROOT_RATIONAL && at >= 0 && below == (int)k && r[k].mult == want[at].m,
+                      "%s: root %zu (%.17g, multiplicity %d) is not one wanted", text, k, r[k].x, r[k].mult);
+    }
+    check_root_signs(text, &poly, r, n);
+    dx_poly_roots_free(r, n);
+    dx_poly_clear(&poly);
 }
 END_TEST
 
@@ -290,7 +461,7 @@ static const cli_row cli_rows[] = {
     {{"extrema", "5", NULL}, 0, {"f is constant"}, NULL},
     {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "must not be greater than --to"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
-    {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "--from takes a number"},
+    {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
     {{"extrema", "x*y", NULL}, 2, {NULL}, "function of x alone"},
     {{"extrema", "x^2 +", NULL}, 2, {NULL}, "syntax error"},
 };
@@ -320,6 +491,8 @@ static Suite *extrema_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, root_row_test, 0, N(root_rows));
+    tcase_add_loop_test(tc, chebyshev, 0, 8);
+    tcase_add_loop_test(tc, random_products, 0, 20);
     tcase_add_test(tc, wilkinson);
     tcase_add_test(tc, wilkinson_irrational);
     tcase_add_test(tc, degree_100);

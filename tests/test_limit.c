@@ -259,8 +259,10 @@ static const struct { const char *argv[8]; int status; const char *out, *err; } 
       "\"continuous\": true, \"f_at\": \"0\", \"differentiable\": false, \"left_derivative\": \"0\"", "" },
     /* bad input */
     { {"limit", "x^2", NULL}, 2, "", "dfdx: limit needs --at" },
-    { {"limit", "x^2", "--at", "y", NULL}, 2, "", "it has the variable y" },
+    { {"limit", "x^2", "--at", "y", NULL}, 2, "", "dfdx: --at: takes a number, a constant expression like pi/2, or oo/-oo (not 'y', which has the variable y)\n" },
     { {"limit", "x^2", "--at", "1/0", NULL}, 2, "", "division by zero" },
+    { {"limit", "1/x", "--at", "+inf", NULL}, 0, "x -> oo: 0\n", "" },
+    { {"limit", "1/x", "--at", "-\xE2\x88\x9E", NULL}, 0, "x -> -oo: 0\n", "" },
     { {"limit", "x^2", "--at", "1", "--side", "up", NULL}, 2, "", "--side takes both, left or right" },
     { {"limit", "x^2", "--at", "oo", "--side", "right", NULL}, 2, "", "at oo only the left side exists" },
     { {"limit", "a*b", "--at", "1", NULL}, 2, "", "several variables" },

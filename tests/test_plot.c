@@ -228,6 +228,45 @@ START_TEST(golden_row)
 }
 END_TEST
 
+/* --mark extrema: the lesson's picture of x^3 - 3x, its local max and min marked on f and,
+ * at the same x, on f' where it crosses 0 */
+static const char golden_marked[] =
+    " 20+                                 |                                \n"
+    "   |                                 |                                \n"
+    "   |o                                |                               o\n"
+    " 15+ooo                              |                             ooo\n"
+    "   |  oo                             |                            oo  \n"
+    "   |   ooo                           |                          ooo   \n"
+    " 10+     ooo                         |                        ooo     \n"
+    "   |       ooo                       |                      ooo     **\n"
+    "   |         ooo                     |                    ooo     *** \n"
+    "  5+           oooo                  |                 oooo     ***   \n"
+    "   |              ******@*****       |              oooo      ***     \n"
+    "  0+---------******--ooo@----**********----------o@oo-----*****-------\n"
+    "   |      ****          oooooo       |************@********           \n"
+    "   |    ***                  oooooooooooooooo                         \n"
+    " -5+  ***                            |                                \n"
+    "   | **                              |                                \n"
+    "   |**                               |                                \n"
+    "-10+                                 |                                \n"
+    "   +-------+------------+------------+------------+------------+------\n"
+    "           -2           -1           0            1            2\n"
+    "* f(x) = x^3 - 3*x   o f'(x) = 3*x^2 - 3   @ local max (-1, 2)\n"
+    "@ local min (1, -2)\n";
+
+START_TEST(golden_marks)
+{
+    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--mark", "extrema", "--ascii",
+                          "--size", "70x22", NULL};
+    char *out, *err;
+    int rc = tu_run(argv, NULL, &out, &err);
+    ck_assert_msg(rc == 0 && strcmp(out, golden_marked) == 0 && !*err, "plot --mark extrema (rc %d, %s):\n%s\nwant:\n%s",
+                  rc, err, out, golden_marked);
+    free(out);
+    free(err);
+}
+END_TEST
+
 /* Not a terminal: 80x24, no colour, whatever NO_COLOR says. */
 START_TEST(pipe_default_size)
 {
@@ -248,13 +287,13 @@ static const struct { const char *args[10]; const char *err; } bad_rows[] = {
     {{"plot", "x^2", "--out", "a.txt"}, "--out writes .svg, .png or .pdf"},
     {{"plot", "x^2", "--from", "3", "--to", "1"}, "--from must be less than --to"},
     {{"plot", "ln(x)", "--from", "-5", "--to", "-1"}, "undefined everywhere"},
-    {{"plot", "x^2", "--order", "9"}, "--order takes 0 to 4"},
+    {{"plot", "x^2", "--order", "9"}, "dfdx: --order takes a whole number from 0 to 4 (not '9')\n"},
     {{"plot", "x^2", "--size", "10x3"}, "needs 24 to 2000 columns"},
     {{"plot", "x^2", "--from", "a+"}, "syntax error"},
-    {{"plot", "x^2", "--from", "y"}, "--from takes a number"},
+    {{"plot", "x^2", "--from", "y"}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)\n"},
     {{"plot", "ln(x)", "--tangent", "-1"}, "no tangent at x = -1"},
     {{"plot", "x^2", "--mark", "roots"}, "--mark takes 'extrema'"},
-    {{"plot", "x*y"}, "one variable"},
+    {{"plot", "x*y"}, "dfdx: plot needs a function of x alone: y has no value (put a number in its place)\n"},
     {{"plot", "x^2", "--out", "/nonexistent/dir/a.png"}, "cannot write"},
 };
 
@@ -270,8 +309,15 @@ START_TEST(bad_row)
 END_TEST
 
 /* Runs that succeed: what must be in the picture and on stderr. */
-static const struct { const char *args[10]; const char *out, *err; } good_rows[] = {
-    {{"plot", "x^3 - 3*x", "--mark", "extrema", "--ascii"}, "* f(x) = x^3 - 3*x", "not available yet"},
+static const struct { const char *args[12]; const char *out, *err; } good_rows[] = {
+    {{"plot", "x^3 - 3*x", "--mark", "extrema", "--ascii"}, "@ local max (-1, 2)", ""},
+    {{"--format", "json", "plot", "x^3 - 3*x", "--mark", "extrema", "--order", "0"},
+     "\"marks\": [{\"x\": -1, \"y\": 2, \"label\": \"local max (-1, 2)\"}, {\"x\": 1, \"y\": -2, \"label\": "
+     "\"local min (1, -2)\"}]", ""},
+    {{"plot", "x^3", "--mark", "extrema", "--ascii"}, "@ critical point (0, 0)", ""},
+    {{"plot", "e^x", "--mark", "extrema", "--ascii"}, "* f(x) = e^x", "note: f has no critical points on [-5, 5]"},
+    {{"plot", "sin(x)", "--from", "-30", "--to", "30", "--mark", "extrema", "--ascii", "--size", "200x30"},
+     "@ local min (-14.14, -1)\n", ""}, /* 19 points, 6 labelled: the legend stays short */
     {{"plot", "x^2", "--tangent", "1", "--ascii", "--size", "70x20"}, ". tangent at x = 1: y = 2*x - 1", ""},
     {{"plot", "x^2", "--tangent", "1", "--ascii", "--size", "70x20"}, "@", ""}, /* the point */
     {{"plot", "x^2", "--order", "0", "--ascii"}, "* f(x) = x^2\n", ""},
@@ -310,18 +356,32 @@ static int count(const char *hay, const char *needle)
     return n;
 }
 
-START_TEST(svg_file)
+/* Run argv, whose last argument before the NULL is replaced by a file NAME in a fresh
+ * directory; the file's bytes (NUL-terminated, *len of them), after checking the run
+ * succeeded. *out gets the run's stdout (malloc'd). */
+static char *picture(const char **argv, int argc, const char *name, char **out, size_t *len)
 {
-    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64];
+    char dir[] = "/tmp/dfdx-plot-XXXXXX", path[64], *err;
     ck_assert(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/f.svg", dir);
-    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--order", "2", "--out", path, NULL};
-    char *out, *err;
-    ck_assert_msg(tu_run(argv, NULL, &out, &err) == 0 && strstr(out, "wrote "), "%s", err);
-    size_t len;
-    char *svg = slurp(path, &len);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    argv[argc - 1] = path;
+    int rc = tu_run(argv, NULL, out, &err);
+    ck_assert_msg(rc == 0, "%s %s: rc %d, %s", argv[0], argv[1], rc, err);
+    free(err);
+    char *b = slurp(path, len);
     unlink(path);
     rmdir(dir);
+    argv[argc - 1] = NULL;
+    return b;
+}
+
+START_TEST(svg_file)
+{
+    const char *argv[] = {"plot", "x^3 - 3*x", "--from", "-2.5", "--to", "2.5", "--order", "2", "--out", "", NULL};
+    char *out;
+    size_t len;
+    char *svg = picture(argv, 10, "f.svg", &out, &len);
+    ck_assert_msg(strstr(out, "wrote "), "%s", out);
     ck_assert_msg(strstr(svg, "<svg") && strstr(svg, "width=\"800pt\" height=\"500pt\""), "not an 800x500 svg");
     /* one stroked path per curve, in its colour (legend swatches are filled, not stroked) */
     static const char *colours[] = {"stroke:rgb(12.2%,46.7%,70.6%)", "stroke:rgb(83.9%,15.3%,15.7%)",
@@ -335,7 +395,21 @@ START_TEST(svg_file)
     ck_assert_msg(count(svg, "xlink:href=\"#glyph") > 60, "too few glyphs: %d", count(svg, "xlink:href=\"#glyph"));
     free(svg);
     free(out);
-    free(err);
+}
+END_TEST
+
+/* The marks in a file: one filled path of dots, and each label drawn beside its dot (text is
+ * glyphs in an SVG, so the labels show as black fills: the title, the dots, two labels). */
+START_TEST(svg_marks)
+{
+    const char *argv[] = {"plot", "x^3 - 3*x", "--mark", "extrema", "--out", "", NULL};
+    char *out;
+    size_t len;
+    char *svg = picture(argv, 6, "m.svg", &out, &len);
+    ck_assert_msg(count(svg, "fill:rgb(0%,0%,0%)") == 4, "%d black fills, want 4 (title, dots, 2 labels)",
+                  count(svg, "fill:rgb(0%,0%,0%)"));
+    free(svg);
+    free(out);
 }
 END_TEST
 
@@ -370,6 +444,109 @@ START_TEST(png_and_pdf_files)
 }
 END_TEST
 
+/* --- descent pictures ---------------------------------------------------------------------- */
+
+/* The seed lesson's two panels for w^2 from 4 at rate 0.15: the path on the loss curve, the
+ * loss per step; after the table, which stays as it is. */
+static const char golden_descent[] =
+    "gradient descent on w^2 from w = 4 (learning rate 0.15, at most 4 steps, tolerance 1e-08)\n"
+    " step            w         loss     gradient       update\n"
+    "    0            4           16            8         -1.2\n"
+    "    1          2.8         7.84          5.6        -0.84\n"
+    "    2         1.96       3.8416         3.92       -0.588\n"
+    "    3        1.372      1.88238        2.744      -0.4116\n"
+    "final: w = 0.9604  loss = 0.92236816  after 4 steps\n"
+    "status: max_steps (stopped after 4 steps; the gradient norm 1.92 is not yet below 1e-08)\n"
+    "stopped at w = 0.9604, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n"
+    "\n"
+    "descent on the loss curve (learning rate 0.15)\n"
+    "40+                                     \n"
+    "  |                                     \n"
+    "  |                                   **\n"
+    "20+                          ooooo@**** \n"
+    "  |              oooooooooooo*          \n"
+    " 0+*****oooooooooo                      \n"
+    "  +--------------+----------------+-----\n"
+    "                 2                4\n"
+    "* loss L(w) = w^2   o descent path\n"
+    "@ start (4, 16)\n"
+    "\n"
+    "loss per step: final loss 0.9224 (max_steps)\n"
+    "20+                                     \n"
+    "  |**                                   \n"
+    "  |  ***                                \n"
+    "10+     ****                            \n"
+    "  |         *******                     \n"
+    "  |                **************       \n"
+    " 0+                              *******\n"
+    "  ++-----------------+-----------------+\n"
+    "   0                 2                 4\n"
+    "* loss per step\n";
+
+START_TEST(descent_golden)
+{
+    const char *argv[] = {"descend", "w^2", "--start", "4", "--rate", "0.15", "--steps", "4", "--plot", "--ascii",
+                          "--size", "40x10", NULL};
+    char *out, *err;
+    int rc = tu_run(argv, NULL, &out, &err);
+    ck_assert_msg(rc == 0 && strcmp(out, golden_descent) == 0 && !*err, "descend --plot (rc %d, %s):\n%s\nwant:\n%s", rc,
+                  err, out, golden_descent);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* Three rates: three panels, each the loss curve (blue) with one stroked path (red); titles
+ * with the final loss are glyphs, so the panels are counted by their strokes. */
+START_TEST(descent_svg_panels)
+{
+    const char *argv[] = {"descend", "w^2", "--start", "4", "--rate", "0.01,0.15,0.9", "--steps", "20", "--plot",
+                          "--out", "", NULL};
+    char *out;
+    size_t len;
+    char *svg = picture(argv, 11, "d.svg", &out, &len);
+    ck_assert_msg(strstr(out, "wrote ") && strstr(out, "(1680x460)"), "%s", out);
+    ck_assert_msg(count(svg, "stroke:rgb(83.9%,15.3%,15.7%)") == 3, "%d descent paths, want 3",
+                  count(svg, "stroke:rgb(83.9%,15.3%,15.7%)"));
+    ck_assert_msg(count(svg, "stroke:rgb(12.2%,46.7%,70.6%)") == 3, "%d loss curves, want 3",
+                  count(svg, "stroke:rgb(12.2%,46.7%,70.6%)"));
+    free(svg);
+    free(out);
+}
+END_TEST
+
+/* One rate as a PNG of the size asked for; several variables draw the loss per step only. */
+START_TEST(descent_png)
+{
+    const char *a1[] = {"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01", "--size",
+                        "900x400", "--out", "", NULL};
+    char *out, *err;
+    size_t len;
+    unsigned char *b = (unsigned char *)picture(a1, 10, "d.png", &out, &len);
+    free(out);
+    ck_assert_msg(len > 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0, "not a PNG");
+    unsigned w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
+    unsigned h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
+    ck_assert_msg(w == 900 && h == 400, "PNG is %ux%u, want 900x400", w, h);
+    free(b);
+    const char *a2[] = {"descend", "(w*x - y)^2 + (b - 1)^2", "--start", "w=0,b=0", "--set", "x=2,y=3", "--plot",
+                        "--ascii", "--size", "40x10", NULL};
+    ck_assert_msg(tu_run(a2, NULL, &out, &err) == 0 && strstr(out, "\nloss per step: final loss") &&
+                      !strstr(out, "descent path"), "%s%s", out, err);
+    free(out);
+    free(err);
+    const char *a3[] = {"descend", "(w*x - 3)^2", "--start", "0", "--set", "x=2", "--plot", "--ascii", "--size",
+                        "40x10", NULL};
+    ck_assert_msg(tu_run(a3, NULL, &out, &err) == 0 && strstr(out, "* loss L(w) = (2*w - 3)^2"), "%s%s", out, err);
+    free(out);
+    free(err);
+    const char *a4[] = {"--format", "json", "descend", "w^2", "--start", "1", "--plot", NULL};
+    ck_assert_msg(tu_run(a4, NULL, &out, &err) == 2 && strstr(err, "write the pictures to a file with --out"), "%s", err);
+    free(out);
+    free(err);
+}
+END_TEST
+
 Suite *plot_suite(void);
 Suite *plot_suite(void)
 {
@@ -386,11 +563,16 @@ Suite *plot_suite(void)
     TCase *cli = tcase_create("program");
     tcase_set_timeout(cli, 60);
     tcase_add_loop_test(cli, golden_row, 0, sizeof golden_rows / sizeof *golden_rows);
+    tcase_add_test(cli, golden_marks);
     tcase_add_test(cli, pipe_default_size);
     tcase_add_loop_test(cli, bad_row, 0, sizeof bad_rows / sizeof *bad_rows);
     tcase_add_loop_test(cli, good_row, 0, sizeof good_rows / sizeof *good_rows);
     tcase_add_test(cli, svg_file);
+    tcase_add_test(cli, svg_marks);
     tcase_add_test(cli, png_and_pdf_files);
+    tcase_add_test(cli, descent_golden);
+    tcase_add_test(cli, descent_svg_panels);
+    tcase_add_test(cli, descent_png);
     suite_add_tcase(s, cli);
     return s;
 }

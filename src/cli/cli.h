@@ -21,6 +21,7 @@ typedef struct cli_opt {
 
 #define CLI_MAX_POS 64
 #define CLI_MAX_OPT 32
+#define CLI_MAX_ORDER 1000 /* derivatives: a limit that keeps output printable */
 
 typedef struct cli_args {
     const char *pos[CLI_MAX_POS]; /* positional arguments (expressions, V=VALUE, ...) */
@@ -72,8 +73,12 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);
  * simplification belongs here, so diff, steps and check can never disagree. NULL on error
  * (on the context, not yet reported). */
 dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order);
-/* --order N: a whole number from 0 to 1000 (default 1); false after reporting. */
-bool cli_order(cli *c, const cli_args *a, unsigned *order);
+/* --order N: a whole number from 0 to max (default 1); false after reporting. */
+bool cli_order(cli *c, const cli_args *a, unsigned max, unsigned *order);
+/* The command's function (pos[0]) parsed and its variable picked (cli_pick_var). Where only
+ * names a command that takes a function of one variable, other variables are refused with a
+ * message naming it. NULL after reporting. */
+dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **var);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
 
@@ -83,11 +88,53 @@ char *cli_show(cli *c, const dx_expr *e);
  * has a variable, is outside the domain or is not finite. */
 bool cli_number(cli *c, const char *opt_name, const char *text, double *out);
 /* The same, but where allow_inf is set "oo", "-oo", "+oo", "inf", "-inf" (and "infinity")
- * give -/+INFINITY: for limits. */
-bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out);
+ * give -/+INFINITY: for limits. Where exact is not NULL it gets the parsed expression, kept
+ * exact (1/3 stays 1/3), or NULL for an infinity. */
+bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out, dx_expr **exact);
+/* A whole number from lo to hi (an expression is fine: 1e3, 2^10); false after reporting. */
+bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi, long *out);
+
+/* Where a picture goes: a file (out, w x h pixels) or the terminal (out NULL, w x h
+ * characters), and the terminal's flags (DX_PLOT_ASCII for --ascii, DX_PLOT_COLOR on a
+ * terminal unless NO_COLOR). */
+typedef struct cli_canvas {
+    const char *out;
+    int w, h;
+    unsigned flags;
+} cli_canvas;
+/* --out (.svg, .png, .pdf), --size WxH (default file_w x file_h for a file, the terminal's size
+ * otherwise) and --ascii, checked; false after reporting. */
+bool cli_picture(cli *c, const cli_args *a, int file_w, int file_h, cli_canvas *pc);
+
+/* A picture in a file: plots drawn as panels. xname, yname: the axes' names (NULL: the
+ * variable of the first curve's label, and "y"). */
+struct dx_plot;
+typedef struct cli_panel {
+    struct dx_plot *plot;
+    const char *title, *xname, *yname;
+} cli_panel;
+/* n panels in a grid of cols columns, w x h pixels in all, written to path as SVG, PNG or PDF
+ * by its extension. CLI_OK, or CLI_BAD after reporting (the path cannot be written). */
+int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char *path, int w, int h);
+
+/* A descent run as its pictures need it: positions x (one-variable runs; NULL otherwise),
+ * loss and step number per recorded point, n >= 1 of them. */
+typedef struct cli_trace {
+    double rate, *x, *loss, *step;
+    size_t n;
+    const char *status; /* converged, diverged, max_steps */
+} cli_trace;
+/* The pictures of n runs of descent on f (a function of var alone; var NULL for several
+ * variables: then only the loss per step) in the terminal or the file pc says. One run: the
+ * path on the loss curve and the loss per step; several: one panel per rate with its final
+ * loss. CLI_OK, or CLI_BAD after reporting. */
+int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n);
 
 /* JSON output helpers: strings escaped, numbers round-trip. */
 void cli_json_str(FILE *f, const char *s);
 void cli_json_num(FILE *f, double v);
+/* The start of a result object every command shares: {"input": INPUT, "variable": VAR
+ * (INPUT NULL is written as ""); the caller adds its fields and the closing brace. */
+void cli_json_open(FILE *f, const char *input, const char *var);
 
 #endif

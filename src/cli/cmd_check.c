@@ -133,16 +133,10 @@ static void text_out(cli *c, const dx_check_result *r, const texts *t, const cha
 int cli_check(cli *c, const cli_args *a)
 {
     unsigned order;
-    if (!cli_order(c, a, &order))
-        return CLI_BAD;
-    dx_expr *f = cli_parse(c, a->pos[0]);
-    if (!f)
-        return CLI_BAD;
-    dx_expr *ans = cli_parse(c, a->pos[1]);
-    if (!ans)
-        return CLI_BAD;
-    const char *var = cli_pick_var(c, a, f);
-    if (!var)
+    const char *var;
+    dx_expr *f, *ans;
+    if (!cli_order(c, a, CLI_MAX_ORDER, &order) || !(f = cli_function(c, a, NULL, &var)) ||
+        !(ans = cli_parse(c, a->pos[1])))
         return CLI_BAD;
     dx_expr *v = dx_sym(c->ctx, var, strlen(var));
     dx_expr *d = cli_derivative(c, f, var, order);

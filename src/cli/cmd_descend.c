@@ -3,6 +3,7 @@
 #include "descend.h"
 #include "eval.h"
 #include "extrema.h"
+#include "plot.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -12,33 +13,6 @@ int cli_descend(cli *c, const cli_args *a);
 
 #define MAX_RATES 16
 #define MAX_ITEMS (DX_DESCEND_MAX_VARS + 1)
-
-/* A number option: a number or a constant expression (pi/2, 1/3). Reports and returns false
- * otherwise. (Local until a shared cli_number lands in report.c.) */
-static bool number(cli *c, const char *opt, const char *text, double *out)
-{
-    char prefix[80];
-    const char *saved = c->line_prefix;
-    snprintf(prefix, sizeof prefix, "%s--%s: ", saved, opt);
-    c->line_prefix = prefix;
-    bool ok = false;
-    dx_expr *e = cli_parse(c, text);
-    const char **names;
-    if (!e) {
-        /* reported */
-    } else if (dx_vars(c->ctx, e, &names) > 0) {
-        cli_usage(c, "takes a number or a constant expression such as 1/3 (not '%s', which has the variable %s)",
-                  text, names[0]);
-    } else if (dx_eval_const(c->ctx, e, out) != DX_OK) {
-        cli_report(c, NULL);
-    } else if (!isfinite(*out)) {
-        cli_usage(c, "'%s' is not a finite number", text);
-    } else {
-        ok = true;
-    }
-    c->line_prefix = saved;
-    return ok;
-}
 
 /* Split s at commas outside parentheses (log(x, 2) stays whole) into malloc'd pieces. */
 static int split(cli *c, const char *opt, const char *s, char **parts, int max)
@@ -137,7 +111,7 @@ static bool parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, ass
         size_t k = name_len(p);
         if (k == 0 && allow_bare && as->n == 1) {
             as->name[i] = NULL; /* the one descent variable, found later */
-            if (!number(c, opt, p, &as->val[i]))
+            if (!cli_number(c, opt, p, &as->val[i]))
                 return false;
             continue;
         }
@@ -154,7 +128,7 @@ static bool parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, ass
                       vars[0] ? vars : "none");
             return false;
         }
-        if (!number(c, opt, p + k + 1, &as->val[i]))
+        if (!cli_number(c, opt, p + k + 1, &as->val[i]))
             return false;
     }
     return true;
@@ -170,6 +144,8 @@ typedef struct view {
     long head, tail;    /* rows shown at the start and at the end */
     long seen, shown;
     double *ring;       /* the last tail rows, rowlen doubles each */
+    cli_trace *rec;     /* --plot: every stride-th row's position and loss, else NULL */
+    long stride;
 } view;
 
 static size_t rowlen(size_t n) { return 3 + 3 * n; }
@@ -242,6 +218,13 @@ static void show_row(view *v, const dx_descend_row *r)
 static void on_row(void *user, const dx_descend_row *r)
 {
     view *v = user;
+    if (v->rec && r->step % v->stride == 0) {
+        cli_trace *t = v->rec;
+        if (t->x)
+            t->x[t->n] = r->position[0];
+        t->loss[t->n] = r->loss;
+        t->step[t->n++] = (double)r->step;
+    }
     if (!v->show)
         return;
     if (v->seen < v->head) {
@@ -418,7 +401,55 @@ typedef struct run {
     dx_descend_result res;
     double *pos;
     const char *verdict;
+    cli_trace trace;
 } run;
+
+/* Room for a run's path: at most DX_PLOT_MAX_POINTS points, every stride-th step of a long
+ * run and the final position. */
+static bool trace_alloc(cli_trace *t, long steps, bool one_var, long *stride)
+{
+    *stride = steps / (DX_PLOT_MAX_POINTS - 2) + 1;
+    size_t cap = (size_t)(steps / *stride) + 2;
+    t->n = 0;
+    t->x = one_var ? malloc(cap * sizeof *t->x) : NULL;
+    t->loss = malloc(cap * sizeof *t->loss);
+    t->step = malloc(cap * sizeof *t->step);
+    return (t->x || !one_var) && t->loss && t->step;
+}
+
+static void trace_free(cli_trace *t)
+{
+    free(t->x);
+    free(t->loss);
+    free(t->step);
+}
+
+/* The end of the run, where it stopped (no row is reported for it). */
+static void trace_end(cli_trace *t, const run *r)
+{
+    if (t->n && t->step[t->n - 1] == (double)r->res.steps)
+        return;
+    if (t->x)
+        t->x[t->n] = r->pos[0];
+    t->loss[t->n] = r->res.loss;
+    t->step[t->n++] = (double)r->res.steps;
+}
+
+/* f with the --set values put in exactly (w*x - y with x=2 is a curve in w alone). */
+static dx_expr *fixed(cli *c, dx_expr *f, const assign *set)
+{
+    for (int i = 0; f && i < set->n; i++) {
+        double v;
+        dx_expr *val;
+        const char *text = set->parts[i] + strlen(set->parts[i]) + 1;
+        if (!cli_number_ex(c, "set", text, false, &v, &val))
+            return NULL;
+        f = dx_subst(c->ctx, f, dx_sym(c->ctx, set->name[i], strlen(set->name[i])), val);
+    }
+    if (!f)
+        cli_report(c, NULL);
+    return f;
+}
 
 static void put_final(cli *c, view *v, const run *r)
 {
@@ -558,19 +589,6 @@ static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char 
 
 /* --- options ------------------------------------------------------------------------------- */
 
-static bool whole(cli *c, const char *opt, const char *text, long lo, long hi, long *out)
-{
-    double v;
-    if (!number(c, opt, text, &v))
-        return false;
-    if (v != floor(v) || v < (double)lo || v > (double)hi) {
-        cli_usage(c, "--%s must be a whole number from %ld to %ld (not %s)", opt, lo, hi, text);
-        return false;
-    }
-    *out = (long)v;
-    return true;
-}
-
 static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rates, int *nrates, long *rows)
 {
     dx_descend_defaults(o);
@@ -585,15 +603,15 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
         else
             return cli_usage(c, "--method takes gd, momentum or adam (not '%s')", s), false;
     }
-    if ((s = cli_get(a, "steps")) && !whole(c, "steps", s, 1, DX_DESCEND_MAX_STEPS, &o->steps))
+    if ((s = cli_get(a, "steps")) && !cli_whole(c, "steps", s, 1, DX_DESCEND_MAX_STEPS, &o->steps))
         return false;
-    if ((s = cli_get(a, "rows")) && !whole(c, "rows", s, 0, DX_DESCEND_MAX_STEPS, rows))
+    if ((s = cli_get(a, "rows")) && !cli_whole(c, "rows", s, 0, DX_DESCEND_MAX_STEPS, rows))
         return false;
-    if ((s = cli_get(a, "tol")) && !number(c, "tol", s, &o->tol))
+    if ((s = cli_get(a, "tol")) && !cli_number(c, "tol", s, &o->tol))
         return false;
-    if ((s = cli_get(a, "beta")) && !number(c, "beta", s, &o->beta))
+    if ((s = cli_get(a, "beta")) && !cli_number(c, "beta", s, &o->beta))
         return false;
-    if ((s = cli_get(a, "beta2")) && !number(c, "beta2", s, &o->beta2))
+    if ((s = cli_get(a, "beta2")) && !cli_number(c, "beta2", s, &o->beta2))
         return false;
     if ((s = cli_get(a, "beta")) && o->method == DX_GD)
         return cli_usage(c, "--beta is for --method momentum or adam"), false;
@@ -608,7 +626,7 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
             return false;
         bool ok = true;
         for (int i = 0; ok && i < n; i++)
-            ok = number(c, "rate", parts[i], &rates[i]);
+            ok = cli_number(c, "rate", parts[i], &rates[i]);
         free_parts(parts, n);
         if (!ok)
             return false;
@@ -705,8 +723,19 @@ int cli_descend(cli *c, const cli_args *a)
         }
         goto out;
     }
+    bool pictures = cli_has(a, "plot") || cli_has(a, "out");
+    int panels = n > 1 ? nrates : nrates == 1 ? 2 : nrates, cols = panels < 3 ? panels : 3;
+    cli_canvas pc;
+    if (pictures && !cli_picture(c, a, 560 * cols, 460 * ((panels + cols - 1) / cols), &pc))
+        goto out;
+    if (pictures && !pc.out && c->fmt == OUT_JSON) {
+        cli_usage(c, "--plot draws in the terminal; with --format json write the pictures to a file with --out");
+        goto out;
+    }
+    if (pictures && !pc.out && !cli_has(a, "size"))
+        pc.h = 18; /* a panel, not the whole terminal */
     bool table = nrates == 1 || cli_has(a, "table") || c->fmt == OUT_JSON;
-    view v = {c, start.name, n, table, rows - rows / 2, rows / 2, 0, 0, NULL};
+    view v = {c, start.name, n, table, rows - rows / 2, rows / 2, 0, 0, NULL, NULL, 1};
     /* the kept tail is bounded by the run and by memory (32 MB); the head is printed at once */
     long fit = (long)(((size_t)4 << 20) / rowlen(n));
     v.tail = v.tail < o.steps ? v.tail : o.steps;
@@ -731,6 +760,14 @@ int cli_descend(cli *c, const cli_args *a)
             goto out;
         }
         v.seen = v.shown = 0;
+        if (pictures) {
+            if (!trace_alloc(&r->trace, o.steps, n == 1, &v.stride)) {
+                cli_usage(c, "out of memory");
+                goto out;
+            }
+            r->trace.rate = r->rate;
+            v.rec = &r->trace;
+        }
         if (c->fmt == OUT_JSON) {
             if (nrates > 1) {
                 fprintf(c->out, "%s{\"rate\": ", k ? ", " : "");
@@ -750,6 +787,10 @@ int cli_descend(cli *c, const cli_args *a)
                 fputs("]}\n", c->out); /* keep what was printed well-formed */
             cli_report(c, NULL);
             goto out;
+        }
+        if (pictures) {
+            trace_end(&r->trace, r);
+            r->trace.status = status_name(r->res.status);
         }
         long omitted = finish_rows(&v);
         if (c->fmt == OUT_JSON)
@@ -799,9 +840,18 @@ int cli_descend(cli *c, const cli_args *a)
             fprintf(c->out, "%s\n", said);
     }
     rc = CLI_OK;
+    if (pictures) {
+        cli_trace traces[MAX_RATES];
+        for (int k = 0; k < nrates; k++)
+            traces[k] = runs[k].trace;
+        dx_expr *g = n == 1 ? fixed(c, f, &set) : f;
+        rc = g ? cli_descend_pictures(c, &pc, g, n == 1 ? start.name[0] : NULL, traces, nrates) : CLI_BAD;
+    }
 out:
-    for (int k = 0; k < nrates; k++)
+    for (int k = 0; k < nrates; k++) {
         free(runs[k].pos);
+        trace_free(&runs[k].trace);
+    }
     free(ring);
     if (m.n >= 0)
         dx_extrema_free(&m.ex);

@@ -9,23 +9,6 @@ int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
 void cli_kink_note(cli *c, dx_expr *f, const char *var);
 
-/* --order N: a whole number from 0 to a limit that keeps output printable. */
-bool cli_order(cli *c, const cli_args *a, unsigned *order)
-{
-    const char *s = cli_get(a, "order");
-    *order = 1;
-    if (!s)
-        return true;
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < 0 || v > 1000) {
-        cli_usage(c, "--order takes a whole number from 0 to 1000 (not '%s')", s);
-        return false;
-    }
-    *order = (unsigned)v;
-    return true;
-}
-
 dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
 {
     /* simplified after each order, so a higher derivative starts from the tidy form */
@@ -38,13 +21,9 @@ dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
 int cli_diff(cli *c, const cli_args *a)
 {
     unsigned order;
-    if (!cli_order(c, a, &order))
-        return CLI_BAD;
-    dx_expr *e = cli_parse(c, a->pos[0]);
-    if (!e)
-        return CLI_BAD;
-    const char *var = cli_pick_var(c, a, e);
-    if (!var)
+    const char *var;
+    dx_expr *e;
+    if (!cli_order(c, a, CLI_MAX_ORDER, &order) || !(e = cli_function(c, a, NULL, &var)))
         return CLI_BAD;
     dx_expr *d = cli_derivative(c, e, var, order);
     if (!d)
@@ -55,10 +34,7 @@ int cli_diff(cli *c, const cli_args *a)
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);
         char *tex = dx_print(c->ctx, d, DX_LATEX);
-        fputs("{\"input\": ", c->out);
-        cli_json_str(c->out, in ? in : "");
-        fputs(", \"variable\": ", c->out);
-        cli_json_str(c->out, var);
+        cli_json_open(c->out, in, var);
         fprintf(c->out, ", \"order\": %u, \"derivative\": ", order);
         cli_json_str(c->out, s);
         fputs(", \"latex\": ", c->out);

@@ -34,10 +34,7 @@ static bool valid_name(const char *s, size_t n)
 /* A closed expression's exact form and its double; false after reporting. */
 static bool value_of(cli *c, const char *label, const char *text, dx_expr **exact, double *num)
 {
-    if (!cli_number(c, label, text, num))
-        return false;
-    *exact = dx_parse(c->ctx, text, strlen(text)); /* parsed fine a moment ago */
-    return *exact != NULL;
+    return cli_number_ex(c, label, text, false, num, exact);
 }
 
 /* Positionals pos[from..) as V=VALUE; every variable of e other than skip must get one. */
@@ -300,7 +297,7 @@ static bool prepare(cli *c, const cli_args *a, dx_expr **e, const char **var, bi
                     dx_prog **pf, dx_prog **pd)
 {
     *pf = *pd = NULL;
-    if (!(*e = cli_parse(c, a->pos[0])) || !(*var = cli_pick_var(c, a, *e)) || !bind_values(c, a, 1, *e, *var, b))
+    if (!(*e = cli_function(c, a, NULL, var)) || !bind_values(c, a, 1, *e, *var, b))
         return false;
     if (!(*d = dx_diff(c->ctx, *e, *var, 1)))
         return cli_report(c, NULL), false;
@@ -340,10 +337,7 @@ int cli_verify(cli *c, const cli_args *a)
     int rc = n < 0 ? CLI_BAD : CLI_OK, ndiff = 0, nok = 0;
     char *ds = n >= 0 ? dx_print(c->ctx, d, DX_PLAIN) : NULL, *fs = dx_print(c->ctx, e, DX_PLAIN);
     if (n >= 0 && c->fmt == OUT_JSON) {
-        fputs("{\"input\": ", c->out);
-        cli_json_str(c->out, fs ? fs : "");
-        fputs(", \"variable\": ", c->out);
-        cli_json_str(c->out, var);
+        cli_json_open(c->out, fs, var);
         fputs(", \"derivative\": ", c->out);
         cli_json_str(c->out, ds ? ds : "");
         fputs(", \"points\": [", c->out);
@@ -498,10 +492,7 @@ int cli_tangent(cli *c, const cli_args *a)
     }
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);
-        fputs("{\"input\": ", c->out);
-        cli_json_str(c->out, in ? in : "");
-        fputs(", \"variable\": ", c->out);
-        cli_json_str(c->out, var);
+        cli_json_open(c->out, in, var);
         fputs(", \"at\": ", c->out);
         cli_json_num(c->out, x);
         fputs(", \"point\": [", c->out);

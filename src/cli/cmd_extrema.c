@@ -10,25 +10,6 @@
 
 int cli_extrema(cli *c, const cli_args *a);
 
-/* --NAME VALUE where VALUE is an expression without variables (pi/2, 1/3). Kept here until a
- * shared cli_number lands in report.c. */
-static bool number_opt(cli *c, const char *opt, const char *text, double *out)
-{
-    dx_expr *e = cli_parse(c, text);
-    if (!e)
-        return false;
-    if (dx_eval_const(c->ctx, e, out) != DX_OK) {
-        cli_usage(c, "--%s takes a number or an expression without variables (not '%s')", opt, text);
-        dx_ctx_clear_error(c->ctx);
-        return false;
-    }
-    if (!isfinite(*out)) {
-        cli_usage(c, "--%s must be finite (not '%s')", opt, text);
-        return false;
-    }
-    return true;
-}
-
 /* The shortest decimal that reads back as v. */
 static void num_text(char *buf, size_t n, double v)
 {
@@ -210,20 +191,14 @@ int cli_extrema(cli *c, const cli_args *a)
     double from, to;
     if ((fs == NULL) != (ts == NULL))
         return cli_usage(c, "give both ends of the interval: --from A --to B");
-    if (fs && (!number_opt(c, "from", fs, &from) || !number_opt(c, "to", ts, &to)))
+    if (fs && (!cli_number(c, "from", fs, &from) || !cli_number(c, "to", ts, &to)))
         return CLI_BAD;
     if (fs && from > to)
         return cli_usage(c, "--from (%s) must not be greater than --to (%s)", fs, ts);
-    dx_expr *e = cli_parse(c, a->pos[0]);
+    const char *var;
+    dx_expr *e = cli_function(c, a, "extrema", &var);
     if (!e)
         return CLI_BAD;
-    const char *var = cli_pick_var(c, a, e);
-    if (!var)
-        return CLI_BAD;
-    const char **names;
-    size_t nv = dx_vars(c->ctx, e, &names);
-    if (nv > 1 || (nv == 1 && strcmp(names[0], var) != 0))
-        return cli_usage(c, "extrema needs a function of %s alone (this one has other variables)", var);
     dx_expr *v = dx_sym(c->ctx, var, strlen(var));
     dx_expr *d = v ? dx_diff(c->ctx, e, var, 1) : NULL;
     if (!d)

@@ -11,43 +11,14 @@
 int cli_limit(cli *c, const cli_args *a);
 void cli_kink_note(cli *c, dx_expr *f, const char *var);
 
-/* A point given on the command line: oo, -oo (also +oo, inf, infinity, ∞), or a closed
- * expression (1/3, pi/2, -1) kept exact. Reports and returns false otherwise. Written here
- * because the shared number option helper only knows finite numbers. */
+/* --at A: oo, -oo (also +oo, inf, infinity, ∞) or a closed expression kept exact (1/3,
+ * pi/2). false after reporting. */
 static bool parse_point(cli *c, const char *text, dx_point *p)
 {
-    static const char *const pos[] = {"oo", "+oo", "inf", "+inf", "infinity", "+infinity", "\xE2\x88\x9E", "+\xE2\x88\x9E"};
-    p->at = NULL;
-    p->inf = 0;
-    for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
-        if (strcmp(text, pos[i]) == 0) {
-            p->inf = 1;
-            return true;
-        }
-        if (text[0] == '-' && strcmp(text + 1, pos[i][0] == '+' ? pos[i] + 1 : pos[i]) == 0) {
-            p->inf = -1;
-            return true;
-        }
-    }
-    dx_expr *e = cli_parse(c, text);
-    if (!e)
-        return false;
-    const char **names;
-    if (dx_vars(c->ctx, e, &names)) {
-        cli_usage(c, "--at takes a number, an expression like pi/2, or oo/-oo (not '%s': it has the variable %s)",
-                  text, names[0]);
-        return false;
-    }
     double v;
-    if (dx_eval_const(c->ctx, e, &v) != DX_OK) {
-        cli_report(c, NULL);
+    if (!cli_number_ex(c, "at", text, true, &v, &p->at))
         return false;
-    }
-    if (!isfinite(v)) {
-        cli_usage(c, "--at: '%s' is too large for a double; use oo or -oo for infinity", text);
-        return false;
-    }
-    p->at = e;
+    p->inf = isinf(v) ? (v > 0 ? 1 : -1) : 0;
     return true;
 }
 
@@ -154,10 +125,7 @@ static const char *tri(int v) { return v == 1 ? "true" : v == 0 ? "false" : "nul
 
 static void print_json(cli *c, const dx_limit_report *r, const char *in, const char *var, const char *at)
 {
-    fputs("{\"input\": ", c->out);
-    cli_json_str(c->out, in);
-    fputs(", \"variable\": ", c->out);
-    cli_json_str(c->out, var);
+    cli_json_open(c->out, in, var);
     fputs(", \"at\": ", c->out);
     cli_json_str(c->out, at);
     json_lim(c, "left", &r->left, r->want_left);
@@ -286,17 +254,10 @@ int cli_limit(cli *c, const cli_args *a)
         right = true;
     else if (side && strcmp(side, "both") != 0)
         return cli_usage(c, "--side takes both, left or right (not '%s')", side);
-    dx_expr *f = cli_parse(c, a->pos[0]);
+    const char *var;
+    dx_expr *f = cli_function(c, a, "limit", &var);
     if (!f)
         return CLI_BAD;
-    const char *var = cli_pick_var(c, a, f);
-    if (!var)
-        return CLI_BAD;
-    const char **names;
-    size_t nv = dx_vars(c->ctx, f, &names);
-    for (size_t i = 0; i < nv; i++)
-        if (strcmp(names[i], var) != 0)
-            return cli_usage(c, "limit takes one variable; %s has no value (substitute a number for it)", names[i]);
     dx_point p;
     if (!parse_point(c, at_text, &p))
         return CLI_BAD;

@@ -1,67 +1,16 @@
 /* dfdx plot: f and its derivatives drawn in the terminal, or into an SVG, PNG or PDF file. */
 #include "cli.h"
 #include "eval.h"
+#include "extrema.h"
 #include "plot.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 int cli_plot(cli *c, const cli_args *a);
 
-enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4 };
-
-/* An option's value as a number; the value may be an expression (pi/2). The shared
- * cli_number of the evaluator's branch replaces this once it is in main. */
-static bool plot_number(cli *c, const char *opt, const char *text, double *out, dx_expr **exact)
-{
-    dx_expr *e = dx_parse(c->ctx, text, strlen(text));
-    if (!e) {
-        fprintf(c->err, "dfdx: %s--%s: ", c->line_prefix, opt);
-        cli_report(c, text);
-        return false;
-    }
-    if (dx_eval_const(c->ctx, e, out) != DX_OK || !isfinite(*out)) {
-        dx_ctx_clear_error(c->ctx);
-        cli_usage(c, "--%s takes a number or a constant expression like pi/2 (not '%s')", opt, text);
-        return false;
-    }
-    if (exact)
-        *exact = e;
-    return true;
-}
-
-/* --size WxH: characters for the terminal, pixels for a file. */
-static bool size_of(cli *c, const char *s, int *w, int *h)
-{
-    char *end;
-    long x = strtol(s, &end, 10), y = 0;
-    if (*end == 'x' || *end == 'X')
-        y = strtol(end + 1, &end, 10);
-    if (*end || x < 1 || y < 1 || x > 10000 || y > 10000) {
-        cli_usage(c, "--size takes WIDTHxHEIGHT, e.g. 60x20 (not '%s')", s);
-        return false;
-    }
-    *w = (int)x;
-    *h = (int)y;
-    return true;
-}
-
-/* The terminal's size when stdout is one, else 80x24 (a pipe or a file has no size). */
-static void terminal_size(cli *c, int *w, int *h)
-{
-    *w = 80;
-    *h = 24;
-    struct winsize ws;
-    if (c->out == stdout && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-        ws.ws_col >= 24 && ws.ws_row >= 10) {
-        *w = ws.ws_col;
-        *h = ws.ws_row - 1; /* the prompt's line stays below the picture */
-    }
-}
+enum { PLOT_SAMPLES = 1001, PLOT_MAX_ORDER = 4, PLOT_LABELLED_MARKS = 6 };
 
 /* "f(x) = ...", "f'(x) = ...": the curve's legend entry. */
 static bool add_curve(cli *c, dx_plot *p, dx_expr *e, const char *var, unsigned order)
@@ -82,7 +31,7 @@ static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char 
 {
     double at;
     dx_expr *A;
-    if (!plot_number(c, "tangent", text, &at, &A))
+    if (!cli_number_ex(c, "tangent", text, false, &at, &A))
         return false;
     dx_expr *x = dx_sym(c->ctx, var, strlen(var));
     dx_expr *fa = dx_subst(c->ctx, f, x, A), *ma = dx_subst(c->ctx, df, x, A);
@@ -108,6 +57,40 @@ static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char 
     return true;
 }
 
+/* --mark extrema: the critical points of f in view (dx_extrema_find, as `dfdx extrema` finds
+ * them), each marked on f with its kind and point ("local max (-1, 2)"), and, where f' is
+ * drawn, the same x marked where f' crosses 0, as the lesson marks both panels. Only the first
+ * few are labelled: sin(x) over a wide interval would bury the picture in its legend. */
+static bool add_extrema(cli *c, dx_plot *p, dx_expr *f, const char *var, bool on_derivative)
+{
+    dx_extrema x;
+    double from = p->x0, to = p->x1;
+    dx_expr *v = dx_sym(c->ctx, var, strlen(var));
+    if (!v || dx_extrema_find(c->ctx, f, v, &from, &to, &x) != DX_OK)
+        return cli_report(c, NULL), false;
+    bool ok = true;
+    size_t labelled = 0;
+    for (size_t i = 0; ok && i < x.ncrit; i++) {
+        const dx_crit *k = &x.crit[i];
+        if (!isfinite(k->at.value))
+            continue;
+        char label[64] = "";
+        if (labelled++ < PLOT_LABELLED_MARKS)
+            snprintf(label, sizeof label, "%s (%.4g, %.4g)",
+                     k->kind == DX_CP_MIN ? "local min" : k->kind == DX_CP_MAX ? "local max" : "critical point",
+                     k->at.x == 0 ? 0 : k->at.x, k->at.value == 0 ? 0 : k->at.value);
+        ok = dx_plot_add_mark(p, c->ctx, k->at.x, k->at.value, label) == DX_OK &&
+             (!on_derivative || k->kink || dx_plot_add_mark(p, c->ctx, k->at.x, 0, NULL) == DX_OK);
+    }
+    if (!ok)
+        cli_report(c, NULL);
+    else if (x.ncrit == 0)
+        fprintf(c->err, "dfdx: %snote: f has no critical points on [%g, %g]: nothing to mark\n", c->line_prefix,
+                from, to);
+    dx_extrema_free(&x);
+    return ok;
+}
+
 int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char *title);
 
 static void json_out(cli *c, const dx_plot *p, const char *file, const char *picture)
@@ -126,6 +109,19 @@ static void json_out(cli *c, const dx_plot *p, const char *file, const char *pic
         cli_json_str(c->out, p->s[i].label);
     }
     fputs("]", c->out);
+    if (p->nm) {
+        fputs(", \"marks\": [", c->out);
+        for (size_t i = 0; i < p->nm; i++) {
+            fputs(i ? ", {\"x\": " : "{\"x\": ", c->out);
+            cli_json_num(c->out, p->m[i].x);
+            fputs(", \"y\": ", c->out);
+            cli_json_num(c->out, p->m[i].y);
+            fputs(", \"label\": ", c->out);
+            cli_json_str(c->out, p->m[i].label);
+            fputc('}', c->out);
+        }
+        fputc(']', c->out);
+    }
     if (file) {
         fputs(", \"file\": ", c->out);
         cli_json_str(c->out, file);
@@ -140,51 +136,28 @@ static void json_out(cli *c, const dx_plot *p, const char *file, const char *pic
 int cli_plot(cli *c, const cli_args *a)
 {
     double from = -5, to = 5;
-    if (cli_has(a, "from") && !plot_number(c, "from", cli_get(a, "from"), &from, NULL))
+    if (cli_has(a, "from") && !cli_number(c, "from", cli_get(a, "from"), &from))
         return CLI_BAD;
-    if (cli_has(a, "to") && !plot_number(c, "to", cli_get(a, "to"), &to, NULL))
+    if (cli_has(a, "to") && !cli_number(c, "to", cli_get(a, "to"), &to))
         return CLI_BAD;
     if (!(from < to))
         return cli_usage(c, "--from must be less than --to (got %g and %g)", from, to);
-    unsigned order = 1;
-    if (cli_has(a, "order")) {
-        char *end;
-        const char *s = cli_get(a, "order");
-        long v = strtol(s, &end, 10);
-        if (!*s || *end || v < 0 || v > PLOT_MAX_ORDER)
-            return cli_usage(c, "plot --order takes 0 to %d derivatives (not '%s')", PLOT_MAX_ORDER, s);
-        order = (unsigned)v;
-    }
+    unsigned order;
+    if (!cli_order(c, a, PLOT_MAX_ORDER, &order))
+        return CLI_BAD;
     const char *mark = cli_get(a, "mark");
     if (mark && strcmp(mark, "extrema") != 0)
         return cli_usage(c, "--mark takes 'extrema' (not '%s')", mark);
-    const char *out = cli_get(a, "out");
-    const char *ext = out ? strrchr(out, '.') : NULL;
-    if (out && (!ext || (strcasecmp(ext, ".svg") && strcasecmp(ext, ".png") && strcasecmp(ext, ".pdf"))))
-        return cli_usage(c, "--out writes .svg, .png or .pdf files (not '%s')", out);
-    int w, h;
-    if (cli_has(a, "size")) {
-        if (!size_of(c, cli_get(a, "size"), &w, &h))
-            return CLI_BAD;
-    } else if (out) {
-        w = 800;
-        h = 500;
-    } else {
-        terminal_size(c, &w, &h);
-    }
-    if (out && (w < 200 || h < 150))
-        return cli_usage(c, "a picture file needs at least 200x150 pixels (got %dx%d)", w, h);
+    cli_canvas pc;
+    if (!cli_picture(c, a, 800, 500, &pc))
+        return CLI_BAD;
+    const char *out = pc.out;
+    int w = pc.w, h = pc.h;
 
-    dx_expr *f = cli_parse(c, a->pos[0]);
+    const char *var;
+    dx_expr *f = cli_function(c, a, "plot", &var);
     if (!f)
         return CLI_BAD;
-    const char *var = cli_pick_var(c, a, f), **names;
-    if (!var)
-        return CLI_BAD;
-    size_t nv = dx_vars(c->ctx, f, &names);
-    if (nv > 1 || (nv == 1 && strcmp(names[0], var) != 0))
-        return cli_usage(c, "plot draws a function of one variable (%s has %s%s)", a->pos[0], names[0],
-                         nv > 1 ? " and more" : "");
     dx_plot *p = dx_plot_new(c->ctx, from, to, PLOT_SAMPLES);
     if (!p)
         return cli_report(c, NULL);
@@ -208,9 +181,8 @@ int cli_plot(cli *c, const cli_args *a)
         if (!add_tangent(c, p, f, df, var, cli_get(a, "tangent")))
             goto done;
     }
-    if (mark)
-        fprintf(c->err, "dfdx: %s--mark extrema is not available yet (it needs 'dfdx extrema'); plotting without marks\n",
-                c->line_prefix);
+    if (mark && !add_extrema(c, p, f, var, order >= 1))
+        goto done;
     if (dx_plot_finish(p, c->ctx) != DX_OK) {
         cli_report(c, NULL);
         goto done;
@@ -223,11 +195,7 @@ int cli_plot(cli *c, const cli_args *a)
             fprintf(c->out, "wrote %s (%dx%d)\n", out, w, h);
         goto done;
     }
-    unsigned flags = cli_has(a, "ascii") ? DX_PLOT_ASCII : 0;
-    const char *nc = getenv("NO_COLOR");
-    if (c->out == stdout && isatty(STDOUT_FILENO) && !(nc && *nc) && c->fmt != OUT_JSON)
-        flags |= DX_PLOT_COLOR;
-    char *text = dx_plot_text(p, c->ctx, w, h, flags);
+    char *text = dx_plot_text(p, c->ctx, w, h, pc.flags);
     if (!text) {
         cli_report(c, NULL);
         goto done;

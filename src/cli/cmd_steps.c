@@ -34,10 +34,7 @@ static void emit(cli *c, const char *start, const row *r, size_t n, const char *
                  const char *final)
 {
     if (c->fmt == OUT_JSON) {
-        fputs("{\"input\": ", c->out);
-        cli_json_str(c->out, input);
-        fputs(", \"variable\": ", c->out);
-        cli_json_str(c->out, var);
+        cli_json_open(c->out, input, var);
         fputs(", \"steps\": [", c->out);
         for (size_t i = 0; i < n; i++) {
             fputs(i ? ", {\"rule\": " : "{\"rule\": ", c->out);
@@ -83,11 +80,9 @@ static void emit(cli *c, const char *start, const row *r, size_t n, const char *
 
 int cli_steps(cli *c, const cli_args *a)
 {
-    dx_expr *e = cli_parse(c, a->pos[0]);
+    const char *var;
+    dx_expr *e = cli_function(c, a, NULL, &var);
     if (!e)
-        return CLI_BAD;
-    const char *var = cli_pick_var(c, a, e);
-    if (!var)
         return CLI_BAD;
     dx_expr *v = dx_sym(c->ctx, var, strlen(var));
     dx_steps s;

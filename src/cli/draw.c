@@ -1,4 +1,4 @@
-/* Plot files: one Cairo drawing of a plot, written as SVG, PNG or PDF by the file's extension. */
+/* Plot files: Cairo drawings of plots (one, or panels in a grid), written as SVG, PNG or PDF by the file's extension. */
 #include "cli.h"
 #include "plot.h"
 
@@ -77,12 +77,16 @@ static void curve(cairo_t *cr, const frame *f, const dx_plot_series *s, int k)
     }
 }
 
-static void draw(cairo_t *cr, dx_plot *p, int w, int h, const char *title)
+/* One panel of w x h pixels at the current origin. */
+static void draw(cairo_t *cr, const cli_panel *pn, int w, int h)
 {
+    dx_plot *p = pn->plot;
+    const char *title = pn->title;
     frame f = {72, w - 24, 48, h - 56, p};
     dx_plot_ticks_for(p, (size_t)fmax(2, (f.r - f.l) / 90), (size_t)fmax(2, (f.b - f.t) / 55));
     cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_fill(cr);
     cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, 15);
     cairo_set_source_rgb(cr, 0, 0, 0);
@@ -129,13 +133,15 @@ static void draw(cairo_t *cr, dx_plot *p, int w, int h, const char *title)
     cairo_set_font_size(cr, 13);
     const char *var = strchr(p->s[0].label, '(');
     char xname[32] = "x";
-    if (var && strchr(var, ')'))
+    if (pn->xname)
+        snprintf(xname, sizeof xname, "%s", pn->xname);
+    else if (var && strchr(var, ')'))
         snprintf(xname, sizeof xname, "%.*s", (int)(strchr(var, ')') - var - 1), var + 1);
     text_at(cr, xname, (f.l + f.r) / 2, h - 20, 0.5, 0.5);
     cairo_save(cr);
     cairo_translate(cr, 18, (f.t + f.b) / 2);
     cairo_rotate(cr, -PI / 2);
-    text_at(cr, "y", 0, 0, 0.5, 0.5);
+    text_at(cr, pn->yname ? pn->yname : "y", 0, 0, 0.5, 0.5);
     cairo_restore(cr);
 
     /* the curves, clipped to the plot area; f last so it is on top */
@@ -156,6 +162,19 @@ static void draw(cairo_t *cr, dx_plot *p, int w, int h, const char *title)
         cairo_arc(cr, px(&f, p->m[k].x), py(&f, p->m[k].y), 4.5, 0, 2 * PI);
     }
     cairo_fill(cr);
+    /* a mark's label beside it: under a minimum and over anything else, so it does not sit on
+     * the curve; to the left near the right edge, so it stays inside the frame */
+    cairo_set_font_size(cr, 11);
+    for (size_t k = 0; k < p->nm; k++) {
+        if (!isfinite(p->m[k].y) || !p->m[k].label[0])
+            continue;
+        cairo_text_extents_t e;
+        cairo_text_extents(cr, p->m[k].label, &e);
+        double x = px(&f, p->m[k].x), y = py(&f, p->m[k].y);
+        bool left = x + 8 + e.x_advance > f.r - 4;
+        bool below = strncmp(p->m[k].label, "local min", 9) == 0 ? y + 30 < f.b : y - 30 < f.t;
+        text_at(cr, p->m[k].label, x + (left ? -8 : 8), y + (below ? 8 : -8), left ? 1 : 0, below ? 0 : 1);
+    }
     cairo_restore(cr);
 
     /* the legend, top left inside the plot: a filled swatch (not a stroke) per series */
@@ -186,13 +205,27 @@ static void draw(cairo_t *cr, dx_plot *p, int w, int h, const char *title)
 
 int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char *title)
 {
+    cli_panel one = {p, title, NULL, NULL};
+    return cli_draw_panels(c, &one, 1, 1, path, w, h);
+}
+
+int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char *path, int w, int h)
+{
+    int rows = (n + cols - 1) / cols, pw = w / cols, ph = h / rows;
     const char *ext = strrchr(path, '.');
     bool png = strcasecmp(ext, ".png") == 0;
     cairo_surface_t *s = png                             ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
                          : strcasecmp(ext, ".svg") == 0 ? cairo_svg_surface_create(path, w, h)
                                                         : cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
-    draw(cr, p, w, h, title);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    for (int i = 0; i < n; i++) {
+        cairo_save(cr);
+        cairo_translate(cr, (i % cols) * pw, (i / cols) * ph);
+        draw(cr, &panels[i], pw, ph);
+        cairo_restore(cr);
+    }
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS && png)

@@ -28,7 +28,8 @@ static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
-                                       {"beta2", true},  {"rows", true},  {NULL, false}};
+                                       {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
+                                       {"size", true},   {"ascii", false}, {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -43,24 +44,6 @@ const cli_command cli_commands[] = {
      "Is ANSWER the derivative of EXPR? 'correct' (exit 0) or 'incorrect' (exit 1) with a point where\n"
      "they differ, the derivative, and the likely slip.\n"
      "  dfdx check 'sin(x^2)' 'cos(x^2)'   ->  incorrect ... likely slip: missing inner derivative"},
-    {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
-     "Every critical point, classified local min / local max / neither (second- and higher-\n"
-     "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
-     "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
-     "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
-    {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
-     "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
-     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
-    {"plot", cli_plot, plot_opts, 1, 1,
-     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--size WxH]",
-     "f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
-     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A.\n"
-     "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
-     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
-    {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
-     "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
-     "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
-     "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f"},
     {"eval", cli_eval, no_opts, 1, CLI_MAX_POS, "eval EXPR [V=VALUE ...]",
      "The value at a point; exact where the expression and the point are rational.\n"
      "  dfdx eval '3*x^2 - 3' x=1/2   ->  -9/4 = -2.25"},
@@ -70,9 +53,15 @@ const cli_command cli_commands[] = {
     {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
      "The tangent line at x = A: slope, point and the line.\n"
      "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
+    {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
+     "Every critical point, classified local min / local max / neither (second- and higher-\n"
+     "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
+     "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
+     "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]",
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
      "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
      "below --tol, default 1e-8), diverged (position or loss no longer finite or defined, grown\n"
@@ -96,6 +85,21 @@ const cli_command cli_commands[] = {
      "  dfdx descend 'w^2' --start 4 --rate 0.15 --steps 15\n"
      "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20\n"
      "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3"},
+    {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
+     "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
+     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
+    {"plot", cli_plot, plot_opts, 1, 1,
+     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
+     "          [--size WxH]",
+     "f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
+     "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A;\n"
+     "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
+     "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
+     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
+    {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
+     "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
+     "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
+     "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f"},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 

@@ -170,6 +170,14 @@ void cli_json_num(FILE *f, double v)
     }
 }
 
+void cli_json_open(FILE *f, const char *input, const char *var)
+{
+    fputs("{\"input\": ", f);
+    cli_json_str(f, input ? input : "");
+    fputs(", \"variable\": ", f);
+    cli_json_str(f, var);
+}
+
 /* "--at" for "at"; a label already shaped ("--at", "x=") stays as it is. */
 static void opt_label(char *buf, size_t n, const char *name)
 {
@@ -194,10 +202,12 @@ static bool is_inf_word(const char *s, int *sign)
            (n == 8 && strncmp(s, "infinity", 8) == 0) || (n == 3 && strncmp(s, "\u221e", 3) == 0);
 }
 
-bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out)
+bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_inf, double *out, dx_expr **exact)
 {
     char label[64], prefix[128];
     opt_label(label, sizeof label, opt_name);
+    if (exact)
+        *exact = NULL;
     int sign;
     if (is_inf_word(text, &sign)) {
         if (allow_inf) {
@@ -220,19 +230,64 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
     if (e) {
         const char **names;
         if (dx_vars(c->ctx, e, &names) > 0)
-            cli_usage(c, "takes a number or a constant expression like pi/2, not one in %s", names[0]);
+            cli_usage(c, "takes a number%s (not '%s', which has the variable %s)",
+                      allow_inf ? ", a constant expression like pi/2, or oo/-oo" : " or a constant expression like pi/2",
+                      text, names[0]);
         else if (dx_eval_const(c->ctx, e, out) != DX_OK)
             cli_report(c, NULL);
         else if (!isfinite(*out))
-            cli_usage(c, "'%s' is too large for a double", text);
+            cli_usage(c, "'%s' is too large for a double%s", text, allow_inf ? "; use oo or -oo for infinity" : "");
         else
             ok = true;
     }
     c->line_prefix = saved;
+    if (ok && exact)
+        *exact = e;
     return ok;
 }
 
 bool cli_number(cli *c, const char *opt_name, const char *text, double *out)
 {
-    return cli_number_ex(c, opt_name, text, false, out);
+    return cli_number_ex(c, opt_name, text, false, out, NULL);
+}
+
+bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi, long *out)
+{
+    double v;
+    if (!cli_number(c, opt_name, text, &v))
+        return false;
+    if (v != floor(v) || v < (double)lo || v > (double)hi) {
+        char label[64];
+        opt_label(label, sizeof label, opt_name);
+        cli_usage(c, "%s takes a whole number from %ld to %ld (not '%s')", label, lo, hi, text);
+        return false;
+    }
+    *out = (long)v;
+    return true;
+}
+
+bool cli_order(cli *c, const cli_args *a, unsigned max, unsigned *order)
+{
+    const char *s = cli_get(a, "order");
+    long v = 1;
+    if (s && !cli_whole(c, "order", s, 0, (long)max, &v))
+        return false;
+    *order = (unsigned)v;
+    return true;
+}
+
+dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **var)
+{
+    dx_expr *e = cli_parse(c, a->pos[0]);
+    if (!e || !(*var = cli_pick_var(c, a, e)))
+        return NULL;
+    const char **names;
+    size_t n = only ? dx_vars(c->ctx, e, &names) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], *var) != 0) {
+            cli_usage(c, "%s needs a function of %s alone: %s has no value (put a number in its place)", only, *var,
+                      names[i]);
+            return NULL;
+        }
+    return e;
 }
