@@ -7,9 +7,9 @@
 %define parse.error custom   /* we word "unexpected '*'" ourselves */
 %define parse.lac full       /* the expected tokens we consult (for "unclosed '('") are true */
 /* CMake builds this grammar twice: as dx_yyparse (above) and as dx_yyfastparse without LAC
- * (-Fparse.lac=none). LAC checks every lookahead before the reductions it triggers, which cost
- * a fifth of a parse; dx_parse runs the fast twin first and, only when it fails, this one, so
- * errors, their places and the actions run before them stay those of the LAC parser. */
+ * (-Fparse.lac=none). LAC checks every lookahead before the reductions it triggers (a seventh
+ * of a parse); dx_parse runs the fast twin first and, only when it fails, this one, so errors,
+ * their places and the actions run before them stay those of the LAC parser. */
 %define api.value.type {dx_yyval}
 %locations
 /* Conflicts are settled by the shape of the grammar (one nonterminal per level), not by
@@ -57,7 +57,7 @@ DX_HIDDEN int dx_yylex(dx_yyval *lval, dx_loc *lloc, yyscan_t scanner);
 #define yylex dx_yylex
 
 static void yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
-                       const char *msg);
+                    const char *msg);
 
 /* A call f(args): checks the number of arguments, then the row builds the canonical form. */
 static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
