@@ -6,6 +6,11 @@
 %define api.location.type {dx_loc}
 %define parse.error custom   /* we word "unexpected '*'" ourselves */
 %define parse.lac full       /* the expected tokens we consult (for "unclosed '('") are true */
+/* CMake builds this grammar twice: as dx_yyparse (above) and as dx_yyfastparse without LAC
+ * (-Fparse.lac=none). LAC checks every lookahead before the reductions it triggers (a seventh
+ * of a parse); dx_parse runs the fast twin first and, only when it fails, this one, so errors,
+ * their places and the actions run before them stay those of the LAC parser. */
+%define api.value.type {dx_yyval}
 %locations
 /* Conflicts are settled by the shape of the grammar (one nonterminal per level), not by
  * precedence declarations or luck: implicit multiplication makes %left/%right brittle. */
@@ -33,7 +38,7 @@ typedef void *yyscan_t;
 }
 
 %code provides {
-DX_HIDDEN int dx_yylex(DX_YYSTYPE *lval, DX_YYLTYPE *lloc, yyscan_t scanner);
+DX_HIDDEN int dx_yylex(dx_yyval *lval, dx_loc *lloc, yyscan_t scanner);
 }
 
 %code {
@@ -47,8 +52,12 @@ DX_HIDDEN int dx_yylex(DX_YYSTYPE *lval, DX_YYLTYPE *lloc, yyscan_t scanner);
  * span being built. */
 #define TRY(x) do { if (!(x)) { dx_parse_relocate(st, yyloc); YYABORT; } } while (0)
 
-static void dx_yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
-                       const char *msg);
+/* Both twins read the one scanner and report through their own (static) yyerror. */
+#undef yylex
+#define yylex dx_yylex
+
+static void yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
+                    const char *msg);
 
 /* A call f(args): checks the number of arguments, then the row builds the canonical form. */
 static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
@@ -67,12 +76,6 @@ static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
     st->nitems = mark;
     return e;
 }
-}
-
-%union {
-    dx_expr *e;
-    const dx_fn *fn;
-    size_t mark;
 }
 
 %token <e> NUM "number" IDENT "name" CONST "constant" SUPER "superscript"
@@ -189,8 +192,8 @@ args:
 
 /* "memory exhausted" from Bison itself: unreachable while DX_PARSE_MAX_NEST holds, kept so
  * that a mistake there still ends in a report. */
-static void dx_yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
-                       const char *msg)
+static void yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
+                    const char *msg)
 {
     dx_parse_fail(st, DX_ELIMIT, loc->pos, loc->end, "expression nested too deeply (limit %d)",
                   DX_PARSE_MAX_NEST);

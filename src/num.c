@@ -110,32 +110,25 @@ dx_num dx_num_copy(const dx_num *a)
 bool dx_num_parse(dx_num *out, const char *s, size_t len)
 {
     /* digits [. digits] [e|E [+-] digits] -> mantissa digits / 10^frac * 10^exp */
-    /* the digits, without the point, go to GMP in one call: per-digit multiplication would
-     * be quadratic in a long literal */
     size_t i = 0, nd = 0;
     long frac = 0;
     bool dot = false;
-    char *digits = malloc(len + 1);
-    if (!digits)
-        return false;
+    int64_t m64 = 0; /* the mantissa while it has at most 18 digits */
     for (; i < len; i++) {
         char c = s[i];
         if (c == '.') {
             dot = true;
         } else if (c >= '0' && c <= '9') {
-            digits[nd++] = c;
+            if (nd < 18)
+                m64 = m64 * 10 + (c - '0');
+            nd++;
             if (dot)
                 frac++;
         } else {
             break;
         }
     }
-    digits[nd] = 0;
-    mpz_t m;
-    mpz_init(m);
-    if (nd)
-        mpz_set_str(m, digits, 10);
-    free(digits);
+    size_t mant_end = i;
     long ex = 0;
     if (i < len && (s[i] == 'e' || s[i] == 'E')) {
         i++;
@@ -149,10 +142,37 @@ bool dx_num_parse(dx_num *out, const char *s, size_t len)
         ex *= sign;
     }
     ex -= frac;
-    if (ex > DX_NUM_MAX_EXP10 || ex < -DX_NUM_MAX_EXP10 || frac > DX_NUM_MAX_EXP10) {
-        mpz_clear(m);
+    if (ex > DX_NUM_MAX_EXP10 || ex < -DX_NUM_MAX_EXP10 || frac > DX_NUM_MAX_EXP10)
         return false;
+    /* the usual literal (3, 0.5, 1e-3) in int64, without GMP: the same value, reduced */
+    if (nd <= 18 && ex >= -18 && ex <= 18) {
+        int64_t p = 1;
+        for (long k = 0; k < (ex < 0 ? -ex : ex); k++)
+            p *= 10;
+        if (ex < 0) {
+            *out = dx_num_frac(m64, p);
+            return true;
+        }
+        if (m64 <= INT64_MAX / p) {
+            *out = dx_num_int(m64 * p);
+            return true;
+        }
     }
+    /* the digits, without the point, go to GMP in one call: per-digit multiplication would
+     * be quadratic in a long literal */
+    char *digits = malloc(nd + 1);
+    if (!digits)
+        return false;
+    size_t k = 0;
+    for (size_t q = 0; q < mant_end; q++)
+        if (s[q] != '.')
+            digits[k++] = s[q];
+    digits[k] = 0;
+    mpz_t m;
+    mpz_init(m);
+    if (nd)
+        mpz_set_str(m, digits, 10);
+    free(digits);
     mpq_ptr z = big_new();
     mpz_t p;
     mpz_init(p);

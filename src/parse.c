@@ -81,14 +81,27 @@ bool dx_parse_enter(dx_pstate *st, dx_loc loc)
     return true;
 }
 
-/* Scan and parse; a separate function so that nothing setjmp must preserve changes here. */
+/* Scan and parse; a separate function so that nothing setjmp must preserve changes here.
+ * The fast parser first; when it fails, everything again with the LAC parser, which decides
+ * the error (the fast one may run actions past a syntax error and fail in them). The actions
+ * only build hash-consed nodes, so the second pass finds what the first one left. */
 static dx_expr *run(dx_pstate *st, yyscan_t scanner)
 {
     if (setjmp(st->oom)) {
-        /* Only scanner setup allocates, before dx_yyparse holds any memory. */
+        /* Only scanner setup allocates, before a parser holds any memory. */
         dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
         return NULL;
     }
+    YY_BUFFER_STATE buf = dx_yy_scan_bytes(st->text, (int)st->len, scanner);
+    if (dx_yyfastparse(scanner, st->ctx, st) == 0)
+        return st->result;
+    dx_yy_delete_buffer(buf, scanner);
+    dx_ctx_clear_error(st->ctx);
+    st->off = 0;
+    st->nitems = 0;
+    st->depth = 0;
+    st->nopens = 0;
+    st->result = NULL;
     dx_yy_scan_bytes(st->text, (int)st->len, scanner);
     if (dx_yyparse(scanner, st->ctx, st) == 0)
         return st->result;

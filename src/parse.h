@@ -20,6 +20,13 @@ typedef struct dx_loc {
     long pos, end;
 } dx_loc;
 
+/* A token's or a rule's semantic value (the grammar's %type tags are its fields). */
+typedef union dx_yyval {
+    dx_expr *e;
+    const dx_fn *fn;
+    size_t mark;
+} dx_yyval;
+
 typedef struct dx_pstate {
     dx_ctx *ctx;
     const char *text;
@@ -38,6 +45,11 @@ typedef struct dx_pstate {
     dx_expr *result;
     jmp_buf oom;         /* the scanner's fatal errors (out of memory) land here */
 } dx_pstate;
+
+/* The grammar's parser without LAC (see parser.y): the same language, actions and result, but
+ * on a syntax error it may first run actions the LAC parser dx_yyparse would not, so a failure
+ * of it is only a sign to parse again with dx_yyparse. */
+DX_HIDDEN int dx_yyfastparse(void *scanner, dx_ctx *ctx, dx_pstate *st);
 
 /* Push e onto the chain stack. false when e is NULL (a constructor failed and recorded why)
  * or without memory (recorded here): the action then aborts the parse. */

@@ -234,6 +234,13 @@ static bool take_region(printer *p, sb *b, size_t base, item *it, size_t n, item
 /* A term without its sign: -3*x -> 3*x, with *neg set. */
 static dx_expr *unsign(dx_ctx *ctx, const dx_expr *e, bool *neg)
 {
+    /* most terms are positive: decide from the leading number before splitting (which may
+     * build the rest of a product) */
+    const dx_expr *lead = e->kind == DX_MUL ? e->a[0] : e;
+    if (lead->kind != DX_NUM || dx_num_sign(&lead->u.num) >= 0) {
+        *neg = false;
+        return (dx_expr *)e;
+    }
     dx_num c;
     dx_expr *rest = dx_term_split(ctx, (dx_expr *)e, &c);
     *neg = dx_num_sign(&c) < 0;

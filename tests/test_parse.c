@@ -188,6 +188,10 @@ static const struct {
     { "sin^2(x)", 0, S, 3, 4, "expected '(' after 'sin'" },
     { "x 12345678901234567890123456789012345678901234567890", 0, S, 2, 52,
       "unexpected '12345678901234567890123456789012...'" },
+    /* the syntax error, not the division the reductions before it would build: dx_parse's
+     * fast parser (no LAC) fails on 0^-1 first, the LAC parser decides */
+    { "1/0)", 0, S, 3, 4, "unexpected ')'" },
+    { "0^-1 )", 0, S, 5, 6, "unexpected ')'" },
     { "1e100000", 0, L, 0, 8, "number too large" },
     { "2 + 1e-100000", 0, L, 4, 13, "number too large" },
 };
