@@ -330,7 +330,7 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
         snprintf(global, sizeof global, "the global minimum is at %s = %.6g (f = %.6g)", var,
                  m->ex.crit[m->global].at.x, m->ex.crit[m->global].at.value);
     else
-        snprintf(global, sizeof global, "f has no global minimum (%s)", m->ex.min.why);
+        snprintf(global, sizeof global, "f has no global minimum (%.120s)", m->ex.min.why);
     if (r->status == DX_DIVERGED || !isfinite(w)) {
         snprintf(buf, len, "descent diverged; %s", global);
         return;
