@@ -15,6 +15,7 @@ struct dx_descent {
     double *vals;   /* the evaluation point: descent variables, then the fixed ones */
     double *g, *u, *prev;  /* gradient, update, the previous update */
     double *m, *v;         /* the methods' state: velocity (momentum), moments (adam) */
+    char **names;          /* the descent variables' names, for messages */
 };
 
 void dx_descend_defaults(dx_descend_opts *o)
@@ -42,6 +43,9 @@ void dx_descend_free(dx_descent *d)
     free(d->prev);
     free(d->m);
     free(d->v);
+    for (size_t i = 0; d->names && i < d->nvars; i++)
+        free(d->names[i]);
+    free(d->names);
     free(d);
 }
 
@@ -108,8 +112,15 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
     d->prev = malloc(nvars * sizeof *d->prev);
     d->m = malloc(nvars * sizeof *d->m);
     d->v = malloc(nvars * sizeof *d->v);
-    if (!d->grad || !d->vals || !d->g || !d->u || !d->prev || !d->m || !d->v)
+    d->names = calloc(nvars, sizeof *d->names);
+    if (!d->grad || !d->vals || !d->g || !d->u || !d->prev || !d->m || !d->v || !d->names)
         goto oom;
+    for (size_t i = 0; i < nvars; i++) {
+        size_t len = strlen(vars[i]) + 1;
+        if (!(d->names[i] = malloc(len)))
+            goto oom;
+        memcpy(d->names[i], vars[i], len);
+    }
     for (size_t i = 0; i < nall; i++)
         all[i] = i < nvars ? vars[i] : fixed[i - nvars];
     for (size_t i = 0; i < nfixed; i++)
@@ -164,6 +175,66 @@ static void failed_eval(dx_ctx *ctx, dx_descend_result *r, const char *what, lon
     else
         snprintf(r->msg, sizeof r->msg, "%s is no longer defined after step %ld: %.180s", what, step, m);
     dx_ctx_clear_error(ctx);
+}
+
+/* The one-sided partial derivatives of f by variable i at w: the gradient at w_i -/+ a
+ * distance that shrinks until two successive values agree. false when either side is
+ * undefined (sqrt(w) at 0: f is not defined to the left). */
+static bool one_sided(dx_descent *d, dx_ctx *ctx, double *w, size_t i, double *left, double *right)
+{
+    double w0 = w[i], side[2];
+    bool ok = true;
+    for (int k = 0; k < 2 && ok; k++) {
+        double prev = NAN, g = NAN;
+        ok = false;
+        for (double s = 1e-4 * fmax(1, fabs(w0)); s > 4e-16 * fmax(1, fabs(w0)); s /= 16) {
+            w[i] = w0 + (k ? s : -s);
+            if (dx_prog_eval(d->grad[i], ctx, w, &g) != DX_OK) {
+                dx_ctx_clear_error(ctx);
+                break;
+            }
+            if (isfinite(prev) && fabs(g - prev) <= 1e-9 * fmax(1, fabs(g))) {
+                ok = true;
+                break;
+            }
+            prev = g;
+        }
+        side[k] = g;
+    }
+    w[i] = w0;
+    *left = side[0];
+    *right = side[1];
+    return ok && isfinite(side[0]) && isfinite(side[1]);
+}
+
+/* The gradient at w into d->g; at a kink, the subgradient nearest 0 (*kink set, with the
+ * first kink's variable and one-sided derivatives in *ki, *kl, *kr). false with the
+ * evaluation's error on ctx when a partial is undefined otherwise. */
+static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *ki, double *kl, double *kr)
+{
+    *kink = false;
+    for (size_t i = 0; i < d->nvars; i++) {
+        if (dx_prog_eval(d->grad[i], ctx, w, &d->g[i]) == DX_OK)
+            continue;
+        double l, r, fw;
+        char why[sizeof dx_ctx_error(ctx)->msg];
+        snprintf(why, sizeof why, "%s", dx_ctx_error(ctx)->msg);
+        dx_ctx_clear_error(ctx);
+        if (dx_prog_eval(d->loss, ctx, w, &fw) != DX_OK || !one_sided(d, ctx, w, i, &l, &r)) {
+            dx_ctx_clear_error(ctx);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s", why);
+            return false;
+        }
+        double lo = fmin(l, r), hi = fmax(l, r);
+        d->g[i] = lo > 0 ? lo : hi < 0 ? hi : 0;
+        if (!*kink) {
+            *ki = i;
+            *kl = l;
+            *kr = r;
+        }
+        *kink = true;
+    }
+    return true;
 }
 
 bool dx_descend_check(dx_ctx *ctx, const dx_descend_opts *o)
@@ -243,16 +314,27 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     const double loss0 = loss;
     double prev_loss = loss, p1 = 1, p2 = 1;
     long streak = 0;
+    bool kink;
+    size_t ki = 0;
+    double kl = 0, kr = 0;
     for (long k = 0;; k++) {
         r->loss = loss;
         r->grad_norm = NAN;
-        for (size_t i = 0; i < n; i++)
-            if (dx_prog_eval(d->grad[i], ctx, w, &d->g[i]) != DX_OK) {
-                failed_eval(ctx, r, "the gradient", k - 1);
-                goto done;
-            }
+        if (!gradient(d, ctx, w, &kink, &ki, &kl, &kr)) {
+            failed_eval(ctx, r, "the gradient", k - 1);
+            goto done;
+        }
         double gn = norm(d->g, n);
         r->grad_norm = gn;
+        if (kink && gn < o->tol) {
+            stop(r, DX_CONVERGED, DX_WHY_KINK);
+            snprintf(r->msg, sizeof r->msg,
+                     "f is not differentiable here (a kink), but its one-sided derivatives%s%s%s %.6g and %.6g "
+                     "bracket 0, so 0 is a subgradient: a minimum",
+                     n > 1 ? " (by " : "", n > 1 ? d->names[ki] : "", n > 1 ? ")" : "", kl + 0.0, kr + 0.0);
+            goto done;
+        }
+        r->subgradients += kink && k < o->steps;
         if (!isfinite(gn)) {
             stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
             snprintf(r->msg, sizeof r->msg, "the gradient is not finite after %ld steps", k);
@@ -320,6 +402,9 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
             goto done;
         }
         if (o->method == DX_GD && un < o->tol) {
+            if (gradient(d, ctx, w, &kink, &ki, &kl, &kr))
+                r->grad_norm = norm(d->g, n); /* the final point's, for the record */
+            dx_ctx_clear_error(ctx);
             stop(r, DX_CONVERGED, DX_WHY_UPDATE);
             snprintf(r->msg, sizeof r->msg, "the update %.3g is below the tolerance %g", un, o->tol);
             goto done;

@@ -16,6 +16,7 @@ typedef enum dx_descend_status { DX_CONVERGED, DX_DIVERGED, DX_MAX_STEPS } dx_de
 typedef enum dx_descend_why {
     DX_WHY_STEPS,         /* max_steps: the step limit was reached */
     DX_WHY_GRADIENT,      /* converged: the gradient norm fell below tol */
+    DX_WHY_KINK,          /* converged: at a kink whose one-sided derivatives bracket 0 (abs(w) at 0) */
     DX_WHY_UPDATE,        /* converged: the update's norm fell below tol (plain descent only) */
     DX_WHY_NOT_FINITE,    /* diverged: position or loss overflowed to a non-finite value */
     DX_WHY_DOMAIN,        /* diverged: the position left the domain of f (ln of a negative, ...) */
@@ -63,6 +64,7 @@ typedef struct dx_descend_result {
     double loss;        /* at the final position; NaN when it is not defined there */
     double grad_norm;   /* at the final position; NaN when not defined */
     long reversals;     /* updates that pointed against the previous one (oscillation) */
+    long subgradients;  /* steps taken at a kink, where f' is undefined, with a subgradient */
     char msg[320];      /* why it stopped, in words */
 } dx_descend_result;
 
@@ -78,6 +80,11 @@ DX_HIDDEN dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *co
                                          const char *const *fixed, const double *fixed_vals, size_t nfixed);
 DX_HIDDEN void dx_descend_free(dx_descent *d);
 DX_HIDDEN size_t dx_descend_nvars(const dx_descent *d);
+
+/* At a kink (relu(w) or abs(w) at 0) the partial derivative is undefined, but both
+ * one-sided derivatives exist: descent then uses the subgradient nearest 0, the one of
+ * [left, right] smallest in size, and stops there as converged when that is 0 (0 is in
+ * the subdifferential: the kink is a minimum along that variable). */
 
 /* Run from start (nvars values). pos receives the final position (nvars values). cb, when
  * not NULL, sees every row. Plain descent is exactly w <- w - rate*f'(w) in double, so the

@@ -41,6 +41,7 @@ void dx_extrema_free(dx_extrema *x)
         point_free(&x->infl[i]);
     free(x->crit);
     free(x->infl);
+    free(x->flat);
     point_free(&x->min.at);
     point_free(&x->max.at);
     memset(x, 0, sizeof *x);
@@ -362,11 +363,24 @@ typedef struct grid {
 
 static int sgn(double v) { return (v > 0) - (v < 0); }
 
+static const char *sign_word(int s) { return s > 0 ? "+" : s < 0 ? "-" : "0"; }
+
+/* Is v next to a pole of g rather than a point where g is continuous? Near a pole |g| grows
+ * as the distance shrinks (1/x: a thousand times nearer, a thousand times larger); next to
+ * a continuous point it settles. s is a small distance, a grid step's millionth. */
+static bool pole_near(const fun *g, double v, double s)
+{
+    s = fmax(s, fabs(v) * 1e-11);
+    double far = fmax(fabs(at(g, v - s)), fabs(at(g, v + s)));
+    double near = fmax(fabs(at(g, v - s * 1e-3)), fabs(at(g, v + s * 1e-3)));
+    return !isfinite(near) || (near > 10 * far && near > 1);
+}
+
 static bool add_crit(dx_extrema *x, const grid *g, double at_x, int left, int right, bool kink, size_t *cap)
 {
     double fv = at(&g->f, at_x);
-    if (!isfinite(fv))
-        return true; /* not in f's domain: a pole, not a critical point */
+    if (!isfinite(fv) || (kink && pole_near(&g->f, at_x, x->step * 1e-6)))
+        return true; /* not in f's domain, or a pole (tan(x)^2 at pi/2): not a critical point */
     for (size_t i = 0; i < x->ncrit; i++)
         if (fabs(x->crit[i].at.x - at_x) <= 1e-9 * fmax(1, fabs(at_x)))
             return true; /* found twice (a grid zero next to a bracket) */
@@ -385,7 +399,7 @@ static bool add_crit(dx_extrema *x, const grid *g, double at_x, int left, int ri
     c->at.value = fv;
     c->kink = kink;
     c->kind = left < 0 && right > 0 ? DX_CP_MIN : left > 0 && right < 0 ? DX_CP_MAX : DX_CP_NEITHER;
-    const char *from = left > 0 ? "+" : "-", *to = right > 0 ? "+" : "-";
+    const char *from = sign_word(left), *to = sign_word(right);
     double d2 = kink ? NAN : at(&g->d2, at_x);
     if (kink)
         snprintf(c->test, sizeof c->test, "f' undefined (f not differentiable here); f' goes from %s to %s", from, to);
@@ -395,6 +409,21 @@ static bool add_crit(dx_extrema *x, const grid *g, double at_x, int left, int ri
         snprintf(c->test, sizeof c->test, "first derivative: f'' ≈ 0 here, f' goes from %s to %s", from, to);
     else
         snprintf(c->test, sizeof c->test, "first derivative: f' touches 0 without changing sign (%s on both sides)", to);
+    return true;
+}
+
+static bool add_flat(dx_extrema *x, double from, double to, double value, size_t *cap)
+{
+    if (x->nflat == MAX_POINTS)
+        return false;
+    if (x->nflat == *cap) {
+        *cap = *cap ? 2 * *cap : 4;
+        dx_flat *f = realloc(x->flat, sizeof *f * *cap);
+        if (!f)
+            abort();
+        x->flat = f;
+    }
+    x->flat[x->nflat++] = (dx_flat){from, to, value};
     return true;
 }
 
@@ -486,6 +515,51 @@ static bool find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_ex
     return ok;
 }
 
+/* Global extremes need f defined on the whole interval; and where the grid holds a value
+ * beyond every candidate (critical points, ends), f runs off near a pole (tan(x)) and the
+ * extreme does not exist. Each reason is said with the x where it shows. */
+static void grid_globals(dx_extrema *x, const grid *g, const char *v)
+{
+    size_t undef = g->n, defined = 0, hi = 0, lo = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        if (!isfinite(g->fv[i])) {
+            if (undef == g->n)
+                undef = i;
+            continue;
+        }
+        if (defined++ == 0 || g->fv[i] > g->fv[hi])
+            hi = i;
+        if (defined == 1 || g->fv[i] < g->fv[lo])
+            lo = i;
+    }
+    x->nowhere = defined == 0;
+    if (x->nowhere) {
+        snprintf(x->min.why, sizeof x->min.why, "f is not defined anywhere on [%g, %g]", x->from, x->to);
+        snprintf(x->max.why, sizeof x->max.why, "%s", x->min.why);
+        return;
+    }
+    if (undef < g->n) {
+        snprintf(x->min.why, sizeof x->min.why,
+                 "f is undefined or infinite at %s = %.6g in the interval (choose --from/--to inside its domain)",
+                 v, g->xs[undef]);
+        snprintf(x->max.why, sizeof x->max.why, "%s", x->min.why);
+        return;
+    }
+    dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
+    globals(x, ends);
+    const double slack = 1e-9;
+    if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
+        point_free(&x->max.at);
+        memset(&x->max, 0, sizeof x->max);
+        snprintf(x->max.why, sizeof x->max.why, "f is unbounded above near %s = %.6g (a pole)", v, g->xs[hi]);
+    }
+    if (x->min.exists && g->fv[lo] < x->min.at.value - slack * fmax(1, fabs(x->min.at.value))) {
+        point_free(&x->min.at);
+        memset(&x->min, 0, sizeof x->min);
+        snprintf(x->min.why, sizeof x->min.why, "f is unbounded below near %s = %.6g (a pole)", v, g->xs[lo]);
+    }
+}
+
 static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema *x)
 {
     const char *name = var->u.name;
@@ -514,7 +588,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
     dx_prog_eval_n(g.f.p, g.n, cols, g.fv);
     dx_prog_eval_n(g.df.p, g.n, cols, g.dv);
     dx_prog_eval_n(g.d2.p, g.n, cols, g.d2v);
-    size_t cap = 0;
+    size_t cap = 0, fcap = 0;
     double h = x->step;
     bool ok = true;
     /* sign changes of f' between finite neighbours (a single undefined point between them
@@ -523,6 +597,15 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
     for (size_t i = 0; i < g.n && ok; i++) {
         double d = g.dv[i];
         if (!isfinite(d)) {
+            continue;
+        }
+        size_t run = i;
+        while (d == 0 && run + 1 < g.n && g.dv[run + 1] == 0)
+            run++;
+        if (run - i >= 2) {
+            /* f' = 0 at three or more grid points in a row: flat there, one interval */
+            ok = add_flat(x, g.xs[i], g.xs[run], g.fv[i], &fcap);
+            last = i = run;
             continue;
         }
         if (d == 0 && i > 0 && i + 1 < g.n)
@@ -567,8 +650,8 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             continue;
         double r = g.d2v[i] == 0 ? g.xs[i] : brent(&g.d2, g.xs[i - 1], g.xs[i], g.d2v[i - 1], g.d2v[i]);
         double fv = at(&g.f, r), l = at(&g.d2, r - h * 1e-3), rr = at(&g.d2, r + h * 1e-3);
-        if (!isfinite(fv) || !isfinite(l) || !isfinite(rr))
-            continue;
+        if (!isfinite(fv) || !isfinite(l) || !isfinite(rr) || pole_near(&g.f, r, h * 1e-6))
+            continue; /* f'' changes sign across a pole of f (tan(x) at pi/2), not on the graph */
         if (x->ninfl && fabs(x->infl[x->ninfl - 1].x - r) <= 1e-9 * fmax(1, fabs(r)))
             continue;
         if (x->ninfl == MAX_POINTS)
@@ -582,17 +665,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
         }
         x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL};
     }
-    /* global extremes need f defined on the whole interval: near a pole there is none */
-    bool defined = true;
-    for (size_t i = 0; i < g.n; i++)
-        defined = defined && isfinite(g.fv[i]);
-    if (defined) {
-        dx_xpoint ends[2] = {{x->from, g.fv[0], NULL, NULL}, {x->to, g.fv[g.n - 1], NULL, NULL}};
-        globals(x, ends);
-    } else {
-        snprintf(x->min.why, sizeof x->min.why, "f is not defined (or not finite) everywhere on the interval");
-        snprintf(x->max.why, sizeof x->max.why, "%s", x->min.why);
-    }
+    grid_globals(x, &g, name);
 out:
     free(g.xs);
     dx_prog_free(g.f.p);

@@ -31,8 +31,15 @@ typedef struct dx_global {
     int endpoint;   /* -1 at the interval's start, +1 at its end, 0 inside */
     size_t ties;    /* further points with the same value (listed in tie_x) */
     double tie_x[4];
-    char why[96];   /* when !exists: "f → +oo as x → +oo" */
+    char why[160];  /* when !exists: "f → +oo as x → +oo" */
 } dx_global;
+
+/* A stretch of the grid where f' is 0 at every point (relu(x) for x < 0; e^x where it
+ * underflows): every point there is critical, reported as one interval, not thousands. */
+typedef struct dx_flat {
+    double from, to; /* the first and last grid points of the stretch */
+    double value;    /* f at from */
+} dx_flat;
 
 typedef struct dx_extrema {
     bool polynomial;     /* exact method; otherwise the grid search below */
@@ -45,6 +52,9 @@ typedef struct dx_extrema {
     size_t ncrit;
     dx_xpoint *infl;     /* inflection points: f'' changes sign */
     size_t ninfl;
+    dx_flat *flat;       /* grid search: stretches where f' = 0 throughout, ascending */
+    size_t nflat;
+    bool nowhere;        /* grid search: f is defined at no grid point of the interval */
     dx_global min, max;
 } dx_extrema;
 

@@ -176,6 +176,16 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
         dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
         return DX_ENOMEM;
     }
+    if (m == 0 && s == &p->s[0]) {
+        /* nothing finite: say why at one point (ln of a negative, or an overflow like x^2 at
+         * 1e300, which is defined but too large for a double) */
+        double mid = p->x0 + (p->x1 - p->x0) / 2, y;
+        dx_status st = dx_prog_eval(prog, ctx, &mid, &y);
+        char why[sizeof p->empty - 40];
+        snprintf(why, sizeof why, "%.150s", st == DX_OK ? "not finite" : dx_ctx_error(ctx)->msg);
+        dx_ctx_clear_error(ctx);
+        snprintf(p->empty, sizeof p->empty, "at %s = %g: %s", var, mid, why);
+    }
     if (m >= 2) {
         double lo, hi;
         robust_range(w, m, 0.05, 0.5, &lo, &hi);
@@ -243,8 +253,8 @@ dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
         }
     }
     if (!any) {
-        dx_fail(ctx, DX_EDOMAIN, -1, -1, "nothing to draw: the function is undefined everywhere on [%g, %g]",
-                p->x0, p->x1);
+        dx_fail(ctx, DX_EDOMAIN, -1, -1, "nothing to draw: the function has no finite value on [%g, %g]%s%s%s",
+                p->x0, p->x1, p->empty[0] ? " (" : "", p->empty, p->empty[0] ? ")" : "");
         return DX_EDOMAIN;
     }
     /* marks stay in view unless they are far outside the data */

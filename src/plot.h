@@ -42,6 +42,7 @@ typedef struct dx_plot {
     dx_plot_series s[DX_PLOT_MAX_SERIES];
     dx_plot_mark m[DX_PLOT_MAX_MARKS];
     double xt[DX_PLOT_MAX_TICKS], yt[DX_PLOT_MAX_TICKS], xstep, ystep;
+    char empty[200];       /* why the first curve has no finite value, at one point ("" when it has) */
     size_t nxt, nyt;
 } dx_plot;
 

@@ -323,6 +323,43 @@ END_TEST
 
 /* --- bad requests ------------------------------------------------------------------------ */
 
+/* A kink (f' undefined, both one-sided derivatives there): descent takes the subgradient
+ * nearest 0, and a kink whose one-sided derivatives bracket 0 is a minimum, converged. It
+ * used to be "diverged: division by zero" at relu(w) = 0 and at abs(w) from 0. */
+typedef struct kink_row {
+    const char *f;
+    double start, rate;
+    long steps;
+    dx_descend_status status;
+    double end;
+    long subgradients;
+} kink_row;
+
+static const kink_row kink_rows[] = {
+    {"abs(w)", 0, 0.1, 100, DX_CONVERGED, 0, 0},
+    {"relu(w)", 1, 1, 100, DX_CONVERGED, 0, 0},
+    {"abs(w - 1)", 3, 1, 100, DX_CONVERGED, 1, 0},
+    {"abs(w) + 2*w", 0, 0.5, 2, DX_MAX_STEPS, -1, 1}, /* subgradients [1, 3]: 1, then f' = 1 */
+};
+
+START_TEST(kinks)
+{
+    const kink_row *k = &kink_rows[_i];
+    dx_ctx *ctx = dx_ctx_new();
+    dx_descend_opts o = opts(k->rate, k->steps);
+    dx_descend_result r;
+    double pos;
+    ck_assert_int_eq(descend1(ctx, k->f, k->start, &o, NULL, &r, &pos), DX_OK);
+    ck_assert_msg(r.status == k->status, "%s: status %d (%s)", k->f, r.status, r.msg);
+    ck_assert_msg(pos == k->end, "%s: ends at %.17g, want %g", k->f, pos, k->end);
+    ck_assert_msg(r.subgradients == k->subgradients, "%s: %ld subgradient steps, want %ld", k->f, r.subgradients,
+                  k->subgradients);
+    if (k->status == DX_CONVERGED)
+        ck_assert_msg(r.why == DX_WHY_KINK && strstr(r.msg, "0 is a subgradient"), "%s: %s", k->f, r.msg);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(bad_options)
 {
     dx_ctx *ctx = dx_ctx_new();
@@ -466,6 +503,12 @@ static const struct {
     {{"descend", "w^2", "--start", "4", "--beta", "0.5"}, 2, {"--beta is for --method momentum or adam"}},
     {{"descend", "w^2", "--start", "4", "--method", "momentum", "--beta", "1"}, 2, {"beta must be from 0"}},
     {{"descend", "ln(w)", "--start", "-1"}, 2, {"f is not defined at the start: ln is undefined at -1"}},
+    {{"descend", "relu(w)", "--start", "1", "--rate", "1"}, 0,
+     {"status: converged (f is not differentiable here (a kink), but its one-sided derivatives 0 and 1 bracket 0"}},
+    {{"descend", "abs(w) + abs(b)", "--start", "w=1,b=0", "--rate", "0.5"}, 0,
+     {"final: w = 0, b = 0", "one-sided derivatives (by w) -1 and 1", "note: 2 steps started at a kink"}},
+    {{"--format", "json", "descend", "abs(w) + 2*w", "--start", "0", "--steps", "1"}, 0,
+     {"\"subgradient_steps\": 1", "\"gradient\": 1, \"update\": -0.1"}},
     {{"descend", "w^2", "--start", "4", "--tol", "-1"}, 2, {"tolerance must be a number >= 0"}},
 };
 
@@ -499,6 +542,7 @@ static Suite *suite(void)
     tcase_add_loop_test(t, diverges_each_way, 0, sizeof diverging / sizeof diverging[0]);
     tcase_add_test(t, converges_with_tol);
     tcase_add_test(t, bad_options);
+    tcase_add_loop_test(t, kinks, 0, sizeof kink_rows / sizeof kink_rows[0]);
     suite_add_tcase(s, t);
     t = tcase_create("variables and methods");
     tcase_add_test(t, multi_quadratic);

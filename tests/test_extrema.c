@@ -429,6 +429,58 @@ START_TEST(globals)
 }
 END_TEST
 
+/* The grid search where it used to go wrong: flat stretches of f' (each grid point was a
+ * critical point), poles taken for kinks and inflections, globals claimed across a pole,
+ * and a function defined nowhere. */
+typedef struct nasty_row {
+    const char *f;
+    double from, to;
+    int ncrit, nflat, ninfl; /* -1: not checked */
+    const char *min_why;     /* NULL: the global min exists */
+} nasty_row;
+
+static const nasty_row nasty_rows[] = {
+    {"relu(x)", -10, 10, 1, 1, -1, NULL},
+    {"relu(x - 2) + relu(-x - 2)", -10, 10, 2, 1, -1, NULL},
+    {"e^x", -1000, 1000, 0, 1, -1, "undefined or infinite at x = 710"},
+    {"tan(x)^2", 0, 3, 0, 0, -1, NULL},
+    {"tan(x)", -3, 3, 0, 0, 1, "unbounded below near x = -1.57"},
+    {"ln(-x^2 - 1)", -10, 10, 0, 0, 0, "not defined anywhere on [-10, 10]"},
+    {"sqrt(x)", -10, 10, 0, 0, 0, "undefined or infinite at x = -10"},
+    {"sqrt(abs(x))", -10, 10, 1, 0, -1, NULL},
+};
+
+START_TEST(nasty_row_test)
+{
+    const nasty_row *w = &nasty_rows[_i];
+    dx_extrema x;
+    ck_assert_msg(dx_extrema_find(C, parse_ok(w->f), dx_sym(C, "x", 1), &w->from, &w->to, &x) == DX_OK, "%s: %s", w->f,
+                  dx_ctx_error(C)->msg);
+    ck_assert_msg((int)x.ncrit == w->ncrit, "%s: %zu critical points, want %d", w->f, x.ncrit, w->ncrit);
+    ck_assert_msg((int)x.nflat == w->nflat, "%s: %zu flat stretches, want %d", w->f, x.nflat, w->nflat);
+    ck_assert_msg(w->ninfl < 0 || (int)x.ninfl == w->ninfl, "%s: %zu inflection points, want %d", w->f, x.ninfl,
+                  w->ninfl);
+    if (w->min_why)
+        ck_assert_msg(!x.min.exists && strstr(x.min.why, w->min_why), "%s: min.why '%s', want '%s'", w->f, x.min.why,
+                      w->min_why);
+    else
+        ck_assert_msg(x.min.exists, "%s: no global min (%s)", w->f, x.min.why);
+    dx_extrema_free(&x);
+}
+END_TEST
+
+/* tan(x)^2 on [0, 3]: the pole at pi/2 is not a local max, and f has no global max. */
+START_TEST(pole_not_max)
+{
+    double a = 0, b = 3;
+    dx_extrema x;
+    ck_assert_int_eq(dx_extrema_find(C, parse_ok("tan(x)^2"), dx_sym(C, "x", 1), &a, &b, &x), DX_OK);
+    ck_assert_msg(!x.max.exists && strstr(x.max.why, "unbounded above"), "max: %s", x.max.why);
+    ck_assert(x.min.exists && x.min.at.value == 0);
+    dx_extrema_free(&x);
+}
+END_TEST
+
 /* The program: seeds' examples, json, bad input. */
 typedef struct cli_row {
     const char *argv[10];
@@ -459,6 +511,10 @@ static const cli_row cli_rows[] = {
     {{"--format", "json", "extrema", "x^2", "--from", "-1", "--to", "2", NULL}, 0,
      {"\"global_max\": {\"x\": 2, \"value\": 4", "\"where\": \"to\"", "\"global_min\": {\"x\": 0, \"value\": 0"}, NULL},
     {{"extrema", "5", NULL}, 0, {"f is constant"}, NULL},
+    {{"extrema", "ln(-x^2-1)", NULL}, 0, {"f is not defined anywhere on [-10, 10]: nothing to search"}, NULL},
+    {{"extrema", "relu(x)", NULL}, 0,
+     {"x from -10 to -0.005: f' = 0 at every grid point", "x = 0, f = 0: neither", "f' goes from 0 to +"}, NULL},
+    {{"--format", "json", "extrema", "relu(x)", NULL}, 0, {"\"flat_intervals\": [{\"from\": -10, \"to\": -0.00499"}, NULL},
     {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "must not be greater than --to"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
     {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
@@ -504,6 +560,8 @@ static Suite *extrema_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, crit_row_test, 0, N(crit_rows));
     tcase_add_test(tc, globals);
+    tcase_add_loop_test(tc, nasty_row_test, 0, N(nasty_rows));
+    tcase_add_test(tc, pole_not_max);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("cli");

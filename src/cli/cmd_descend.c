@@ -330,7 +330,7 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
         snprintf(global, sizeof global, "the global minimum is at %s = %.6g (f = %.6g)", var,
                  m->ex.crit[m->global].at.x, m->ex.crit[m->global].at.value);
     else
-        snprintf(global, sizeof global, "f has no global minimum (%s)", m->ex.min.why);
+        snprintf(global, sizeof global, "f has no global minimum (%.120s)", m->ex.min.why);
     if (r->status == DX_DIVERGED || !isfinite(w)) {
         snprintf(buf, len, "descent diverged; %s", global);
         return;
@@ -463,7 +463,7 @@ static void put_final(cli *c, view *v, const run *r)
         cli_json_num(o, r->res.loss);
         fputs(", \"gradient_norm\": ", o);
         cli_json_num(o, r->res.grad_norm);
-        fputc('}', o);
+        fprintf(o, "}, \"subgradient_steps\": %ld", r->res.subgradients);
         return;
     }
     fputs("final:", o);
@@ -475,6 +475,10 @@ static void put_final(cli *c, view *v, const run *r)
         fputs("  loss = undefined", o);
     fprintf(o, "  after %ld step%s\n", r->res.steps, r->res.steps == 1 ? "" : "s");
     fprintf(o, "status: %s (%s)\n", status_name(r->res.status), r->res.msg);
+    if (r->res.subgradients)
+        fprintf(o, "note: %ld step%s started at a kink, where f is not differentiable; descent used the subgradient "
+                   "nearest 0 (of those between the one-sided derivatives) there\n",
+                r->res.subgradients, r->res.subgradients == 1 ? "" : "s");
 }
 
 /* The lesson's summary: a rate that diverges or keeps swinging across the minimum is too

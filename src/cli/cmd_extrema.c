@@ -106,7 +106,18 @@ static void print_json(cli *c, const char *fn, const char *var, const dx_extrema
             fprintf(o, ", \"multiplicity\": %d", k->mult);
         fputc('}', o);
     }
-    fputs("], \"inflection_points\": [", o);
+    fputs("], \"flat_intervals\": [", o);
+    for (size_t i = 0; i < x->nflat; i++) {
+        fputs(i ? ", {\"from\": " : "{\"from\": ", o);
+        cli_json_num(o, x->flat[i].from);
+        fputs(", \"to\": ", o);
+        cli_json_num(o, x->flat[i].to);
+        fputs(", \"value\": ", o);
+        cli_json_num(o, x->flat[i].value);
+        fputc('}', o);
+    }
+    fprintf(o, "], \"defined\": %s", x->nowhere ? "false" : "true");
+    fputs(", \"inflection_points\": [", o);
     for (size_t i = 0; i < x->ninfl; i++) {
         fputs(i ? ", {" : "{", o);
         json_point(o, &x->infl[i]);
@@ -139,6 +150,13 @@ static void print_global(cli *c, const char *var, const char *what, const dx_glo
     fputc('\n', o);
 }
 
+/* A flat stretch, as one line: its ends are grid points, so short decimals say them. */
+static void print_flat(FILE *o, const char *var, const dx_flat *f)
+{
+    fprintf(o, "  %s from %.6g to %.6g: f' = 0 at every grid point (to double precision), f = %.6g there:\n"
+               "      f is flat, so every point of it is critical\n", var, f->from, f->to, f->value == 0 ? 0 : f->value);
+}
+
 static void print_plain(cli *c, const char *fn, const char *dfn, const char *var, const dx_extrema *x)
 {
     FILE *o = c->out;
@@ -155,13 +173,20 @@ static void print_plain(cli *c, const char *fn, const char *dfn, const char *var
         fprintf(o, "f is constant: every %s is a critical point, and f has the same value everywhere\n", var);
         return;
     }
-    if (x->ncrit == 0) {
-        fprintf(o, "no critical points%s (f' is never 0%s)\n", x->interval ? " in the interval" : "",
-                x->polynomial ? "" : " or undefined");
+    if (x->nowhere) {
+        fprintf(o, "f is not defined anywhere on [%g, %g]: nothing to search\n", x->from, x->to);
+        return;
+    }
+    if (x->ncrit == 0 && x->nflat == 0) {
+        fprintf(o, "no critical points%s (%s)\n", x->interval ? " in the interval" : "",
+                x->polynomial ? "f' is never 0" : "no zero of f', and no kink where f is defined");
     } else {
         fprintf(o, "critical points (f' = 0%s):\n", x->polynomial ? "" : " or undefined");
+        size_t fi = 0;
         for (size_t i = 0; i < x->ncrit; i++) {
             const dx_crit *k = &x->crit[i];
+            while (fi < x->nflat && x->flat[fi].from < k->at.x)
+                print_flat(o, var, &x->flat[fi++]);
             char xs[160], vs[160];
             show_value(xs, sizeof xs, k->at.exact, k->at.x);
             show_value(vs, sizeof vs, k->at.exact_value, k->at.value);
@@ -171,6 +196,8 @@ static void print_plain(cli *c, const char *fn, const char *dfn, const char *var
                 fprintf(o, " (root of f' of multiplicity %d)", k->mult);
             fprintf(o, "\n      by %s\n", k->test);
         }
+        while (fi < x->nflat)
+            print_flat(o, var, &x->flat[fi++]);
     }
     if (x->ninfl) {
         fprintf(o, "inflection points (f'' changes sign):\n");
