@@ -46,6 +46,8 @@ static const struct {
     {A("--format", "yaml", "x"), 2, "", "dfdx: --format takes plain, latex or json (not 'yaml')\n"},
     {A("1/(x - x)"), 2, "", NULL},
     {A("--version"), 0, "dfdx 0.1.0\n", ""},
+    /* a control byte is echoed as '?': garbage cannot drive the terminal */
+    {A("x\x1b[31m+*"), 2, "", "dfdx: syntax error at column 2: unexpected control character 0x1B\n  x?[31m+*\n   ^\n"},
 };
 
 START_TEST(cli_row)

@@ -79,11 +79,13 @@ const cli_command cli_commands[] = {
      "  --method adam      m <- b1*m + (1-b1)*g;  s <- b2*s + (1-b2)*g^2;  at step t = 1, 2, ...\n"
      "                     w <- w - lr * (m/(1-b1^t)) / (sqrt(s/(1-b2^t)) + 1e-8)\n"
      "                     (b1 = --beta, default 0.9; b2 = --beta2, default 0.999)\n"
+     "  --plot             draw it: the path on the loss curve and the loss per step (one panel\n"
+     "                     per rate when several), in the terminal or --out FILE.svg|.png|.pdf\n"
      "Numbers may be expressions (--rate 1/8, --start pi/2). For a polynomial in one variable\n"
      "the end point is compared with the critical points (local or global minimum).\n"
      "\n"
      "  dfdx descend 'w^2' --start 4 --rate 0.15 --steps 15\n"
-     "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20\n"
+     "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20 --plot\n"
      "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3"},
     {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
      "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"

@@ -56,7 +56,14 @@ int cli_report(cli *c, const char *text)
                 shown++;
             ccol = col - skip;
         }
-        fprintf(c->err, "  %.*s\n  ", (int)shown, line + from);
+        /* the line as typed, but a control byte (ESC from garbage on stdin) is shown as '?' so
+         * it cannot drive the user's terminal; one column each, so the caret still fits */
+        fputs("  ", c->err);
+        for (size_t k = 0; k < shown; k++) {
+            unsigned char ch = (unsigned char)line[from + k];
+            fputc(ch < 0x20 && ch != '\t' ? '?' : ch == 0x7f ? '?' : ch, c->err);
+        }
+        fputs("\n  ", c->err);
         const char *p = line + from;
         for (long k = 1; k < ccol; p++) {
             if (!is_cont((unsigned char)*p)) {
