@@ -66,6 +66,7 @@ typedef struct {
 enum { P_SUM = 1, P_PROD = 2, P_POW = 3, P_ATOM = 4 };
 
 static void print(printer *p, sb *b, const dx_expr *e, int ctx_prec);
+static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, bool drop_sign);
 
 static bool latex(const printer *p) { return p->fmt == DX_LATEX; }
 
@@ -231,27 +232,27 @@ static bool take_region(printer *p, sb *b, size_t base, item *it, size_t n, item
     return true;
 }
 
-/* A term without its sign: -3*x -> 3*x, with *neg set. */
-static dx_expr *unsign(dx_ctx *ctx, const dx_expr *e, bool *neg)
+/* Print a term of a sum without its sign (-3*x as 3*x, with it->neg set), as the node |t|
+ * would print. Nothing is built: the printer used to construct |t| through the smart
+ * constructors for every negative term, a large share of all printing work. */
+static void print_term(printer *p, sb *b, item *it, const dx_expr *t)
 {
-    /* most terms are positive: decide from the leading number before splitting (which may
-     * build the rest of a product) */
-    const dx_expr *lead = e->kind == DX_MUL ? e->a[0] : e;
-    if (lead->kind != DX_NUM || dx_num_sign(&lead->u.num) >= 0) {
-        *neg = false;
-        return (dx_expr *)e;
+    const dx_expr *lead = t->kind == DX_MUL ? t->a[0] : t;
+    it->neg = lead->kind == DX_NUM && dx_num_sign(&lead->u.num) < 0;
+    it->off = b->n;
+    if (!it->neg) {
+        print(p, b, t, P_SUM + 1);
+    } else if (t->kind == DX_NUM) { /* |t| as a temporary number node */
+        dx_expr abs = {.kind = DX_NUM, .n = 0, .depth = 1};
+        abs.u.num = dx_num_neg(&t->u.num);
+        print(p, b, &abs, P_SUM + 1);
+        dx_num_clear(&abs.u.num);
+    } else if (t->n == 2 && dx_num_is(&lead->u.num, -1)) {
+        print(p, b, t->a[1], P_SUM + 1); /* -u: |t| is u itself */
+    } else {
+        print_product(p, b, t, P_SUM + 1, true); /* the same factors, coefficient |c| */
     }
-    dx_num c;
-    dx_expr *rest = dx_term_split(ctx, (dx_expr *)e, &c);
-    *neg = dx_num_sign(&c) < 0;
-    dx_expr *r = (dx_expr *)e;
-    if (*neg) {
-        dx_num a = dx_num_neg(&c);
-        r = rest ? dx_mul(ctx, dx_number(ctx, &a), rest) : dx_number(ctx, &a);
-        dx_num_clear(&a);
-    }
-    dx_num_clear(&c);
-    return r;
+    it->len = b->n - it->off;
 }
 
 static void print_sum(printer *p, sb *b, const dx_expr *e)
@@ -264,13 +265,9 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
     }
     size_t base = b->n;
     for (uint32_t i = 0; i < e->n && !b->oom; i++) {
-        dx_expr *u = unsign(p->ctx, e->a[i], &it[i].neg);
         it[i].e = e->a[i];
         it[i].key = degree(e->a[i]);
-        if (u)
-            print_item(p, b, &it[i], u, P_SUM + 1);
-        else
-            b->oom = true;
+        print_term(p, b, &it[i], e->a[i]);
     }
     if (take_region(p, b, base, it, e->n, NULL, 0)) {
         sort_items(it, e->n, item_cmp_sum);
@@ -297,17 +294,47 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
         free(it);
 }
 
-/* Is f printed below the fraction bar: u^(negative number)? Then *flip is u^(-exponent). */
-static bool denominator(printer *p, const dx_expr *f, dx_expr **flip)
+/* A canonical u^e with e a negative number is printed below the fraction bar as u^-e. This
+ * holds u^-e without building it (building it through dx_number + dx_pow for every printed
+ * quotient was a large share of printing): the node dx_pow(u, -e) would return is, for a
+ * canonical u^e, u itself when e = -1 and else the plain power u^-e (dx_pow's rewrites of
+ * (c^d)^e, (a*b)^n and e^ln depend only on e being a (whole) number, so they were already
+ * applied to u^e); only a numeric u goes through the constructors (num_pow may differ). */
+typedef struct {
+    const dx_expr *node; /* what to print */
+    dx_expr exp;         /* the temporary -e */
+    union {              /* the temporary power, with room for its two children */
+        dx_expr e;
+        char room[sizeof(dx_expr) + 2 * sizeof(dx_expr *)];
+    } pow;
+} flipped;
+
+/* Is f printed below the fraction bar: u^(negative number)? Then fl->node prints as u^(-e);
+ * release with flip_clear. False (and b->oom) if the constructors fail. */
+static bool denominator(printer *p, sb *b, const dx_expr *f, flipped *fl)
 {
     if (f->kind != DX_POW || f->a[1]->kind != DX_NUM || dx_num_sign(&f->a[1]->u.num) >= 0)
         return false;
-    dx_num n = dx_num_neg(&f->a[1]->u.num);
-    dx_expr *x = dx_number(p->ctx, &n);
-    dx_num_clear(&n);
-    *flip = x ? dx_pow(p->ctx, f->a[0], x) : NULL;
-    return *flip != NULL;
+    const dx_expr *u = f->a[0];
+    fl->exp = (dx_expr){.kind = DX_NUM, .depth = 1};
+    fl->exp.u.num = dx_num_neg(&f->a[1]->u.num);
+    if (dx_num_is(&fl->exp.u.num, 1)) {
+        fl->node = u;
+    } else if (u->kind == DX_NUM) {
+        fl->node = dx_pow(p->ctx, (dx_expr *)u, dx_number(p->ctx, &fl->exp.u.num));
+        if (!fl->node)
+            b->oom = true;
+    } else {
+        dx_expr *t = &fl->pow.e;
+        *t = (dx_expr){.kind = DX_POW, .n = 2, .depth = f->depth, .vmask = f->vmask};
+        t->a[0] = (dx_expr *)u;
+        t->a[1] = &fl->exp;
+        fl->node = t;
+    }
+    return true;
 }
+
+static void flip_clear(flipped *fl) { dx_num_clear(&fl->exp.u.num); }
 
 /* Factors joined as a product: "2*x*(x + 1)" or, in LaTeX, "2 x \left(x + 1\right)". */
 static void print_factors(printer *p, sb *b, item *f, size_t n)
@@ -335,7 +362,8 @@ static void number_item(sb *b, item *it, const dx_num *v)
     it->len = b->n - it->off;
 }
 
-static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec)
+/* e as a product (or quotient); drop_sign: as if its coefficient were |c|. */
+static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, bool drop_sign)
 {
     /* coefficient p/q, numerator factors, denominator factors; one array, numerator items
      * from the front, denominator items from the back */
@@ -351,13 +379,17 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec)
     size_t base = b->n;
     for (size_t i = 0; i < n && !b->oom; i++) {
         const dx_expr *f = e->a[i];
-        dx_expr *flip;
+        flipped fl;
         if (f->kind == DX_NUM) {
             coef = &f->u.num;
-        } else if (denominator(p, f, &flip)) {
-            den[nd].e = flip;
-            den[nd].rank = factor_rank(flip);
-            print_item(p, b, &den[nd++], flip, P_PROD + 1);
+        } else if (denominator(p, b, f, &fl)) {
+            /* e is only read for its kind once printed: the flipped node's kind is f's
+             * (DX_POW) unless it is u itself; rank: factor_rank(u^-e) = factor_rank(u^e) */
+            den[nd].e = fl.node == f->a[0] ? f->a[0] : f;
+            den[nd].rank = factor_rank(f);
+            if (fl.node)
+                print_item(p, b, &den[nd++], fl.node, P_PROD + 1);
+            flip_clear(&fl);
         } else {
             num[nn].e = f;
             num[nn].rank = factor_rank(f);
@@ -366,6 +398,7 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec)
     }
     bool neg = coef && dx_num_sign(coef) < 0;
     dx_num c = coef ? (neg ? dx_num_neg(coef) : dx_num_copy(coef)) : dx_num_int(1);
+    neg = neg && !drop_sign;
     dx_num cn = dx_num_numer(&c), cd = dx_num_denom(&c);
     if (!dx_num_is(&cn, 1) || nn == 0)
         number_item(b, &num[nn++], &cn);
@@ -436,8 +469,13 @@ static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z 
 static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
 {
     const dx_expr *base = e->a[0], *x = e->a[1];
-    dx_expr *flip;
-    if (denominator(p, e, &flip)) { /* u^-n -> 1/u^n */
+    flipped fl;
+    if (denominator(p, b, e, &fl)) { /* u^-n -> 1/u^n */
+        const dx_expr *flip = fl.node;
+        if (!flip) {
+            flip_clear(&fl);
+            return;
+        }
         bool paren = ctx_prec > P_PROD;
         if (paren)
             open_paren(p, b);
@@ -451,6 +489,7 @@ static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         }
         if (paren)
             close_paren(p, b);
+        flip_clear(&fl);
         return;
     }
     if (is_half(x)) {
@@ -569,7 +608,7 @@ static void print(printer *p, sb *b, const dx_expr *e, int ctx_prec)
             close_paren(p, b);
         return;
     case DX_MUL:
-        print_product(p, b, e, ctx_prec);
+        print_product(p, b, e, ctx_prec, false);
         return;
     case DX_POW:
         print_pow(p, b, e, ctx_prec);
