@@ -361,18 +361,6 @@ bool dx_num_eq(const dx_num *a, const dx_num *b)
     return mpq_equal(a->z, b->z) != 0;
 }
 
-int dx_num_sign(const dx_num *a)
-{
-    if (!a->z)
-        return (a->n > 0) - (a->n < 0);
-    return mpq_sgn(a->z);
-}
-
-bool dx_num_is_int(const dx_num *a)
-{
-    return a->z ? mpz_cmp_ui(mpq_denref(a->z), 1) == 0 : a->d == 1;
-}
-
 bool dx_num_get_int(const dx_num *a, int64_t *v)
 {
     if (a->z || a->d != 1)
