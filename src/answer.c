@@ -30,14 +30,14 @@ static void sites(const dx_expr *e, const dx_expr *var, const dx_expr **out, siz
 }
 
 /* Does the answer equal cand (as a function, where both are defined)? */
-static bool matches(dx_ctx *ctx, dx_expr *answer, dx_expr *cand, dx_expr *var)
+static bool matches(dx_ctx *ctx, dx_expr *answer, dx_expr *cand, dx_expr *f, dx_expr *var)
 {
     dx_equiv q;
     if (!cand) {
         dx_ctx_clear_error(ctx);
         return false;
     }
-    if (dx_equiv_check(ctx, answer, cand, var, true, &q) != DX_OK) {
+    if (dx_equiv_check(ctx, answer, cand, f, var, true, &q) != DX_OK) {
         dx_ctx_clear_error(ctx);
         return false;
     }
@@ -50,7 +50,7 @@ static void find_slip(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_
     dx_expr *everywhere[DX_NSLIPS] = {0};
     for (int k = DX_SLIP_NONE + 1; k < DX_NSLIPS; k++) {
         dx_expr *c = everywhere[k] = slipped_diff(ctx, f, var, order, (dx_slip)k, NULL);
-        if (c && c != derivative && matches(ctx, answer, c, var)) {
+        if (c && c != derivative && matches(ctx, answer, c, f, var)) {
             out->slip = (dx_slip)k;
             out->slipped = c;
             return;
@@ -66,7 +66,7 @@ static void find_slip(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_
     for (int k = DX_SLIP_NONE + 1; k < DX_NSLIPS && !out->slip; k++) {
         for (size_t i = 0; i < n; i++) {
             dx_expr *c = slipped_diff(ctx, f, var, 1, (dx_slip)k, at[i]);
-            if (c && c != derivative && c != everywhere[k] && matches(ctx, answer, c, var)) {
+            if (c && c != derivative && c != everywhere[k] && matches(ctx, answer, c, f, var)) {
                 out->slip = (dx_slip)k;
                 out->slip_at = at[i];
                 out->slipped = c;
@@ -82,7 +82,7 @@ dx_status dx_check(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_exp
                    dx_check_result *out)
 {
     memset(out, 0, sizeof *out);
-    dx_status st = dx_equiv_check(ctx, answer, derivative, var, false, &out->eq);
+    dx_status st = dx_equiv_check(ctx, answer, derivative, f, var, false, &out->eq);
     if (st == DX_OK && out->eq.kind == DX_EQ_DIFFERENT)
         find_slip(ctx, f, var, order, derivative, answer, out);
     return st;

@@ -108,7 +108,7 @@ static bool differ_d(double a, double b)
 }
 
 /* a and b with every variable but var held at its generic value. */
-static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr *var, char *held, size_t heldlen)
+static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_expr *var, char *held, size_t heldlen)
 {
     const char **names;
     size_t na = dx_vars(ctx, *a, &names), n = 0, k = 0;
@@ -142,6 +142,8 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr *var, cha
                  (long long)v[0], (long long)v[1]);
         *a = dx_subst(ctx, *a, syms[i], val);
         *b = dx_subst(ctx, *b, syms[i], val);
+        if (*w)
+            *w = dx_subst(ctx, *w, syms[i], val);
     }
     free(syms);
     return *a && *b;
@@ -175,13 +177,16 @@ static void witness(dx_equiv *out, dx_expr *at, double at_d, dx_expr *va, dx_exp
     out->db = vb ? dx_num_to_double(&vb->u.num) : db;
 }
 
-static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool quick, dx_equiv *out)
+static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
+                        dx_equiv *out)
 {
     const char *name = var->u.name;
     dx_prog *pa = dx_compile(ctx, a, &name, 1), *pb = pa ? dx_compile(ctx, b, &name, 1) : NULL;
-    double xs[N_POINTS], va[N_POINTS], vb[N_POINTS];
-    if (!pa || !pb) {
+    dx_prog *pw = pb && within ? dx_compile(ctx, within, &name, 1) : NULL;
+    double xs[N_POINTS], va[N_POINTS], vb[N_POINTS], vw[N_POINTS];
+    if (!pa || !pb || (within && !pw)) {
         dx_prog_free(pa);
+        dx_prog_free(pb);
         return dx_ctx_error(ctx)->status;
     }
     for (size_t i = 0; i < N_POINTS; i++)
@@ -189,13 +194,18 @@ static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool 
     const double *cols[1] = {xs};
     dx_prog_eval_n(pa, N_POINTS, cols, va);
     dx_prog_eval_n(pb, N_POINTS, cols, vb);
+    if (pw)
+        dx_prog_eval_n(pw, N_POINTS, cols, vw);
     dx_prog_free(pa);
     dx_prog_free(pb);
+    dx_prog_free(pw);
 
     size_t ndiff = 0, nundef = 0;
     dx_equiv undef = {0};
     out->npoints = 0;
     for (size_t i = 0; i < N_POINTS; i++) {
+        if (within && isnan(vw[i]))
+            continue; /* outside the function's own domain its derivative says nothing */
         bool rational = i < N_RATIONAL && !quick;
         dx_expr *at = rational ? dx_frac(ctx, rational_points[i][0], rational_points[i][1]) : NULL;
         bool def_a = !isnan(va[i]) && !(at && exact_fails(ctx, a, var, at));
@@ -232,7 +242,8 @@ static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool 
     return DX_OK;
 }
 
-dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool quick, dx_equiv *out)
+dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
+                         dx_equiv *out)
 {
     memset(out, 0, sizeof *out);
     if (!a || !b || !var)
@@ -242,9 +253,9 @@ dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var, bool
         return DX_OK;
     }
     bool zero = algebra_zero(ctx, a, b, var);
-    if (!hold_others(ctx, &a, &b, var, out->held, sizeof out->held))
+    if (!hold_others(ctx, &a, &b, &within, var, out->held, sizeof out->held))
         return dx_ctx_error(ctx)->status;
-    dx_status st = sample(ctx, a, b, var, quick, out);
+    dx_status st = sample(ctx, a, b, within, var, quick, out);
     if (st != DX_OK)
         return st;
     /* equal by algebra; the samples still tell whether one side is undefined somewhere */

@@ -22,6 +22,10 @@ struct dx_ctx {
     uint32_t next_id;
     dx_error err;
     dx_expr *leaf_cache[3]; /* 0, 1, -1: the most built numbers */
+    /* Bases whose division cancelled in a product (x/x, x^2/x): the value there is undefined
+     * in what was written, though the canonical form forgets it. Read by `check`. */
+    dx_expr *holes[DX_MAX_HOLES];
+    size_t nholes;
     /* Big numbers own GMP memory outside the arena: listed here to free with the context. */
     mpq_ptr *bigs;
     size_t nbigs, capbigs;
@@ -538,6 +542,38 @@ static int factor_cmp(const void *x, const void *y)
     return dx_cmp(a->base, b->base);
 }
 
+/* A group of equal bases with a negative numeric exponent whose numeric exponents sum to
+ * >= 0 cancels a division: remember the base (see dx_holes). */
+static void note_hole(dx_ctx *ctx, const factor *g, size_t n)
+{
+    bool divides = false;
+    dx_num sum = dx_num_int(0);
+    for (size_t q = 0; q < n; q++) {
+        if (g[q].exp && g[q].exp->kind != DX_NUM)
+            continue;
+        dx_num one = dx_num_int(1), t = dx_num_add(&sum, g[q].exp ? &g[q].exp->u.num : &one);
+        divides |= g[q].exp && dx_num_sign(&g[q].exp->u.num) < 0;
+        dx_num_clear(&sum);
+        sum = t;
+    }
+    bool cancels = divides && dx_num_sign(&sum) >= 0;
+    dx_num_clear(&sum);
+    if (!cancels || ctx->nholes == DX_MAX_HOLES)
+        return;
+    for (size_t k = 0; k < ctx->nholes; k++)
+        if (ctx->holes[k] == g[0].base)
+            return;
+    ctx->holes[ctx->nholes++] = g[0].base;
+}
+
+size_t dx_holes(const dx_ctx *ctx, dx_expr *const **out)
+{
+    *out = ctx->holes;
+    return ctx->nholes;
+}
+
+void dx_holes_clear(dx_ctx *ctx) { ctx->nholes = 0; }
+
 static int node_cmp(const void *x, const void *y) { return dx_cmp(*(dx_expr *const *)x, *(dx_expr *const *)y); }
 
 static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds);
@@ -605,6 +641,8 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
          * x^x/x. Merged, x^(x - 1) starts a new base at every order of derivative, and the
          * n-th derivative of x^x swells. Constant bases merge fully: e^x * e^2 = e^(x + 2). */
         bool split = false;
+        if (j > i + 1 && f[i].base->vmask)
+            note_hole(ctx, f + i, j - i);
         if (j > i + 1 && f[i].base->vmask) {
             bool any_num = false, any_sym = false;
             for (size_t q = i; q < j; q++) {

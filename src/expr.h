@@ -61,6 +61,12 @@ DX_HIDDEN dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b);
 DX_HIDDEN dx_expr *dx_pow(dx_ctx *ctx, dx_expr *base, dx_expr *exponent);
 DX_HIDDEN dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *arg);
 
+/* Divisions that cancelled while building (x/x -> 1): their bases, each once, since the last
+ * dx_holes_clear; at most DX_MAX_HOLES. Valid until the context is freed. */
+#define DX_MAX_HOLES 16
+DX_HIDDEN size_t dx_holes(const dx_ctx *ctx, dx_expr *const **out);
+DX_HIDDEN void dx_holes_clear(dx_ctx *ctx);
+
 /* Helpers over canonical nodes. */
 static inline bool dx_is_num(const dx_expr *e) { return e->kind == DX_NUM; }
 static inline bool dx_is_int(const dx_expr *e, int64_t v) { return e->kind == DX_NUM && dx_num_is(&e->u.num, v); }

@@ -165,6 +165,13 @@ static const struct {
     {{"check", "sin(x^2)", "2x cos(x^2)"}, 0, "correct (equal by algebra)\n"},
     {{"check", "x^2/2 + x", "(x^2-1)/(x-1)"}, 0,
      "correct where both are defined, but your answer is undefined at x = 1, where the derivative is 2\n"},
+    /* the division cancels on construction; the answer as written is still undefined there */
+    /* only f's own domain counts: 1/abs(x) is right wherever ln(x) is defined */
+    {{"check", "ln(x)", "1/abs(x)"}, 0, "correct (agrees with 1/x at 50 points; checked by evaluation, not by algebra)\n"},
+    {{"check", "x", "x/x"}, 0, "correct where both are defined, but your answer is undefined at x = 0, where the derivative is 1\n"},
+    {{"check", "x^2 - 2x", "2(x-1)^2/(x-1)"}, 0,
+     "correct where both are defined, but your answer is undefined at x = 1, where the derivative is 0\n"},
+    {{"check", "x^2", "2*x^2/x"}, 0, "correct where both are defined, but your answer is undefined at x = 0, where the derivative is 0\n"},
     {{"check", "x^2 + 5", "2x + 5"}, 1,
      "incorrect\n"
      "at x = 2: your answer gives 9, the derivative is 4\n"

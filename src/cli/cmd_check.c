@@ -1,7 +1,10 @@
 /* dfdx check: is a student's answer the derivative? The verdict, a counterexample, the slip. */
 #include "answer.h"
 #include "cli.h"
+#include "eval.h"
+#include "poly.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,19 +133,66 @@ static void text_out(cli *c, const dx_check_result *r, const texts *t, const cha
     }
 }
 
+/* The rational zero of a cancelled divisor h that is linear in v (x/x: 0, (x-1)/(x-1): 1),
+ * or NULL. */
+static dx_expr *cancelled_zero(cli *c, dx_expr *h, dx_expr *v)
+{
+    dx_poly p;
+    dx_poly_init(&p);
+    dx_expr *z = NULL;
+    if (dx_has(h, v) && dx_poly_from_expr(c->ctx, h, v, &p) == 1 && dx_poly_deg(&p) == 1) {
+        mpq_t r;
+        mpq_init(r);
+        mpq_div(r, p.c[0], p.c[1]);
+        mpq_neg(r, r);
+        dx_num n = dx_num_from_mpq(r);
+        z = dx_number(c->ctx, &n);
+        dx_num_clear(&n);
+        mpq_clear(r);
+    }
+    dx_poly_clear(&p);
+    dx_ctx_clear_error(c->ctx);
+    return z;
+}
+
 int cli_check(cli *c, const cli_args *a)
 {
     unsigned order;
     const char *var;
     dx_expr *f, *ans;
-    if (!cli_order(c, a, CLI_MAX_ORDER, &order) || !(f = cli_function(c, a, NULL, &var)) ||
-        !(ans = cli_parse(c, a->pos[1])))
+    if (!cli_order(c, a, CLI_MAX_ORDER, &order) || !(f = cli_function(c, a, NULL, &var)))
         return CLI_BAD;
+    dx_holes_clear(c->ctx);
+    if (!(ans = cli_parse(c, a->pos[1])))
+        return CLI_BAD;
+    dx_expr *const *holes;
+    size_t nholes = dx_holes(c->ctx, &holes);
+    dx_expr *hole = NULL;
     dx_expr *v = dx_sym(c->ctx, var, strlen(var));
+    for (size_t i = 0; i < nholes && !hole && v; i++)
+        hole = cancelled_zero(c, holes[i], v);
     dx_expr *d = cli_derivative(c, f, var, order);
     dx_check_result r;
     if (!v || !d || dx_check(c->ctx, f, v, order, d, ans, &r) != DX_OK)
         return cli_report(c, NULL);
+    if (hole && (r.eq.kind == DX_EQ_ALGEBRA || r.eq.kind == DX_EQ_POINTS)) {
+        /* x/x as an answer: equal to the derivative wherever it is defined, but undefined at the
+         * zero of the cancelled divisor, which the canonical form no longer shows */
+        dx_expr *dv = dx_subst(c->ctx, d, v, hole);
+        if (dv && dv->vmask == 0) {
+            double dd = NAN;
+            if (dx_eval_const(c->ctx, dv, &dd) == DX_OK) {
+                r.eq.kind = DX_EQ_UNDEFINED;
+                r.eq.at = hole;
+                r.eq.at_d = dx_num_to_double(&hole->u.num);
+                r.eq.va = NULL;
+                r.eq.da = NAN;
+                r.eq.vb = dv->kind == DX_NUM ? dv : NULL;
+                r.eq.db = dd;
+            }
+        }
+        dx_ctx_clear_error(c->ctx);
+    }
     const dx_equiv *q = &r.eq;
     texts t = {0};
     t.input = dx_print(c->ctx, f, DX_PLAIN);
