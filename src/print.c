@@ -352,6 +352,19 @@ static void print_factors(printer *p, sb *b, item *f, size_t n)
     }
 }
 
+/* One side of a LaTeX fraction: the bar already groups it, so a lone sum loses the
+ * \left( \right) it was printed with as a factor: \frac{1 - x^{2}}{...}. */
+static void frac_part(printer *p, sb *b, item *f, size_t n)
+{
+    static const char open[] = "\\left(", close[] = "\\right)";
+    size_t lo = sizeof open - 1, lc = sizeof close - 1;
+    if (n == 1 && f[0].e && f[0].e->kind == DX_ADD && f[0].len > lo + lc) {
+        sb_putn(b, f[0].text + lo, f[0].len - lo - lc);
+        return;
+    }
+    print_factors(p, b, f, n);
+}
+
 /* A number's text as an item (the coefficient's numerator or denominator). */
 static void number_item(sb *b, item *it, const dx_num *v)
 {
@@ -416,9 +429,9 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, boo
             sb_puts(b, "-");
         if (latex(p) && nd > 0) {
             sb_puts(b, "\\frac{");
-            print_factors(p, b, num, nn);
+            frac_part(p, b, num, nn);
             sb_puts(b, "}{");
-            print_factors(p, b, den, nd);
+            frac_part(p, b, den, nd);
             sb_puts(b, "}");
         } else {
             print_factors(p, b, num, nn);

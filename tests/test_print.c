@@ -38,6 +38,8 @@ static const struct { const char *in, *plain, *latex; } rows[] = {
     {"x^sin(x)", "x^sin(x)", "x^{\\sin\\left(x\\right)}"},
     {"2*pi*r", "2*pi*r", "2 \\pi r"},
     {"3/4", "3/4", "\\frac{3}{4}"},
+    {"(1 - x^2)/(x^2 + 1)^2", "(1 - x^2)/(x^2 + 1)^2", "\\frac{1 - x^{2}}{\\left(x^{2} + 1\\right)^{2}}"},
+    {"1/(x + 1)", "1/(x + 1)", "\\frac{1}{x + 1}"},
     {"y^2*3 + x^2", "x^2 + 3*y^2", "x^{2} + 3 y^{2}"},
 };
 
