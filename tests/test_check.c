@@ -302,9 +302,5 @@ int main(void)
     tcase_add_test(cl, steps_end_in_diff);
     tcase_add_test(cl, steps_follow_diff);
     suite_add_tcase(s, cl);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? 1 : 0;
+    return tu_main(s);
 }

@@ -179,9 +179,5 @@ int main(void)
     tcase_add_test(tc, recorder_sees_each_node_once);
     tcase_add_test(tc, shared_subexpressions_stay_cheap);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_main(s);
 }

@@ -167,9 +167,5 @@ int main(void)
     tcase_add_test(tc, vars_sorted);
     tcase_add_test(tc, canonical_forms_keep_values);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_main(s);
 }

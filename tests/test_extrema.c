@@ -573,9 +573,5 @@ static Suite *extrema_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(extrema_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_main(extrema_suite());
 }

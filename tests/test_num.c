@@ -1,5 +1,6 @@
 /* Exact rational numbers: the small path, the GMP path, and the way between them. */
 #include "num.h"
+#include "testutil.h"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,9 +114,5 @@ int main(void)
     tcase_add_test(tc, powers_and_roots);
     tcase_add_test(tc, compare_and_hash);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_main(s);
 }

@@ -1,6 +1,7 @@
 /* Tests of the parser: syntax, exact numbers, precedence, unicode, errors and limits. */
 #include "dfdx.h"
 #include "expr.h"
+#include "testutil.h"
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,9 +467,5 @@ static Suite *parse_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(parse_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_main(parse_suite());
 }

@@ -581,9 +581,5 @@ Suite *plot_suite(void)
 
 int main(void)
 {
-    SRunner *r = srunner_create(plot_suite());
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? 1 : 0;
+    return tu_main(plot_suite());
 }

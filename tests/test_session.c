@@ -248,9 +248,5 @@ int main(void)
     tcase_add_test(tc, terminal_session);
     tcase_add_test(tc, every_command_documented);
     suite_add_tcase(s, tc);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? 1 : 0;
+    return tu_main(s);
 }

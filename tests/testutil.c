@@ -124,6 +124,15 @@ int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char 
     return tu_check_numeric(f, df, var, pts, sizeof pts / sizeof pts[0], why, whylen);
 }
 
+int tu_main(Suite *s)
+{
+    SRunner *r = srunner_create(s);
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 FILE *tu_open_corpus(const char *name)
 {
     char path[1024];

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <check.h>
 #include <stdio.h>
 
 /* Value of e with var = x and every other variable at a fixed value of its own (so partial
@@ -28,6 +29,9 @@ int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char 
 /* A corpus of ../shared/bench/corpora beside the checkout (CI has it there), or NULL with a
  * note on stderr when this checkout stands alone. */
 FILE *tu_open_corpus(const char *name);
+
+/* Run suite s (and free it); the process's exit status: 0 when every check passed. */
+int tu_main(Suite *s);
 
 /* Run the dfdx program with argv (NULL-terminated, without argv[0]) and stdin text (may be
  * NULL). Output and error text are malloc'd into *out and *err. Returns the exit status. */
