@@ -607,7 +607,7 @@ static void explain(dx_prog *p, dx_ctx *ctx)
             if (in->op == OP_POWI)
                 snprintf(t, sizeof t, "%lld", (long long)in->k);
             if (a == 0)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero (0^%s)", t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero"); /* a power of 0 below the bar */
             else if (in->op == OP_POWQ && in->pn == 1 && in->pq == 2)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "sqrt is undefined at %s (it needs a number >= 0)", s);
             else if (a < 0 && in->op == OP_POWQ)
