@@ -11,6 +11,8 @@ step 'x^3'                          # power rule: bring the exponent down, lower
 step '5'                            # a constant does not change: 0
 step 'e^x'                          # e^x is its own derivative
 step '3*x^2'                        # scalar multiple: 3*(2x) = 6x
+step verify 'x^2' --at -3,-2,-1,0,1,2,3   # the numeric derivative table: central differences agree
+step tangent 'x^2' --at 1.5          # the tangent line at x = 1.5: slope 3
 step 'x^3 - 3*x'                    # the function drawn beside its derivative
 step plot 'x^3 - 3*x' --from -2.5 --to 2.5 --mark extrema --ascii --size 70x22   # f' = 0 at the max and min
 step 'w^2'                          # the loss L(w) = w^2 of the descent example
@@ -24,7 +26,10 @@ step descend 'w^4 - 8*w^2 + 2*w + 20' --start 2.5 --rate 0.01 --rows 0   # trapp
 
 echo
 echo "== Lesson 2: limits, extrema, the derivative table =="
+step limit '1/(x+1)' --at -1        # left -oo, right oo: the limit does not exist
+step limit 'relu(x)' --at 0         # ReLU: continuous at 0, but not differentiable there
 step 'x^2 - 4*x + 3'                # f'(x) = 0 at x = 2: the minimum
+step extrema 'x^2 - 4*x + 3'        # ... classified by the second-derivative test
 step diff 'x^2 - 4*x + 3' --order 2 # second derivative test: positive, so a minimum
 step 'sin(x)'
 step 'cos(x)'
