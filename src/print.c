@@ -155,6 +155,49 @@ static int span_cmp(const char *a, size_t la, const char *b, size_t lb)
 
 static int text_cmp(const item *a, const item *b) { return span_cmp(a->text, a->len, b->text, b->len); }
 
+/* The variable factors of a term: each x or x^number, with its exponent. */
+static const char *power_of(const dx_expr *f, double *k)
+{
+    if (f->kind == DX_SYM) {
+        *k = 1;
+        return f->u.name;
+    }
+    if (f->kind == DX_POW && f->a[0]->kind == DX_SYM && f->a[1]->kind == DX_NUM) {
+        *k = dx_num_to_double(&f->a[1]->u.num);
+        return f->a[0]->u.name;
+    }
+    return NULL;
+}
+
+/* The alphabetically first variable with a numeric power in term t (NULL if none), and the
+ * degree of variable v in t. */
+static const char *first_var(const dx_expr *t)
+{
+    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    const char *best = NULL;
+    double k;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *v = power_of(f[i], &k);
+        if (v && (!best || strcmp(v, best) < 0))
+            best = v;
+    }
+    return best;
+}
+
+static double degree_in(const dx_expr *t, const char *v)
+{
+    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    double k;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *w = power_of(f[i], &k);
+        if (w && strcmp(w, v) == 0)
+            return k;
+    }
+    return 0;
+}
+
 static int item_cmp_sum(const void *x, const void *y)
 {
     const item *a = x, *b = y;
@@ -163,6 +206,15 @@ static int item_cmp_sum(const void *x, const void *y)
         return ca ? 1 : -1;
     if (a->key != b->key)
         return a->key > b->key ? -1 : 1;
+    /* equal total degree: higher powers of the alphabetically first variable first, as a
+     * textbook writes a^3 + 3*a^2*b + 3*a*b^2 + b^3 */
+    const char *va = first_var(a->e), *vb = first_var(b->e);
+    if (va && vb) {
+        const char *v = strcmp(va, vb) <= 0 ? va : vb;
+        double da = degree_in(a->e, v), db = degree_in(b->e, v);
+        if (da != db)
+            return da > db ? -1 : 1;
+    }
     size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
     int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
     return c ? c : text_cmp(a, b);

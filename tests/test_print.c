@@ -41,6 +41,7 @@ static const struct { const char *in, *plain, *latex; } rows[] = {
     {"(1 - x^2)/(x^2 + 1)^2", "(1 - x^2)/(x^2 + 1)^2", "\\frac{1 - x^{2}}{\\left(x^{2} + 1\\right)^{2}}"},
     {"1/(x + 1)", "1/(x + 1)", "\\frac{1}{x + 1}"},
     {"y^2*3 + x^2", "x^2 + 3*y^2", "x^{2} + 3 y^{2}"},
+    {"b^3 + 3*a*b^2 + a^3 + 3*a^2*b", "a^3 + 3*a^2*b + 3*a*b^2 + b^3", "a^{3} + 3 a^{2} b + 3 a b^{2} + b^{3}"},
 };
 
 START_TEST(print_row)

@@ -117,7 +117,7 @@ static const struct { const char *in, *want; } expand_rows[] = {
     { "(x + 1)^2",             "x^2 + 2*x + 1" },
     { "x*(x + 1) + x*(x + 2)", "2*x^2 + 3*x" },
     { "(x + y)*(x - y)",       "x^2 - y^2" },
-    { "(a + b)^3",             "3*a*b^2 + 3*a^2*b + a^3 + b^3" }, /* the printer's order */
+    { "(a + b)^3",             "a^3 + 3*a^2*b + 3*a*b^2 + b^3" }, /* like a textbook: powers of a descending */
     { "sin(x)*(x + 1)",        "x*sin(x) + sin(x)" },
     { "(x + 1)/(x - 1)",       "x/(x - 1) + 1/(x - 1)" }, /* denominators stay whole */
     { "sqrt(x + 1)*(x + 1)",   "(x + 1)^(3/2)" },
