@@ -61,7 +61,8 @@ typedef enum { OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_EXP, OP_CALL, OP_SIN
 typedef struct {
     uint8_t op;
     uint8_t fn;        /* OP_CALL: dx_fn_id; OP_SINCOS: the function of this slot (sin or
-                          cos), the next instruction (OP_DONE) being the other */
+                          cos), the next instruction (OP_DONE) being the other; OP_POWI and
+                          OP_POWQ: 1 when the base is e, for messages (exp(1000) overflows) */
     uint8_t guard;     /* 1: the op can turn a non-finite operand finite (1/inf = 0), so the
                           operands are checked (see run_block) */
     uint32_t nargs;
@@ -199,6 +200,7 @@ static void encode(instr *in, const dx_expr *x, const int32_t *slot_of, uint32_t
         int64_t k;
         argv[(*na)++] = (uint32_t)slot_of[x->a[0]->id];
         in->nargs = 1;
+        in->fn = x->a[0]->kind == DX_CONST && x->a[0]->fn == DX_E;
         if (ex->kind == DX_NUM && dx_num_get_int(&ex->u.num, &k)) {
             in->op = OP_POWI;
             in->k = k;
@@ -612,6 +614,8 @@ static void explain(dx_prog *p, dx_ctx *ctx)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "sqrt is undefined at %s (it needs a number >= 0)", s);
             else if (a < 0 && in->op == OP_POWQ)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^(%s) is not a real number (a negative number to a power with an even root)", s, t);
+            else if (in->fn)
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "exp(%s) overflows: too large for a double", t);
             else
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s overflows: too large for a double", s, t);
             return;
