@@ -7,32 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static dx_ctx *ctx;
-static void setup(void) { ctx = dx_ctx_new(); }
-static void teardown(void) { dx_ctx_free(ctx); }
-
-static dx_expr *P(const char *s)
-{
-    dx_expr *e = dx_parse(ctx, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse %s: %s", s, dx_ctx_error(ctx)->msg);
-    return e;
-}
-
 /* Differentiate, check against a central difference, return the printed result (static). */
 static const char *D(const char *f, const char *var, unsigned order)
 {
     static char out[4096];
-    dx_expr *e = P(f), *d = e;
+    dx_expr *e = tu_parse(f), *d = e;
     for (unsigned k = 0; k < order; k++) {
         dx_expr *prev = d;
-        d = dx_diff(ctx, prev, var, 1);
-        ck_assert_msg(d != NULL, "d/d%s %s: %s", var, f, dx_ctx_error(ctx)->msg);
+        d = dx_diff(tu_ctx, prev, var, 1);
+        ck_assert_msg(d != NULL, "d/d%s %s: %s", var, f, dx_ctx_error(tu_ctx)->msg);
         char why[200];
         int n = tu_check_default(prev, d, var, why, sizeof why);
         ck_assert_msg(n != -1, "d/d%s of %s (order %u) is wrong: %s", var, f, k + 1, why);
         ck_assert_msg(n >= 3 || dx_is_num(d), "d/d%s of %s: only %d points could be checked", var, f, n);
     }
-    char *s = dx_print(ctx, d, DX_PLAIN);
+    char *s = dx_print(tu_ctx, d, DX_PLAIN);
     snprintf(out, sizeof out, "%s", s);
     free(s);
     return out;
@@ -141,9 +130,9 @@ static void record(void *user, dx_rule rule, const dx_expr *e, const dx_expr *de
 START_TEST(recorder_sees_each_node_once)
 {
     /* sin(x^2) appears twice but is one node: differentiated (and recorded) once */
-    dx_expr *e = P("sin(x^2) + sin(x^2)^2");
+    dx_expr *e = tu_parse("sin(x^2) + sin(x^2)^2");
     calls = 0;
-    dx_expr *d = dx_diff_by(ctx, e, dx_sym(ctx, "x", 1), record, NULL);
+    dx_expr *d = dx_diff_by(tu_ctx, e, dx_sym(tu_ctx, "x", 1), record, NULL);
     ck_assert_ptr_nonnull(d);
     int chain = 0;
     for (int i = 0; i < calls && i < 64; i++)
@@ -157,13 +146,13 @@ START_TEST(shared_subexpressions_stay_cheap)
 {
     /* f_{k+1} = sin(f_k) * f_k: as a tree 2^30 nodes, as a DAG 60; its derivative must cost
      * the DAG's size, not the tree's */
-    dx_expr *f = P("x");
+    dx_expr *f = tu_parse("x");
     for (int i = 0; i < 30; i++)
-        f = dx_mul(ctx, dx_call(ctx, DX_SIN, f), f);
-    size_t before = dx_node_count(ctx);
-    dx_expr *d = dx_diff(ctx, f, "x", 1);
+        f = dx_mul(tu_ctx, dx_call(tu_ctx, DX_SIN, f), f);
+    size_t before = dx_node_count(tu_ctx);
+    dx_expr *d = dx_diff(tu_ctx, f, "x", 1);
     ck_assert_ptr_nonnull(d);
-    ck_assert_uint_lt(dx_node_count(ctx) - before, 2000);
+    ck_assert_uint_lt(dx_node_count(tu_ctx) - before, 2000);
 }
 END_TEST
 
@@ -171,7 +160,7 @@ int main(void)
 {
     Suite *s = suite_create("diff");
     TCase *tc = tcase_create("diff");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, diff_row, 0, sizeof rows / sizeof rows[0]);
     tcase_add_test(tc, every_function_row_numerically);

@@ -11,24 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static dx_ctx *C;
-
-static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
-static void teardown(void) { dx_ctx_free(C); C = NULL; }
-
-static dx_expr *parse_ok(const char *s)
-{
-    dx_expr *e = dx_parse(C, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
-    return e;
-}
-
 static const char *const X[] = {"x"};
 
 static dx_prog *compile_x(const char *s)
 {
-    dx_prog *p = dx_compile(C, parse_ok(s), X, 1);
-    ck_assert_msg(p != NULL, "compile \"%s\": %s", s, dx_ctx_error(C)->msg);
+    dx_prog *p = dx_compile(tu_ctx, tu_parse(s), X, 1);
+    ck_assert_msg(p != NULL, "compile \"%s\": %s", s, dx_ctx_error(tu_ctx)->msg);
     return p;
 }
 
@@ -94,7 +82,7 @@ START_TEST(test_fn_rows)
     for (int k = 0; k < 4; k++) {
         double x = fn_rows[_i].in[k], y;
         if (!isnan(x)) {
-            ck_assert_msg(dx_prog_eval(p, C, &x, &y) == DX_OK, "%s at edge %.17g: %s", t, x, dx_ctx_error(C)->msg);
+            ck_assert_msg(dx_prog_eval(p, tu_ctx, &x, &y) == DX_OK, "%s at edge %.17g: %s", t, x, dx_ctx_error(tu_ctx)->msg);
             double want = fn_rows[_i].ref(x);
             ck_assert_msg(ulp_diff(y, want) <= fn_rows[_i].ulps, "%s at edge %.17g: %.17g, libm %.17g", t, x, y, want);
         }
@@ -102,9 +90,9 @@ START_TEST(test_fn_rows)
         if (!isnan(x) || k == 0) {
             if (isnan(x))
                 continue;
-            ck_assert_msg(dx_prog_eval(p, C, &x, &y) == DX_EDOMAIN, "%s at %.17g (outside) gave %.17g", t, x, y);
-            ck_assert_msg(strlen(dx_ctx_error(C)->msg) > 0, "%s at %.17g: no message", t, x);
-            dx_ctx_clear_error(C);
+            ck_assert_msg(dx_prog_eval(p, tu_ctx, &x, &y) == DX_EDOMAIN, "%s at %.17g (outside) gave %.17g", t, x, y);
+            ck_assert_msg(strlen(dx_ctx_error(tu_ctx)->msg) > 0, "%s at %.17g: no message", t, x);
+            dx_ctx_clear_error(tu_ctx);
         }
     }
     dx_prog_free(p);
@@ -127,8 +115,8 @@ START_TEST(test_powers)
 {
     dx_prog *p = compile_x(pow_rows[_i].text);
     double y;
-    ck_assert_msg(dx_prog_eval(p, C, &pow_rows[_i].x, &y) == DX_OK, "%s at %g: %s", pow_rows[_i].text, pow_rows[_i].x,
-                  dx_ctx_error(C)->msg);
+    ck_assert_msg(dx_prog_eval(p, tu_ctx, &pow_rows[_i].x, &y) == DX_OK, "%s at %g: %s", pow_rows[_i].text, pow_rows[_i].x,
+                  dx_ctx_error(tu_ctx)->msg);
     /* p/q powers with q != 3 go through pow with p/q rounded: a few ulps */
     ck_assert_msg(ulp_diff(y, pow_rows[_i].want) <= (strstr(pow_rows[_i].text, "/5") ? 4 : 0), "%s at %g: %.17g, want %.17g", pow_rows[_i].text, pow_rows[_i].x, y,
                   pow_rows[_i].want);
@@ -167,17 +155,17 @@ START_TEST(test_domain_messages)
 {
     dx_prog *p = compile_x(dom_rows[_i].text);
     double y;
-    dx_status st = dx_prog_eval(p, C, &dom_rows[_i].x, &y);
+    dx_status st = dx_prog_eval(p, tu_ctx, &dom_rows[_i].x, &y);
     ck_assert_msg(st == DX_EDOMAIN, "%s at %g: status %d, value %.17g", dom_rows[_i].text, dom_rows[_i].x, st, y);
-    ck_assert_msg(strcmp(dx_ctx_error(C)->msg, dom_rows[_i].msg) == 0, "%s at %g: \"%s\", want \"%s\"",
-                  dom_rows[_i].text, dom_rows[_i].x, dx_ctx_error(C)->msg, dom_rows[_i].msg);
+    ck_assert_msg(strcmp(dx_ctx_error(tu_ctx)->msg, dom_rows[_i].msg) == 0, "%s at %g: \"%s\", want \"%s\"",
+                  dom_rows[_i].text, dom_rows[_i].x, dx_ctx_error(tu_ctx)->msg, dom_rows[_i].msg);
     ck_assert_msg(isnan(y), "%s: the value must be NaN", dom_rows[_i].text);
     /* the program still works after explaining (its slots are bound back) */
     double one = 0.75, y2;
-    dx_ctx_clear_error(C);
-    double want = tu_eval(parse_ok(dom_rows[_i].text), "x", one);
+    dx_ctx_clear_error(tu_ctx);
+    double want = tu_eval(tu_parse(dom_rows[_i].text), "x", one);
     if (isfinite(want)) {
-        ck_assert_msg(dx_prog_eval(p, C, &one, &y2) == DX_OK, "%s at 0.75 after an error", dom_rows[_i].text);
+        ck_assert_msg(dx_prog_eval(p, tu_ctx, &one, &y2) == DX_OK, "%s at 0.75 after an error", dom_rows[_i].text);
         ck_assert_msg(fabs(y2 - want) <= 1e-12 * fmax(1, fabs(want)), "%s at 0.75: %.17g vs %.17g", dom_rows[_i].text, y2, want);
     }
     dx_prog_free(p);
@@ -194,16 +182,16 @@ static const struct { const char *text, *at, *want; } exact_rows[] = {
 
 START_TEST(test_exact)
 {
-    dx_expr *e = parse_ok(exact_rows[_i].text), *v = parse_ok(exact_rows[_i].at), *x = dx_sym(C, "x", 1);
-    dx_expr *r = dx_subst(C, e, x, v), *want = parse_ok(exact_rows[_i].want);
+    dx_expr *e = tu_parse(exact_rows[_i].text), *v = tu_parse(exact_rows[_i].at), *x = dx_sym(tu_ctx, "x", 1);
+    dx_expr *r = dx_subst(tu_ctx, e, x, v), *want = tu_parse(exact_rows[_i].want);
     ck_assert_msg(r == want, "%s at x=%s: not %s", exact_rows[_i].text, exact_rows[_i].at, exact_rows[_i].want);
 }
 END_TEST
 
 START_TEST(test_exact_division_by_zero)
 {
-    dx_expr *r = dx_subst(C, parse_ok("1/(x - 2)"), dx_sym(C, "x", 1), dx_int(C, 2));
-    ck_assert_msg(r == NULL && dx_ctx_error(C)->status == DX_EDOMAIN, "1/(x-2) at 2 must be a domain error");
+    dx_expr *r = dx_subst(tu_ctx, tu_parse("1/(x - 2)"), dx_sym(tu_ctx, "x", 1), dx_int(tu_ctx, 2));
+    ck_assert_msg(r == NULL && dx_ctx_error(tu_ctx)->status == DX_EDOMAIN, "1/(x-2) at 2 must be a domain error");
 }
 END_TEST
 
@@ -234,8 +222,8 @@ static const char *const batch_exprs[] = {
 
 static void batch_equals_single(const char *text)
 {
-    dx_expr *f = parse_ok(text), *df = dx_diff(C, f, "x", 1);
-    ck_assert_msg(df != NULL, "d/dx %s: %s", text, dx_ctx_error(C)->msg);
+    dx_expr *f = tu_parse(text), *df = dx_diff(tu_ctx, f, "x", 1);
+    ck_assert_msg(df != NULL, "d/dx %s: %s", text, dx_ctx_error(tu_ctx)->msg);
     dx_expr *both[2] = {f, df};
     enum { N = 1537 }; /* not a multiple of the block: the last block is partial */
     static double xs[N], ys[N];
@@ -243,13 +231,13 @@ static void batch_equals_single(const char *text)
         xs[i] = -6 + 12.0 * i / (N - 1) + (i % 7 == 0 ? 0 : 1e-3 * (i % 5));
     xs[0] = 0;
     for (int k = 0; k < 2; k++) {
-        dx_prog *p = dx_compile(C, both[k], X, 1);
+        dx_prog *p = dx_compile(tu_ctx, both[k], X, 1);
         ck_assert_msg(p != NULL, "compile %s", text);
         size_t bad = dx_prog_eval_n(p, N, (const double *const[]){xs}, ys), nbad = 0;
         for (int i = 0; i < N; i++) {
             double y;
-            dx_status st = dx_prog_eval(p, C, &xs[i], &y);
-            dx_ctx_clear_error(C);
+            dx_status st = dx_prog_eval(p, tu_ctx, &xs[i], &y);
+            dx_ctx_clear_error(tu_ctx);
             nbad += st != DX_OK;
             ck_assert_msg((st == DX_OK) == !isnan(ys[i]), "%s (%s) at %.17g: single %d, batch %.17g", text,
                           k ? "f'" : "f", xs[i], st, ys[i]);
@@ -294,11 +282,11 @@ START_TEST(test_long_expression)
         snprintf(t, sizeof t, " + sin(%d*x)*x^%d/(x^2 + %d)", k, k % 5, k);
         strcat(buf, t);
     }
-    dx_expr *f = parse_ok(buf);
-    dx_prog *p = dx_compile(C, f, X, 1);
+    dx_expr *f = tu_parse(buf);
+    dx_prog *p = dx_compile(tu_ctx, f, X, 1);
     for (double x = -2; x <= 2; x += 0.37) {
         double y;
-        ck_assert_msg(dx_prog_eval(p, C, &x, &y) == DX_OK, "long at %g: %s", x, dx_ctx_error(C)->msg);
+        ck_assert_msg(dx_prog_eval(p, tu_ctx, &x, &y) == DX_OK, "long at %g: %s", x, dx_ctx_error(tu_ctx)->msg);
         double want = tu_eval(f, "x", x);
         ck_assert_msg(fabs(y - want) <= 1e-12 * fmax(1, fabs(want)), "long at %g: %.17g vs %.17g", x, y, want);
     }
@@ -308,17 +296,17 @@ END_TEST
 
 START_TEST(test_compile_errors)
 {
-    ck_assert_ptr_null(dx_compile(C, parse_ok("x + y"), X, 1));
-    ck_assert_str_eq(dx_ctx_error(C)->msg, "no value for y");
+    ck_assert_ptr_null(dx_compile(tu_ctx, tu_parse("x + y"), X, 1));
+    ck_assert_str_eq(dx_ctx_error(tu_ctx)->msg, "no value for y");
     double v;
-    ck_assert_int_eq(dx_eval_const(C, parse_ok("pi/2"), &v), DX_OK);
+    ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse("pi/2"), &v), DX_OK);
     ck_assert_msg(v == 3.141592653589793 / 2, "pi/2 = %.17g", v);
-    ck_assert_int_eq(dx_eval_const(C, parse_ok("2"), &v), DX_OK);
+    ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse("2"), &v), DX_OK);
     ck_assert_msg(v == 2, "2 = %.17g", v);
     const char *xy[] = {"x", "y"};
-    dx_prog *p = dx_compile(C, parse_ok("x - y"), xy, 2);
+    dx_prog *p = dx_compile(tu_ctx, tu_parse("x - y"), xy, 2);
     double vals[2] = {5, 3};
-    ck_assert_int_eq(dx_prog_eval(p, C, vals, &v), DX_OK);
+    ck_assert_int_eq(dx_prog_eval(p, tu_ctx, vals, &v), DX_OK);
     ck_assert_msg(v == 2, "x - y at (5, 3) = %g", v);
     dx_prog_free(p);
     /* a variable alone, and a constant alone: no instructions at all */
@@ -351,8 +339,8 @@ END_TEST
 static dx_vkind verify_with(const char *f, const char *df, double x)
 {
     dx_prog *pf = compile_x(f), *pd = compile_x(df);
-    dx_vpoint r = dx_verify_at(C, pf, pd, x);
-    dx_ctx_clear_error(C);
+    dx_vpoint r = dx_verify_at(tu_ctx, pf, pd, x);
+    dx_ctx_clear_error(tu_ctx);
     dx_prog_free(pf);
     dx_prog_free(pd);
     return r.kind;
@@ -390,12 +378,12 @@ START_TEST(test_verify_corpus)
     int n;
     char **lines = read_lines("/work/shared/bench/corpora/eval.txt", &n);
     for (int i = 0; i < n; i++) {
-        dx_expr *f = parse_ok(lines[i]), *df = dx_diff(C, f, "x", 1);
-        dx_prog *pf = dx_compile(C, f, X, 1), *pd = dx_compile(C, df, X, 1);
+        dx_expr *f = tu_parse(lines[i]), *df = dx_diff(tu_ctx, f, "x", 1);
+        dx_prog *pf = dx_compile(tu_ctx, f, X, 1), *pd = dx_compile(tu_ctx, df, X, 1);
         int compared = 0;
         for (double x = -2.95; x < 3; x += 0.3) {
-            dx_vpoint r = dx_verify_at(C, pf, pd, x);
-            dx_ctx_clear_error(C);
+            dx_vpoint r = dx_verify_at(tu_ctx, pf, pd, x);
+            dx_ctx_clear_error(tu_ctx);
             ck_assert_msg(r.kind != DX_V_DIFFER, "%s at %g: f' %.17g, numeric %.17g", lines[i], x, r.symbolic, r.numeric);
             compared += r.kind == DX_V_MATCH;
         }
@@ -563,7 +551,7 @@ static Suite *suite(void)
     Suite *s = suite_create("eval");
     TCase *t = tcase_create("eval");
     tcase_set_timeout(t, 120);
-    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_checked_fixture(t, tu_setup, tu_teardown);
     tcase_add_loop_test(t, test_fn_rows, 0, (int)(sizeof fn_rows / sizeof *fn_rows));
     tcase_add_loop_test(t, test_powers, 0, (int)(sizeof pow_rows / sizeof *pow_rows));
     tcase_add_loop_test(t, test_domain_messages, 0, (int)(sizeof dom_rows / sizeof *dom_rows));

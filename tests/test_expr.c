@@ -6,17 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static dx_ctx *ctx;
-static void setup(void) { ctx = dx_ctx_new(); }
-static void teardown(void) { dx_ctx_free(ctx); }
-
-static dx_expr *P(const char *s)
-{
-    dx_expr *e = dx_parse(ctx, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse %s: %s", s, dx_ctx_error(ctx)->msg);
-    return e;
-}
-
 /* Pairs that must be the same node: the canonical form does the simplifying. */
 static const struct { const char *a, *b; } same_rows[] = {
     {"x + x", "2*x"}, {"x*x", "x^2"}, {"x^2*x^3", "x^5"}, {"x^a*x^b", "x^(a + b)"},
@@ -37,8 +26,8 @@ static const struct { const char *a, *b; } same_rows[] = {
 
 START_TEST(same_node)
 {
-    dx_expr *a = P(same_rows[_i].a), *b = P(same_rows[_i].b);
-    char *sa = dx_print(ctx, a, DX_PLAIN), *sb = dx_print(ctx, b, DX_PLAIN);
+    dx_expr *a = tu_parse(same_rows[_i].a), *b = tu_parse(same_rows[_i].b);
+    char *sa = dx_print(tu_ctx, a, DX_PLAIN), *sb = dx_print(tu_ctx, b, DX_PLAIN);
     ck_assert_msg(a == b, "%s and %s should be one node: %s vs %s", same_rows[_i].a, same_rows[_i].b, sa, sb);
     free(sa);
     free(sb);
@@ -53,28 +42,28 @@ static const struct { const char *a, *b; } apart_rows[] = {
 
 START_TEST(distinct_node)
 {
-    ck_assert_msg(P(apart_rows[_i].a) != P(apart_rows[_i].b), "%s and %s must differ", apart_rows[_i].a, apart_rows[_i].b);
+    ck_assert_msg(tu_parse(apart_rows[_i].a) != tu_parse(apart_rows[_i].b), "%s and %s must differ", apart_rows[_i].a, apart_rows[_i].b);
 }
 END_TEST
 
 START_TEST(constructors_propagate_null)
 {
-    dx_expr *x = dx_sym(ctx, "x", 1);
-    ck_assert_ptr_null(dx_add(ctx, x, NULL));
-    ck_assert_ptr_null(dx_mul(ctx, NULL, x));
-    ck_assert_ptr_null(dx_pow(ctx, x, NULL));
-    ck_assert_ptr_null(dx_call(ctx, DX_SIN, NULL));
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
+    ck_assert_ptr_null(dx_add(tu_ctx, x, NULL));
+    ck_assert_ptr_null(dx_mul(tu_ctx, NULL, x));
+    ck_assert_ptr_null(dx_pow(tu_ctx, x, NULL));
+    ck_assert_ptr_null(dx_call(tu_ctx, DX_SIN, NULL));
 }
 END_TEST
 
 START_TEST(division_by_exact_zero)
 {
-    ck_assert_ptr_null(dx_parse(ctx, "1/0", 3));
-    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_EDOMAIN);
-    ck_assert_str_eq(dx_ctx_error(ctx)->msg, "division by zero");
-    dx_ctx_clear_error(ctx);
-    ck_assert_ptr_null(dx_parse(ctx, "ln(0)", 5));
-    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_EDOMAIN);
+    ck_assert_ptr_null(dx_parse(tu_ctx, "1/0", 3));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_EDOMAIN);
+    ck_assert_str_eq(dx_ctx_error(tu_ctx)->msg, "division by zero");
+    dx_ctx_clear_error(tu_ctx);
+    ck_assert_ptr_null(dx_parse(tu_ctx, "ln(0)", 5));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_EDOMAIN);
 }
 END_TEST
 
@@ -82,35 +71,35 @@ START_TEST(trig_poles)
 {
     static const char *const poles[] = {"tan(pi/2)", "sec(-pi/2)", "cot(0*x + pi)", "csc(2*pi)", "tan(3*pi/2)"};
     for (size_t i = 0; i < sizeof poles / sizeof poles[0]; i++) {
-        ck_assert_msg(dx_parse(ctx, poles[i], strlen(poles[i])) == NULL, "%s has no value", poles[i]);
-        ck_assert_msg(dx_ctx_error(ctx)->status == DX_EDOMAIN && strstr(dx_ctx_error(ctx)->msg, "pole"), "%s: %s",
-                      poles[i], dx_ctx_error(ctx)->msg);
-        dx_ctx_clear_error(ctx);
+        ck_assert_msg(dx_parse(tu_ctx, poles[i], strlen(poles[i])) == NULL, "%s has no value", poles[i]);
+        ck_assert_msg(dx_ctx_error(tu_ctx)->status == DX_EDOMAIN && strstr(dx_ctx_error(tu_ctx)->msg, "pole"), "%s: %s",
+                      poles[i], dx_ctx_error(tu_ctx)->msg);
+        dx_ctx_clear_error(tu_ctx);
     }
     /* no textbook value at 15 degrees: the call stays */
-    ck_assert_int_eq(P("sin(pi/12)")->kind, DX_CALL);
+    ck_assert_int_eq(tu_parse("sin(pi/12)")->kind, DX_CALL);
 }
 END_TEST
 
 START_TEST(node_budget)
 {
-    dx_ctx_set_budget(ctx, 20);
+    dx_ctx_set_budget(tu_ctx, 20);
     const char *big = "x^20 + x^19 + x^18 + x^17 + x^16 + x^15 + x^14 + x^13 + x^12 + x^11 + x^10 + x^9 + x^8 + x^7 + "
                       "x^6 + x^5 + x^4 + x^3 + x^2 + x + sin(x) + cos(x) + tan(x) + ln(x) + y^20";
-    ck_assert_ptr_null(dx_parse(ctx, big, strlen(big)));
-    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_ELIMIT);
-    ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, "too large") != NULL, "%s", dx_ctx_error(ctx)->msg);
+    ck_assert_ptr_null(dx_parse(tu_ctx, big, strlen(big)));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_ELIMIT);
+    ck_assert_msg(strstr(dx_ctx_error(tu_ctx)->msg, "too large") != NULL, "%s", dx_ctx_error(tu_ctx)->msg);
 }
 END_TEST
 
 START_TEST(depth_limit)
 {
     /* built directly, past the parser: the store itself refuses */
-    dx_expr *e = dx_sym(ctx, "x", 1);
+    dx_expr *e = dx_sym(tu_ctx, "x", 1);
     for (int i = 0; i < DX_MAX_DEPTH + 10 && e; i++)
-        e = dx_call(ctx, DX_SIN, e);
+        e = dx_call(tu_ctx, DX_SIN, e);
     ck_assert_ptr_null(e);
-    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_ELIMIT);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_ELIMIT);
 }
 END_TEST
 
@@ -118,10 +107,10 @@ START_TEST(large_sum_is_fast_and_merged)
 {
     /* 20,000 terms through one dx_add_n: merging like terms must not be quadratic */
     enum { N = 20000 };
-    dx_expr **t = malloc(N * sizeof *t), *x = dx_sym(ctx, "x", 1);
+    dx_expr **t = malloc(N * sizeof *t), *x = dx_sym(tu_ctx, "x", 1);
     for (int i = 0; i < N; i++)
-        t[i] = dx_pow(ctx, x, dx_int(ctx, i % 100));
-    dx_expr *s = dx_add_n(ctx, t, N);
+        t[i] = dx_pow(tu_ctx, x, dx_int(tu_ctx, i % 100));
+    dx_expr *s = dx_add_n(tu_ctx, t, N);
     free(t);
     ck_assert_int_eq(s->kind, DX_ADD);
     ck_assert_uint_eq(s->n, 100); /* x^0..x^99, each with coefficient 200 */
@@ -131,7 +120,7 @@ END_TEST
 START_TEST(vars_sorted)
 {
     const char **names;
-    size_t n = dx_vars(ctx, P("theta*y + x1 - sin(b)"), &names);
+    size_t n = dx_vars(tu_ctx, tu_parse("theta*y + x1 - sin(b)"), &names);
     ck_assert_uint_eq(n, 4);
     ck_assert_str_eq(names[0], "b");
     ck_assert_str_eq(names[1], "theta");
@@ -142,11 +131,11 @@ END_TEST
 
 START_TEST(canonical_forms_keep_values)
 {
-    dx_expr *e = P("(2*x)^3/(4*x) + x*x - 3*x^2");
+    dx_expr *e = tu_parse("(2*x)^3/(4*x) + x*x - 3*x^2");
     /* 8x^3/(4x) + x^2 - 3x^2 = 2x^2 - 2x^2 = 0 */
     ck_assert_msg(dx_is_int(e, 0), "(2*x)^3/(4*x) + x*x - 3*x^2 should be 0");
-    dx_expr *g = P("(x + 1)/(x + 1)^3");
-    ck_assert(g == P("1/(x + 1)^2"));
+    dx_expr *g = tu_parse("(x + 1)/(x + 1)^3");
+    ck_assert(g == tu_parse("1/(x + 1)^2"));
     ck_assert(tu_eval(g, "x", 1.0) == 0.25);
 }
 END_TEST
@@ -155,7 +144,7 @@ int main(void)
 {
     Suite *s = suite_create("expr");
     TCase *tc = tcase_create("canonical");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, same_node, 0, sizeof same_rows / sizeof same_rows[0]);
     tcase_add_loop_test(tc, distinct_node, 0, sizeof apart_rows / sizeof apart_rows[0]);
     tcase_add_test(tc, constructors_propagate_null);

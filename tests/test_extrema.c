@@ -15,18 +15,6 @@
 #define PI 3.14159265358979323846
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static dx_ctx *C;
-
-static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
-static void teardown(void) { dx_ctx_free(C); C = NULL; }
-
-static dx_expr *parse_ok(const char *s)
-{
-    dx_expr *e = dx_parse(C, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
-    return e;
-}
-
 /* "(x - 1)*(x - 2)*...*(x - n)", or with squared factors "((x - 1)^2 - 2/1000000)*..." */
 static char *product(int n, bool squares)
 {
@@ -117,13 +105,13 @@ static void check_root_signs(const char *name, const dx_poly *p, const dx_root *
 START_TEST(root_row_test)
 {
     const root_row *w = &root_rows[_i];
-    dx_expr *e = parse_ok(w->poly), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(w->poly), *x = dx_sym(tu_ctx, "x", 1);
     dx_poly p;
     dx_poly_init(&p);
-    ck_assert_msg(dx_poly_from_expr(C, e, x, &p) == 1, "%s: not a polynomial", w->poly);
+    ck_assert_msg(dx_poly_from_expr(tu_ctx, e, x, &p) == 1, "%s: not a polynomial", w->poly);
     dx_root *r;
     size_t n;
-    ck_assert_msg(dx_poly_roots(C, &p, &r, &n) == DX_OK, "%s: %s", w->poly, dx_ctx_error(C)->msg);
+    ck_assert_msg(dx_poly_roots(tu_ctx, &p, &r, &n) == DX_OK, "%s: %s", w->poly, dx_ctx_error(tu_ctx)->msg);
     ck_assert_msg((int)n == w->n, "%s: %zu roots, want %d", w->poly, n, w->n);
     for (size_t i = 0; i < n; i++) {
         ck_assert_msg(fabs(r[i].x - w->x[i]) <= 4e-16 * fmax(1, fabs(w->x[i])), "%s: root %zu is %.17g, want %.17g",
@@ -166,8 +154,8 @@ START_TEST(chebyshev)
     dx_poly p, d;
     dx_poly_init(&p);
     dx_poly_init(&d);
-    dx_expr *x = dx_sym(C, "x", 1);
-    ck_assert_int_eq(dx_poly_from_expr(C, x, x, &p), 1);
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, x, x, &p), 1);
     p.c = realloc(p.c, sizeof *p.c * (size_t)(n + 1));
     for (int k = p.n; k <= n; k++)
         mpq_init(p.c[k]);
@@ -179,7 +167,7 @@ START_TEST(chebyshev)
         const dx_poly *q = which ? &d : &p;
         dx_root *r;
         size_t nr;
-        ck_assert_int_eq(dx_poly_roots(C, q, &r, &nr), DX_OK);
+        ck_assert_int_eq(dx_poly_roots(tu_ctx, q, &r, &nr), DX_OK);
         int want_n = which ? n - 1 : n;
         ck_assert_msg((int)nr == want_n, "T_%d%s: %zu roots, want %d", n, which ? "'" : "", nr, want_n);
         for (size_t k = 0; k < nr; k++) {
@@ -231,13 +219,13 @@ START_TEST(random_products)
         deg += m;
     }
 #undef NEXT
-    dx_expr *e = parse_ok(text), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(text), *x = dx_sym(tu_ctx, "x", 1);
     dx_poly poly;
     dx_poly_init(&poly);
-    ck_assert_int_eq(dx_poly_from_expr(C, e, x, &poly), 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, e, x, &poly), 1);
     dx_root *r;
     size_t n;
-    ck_assert_int_eq(dx_poly_roots(C, &poly, &r, &n), DX_OK);
+    ck_assert_int_eq(dx_poly_roots(tu_ctx, &poly, &r, &n), DX_OK);
     ck_assert_msg((int)n == nroot, "%s: %zu roots, want %d", text, n, nroot);
     for (size_t k = 0; k < n; k++) {
         int below = 0, at = -1; /* rank of r[k] among the wanted roots */
@@ -267,14 +255,14 @@ START_TEST(wilkinson)
     int sizes[] = {20, 60};
     for (size_t t = 0; t < N(sizes); t++) {
         char *s = product(sizes[t], false);
-        dx_expr *e = parse_ok(s), *x = dx_sym(C, "x", 1);
+        dx_expr *e = tu_parse(s), *x = dx_sym(tu_ctx, "x", 1);
         dx_poly p;
         dx_poly_init(&p);
-        ck_assert_int_eq(dx_poly_from_expr(C, e, x, &p), 1);
+        ck_assert_int_eq(dx_poly_from_expr(tu_ctx, e, x, &p), 1);
         ck_assert_int_eq(dx_poly_deg(&p), sizes[t]);
         dx_root *r;
         size_t n;
-        ck_assert_int_eq(dx_poly_roots(C, &p, &r, &n), DX_OK);
+        ck_assert_int_eq(dx_poly_roots(tu_ctx, &p, &r, &n), DX_OK);
         ck_assert_msg((int)n == sizes[t], "Wilkinson %d: %zu roots", sizes[t], n);
         for (size_t i = 0; i < n; i++)
             ck_assert_msg(r[i].form == DX_ROOT_RATIONAL && r[i].x == (double)(i + 1) && r[i].mult == 1,
@@ -292,14 +280,14 @@ END_TEST
 START_TEST(wilkinson_irrational)
 {
     char *s = product(30, true);
-    dx_expr *e = parse_ok(s), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(s), *x = dx_sym(tu_ctx, "x", 1);
     dx_poly p;
     dx_poly_init(&p);
-    ck_assert_int_eq(dx_poly_from_expr(C, e, x, &p), 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, e, x, &p), 1);
     ck_assert_int_eq(dx_poly_deg(&p), 60);
     dx_root *r;
     size_t n;
-    ck_assert_int_eq(dx_poly_roots(C, &p, &r, &n), DX_OK);
+    ck_assert_int_eq(dx_poly_roots(tu_ctx, &p, &r, &n), DX_OK);
     ck_assert_int_eq((int)n, 60);
     for (size_t i = 0; i < n; i++) {
         double k = (double)(i / 2 + 1), want = i % 2 ? k + sqrt(2) / 1000 : k - sqrt(2) / 1000;
@@ -314,13 +302,13 @@ END_TEST
 /* Degree 100 with large coefficients: (x^2 - 7777777777/10)^50. */
 START_TEST(degree_100)
 {
-    dx_expr *e = parse_ok("(x^2 - 7777777777/10)^50*(x - 123456789)^0 + 0"), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse("(x^2 - 7777777777/10)^50*(x - 123456789)^0 + 0"), *x = dx_sym(tu_ctx, "x", 1);
     dx_poly p;
     dx_poly_init(&p);
-    ck_assert_int_eq(dx_poly_from_expr(C, e, x, &p), 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, e, x, &p), 1);
     dx_root *r;
     size_t n;
-    ck_assert_int_eq(dx_poly_roots(C, &p, &r, &n), DX_OK);
+    ck_assert_int_eq(dx_poly_roots(tu_ctx, &p, &r, &n), DX_OK);
     ck_assert_int_eq((int)n, 2);
     double want = sqrt(777777777.7);
     ck_assert_msg(fabs(r[1].x - want) <= 4e-16 * want && r[1].mult == 50, "%.17g mult %d", r[1].x, r[1].mult);
@@ -334,10 +322,10 @@ static const char *const nonpoly_rows[] = {"sin(x)", "pi*x^2", "x^(1/2)", "x*y",
 
 START_TEST(nonpoly_row)
 {
-    dx_expr *e = parse_ok(nonpoly_rows[_i]), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(nonpoly_rows[_i]), *x = dx_sym(tu_ctx, "x", 1);
     dx_poly p;
     dx_poly_init(&p);
-    ck_assert_msg(dx_poly_from_expr(C, e, x, &p) == 0, "%s taken for a polynomial", nonpoly_rows[_i]);
+    ck_assert_msg(dx_poly_from_expr(tu_ctx, e, x, &p) == 0, "%s taken for a polynomial", nonpoly_rows[_i]);
     dx_poly_clear(&p);
 }
 END_TEST
@@ -374,13 +362,13 @@ static const crit_row crit_rows[] = {
 START_TEST(crit_row_test)
 {
     const crit_row *w = &crit_rows[_i];
-    dx_expr *f = parse_ok(w->f);
+    dx_expr *f = tu_parse(w->f);
     const char **names;
-    dx_vars(C, f, &names);
-    dx_expr *v = dx_sym(C, names[0], strlen(names[0]));
+    dx_vars(tu_ctx, f, &names);
+    dx_expr *v = dx_sym(tu_ctx, names[0], strlen(names[0]));
     dx_extrema x;
-    ck_assert_msg(dx_extrema_find(C, f, v, w->interval ? &w->from : NULL, w->interval ? &w->to : NULL, &x) == DX_OK,
-                  "%s: %s", w->f, dx_ctx_error(C)->msg);
+    ck_assert_msg(dx_extrema_find(tu_ctx, f, v, w->interval ? &w->from : NULL, w->interval ? &w->to : NULL, &x) == DX_OK,
+                  "%s: %s", w->f, dx_ctx_error(tu_ctx)->msg);
     ck_assert_msg((int)x.ncrit == w->n, "%s: %zu critical points, want %d", w->f, x.ncrit, w->n);
     for (int i = 0; i < w->n; i++) {
         double tol = x.polynomial ? 4e-16 : 1e-7;
@@ -392,7 +380,7 @@ START_TEST(crit_row_test)
     ck_assert_msg(strncmp(x.crit[0].test, w->test0, strlen(w->test0)) == 0, "%s: test '%s', want '%s...'", w->f,
                   x.crit[0].test, w->test0);
     /* the derivative the search relied on, against a central difference */
-    dx_expr *df = dx_diff_by(C, f, v, NULL, NULL);
+    dx_expr *df = dx_diff_by(tu_ctx, f, v, NULL, NULL);
     char why[256];
     ck_assert_msg(tu_check_default(f, df, v->u.name, why, sizeof why) >= 0, "%s: %s", w->f, why);
     dx_extrema_free(&x);
@@ -402,22 +390,22 @@ END_TEST
 /* Global extremes and the whole-line behaviour. */
 START_TEST(globals)
 {
-    dx_expr *x = dx_sym(C, "x", 1);
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
     dx_extrema r;
-    ck_assert_int_eq(dx_extrema_find(C, parse_ok("w^4 - 8*w^2 + 2*w + 20"), dx_sym(C, "w", 1), NULL, NULL, &r), DX_OK);
+    ck_assert_int_eq(dx_extrema_find(tu_ctx, tu_parse("w^4 - 8*w^2 + 2*w + 20"), dx_sym(tu_ctx, "w", 1), NULL, NULL, &r), DX_OK);
     ck_assert(r.min.exists && !r.max.exists);
     ck_assert_msg(fabs(r.min.at.x + 2.0597919701013208) < 1e-15, "global min at %.17g", r.min.at.x);
     ck_assert_str_eq(r.max.why, "f → +oo as w → ±oo");
     dx_extrema_free(&r);
-    ck_assert_int_eq(dx_extrema_find(C, parse_ok("x^4 - 2*x^2"), x, NULL, NULL, &r), DX_OK);
+    ck_assert_int_eq(dx_extrema_find(tu_ctx, tu_parse("x^4 - 2*x^2"), x, NULL, NULL, &r), DX_OK);
     ck_assert(r.min.exists && r.min.ties == 1 && r.min.at.x == -1 && r.min.tie_x[0] == 1);
     dx_extrema_free(&r);
     double a = 0, b = 3;
-    ck_assert_int_eq(dx_extrema_find(C, parse_ok("x^3 - 3*x"), x, &a, &b, &r), DX_OK);
+    ck_assert_int_eq(dx_extrema_find(tu_ctx, tu_parse("x^3 - 3*x"), x, &a, &b, &r), DX_OK);
     ck_assert(r.max.exists && r.max.endpoint == 1 && r.max.at.value == 18);
     ck_assert(r.min.exists && r.min.endpoint == 0 && r.min.at.x == 1 && strcmp(r.min.at.exact_value, "-2") == 0);
     dx_extrema_free(&r);
-    ck_assert_int_eq(dx_extrema_find(C, parse_ok("-x^3"), x, NULL, NULL, &r), DX_OK);
+    ck_assert_int_eq(dx_extrema_find(tu_ctx, tu_parse("-x^3"), x, NULL, NULL, &r), DX_OK);
     ck_assert_str_eq(r.max.why, "f → +oo as x → -oo");
     ck_assert_str_eq(r.min.why, "f → -oo as x → +oo");
     ck_assert_int_eq((int)r.ncrit, 1);
@@ -425,7 +413,7 @@ START_TEST(globals)
     dx_extrema_free(&r);
     a = 2;
     b = 1;
-    ck_assert_int_eq(dx_extrema_find(C, parse_ok("x^2"), x, &a, &b, &r), DX_EUSAGE);
+    ck_assert_int_eq(dx_extrema_find(tu_ctx, tu_parse("x^2"), x, &a, &b, &r), DX_EUSAGE);
 }
 END_TEST
 
@@ -454,8 +442,8 @@ START_TEST(nasty_row_test)
 {
     const nasty_row *w = &nasty_rows[_i];
     dx_extrema x;
-    ck_assert_msg(dx_extrema_find(C, parse_ok(w->f), dx_sym(C, "x", 1), &w->from, &w->to, &x) == DX_OK, "%s: %s", w->f,
-                  dx_ctx_error(C)->msg);
+    ck_assert_msg(dx_extrema_find(tu_ctx, tu_parse(w->f), dx_sym(tu_ctx, "x", 1), &w->from, &w->to, &x) == DX_OK, "%s: %s", w->f,
+                  dx_ctx_error(tu_ctx)->msg);
     ck_assert_msg((int)x.ncrit == w->ncrit, "%s: %zu critical points, want %d", w->f, x.ncrit, w->ncrit);
     ck_assert_msg((int)x.nflat == w->nflat, "%s: %zu flat stretches, want %d", w->f, x.nflat, w->nflat);
     ck_assert_msg(w->ninfl < 0 || (int)x.ninfl == w->ninfl, "%s: %zu inflection points, want %d", w->f, x.ninfl,
@@ -474,7 +462,7 @@ START_TEST(pole_not_max)
 {
     double a = 0, b = 3;
     dx_extrema x;
-    ck_assert_int_eq(dx_extrema_find(C, parse_ok("tan(x)^2"), dx_sym(C, "x", 1), &a, &b, &x), DX_OK);
+    ck_assert_int_eq(dx_extrema_find(tu_ctx, tu_parse("tan(x)^2"), dx_sym(tu_ctx, "x", 1), &a, &b, &x), DX_OK);
     ck_assert_msg(!x.max.exists && strstr(x.max.why, "unbounded above"), "max: %s", x.max.why);
     ck_assert(x.min.exists && x.min.at.value == 0);
     dx_extrema_free(&x);
@@ -544,7 +532,7 @@ static Suite *extrema_suite(void)
 {
     Suite *s = suite_create("extrema");
     TCase *tc = tcase_create("roots");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, root_row_test, 0, N(root_rows));
     tcase_add_loop_test(tc, chebyshev, 0, 8);
@@ -556,7 +544,7 @@ static Suite *extrema_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("classify");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, crit_row_test, 0, N(crit_rows));
     tcase_add_test(tc, globals);

@@ -10,25 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static dx_ctx *C;
-
-static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
-static void teardown(void) { dx_ctx_free(C); C = NULL; }
-
-static dx_expr *parse_ok(const char *s)
-{
-    dx_expr *e = dx_parse(C, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
-    return e;
-}
-
 static dx_point point(const char *at)
 {
     if (strcmp(at, "oo") == 0)
         return (dx_point){NULL, 1};
     if (strcmp(at, "-oo") == 0)
         return (dx_point){NULL, -1};
-    return (dx_point){parse_ok(at), 0};
+    return (dx_point){tu_parse(at), 0};
 }
 
 /* One side's answer as a short text: the exact value printed, "~0.5" for a numeric one,
@@ -38,7 +26,7 @@ static void side_text(const dx_lim *l, char *buf, size_t n)
     switch (l->kind) {
     case DX_LIM_VALUE:
         if (l->exact) {
-            char *s = dx_print(C, l->exact, DX_PLAIN);
+            char *s = dx_print(tu_ctx, l->exact, DX_PLAIN);
             snprintf(buf, n, "%s", s);
             free(s);
         } else {
@@ -86,12 +74,12 @@ static const struct { const char *f, *at, *left, *right, *method; } side_rows[] 
 START_TEST(side_row)
 {
     const char *f = side_rows[_i].f;
-    dx_expr *e = parse_ok(f), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(f), *x = dx_sym(tu_ctx, "x", 1);
     dx_point p = point(side_rows[_i].at);
     dx_lim l, r;
     char lt[64], rt[64];
-    ck_assert_msg(dx_limit_side(C, e, x, p, -1, &l) == DX_OK, "%s: left failed: %s", f, dx_ctx_error(C)->msg);
-    ck_assert_msg(dx_limit_side(C, e, x, p, 1, &r) == DX_OK, "%s: right failed: %s", f, dx_ctx_error(C)->msg);
+    ck_assert_msg(dx_limit_side(tu_ctx, e, x, p, -1, &l) == DX_OK, "%s: left failed: %s", f, dx_ctx_error(tu_ctx)->msg);
+    ck_assert_msg(dx_limit_side(tu_ctx, e, x, p, 1, &r) == DX_OK, "%s: right failed: %s", f, dx_ctx_error(tu_ctx)->msg);
     side_text(&l, lt, sizeof lt);
     side_text(&r, rt, sizeof rt);
     ck_assert_msg(strcmp(lt, side_rows[_i].left) == 0 && strcmp(rt, side_rows[_i].right) == 0,
@@ -107,7 +95,7 @@ START_TEST(side_row)
             continue;
         double a, v = NAN;
         bool near = false;
-        dx_eval_const(C, p.at, &a);
+        dx_eval_const(tu_ctx, p.at, &a);
         for (double h = 1e-3; h >= 1e-7 && !near; h /= 10) {
             v = tu_eval(e, "x", a + (k ? h : -h));
             near = fabs(v - sides[k]->value) < 1e-2;
@@ -144,29 +132,29 @@ static const struct { const char *f, *at, *want, *method; } inf_rows[] = {
 START_TEST(inf_row)
 {
     const char *f = inf_rows[_i].f;
-    dx_expr *e = parse_ok(f), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(f), *x = dx_sym(tu_ctx, "x", 1);
     dx_point p = point(inf_rows[_i].at);
     dx_lim l;
     char t[64];
-    ck_assert_msg(dx_limit_side(C, e, x, p, -p.inf, &l) == DX_OK, "%s: failed: %s", f, dx_ctx_error(C)->msg);
+    ck_assert_msg(dx_limit_side(tu_ctx, e, x, p, -p.inf, &l) == DX_OK, "%s: failed: %s", f, dx_ctx_error(tu_ctx)->msg);
     side_text(&l, t, sizeof t);
     ck_assert_msg(strcmp(t, inf_rows[_i].want) == 0, "%s at %s: %s, want %s", f, inf_rows[_i].at, t, inf_rows[_i].want);
     ck_assert_msg(strstr(l.method, inf_rows[_i].method), "%s: method '%s' lacks '%s'", f, l.method, inf_rows[_i].method);
     /* at infinity only one side exists */
-    ck_assert_int_eq(dx_limit_side(C, e, x, p, p.inf, &l), DX_EUSAGE);
-    dx_ctx_clear_error(C);
+    ck_assert_int_eq(dx_limit_side(tu_ctx, e, x, p, p.inf, &l), DX_EUSAGE);
+    dx_ctx_clear_error(tu_ctx);
 }
 END_TEST
 
 /* Naive evaluation of (1 - cos(x))/x^2 near 0 cancels to 0; the limit is exactly 1/2. */
 START_TEST(nasty_cancellation)
 {
-    dx_expr *e = parse_ok("(1 - cos(x))/x^2"), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse("(1 - cos(x))/x^2"), *x = dx_sym(tu_ctx, "x", 1);
     double naive = tu_eval(e, "x", 1e-8);
     ck_assert_msg(fabs(naive - 0.5) > 0.1, "naive value %g: the test lost its point", naive);
     dx_limit_report r;
-    ck_assert_int_eq(dx_limit(C, e, x, point("0"), false, false, &r), DX_OK);
-    ck_assert(r.exists && r.value.exact == dx_frac(C, 1, 2) && !r.value.numeric);
+    ck_assert_int_eq(dx_limit(tu_ctx, e, x, point("0"), false, false, &r), DX_OK);
+    ck_assert(r.exists && r.value.exact == dx_frac(tu_ctx, 1, 2) && !r.value.numeric);
     ck_assert_int_eq(r.continuous, 0);
 }
 END_TEST
@@ -189,10 +177,10 @@ static const struct { const char *f, *at; int exists, continuous, differentiable
 START_TEST(report_row)
 {
     const char *f = report_rows[_i].f;
-    dx_expr *e = parse_ok(f), *x = dx_sym(C, "x", 1);
+    dx_expr *e = tu_parse(f), *x = dx_sym(tu_ctx, "x", 1);
     dx_limit_report r;
     char t[64];
-    ck_assert_msg(dx_limit(C, e, x, point(report_rows[_i].at), false, false, &r) == DX_OK, "%s failed", f);
+    ck_assert_msg(dx_limit(tu_ctx, e, x, point(report_rows[_i].at), false, false, &r) == DX_OK, "%s failed", f);
     ck_assert_msg(r.exists == report_rows[_i].exists && r.continuous == report_rows[_i].continuous &&
                       r.differentiable == report_rows[_i].differentiable,
                   "%s: exists %d continuous %d differentiable %d", f, r.exists, r.continuous, r.differentiable);
@@ -206,7 +194,7 @@ START_TEST(report_row)
     }
     /* finite one-sided derivatives against one-sided difference quotients */
     double a;
-    dx_eval_const(C, point(report_rows[_i].at).at, &a);
+    dx_eval_const(tu_ctx, point(report_rows[_i].at).at, &a);
     const dx_lim *d[2] = {&r.dleft, &r.dright};
     for (int k = 0; k < 2; k++) {
         if (r.continuous != 1 || d[k]->kind != DX_LIM_VALUE)
@@ -221,14 +209,14 @@ END_TEST
 
 START_TEST(kinks_found)
 {
-    dx_expr *x = dx_sym(C, "x", 1), *args[4];
-    dx_expr *e = parse_ok("relu(2x - 1) + abs(x) + abs(x) * relu(2x - 1) + sin(x)");
-    ck_assert_uint_eq(dx_kinks(C, e, x, args, 4), 2);
-    dx_expr *r0 = dx_linear_root(C, args[0], x), *r1 = dx_linear_root(C, args[1], x);
+    dx_expr *x = dx_sym(tu_ctx, "x", 1), *args[4];
+    dx_expr *e = tu_parse("relu(2x - 1) + abs(x) + abs(x) * relu(2x - 1) + sin(x)");
+    ck_assert_uint_eq(dx_kinks(tu_ctx, e, x, args, 4), 2);
+    dx_expr *r0 = dx_linear_root(tu_ctx, args[0], x), *r1 = dx_linear_root(tu_ctx, args[1], x);
     ck_assert(r0 && r1);
-    ck_assert((r0 == dx_int(C, 0) && r1 == dx_frac(C, 1, 2)) || (r1 == dx_int(C, 0) && r0 == dx_frac(C, 1, 2)));
-    ck_assert_ptr_null(dx_linear_root(C, parse_ok("x^2 - 1"), x));
-    ck_assert_uint_eq(dx_kinks(C, parse_ok("abs(y) + x"), x, args, 4), 0);
+    ck_assert((r0 == dx_int(tu_ctx, 0) && r1 == dx_frac(tu_ctx, 1, 2)) || (r1 == dx_int(tu_ctx, 0) && r0 == dx_frac(tu_ctx, 1, 2)));
+    ck_assert_ptr_null(dx_linear_root(tu_ctx, tu_parse("x^2 - 1"), x));
+    ck_assert_uint_eq(dx_kinks(tu_ctx, tu_parse("abs(y) + x"), x, args, 4), 0);
 }
 END_TEST
 
@@ -300,13 +288,13 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("limit");
     TCase *t = tcase_create("sides");
-    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_checked_fixture(t, tu_setup, tu_teardown);
     tcase_add_loop_test(t, side_row, 0, N(side_rows));
     tcase_add_loop_test(t, inf_row, 0, N(inf_rows));
     tcase_add_test(t, nasty_cancellation);
     suite_add_tcase(s, t);
     t = tcase_create("report");
-    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_checked_fixture(t, tu_setup, tu_teardown);
     tcase_add_loop_test(t, report_row, 0, N(report_rows));
     tcase_add_test(t, kinks_found);
     suite_add_tcase(s, t);

@@ -8,20 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-static dx_ctx *C;
-
-static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
-static void teardown(void) { dx_ctx_free(C); C = NULL; }
-
 /* Parse a NUL-terminated string; a failure names the input and the error. */
-static dx_expr *parse_ok(const char *s)
-{
-    dx_expr *e = dx_parse(C, s, strlen(s));
-    const dx_error *err = dx_ctx_error(C);
-    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s (at %ld..%ld)", s, err->msg, err->pos, err->end);
-    return e;
-}
-
 
 /* ---- equal forms: the store is hash-consed, so equal expressions are one pointer ---- */
 
@@ -74,7 +61,7 @@ static const struct { const char *a, *b; } same_rows[] = {
 START_TEST(same_row)
 {
     const char *a = same_rows[_i].a, *b = same_rows[_i].b;
-    dx_expr *ea = parse_ok(a), *eb = parse_ok(b);
+    dx_expr *ea = tu_parse(a), *eb = tu_parse(b);
     ck_assert_msg(ea == eb, "\"%s\" and \"%s\" parse to different expressions", a, b);
 }
 END_TEST
@@ -88,18 +75,18 @@ static const struct { const char *text, *name; } sym_rows[] = {
 START_TEST(sym_row)
 {
     const char *t = sym_rows[_i].text, *n = sym_rows[_i].name;
-    dx_expr *e = parse_ok(t);
-    ck_assert_msg(e == dx_sym(C, n, strlen(n)), "\"%s\" is not the variable %s", t, n);
+    dx_expr *e = tu_parse(t);
+    ck_assert_msg(e == dx_sym(tu_ctx, n, strlen(n)), "\"%s\" is not the variable %s", t, n);
 }
 END_TEST
 
 START_TEST(constants)
 {
-    ck_assert_ptr_eq(parse_ok("e"), dx_const(C, DX_E));
-    ck_assert_ptr_eq(parse_ok("pi"), dx_const(C, DX_PI));
-    ck_assert_ptr_eq(parse_ok("π"), dx_const(C, DX_PI));
-    ck_assert_ptr_eq(parse_ok("1/3"), dx_frac(C, 1, 3));
-    ck_assert_ptr_eq(parse_ok("-7"), dx_int(C, -7));
+    ck_assert_ptr_eq(tu_parse("e"), dx_const(tu_ctx, DX_E));
+    ck_assert_ptr_eq(tu_parse("pi"), dx_const(tu_ctx, DX_PI));
+    ck_assert_ptr_eq(tu_parse("π"), dx_const(tu_ctx, DX_PI));
+    ck_assert_ptr_eq(tu_parse("1/3"), dx_frac(tu_ctx, 1, 3));
+    ck_assert_ptr_eq(tu_parse("-7"), dx_int(tu_ctx, -7));
 }
 END_TEST
 
@@ -107,9 +94,9 @@ END_TEST
 START_TEST(length_bounded)
 {
     const char text[] = { 'x', '+', '1', '*' };
-    dx_expr *a = dx_parse(C, text, 3);
+    dx_expr *a = dx_parse(tu_ctx, text, 3);
     ck_assert_ptr_nonnull(a);
-    ck_assert_ptr_eq(a, parse_ok("x+1"));
+    ck_assert_ptr_eq(a, tu_parse("x+1"));
 }
 END_TEST
 
@@ -203,8 +190,8 @@ START_TEST(err_row)
 {
     const char *t = err_rows[_i].text;
     size_t len = err_rows[_i].len ? err_rows[_i].len : strlen(t);
-    dx_expr *e = dx_parse(C, t, len);
-    const dx_error *err = dx_ctx_error(C);
+    dx_expr *e = dx_parse(tu_ctx, t, len);
+    const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_msg(e == NULL, "\"%s\" parsed but should fail", t);
     ck_assert_msg(err->status == err_rows[_i].status && err->pos == err_rows[_i].pos &&
                   err->end == err_rows[_i].end && strcmp(err->msg, err_rows[_i].msg) == 0,
@@ -217,10 +204,10 @@ END_TEST
 /* An earlier error in the context neither blocks nor leaks into the next parse. */
 START_TEST(error_then_ok)
 {
-    ck_assert_ptr_null(dx_parse(C, "(", 1));
-    ck_assert_ptr_nonnull(dx_parse(C, "x", 1));
-    ck_assert_ptr_null(dx_parse(C, "x)", 2));
-    const dx_error *err = dx_ctx_error(C);
+    ck_assert_ptr_null(dx_parse(tu_ctx, "(", 1));
+    ck_assert_ptr_nonnull(dx_parse(tu_ctx, "x", 1));
+    ck_assert_ptr_null(dx_parse(tu_ctx, "x)", 2));
+    const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_str_eq(err->msg, "unexpected ')'");
     ck_assert_int_eq(err->pos, 1);
 }
@@ -266,9 +253,9 @@ START_TEST(deep_row)
     /* 100,000 levels: far past the limit, far past Bison's default stack */
     size_t len;
     char *s = nest(deep_rows[_i].prefix, 100000, deep_rows[_i].middle, deep_rows[_i].suffix, &len);
-    dx_expr *e = dx_parse(C, s, len);
+    dx_expr *e = dx_parse(tu_ctx, s, len);
     free(s);
-    const dx_error *err = dx_ctx_error(C);
+    const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_msg(e == NULL && err->status == DX_ELIMIT &&
                   strcmp(err->msg, "expression nested too deeply (limit 1000)") == 0 &&
                   err->pos == deep_rows[_i].pos,
@@ -293,9 +280,9 @@ START_TEST(at_limit_row)
     size_t len;
     char *s = nest(at_limit_rows[_i].prefix, at_limit_rows[_i].n, at_limit_rows[_i].middle,
                    at_limit_rows[_i].suffix, &len);
-    dx_expr *e = dx_parse(C, s, len);
+    dx_expr *e = dx_parse(tu_ctx, s, len);
     free(s);
-    const dx_error *err = dx_ctx_error(C);
+    const dx_error *err = dx_ctx_error(tu_ctx);
     /* The store may refuse a result deeper than DX_MAX_DEPTH; that is a limit too, but the
      * parser's own nesting limit must not trip here. */
     ck_assert_msg(e != NULL || (err->status == DX_ELIMIT && strstr(err->msg, "(limit 1000)") == NULL),
@@ -307,11 +294,11 @@ START_TEST(paren_limit_exact)
 {
     size_t len;
     char *s = nest("(", 1000, "x", ")", &len);
-    ck_assert_ptr_eq(dx_parse(C, s, len), parse_ok("x"));
+    ck_assert_ptr_eq(dx_parse(tu_ctx, s, len), tu_parse("x"));
     free(s);
     s = nest("(", 1001, "x", ")", &len);
-    ck_assert_ptr_null(dx_parse(C, s, len));
-    ck_assert_int_eq(dx_ctx_error(C)->pos, 1000);
+    ck_assert_ptr_null(dx_parse(tu_ctx, s, len));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->pos, 1000);
     free(s);
 }
 END_TEST
@@ -322,15 +309,15 @@ START_TEST(too_long)
     char *s = malloc(n);
     ck_assert_ptr_nonnull(s);
     memset(s, 'x', n);
-    ck_assert_ptr_null(dx_parse(C, s, n));
-    const dx_error *err = dx_ctx_error(C);
+    ck_assert_ptr_null(dx_parse(tu_ctx, s, n));
+    const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_int_eq(err->status, DX_ELIMIT);
     ck_assert_str_eq(err->msg, "expression too long (10000000 bytes; the limit is 1000000)");
     ck_assert_int_eq(err->pos, 1000000);
     ck_assert_int_eq(err->end, 10000000);
     /* one byte over */
-    ck_assert_ptr_null(dx_parse(C, s, 1000001));
-    ck_assert_str_eq(dx_ctx_error(C)->msg, "expression too long (1000001 bytes; the limit is 1000000)");
+    ck_assert_ptr_null(dx_parse(tu_ctx, s, 1000001));
+    ck_assert_str_eq(dx_ctx_error(tu_ctx)->msg, "expression too long (1000001 bytes; the limit is 1000000)");
     free(s);
 }
 END_TEST
@@ -353,11 +340,11 @@ START_TEST(long_row)
     for (size_t i = 0; i < n; i++)
         memcpy(s + i * lt, term, lt);
     s[len] = 0; /* drop the last operator */
-    dx_expr *e = dx_parse(C, s, len);
+    dx_expr *e = dx_parse(tu_ctx, s, len);
     free(s); /* before any assertion, so that a failure leaks nothing */
-    const dx_error *err = dx_ctx_error(C);
+    const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_msg(e != NULL, "250000 x \"%s\": %s", term, err->msg);
-    ck_assert_msg(e == parse_ok(long_rows[_i].want), "250000 x \"%s\" != %s", term, long_rows[_i].want);
+    ck_assert_msg(e == tu_parse(long_rows[_i].want), "250000 x \"%s\" != %s", term, long_rows[_i].want);
 }
 END_TEST
 
@@ -371,20 +358,20 @@ START_TEST(long_number)
     ck_assert_ptr_nonnull(s);
     memset(s, '7', n);
     memcpy(s + n, "-7", 3);
-    dx_expr *e = dx_parse(C, s, n + 2);
+    dx_expr *e = dx_parse(tu_ctx, s, n + 2);
     free(s);
-    ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, dx_ctx_error(C)->msg);
+    ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, dx_ctx_error(tu_ctx)->msg);
 }
 END_TEST
 
 /* The node budget is a limit the parse reports, with a place in the text. */
 START_TEST(budget)
 {
-    dx_ctx_set_budget(C, 50);
+    dx_ctx_set_budget(tu_ctx, 50);
     size_t len;
     char *s = nest("x^", 200, "x", "", &len);
-    ck_assert_ptr_null(dx_parse(C, s, len));
-    const dx_error *err = dx_ctx_error(C);
+    ck_assert_ptr_null(dx_parse(tu_ctx, s, len));
+    const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_int_eq(err->status, DX_ELIMIT);
     ck_assert_msg(err->pos >= 0 && err->end <= (long)len && err->pos <= err->end,
                   "budget error at %ld..%ld", err->pos, err->end);
@@ -413,8 +400,8 @@ START_TEST(fuzz)
             len += lt;
         }
         buf[len] = 0;
-        dx_expr *e = dx_parse(C, buf, len);
-        const dx_error *err = dx_ctx_error(C);
+        dx_expr *e = dx_parse(tu_ctx, buf, len);
+        const dx_error *err = dx_ctx_error(tu_ctx);
         if (e)
             ck_assert_msg(err->status == DX_OK, "\"%s\" parsed with an error set", buf);
         else
@@ -432,7 +419,7 @@ static Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
     TCase *tc = tcase_create("forms");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, same_row, 0, N(same_rows));
     tcase_add_loop_test(tc, sym_row, 0, N(sym_rows));
     tcase_add_test(tc, constants);
@@ -440,14 +427,14 @@ static Suite *parse_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("errors");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, err_row, 0, N(err_rows));
     tcase_add_test(tc, error_then_ok);
     tcase_add_test(tc, fuzz);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("limits");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, deep_row, 0, N(deep_rows));
     tcase_add_loop_test(tc, at_limit_row, 0, N(at_limit_rows));
@@ -458,7 +445,7 @@ static Suite *parse_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, long_number);
     suite_add_tcase(s, tc);

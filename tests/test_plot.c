@@ -8,10 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static dx_ctx *ctx;
-static void setup(void) { ctx = dx_ctx_new(); }
-static void teardown(void) { dx_ctx_free(ctx); }
-
 /* --- nice ticks ------------------------------------------------------------------------------ */
 
 static const struct { double lo, hi; size_t max; double step, first, last; } tick_rows[] = {
@@ -49,13 +45,13 @@ END_TEST
 /* f and f' of text over [a, b], finished. */
 static dx_plot *plot_of(const char *text, double a, double b)
 {
-    dx_expr *f = dx_parse(ctx, text, strlen(text));
+    dx_expr *f = dx_parse(tu_ctx, text, strlen(text));
     ck_assert_msg(f != NULL, "parse %s", text);
-    dx_expr *df = dx_diff(ctx, f, "x", 1);
-    dx_plot *p = dx_plot_new(ctx, a, b, 1001);
-    ck_assert_msg(p && dx_plot_add_expr(p, ctx, f, "x", "f", true, true) == DX_OK &&
-                      dx_plot_add_expr(p, ctx, df, "x", "f'", true, true) == DX_OK && dx_plot_finish(p, ctx) == DX_OK,
-                  "plot %s: %s", text, dx_ctx_error(ctx)->msg);
+    dx_expr *df = dx_diff(tu_ctx, f, "x", 1);
+    dx_plot *p = dx_plot_new(tu_ctx, a, b, 1001);
+    ck_assert_msg(p && dx_plot_add_expr(p, tu_ctx, f, "x", "f", true, true) == DX_OK &&
+                      dx_plot_add_expr(p, tu_ctx, df, "x", "f'", true, true) == DX_OK && dx_plot_finish(p, tu_ctx) == DX_OK,
+                  "plot %s: %s", text, dx_ctx_error(tu_ctx)->msg);
     return p;
 }
 
@@ -111,15 +107,15 @@ START_TEST(domain_edges)
     for (size_t i = 0; i < p->n; i++)
         ck_assert_msg(isnan(p->s[1].py[i]) == (p->s[0].px[i] <= 0), "ln(x)' at %g: %g", p->s[0].px[i], p->s[1].py[i]);
     dx_plot_free(p);
-    dx_expr *f = dx_parse(ctx, "ln(x)", 5);
-    p = dx_plot_new(ctx, -5, -1, 101);
-    ck_assert(dx_plot_add_expr(p, ctx, f, "x", "f", true, true) == DX_OK);
-    ck_assert_msg(dx_plot_finish(p, ctx) == DX_EDOMAIN, "ln(x) on [-5, -1] is drawn");
-    ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, "no finite value on [-5, -1] (at x = -3: ln is undefined at -3"), "%s",
-                  dx_ctx_error(ctx)->msg);
+    dx_expr *f = dx_parse(tu_ctx, "ln(x)", 5);
+    p = dx_plot_new(tu_ctx, -5, -1, 101);
+    ck_assert(dx_plot_add_expr(p, tu_ctx, f, "x", "f", true, true) == DX_OK);
+    ck_assert_msg(dx_plot_finish(p, tu_ctx) == DX_EDOMAIN, "ln(x) on [-5, -1] is drawn");
+    ck_assert_msg(strstr(dx_ctx_error(tu_ctx)->msg, "no finite value on [-5, -1] (at x = -3: ln is undefined at -3"), "%s",
+                  dx_ctx_error(tu_ctx)->msg);
     dx_plot_free(p);
-    ck_assert(dx_plot_new(ctx, 1, 1, 100) == NULL);
-    ck_assert(dx_plot_new(ctx, 0, 1, DX_PLOT_MAX_POINTS + 1) == NULL);
+    ck_assert(dx_plot_new(tu_ctx, 1, 1, 100) == NULL);
+    ck_assert(dx_plot_new(tu_ctx, 0, 1, DX_PLOT_MAX_POINTS + 1) == NULL);
 }
 END_TEST
 
@@ -130,13 +126,13 @@ START_TEST(path_over_curve)
     double xs[] = {2.5, 1.5, 0.9, 0.54, 0.32}, ys[5];
     for (int i = 0; i < 5; i++)
         ys[i] = xs[i] * xs[i];
-    ck_assert(dx_plot_add_path(p, ctx, xs, ys, 5, "descent") == DX_OK);
-    ck_assert(dx_plot_finish(p, ctx) == DX_OK);
-    char *t = dx_plot_text(p, ctx, 60, 20, DX_PLOT_ASCII);
-    ck_assert_msg(t && strstr(t, ". descent"), "%s", t ? t : dx_ctx_error(ctx)->msg);
+    ck_assert(dx_plot_add_path(p, tu_ctx, xs, ys, 5, "descent") == DX_OK);
+    ck_assert(dx_plot_finish(p, tu_ctx) == DX_OK);
+    char *t = dx_plot_text(p, tu_ctx, 60, 20, DX_PLOT_ASCII);
+    ck_assert_msg(t && strstr(t, ". descent"), "%s", t ? t : dx_ctx_error(tu_ctx)->msg);
     ck_assert_msg(strchr(t, '.') != strstr(t, ". descent"), "the path is not drawn:\n%s", t);
     free(t);
-    ck_assert(dx_plot_text(p, ctx, 10, 5, 0) == NULL); /* too small */
+    ck_assert(dx_plot_text(p, tu_ctx, 10, 5, 0) == NULL); /* too small */
     dx_plot_free(p);
 }
 END_TEST
@@ -144,14 +140,14 @@ END_TEST
 START_TEST(braille_and_colour)
 {
     dx_plot *p = plot_of("x^2", -3, 3);
-    char *t = dx_plot_text(p, ctx, 60, 20, DX_PLOT_COLOR);
+    char *t = dx_plot_text(p, tu_ctx, 60, 20, DX_PLOT_COLOR);
     ck_assert(t != NULL);
     ck_assert_msg(strstr(t, "\xe2\xa0") || strstr(t, "\xe2\xa1") || strstr(t, "\xe2\xa3"), "no braille:\n%s", t);
     ck_assert_msg(strstr(t, "\033[34m") && strstr(t, "\033[31m") && strstr(t, "\033[0m"), "no colours:\n%s", t);
     ck_assert_msg(strstr(t, "━") && strstr(t, "\033[0m f'"), "legend:\n%s", t);
     /* every line is 60 characters at most */
     free(t);
-    t = dx_plot_text(p, ctx, 60, 20, 0);
+    t = dx_plot_text(p, tu_ctx, 60, 20, 0);
     ck_assert(!strchr(t, '\033'));
     int lines = 0;
     for (char *l = t, *e; (e = strchr(l, '\n')); l = e + 1, lines++) {
@@ -554,7 +550,7 @@ Suite *plot_suite(void)
 {
     Suite *s = suite_create("plot");
     TCase *lib = tcase_create("library");
-    tcase_add_checked_fixture(lib, setup, teardown);
+    tcase_add_checked_fixture(lib, tu_setup, tu_teardown);
     tcase_add_loop_test(lib, ticks_row, 0, sizeof tick_rows / sizeof *tick_rows);
     tcase_add_test(lib, tick_labels);
     tcase_add_loop_test(lib, poles_row, 0, sizeof pole_rows / sizeof *pole_rows);

@@ -6,17 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static dx_ctx *ctx;
-static void setup(void) { ctx = dx_ctx_new(); }
-static void teardown(void) { dx_ctx_free(ctx); }
-
-static dx_expr *P(const char *s)
-{
-    dx_expr *e = dx_parse(ctx, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse %s: %s", s, dx_ctx_error(ctx)->msg);
-    return e;
-}
-
 static const struct { const char *in, *plain, *latex; } rows[] = {
     {"x^3 - 3*x", "x^3 - 3*x", "x^{3} - 3 x"},
     {"1/(x + 1)^2", "1/(x + 1)^2", "\\frac{1}{\\left(x + 1\\right)^{2}}"},
@@ -46,11 +35,11 @@ static const struct { const char *in, *plain, *latex; } rows[] = {
 
 START_TEST(print_row)
 {
-    dx_expr *e = P(rows[_i].in);
-    char *p = dx_print(ctx, e, DX_PLAIN), *l = dx_print(ctx, e, DX_LATEX);
+    dx_expr *e = tu_parse(rows[_i].in);
+    char *p = dx_print(tu_ctx, e, DX_PLAIN), *l = dx_print(tu_ctx, e, DX_LATEX);
     ck_assert_msg(strcmp(p, rows[_i].plain) == 0, "%s: plain %s, want %s", rows[_i].in, p, rows[_i].plain);
     ck_assert_msg(strcmp(l, rows[_i].latex) == 0, "%s: latex %s, want %s", rows[_i].in, l, rows[_i].latex);
-    ck_assert_msg(P(p) == e, "%s: %s does not parse back to itself", rows[_i].in, p);
+    ck_assert_msg(tu_parse(p) == e, "%s: %s does not parse back to itself", rows[_i].in, p);
     free(p);
     free(l);
 }
@@ -65,22 +54,22 @@ static int round_trip_file(const char *name, int limit)
     char *line = NULL;
     size_t cap = 0;
     int n = 0;
-    dx_expr *x = dx_sym(ctx, "x", 1);
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
     while (n < limit && getline(&line, &cap, fp) > 0) {
         line[strcspn(line, "\r\n")] = 0;
         if (!line[0] || line[0] == '#')
             continue;
-        dx_expr *e = dx_parse(ctx, line, strlen(line));
-        if (!e && dx_ctx_error(ctx)->status == DX_EDOMAIN)
+        dx_expr *e = dx_parse(tu_ctx, line, strlen(line));
+        if (!e && dx_ctx_error(tu_ctx)->status == DX_EDOMAIN)
             continue; /* a few random lines hold a constant like ln(-x/x) = ln(-1) */
-        ck_assert_msg(e != NULL, "parse %s: %s", line, dx_ctx_error(ctx)->msg);
+        ck_assert_msg(e != NULL, "parse %s: %s", line, dx_ctx_error(tu_ctx)->msg);
         for (int order = 0; order < 3 && e; order++) {
-            char *s = dx_print(ctx, e, DX_PLAIN);
-            dx_expr *back = dx_parse(ctx, s, strlen(s));
+            char *s = dx_print(tu_ctx, e, DX_PLAIN);
+            dx_expr *back = dx_parse(tu_ctx, s, strlen(s));
             ck_assert_msg(back == e, "%s (order %d): printed %.300s does not parse back (%s)", line, order, s,
-                          back ? "another expression" : dx_ctx_error(ctx)->msg);
+                          back ? "another expression" : dx_ctx_error(tu_ctx)->msg);
             free(s);
-            e = dx_diff_by(ctx, e, x, NULL, NULL);
+            e = dx_diff_by(tu_ctx, e, x, NULL, NULL);
         }
         n++;
     }
@@ -105,7 +94,7 @@ int main(void)
 {
     Suite *s = suite_create("print");
     TCase *tc = tcase_create("print");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, print_row, 0, sizeof rows / sizeof rows[0]);
     tcase_add_test(tc, round_trip_textbook);

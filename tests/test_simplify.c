@@ -10,21 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static dx_ctx *C;
-
-static void setup(void) { C = dx_ctx_new(); ck_assert_ptr_nonnull(C); }
-static void teardown(void) { dx_ctx_free(C); C = NULL; }
-
-static dx_expr *parse_ok(const char *s)
-{
-    dx_expr *e = dx_parse(C, s, strlen(s));
-    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s", s, dx_ctx_error(C)->msg);
-    return e;
-}
-
 static char *show(const dx_expr *e)
 {
-    char *s = dx_print(C, e, DX_PLAIN);
+    char *s = dx_print(tu_ctx, e, DX_PLAIN);
     ck_assert_ptr_nonnull(s);
     return s;
 }
@@ -49,11 +37,11 @@ static void check_same_value(const char *what, const dx_expr *e, const dx_expr *
  * difference. Returns the simplified derivative. */
 static dx_expr *diff_simplified(const char *f, const char *var)
 {
-    dx_expr *e = parse_ok(f);
-    dx_expr *d = dx_diff(C, e, var, 1);
-    ck_assert_msg(d != NULL, "diff of \"%s\" failed: %s", f, dx_ctx_error(C)->msg);
-    dx_expr *s = dx_simplify(C, d);
-    ck_assert_msg(s != NULL && !dx_failed(C), "simplify of d/d%s %s failed: %s", var, f, dx_ctx_error(C)->msg);
+    dx_expr *e = tu_parse(f);
+    dx_expr *d = dx_diff(tu_ctx, e, var, 1);
+    ck_assert_msg(d != NULL, "diff of \"%s\" failed: %s", f, dx_ctx_error(tu_ctx)->msg);
+    dx_expr *s = dx_simplify(tu_ctx, d);
+    ck_assert_msg(s != NULL && !dx_failed(tu_ctx), "simplify of d/d%s %s failed: %s", var, f, dx_ctx_error(tu_ctx)->msg);
     check_same_value(f, d, s, var);
     char why[512];
     int n = tu_check_default(e, s, var, why, sizeof why);
@@ -126,8 +114,8 @@ static const struct { const char *in, *want; } expand_rows[] = {
 
 START_TEST(expand_row)
 {
-    dx_expr *e = parse_ok(expand_rows[_i].in);
-    dx_expr *x = dx_expand(C, e);
+    dx_expr *e = tu_parse(expand_rows[_i].in);
+    dx_expr *x = dx_expand(tu_ctx, e);
     ck_assert_ptr_nonnull(x);
     check_same_value(expand_rows[_i].in, e, x, "x");
     char *got = show(x);
@@ -141,9 +129,9 @@ START_TEST(expand_gives_up)
 {
     /* 20^3 = 8000 terms: past the limit, so the input comes back unchanged */
     const char *s = "(a+b+c+d+e1+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t)^3";
-    dx_expr *e = parse_ok(s);
-    ck_assert_ptr_eq(dx_expand(C, e), e);
-    ck_assert(!dx_failed(C));
+    dx_expr *e = tu_parse(s);
+    ck_assert_ptr_eq(dx_expand(tu_ctx, e), e);
+    ck_assert(!dx_failed(tu_ctx));
 }
 END_TEST
 
@@ -159,8 +147,8 @@ static const struct { const char *in, *want; } together_rows[] = {
 
 START_TEST(together_row)
 {
-    dx_expr *e = parse_ok(together_rows[_i].in);
-    dx_expr *t = dx_together(C, e);
+    dx_expr *e = tu_parse(together_rows[_i].in);
+    dx_expr *t = dx_together(tu_ctx, e);
     ck_assert_ptr_nonnull(t);
     check_same_value(together_rows[_i].in, e, t, "x");
     char *got = show(t);
@@ -177,16 +165,16 @@ START_TEST(simplify_skips_huge)
     char *s = malloc(cap), *p = s;
     for (int i = 1; i <= 3000; i++)
         p += sprintf(p, "%s%d*x^%d", i > 1 ? "+" : "", i, i);
-    dx_expr *e = parse_ok(s);
-    ck_assert_ptr_eq(dx_simplify(C, e), e);
+    dx_expr *e = tu_parse(s);
+    ck_assert_ptr_eq(dx_simplify(tu_ctx, e), e);
     free(s);
 }
 END_TEST
 
 START_TEST(simplify_deterministic)
 {
-    dx_expr *d = dx_diff(C, parse_ok("sin(x)*exp(x^2)/(1 + x^2)"), "x", 1);
-    dx_expr *a = dx_simplify(C, d), *b = dx_simplify(C, d);
+    dx_expr *d = dx_diff(tu_ctx, tu_parse("sin(x)*exp(x^2)/(1 + x^2)"), "x", 1);
+    dx_expr *a = dx_simplify(tu_ctx, d), *b = dx_simplify(tu_ctx, d);
     ck_assert_ptr_eq(a, b);
 }
 END_TEST
@@ -211,7 +199,7 @@ START_TEST(textbook_corpus)
         dx_expr *s = diff_simplified(line, "x");
         char *text = show(s);
         /* the printed form reads back to the same value */
-        dx_expr *back = parse_ok(text);
+        dx_expr *back = tu_parse(text);
         check_same_value(text, s, back, "x");
         free(text);
         n++;
@@ -225,11 +213,11 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("simplify");
     TCase *tc = tcase_create("form");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, form_row, 0, sizeof form_rows / sizeof form_rows[0]);
     suite_add_tcase(s, tc);
     tc = tcase_create("pieces");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, expand_row, 0, sizeof expand_rows / sizeof expand_rows[0]);
     tcase_add_test(tc, expand_gives_up);
     tcase_add_loop_test(tc, together_row, 0, sizeof together_rows / sizeof together_rows[0]);
@@ -237,7 +225,7 @@ static Suite *suite(void)
     tcase_add_test(tc, simplify_deterministic);
     suite_add_tcase(s, tc);
     tc = tcase_create("corpus");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, textbook_corpus);
     suite_add_tcase(s, tc);

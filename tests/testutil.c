@@ -124,6 +124,28 @@ int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char 
     return tu_check_numeric(f, df, var, pts, sizeof pts / sizeof pts[0], why, whylen);
 }
 
+dx_ctx *tu_ctx;
+
+void tu_setup(void)
+{
+    tu_ctx = dx_ctx_new();
+    ck_assert_ptr_nonnull(tu_ctx);
+}
+
+void tu_teardown(void)
+{
+    dx_ctx_free(tu_ctx);
+    tu_ctx = NULL;
+}
+
+dx_expr *tu_parse(const char *s)
+{
+    dx_expr *e = dx_parse(tu_ctx, s, strlen(s));
+    const dx_error *err = dx_ctx_error(tu_ctx);
+    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s (at %ld..%ld)", s, err->msg, err->pos, err->end);
+    return e;
+}
+
 int tu_main(Suite *s)
 {
     SRunner *r = srunner_create(s);

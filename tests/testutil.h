@@ -30,6 +30,14 @@ int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char 
  * note on stderr when this checkout stands alone. */
 FILE *tu_open_corpus(const char *name);
 
+/* The context of a suite's fixture: tu_setup makes it before each test, tu_teardown frees it
+ * after (tcase_add_checked_fixture(tc, tu_setup, tu_teardown)). */
+extern dx_ctx *tu_ctx;
+void tu_setup(void);
+void tu_teardown(void);
+/* s parsed in tu_ctx; a parse error fails the test, naming s, the message and its place. */
+dx_expr *tu_parse(const char *s);
+
 /* Run suite s (and free it); the process's exit status: 0 when every check passed. */
 int tu_main(Suite *s);
 
