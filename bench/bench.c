@@ -242,6 +242,24 @@ static double eval_sum(dx_prog *p, const double *xs, size_t n, double *out)
     return s;
 }
 
+/* One repetition of the eval task: every program over the whole grid. */
+typedef struct {
+    dx_prog **progs;
+    int m;
+    const double *xs;
+    size_t count;
+    double *out, *sink; /* the sum keeps the work from being optimised away */
+} eval_job;
+
+static counts run_eval(const void *arg)
+{
+    const eval_job *j = arg;
+    for (int i = 0; i < j->m; i++)
+        *j->sink += eval_sum(j->progs[i], j->xs, j->count, j->out);
+    counts none = {0, 0};
+    return none;
+}
+
 static int task_eval(const char *path, const corpus *c, FILE *dump)
 {
     const char *name = corpus_name(path);
@@ -278,21 +296,10 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
     }
     for (int pass = 0; pass < 2 && !dump; pass++) {
         int m = pass == 0 ? c->n : (native < c->n ? native : c->n);
-        double best = INFINITY, max_s = knob("BENCH_MAX_S", 60), sink = 0;
-        int want = reps(), done = 0;
-        while (done < want) {
-            double t0 = now();
-            for (int i = 0; i < m; i++)
-                sink += eval_sum(progs[i], xs, count, out);
-            double t = now() - t0;
-            done++;
-            if (t < best)
-                best = t;
-            if (t > max_s)
-                break;
-        }
-        if (done < want)
-            printf("NOTE reps=%d (one repetition took %.1f s > BENCH_MAX_S)\n", done, best);
+        double sink = 0;
+        eval_job j = {progs, m, xs, count, out, &sink};
+        counts unused;
+        double best = best_of_fn(run_eval, &j, &unused);
         if (isnan(sink) && pass == 0)
             printf("NOTE some derivatives are undefined at some grid points (NaN there)\n");
         bench_line(pass == 0 ? name : name_native, "eval", SYSTEM, (long)m * (long)count, best, 0, pass == 0 ? failures : 0);
