@@ -155,10 +155,10 @@ int cli_eval(cli *c, const cli_args *a)
         return CLI_BAD;
     double v;
     dx_expr *x = subst_all(c, e, &b);
-    if (!x && dx_ctx_error(c->ctx)->status == DX_EDOMAIN && strstr(dx_ctx_error(c->ctx)->msg, "pole"))
-        return cli_report(c, NULL); /* tan(pi/2): only the exact value knows it is a pole */
+    if (!x && dx_ctx_error(c->ctx)->status == DX_EDOMAIN)
+        return cli_report(c, NULL); /* found exactly: 1/0, ln(0), tan(pi/2) (a pole doubles miss) */
     if (!x)
-        dx_ctx_clear_error(c->ctx); /* found exactly (1/0): the evaluator words it better */
+        dx_ctx_clear_error(c->ctx);
     bool exact_num = x && x->kind == DX_NUM;
     if (!x || dx_eval_const(c->ctx, x, &v) != DX_OK) {
         dx_ctx_clear_error(c->ctx);
