@@ -2,6 +2,7 @@
 #include "growth.h"
 #include "eval.h"
 #include "fn.h"
+#include "simplify.h"
 
 #include <math.h>
 
@@ -33,6 +34,44 @@ static bool set(mono *m, dx_expr *c, dx_expr *p, dx_expr *q, dx_expr *E)
 }
 
 static bool of(dx_growth_env *g, dx_expr *e, mono *m);
+
+/* Is t a square root, times something free of x? */
+static bool is_root_term(const dx_expr *x, const dx_expr *t)
+{
+    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    bool root = false;
+    for (uint32_t i = 0; i < n; i++) {
+        const dx_expr *g = f[i];
+        if (!(g->vmask & x->vmask))
+            continue;
+        if (g->kind != DX_POW || g->a[1]->kind != DX_NUM || root)
+            return false;
+        dx_num two = dx_num_int(2), k = dx_num_mul(&g->a[1]->u.num, &two);
+        root = dx_num_is(&k, 1);
+        dx_num_clear(&k);
+        if (!root)
+            return false;
+    }
+    return root;
+}
+
+dx_expr *dx_growth_conjugate(dx_ctx *ctx, dx_expr *x, dx_expr *e)
+{
+    if (!e || e->kind != DX_ADD)
+        return NULL;
+    for (uint32_t i = 0; i < e->n; i++) {
+        if (!is_root_term(x, e->a[i]))
+            continue;
+        dx_expr *A = e->a[i], *B = dx_sub(ctx, e, A);
+        dx_expr *num = dx_expand(ctx, dx_sub(ctx, dx_pow(ctx, A, dx_int(ctx, 2)),
+                                                dx_pow(ctx, B, dx_int(ctx, 2))));
+        dx_expr *q = dx_div(ctx, num, dx_sub(ctx, A, B));
+        return q;
+    }
+    return NULL;
+}
+
 
 /* Does a leading term grow faster than ln(x): x^p with p > 0, or ln(x)^q with q > 1? Only such
  * terms go into an exponent E, so that e^E beats every power. */
@@ -105,8 +144,15 @@ static bool sum_of(dx_growth_env *g, dx_expr *e, mono *m)
             best.c = dx_add(g->ctx, best.c, t.c);
     }
     int sc = have ? sgn(g, best.c) : 0;
-    if (sc != 1 && sc != -1)
-        return false;
+    if (sc != 1 && sc != -1) {
+        /* the leading terms cancel: with a square root, its conjugate shows the next order
+         * (x*(sqrt(x^2 + 1) - x) is x/(sqrt(x^2 + 1) + x)) */
+        dx_expr *q = dropped ? NULL : dx_growth_conjugate(g->ctx, g->x, e);
+        if (!q || !of(g, q, m))
+            return false;
+        g->conjugated = true;
+        return true;
+    }
     int sign;
     dx_expr *v;
     if (dropped && dx_growth_limit(g, &best, &sign, &v) != 1)

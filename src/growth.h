@@ -26,6 +26,7 @@ typedef struct dx_growth_env {
     dx_growth_limit_fn limit; /* may be NULL */
     void *user;
     int budget;               /* rule applications left; none left = no answer */
+    bool conjugated;          /* set when a square root's conjugate was used */
 } dx_growth_env;
 
 /* The leading term of e as x -> +oo. false when the rules cannot tell: a sum whose leading
@@ -39,6 +40,12 @@ DX_HIDDEN int dx_growth_limit(dx_growth_env *g, const dx_growth *m, int *sign, d
 
 /* The class of a leading term: its strongest non-trivial part. */
 DX_HIDDEN dx_growth_class dx_growth_class_of(dx_growth_env *g, const dx_growth *m);
+
+/* A sum A + B with A a square root term (times something free of x) as (A^2 - B^2)/(A - B),
+ * the numerator expanded: sqrt(x^2 + x) - x = x/(sqrt(x^2 + x) + x). Meant for A + B -> oo - oo,
+ * where A - B does not vanish near the point. NULL when e has no such term (or on failure,
+ * with the error on the context). */
+DX_HIDDEN dx_expr *dx_growth_conjugate(dx_ctx *ctx, dx_expr *x, dx_expr *e);
 
 /* Sign of a closed value: -1, 0 (exactly zero), +1, or 2 when it cannot be evaluated or is
  * too near 0 to tell (cos(pi/2) is 6e-17 in doubles). Clears any error but running out of

@@ -76,6 +76,7 @@ typedef struct {
     bool degrees;    /* leading terms of polynomials compared */
     char growth[80]; /* the comparison of growth that decided, for the method text */
     char via[64];    /* how the point was moved to +oo, for the method text */
+    bool osc;        /* a part keeps oscillating: samples can miss its swings */
     bool oom;        /* out of memory: give up, report it */
 } lim_st;
 
@@ -225,9 +226,11 @@ static dx_expr *continuous_value(lim_st *s, dx_expr *e)
     return tame(s, v) ? v : NULL;
 }
 
-/* abs(u) and relu(u) where u keeps one sign beside A are u, -u or 0 there: the kink goes
- * away, and abs(x)/x becomes 1 or -1 exactly. memo holds the rebuilt nodes by id. */
-static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
+/* A rewrite of some calls: f(u) with u already rewritten becomes what it returns. */
+typedef dx_expr *(*call_rewrite)(lim_st *s, int fn, dx_expr *u);
+
+/* e rebuilt with its calls rewritten; memo holds the rebuilt nodes by id. */
+static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **memo, size_t nmemo)
 {
     if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
         return e;
@@ -240,26 +243,14 @@ static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
     }
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = (args[i] = unkink_rec(s, e->a[i], memo, nmemo)) != NULL;
+        ok = (args[i] = rewrite_rec(s, e->a[i], fn, memo, nmemo)) != NULL;
     dx_expr *r = NULL;
     if (ok) {
         switch (e->kind) {
         case DX_ADD: r = dx_add_n(s->ctx, args, e->n); break;
         case DX_MUL: r = dx_mul_n(s->ctx, args, e->n); break;
         case DX_POW: r = dx_pow(s->ctx, args[0], args[1]); break;
-        case DX_CALL: {
-            int sg = dx_fns[e->fn].flags & DX_FN_KINK0 ? side_sign(s, args[0]) : 0;
-            if (sg) {
-                s->how |= M_KINK;
-                if (e->fn == DX_ABS)
-                    r = sg > 0 ? args[0] : dx_neg(s->ctx, args[0]);
-                else
-                    r = sg > 0 ? args[0] : dx_int(s->ctx, 0);
-            } else {
-                r = dx_call(s->ctx, e->fn, args[0]);
-            }
-            break;
-        }
+        case DX_CALL: r = fn(s, e->fn, args[0]); break;
         default: r = e; break;
         }
     }
@@ -270,7 +261,7 @@ static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
     return r;
 }
 
-static dx_expr *unkink(lim_st *s, dx_expr *e)
+static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
 {
     size_t n = dx_node_count(s->ctx) + 1;
     dx_expr **memo = calloc(n, sizeof *memo);
@@ -278,11 +269,38 @@ static dx_expr *unkink(lim_st *s, dx_expr *e)
         s->oom = true;
         return NULL;
     }
-    dx_expr *r = unkink_rec(s, e, memo, n);
+    dx_expr *r = rewrite_rec(s, e, fn, memo, n);
     free(memo);
     if (!r)
         forgive(s);
     return r;
+}
+
+/* abs(u) and relu(u) where u keeps one sign beside A are u, -u or 0 there: the kink goes
+ * away, and abs(x)/x becomes 1 or -1 exactly. */
+static dx_expr *unkink_call(lim_st *s, int fn, dx_expr *u)
+{
+    int sg = dx_fns[fn].flags & DX_FN_KINK0 ? side_sign(s, u) : 0;
+    if (!sg)
+        return dx_call(s->ctx, fn, u);
+    s->how |= M_KINK;
+    if (fn == DX_ABS)
+        return sg > 0 ? u : dx_neg(s->ctx, u);
+    return sg > 0 ? u : dx_int(s->ctx, 0);
+}
+
+static dx_expr *unkink(lim_st *s, dx_expr *e) { return rewrite(s, e, unkink_call); }
+
+/* cosh, sinh and tanh by exponentials, so that cosh(x) - sinh(x) can cancel to e^(-x). */
+static dx_expr *hyperbolic_call(lim_st *s, int fn, dx_expr *u)
+{
+    dx_ctx *c = s->ctx;
+    if (fn != DX_COSH && fn != DX_SINH && fn != DX_TANH)
+        return dx_call(c, fn, u);
+    dx_expr *p = dx_pow(c, dx_const(c, DX_E), u), *m = dx_pow(c, dx_const(c, DX_E), dx_neg(c, u));
+    if (fn == DX_TANH)
+        return dx_div(c, dx_sub(c, p, m), dx_add(c, p, m));
+    return dx_mul(c, dx_frac(c, 1, 2), fn == DX_COSH ? dx_add(c, p, m) : dx_sub(c, p, m));
 }
 
 /* --- polynomials: at +-oo the term of highest degree decides --------------------------------- */
@@ -460,6 +478,7 @@ static lv between(lim_st *s, lv_kind k, dx_expr *lo, dx_expr *hi)
         forgive(s);
         return UNKNOWN;
     }
+    s->osc |= k == LV_OSC;
     return (lv){k, NULL, lo, hi};
 }
 
@@ -564,12 +583,22 @@ static lv growth(lim_st *s, dx_expr *e, dx_expr *const *parts, size_t nparts)
     if (s->p.inf != 1 || !e || s->gdepth >= LIM_MAX_GROWTH)
         return UNKNOWN;
     s->gdepth++;
-    dx_growth_env g = {s->ctx, s->x, growth_oracle, s, LIM_GROWTH_BUDGET};
+    dx_growth_env g = {s->ctx, s->x, growth_oracle, s, LIM_GROWTH_BUDGET, false};
     dx_growth m;
     lv out = UNKNOWN;
     int sign;
     dx_expr *v;
-    if (dx_growth_of(&g, e, &m)) {
+    bool ok = dx_growth_of(&g, e, &m);
+    if (!ok && !s->oom) {
+        /* cosh(x) - sinh(x): the leading terms cancel; the exponentials themselves do not */
+        dx_expr *h = rewrite(s, e, hyperbolic_call);
+        h = h && h != e ? dx_expand(s->ctx, h) : NULL;
+        g.budget = LIM_GROWTH_BUDGET;
+        ok = h && dx_growth_of(&g, h, &m);
+    }
+    if (ok && g.conjugated)
+        s->how |= M_CONJUGATE;
+    if (ok) {
         int r = dx_growth_limit(&g, &m, &sign, &v);
         out = r == 1 ? infinity(sign) : r == 0 ? finite(s, v) : UNKNOWN;
     }
@@ -946,46 +975,6 @@ static dx_expr *one_fraction(lim_st *s, dx_expr *e)
     return any ? dx_div(s->ctx, num, den) : NULL;
 }
 
-/* Is t a square root, times something free of x? */
-static bool is_root_term(const lim_st *s, const dx_expr *t)
-{
-    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
-    uint32_t n = t->kind == DX_MUL ? t->n : 1;
-    bool root = false;
-    for (uint32_t i = 0; i < n; i++) {
-        const dx_expr *g = f[i];
-        if (!(g->vmask & s->x->vmask))
-            continue;
-        if (g->kind != DX_POW || g->a[1]->kind != DX_NUM || root)
-            return false;
-        dx_num two = dx_num_int(2), k = dx_num_mul(&g->a[1]->u.num, &two);
-        root = dx_num_is(&k, 1);
-        dx_num_clear(&k);
-        if (!root)
-            return false;
-    }
-    return root;
-}
-
-/* oo - oo with a square root: A + B = (A^2 - B^2)/(A - B), where A is the root term and B the
- * rest (sqrt(x^2 + x) - x = x/(sqrt(x^2 + x) + x)). A and B tend to infinities of opposite
- * signs, so A - B does not vanish near the point. NULL when there is no root term. */
-static dx_expr *conjugate(lim_st *s, dx_expr *e)
-{
-    for (uint32_t i = 0; i < e->n; i++) {
-        if (!is_root_term(s, e->a[i]))
-            continue;
-        dx_expr *A = e->a[i], *B = dx_sub(s->ctx, e, A);
-        dx_expr *num = dx_expand(s->ctx, dx_sub(s->ctx, dx_pow(s->ctx, A, dx_int(s->ctx, 2)),
-                                                dx_pow(s->ctx, B, dx_int(s->ctx, 2))));
-        dx_expr *q = dx_div(s->ctx, num, dx_sub(s->ctx, A, B));
-        if (!q)
-            forgive(s);
-        return q;
-    }
-    return NULL;
-}
-
 /* A sum: finite parts add, one infinity wins over bounded parts, and oo - oo is settled by
  * degrees or orders of growth at oo, by the conjugate of a square root, or over one
  * denominator. */
@@ -1029,7 +1018,9 @@ static lv sum(lim_st *s, dx_expr *e)
             goto done;
         if ((out = growth(s, e, e->a, e->n)).k != LV_UNKNOWN)
             goto done;
-        dx_expr *q = s->gdepth < LIM_MAX_GROWTH ? conjugate(s, e) : NULL;
+        dx_expr *q = s->gdepth < LIM_MAX_GROWTH ? dx_growth_conjugate(s->ctx, s->x, e) : NULL;
+        if (!q)
+            forgive(s);
         if (q) {
             s->gdepth++;
             out = lim(s, q);
@@ -1338,6 +1329,17 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
     s.p = p;
     s.dir = dir;
     numeric(&s, f, out);
+    if ((s.osc || t.osc) && (out->kind == DX_LIM_VALUE || out->kind == DX_LIM_POS_INF || out->kind == DX_LIM_NEG_INF)) {
+        /* x*(1 + sin(x)) looks like oo at x = 10, 100, ... but is 0 at every 3*pi/2 + 2*k*pi:
+         * with an oscillating part, what the samples suggest is not an answer */
+        char est[32];
+        if (out->kind == DX_LIM_VALUE)
+            snprintf(est, sizeof est, "%.6g", out->value);
+        else
+            snprintf(est, sizeof est, "%s", out->kind == DX_LIM_POS_INF ? "oo" : "-oo");
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, "numeric: the samples suggest %s, but f has an oscillating part they may miss", est);
+    }
     return DX_OK;
 }
 
