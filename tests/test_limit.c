@@ -2,6 +2,8 @@
 #include "dfdx.h"
 #include "eval.h"
 #include "expr.h"
+#include "fn.h"
+#include "growth.h"
 #include "limit.h"
 #include "testutil.h"
 #include <check.h>
@@ -281,6 +283,55 @@ START_TEST(bounded_work)
 }
 END_TEST
 
+/* ---- the leading-term rules on their own: class and where the leading term goes ---- */
+
+static const struct { const char *f; int ok; dx_growth_class cls; const char *goes; } growth_rows[] = {
+    { "3x^2 - x + 7",           1, DX_GROWTH_POWER, "oo" },
+    { "sqrt(x^2 + x)/x",        1, DX_GROWTH_CONST, "1" },
+    { "x^100*e^(-x)",           1, DX_GROWTH_EXP,   "0" },
+    { "2^x - x^9",              1, DX_GROWTH_EXP,   "oo" },
+    { "ln(x)^3 - x^(1/10)",     1, DX_GROWTH_POWER, "-oo" },
+    { "ln(x^2 + 1)",            1, DX_GROWTH_LOG,   "oo" },
+    { "cosh(x)*e^(-x)",         1, DX_GROWTH_CONST, "1/2" },
+    { "x + sin(x)",             1, DX_GROWTH_POWER, "oo" },
+    { "x*(sqrt(x^2 + 1) - x)",  1, DX_GROWTH_CONST, "1/2" },
+    { "sqrt(x + 1) - sqrt(x)",  1, DX_GROWTH_POWER, "0" },
+    /* what the rules do not claim */
+    { "sin(x)",                 0, DX_GROWTH_CONST, "" },
+    { "ln(ln(x))",              0, DX_GROWTH_CONST, "" },
+    { "e^(e^x)",                0, DX_GROWTH_CONST, "" },
+    { "x*ln(1 + 1/x)",          0, DX_GROWTH_CONST, "" },
+};
+
+static dx_expr *bounded_sin(void *user, dx_expr *e, bool *bounded)
+{
+    (void)user;
+    *bounded = e->kind == DX_CALL && (e->fn == DX_SIN || e->fn == DX_COS);
+    return NULL;
+}
+
+START_TEST(growth_row)
+{
+    const char *f = growth_rows[_i].f;
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
+    dx_growth_env g = {tu_ctx, x, bounded_sin, NULL, 400, false};
+    dx_growth m;
+    bool ok = dx_growth_of(&g, tu_parse(f), &m);
+    ck_assert_msg(ok == growth_rows[_i].ok, "%s: leading term %s", f, ok ? "found" : "not found");
+    dx_ctx_clear_error(tu_ctx);
+    if (!ok)
+        return;
+    ck_assert_msg(dx_growth_class_of(&g, &m) == growth_rows[_i].cls, "%s: class %d", f, dx_growth_class_of(&g, &m));
+    int sign;
+    dx_expr *v;
+    int r = dx_growth_limit(&g, &m, &sign, &v);
+    char *vs = r == 0 ? dx_print(tu_ctx, v, DX_PLAIN) : NULL;
+    const char *got = r == 1 ? (sign > 0 ? "oo" : "-oo") : r == 0 ? vs : "?";
+    ck_assert_msg(strcmp(got, growth_rows[_i].goes) == 0, "%s: goes to %s, want %s", f, got, growth_rows[_i].goes);
+    free(vs);
+}
+END_TEST
+
 /* Naive evaluation of (1 - cos(x))/x^2 near 0 cancels to 0; the limit is exactly 1/2. */
 START_TEST(nasty_cancellation)
 {
@@ -437,6 +488,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(t, tu_setup, tu_teardown);
     tcase_add_loop_test(t, classic_row, 0, N(classic_rows));
     tcase_add_test(t, one_side);
+    tcase_add_loop_test(t, growth_row, 0, N(growth_rows));
     tcase_add_test(t, bounded_work);
     tcase_add_test(t, nasty_cancellation);
     suite_add_tcase(s, t);
