@@ -122,7 +122,7 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
 typedef struct cli_trace {
     double rate, *x, *loss, *step;
     size_t n;
-    const char *status; /* converged, diverged, max_steps */
+    const char *status; /* converged, diverged, stopped, max_steps */
 } cli_trace;
 /* The pictures of n runs of descent on f (a function of var alone; var NULL for several
  * variables: then only the loss per step) in the terminal or the file pc says. One run: the

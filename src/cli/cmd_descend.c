@@ -262,7 +262,7 @@ static long finish_rows(view *v)
 
 static const char *status_name(dx_descend_status s)
 {
-    return s == DX_CONVERGED ? "converged" : s == DX_DIVERGED ? "diverged" : "max_steps";
+    return s == DX_CONVERGED ? "converged" : s == DX_DIVERGED ? "diverged" : s == DX_STOPPED ? "stopped" : "max_steps";
 }
 
 static const char *method_name(dx_descend_method m)
@@ -488,7 +488,7 @@ static void judge(run *runs, int n)
     int best = -1;
     for (int i = 0; i < n; i++) {
         const dx_descend_result *r = &runs[i].res;
-        if (r->status == DX_DIVERGED || !isfinite(r->loss))
+        if (r->status == DX_DIVERGED || r->status == DX_STOPPED || !isfinite(r->loss))
             continue;
         if (best < 0) {
             best = i;
@@ -502,7 +502,11 @@ static void judge(run *runs, int n)
     }
     for (int i = 0; i < n; i++) {
         const dx_descend_result *r = &runs[i].res;
-        if (r->status == DX_DIVERGED || !isfinite(r->loss))
+        if (r->status == DX_STOPPED && r->why == DX_WHY_DOMAIN)
+            runs[i].verdict = "too large: stepped out of f's domain";
+        else if (r->status == DX_STOPPED)
+            runs[i].verdict = "stopped: the gradient is undefined where it stands";
+        else if (r->status == DX_DIVERGED || !isfinite(r->loss))
             runs[i].verdict = "too large: diverged";
         else if (i == best)
             runs[i].verdict = r->status == DX_CONVERGED ? "just right: converged in the fewest steps"
@@ -539,8 +543,8 @@ static void put_comparison(cli *c, view *v, const run *runs, int n)
         fprintf(o, " %7ld  %-10s %s\n", r->res.steps, status_name(r->res.status), r->verdict);
     }
     for (int k = 0; k < n; k++)
-        if (runs[k].res.status == DX_DIVERGED)
-            fprintf(o, "rate %g diverged: %s\n", runs[k].rate, runs[k].res.msg);
+        if (runs[k].res.status == DX_DIVERGED || runs[k].res.status == DX_STOPPED)
+            fprintf(o, "rate %g %s: %s\n", runs[k].rate, status_name(runs[k].res.status), runs[k].res.msg);
 }
 
 static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char *const *names, const double *start,
