@@ -334,7 +334,7 @@ static void put_cell(cli *c, double v, int width)
     if (isnan(v))
         snprintf(buf, sizeof buf, "-");
     else
-        snprintf(buf, sizeof buf, "%.10g", v);
+        snprintf(buf, sizeof buf, "%.10g", v + 0.0); /* + 0.0: never "-0" */
     fprintf(c->out, "  %-*s", width, buf);
 }
 

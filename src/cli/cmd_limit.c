@@ -61,10 +61,10 @@ static void describe(cli *c, text *t, const dx_lim *l, bool exact_only)
             char *s = cli_show(c, l->exact);
             put(t, "%s", s ? s : "?");
             if (!exact_only && !(l->exact->kind == DX_NUM && dx_num_is_int(&l->exact->u.num)))
-                put(t, " (%.10g)", l->value);
+                put(t, " (%.10g)", l->value + 0.0); /* + 0.0: never "-0" */
             free(s);
         } else {
-            put(t, "%.10g%s", l->value, exact_only ? "" : " (numeric)");
+            put(t, "%.10g%s", l->value + 0.0, exact_only ? "" : " (numeric)");
         }
         break;
     case DX_LIM_POS_INF: put(t, "oo"); break;

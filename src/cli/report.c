@@ -170,6 +170,8 @@ void cli_json_num(FILE *f, double v)
 {
     if (!isfinite(v))
         fputs("null", f); /* JSON has no inf or nan; the plain text says what happened */
+    else if (v == 0)
+        fputs("0", f); /* -0 too */
     else if (v == floor(v) && fabs(v) < 1e15)
         fprintf(f, "%.0f", v);
     else {
