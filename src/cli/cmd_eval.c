@@ -328,6 +328,22 @@ static bool prepare(cli *c, const cli_args *a, dx_expr **e, const char **var, bi
     return true;
 }
 
+/* The LaTeX of a plain number or expression text (as this file prints them: "2.25", "9/4",
+ * "sqrt(3)/2"): a decimal stays as the student typed it, anything else is read back (plain
+ * output is re-readable) and printed in LaTeX. Replaces *s; false when out of memory. */
+static void to_latex(cli *c, char **s)
+{
+    if (!*s || strspn(*s, "-0123456789.e+") == strlen(*s))
+        return;
+    dx_expr *e = dx_parse(c->ctx, *s, strlen(*s));
+    char *tex = e ? dx_print(c->ctx, e, DX_LATEX) : NULL;
+    dx_ctx_clear_error(c->ctx);
+    if (tex) {
+        free(*s);
+        *s = tex;
+    }
+}
+
 static void put_cell(cli *c, double v, int width)
 {
     char buf[40];
@@ -351,6 +367,10 @@ int cli_verify(cli *c, const cli_args *a)
     int n = at ? points_of(c, at, pts) : default_points(pf, pts);
     int rc = n < 0 ? CLI_BAD : CLI_OK, ndiff = 0, nok = 0;
     char *ds = n >= 0 ? dx_print(c->ctx, d, DX_PLAIN) : NULL, *fs = dx_print(c->ctx, e, DX_PLAIN);
+    if (c->fmt == OUT_LATEX) {
+        to_latex(c, &ds);
+        to_latex(c, &fs);
+    }
     if (n >= 0 && c->fmt == OUT_JSON) {
         cli_json_open(c->out, fs, var);
         fputs(", \"derivative\": ", c->out);
@@ -434,9 +454,11 @@ static char *show_double(double v)
     return strdup(buf);
 }
 
-/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. */
+/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. In LaTeX
+ * the product is written "M x". */
 static void put_line(cli *c, const char *var, const char *m, const char *b)
 {
+    const char *times = c->fmt == OUT_LATEX ? " " : "*";
     fputs("y = ", c->out);
     bool mzero = strcmp(m, "0") == 0, bzero = strcmp(b, "0") == 0;
     if (!mzero) {
@@ -445,7 +467,7 @@ static void put_line(cli *c, const char *var, const char *m, const char *b)
         else if (strcmp(m, "-1") == 0)
             fprintf(c->out, "-%s", var);
         else
-            fprintf(c->out, "%s*%s", m, var);
+            fprintf(c->out, "%s%s%s", m, times, var);
     }
     if (mzero)
         fputs(b, c->out);
@@ -508,7 +530,7 @@ int cli_tangent(cli *c, const cli_args *a)
             ms = dx_print(c->ctx, ma, DX_PLAIN);
             ys = dx_print(c->ctx, fa, DX_PLAIN);
             bs = dx_print(c->ctx, ba, DX_PLAIN);
-            xs = dx_print(c->ctx, A, DX_PLAIN);
+            xs = A->kind == DX_NUM ? show_exact(&A->u.num, decimal) : dx_print(c->ctx, A, DX_PLAIN);
             line = l ? dx_print(c->ctx, l, DX_PLAIN) : NULL;
             exact = ms && ys && bs && xs && line;
             if (!exact) {
@@ -523,6 +545,13 @@ int cli_tangent(cli *c, const cli_args *a)
         ys = show_double(fx);
         bs = show_double(fx - m * x);
         xs = show_double(x);
+    }
+    if (c->fmt == OUT_LATEX) {
+        to_latex(c, &ms);
+        to_latex(c, &ys);
+        to_latex(c, &bs);
+        to_latex(c, &xs);
+        to_latex(c, &line);
     }
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);
