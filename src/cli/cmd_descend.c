@@ -551,7 +551,7 @@ static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char 
                        size_t n, const double *rates, int nrates)
 {
     FILE *out = c->out;
-    char *fs = dx_print(c->ctx, f, DX_PLAIN);
+    char *fs = cli_show(c, f); /* plain for JSON */
     if (c->fmt == OUT_JSON) {
         fputs("{\"function\": ", out);
         cli_json_str(out, fs ? fs : "");

@@ -328,19 +328,13 @@ static bool prepare(cli *c, const cli_args *a, dx_expr **e, const char **var, bi
     return true;
 }
 
-/* The LaTeX of a plain number or expression text (as this file prints them: "2.25", "9/4",
- * "sqrt(3)/2"): a decimal stays as the student typed it, anything else is read back (plain
- * output is re-readable) and printed in LaTeX. Replaces *s; false when out of memory. */
-static void to_latex(cli *c, char **s)
+/* *s (malloc'd, plain) in the chosen output form (cli_text); left as it is on failure. */
+static void as_output(cli *c, char **s)
 {
-    if (!*s || strspn(*s, "-0123456789.e+") == strlen(*s))
-        return;
-    dx_expr *e = dx_parse(c->ctx, *s, strlen(*s));
-    char *tex = e ? dx_print(c->ctx, e, DX_LATEX) : NULL;
-    dx_ctx_clear_error(c->ctx);
-    if (tex) {
+    char *t = *s ? cli_text(c, *s) : NULL;
+    if (t) {
         free(*s);
-        *s = tex;
+        *s = t;
     }
 }
 
@@ -368,8 +362,8 @@ int cli_verify(cli *c, const cli_args *a)
     int rc = n < 0 ? CLI_BAD : CLI_OK, ndiff = 0, nok = 0;
     char *ds = n >= 0 ? dx_print(c->ctx, d, DX_PLAIN) : NULL, *fs = dx_print(c->ctx, e, DX_PLAIN);
     if (c->fmt == OUT_LATEX) {
-        to_latex(c, &ds);
-        to_latex(c, &fs);
+        as_output(c, &ds);
+        as_output(c, &fs);
     }
     if (n >= 0 && c->fmt == OUT_JSON) {
         cli_json_open(c->out, fs, var);
@@ -547,11 +541,11 @@ int cli_tangent(cli *c, const cli_args *a)
         xs = show_double(x);
     }
     if (c->fmt == OUT_LATEX) {
-        to_latex(c, &ms);
-        to_latex(c, &ys);
-        to_latex(c, &bs);
-        to_latex(c, &xs);
-        to_latex(c, &line);
+        as_output(c, &ms);
+        as_output(c, &ys);
+        as_output(c, &bs);
+        as_output(c, &xs);
+        as_output(c, &line);
     }
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);

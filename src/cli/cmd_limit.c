@@ -67,8 +67,8 @@ static void describe(cli *c, text *t, const dx_lim *l, bool exact_only)
             put(t, "%.10g%s", l->value + 0.0, exact_only ? "" : " (numeric)");
         }
         break;
-    case DX_LIM_POS_INF: put(t, "oo"); break;
-    case DX_LIM_NEG_INF: put(t, "-oo"); break;
+    case DX_LIM_POS_INF: put(t, c->fmt == OUT_LATEX ? "\\infty" : "oo"); break;
+    case DX_LIM_NEG_INF: put(t, c->fmt == OUT_LATEX ? "-\\infty" : "-oo"); break;
     case DX_LIM_OSCILLATES: put(t, "does not exist (oscillates)"); break;
     case DX_LIM_UNDEFINED: put(t, "undefined (f is not defined on this side)"); break;
     case DX_LIM_UNKNOWN: put(t, "unknown (%s)", l->method); break;
@@ -154,7 +154,7 @@ static void print_plain(cli *c, const dx_limit_report *r, const char *var, const
 {
     text t = {0};
     if (inf) {
-        put(&t, "%s -> %s: ", var, at);
+        put(&t, c->fmt == OUT_LATEX ? "%s \\to %s: " : "%s -> %s: ", var, at);
         describe(c, &t, r->want_left ? &r->left : &r->right, false);
         put(&t, "\n");
     } else {
@@ -267,8 +267,9 @@ int cli_limit(cli *c, const cli_args *a)
     dx_expr *x = dx_sym(c->ctx, var, strlen(var));
     if (!x || dx_limit(c->ctx, f, x, p, left, right, &r) != DX_OK)
         return cli_report(c, NULL);
-    char *at = p.inf ? NULL : dx_print(c->ctx, p.at, DX_PLAIN);
-    const char *at_s = p.inf ? (p.inf > 0 ? "oo" : "-oo") : at ? at : "?";
+    char *at = p.inf ? NULL : cli_show(c, p.at); /* plain for JSON */
+    bool tex = c->fmt == OUT_LATEX;
+    const char *at_s = p.inf > 0 ? (tex ? "\\infty" : "oo") : p.inf < 0 ? (tex ? "-\\infty" : "-oo") : at ? at : "?";
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, f, DX_PLAIN);
         print_json(c, &r, in ? in : "", var, at_s);
