@@ -378,7 +378,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         }
         if (k == o->steps) {
             stop(r, DX_MAX_STEPS, DX_WHY_STEPS);
-            snprintf(r->msg, sizeof r->msg, "stopped after %ld step%s; the gradient norm %.3g is not yet below %g",
+            snprintf(r->msg, sizeof r->msg, "the step limit: %ld step%s; the gradient norm %.3g is not yet below %g",
                      k, k == 1 ? "" : "s", gn, o->tol);
             goto done;
         }

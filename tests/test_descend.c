@@ -461,8 +461,8 @@ START_TEST(cli_seed_table)
         "   13    0.0387556     0.001502    0.0775112   -0.0116267\n"
         "   14    0.0271289  0.000735978    0.0542578  -0.00813868\n"
         "final: w = 0.01899024604  loss = 0.0003606294447  after 15 steps\n"
-        "status: max_steps (stopped after 15 steps; the gradient norm 0.038 is not yet below 1e-08)\n"
-        "stopped at w = 0.0189902, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n";
+        "status: max_steps (the step limit: 15 steps; the gradient norm 0.038 is not yet below 1e-08)\n"
+        "ended at w = 0.0189902, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n";
     ck_assert_str_eq(out, want);
     ck_assert_str_eq(err, "");
     free(out);

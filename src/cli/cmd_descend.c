@@ -354,7 +354,7 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
         snprintf(buf, len, "%s a %s at %s = %.6g (f = %.6g); %s", verb, kind_name(kind), var, p->x + 0.0, p->value + 0.0,
                  global);
     else
-        snprintf(buf, len, "stopped at %s = %.6g, not yet at a critical point: the nearest is %s %s at %s = %.6g "
+        snprintf(buf, len, "ended at %s = %.6g, not yet at a critical point: the nearest is %s %s at %s = %.6g "
                  "(f = %.6g)%s%s", var, w + 0.0, is_global(m, near) ? the : "the",
                  is_global(m, near) ? "global minimum" : kind_name(kind), var, p->x + 0.0, p->value + 0.0,
                  is_global(m, near) ? "" : "; ", is_global(m, near) ? "" : global);
