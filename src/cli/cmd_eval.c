@@ -10,6 +10,7 @@
 int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
+char *cli_why_not_differentiable(cli *c, dx_expr *f, const char *var, dx_expr *at, bool *vertical);
 
 #define MAX_POINTS 100
 
@@ -495,10 +496,19 @@ int cli_tangent(cli *c, const cli_args *a)
         dx_prog_free(pd);
         return CLI_BAD;
     }
-    bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK;
+    bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK, vertical = false;
     char why[320] = "";
-    if (!differentiable)
+    if (!differentiable) {
         snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+        dx_ctx_clear_error(c->ctx);
+        /* the one-sided derivatives say more: a kink (abs(x) at 0), an edge (sqrt(x) at 0),
+         * or a vertical tangent (x^(1/3) at 0) */
+        dx_expr *fe = subst_all(c, e, &b);
+        char *s = fe && A->vmask == 0 ? cli_why_not_differentiable(c, fe, var, A, &vertical) : NULL;
+        if (s)
+            snprintf(why, sizeof why, "%s", s);
+        free(s);
+    }
     dx_ctx_clear_error(c->ctx);
     dx_prog_free(pf);
     dx_prog_free(pd);
@@ -574,9 +584,13 @@ int cli_tangent(cli *c, const cli_args *a)
         } else {
             fputs(", \"reason\": ", c->out);
             cli_json_str(c->out, why);
+            if (vertical) /* the vertical line's text, like "line": names and digits */
+                fprintf(c->out, ", \"vertical_line\": \"%s = %s\"", var, xs);
         }
         fputs("}\n", c->out);
         free(in);
+    } else if (vertical) {
+        fprintf(c->out, "vertical tangent: %s = %s\nf is not differentiable at %s = %s (%s)\n", var, xs, var, xs, why);
     } else if (!differentiable) {
         fprintf(c->out, "no tangent line: f is not differentiable at %s = %s (%s)\n", var, xs, why);
     } else {

@@ -10,6 +10,7 @@
 
 int cli_limit(cli *c, const cli_args *a);
 void cli_kink_note(cli *c, dx_expr *f, const char *var);
+char *cli_why_not_differentiable(cli *c, dx_expr *f, const char *var, dx_expr *at, bool *vertical);
 
 /* --at A: oo, -oo (also +oo, inf, infinity, ∞) or a closed expression kept exact (1/3,
  * pi/2). false after reporting. */
@@ -150,6 +151,43 @@ static void print_json(cli *c, const dx_limit_report *r, const char *in, const c
     fputs("}\n", c->out);
 }
 
+/* "yes (derivative 2)", "no (left derivative -1, right derivative 1; sub-gradients [-1, 1])",
+ * "no (not continuous)": differentiability at a finite point, with the reason. */
+static void differentiability(cli *c, text *t, const dx_limit_report *r)
+{
+    if (r->differentiable == 1 && r->dleft.kind == DX_LIM_VALUE && r->dright.kind != DX_LIM_UNDEFINED) {
+        put(t, "yes (derivative ");
+        describe(c, t, &r->dleft, false);
+        put(t, ")");
+    } else if (r->differentiable == 1) {
+        put(t, "yes, one-sided (derivative ");
+        describe(c, t, r->dright.kind == DX_LIM_VALUE ? &r->dright : &r->dleft, false);
+        put(t, ")");
+    } else if (r->differentiable == 0 && r->continuous != 1) {
+        put(t, "no (not continuous)");
+    } else if (r->differentiable == 0 && (r->dleft.kind == DX_LIM_UNDEFINED || r->dright.kind == DX_LIM_UNDEFINED)) {
+        bool right = r->dright.kind != DX_LIM_UNDEFINED;
+        put(t, "no (%s derivative ", right ? "right" : "left");
+        describe(c, t, right ? &r->dright : &r->dleft, true);
+        put(t, "; f is not defined to the %s)", right ? "left" : "right");
+    } else if (r->differentiable == 0) {
+        put(t, "no (left derivative ");
+        describe(c, t, &r->dleft, true);
+        put(t, ", right derivative ");
+        describe(c, t, &r->dright, true);
+        if (r->dleft.kind == DX_LIM_VALUE && r->dright.kind == DX_LIM_VALUE && r->dleft.value < r->dright.value) {
+            put(t, "; sub-gradients [");
+            describe(c, t, &r->dleft, true);
+            put(t, ", ");
+            describe(c, t, &r->dright, true);
+            put(t, "]");
+        }
+        put(t, ")");
+    } else {
+        put(t, "undecided");
+    }
+}
+
 static void print_plain(cli *c, const dx_limit_report *r, const char *var, const char *at, bool inf)
 {
     text t = {0};
@@ -204,37 +242,7 @@ static void print_plain(cli *c, const dx_limit_report *r, const char *var, const
             put(&t, "undecided");
         }
         put(&t, "\ndifferentiable at %s: ", at);
-        if (r->differentiable == 1 && r->dleft.kind == DX_LIM_VALUE && r->dright.kind != DX_LIM_UNDEFINED) {
-            put(&t, "yes (derivative ");
-            describe(c, &t, &r->dleft, false);
-            put(&t, ")");
-        } else if (r->differentiable == 1) {
-            put(&t, "yes, one-sided (derivative ");
-            describe(c, &t, r->dright.kind == DX_LIM_VALUE ? &r->dright : &r->dleft, false);
-            put(&t, ")");
-        } else if (r->differentiable == 0 && r->continuous != 1) {
-            put(&t, "no (not continuous)");
-        } else if (r->differentiable == 0 && (r->dleft.kind == DX_LIM_UNDEFINED || r->dright.kind == DX_LIM_UNDEFINED)) {
-            bool right = r->dright.kind != DX_LIM_UNDEFINED;
-            put(&t, "no (%s derivative ", right ? "right" : "left");
-            describe(c, &t, right ? &r->dright : &r->dleft, true);
-            put(&t, "; f is not defined to the %s)", right ? "left" : "right");
-        } else if (r->differentiable == 0) {
-            put(&t, "no (left derivative ");
-            describe(c, &t, &r->dleft, true);
-            put(&t, ", right derivative ");
-            describe(c, &t, &r->dright, true);
-            if (r->dleft.kind == DX_LIM_VALUE && r->dright.kind == DX_LIM_VALUE && r->dleft.value < r->dright.value) {
-                put(&t, "; sub-gradients [");
-                describe(c, &t, &r->dleft, true);
-                put(&t, ", ");
-                describe(c, &t, &r->dright, true);
-                put(&t, "]");
-            }
-            put(&t, ")");
-        } else {
-            put(&t, "undecided");
-        }
+        differentiability(c, &t, r);
         put(&t, "\n");
     }
     if (t.s)
@@ -316,4 +324,31 @@ void cli_kink_note(cli *c, dx_expr *f, const char *var)
         free(u);
     }
     dx_ctx_clear_error(c->ctx);
+}
+
+/* For dfdx tangent where f'(at) is undefined: why, from the one-sided derivatives ("left
+ * derivative -1, right derivative 1; ..."), malloc'd, or NULL when the limits cannot say.
+ * *vertical is set when both sides (or the one where f is defined) go to the same infinity
+ * (x^(1/3) or sqrt(x) at 0: the tangent is the vertical line x = at). */
+char *cli_why_not_differentiable(cli *c, dx_expr *f, const char *var, dx_expr *at, bool *vertical)
+{
+    dx_limit_report r;
+    dx_expr *x = dx_sym(c->ctx, var, strlen(var));
+    *vertical = false;
+    if (!x || dx_limit(c->ctx, f, x, (dx_point){at, 0}, true, true, &r) != DX_OK || r.differentiable != 0) {
+        dx_ctx_clear_error(c->ctx);
+        return NULL;
+    }
+    /* a side where f is undefined does not count: sqrt(x) at 0 has its vertical tangent too */
+    dx_lim_kind l = r.dleft.kind == DX_LIM_UNDEFINED ? r.dright.kind : r.dleft.kind;
+    dx_lim_kind rk = r.dright.kind == DX_LIM_UNDEFINED ? r.dleft.kind : r.dright.kind;
+    *vertical = r.continuous == 1 && l == rk && (l == DX_LIM_POS_INF || l == DX_LIM_NEG_INF);
+    text t = {0};
+    differentiability(c, &t, &r);
+    /* "no (why)" -> "why" */
+    if (t.s && strncmp(t.s, "no (", 4) == 0 && t.n > 5) {
+        memmove(t.s, t.s + 4, t.n - 5);
+        t.s[t.n - 5] = 0;
+    }
+    return t.s;
 }
