@@ -134,6 +134,24 @@ static bool has_call(const dx_expr *e)
     return false;
 }
 
+/* v without the last bits of rounding noise, when the noise is all that makes it long: a
+ * double computed through ln, log10 or a quotient of them is good to about 15 digits, so
+ * log2(8) = ln(8)/ln(2) = 2.9999999999999996 is 3 to every digit it has. Only a value whose 15
+ * significant digits end in a run of zeros (at most 10 left) is tidied: a true decimal
+ * expansion does that with odds of about 1e-5 per value, and then its last digits were noise. */
+static double tidy(double v)
+{
+    if (!isfinite(v) || v == 0)
+        return v;
+    char s[40];
+    snprintf(s, sizeof s, "%.14e", v); /* 15 significant digits: d.dddddddddddddde+XX */
+    double r = strtod(s, NULL);
+    int zeros = 0;
+    for (const char *p = strchr(s, 'e') - 1; *p == '0'; p--)
+        zeros++;
+    return zeros >= 5 ? r : v;
+}
+
 /* The value of e at the bound point by the compiled evaluator: the domain message when the
  * point is outside (it names the function and the value). */
 static bool eval_double(cli *c, dx_expr *e, const bindings *b, double *out)
@@ -173,7 +191,7 @@ int cli_eval(cli *c, const cli_args *a)
     }
     /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2) */
     char *exact = NULL, dec[40];
-    dx_fmt_double(dec, sizeof dec, v);
+    dx_fmt_double(dec, sizeof dec, exact_num ? v : tidy(v)); /* log2(8): 3, not 2.9999999999999996 */
     if (x && !has_call(x)) {
         exact = dx_print(c->ctx, x, DX_PLAIN);
         /* a rational is the answer itself, digits and all (up to a page); a longer symbolic

@@ -182,7 +182,9 @@ static void print_plain(cli *c, const char *fn, const char *dfn, const char *var
     }
     if (x->ncrit == 0 && x->nflat == 0) {
         fprintf(o, "no critical points%s (%s)\n", x->interval ? " in the interval" : "",
-                x->polynomial ? "f' is never 0" : "no zero of f', and no kink where f is defined");
+                !x->polynomial ? "no zero of f', and no kink where f is defined"
+                : x->interval  ? "f' is not 0 anywhere in it"
+                               : "f' is never 0");
     } else {
         fprintf(o, "critical points (f' = 0%s):\n", x->polynomial ? "" : " or undefined");
         size_t fi = 0;
