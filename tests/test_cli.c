@@ -370,7 +370,6 @@ START_TEST(hostile_input)
     memset(deep, '-', n);
     ck_assert_int_eq(tu_run(A(deep), NULL, &out, &err), 2);
     free(out), free(err);
-    free(deep);
     /* a very long line: the error shown around its column, the caret under it */
     for (size_t i = 0; i < n; i += 2)
         memcpy(deep + i, "x+", 2);
@@ -379,6 +378,7 @@ START_TEST(hostile_input)
     ck_assert_msg(strstr(err, "dfdx: syntax error at column 100001: unexpected '*'\n") == err, "%.200s", err);
     ck_assert_msg(strstr(err, "x+*\n") && strstr(err, "  ^\n"), "%.400s", err);
     free(out), free(err);
+    free(deep);
     ck_assert_int_eq(tu_run(A("\xff\xfe"), NULL, &out, &err), 2);
     ck_assert_msg(strstr(err, "UTF-8") != NULL, "%s", err);
     free(out), free(err);
