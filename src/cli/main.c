@@ -51,7 +51,8 @@ const cli_command cli_commands[] = {
      "The symbolic derivative beside a central-difference estimate at each point.\n"
      "  dfdx verify 'sin(x^2)' --at 0,1,pi/2"},
     {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
-     "The tangent line at x = A: slope, point and the line.\n"
+     "The tangent line at x = A: slope, point and the line. Where f is not differentiable at A,\n"
+     "why (the one-sided derivatives), and the vertical tangent x = A where both are infinite.\n"
      "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
     {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
      "Every critical point, classified local min / local max / neither (second- and higher-\n"
