@@ -246,6 +246,12 @@ static const struct {
     {A("check", "sin(x^2)", "cos(x^2)"), 1, P("likely slip: missing inner derivative (chain rule)")},
     {A("check", "sin(x)/x", "(sin(x) - x cos(x))/x^2"), 1, P("likely slip: quotient-rule numerator reversed")},
     {A("verify", "-x^2", "--at", "0"), 0, P("  0             0                   0   ")}, /* not -0 */
+    /* f' = cos(x)/x - sin(x)/x^2 at -1e-10: two terms of 1e10 cancel, its double is noise;
+     * that is no wrong derivative (status 0) */
+    {A("verify", "sin(x)/x", "--at", "1,-1e-10"), 0,
+     P("  -1e-10   ", "inconclusive: f' loses its digits to cancellation here\n", "1 of 2 points match")},
+    {A("--format", "json", "verify", "sin(x)/x", "--at", "-1e-10"), 0,
+     P("\"match\": false, \"status\": \"cancellation\"", "\"mismatched\": 0")},
     /* extrema: classified critical points, global min and max on a closed interval */
     {A("extrema", "x^3 - 3*x"), 0, P("  x = -1, f = 2: local max\n", "  x = 1, f = -2: local min\n")},
     {A("extrema", "x^3"), 0, P("x = 0, f = 0: neither")},
