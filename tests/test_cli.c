@@ -158,6 +158,12 @@ static const struct {
      ""},
     {A("tangent", "x^(1/3)", "--at", "0"), 0,
      "vertical tangent: x = 0\nf is not differentiable at x = 0 (left derivative oo, right derivative oo)\n", ""},
+    /* the formula for f' fails at 0 (3*relu(x^3)/x), but both one-sided slopes are 0 */
+    {A("tangent", "relu(x^3)", "--at", "0"), 0, "slope: 0\npoint: (0, 0)\ntangent: y = 0\n", ""},
+    /* a double pi misses the kink of abs(sin(x)); the exact pi does not */
+    {A("tangent", "abs(sin(x))", "--at", "pi"), 0,
+     "no tangent line: f is not differentiable at x = pi (left derivative -1, right derivative 1; sub-gradients [-1, 1])\n",
+     ""},
     /* extrema: classified critical points, global min and max on a closed interval */
     {A("extrema", "x^2", "--from", "5", "--to", "1"), 2, "", "dfdx: --from (5) must be less than --to (1)\n"},
     {A("extrema", "x^2", "--from", "1", "--to", "1"), 2, "", "dfdx: --from (1) must be less than --to (1)\n"},

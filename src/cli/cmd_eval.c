@@ -1,6 +1,7 @@
 /* dfdx eval, verify and tangent: the numbers behind a formula. */
 #include "cli.h"
 #include "eval.h"
+#include "limit.h"
 #include "verify.h"
 
 #include <float.h>
@@ -11,7 +12,7 @@
 int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
-char *cli_why_not_differentiable(cli *c, dx_expr *f, const char *var, dx_expr *at, bool *vertical);
+char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical);
 
 #define MAX_POINTS 100
 
@@ -555,16 +556,38 @@ int cli_tangent(cli *c, const cli_args *a)
     }
     bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK, vertical = false;
     char why[320] = "";
-    if (!differentiable) {
+    if (!differentiable)
         snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
-        dx_ctx_clear_error(c->ctx);
-        /* the one-sided derivatives say more: a kink (abs(x) at 0), an edge (sqrt(x) at 0),
-         * or a vertical tangent (x^(1/3) at 0) */
-        dx_expr *fe = subst_all(c, e, &b);
-        char *s = fe && A->vmask == 0 ? cli_why_not_differentiable(c, fe, var, A, &vertical) : NULL;
-        if (s)
-            snprintf(why, sizeof why, "%s", s);
-        free(s);
+    dx_ctx_clear_error(c->ctx);
+    dx_expr *sv = dx_sym(c->ctx, var, strlen(var)), *fe = subst_all(c, e, &b), *slope = NULL;
+    /* at an exact point the exact f'(A) decides: a double pi misses sin(pi) = 0, so
+     * abs(sin(x)) would get a slope at its kink */
+    if (differentiable && A->vmask == 0 && !dx_subst(c->ctx, subst_all(c, d, &b), sv, A) &&
+        dx_ctx_error(c->ctx)->status == DX_EDOMAIN) {
+        differentiable = false;
+        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+    }
+    dx_ctx_clear_error(c->ctx);
+    dx_limit_report r;
+    if (!differentiable && fe && sv && A->vmask == 0 &&
+        dx_limit(c->ctx, fe, sv, (dx_point){A, 0}, true, true, &r) == DX_OK) {
+        /* the one-sided derivatives decide where the formula for f' fails: relu(x^3) at 0 has
+         * slope 0 from both sides; abs(x) at 0 is a kink, sqrt(x) at 0 an edge, x^(1/3) at 0
+         * a vertical tangent */
+        const dx_lim *l = &r.dleft, *rt = &r.dright;
+        const dx_lim *one = l->kind == DX_LIM_VALUE && (rt->kind == DX_LIM_VALUE || rt->kind == DX_LIM_UNDEFINED) ? l
+                          : rt->kind == DX_LIM_VALUE && l->kind == DX_LIM_UNDEFINED                               ? rt
+                                                                                                                  : NULL;
+        if (r.differentiable == 1 && one) {
+            differentiable = true;
+            m = one->value;
+            slope = one->exact;
+        } else if (r.differentiable == 0) {
+            char *s = cli_not_differentiable(c, &r, &vertical);
+            if (s)
+                snprintf(why, sizeof why, "%s", s);
+            free(s);
+        }
     }
     dx_ctx_clear_error(c->ctx);
     dx_prog_free(pf);
@@ -575,9 +598,8 @@ int cli_tangent(cli *c, const cli_args *a)
     bool exact = false;
     char *line = NULL; /* the line printed whole, when A is exact but not rational (pi/6) */
     if (differentiable && A->vmask == 0) {
-        dx_expr *sv = dx_sym(c->ctx, var, strlen(var));
-        dx_expr *fa = dx_subst(c->ctx, subst_all(c, e, &b), sv, A);
-        dx_expr *ma = dx_subst(c->ctx, subst_all(c, d, &b), sv, A);
+        dx_expr *fa = dx_subst(c->ctx, fe, sv, A);
+        dx_expr *ma = slope ? slope : dx_subst(c->ctx, subst_all(c, d, &b), sv, A);
         dx_expr *ba = dx_sub(c->ctx, fa, dx_mul(c->ctx, ma, A));
         if (ba && fa->kind == DX_NUM && ma->kind == DX_NUM && ba->kind == DX_NUM && A->kind == DX_NUM) {
             exact = true;
@@ -605,7 +627,10 @@ int cli_tangent(cli *c, const cli_args *a)
         ms = show_double(m);
         ys = show_double(fx);
         bs = show_double(fx - m * x);
-        xs = show_double(x);
+        /* where there is no tangent the point is said as given: "at x = pi" */
+        xs = differentiable || A->vmask != 0 ? show_double(x)
+             : A->kind == DX_NUM             ? show_exact(&A->u.num, decimal)
+                                             : dx_print(c->ctx, A, DX_PLAIN);
     }
     if (c->fmt == OUT_LATEX) {
         as_output(c, &ms);
