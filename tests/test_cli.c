@@ -131,7 +131,7 @@ static const struct {
     /* eval: a domain error is a message, not nan */
     {A("eval", "ln(-1)"), 2, "",
      "dfdx: error at column 1: ln is undefined at -1 (it needs a positive number)\n  ln(-1)\n  ^\n"},
-    {A("eval", "1/0"), 2, "", "dfdx: error at column 1: division by zero\n  1/0\n  ^\n"},
+    {A("eval", "1/0"), 2, "", "dfdx: error at column 2: division by zero\n  1/0\n   ^\n"},
     {A("eval", "sqrt(-1)"), 2, "", "dfdx: sqrt is undefined at -1 (it needs a number >= 0)\n"},
     {A("eval", "x^2 + y", "x=1/2", "y=pi"), 0, "1/4 + pi ≈ 3.391592653589793\n", ""},
     {A("eval", "x"), 2, "", "dfdx: no value for x: give it as V=VALUE (e.g. x=1)\n"},
@@ -359,7 +359,7 @@ START_TEST(piped_session)
     int st = tu_run((const char *const[]){NULL}, "x^3\ndiff sin(x)\neval 1/0\ntangent x^2 --at 1\n", &out, &err);
     ck_assert_msg(st == 2, "status %d", st);
     ck_assert_msg(strcmp(out, "3*x^2\ncos(x)\nslope: 2\npoint: (1, 1)\ntangent: y = 2*x - 1\n") == 0, "%s", out);
-    ck_assert_msg(strstr(err, "dfdx: line 3: error at column 1: division by zero") == err, "%s", err);
+    ck_assert_msg(strstr(err, "dfdx: line 3: error at column 2: division by zero") == err, "%s", err);
     free(out), free(err);
     ck_assert_int_eq(tu_run(A("--format", "latex"), "x^3\n", &out, &err), 0);
     ck_assert_str_eq(out, "3 x^{2}\n");
