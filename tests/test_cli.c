@@ -296,7 +296,7 @@ static const struct {
        "\"status\": \"max_steps\"")},
     {A("--format", "json", "descend", "w^2", "--start", "4", "--rate", "0.5"), 0, P("\"status\": \"converged\"")},
     {A("--format", "json", "descend", "w^2", "--start", "4", "--rate", "1.1"), 0, P("\"status\": \"diverged\"")},
-    {A("--format", "json", "descend", "sqrt(w)", "--start", "0"), 0, P("\"status\": \"stopped\", \"reason\": \"the gradient is undefined at w = 0, the start")},
+    {A("--format", "json", "descend", "sqrt(w)", "--start", "0"), 0, P("\"status\": \"diverged\", \"outcome\": \"stopped\", \"reason\": \"the gradient is undefined at w = 0, the start")},
     {A("--format", "json", "limit", "1/x", "--at", "0"), 0, P("\"left\": \"-oo\"", "\"right\": \"oo\"", "\"exists\": false", "\"value\": null")},
     {A("--format", "json", "limit", "sin(x)/x", "--at", "0"), 0, P("\"left\": \"1\"", "\"right\": \"1\"", "\"exists\": true", "\"value\": \"1\"")},
     {A("--format", "json", "limit", "x^2", "--at", "-oo"), 0, P("\"exists\": true, \"value\": \"oo\"")},

@@ -265,6 +265,14 @@ static const char *status_name(dx_descend_status s)
     return s == DX_CONVERGED ? "converged" : s == DX_DIVERGED ? "diverged" : s == DX_STOPPED ? "stopped" : "max_steps";
 }
 
+/* CLI.md fixes JSON's status to converged, diverged or max_steps: a run that stopped (a step
+ * left f's domain, or no gradient where it stood) failed as a divergence does, and its
+ * "outcome" (status_name) and "reason" say which. */
+static const char *json_status(dx_descend_status s)
+{
+    return s == DX_STOPPED ? "diverged" : status_name(s);
+}
+
 static const char *method_name(dx_descend_method m)
 {
     return m == DX_GD ? "gd" : m == DX_MOMENTUM ? "momentum" : "adam";
@@ -455,7 +463,8 @@ static void put_final(cli *c, view *v, const run *r)
 {
     FILE *o = c->out;
     if (c->fmt == OUT_JSON) {
-        fprintf(o, ", \"status\": \"%s\", \"reason\": ", status_name(r->res.status));
+        fprintf(o, ", \"status\": \"%s\", \"outcome\": \"%s\", \"reason\": ", json_status(r->res.status),
+                status_name(r->res.status));
         cli_json_str(o, r->res.msg);
         fprintf(o, ", \"steps_taken\": %ld, \"final\": {\"position\": ", r->res.steps);
         put_vec(v, r->pos);
@@ -818,8 +827,8 @@ int cli_descend(cli *c, const cli_args *a)
             for (int k = 0; k < nrates; k++) {
                 fprintf(c->out, "%s{\"rate\": ", k ? ", " : "");
                 cli_json_num(c->out, runs[k].rate);
-                fprintf(c->out, ", \"status\": \"%s\", \"steps_taken\": %ld, \"final\": {\"position\": ",
-                        status_name(runs[k].res.status), runs[k].res.steps);
+                fprintf(c->out, ", \"status\": \"%s\", \"outcome\": \"%s\", \"steps_taken\": %ld, \"final\": {\"position\": ",
+                        json_status(runs[k].res.status), status_name(runs[k].res.status), runs[k].res.steps);
                 put_vec(&v, runs[k].pos);
                 fputs(", \"loss\": ", c->out);
                 cli_json_num(c->out, runs[k].res.loss);
