@@ -741,6 +741,46 @@ dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_mul(ctx, a, dx_
 /* --- powers ---------------------------------------------------------------------------------------- */
 
 /* number^number, exact where the result is rational; NULL (no error) to keep it a power. */
+/* b^(p/q) for a positive rational b = n/d that has no exact q-th root, written c*m^(s/q): m an
+ * integer free of q-th powers of primes below 1000, 0 < s < q, c rational. Equal numbers then
+ * are one node and sums of them combine: sqrt(8) = 2*sqrt(2), sqrt(1/2) = sqrt(2)/2,
+ * (3/2)^(3/2) = 3*sqrt(6)/4. NULL when b^(p/q) is that form already or the numbers outgrow
+ * int64 (then it stays as it is). */
+static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t n, int64_t d, int64_t p, int64_t q)
+{
+    int64_t i = p >= 0 ? p / q : -((-p + q - 1) / q), s = p - i * q, m = n, k = 1;
+    for (int64_t j = 1; j < q; j++) /* n/d = n*d^(q-1) / d^q */
+        if (__builtin_mul_overflow(m, d, &m))
+            return NULL;
+    for (int64_t f = 2; f < 1000 && f <= m; f++) {
+        int64_t fq = 1;
+        bool big = false;
+        for (int64_t j = 0; j < q && !big; j++)
+            big = __builtin_mul_overflow(fq, f, &fq);
+        if (big || fq > m)
+            break;
+        while (m % fq == 0) {
+            m /= fq;
+            if (__builtin_mul_overflow(k, f, &k))
+                return NULL;
+        }
+    }
+    if (i == 0 && d == 1 && k == 1)
+        return NULL;
+    dx_num bi, ks, kd = dx_num_frac(k, d);
+    if (!dx_num_pow_int(&bi, b, i))
+        return NULL;
+    if (!dx_num_pow_int(&ks, &kd, s)) {
+        dx_num_clear(&bi);
+        return NULL;
+    }
+    dx_num c = dx_num_mul(&bi, &ks);
+    dx_num_clear(&bi);
+    dx_num_clear(&ks);
+    dx_num_clear(&kd);
+    return dx_mul(ctx, number_take(ctx, &c), dx_pow(ctx, dx_int(ctx, m), dx_frac(ctx, s, q)));
+}
+
 static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
 {
     int64_t k;
@@ -770,6 +810,13 @@ static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
                 dx_num_clear(&root);
             }
             dx_num_clear(&nb);
+        } else if (dx_num_sign(b) > 0 && qi <= 16) {
+            dx_num n = dx_num_numer(b), d = dx_num_denom(b);
+            int64_t ni, di;
+            if (dx_num_get_int(&n, &ni) && dx_num_get_int(&d, &di))
+                out = surd(ctx, b, ni, di, pi, qi);
+            dx_num_clear(&n);
+            dx_num_clear(&d);
         }
     }
     dx_num_clear(&p);

@@ -1,8 +1,10 @@
 /* The canonical store: equal expressions are one pointer, constructors simplify. */
+#include "eval.h"
 #include "expr.h"
 #include "fn.h"
 #include "testutil.h"
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +24,26 @@ static const struct { const char *a, *b; } same_rows[] = {
     {"sin(pi/6)", "1/2"}, {"cos(pi/3)", "1/2"}, {"sin(pi/4)", "sqrt(2)/2"}, {"cos(5*pi/6)", "-sqrt(3)/2"},
     {"tan(pi/4)", "1"}, {"tan(-pi/3)", "-sqrt(3)"}, {"sec(pi)", "-1"}, {"csc(3*pi/2)", "-1"},
     {"cot(pi/2)", "0"}, {"sin(13*pi/6)", "1/2"}, {"cos(-pi)", "-1"},
+    /* surds: the integer part of the exponent and square factors come out, roots leave the
+     * denominator (surd_values checks each value) */
+    {"sqrt(8)", "2*sqrt(2)"}, {"sqrt(1/2)", "sqrt(2)/2"}, {"(3/2)^(3/2)", "3*sqrt(6)/4"},
+    {"2^(-1/2)", "sqrt(2)/2"}, {"sqrt(12) + sqrt(3)", "3*sqrt(3)"}, {"(1/4)^(1/3)", "2^(1/3)/2"},
+    {"sqrt(2)*sqrt(8)", "4"}, {"2^(5/2)", "4*sqrt(2)"}, {"sqrt(3)/sqrt(27)", "1/3"},
 };
+
+static const struct { const char *text; double want; } surd_rows[] = {
+    {"sqrt(8)", 2.8284271247461900976}, {"sqrt(1/2)", 0.70710678118654752440}, {"(3/2)^(3/2)", 1.8371173070873835736},
+    {"(1/4)^(1/3)", 0.62996052494743658238}, {"2^(5/2)", 5.6568542494923801952}, {"(12/5)^(-7/3)", 0.12967027623139943},
+};
+
+START_TEST(surd_values)
+{
+    double v;
+    ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse(surd_rows[_i].text), &v), DX_OK);
+    ck_assert_msg(fabs(v - surd_rows[_i].want) <= 4e-16 * surd_rows[_i].want, "%s: %.17g, want %.17g", surd_rows[_i].text, v,
+                  surd_rows[_i].want);
+}
+END_TEST
 
 START_TEST(same_node)
 {
@@ -147,6 +168,7 @@ int main(void)
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, same_node, 0, sizeof same_rows / sizeof same_rows[0]);
     tcase_add_loop_test(tc, distinct_node, 0, sizeof apart_rows / sizeof apart_rows[0]);
+    tcase_add_loop_test(tc, surd_values, 0, sizeof surd_rows / sizeof surd_rows[0]);
     tcase_add_test(tc, constructors_propagate_null);
     tcase_add_test(tc, division_by_exact_zero);
     tcase_add_test(tc, trig_poles);
