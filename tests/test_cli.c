@@ -262,7 +262,7 @@ static const struct {
     {A("extrema", "x^3 - 3*x"), 0, P("  x = -1, f = 2: local max\n", "  x = 1, f = -2: local min\n")},
     {A("extrema", "x^3"), 0, P("x = 0, f = 0: neither")},
     {A("extrema", "x^2", "--from", "-1", "--to", "2"), 0, P("global min on the interval: f = 0 at x = 0\n", "global max on the interval: f = 4 at x = 2 (an end of the interval)\n")},
-    {A("extrema", "sin(x)", "--from", "0", "--to", "2pi"), 0, P("x = 1.5707963267948966, f = 1: local max", "x = 4.71238898038469, f = -1: local min")},
+    {A("extrema", "sin(x)", "--from", "0", "--to", "2pi"), 0, P("x = pi/2 ≈ 1.5707963267948966, f = 1: local max", "x = 3*pi/2 ≈ 4.71238898038469, f = -1: local min")},
     {A("descend", "w^2", "--start", "pi/2", "--rate", "1/8", "--steps", "1"), 0, P("from w = 1.570796327 (learning rate 0.125,", "    0       1.5708       2.4674      3.14159    -0.392699\n")},
     {A("descend", "sqrt(w)", "--start", "1", "--rate", "1"), 0, P("status: stopped (step 1 ended at w = -0.207107, outside the domain of f: sqrt is undefined at")},
     {A("descend", "sqrt(w)", "--start", "1", "--rate", "1,0.01", "--steps", "3"), 0, P("  stopped    too large: stepped out of f's domain\n", "rate 1 stopped: step 1 ended at")},

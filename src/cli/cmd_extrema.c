@@ -22,14 +22,15 @@ static void num_text(char *buf, size_t n, double v)
     }
 }
 
-/* "2 - sqrt(3) ≈ 0.2679491924311228", "-1", "0.7071067811865476"; the exact form in LaTeX
+/* "2 - sqrt(3) ≈ 0.2679491924311228", "pi/2 ≈ 1.5707963267948966", "-1", "1/3",
+ * "0.7071067811865476"; the exact form in LaTeX
  * under --format latex. */
 static void show_value(cli *c, char *buf, size_t n, const char *exact, double v)
 {
     char d[40];
     num_text(d, sizeof d, v);
     char *ex = exact ? cli_text(c, exact) : NULL;
-    if (ex && strcmp(exact, d) != 0 && strchr(exact, 's'))
+    if (ex && strcmp(exact, d) != 0 && strpbrk(exact, "abcdefghijklmnopqrstuvwxyz")) /* sqrt, pi, e */
         snprintf(buf, n, "%s %s %s", ex, c->fmt == OUT_LATEX ? "\\approx" : "≈", d);
     else
         snprintf(buf, n, "%s", ex ? ex : d);
