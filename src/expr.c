@@ -848,6 +848,17 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
     dx_expr *exact = dx_fn_exact(ctx, fn, u);
     if (exact || dx_failed(ctx))
         return exact;
+    if ((fn == DX_ASIN || fn == DX_ACOS) && u->kind == DX_NUM) {
+        /* refused like ln(-1): asin(2) is no constant, and its derivative no 0 */
+        dx_num one = dx_num_int(1), neg_one = dx_num_int(-1);
+        if (dx_num_cmp(&u->u.num, &one) > 0 || dx_num_cmp(&u->u.num, &neg_one) < 0) {
+            char *v = dx_num_str(&u->u.num);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (it needs a number from -1 to 1)",
+                    fn == DX_ASIN ? "asin" : "acos", v ? v : "this number");
+            free(v);
+            return NULL;
+        }
+    }
     switch (fn) {
     case DX_SIN: case DX_TAN: case DX_ASIN: case DX_ATAN: case DX_SINH: case DX_TANH:
         if (zero)
