@@ -25,7 +25,7 @@ static size_t fuzz_len;
 
 /* A failed promise: say what broke; the fuzzer aborts (so libFuzzer saves the input), the
  * regression suite (tests/test_fuzz.c defines DX_FUZZ_CHECK) fails the test. */
-static void fail(const char *what, const char *a, const char *b)
+static void broken(const char *what, const char *a, const char *b)
 {
 #ifdef DX_FUZZ_CHECK
     ck_abort_msg("input \"%.*s\": %s: %s | %s", (int)fuzz_len, (const char *)fuzz_in, what, a ? a : "(null)",
@@ -43,9 +43,9 @@ static void want_error(dx_ctx *ctx, const char *what)
 {
     const dx_error *err = dx_ctx_error(ctx);
     if (err->status == DX_OK || err->msg[0] == 0)
-        fail("NULL result without an error", what, err->msg);
+        broken("NULL result without an error", what, err->msg);
     if (err->status == DX_ESYNTAX || err->status == DX_EUSAGE)
-        fail("unexpected error kind", what, err->msg);
+        broken("unexpected error kind", what, err->msg);
 }
 
 /* Plain print parses back to the same node, LaTeX prints; e is not NULL. */
@@ -60,18 +60,18 @@ static void round_trip(dx_ctx *ctx, dx_expr *e)
             free(t);
             return;
         }
-        fail("print returned NULL", p ? p : t, err->msg);
+        broken("print returned NULL", p ? p : t, err->msg);
     }
     dx_expr *back = dx_parse(ctx, p, strlen(p));
     if (back != e) {
         char *q = back ? dx_print(ctx, back, DX_PLAIN) : NULL;
-        fail("plain print does not parse back to the same node", p, back ? q : dx_ctx_error(ctx)->msg);
+        broken("plain print does not parse back to the same node", p, back ? q : dx_ctx_error(ctx)->msg);
     }
     /* the same text while an earlier error is pending */
     if (!dx_parse(ctx, "(", 1)) {
         char *again = dx_print(ctx, e, DX_PLAIN);
         if (!again || strcmp(again, p) != 0)
-            fail("print differs while an error is pending", p, again);
+            broken("print differs while an error is pending", p, again);
         free(again);
     }
     free(p);
@@ -105,15 +105,15 @@ static void evaluate(dx_ctx *ctx, dx_expr *e, const char **vars, size_t nv)
         dx_status st = dx_prog_eval(p, ctx, vals, &one);
         if (st == DX_OK) {
             if (!isfinite(one) || memcmp(&one, &batch[i], sizeof one) != 0)
-                fail("dx_prog_eval and dx_prog_eval_n disagree", "", "");
+                broken("dx_prog_eval and dx_prog_eval_n disagree", "", "");
         } else {
             nbad++;
             if (st != DX_EDOMAIN || dx_ctx_error(ctx)->msg[0] == 0 || !isnan(batch[i]))
-                fail("domain error without a message or a NaN", dx_ctx_error(ctx)->msg, "");
+                broken("domain error without a message or a NaN", dx_ctx_error(ctx)->msg, "");
         }
     }
     if (nbad != bad)
-        fail("dx_prog_eval_n miscounts the points outside the domain", "", "");
+        broken("dx_prog_eval_n miscounts the points outside the domain", "", "");
     dx_prog_free(p);
     dx_ctx_clear_error(ctx); /* the first error is kept: a stale one would hide the next */
 }
@@ -139,9 +139,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!e) {
         const dx_error *err = dx_ctx_error(ctx);
         if (err->status == DX_OK || err->msg[0] == 0)
-            fail("parse failed without a message", "", "");
+            broken("parse failed without a message", "", "");
         if (err->pos > (long)size || err->end > (long)size || err->end < err->pos)
-            fail("parse error outside the text", err->msg, "");
+            broken("parse error outside the text", err->msg, "");
         dx_ctx_free(ctx);
         return 0;
     }
@@ -158,7 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     exercise(ctx, e, vars, nv);
     dx_expr *s = dx_simplify(ctx, e);
     if (!s)
-        fail("dx_simplify returned NULL", "", "");
+        broken("dx_simplify returned NULL", "", "");
     exercise(ctx, s, vars, nv);
     /* orders 1 and 2, raw and simplified after each order as the CLI does */
     dx_expr *d = e, *ds = e;
