@@ -181,6 +181,25 @@ static size_t tame_points(dx_ctx *ctx, const dx_expr *e, double *out)
     return n;
 }
 
+/* Keep the points of at[0..n) where e's value is not rounding noise: a sum of large terms
+ * that cancel (a simplified 1 - tanh(u)^2 spread over many terms, say) changes by far more
+ * than its slope allows when x moves by a few ulps. Returns how many were kept. */
+static size_t quiet_points(const dx_expr *e, double *at, size_t n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = tu_eval(e, "x", at[i]), lo = v, hi = v;
+        for (int j = 1; j <= 4; j++) {
+            double w = tu_eval(e, "x", at[i] * (1 + j * 1e-13));
+            lo = fmin(lo, w);
+            hi = fmax(hi, w);
+        }
+        if (hi - lo <= 1e-9 * fmax(1.0, fabs(v)))
+            at[kept++] = at[i];
+    }
+    return kept;
+}
+
 static bool close_to(double a, double b) { return fabs(a - b) <= 1e-8 * fmax(1.0, fmax(fabs(a), fabs(b))); }
 
 /* dx_simplify keeps the value: wherever e is defined, s is defined and equal. Returns the
@@ -227,9 +246,45 @@ static int same_compiled(dx_ctx *ctx, const dx_expr *e, const double *at, size_t
     return compared;
 }
 
+/* Exact substitution (dx_subst: rational and pi-multiple points go through the constructors'
+ * folding, the exact trigonometric values among them) then evaluation agrees with the oracle
+ * at the exact points where e is tame. Returns the points compared, or -1 with why. */
+static int same_exact(dx_ctx *ctx, dx_expr *e, char *why, size_t n)
+{
+    static const char *const exact_pts[] = {"1/2", "-3/2", "2", "pi/6", "pi/4", "2*pi/3", "-pi/3"};
+    dx_expr *x = dx_sym(ctx, "x", 1), *y = dx_sym(ctx, "y", 1);
+    char ybuf[64];
+    snprintf(ybuf, sizeof ybuf, "%.17g", tu_fixed("y"));
+    dx_expr *yv = dx_parse(ctx, ybuf, strlen(ybuf));
+    int compared = 0;
+    for (size_t i = 0; i < sizeof exact_pts / sizeof *exact_pts; i++) {
+        double xv, want, got = NAN;
+        dx_expr *v = dx_parse(ctx, exact_pts[i], strlen(exact_pts[i]));
+        ck_assert_int_eq(dx_eval_const(ctx, v, &xv), DX_OK);
+        unsigned char *seen = calloc(dx_node_count(ctx) + 1, 1);
+        ck_assert_ptr_nonnull(seen);
+        bool tame = tame_rec(e, xv, seen);
+        free(seen);
+        if (!tame)
+            continue;
+        want = tu_eval(e, "x", xv);
+        /* the oracle holds y at tu_fixed("y"): substitute that value (17 digits) */
+        dx_expr *c = dx_subst(ctx, dx_subst(ctx, e, x, v), y, yv);
+        dx_status st = c ? dx_eval_const(ctx, c, &got) : dx_ctx_error(ctx)->status;
+        if (st != DX_OK || !close_to(want, got)) {
+            snprintf(why, n, "at x = %s: oracle %.15g, exact substitution %.15g%s%.150s", exact_pts[i], want, got,
+                     st == DX_OK ? "" : ": ", st == DX_OK ? "" : dx_ctx_error(ctx)->msg);
+            dx_ctx_clear_error(ctx);
+            return -1;
+        }
+        compared++;
+    }
+    return compared;
+}
+
 /* What one seed compared, to insist that the test did check something. */
 typedef struct {
-    int rows, derivs, points, simplified, compiled;
+    int rows, derivs, points, simplified, compiled, exact;
 } tally;
 
 /* Derivative of order k from d (order k - 1), with the node budget, through the rules with
@@ -270,19 +325,21 @@ static bool check_row(dx_ctx *ctx, const char *src, dx_slip slip, tally *t, char
     size_t nat = tame_points(ctx, f, at);
     int k = same_value(f, dx_simplify(ctx, f), at, nat, why, sizeof why);
     int kc = k < 0 ? 0 : same_compiled(ctx, f, at, nat, why, sizeof why);
-    if (k < 0 || kc < 0) {
+    int ke = k < 0 || kc < 0 ? 0 : same_exact(ctx, f, why, sizeof why);
+    if (k < 0 || kc < 0 || ke < 0) {
         snprintf(msg, n, "%s: %s", src, why);
         return false;
     }
     t->simplified += k;
     t->compiled += kc;
+    t->exact += ke;
     for (int simplify = 0; simplify < 2; simplify++) {
         dx_expr *d = f;
         for (int order = 1; order <= 3; order++) {
             dx_expr *dd = derive(ctx, d, x, simplify, slip);
             if (!dd)
                 break;
-            nat = tame_points(ctx, d, at);
+            nat = quiet_points(dd, at, tame_points(ctx, d, at));
             k = tu_check_numeric(d, dd, "x", at, nat, why, sizeof why);
             if (k < 0) {
                 char *pd = dx_print(ctx, d, DX_PLAIN), *pdd = dx_print(ctx, dd, DX_PLAIN);
@@ -304,11 +361,13 @@ static bool check_row(dx_ctx *ctx, const char *src, dx_slip slip, tally *t, char
                 t->simplified += k;
             }
             k = same_compiled(ctx, dd, at, nat, why, sizeof why);
-            if (k < 0) {
+            int ke2 = k < 0 ? 0 : same_exact(ctx, dd, why, sizeof why);
+            if (k < 0 || ke2 < 0) {
                 snprintf(msg, n, "%s, order %d%s: %s", src, order, simplify ? " (simplified)" : "", why);
                 return false;
             }
             t->compiled += k;
+            t->exact += ke2;
             d = dd;
         }
     }
