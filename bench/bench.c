@@ -231,15 +231,27 @@ static double *grid(const char *corpus_path, size_t count)
     return xs;
 }
 
-/* Sum of prog over xs, evaluated in one batch into out. */
+/* Points per dx_prog_eval_n call: the results stay in cache for the sum, as a caller that
+ * uses them as they come (a plot, a reduction) would do, instead of streaming megabytes out. */
+#define EVAL_CHUNK 4096
+
+/* Sum of prog over xs, evaluated in batches of EVAL_CHUNK into out. */
 static double eval_sum(dx_prog *p, const double *xs, size_t n, double *out)
 {
-    const double *cols[1] = {xs};
-    dx_prog_eval_n(p, n, cols, out);
-    double s = 0;
-    for (size_t i = 0; i < n; i++)
-        s += out[i];
-    return s;
+    /* four running sums, as np.sum is pairwise: one chain of dependent adds would cost more
+     * per point than the simplest derivatives */
+    double s[4] = {0, 0, 0, 0};
+    for (size_t base = 0; base < n; base += EVAL_CHUNK) {
+        size_t m = n - base < EVAL_CHUNK ? n - base : EVAL_CHUNK, i = 0;
+        const double *cols[1] = {xs + base};
+        dx_prog_eval_n(p, m, cols, out);
+        for (; i + 4 <= m; i += 4)
+            for (int k = 0; k < 4; k++)
+                s[k] += out[i + k];
+        for (; i < m; i++)
+            s[0] += out[i];
+    }
+    return (s[0] + s[1]) + (s[2] + s[3]);
 }
 
 /* One repetition of the eval task: every program over the whole grid. */
@@ -268,7 +280,7 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
     int native = (int)point_conf(path, "native");
     size_t count = (size_t)point_conf(path, "count"), check = (size_t)point_conf(path, "check_count");
     double *xs = grid(path, count), *check_xs = grid(path, check);
-    double *out = malloc((count > check ? count : check) * sizeof *out);
+    double *out = malloc(EVAL_CHUNK * sizeof *out);
     double *sums = calloc((size_t)c->n + 1, sizeof *sums);
     dx_prog **progs = calloc((size_t)c->n + 1, sizeof *progs);
     dx_ctx *ctx = dx_ctx_new();
@@ -294,22 +306,30 @@ static int task_eval(const char *path, const corpus *c, FILE *dump)
             free(s);
         }
     }
-    for (int pass = 0; pass < 2 && !dump; pass++) {
-        int m = pass == 0 ? c->n : (native < c->n ? native : c->n);
-        double sink = 0;
-        eval_job j = {progs, m, xs, count, out, &sink};
-        counts unused;
-        double best = best_of_fn(run_eval, &j, &unused);
-        if (isnan(sink) && pass == 0)
-            printf("NOTE some derivatives are undefined at some grid points (NaN there)\n");
-        bench_line(pass == 0 ? name : name_native, "eval", SYSTEM, (long)m * (long)count, best, 0, pass == 0 ? failures : 0);
+    /* twice: libm one point per call (what the program prints), then the fast mode
+     * (libmvec, four points per call, within a few ulps), named plain SYSTEM */
+    for (int fast = 0; fast < 2 && !dump; fast++) {
+        const char *sys = fast ? SYSTEM : SYSTEM "-libm";
+        for (int i = 0; i < c->n; i++)
+            if (!dx_prog_set_fast(progs[i], fast) && fast && i == 0)
+                printf("NOTE no libmvec or no AVX2 here: the fast mode is libm\n");
+        for (int pass = 0; pass < 2; pass++) {
+            int m = pass == 0 ? c->n : (native < c->n ? native : c->n);
+            double sink = 0;
+            eval_job j = {progs, m, xs, count, out, &sink};
+            counts unused;
+            double best = best_of_fn(run_eval, &j, &unused);
+            if (isnan(sink) && pass == 0 && fast)
+                printf("NOTE some derivatives are undefined at some grid points (NaN there)\n");
+            bench_line(pass == 0 ? name : name_native, "eval", sys, (long)m * (long)count, best, 0, pass == 0 ? failures : 0);
+        }
+        for (int i = 0; i < c->n; i++)
+            sums[i] = eval_sum(progs[i], check_xs, check, out);
+        printf("CHECK system=%s sums=", sys);
+        for (int i = 0; i < c->n; i++)
+            printf("%s%.12g", i ? "," : "", sums[i]);
+        printf("\n");
     }
-    for (int i = 0; i < c->n; i++)
-        sums[i] = eval_sum(progs[i], check_xs, check, out);
-    printf("CHECK system=" SYSTEM " sums=");
-    for (int i = 0; i < c->n; i++)
-        printf("%s%.12g", i ? "," : "", sums[i]);
-    printf("\n");
     for (int i = 0; i < c->n; i++)
         dx_prog_free(progs[i]);
     dx_ctx_free(ctx);

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* sincos, where the C library has it */
 #include "eval.h"
 #include "fn.h"
+#include "vecmath.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -85,15 +86,21 @@ struct dx_prog {
     uint32_t result;       /* the slot of the root */
     double **slot;         /* where each node's value block is (rebound per block for variables,
                               which are only read) */
+    double **home;         /* the register of each constant and computed slot, NULL for
+                              variables: where bind() points slot back to */
     int64_t *var_of;       /* slot -> variable index, or -1 */
     size_t nvars;
     double *regs;          /* registers, DX_BLOCK doubles each: constants, then temporaries */
-    double *replay;        /* one value per slot, for explaining a failed point */
+    double *replay;        /* DX_LANES values per slot, for explaining a failed point (lane 0) */
+    double *tail;          /* the variables of a block shorter than whole lanes, padded */
+    bool fast;             /* transcendental functions through vecmath.h (dx_prog_set_fast) */
 };
 
 /* Points evaluated together: large enough to amortise the dispatch, small enough that the
  * live registers stay in L1 (registers are reused once their last reader has run). */
 #define DX_BLOCK 256
+/* Points per vector operation (see run_instr); DX_BLOCK is a multiple of it. */
+#define DX_LANES 4
 
 void dx_prog_free(dx_prog *p)
 {
@@ -102,9 +109,11 @@ void dx_prog_free(dx_prog *p)
     free(p->code);
     free(p->argv);
     free(p->slot);
+    free(p->home);
     free(p->var_of);
     free(p->regs);
     free(p->replay);
+    free(p->tail);
     free(p);
 }
 
@@ -233,7 +242,7 @@ static void encode(instr *in, const dx_expr *x, const int32_t *slot_of, uint32_t
         in->op = OP_CALL;
         in->fn = x->fn;
         in->nargs = 1;
-        in->guard = 1;
+        in->guard = (dx_fns[x->fn].flags & DX_FN_FLAT) != 0; /* the others keep inf or NaN */
         argv[(*na)++] = (uint32_t)slot_of[x->a[0]->id];
         return;
     }
@@ -281,11 +290,12 @@ static uint32_t allocate(dx_prog *p, uint32_t first_reg, const uint32_t *slot_in
     return next;
 }
 
-/* Point the computed slots at their registers (after a replay pointed them elsewhere). */
+/* Point the constant and computed slots at their registers (after a replay pointed them elsewhere). */
 static void bind(dx_prog *p)
 {
-    for (uint32_t i = 0; i < p->ncode; i++)
-        p->slot[p->code[i].self] = p->regs + (size_t)p->code[i].dst * DX_BLOCK;
+    for (uint32_t s = 0; s < p->nslots; s++)
+        if (p->home[s])
+            p->slot[s] = p->home[s];
 }
 
 dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
@@ -310,10 +320,12 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
     p->code = calloc(nn, sizeof *p->code);
     p->argv = malloc((nargs + 1) * sizeof *p->argv);
     p->slot = calloc(nn, sizeof *p->slot);
+    p->home = calloc(nn, sizeof *p->home);
     p->var_of = malloc(nn * sizeof *p->var_of);
-    p->replay = malloc(nn * sizeof *p->replay);
+    p->replay = calloc(nn * DX_LANES, sizeof *p->replay);
+    p->tail = calloc((nvars ? nvars : 1) * DX_BLOCK, sizeof *p->tail);
     slot_instr = malloc(nn * sizeof *slot_instr);
-    if (!p->code || !p->argv || !p->slot || !p->var_of || !p->replay || !slot_instr)
+    if (!p->code || !p->argv || !p->slot || !p->home || !p->var_of || !p->replay || !p->tail || !slot_instr)
         goto oom;
     uint32_t na = 0, nconst = 0;
     for (size_t i = 0; i < nn; i++) {
@@ -322,7 +334,7 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
         p->var_of[i] = -1;
         slot_instr[i] = UINT32_MAX;
         if (x->kind == DX_NUM || x->kind == DX_CONST) {
-            p->replay[i] = const_value(x);
+            p->replay[i * DX_LANES] = const_value(x);
             nconst++;
         } else if (x->kind == DX_SYM) {
             size_t k = 0;
@@ -351,17 +363,20 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
     uint32_t nregs = allocate(p, nconst, slot_instr);
     if (!nregs && p->ncode)
         goto oom;
-    p->regs = malloc(((size_t)(nregs > nconst ? nregs : nconst) + 1) * DX_BLOCK * sizeof *p->regs);
+    /* zeroed: the padding lanes of a short block compute on whatever the registers hold */
+    p->regs = calloc(((size_t)(nregs > nconst ? nregs : nconst) + 1) * DX_BLOCK, sizeof *p->regs);
     if (!p->regs)
         goto oom;
     for (uint32_t s = 0, kc = 0; s < p->nslots; s++) {
         if (p->var_of[s] < 0 && slot_instr[s] == UINT32_MAX) {
             double *r = p->regs + (size_t)kc++ * DX_BLOCK;
             for (size_t j = 0; j < DX_BLOCK; j++)
-                r[j] = p->replay[s];
-            p->slot[s] = r;
+                r[j] = p->replay[s * DX_LANES];
+            p->home[s] = r;
         }
     }
+    for (uint32_t i = 0; i < p->ncode; i++)
+        p->home[p->code[i].self] = p->regs + (size_t)p->code[i].dst * DX_BLOCK;
     bind(p);
     free(slot_of);
     free(nodes);
@@ -416,79 +431,126 @@ static double general_pow(double b, double x)
     return pow(b, x);
 }
 
-/* One instruction over points [0, m): a is the first operand, poison collects NaN wherever
- * an operand of a guarded op was not finite. */
-static void run_instr(const dx_prog *p, const instr *in, size_t m, double *poison)
+/* Arithmetic runs on DX_LANES points at a time through GCC's vector extension: the same
+ * IEEE operations in the same order as one point at a time, so every lane is bit for bit what
+ * a scalar loop gives, whichever width the CPU has (the avx2 clone below or SSE2 pairs). */
+typedef double lanes __attribute__((vector_size(DX_LANES * sizeof(double))));
+typedef int64_t llanes __attribute__((vector_size(DX_LANES * sizeof(int64_t)))); /* masks */
+static const lanes nan_lanes = {NAN, NAN, NAN, NAN};
+
+/* Compiled twice, for AVX2 and for any x86_64, the CPU picking one when the library loads
+ * (GCC's function multi-versioning); the same operations either way. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define DX_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define DX_CLONES
+#endif
+
+/* Loads and stores of whole lanes anywhere in a column (aligned to a double only) */
+typedef double lanes_u __attribute__((vector_size(DX_LANES * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define ld(a) (*(const lanes_u *)(a))
+#define st(r, v) (*(lanes_u *)(r) = (v))
+
+/* One instruction over points [0, m), and over the padding up to a multiple of DX_LANES
+ * (whatever it holds: its lanes are never read back). a is the first operand, poison collects
+ * NaN wherever an operand of a guarded op was not finite. */
+DX_CLONES static void run_instr(const dx_prog *p, const instr *in, size_t m, double *poison)
 {
     double *r = p->slot[in->self];
     const uint32_t *av = p->argv + in->args;
     const double *a = p->slot[av[0]];
+    size_t mv = (m + DX_LANES - 1) / DX_LANES * DX_LANES;
     if (in->guard)
         for (uint32_t k = 0; k < in->nargs; k++) {
             const double *g = p->slot[av[k]];
-            for (size_t j = 0; j < m; j++)
-                poison[j] += g[j] * 0.0; /* 0, or NaN for inf and NaN */
+            for (size_t j = 0; j < mv; j += DX_LANES)
+                st(poison + j, ld(poison + j) + ld(g + j) * 0.0); /* 0, or NaN for inf and NaN */
         }
     switch ((op_kind)in->op) {
     case OP_ADD:
     case OP_MUL: {
         const double *b = p->slot[av[1]];
+        uint32_t n = in->nargs;
         if (in->op == OP_ADD)
-            for (size_t j = 0; j < m; j++)
-                r[j] = a[j] + b[j];
+            for (size_t j = 0; j < mv; j += DX_LANES) {
+                lanes v = ld(a + j) + ld(b + j);
+                for (uint32_t k = 2; k < n; k++)
+                    v += ld(p->slot[av[k]] + j);
+                st(r + j, v);
+            }
         else
-            for (size_t j = 0; j < m; j++)
-                r[j] = a[j] * b[j];
-        for (uint32_t k = 2; k < in->nargs; k++) {
-            const double *c = p->slot[av[k]];
-            if (in->op == OP_ADD)
-                for (size_t j = 0; j < m; j++)
-                    r[j] += c[j];
-            else
-                for (size_t j = 0; j < m; j++)
-                    r[j] *= c[j];
-        }
+            for (size_t j = 0; j < mv; j += DX_LANES) {
+                lanes v = ld(a + j) * ld(b + j);
+                for (uint32_t k = 2; k < n; k++)
+                    v *= ld(p->slot[av[k]] + j);
+                st(r + j, v);
+            }
         break;
     }
     case OP_POWI:
         switch (in->k) {
-        case 2: for (size_t j = 0; j < m; j++) r[j] = a[j] * a[j]; break;
-        case 3: for (size_t j = 0; j < m; j++) r[j] = a[j] * a[j] * a[j]; break;
-        case -1: for (size_t j = 0; j < m; j++) r[j] = 1 / a[j]; break;
-        case -2: for (size_t j = 0; j < m; j++) r[j] = 1 / (a[j] * a[j]); break;
+        case 2: for (size_t j = 0; j < mv; j += DX_LANES) { lanes x = ld(a + j); st(r + j, x * x); } break;
+        case 3: for (size_t j = 0; j < mv; j += DX_LANES) { lanes x = ld(a + j); st(r + j, x * x * x); } break;
+        case -1: for (size_t j = 0; j < mv; j += DX_LANES) st(r + j, 1 / ld(a + j)); break;
+        case -2: for (size_t j = 0; j < mv; j += DX_LANES) { lanes x = ld(a + j); st(r + j, 1 / (x * x)); } break;
         default: for (size_t j = 0; j < m; j++) r[j] = powi(a[j], in->k); break;
         }
         break;
     case OP_POWQ:
         if (in->pn == 1 && in->pq == 2)
-            for (size_t j = 0; j < m; j++)
-                r[j] = a[j] >= 0 ? sqrt(a[j]) : NAN;
+            dx_vm_sqrt(a, r, mv); /* NaN below 0 */
         else if (in->pn == -1 && in->pq == 2)
+            dx_vm_rsqrt(a, r, mv);
+        else if (p->fast && in->pq == 3 && in->pn >= -6 && in->pn <= 6) {
+            dx_vm_cbrt(a, r, mv); /* signed, like powq's cube roots */
+            if (in->pn != 1)
+                for (size_t j = 0; j < m; j++)
+                    r[j] = powi(r[j], in->pn);
+        } else if (p->fast && in->pq != 3) {
+            dx_vecmath_pow(a, NULL, in->c, r, mv);
             for (size_t j = 0; j < m; j++)
-                r[j] = a[j] >= 0 ? 1 / sqrt(a[j]) : NAN;
-        else
+                if (!(a[j] > 0))
+                    r[j] = powq(a[j], in); /* the sign and domain rules */
+        } else
             for (size_t j = 0; j < m; j++)
                 r[j] = powq(a[j], in);
         break;
     case OP_POW: {
         const double *b = p->slot[av[1]];
-        for (size_t j = 0; j < m; j++)
-            r[j] = general_pow(a[j], b[j]);
+        if (p->fast) {
+            dx_vecmath_pow(a, b, 0, r, mv);
+            for (size_t j = 0; j < m; j++)
+                if (!(a[j] > 0))
+                    r[j] = general_pow(a[j], b[j]);
+        } else
+            for (size_t j = 0; j < m; j++)
+                r[j] = general_pow(a[j], b[j]);
         break;
     }
     case OP_EXP:
-        for (size_t j = 0; j < m; j++)
-            r[j] = exp(a[j]);
+        if (p->fast)
+            dx_vm_exp(a, r, mv);
+        else
+            for (size_t j = 0; j < m; j++)
+                r[j] = exp(a[j]);
         break;
     case OP_CALL: {
-        double (*f)(double) = dx_fns[in->fn].eval;
+        const dx_fn *row = &dx_fns[in->fn];
+        if (p->fast && row->vec) {
+            row->vec(a, r, mv);
+            break;
+        }
         for (size_t j = 0; j < m; j++)
-            r[j] = f(a[j]);
+            r[j] = row->eval(a[j]);
         break;
     }
     case OP_SINCOS: {
         double *o = p->slot[in[1].self];
         double *sn = in->fn == DX_SIN ? r : o, *cs = in->fn == DX_SIN ? o : r;
+        if (p->fast) {
+            dx_vecmath_sincos(a, sn, cs, mv);
+            break;
+        }
         for (size_t j = 0; j < m; j++) {
 #ifdef __GLIBC__
             sincos(a[j], &sn[j], &cs[j]);
@@ -504,29 +566,54 @@ static void run_instr(const dx_prog *p, const instr *in, size_t m, double *poiso
     }
 }
 
-size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, double *out)
+DX_CLONES size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, double *out)
 {
     size_t bad = 0;
     double poison[DX_BLOCK];
     for (size_t base = 0; base < n; base += DX_BLOCK) {
         size_t m = n - base < DX_BLOCK ? n - base : DX_BLOCK;
-        for (uint32_t s = 0; s < p->nslots; s++)
-            if (p->var_of[s] >= 0)
-                p->slot[s] = (double *)(cols[p->var_of[s]] + base);
-        memset(poison, 0, m * sizeof *poison);
+        /* a short block reads its variables from a copy padded to whole lanes */
+        bool pad = m % DX_LANES != 0;
+        for (uint32_t s = 0; s < p->nslots; s++) {
+            int64_t k = p->var_of[s];
+            if (k < 0)
+                continue;
+            p->slot[s] = (double *)(cols[k] + base);
+            if (pad) {
+                double *t = p->tail + (size_t)k * DX_BLOCK;
+                memcpy(t, cols[k] + base, m * sizeof *t);
+                p->slot[s] = t;
+            }
+        }
+        memset(poison, 0, sizeof poison);
         for (uint32_t i = 0; i < p->ncode; i++)
             run_instr(p, &p->code[i], m, poison);
         /* outside the domain when the value or a guarded operand is not finite: exp(-1/x) at
          * 0 must not pass as exp(-inf) = 0 */
         const double *res = p->slot[p->result];
-        for (size_t j = 0; j < m; j++) {
+        double *o = out + base;
+        size_t j = 0;
+        for (; j + DX_LANES <= m; j += DX_LANES) {
+            lanes v = ld(res + j), t = v * 0.0 + ld(poison + j); /* NaN where not finite */
+            llanes ok = t == t;
+            st(o + j, (lanes)(((llanes)v & ok) | ((llanes)nan_lanes & ~ok)));
+            for (int l = 0; l < DX_LANES; l++)
+                bad += ok[l] == 0;
+        }
+        for (; j < m; j++) {
             double v = res[j];
             bool ok = isfinite(v) && !isnan(poison[j]);
-            out[base + j] = ok ? v : NAN;
+            o[j] = ok ? v : NAN;
             bad += !ok;
         }
     }
     return bad;
+}
+
+bool dx_prog_set_fast(dx_prog *p, bool fast)
+{
+    p->fast = fast;
+    return dx_vecmath_ok();
 }
 
 void dx_fmt_double(char *buf, size_t n, double v)
@@ -567,19 +654,20 @@ static void fmt_exponent(char *buf, size_t n, const instr *in)
 static void explain(dx_prog *p, dx_ctx *ctx)
 {
     double *v = p->replay;
+#define V(s) v[(size_t)(s) * DX_LANES]
     for (uint32_t s = 0; s < p->nslots; s++) {
-        v[s] = p->slot[s][0]; /* constants and the point's variables; the rest is recomputed */
-        p->slot[s] = &v[s];
+        V(s) = p->slot[s][0]; /* constants and the point's variables; the rest is recomputed */
+        p->slot[s] = &V(s);
     }
     for (uint32_t i = 0; i < p->ncode; i++) {
         const instr *in = &p->code[i];
         const uint32_t *av = p->argv + in->args;
-        double poison = 0;
-        run_instr(p, in, 1, &poison);
-        double val = v[in->self], a = v[av[0]];
+        double poison[DX_LANES] = {0};
+        run_instr(p, in, 1, poison);
+        double val = V(in->self), a = V(av[0]);
         bool args_ok = true;
         for (uint32_t k = 0; k < in->nargs; k++)
-            args_ok &= isfinite(v[av[k]]);
+            args_ok &= isfinite(V(av[k]));
         if (!args_ok || isfinite(val))
             continue;
         bind(p);
@@ -620,7 +708,7 @@ static void explain(dx_prog *p, dx_ctx *ctx)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s overflows: too large for a double", s, t);
             return;
         case OP_POW: {
-            dx_fmt_double(t, sizeof t, v[av[1]]);
+            dx_fmt_double(t, sizeof t, V(av[1]));
             if (a < 0)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s is not a real number (a negative base to a fractional power)", s, t);
             else if (a == 0)
@@ -638,14 +726,15 @@ static void explain(dx_prog *p, dx_ctx *ctx)
     bind(p);
     /* only a variable's own value can be left: an infinite or NaN input */
     for (uint32_t s = 0; s < p->nslots; s++)
-        if (p->var_of[s] >= 0 && !isfinite(v[s])) {
+        if (p->var_of[s] >= 0 && !isfinite(V(s))) {
             char s1[40];
-            dx_fmt_double(s1, sizeof s1, v[s]);
+            dx_fmt_double(s1, sizeof s1, V(s));
             dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value %s is not a finite number", s1);
             return;
         }
     dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value overflows: too large for a double");
 }
+#undef V
 
 dx_status dx_prog_eval(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
 {

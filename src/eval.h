@@ -9,23 +9,7 @@
  * -9/4). NULL on failure (a division by zero found exactly, say), with the error recorded. */
 DX_HIDDEN dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value);
 
-/* A compiled program: the DAG in topological order, each distinct node one instruction.
- * A program holds its own scratch registers: one program is used by one thread at a time. */
-typedef struct dx_prog dx_prog;
-
-/* Compile e with input slots vars[0..nvars) (names). A variable of e that is not among them
- * is an error (DX_EUSAGE, "no value for y"). The program is owned by the caller. */
-DX_HIDDEN dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars);
-DX_HIDDEN void dx_prog_free(dx_prog *p);
-
-/* One point: vals[k] is the value of vars[k]. DX_OK with *out set, or DX_EDOMAIN with a
- * message on ctx naming the function and the offending value ("ln is undefined at -1"). */
-DX_HIDDEN dx_status dx_prog_eval(dx_prog *p, dx_ctx *ctx, const double *vals, double *out);
-
-/* n points at once: cols[k][i] is the value of vars[k] at point i. out[i] is NaN where a
- * point is outside the real domain. Returns how many such points there were. Bit-for-bit the
- * same numbers as dx_prog_eval. */
-DX_HIDDEN size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, double *out);
+/* Compiled programs (dx_compile, dx_prog_eval, dx_prog_eval_n, dx_prog_set_fast): dfdx.h. */
 
 /* Evaluate a closed expression (no variables), e.g. an option value like pi/2. */
 DX_HIDDEN dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);

@@ -3,6 +3,7 @@
 #define DX_FN_H
 
 #include "expr.h"
+#include "vecmath.h"
 
 /* ORDER FN: ids of the functions that stay calls; dx_fns[] lists their rows first, in this
  * order, so dx_fns[id] is the row of id. */
@@ -19,6 +20,8 @@ typedef enum dx_domain { DX_DOM_ALL, DX_DOM_POS, DX_DOM_UNIT, DX_DOM_TRIG_POLES 
 
 enum {
     DX_FN_KINK0 = 1, /* continuous but not differentiable at argument 0 (abs, relu) */
+    DX_FN_FLAT = 2,  /* finite at an infinite or NaN argument (atan, tanh, relu): the evaluator
+                        must look at the argument to see a point outside the domain */
 };
 
 typedef struct dx_fn {
@@ -29,6 +32,8 @@ typedef struct dx_fn {
      * a rewrite for the others (sqrt(u) -> u^(1/2), exp(u) -> e^u, log10(u) -> ln(u)/ln(10)). */
     dx_expr *(*make)(dx_ctx *ctx, dx_expr *const *args, int nargs);
     double (*eval)(double);                       /* NULL for rewrite rows */
+    dx_vmap *vec;                                 /* eval over many points, within a few ulps
+                                                     (vecmath.h); NULL: eval one at a time */
     dx_expr *(*deriv)(dx_ctx *ctx, dx_expr *u);   /* f'(u), the outer derivative */
     dx_domain domain;
     const char *latex;

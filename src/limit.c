@@ -3,6 +3,8 @@
 #include "diff.h"
 #include "eval.h"
 #include "fn.h"
+#include "growth.h"
+#include "simplify.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -10,18 +12,55 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bounds: recursive limit calls per side, and l'Hopital rounds along one chain. Each round
- * can grow the expression, and abs(x)/x would otherwise go round forever. */
+/* Bounds: recursive limit calls per side, l'Hopital rounds along one chain, and nested
+ * comparisons of growth. Each round can grow the expression, and abs(x)/x would otherwise go
+ * round forever. */
 #define LIM_MAX_STEPS 4000
 #define LIM_MAX_LHOPITAL 8
+#define LIM_MAX_GROWTH 4
+#define LIM_GROWTH_BUDGET 400
 
 /* --- the exact engine: limits of subexpressions, composed by kind ------------------------- */
 
-typedef enum { LV_UNKNOWN, LV_FINITE, LV_POS_INF, LV_NEG_INF } lv_kind;
+typedef enum {
+    LV_UNKNOWN,
+    LV_FINITE,
+    LV_POS_INF,
+    LV_NEG_INF,
+    LV_OSC,     /* no limit: keeps moving between lo and hi (exactly its lim inf and lim sup) */
+    LV_WILD,    /* no limit: swings between ever larger positive and negative values */
+    LV_BOUNDED, /* limit not known, but the values stay within [lo, hi] */
+} lv_kind;
 typedef struct {
     lv_kind k;
-    dx_expr *v; /* LV_FINITE: the closed value */
+    dx_expr *v;      /* LV_FINITE: the closed value */
+    dx_expr *lo, *hi; /* LV_OSC, LV_BOUNDED: closed bounds */
 } lv;
+
+/* How an answer was found, one bit each; method_names[] says them. */
+enum {
+    M_PARTS = 1 << 0,     /* more than substitution at the top */
+    M_FRACTION = 1 << 1,
+    M_CONJUGATE = 1 << 2,
+    M_EXPLOG = 1 << 3,
+    M_KINK = 1 << 4,
+    M_TRIG = 1 << 5,
+    M_POLE = 1 << 6,
+    M_SQUEEZE = 1 << 7,
+};
+
+static const struct {
+    unsigned bit;
+    const char *text;
+} method_names[] = {
+    {M_FRACTION, "over one denominator"},
+    {M_CONJUGATE, "multiplied by the conjugate"},
+    {M_EXPLOG, "as exp(lim ln)"},
+    {M_KINK, "abs/relu by the sign of their argument"},
+    {M_TRIG, "tan, cot, sec, csc as quotients of sin and cos"},
+    {M_POLE, "sign of the approach to 0"},
+    {M_SQUEEZE, "squeeze: bounded times a factor tending to 0"},
+};
 
 typedef struct {
     dx_ctx *ctx;
@@ -32,11 +71,16 @@ typedef struct {
     int steps;       /* lim() calls, bounded */
     int depth;       /* l'Hopital rounds in the current chain, bounded */
     int rounds;      /* l'Hopital rounds in all, for the method text */
-    bool kink, explog, fraction, pole, degrees;
+    int gdepth;      /* nested comparisons of growth, bounded */
+    unsigned how;    /* M_ bits */
+    bool degrees;    /* leading terms of polynomials compared */
+    char growth[80]; /* the comparison of growth that decided, for the method text */
+    char via[64];    /* how the point was moved to +oo, for the method text */
+    bool osc;        /* a part keeps oscillating: samples can miss its swings */
     bool oom;        /* out of memory: give up, report it */
 } lim_st;
 
-static const lv UNKNOWN = {LV_UNKNOWN, NULL};
+static const lv UNKNOWN = {LV_UNKNOWN, NULL, NULL, NULL};
 
 static lv lim(lim_st *s, dx_expr *e);
 
@@ -56,10 +100,10 @@ static lv finite(lim_st *s, dx_expr *v)
         forgive(s);
         return UNKNOWN;
     }
-    return (lv){LV_FINITE, v};
+    return (lv){LV_FINITE, v, NULL, NULL};
 }
 
-static lv infinity(int sign) { return (lv){sign > 0 ? LV_POS_INF : LV_NEG_INF, NULL}; }
+static lv infinity(int sign) { return (lv){sign > 0 ? LV_POS_INF : LV_NEG_INF, NULL, NULL, NULL}; }
 
 /* The point at distance h on the chosen side (x = +-1/h at infinity). */
 static double point_at(const lim_st *s, double h) { return s->p.inf ? s->p.inf / h : s->a + s->dir * h; }
@@ -107,14 +151,10 @@ static int side_sign(lim_st *s, const dx_expr *u)
  * (cos(pi/2) is 6e-17 in doubles, and must not be divided by). */
 static int value_sign(lim_st *s, dx_expr *v)
 {
-    if (v->kind == DX_NUM)
-        return dx_num_sign(&v->u.num);
-    double d;
-    if (dx_eval_const(s->ctx, v, &d) != DX_OK) {
+    int r = dx_growth_sign(s->ctx, v);
+    if (dx_ctx_error(s->ctx)->status != DX_OK)
         forgive(s);
-        return 2;
-    }
-    return fabs(d) < 1e-12 ? 2 : d > 0 ? 1 : -1;
+    return r;
 }
 
 static int lv_sign(lim_st *s, lv l)
@@ -186,9 +226,11 @@ static dx_expr *continuous_value(lim_st *s, dx_expr *e)
     return tame(s, v) ? v : NULL;
 }
 
-/* abs(u) and relu(u) where u keeps one sign beside A are u, -u or 0 there: the kink goes
- * away, and abs(x)/x becomes 1 or -1 exactly. memo holds the rebuilt nodes by id. */
-static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
+/* A rewrite of some calls: f(u) with u already rewritten becomes what it returns. */
+typedef dx_expr *(*call_rewrite)(lim_st *s, int fn, dx_expr *u);
+
+/* e rebuilt with its calls rewritten; memo holds the rebuilt nodes by id. */
+static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **memo, size_t nmemo)
 {
     if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
         return e;
@@ -201,26 +243,14 @@ static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
     }
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = (args[i] = unkink_rec(s, e->a[i], memo, nmemo)) != NULL;
+        ok = (args[i] = rewrite_rec(s, e->a[i], fn, memo, nmemo)) != NULL;
     dx_expr *r = NULL;
     if (ok) {
         switch (e->kind) {
         case DX_ADD: r = dx_add_n(s->ctx, args, e->n); break;
         case DX_MUL: r = dx_mul_n(s->ctx, args, e->n); break;
         case DX_POW: r = dx_pow(s->ctx, args[0], args[1]); break;
-        case DX_CALL: {
-            int sg = dx_fns[e->fn].flags & DX_FN_KINK0 ? side_sign(s, args[0]) : 0;
-            if (sg) {
-                s->kink = true;
-                if (e->fn == DX_ABS)
-                    r = sg > 0 ? args[0] : dx_neg(s->ctx, args[0]);
-                else
-                    r = sg > 0 ? args[0] : dx_int(s->ctx, 0);
-            } else {
-                r = dx_call(s->ctx, e->fn, args[0]);
-            }
-            break;
-        }
+        case DX_CALL: r = fn(s, e->fn, args[0]); break;
         default: r = e; break;
         }
     }
@@ -231,7 +261,7 @@ static dx_expr *unkink_rec(lim_st *s, dx_expr *e, dx_expr **memo, size_t nmemo)
     return r;
 }
 
-static dx_expr *unkink(lim_st *s, dx_expr *e)
+static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
 {
     size_t n = dx_node_count(s->ctx) + 1;
     dx_expr **memo = calloc(n, sizeof *memo);
@@ -239,11 +269,38 @@ static dx_expr *unkink(lim_st *s, dx_expr *e)
         s->oom = true;
         return NULL;
     }
-    dx_expr *r = unkink_rec(s, e, memo, n);
+    dx_expr *r = rewrite_rec(s, e, fn, memo, n);
     free(memo);
     if (!r)
         forgive(s);
     return r;
+}
+
+/* abs(u) and relu(u) where u keeps one sign beside A are u, -u or 0 there: the kink goes
+ * away, and abs(x)/x becomes 1 or -1 exactly. */
+static dx_expr *unkink_call(lim_st *s, int fn, dx_expr *u)
+{
+    int sg = dx_fns[fn].flags & DX_FN_KINK0 ? side_sign(s, u) : 0;
+    if (!sg)
+        return dx_call(s->ctx, fn, u);
+    s->how |= M_KINK;
+    if (fn == DX_ABS)
+        return sg > 0 ? u : dx_neg(s->ctx, u);
+    return sg > 0 ? u : dx_int(s->ctx, 0);
+}
+
+static dx_expr *unkink(lim_st *s, dx_expr *e) { return rewrite(s, e, unkink_call); }
+
+/* cosh, sinh and tanh by exponentials, so that cosh(x) - sinh(x) can cancel to e^(-x). */
+static dx_expr *hyperbolic_call(lim_st *s, int fn, dx_expr *u)
+{
+    dx_ctx *c = s->ctx;
+    if (fn != DX_COSH && fn != DX_SINH && fn != DX_TANH)
+        return dx_call(c, fn, u);
+    dx_expr *p = dx_pow(c, dx_const(c, DX_E), u), *m = dx_pow(c, dx_const(c, DX_E), dx_neg(c, u));
+    if (fn == DX_TANH)
+        return dx_div(c, dx_sub(c, p, m), dx_add(c, p, m));
+    return dx_mul(c, dx_frac(c, 1, 2), fn == DX_COSH ? dx_add(c, p, m) : dx_sub(c, p, m));
 }
 
 /* --- polynomials: at +-oo the term of highest degree decides --------------------------------- */
@@ -346,7 +403,7 @@ static lv poly_at_inf(lim_st *s, dx_expr *e)
         return UNKNOWN;
     s->degrees = true;
     if (deg == 0)
-        return (lv){LV_FINITE, lc};
+        return (lv){LV_FINITE, lc, NULL, NULL};
     return infinity(value_sign(s, lc) * (deg % 2 && s->p.inf < 0 ? -1 : 1));
 }
 
@@ -367,7 +424,9 @@ static lv rational_at_inf(lim_st *s, dx_expr *n, dx_expr *d)
     return infinity(sg);
 }
 
-/* N/D with both tending to 0, or both to +-oo: the limit of N'/D' (l'Hopital's rule). */
+/* N/D with both tending to 0, or both to +-oo: the limit of N'/D' (l'Hopital's rule). The rule
+ * concludes nothing when N'/D' has no limit ((x + sin(x))/x at oo: N'/D' = 1 + cos(x)), so only
+ * a limit counts. */
 static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
 {
     if (s->depth >= LIM_MAX_LHOPITAL)
@@ -388,8 +447,10 @@ static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
     s->depth++;
     lv r = lim(s, q);
     s->depth--;
-    if (r.k == LV_UNKNOWN)
+    if (r.k != LV_FINITE && r.k != LV_POS_INF && r.k != LV_NEG_INF) {
         s->rounds = rounds; /* a dead end is not part of how the answer was found */
+        return UNKNOWN;
+    }
     return r;
 }
 
@@ -406,13 +467,159 @@ static bool has_log_exp(const dx_expr *e, const dx_expr *var)
     return false;
 }
 
-/* A product whose factors all have limits: 0*oo is turned into oo/oo and handed on. */
+/* --- bounded and oscillating parts: the squeeze, and no limit said plainly ------------------ */
+
+static bool is_bounded(lv l) { return (l.k == LV_OSC || l.k == LV_BOUNDED) && l.lo && l.hi; }
+
+/* An oscillating or bounded answer within lo..hi; UNKNOWN when building the bounds failed. */
+static lv between(lim_st *s, lv_kind k, dx_expr *lo, dx_expr *hi)
+{
+    if (!lo || !hi) {
+        forgive(s);
+        return UNKNOWN;
+    }
+    s->osc |= k == LV_OSC;
+    return (lv){k, NULL, lo, hi};
+}
+
+/* b times a factor tending to o. Tending to 0: 0 (the squeeze theorem); to c != 0: the bounds
+ * scale (lim inf and lim sup too, so oscillation stays); to +-oo: +-oo when b keeps one sign,
+ * and no limit at all when b oscillates across 0 (x*sin(x) at oo). */
+static lv times_bounded(lim_st *s, lv b, lv o)
+{
+    if (!is_bounded(b))
+        return UNKNOWN;
+    if (o.k == LV_FINITE) {
+        int sg = value_sign(s, o.v);
+        if (sg == 0) {
+            s->how |= M_SQUEEZE;
+            return finite(s, dx_int(s->ctx, 0));
+        }
+        if (sg != 1 && sg != -1)
+            return UNKNOWN;
+        dx_expr *lo = dx_mul(s->ctx, b.lo, o.v), *hi = dx_mul(s->ctx, b.hi, o.v);
+        return sg > 0 ? between(s, b.k, lo, hi) : between(s, b.k, hi, lo);
+    }
+    if (o.k != LV_POS_INF && o.k != LV_NEG_INF)
+        return UNKNOWN;
+    int sl = value_sign(s, b.lo), sh = value_sign(s, b.hi), so = o.k == LV_POS_INF ? 1 : -1;
+    if (sl == 1)
+        return infinity(so);
+    if (sh == -1)
+        return infinity(-so);
+    if (b.k == LV_OSC && sl == -1 && sh == 1)
+        return (lv){LV_WILD, NULL, NULL, NULL};
+    return UNKNOWN;
+}
+
+/* 1/b for a bounded b that keeps away from 0: 1/u is monotone on each side of 0, so the bounds
+ * swap and invert, and oscillation stays. */
+static lv reciprocal(lim_st *s, lv b)
+{
+    if (!is_bounded(b) || (value_sign(s, b.lo) != 1 && value_sign(s, b.hi) != -1))
+        return UNKNOWN;
+    dx_expr *m1 = dx_int(s->ctx, -1);
+    return between(s, b.k, dx_pow(s->ctx, b.hi, m1), dx_pow(s->ctx, b.lo, m1));
+}
+
+/* N/D when one of them is bounded without a limit: sin(x)/x at oo is 0, x/(2 + sin(x)) is oo. */
+static lv bounded_quotient(lim_st *s, lv n, lv d)
+{
+    lv r = UNKNOWN;
+    if (is_bounded(d))
+        r = reciprocal(s, d);
+    else if (d.k == LV_POS_INF || d.k == LV_NEG_INF)
+        r = finite(s, dx_int(s->ctx, 0));
+    else if (d.k == LV_FINITE && (value_sign(s, d.v) == 1 || value_sign(s, d.v) == -1))
+        r = finite(s, dx_pow(s->ctx, d.v, dx_int(s->ctx, -1)));
+    if (r.k == LV_UNKNOWN)
+        return r;
+    return is_bounded(n) ? times_bounded(s, n, r) : times_bounded(s, r, n);
+}
+
+/* --- orders of growth at +oo ------------------------------------------------------------------ */
+
+static const char *const growth_names[] = {"constant", "logarithm", "power", "exponential"};
+static const char *const growth_ties[] = {"leading terms compared", "powers of ln(x) compared", "degrees compared",
+                                          "exponentials compared"};
+
+static dx_expr *growth_oracle(void *user, dx_expr *e, bool *bounded)
+{
+    lim_st *s = user;
+    lv l = lim(s, e);
+    *bounded = l.k == LV_FINITE || is_bounded(l);
+    return l.k == LV_FINITE ? l.v : NULL;
+}
+
+/* The method text: the strongest class among the parts, and the strongest below it
+ * ("exponential beats power"), or the one class they share ("degrees compared"). */
+static void name_growth(lim_st *s, dx_growth_env *g, dx_expr *const *parts, size_t n)
+{
+    int hi = -1, lo = -1, cls[8];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 8; i++) {
+        dx_growth m;
+        g->budget = LIM_GROWTH_BUDGET;
+        if (parts[i] && dx_growth_of(g, parts[i], &m))
+            cls[k++] = (int)dx_growth_class_of(g, &m);
+    }
+    for (size_t i = 0; i < k; i++)
+        hi = cls[i] > hi ? cls[i] : hi;
+    for (size_t i = 0; i < k; i++)
+        lo = cls[i] < hi && cls[i] > lo ? cls[i] : lo;
+    if (hi < 0)
+        snprintf(s->growth, sizeof s->growth, "orders of growth compared");
+    else if (lo < 0)
+        snprintf(s->growth, sizeof s->growth, "%s", growth_ties[hi]);
+    else
+        snprintf(s->growth, sizeof s->growth, "orders of growth compared (%s beats %s)", growth_names[hi],
+                 growth_names[lo]);
+}
+
+/* At +oo: the leading term c*x^p*ln(x)^q*e^E of e decides (exponentials beat powers beat
+ * logarithms beat constants); parts (numerator and denominator, factors or terms) name how. */
+static lv growth(lim_st *s, dx_expr *e, dx_expr *const *parts, size_t nparts)
+{
+    if (s->p.inf != 1 || !e || s->gdepth >= LIM_MAX_GROWTH)
+        return UNKNOWN;
+    s->gdepth++;
+    dx_growth_env g = {s->ctx, s->x, growth_oracle, s, LIM_GROWTH_BUDGET, false};
+    dx_growth m;
+    lv out = UNKNOWN;
+    int sign;
+    dx_expr *v;
+    bool ok = dx_growth_of(&g, e, &m);
+    if (!ok && !s->oom) {
+        /* cosh(x) - sinh(x): the leading terms cancel; the exponentials themselves do not */
+        dx_expr *h = rewrite(s, e, hyperbolic_call);
+        h = h && h != e ? dx_expand(s->ctx, h) : NULL;
+        g.budget = LIM_GROWTH_BUDGET;
+        ok = h && dx_growth_of(&g, h, &m);
+    }
+    if (ok && g.conjugated)
+        s->how |= M_CONJUGATE;
+    if (ok) {
+        int r = dx_growth_limit(&g, &m, &sign, &v);
+        out = r == 1 ? infinity(sign) : r == 0 ? finite(s, v) : UNKNOWN;
+    }
+    if (out.k != LV_UNKNOWN)
+        name_growth(s, &g, parts, nparts);
+    s->gdepth--;
+    if (dx_ctx_error(s->ctx)->status != DX_OK)
+        forgive(s);
+    return out;
+}
+
+/* --- products and quotients ------------------------------------------------------------------ */
+
+/* A product whose factors all have limits: 0*oo is turned into oo/oo and handed on; one
+ * bounded factor without a limit is squeezed or scaled. */
 static lv product(lim_st *s, dx_expr *const *f, size_t n)
 {
     dx_expr **zero = malloc(n * sizeof *zero), **rest = malloc(n * sizeof *rest), **vals = malloc(n * sizeof *vals);
-    size_t nz = 0, nr = 0, nv = 0;
+    size_t nz = 0, nr = 0, nv = 0, nb = 0;
     int sign = 1, ninf = 0;
-    lv out = UNKNOWN;
+    lv out = UNKNOWN, b = UNKNOWN;
     if (!zero || !rest || !vals) {
         s->oom = true;
         goto done;
@@ -420,8 +627,14 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
     for (size_t i = 0; i < n; i++) {
         lv l = lim(s, f[i]);
         int sg = lv_sign(s, l);
-        if (l.k == LV_UNKNOWN)
+        if (l.k == LV_UNKNOWN || l.k == LV_WILD)
             goto done;
+        if (l.k == LV_OSC || l.k == LV_BOUNDED) {
+            if (nb++)
+                goto done; /* two of them: their product's bounds are not worth it */
+            b = l;
+            continue;
+        }
         if (l.k == LV_FINITE && sg == 0) {
             zero[nz++] = f[i];
             continue;
@@ -436,13 +649,17 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
         sign *= sg == 2 ? 1 : sg;
     }
     if (nz && ninf) {
-        /* Z * R = R / (1/Z): oo/oo. The vanishing factors go below, so x*ln(x) becomes
-         * ln(x)/x^-1, whose derivatives' quotient is -x. */
+        if (nb)
+            goto done;
         dx_expr *Z = dx_mul_n(s->ctx, zero, nz), *R = dx_mul_n(s->ctx, rest, nr);
-        /* A logarithm or exponential stays above the line, where differentiating does not
-         * make it worse: x*ln(x) is ln(x)/x^-1, x^2*e^(1/x) is e^(1/x)/x^-2, but x*ln(1 + 1/x)
-         * at oo is ln(1 + 1/x)/x^-1 (0/0). The other way round is tried if the first does not
-         * decide. */
+        dx_expr *parts[2] = {Z, R};
+        if ((out = growth(s, dx_mul(s->ctx, Z, R), parts, 2)).k != LV_UNKNOWN)
+            goto done;
+        /* Z * R = R / (1/Z): oo/oo. The vanishing factors go below, so x*ln(x) becomes
+         * ln(x)/x^-1, whose derivatives' quotient is -x. A logarithm or exponential stays
+         * above the line, where differentiating does not make it worse: x*ln(x) is
+         * ln(x)/x^-1, x^2*e^(1/x) is e^(1/x)/x^-2, but x*ln(1 + 1/x) at oo is ln(1 + 1/x)/x^-1
+         * (0/0). The other way round is tried if the first does not decide. */
         if (!has_log_exp(R, s->x)) {
             dx_expr *t = Z;
             Z = R;
@@ -464,6 +681,8 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
     } else {
         out = finite(s, dx_mul_n(s->ctx, vals, nv));
     }
+    if (nb && out.k != LV_UNKNOWN)
+        out = times_bounded(s, b, out);
 done:
     free(zero);
     free(rest);
@@ -472,7 +691,7 @@ done:
 }
 
 /* A product with denominators (factors u^-k): N/D, each side's limit, and 0/0 or oo/oo by
- * l'Hopital's rule. */
+ * orders of growth at oo, else by l'Hopital's rule. */
 static lv quotient(lim_st *s, dx_expr *e)
 {
     dx_expr *const *f = e->kind == DX_MUL ? e->a : &e;
@@ -507,8 +726,17 @@ static lv quotient(lim_st *s, dx_expr *e)
     if (s->p.inf && (out = rational_at_inf(s, N, D)).k != LV_UNKNOWN)
         goto done;
     lv ln = lim(s, N), ld = lim(s, D);
+    if (is_bounded(ln) || is_bounded(ld)) {
+        out = bounded_quotient(s, ln, ld);
+        goto done;
+    }
     int sn = lv_sign(s, ln), sd = lv_sign(s, ld);
-    if (ln.k == LV_UNKNOWN || ld.k == LV_UNKNOWN || sn == 2 || sd == 2)
+    if (ln.k == LV_UNKNOWN || ld.k == LV_UNKNOWN || ln.k == LV_WILD || ld.k == LV_WILD || sn == 2 || sd == 2)
+        goto done;
+    bool zero_zero = ln.k == LV_FINITE && sn == 0 && ld.k == LV_FINITE && sd == 0;
+    bool inf_inf = ln.k != LV_FINITE && ld.k != LV_FINITE;
+    dx_expr *parts[2] = {N, D};
+    if ((zero_zero || inf_inf) && (out = growth(s, e, parts, 2)).k != LV_UNKNOWN)
         goto done;
     if (ld.k == LV_FINITE && sd == 0) {
         if (ln.k == LV_FINITE && sn == 0) {
@@ -516,9 +744,10 @@ static lv quotient(lim_st *s, dx_expr *e)
         } else {
             /* c/0: which infinity depends on the side from which D reaches 0 */
             int side = side_sign(s, D);
-            s->pole |= side != 0;
-            if (side)
+            if (side) {
+                s->how |= M_POLE;
                 out = infinity(sn * side);
+            }
         }
     } else if (ld.k == LV_FINITE) {
         out = ln.k == LV_FINITE ? finite(s, dx_div(s->ctx, ln.v, ld.v)) : infinity(sn * sd);
@@ -531,8 +760,24 @@ done:
     return out;
 }
 
+/* e^L, with e^(k*ln(a)) written a^k: cosh(x)/e^x tends to 1/2, not to e^(-ln(2)). */
+static dx_expr *exp_value(lim_st *s, dx_expr *L)
+{
+    dx_expr *E = dx_const(s->ctx, DX_E);
+    if (L->kind == DX_ADD) {
+        dx_expr *r = dx_int(s->ctx, 1);
+        for (uint32_t i = 0; i < L->n && r; i++)
+            r = dx_mul(s->ctx, r, exp_value(s, L->a[i]));
+        return r;
+    }
+    if (L->kind == DX_MUL && L->n == 2 && L->a[0]->kind == DX_NUM && L->a[1]->kind == DX_CALL && L->a[1]->fn == DX_LN)
+        return dx_pow(s->ctx, L->a[1]->a[0], L->a[0]);
+    return dx_pow(s->ctx, E, L);
+}
+
 /* u^v: a constant positive exponent composes directly; anything else is e^(v*ln(u)), so
- * (1 + x)^(1/x) becomes e^(ln(1 + x)/x) and the exponent is a 0/0 quotient. */
+ * (1 + x)^(1/x) becomes e^(ln(1 + x)/x) and the exponent is a 0/0 quotient. Both are
+ * increasing maps, so a bounded or oscillating base or exponent stays so. */
 static lv power(lim_st *s, dx_expr *e)
 {
     dx_expr *b = e->a[0], *ex = e->a[1];
@@ -544,20 +789,24 @@ static lv power(lim_st *s, dx_expr *e)
             dx_expr *v = dx_pow(s->ctx, l.v, ex);
             if (!v)
                 return finite(s, NULL);
-            return tame(s, v) ? (lv){LV_FINITE, v} : UNKNOWN;
+            return tame(s, v) ? (lv){LV_FINITE, v, NULL, NULL} : UNKNOWN;
         }
         if (l.k == LV_POS_INF)
             return l;
         int64_t k;
-        if (l.k == LV_NEG_INF && dx_num_get_int(&ex->u.num, &k))
+        bool whole = dx_num_get_int(&ex->u.num, &k);
+        if (l.k == LV_NEG_INF && whole)
             return infinity(k % 2 ? -1 : 1);
+        int sl = is_bounded(l) ? value_sign(s, l.lo) : 2;
+        if (is_bounded(l) && ((whole && k % 2) || sl == 0 || sl == 1)) /* u^k increases there */
+            return between(s, l.k, dx_pow(s->ctx, l.lo, ex), dx_pow(s->ctx, l.hi, ex));
         return UNKNOWN;
     }
     dx_expr *arg;
     if (b->kind == DX_CONST && b->fn == DX_E) {
         arg = ex;
     } else {
-        s->explog = true;
+        s->how |= M_EXPLOG;
         arg = dx_mul(s->ctx, ex, dx_call(s->ctx, DX_LN, b));
         if (!arg) {
             forgive(s);
@@ -565,41 +814,137 @@ static lv power(lim_st *s, dx_expr *e)
         }
     }
     lv l = lim(s, arg);
-    if (l.k == LV_FINITE)
-        return finite(s, dx_pow(s->ctx, dx_const(s->ctx, DX_E), l.v));
-    if (l.k == LV_NEG_INF)
-        return finite(s, dx_int(s->ctx, 0));
-    return l;
+    switch (l.k) {
+    case LV_FINITE: return finite(s, exp_value(s, l.v));
+    case LV_NEG_INF: return finite(s, dx_int(s->ctx, 0));
+    case LV_POS_INF: return l;
+    case LV_OSC:
+    case LV_BOUNDED: return between(s, l.k, exp_value(s, l.lo), exp_value(s, l.hi));
+    default: return UNKNOWN;
+    }
 }
 
-/* f(u) with u's limit known: continuity at a finite value, and the table of f at +-oo. */
+/* --- functions: one row of facts per function ------------------------------------------------ */
+
+typedef enum { T_NONE, T_VALUE, T_POS_INF, T_NEG_INF, T_OSC } tail_kind;
+typedef struct {
+    tail_kind k;
+    int num, den; /* T_VALUE: num/den, times pi when pi */
+    bool pi;
+} fact_value;
+
+/* What f(u) does as u tends to +oo and to -oo (T_NONE: not known here, or outside the domain);
+ * the range it keeps to whatever u does (when bounded); and whether it is monotone on its
+ * domain (+1 increasing, -1 decreasing), so that it maps lim inf and lim sup to the bounds. */
+static const struct fn_fact {
+    int fn;
+    fact_value at_pos, at_neg;
+    bool bounded;
+    fact_value lo, hi;
+    int monotone;
+} fn_facts[] = {
+    {DX_SIN, {T_OSC, 0, 1, false}, {T_OSC, 0, 1, false}, true, {T_VALUE, -1, 1, false}, {T_VALUE, 1, 1, false}, 0},
+    {DX_COS, {T_OSC, 0, 1, false}, {T_OSC, 0, 1, false}, true, {T_VALUE, -1, 1, false}, {T_VALUE, 1, 1, false}, 0},
+    {DX_ATAN, {T_VALUE, 1, 2, true}, {T_VALUE, -1, 2, true}, true, {T_VALUE, -1, 2, true}, {T_VALUE, 1, 2, true}, 1},
+    {DX_TANH, {T_VALUE, 1, 1, false}, {T_VALUE, -1, 1, false}, true, {T_VALUE, -1, 1, false}, {T_VALUE, 1, 1, false}, 1},
+    {DX_ASIN, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, true, {T_VALUE, -1, 2, true}, {T_VALUE, 1, 2, true}, 1},
+    {DX_ACOS, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, true, {T_VALUE, 0, 1, false}, {T_VALUE, 1, 1, true}, -1},
+    {DX_SINH, {T_POS_INF, 0, 1, false}, {T_NEG_INF, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 1},
+    {DX_COSH, {T_POS_INF, 0, 1, false}, {T_POS_INF, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 0},
+    {DX_LN, {T_POS_INF, 0, 1, false}, {T_NONE, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 1},
+    {DX_ABS, {T_POS_INF, 0, 1, false}, {T_POS_INF, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 0},
+    {DX_RELU, {T_POS_INF, 0, 1, false}, {T_VALUE, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 0},
+};
+
+/* tan, cot, sec and csc as quotients of sin and cos (-1: the number 1), for their poles: tan(x)
+ * at pi/2 is sin(x)/cos(x), and the side from which cos(x) reaches 0 gives the infinity. */
+static const struct {
+    int fn, num, den;
+} trig_quotients[] = {{DX_TAN, DX_SIN, DX_COS}, {DX_COT, DX_COS, DX_SIN}, {DX_SEC, -1, DX_COS}, {DX_CSC, -1, DX_SIN}};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static dx_expr *fact_expr(lim_st *s, fact_value v)
+{
+    dx_expr *r = dx_frac(s->ctx, v.num, v.den);
+    return v.pi ? dx_mul(s->ctx, r, dx_const(s->ctx, DX_PI)) : r;
+}
+
+static lv fact_lv(lim_st *s, const struct fn_fact *f, fact_value v)
+{
+    switch (v.k) {
+    case T_VALUE: return finite(s, fact_expr(s, v));
+    case T_POS_INF: return infinity(1);
+    case T_NEG_INF: return infinity(-1);
+    case T_OSC: return between(s, LV_OSC, fact_expr(s, f->lo), fact_expr(s, f->hi)); /* u -> oo passes every value */
+    default: return UNKNOWN;
+    }
+}
+
+static lv trig_pole(lim_st *s, dx_expr *e)
+{
+    for (size_t i = 0; i < COUNT(trig_quotients); i++) {
+        if (trig_quotients[i].fn != (int)e->fn)
+            continue;
+        dx_expr *u = e->a[0];
+        dx_expr *n = trig_quotients[i].num < 0 ? dx_int(s->ctx, 1) : dx_call(s->ctx, trig_quotients[i].num, u);
+        dx_expr *q = dx_div(s->ctx, n, dx_call(s->ctx, trig_quotients[i].den, u));
+        if (!q) {
+            forgive(s);
+            return UNKNOWN;
+        }
+        lv r = lim(s, q);
+        if (r.k != LV_UNKNOWN)
+            s->how |= M_TRIG;
+        return r;
+    }
+    return UNKNOWN;
+}
+
+/* f(u) with u's limit known: continuity at a finite value (a pole of tan and its kin through
+ * sin and cos), the facts table at +-oo, monotone maps of bounds, and the range of a bounded
+ * function whatever u does. */
 static lv call(lim_st *s, dx_expr *e)
 {
     lv l = lim(s, e->a[0]);
     int fn = e->fn;
-    if (l.k == LV_FINITE) {
+    const struct fn_fact *fact = NULL;
+    for (size_t i = 0; i < COUNT(fn_facts); i++)
+        if (fn_facts[i].fn == fn)
+            fact = &fn_facts[i];
+    switch (l.k) {
+    case LV_FINITE: {
         if (fn == DX_LN && value_sign(s, l.v) == 0) {
-            s->pole = true;
+            s->how |= M_POLE;
             return side_sign(s, e->a[0]) > 0 ? infinity(-1) : UNKNOWN;
         }
         dx_expr *v = dx_call(s->ctx, fn, l.v);
+        if (v && tame(s, v))
+            return (lv){LV_FINITE, v, NULL, NULL};
         if (!v)
-            return finite(s, NULL);
-        return tame(s, v) ? (lv){LV_FINITE, v} : UNKNOWN;
+            forgive(s);
+        return trig_pole(s, e);
     }
-    if (l.k == LV_UNKNOWN)
-        return l;
-    int sg = l.k == LV_POS_INF ? 1 : -1;
-    switch (fn) {
-    case DX_LN: return sg > 0 ? l : UNKNOWN;
-    case DX_ATAN: return finite(s, dx_mul(s->ctx, dx_frac(s->ctx, sg, 2), dx_const(s->ctx, DX_PI)));
-    case DX_TANH: return finite(s, dx_int(s->ctx, sg));
-    case DX_SINH: return l;
-    case DX_COSH: case DX_ABS: return infinity(1);
-    case DX_RELU: return sg > 0 ? l : finite(s, dx_int(s->ctx, 0));
-    default: return UNKNOWN; /* sin, cos, ... at infinity keep moving: the numbers decide */
+    case LV_POS_INF:
+    case LV_NEG_INF: return fact ? fact_lv(s, fact, l.k == LV_POS_INF ? fact->at_pos : fact->at_neg) : UNKNOWN;
+    case LV_OSC:
+    case LV_BOUNDED:
+        if (fact && fact->monotone) {
+            dx_expr *a = dx_call(s->ctx, fn, l.lo), *b = dx_call(s->ctx, fn, l.hi);
+            if (a && b && tame(s, a) && tame(s, b))
+                return fact->monotone > 0 ? between(s, l.k, a, b) : between(s, l.k, b, a);
+            if (!a || !b)
+                forgive(s);
+        }
+        break;
+    default: break;
     }
+    if (fact && fact->bounded)
+        return between(s, LV_BOUNDED, fact_expr(s, fact->lo), fact_expr(s, fact->hi));
+    return UNKNOWN;
 }
+
+/* --- sums ------------------------------------------------------------------------------------ */
 
 /* oo - oo between quotients: over one denominator, (N1*D2 + N2*D1)/(D1*D2), which is 0/0 or
  * oo/oo (1/x - 1/sin(x) at 0). NULL when the terms have no denominators to share. */
@@ -630,13 +975,16 @@ static dx_expr *one_fraction(lim_st *s, dx_expr *e)
     return any ? dx_div(s->ctx, num, den) : NULL;
 }
 
+/* A sum: finite parts add, one infinity wins over bounded parts, and oo - oo is settled by
+ * degrees or orders of growth at oo, by the conjugate of a square root, or over one
+ * denominator. */
 static lv sum(lim_st *s, dx_expr *e)
 {
     dx_expr **vals = malloc(e->n * sizeof *vals);
-    size_t nv = 0;
+    size_t nv = 0, nb = 0, nwild = 0;
     int pos = 0, neg = 0;
-    bool pole = s->pole;
-    lv out = UNKNOWN;
+    unsigned pole = s->how & M_POLE;
+    lv out = UNKNOWN, b = UNKNOWN;
     if (!vals) {
         s->oom = true;
         return out;
@@ -647,22 +995,52 @@ static lv sum(lim_st *s, dx_expr *e)
             goto done;
         if (l.k == LV_FINITE)
             vals[nv++] = l.v;
+        nwild += l.k == LV_WILD;
+        if (l.k == LV_OSC || l.k == LV_BOUNDED) {
+            /* two oscillations may cancel (sin(x) + cos(x) does not): only bounds are kept */
+            b = nb++ ? between(s, LV_BOUNDED, dx_add(s->ctx, b.lo, l.lo), dx_add(s->ctx, b.hi, l.hi)) : l;
+            if (b.k == LV_UNKNOWN)
+                goto done;
+        }
         pos += l.k == LV_POS_INF;
         neg += l.k == LV_NEG_INF;
     }
-    if (pos && neg && s->p.inf && (out = poly_at_inf(s, e)).k != LV_UNKNOWN)
+    if (nwild) {
+        if (nwild == 1 && !nb && !pos && !neg)
+            out = (lv){LV_WILD, NULL, NULL, NULL};
         goto done;
+    }
     if (pos && neg) {
-        s->pole = pole; /* the terms' poles are not how the answer is found */
-        dx_expr *q = one_fraction(s, e);
+        if (nb)
+            goto done;
+        s->how = (s->how & ~M_POLE) | pole; /* the terms' poles are not how the answer is found */
+        if (s->p.inf && (out = poly_at_inf(s, e)).k != LV_UNKNOWN)
+            goto done;
+        if ((out = growth(s, e, e->a, e->n)).k != LV_UNKNOWN)
+            goto done;
+        dx_expr *q = s->gdepth < LIM_MAX_GROWTH ? dx_growth_conjugate(s->ctx, s->x, e) : NULL;
+        if (!q)
+            forgive(s);
+        if (q) {
+            s->gdepth++;
+            out = lim(s, q);
+            s->gdepth--;
+            if (out.k != LV_UNKNOWN) {
+                s->how |= M_CONJUGATE;
+                goto done;
+            }
+        }
+        q = one_fraction(s, e);
         if (q && q->kind != DX_ADD) {
-            s->fraction = true;
+            s->how |= M_FRACTION;
             out = lim(s, q);
         }
     } else if (pos || neg) {
         out = infinity(pos ? 1 : -1);
     } else {
         out = finite(s, dx_add_n(s->ctx, vals, nv));
+        if (nb && out.k == LV_FINITE) /* shifted bounds: lim inf and lim sup move the same */
+            out = between(s, b.k, dx_add(s->ctx, b.lo, out.v), dx_add(s->ctx, b.hi, out.v));
     }
 done:
     free(vals);
@@ -674,14 +1052,15 @@ static lv lim(lim_st *s, dx_expr *e)
     if (s->oom || ++s->steps > LIM_MAX_STEPS)
         return UNKNOWN;
     if (!(e->vmask & s->x->vmask))
-        return tame(s, e) ? (lv){LV_FINITE, e} : UNKNOWN;
+        return tame(s, e) ? (lv){LV_FINITE, e, NULL, NULL} : UNKNOWN;
     if (e == s->x)
-        return s->p.inf ? infinity(s->p.inf) : (lv){LV_FINITE, s->p.at};
+        return s->p.inf ? infinity(s->p.inf) : (lv){LV_FINITE, s->p.at, NULL, NULL};
     /* u^v with both varying is never taken by substitution: 0^0 would pass as 1 */
     bool both = e->kind == DX_POW && dx_has(e->a[1], s->x) && dx_has(e->a[0], s->x);
     dx_expr *v = both ? NULL : continuous_value(s, e);
     if (v)
-        return (lv){LV_FINITE, v};
+        return (lv){LV_FINITE, v, NULL, NULL};
+    s->how |= M_PARTS;
     switch (e->kind) {
     case DX_ADD: return sum(s, e);
     case DX_MUL: return quotient(s, e);
@@ -835,18 +1214,42 @@ static bool defined_beside(lim_st *s, dx_expr *f)
     return false;
 }
 
-static void exact_method(const lim_st *s, dx_lim *out)
+/* Appends to a method text, cutting it at its end. */
+static void add_text(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add_text(char *buf, size_t size, const char *fmt, ...)
 {
-    char buf[96] = "";
-    if (s->rounds && s->degrees)
-        snprintf(buf, sizeof buf, "degrees compared, l'Hopital's rule (%d round%s)", s->rounds, s->rounds == 1 ? "" : "s");
-    else if (s->rounds)
-        snprintf(buf, sizeof buf, "l'Hopital's rule (%d round%s)", s->rounds, s->rounds == 1 ? "" : "s");
-    else
-        snprintf(buf, sizeof buf, "%s", s->degrees ? "degrees compared" : s->p.inf ? "limits of the parts" : "substitution");
-    say(out, "%s%s%s%s%s", buf, s->fraction ? ", over one denominator" : "",
-        s->explog ? ", as exp(lim ln)" : "", s->kink ? ", abs/relu by the sign of their argument" : "",
-        s->pole ? ", sign of the approach to 0" : "");
+    size_t n = strlen(buf);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + n, size - n, fmt, ap);
+    va_end(ap);
+}
+
+/* The method of an exact answer: what decided (growth, degrees, l'Hopital's rounds,
+ * substitution), then the rewrites on the way, then for no limit the bounds it moves between. */
+static void exact_method(lim_st *s, lv l, dx_lim *out)
+{
+    char buf[sizeof out->method] = "";
+    add_text(buf, sizeof buf, "%s", s->via);
+    const char *base = s->growth[0] ? s->growth : s->degrees ? "degrees compared" : NULL;
+    if (base)
+        add_text(buf, sizeof buf, "%s", base);
+    if (s->rounds)
+        add_text(buf, sizeof buf, "%sl'Hopital's rule (%d round%s)", base ? ", " : "", s->rounds, s->rounds == 1 ? "" : "s");
+    else if (!base)
+        add_text(buf, sizeof buf, "%s", (s->how & M_PARTS) || s->p.inf ? "limits of the parts" : "substitution");
+    for (size_t i = 0; i < COUNT(method_names); i++)
+        if (s->how & method_names[i].bit)
+            add_text(buf, sizeof buf, ", %s", method_names[i].text);
+    if (l.k == LV_OSC) {
+        char *lo = dx_print(s->ctx, l.lo, DX_PLAIN), *hi = dx_print(s->ctx, l.hi, DX_PLAIN);
+        add_text(buf, sizeof buf, "; keeps moving between %s and %s", lo ? lo : "?", hi ? hi : "?");
+        free(lo);
+        free(hi);
+    } else if (l.k == LV_WILD) {
+        add_text(buf, sizeof buf, "; swings between ever larger positive and negative values");
+    }
+    say(out, "%s", buf);
 }
 
 dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
@@ -858,7 +1261,7 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
         dx_fail(ctx, DX_EUSAGE, -1, -1, "a limit at +oo is taken from below, at -oo from above");
         return DX_EUSAGE;
     }
-    lim_st s = {ctx, var, p, 0, dir, 0, 0, 0, false, false, false, false, false, false};
+    lim_st s = {.ctx = ctx, .x = var, .p = p, .dir = dir};
     if (!p.inf) {
         if (dx_has(p.at, var) || dx_eval_const(ctx, p.at, &s.a) != DX_OK || !isfinite(s.a)) {
             if (dx_ctx_error(ctx)->status == DX_OK)
@@ -872,8 +1275,35 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
         return DX_OK;
     }
     dx_expr *g = unkink(&s, f);
+    if (g && p.inf < 0) {
+        /* f(x) at -oo is f(-x) at +oo: the rules of growth need only one infinity */
+        g = dx_subst(ctx, g, var, dx_neg(ctx, var));
+        if (!g)
+            forgive(&s);
+        s.p.inf = 1;
+        s.dir = -1;
+    }
     lv l = g ? lim(&s, g) : UNKNOWN;
-    if (s.oom)
+    lim_st *used = &s;
+    lim_st t = {.ctx = ctx, .x = var, .p = {NULL, 1}, .dir = -1, .oom = s.oom};
+    if (l.k == LV_UNKNOWN && g && !p.inf && !s.oom) {
+        /* f(x) as x -> A from one side is f(A +- 1/t) as t -> +oo, where orders of growth
+         * decide what l'Hopital's rule cannot: e^(-1/x^2)/x^100 at 0 is t^100/e^(t^2) */
+        dx_expr *h = dx_subst(ctx, g, var, dx_add(ctx, p.at, dx_div(ctx, dx_int(ctx, dir), var)));
+        if (!h)
+            forgive(&t);
+        l = h ? lim(&t, h) : UNKNOWN;
+        if (l.k != LV_UNKNOWN) {
+            char *a = dx_print(ctx, p.at, DX_PLAIN);
+            if (dx_is_int(p.at, 0))
+                snprintf(t.via, sizeof t.via, "with x = %s1/t, t -> oo: ", dir > 0 ? "" : "-");
+            else
+                snprintf(t.via, sizeof t.via, "with x = %s %c 1/t, t -> oo: ", a ? a : "A", dir > 0 ? '+' : '-');
+            free(a);
+            used = &t;
+        }
+    }
+    if (s.oom || t.oom)
         return DX_ENOMEM;
     switch (l.k) {
     case LV_FINITE:
@@ -883,18 +1313,33 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
             dx_ctx_clear_error(ctx);
             break;
         }
-        exact_method(&s, out);
+        exact_method(used, l, out);
         return DX_OK;
     case LV_POS_INF:
     case LV_NEG_INF:
-        out->kind = l.k == LV_POS_INF ? DX_LIM_POS_INF : DX_LIM_NEG_INF;
-        exact_method(&s, out);
+    case LV_OSC:
+    case LV_WILD:
+        out->kind = l.k == LV_POS_INF ? DX_LIM_POS_INF : l.k == LV_NEG_INF ? DX_LIM_NEG_INF : DX_LIM_OSCILLATES;
+        exact_method(used, l, out);
         return DX_OK;
     default:
         break;
     }
     memset(out, 0, sizeof *out);
+    s.p = p;
+    s.dir = dir;
     numeric(&s, f, out);
+    if ((s.osc || t.osc) && (out->kind == DX_LIM_VALUE || out->kind == DX_LIM_POS_INF || out->kind == DX_LIM_NEG_INF)) {
+        /* x*(1 + sin(x)) looks like oo at x = 10, 100, ... but is 0 at every 3*pi/2 + 2*k*pi:
+         * with an oscillating part, what the samples suggest is not an answer */
+        char est[32];
+        if (out->kind == DX_LIM_VALUE)
+            snprintf(est, sizeof est, "%.6g", out->value);
+        else
+            snprintf(est, sizeof est, "%s", out->kind == DX_LIM_POS_INF ? "oo" : "-oo");
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, "numeric: the samples suggest %s, but f has an oscillating part they may miss", est);
+    }
     return DX_OK;
 }
 
@@ -920,7 +1365,7 @@ static void combine_methods(dx_lim *v, const dx_lim *l, const dx_lim *r)
     if (strcmp(l->method, r->method) == 0)
         memcpy(v->method, l->method, sizeof v->method);
     else
-        snprintf(v->method, sizeof v->method, "left: %.70s; right: %.70s", l->method, r->method);
+        snprintf(v->method, sizeof v->method, "left: %.120s; right: %.120s", l->method, r->method);
 }
 
 dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_lim *left,
@@ -939,7 +1384,7 @@ dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, d
 /* f(A): defined, and its exact value, or why not. */
 static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limit_report *r)
 {
-    lim_st s = {ctx, var, {at, 0}, 0, 1, 0, 0, 0, false, false, false, false, false, false};
+    lim_st s = {.ctx = ctx, .x = var, .p = {at, 0}, .dir = 1};
     dx_expr *v = dx_subst(ctx, f, var, at);
     if (v && tame(&s, v)) {
         r->defined_at = true;

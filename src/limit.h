@@ -20,7 +20,7 @@ typedef struct dx_lim {
     double value;      /* DX_LIM_VALUE: its number */
     double err;        /* a numeric estimate's error bound (0 when exact) */
     bool numeric;      /* found from sample sequences, not by algebra */
-    char method[160];  /* how it was found, for the user ("l'Hopital's rule, 2 rounds") */
+    char method[256];  /* how it was found, for the user ("l'Hopital's rule, 2 rounds") */
 } dx_lim;
 
 /* Where x goes: a finite closed expression at (inf == 0), or +oo (inf = 1) / -oo (inf = -1). */

@@ -161,6 +161,7 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
         return dx_ctx_error(ctx)->status;
     }
     s->ranged = ranged;
+    dx_prog_set_fast(prog, true); /* a pixel needs no last digits */
     for (size_t i = 0; i < p->n; i++) /* the last sample is exactly x1 */
         s->px[i] = i + 1 == p->n ? p->x1 : p->x0 + (p->x1 - p->x0) * (double)i / (double)(p->n - 1);
     const double *cols[1] = {s->px};

@@ -21,10 +21,10 @@ DX_HIDDEN dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e);
  * result equals e wherever e is defined). NULL only on failure. */
 DX_HIDDEN dx_expr *dx_together(dx_ctx *ctx, dx_expr *e);
 
-/* The shortest printed form among e, its expansion and its combined fraction, chosen at every
- * level (function arguments and power bases too); ties keep e's form. Deterministic, value-
- * preserving, and e itself above DX_SIMPLIFY_MAX_NODES. NULL only when e is NULL; a failure
- * inside (node budget) falls back to e with the context's error cleared. */
-DX_HIDDEN dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e);
+/* dx_simplify (dfdx.h): the shortest printed form among e, its expansion and its combined
+ * fraction, chosen at every level (function arguments and power bases too); ties keep e's
+ * form. Deterministic, value-preserving, and e itself above DX_SIMPLIFY_MAX_NODES. NULL only
+ * when e is NULL; a failure inside (node budget) falls back to e with the context's error
+ * cleared. */
 
 #endif

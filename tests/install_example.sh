@@ -8,7 +8,11 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib64/pkgconfig:$(find "$prefix" -name pkgconfig -type d | tr '\n' ':')"
 cc -std=c11 "$src/examples/derivative.c" $(pkg-config --cflags --libs dfdx) -Wl,-rpath,"$(pkg-config --variable=libdir dfdx)" -o "$prefix/derivative"
-out=$("$prefix/derivative" 'x^3 - 3*x')
-[ "$out" = "d/dx x^3 - 3*x = 3*x^2 - 3" ] || { echo "unexpected: $out"; exit 1; }
+out=$("$prefix/derivative" 'x^3 - 3*x' 2)
+# the mean of 3*x^2 - 3 over [0, 2] is 1 (to the grid's 1e-6)
+want="d/dx x^3 - 3*x = 3*x^2 - 3
+at x = 2: 9
+mean on [0, 2]: 1.000002"
+[ "$out" = "$want" ] || { echo "unexpected: $out"; exit 1; }
 test -x "$prefix/bin/dfdx"
 echo "installed example ok: $out"

@@ -89,7 +89,8 @@ const cli_command cli_commands[] = {
      "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3"},
     {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
      "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
-     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1"},
+     "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1\n"
+     "  dfdx limit 'exp(x)/x^100' --at oo    ->  x -> oo: oo (exponential beats power)"},
     {"plot", cli_plot, plot_opts, 1, 1,
      "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
      "          [--size WxH]",
