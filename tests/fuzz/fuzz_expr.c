@@ -5,6 +5,7 @@
 #include "simplify.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,23 @@ static void want_error(dx_ctx *ctx, const char *what)
         broken("unexpected error kind", what, err->msg);
 }
 
-/* Plain print parses back to the same node, LaTeX prints; e is not NULL. */
+/* Does LaTeX text t balance its braces and its \left ... \right pairs? */
+static bool latex_balanced(const char *t)
+{
+    long braces = 0, lefts = 0;
+    for (const char *c = t; *c; c++) {
+        braces += *c == '{' ? 1 : *c == '}' ? -1 : 0;
+        if (braces < 0)
+            return false;
+        if (strncmp(c, "\\left", 5) == 0)
+            lefts++;
+        else if (strncmp(c, "\\right", 6) == 0 && --lefts < 0)
+            return false;
+    }
+    return braces == 0 && lefts == 0;
+}
+
+/* Plain print parses back to the same node, LaTeX prints balanced; e is not NULL. */
 static void round_trip(dx_ctx *ctx, dx_expr *e)
 {
     char *p = dx_print(ctx, e, DX_PLAIN);
@@ -62,6 +79,8 @@ static void round_trip(dx_ctx *ctx, dx_expr *e)
         }
         broken("print returned NULL", p ? p : t, err->msg);
     }
+    if (!latex_balanced(t))
+        broken("unbalanced LaTeX", p, t);
     dx_expr *back = dx_parse(ctx, p, strlen(p));
     if (back != e) {
         char *q = back ? dx_print(ctx, back, DX_PLAIN) : NULL;
@@ -78,15 +97,10 @@ static void round_trip(dx_ctx *ctx, dx_expr *e)
     free(t);
 }
 
-/* Compile over the variables and evaluate at a few points; one point at a time and in a batch
- * must agree bit for bit, and a domain error must come with a message. */
-static void evaluate(dx_ctx *ctx, dx_expr *e, const char **vars, size_t nv)
+/* Points in a batch and one at a time (in the mode set on p) must agree bit for bit, and a
+ * domain error must come with a message. */
+static void evaluate_mode(dx_ctx *ctx, dx_prog *p, size_t nv)
 {
-    dx_prog *p = dx_compile(ctx, e, vars, nv);
-    if (!p) {
-        want_error(ctx, "compile");
-        return;
-    }
     static const double pts[] = {0.0, 0.5, -1.25, 2.0, 1e-3, -7.5};
     enum { NP = sizeof pts / sizeof pts[0] };
     double colv[8][NP], batch[NP];
@@ -114,8 +128,21 @@ static void evaluate(dx_ctx *ctx, dx_expr *e, const char **vars, size_t nv)
     }
     if (nbad != bad)
         broken("dx_prog_eval_n miscounts the points outside the domain", "", "");
-    dx_prog_free(p);
     dx_ctx_clear_error(ctx); /* the first error is kept: a stale one would hide the next */
+}
+
+/* Compile over the variables and evaluate at a few points, in libm and in fast mode. */
+static void evaluate(dx_ctx *ctx, dx_expr *e, const char **vars, size_t nv)
+{
+    dx_prog *p = dx_compile(ctx, e, vars, nv);
+    if (!p) {
+        want_error(ctx, "compile");
+        return;
+    }
+    evaluate_mode(ctx, p, nv);
+    if (dx_prog_set_fast(p, true))
+        evaluate_mode(ctx, p, nv);
+    dx_prog_free(p);
 }
 
 /* Round trip, then evaluation, of one result of the pipeline. */
@@ -124,6 +151,20 @@ static void exercise(dx_ctx *ctx, dx_expr *e, const char **vars, size_t nv)
     dx_ctx_clear_error(ctx);
     round_trip(ctx, e);
     evaluate(ctx, e, vars, nv);
+}
+
+/* The next derivative of d within the node budget, simplified or not; NULL (with an error
+ * that the budget or a domain may explain) when it cannot be built. */
+static dx_expr *derive(dx_ctx *ctx, dx_expr *d, const char *var, bool simplify)
+{
+    dx_ctx_set_budget(ctx, dx_node_count(ctx) + FUZZ_NODES);
+    dx_expr *r = dx_diff(ctx, d, var, 1);
+    dx_ctx_set_budget(ctx, DX_DEFAULT_BUDGET);
+    if (!r) {
+        want_error(ctx, simplify ? "diff of simplified" : "diff");
+        return NULL;
+    }
+    return simplify ? dx_simplify(ctx, r) : r;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -163,23 +204,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* orders 1 and 2, raw and simplified after each order as the CLI does */
     dx_expr *d = e, *ds = e;
     for (int k = 0; k < 2 && d && ds; k++) {
-        dx_ctx_set_budget(ctx, dx_node_count(ctx) + FUZZ_NODES);
-        d = dx_diff(ctx, d, var, 1);
-        dx_ctx_set_budget(ctx, DX_DEFAULT_BUDGET);
-        if (!d) {
-            want_error(ctx, "diff");
-            break;
-        }
-        exercise(ctx, d, vars, nv);
-        dx_ctx_set_budget(ctx, dx_node_count(ctx) + FUZZ_NODES);
-        ds = dx_diff(ctx, ds, var, 1);
-        dx_ctx_set_budget(ctx, DX_DEFAULT_BUDGET);
-        if (!ds) {
-            want_error(ctx, "diff of simplified");
-            break;
-        }
-        ds = dx_simplify(ctx, ds);
-        exercise(ctx, ds, vars, nv);
+        if ((d = derive(ctx, d, var, false)))
+            exercise(ctx, d, vars, nv);
+        if ((ds = derive(ctx, ds, var, true)))
+            exercise(ctx, ds, vars, nv);
     }
     dx_ctx_free(ctx);
     return 0;
