@@ -680,6 +680,10 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                  * (x*y)^(1/2) * (x*y)^(1/2) -> x*y, and e^(ln(x) + x) * e^-x -> x */
                 if (p->kind == DX_MUL || (p->kind == DX_POW ? p->a[0] : p) != f[i].base)
                     again = true;
+                /* the symbolic exponents summed to a number, y^(-x - 1)*y^x = y^-1: it must
+                 * meet the numeric part too, else y^(-x - 1)*y*y^x is y/y while y/y is 1 */
+                if (split && part == 1 && (p->kind != DX_POW || p->a[1]->kind == DX_NUM))
+                    again = true;
                 ok = list_push(&l, p);
             }
         }

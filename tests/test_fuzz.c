@@ -16,6 +16,9 @@ static const struct { const char *in, *bug; } rows[] = {
     {"xG3 ^-3 ^-3 ^-3 ", "dx_print returned NULL while an earlier error was pending (numeric denominator)"},
     {"(x+199999999999999^-9999992e)^sec(x-3)^3",
      "simplify of the second derivative expanded 199999999999999^19999984 exactly: a minute, gigabytes"},
+    {"log(x2\xc2\xb2x/relu(+i1)^x)",
+     "d/di1 was -x*relu(i1)/(i1*relu(i1)), which parses back as -x/i1: relu(i1)^(-x - 1)*relu(i1)^x did not "
+     "merge with relu(i1)"},
 };
 
 START_TEST(fuzz_row)
