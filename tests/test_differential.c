@@ -284,6 +284,23 @@ static int same_exact(dx_ctx *ctx, dx_expr *e, char *why, size_t n)
     return compared;
 }
 
+/* The plain print of e parses back to e itself (the canonical form is unique). */
+static bool reads_back(dx_ctx *ctx, dx_expr *e, char *why, size_t n)
+{
+    char *p = dx_print(ctx, e, DX_PLAIN);
+    ck_assert_ptr_nonnull(p);
+    dx_expr *back = dx_parse(ctx, p, strlen(p));
+    bool ok = back == e;
+    if (!ok) {
+        char *q = back ? dx_print(ctx, back, DX_PLAIN) : NULL;
+        snprintf(why, n, "printed %.110s, which reads back as %.110s", p, q ? q : dx_ctx_error(ctx)->msg);
+        free(q);
+    }
+    free(p);
+    dx_ctx_clear_error(ctx);
+    return ok;
+}
+
 /* What one seed compared, to insist that the test did check something. */
 typedef struct {
     int rows, derivs, points, simplified, compiled, exact;
@@ -349,6 +366,10 @@ static bool check_in(dx_ctx *ctx, const char *src, dx_slip slip, tally *t, char 
                          simplify ? " (simplified)" : "", pd, pdd, why);
                 free(pd);
                 free(pdd);
+                return false;
+            }
+            if (!reads_back(ctx, dd, why, sizeof why)) {
+                snprintf(msg, n, "%s, order %d%s: %s", src, order, simplify ? " (simplified)" : "", why);
                 return false;
             }
             t->points += k;
