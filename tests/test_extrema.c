@@ -503,7 +503,7 @@ static const cli_row cli_rows[] = {
     {{"extrema", "relu(x)", NULL}, 0,
      {"x from -10 to -0.005: f' = 0 at every grid point", "x = 0, f = 0: neither", "f' goes from 0 to +"}, NULL},
     {{"--format", "json", "extrema", "relu(x)", NULL}, 0, {"\"flat_intervals\": [{\"from\": -10, \"to\": -0.00499"}, NULL},
-    {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "must not be greater than --to"},
+    {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from (2) must be less than --to (1)\n"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
     {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
     {{"extrema", "x*y", NULL}, 2, {NULL}, "function of x alone"},
