@@ -60,6 +60,7 @@ typedef struct {
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
     const dx_expr *root;
+    bool exp_all; /* plain text: every power of e as exp(...), since one needs it */
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -107,18 +108,63 @@ static double degree(const dx_expr *e)
     }
 }
 
-/* Rank of a factor in a printed product: 2*pi*x*y^2*e^x*cos(x)*(x + 1). */
+/* Is t a term of a polynomial: a number times variables to whole positive powers? */
+static bool monomial(const dx_expr *t)
+{
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        const dx_expr *f = t->kind == DX_MUL ? t->a[i] : t;
+        if (f->kind == DX_POW && f->a[0]->kind == DX_SYM && f->a[1]->kind == DX_NUM &&
+            dx_num_is_int(&f->a[1]->u.num) && dx_num_sign(&f->a[1]->u.num) > 0)
+            continue;
+        if (f->kind != DX_NUM && f->kind != DX_SYM)
+            return false;
+    }
+    return true;
+}
+
+/* Rank of a factor in a printed product, as a textbook orders them: the polynomial part
+ * first, then exponentials, functions and other sums:
+ * 2*pi*x*y^2*(x + 1)^2*e^x*3^x*sin(x)*cos(x)*(ln(x) + 1). */
 static int factor_rank(const dx_expr *f)
 {
     const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
     bool num_exp = f->kind != DX_POW || f->a[1]->kind == DX_NUM;
     switch (base->kind) {
-    case DX_NUM: return 0;
-    case DX_CONST: return num_exp ? 1 : 3; /* pi^2 with the numbers, e^x after the variables */
+    case DX_NUM: return num_exp ? 0 : 4; /* 3^(x^2) with e^x, not with the numbers */
+    case DX_CONST: return num_exp ? 1 : 4; /* pi^2 with the numbers, e^x after the variables */
     case DX_SYM: return 2;
-    case DX_CALL: return 4;
-    case DX_ADD: return 6;
-    default: return 5;
+    case DX_CALL: return 5;
+    case DX_ADD:
+        if (num_exp) {
+            for (uint32_t i = 0; i < base->n; i++)
+                if (!monomial(base->a[i]))
+                    return 7;
+            return 3;
+        }
+        return 7;
+    default: return 6;
+    }
+}
+
+/* Order of functions among the factors of a product: sin(x)*cos(x) and sec(x)*tan(x), as a
+ * textbook writes them (the alphabet would say cos(x)*sin(x)); other functions after. */
+static int fn_order(const dx_expr *f)
+{
+    const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
+    if (base->kind != DX_CALL)
+        return 0;
+    switch (base->fn) {
+    case DX_SIN: return 1;
+    case DX_COS: return 2;
+    case DX_SEC: return 3; /* sec(x)*tan(x), the derivative of sec */
+    case DX_CSC: return 4;
+    case DX_TAN: return 5;
+    case DX_COT: return 6;
+    case DX_SINH: return 7;
+    case DX_COSH: return 8;
+    case DX_TANH: return 9;
+    default: return 10;
     }
 }
 
@@ -198,6 +244,18 @@ static double degree_in(const dx_expr *t, const char *v)
     return 0;
 }
 
+/* Is t (a term, without its coefficient) a power of e with a negative exponent, e^(-x)? */
+static bool decaying(const dx_expr *t)
+{
+    if (t->kind == DX_MUL && t->n == 2 && t->a[0]->kind == DX_NUM)
+        t = t->a[1];
+    if (t->kind != DX_POW || t->a[0]->kind != DX_CONST || t->a[0]->fn != DX_E)
+        return false;
+    const dx_expr *x = t->a[1];
+    const dx_expr *lead = x->kind == DX_MUL ? x->a[0] : x;
+    return lead->kind == DX_NUM && dx_num_sign(&lead->u.num) < 0;
+}
+
 static int item_cmp_sum(const void *x, const void *y)
 {
     const item *a = x, *b = y;
@@ -215,6 +273,10 @@ static int item_cmp_sum(const void *x, const void *y)
         if (da != db)
             return da > db ? -1 : 1;
     }
+    /* e^x + e^(-x), as cosh is written */
+    bool na = decaying(a->e), nb = decaying(b->e);
+    if (na != nb)
+        return na ? 1 : -1;
     size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
     int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
     return c ? c : text_cmp(a, b);
@@ -225,6 +287,8 @@ static int item_cmp_prod(const void *x, const void *y)
     const item *a = x, *b = y;
     if (a->rank != b->rank)
         return a->rank - b->rank;
+    if (a->e && b->e && fn_order(a->e) != fn_order(b->e))
+        return fn_order(a->e) - fn_order(b->e);
     return text_cmp(a, b);
 }
 
@@ -531,6 +595,30 @@ static int prec_of(const dx_expr *e)
 
 static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z && x->u.num.n == 1 && x->u.num.d == 2; }
 
+/* Is e^x printed as exp(x)? e^(x^2/2) reads better as exp(x^2/2), and e^sin(x)*cos(x)
+ * better as exp(sin(x))*cos(x); e^x and e^2 stay. */
+static bool exp_form(const dx_expr *x) { return prec_of(x) < P_ATOM || x->kind == DX_CALL; }
+
+/* Nodes a search for such a power may visit before giving up (as a tree, a DAG can be far
+ * larger than it is; printing costs more per node than this). */
+#define DX_EXP_SCAN_MAX 4096
+
+/* Does e hold a power of e printed as exp(...)? Then all are, so one formula does not mix
+ * e^x with exp(-x). False when the search passes *left nodes. */
+static bool has_exp_form(const dx_expr *e, size_t *left)
+{
+    if (*left == 0)
+        return false;
+    --*left;
+    if (e->kind == DX_POW && e->a[0]->kind == DX_CONST && e->a[0]->fn == DX_E && exp_form(e->a[1]) &&
+        (e->a[1]->kind != DX_NUM || dx_num_sign(&e->a[1]->u.num) > 0))
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (e->a[i]->n > 0 && has_exp_form(e->a[i], left))
+            return true;
+    return false;
+}
+
 static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
 {
     const dx_expr *base = e->a[0], *x = e->a[1];
@@ -575,7 +663,7 @@ static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         return;
     }
     int xp = prec_of(x);
-    if (is_e && xp < P_ATOM) { /* e^(x^2/2) reads better as exp(x^2/2) */
+    if (is_e && (p->exp_all || exp_form(x))) {
         sb_puts(b, "exp(");
         print(p, b, x, 0);
         sb_puts(b, ")");
@@ -688,7 +776,8 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
-    printer p = {ctx, fmt, NULL, 0, e};
+    size_t left = DX_EXP_SCAN_MAX;
+    printer p = {ctx, fmt, NULL, 0, e, fmt == DX_PLAIN && has_exp_form(e, &left)};
     sb b = {0};
     print(&p, &b, e, 0);
     free(p.scratch);
