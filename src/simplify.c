@@ -1,9 +1,14 @@
 /* Simplification for display: expand, combine over a common denominator, keep the shortest. */
 #include "simplify.h"
+#include "fn.h"
 #include "poly.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Terms past which a sum is not searched for a common factor or a pair of terms (the
+ * searches are quadratic). */
+#define DX_FACTOR_MAX_TERMS 32
 
 /* --- small growable lists ------------------------------------------------------------------ */
 
@@ -175,6 +180,98 @@ dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
     expander x = {ctx, {0}, false};
     dx_expr *r = expand_with(&x, e);
     free(x.done.v);
+    return r;
+}
+
+/* --- trigonometric identities ---------------------------------------------------------------------- */
+
+/* base^k for a call base of function fn: its argument, and k in *k; else NULL. */
+static dx_expr *trig_arg(const dx_expr *f, int fn, dx_num *k)
+{
+    const dx_expr *base = f->kind == DX_POW && f->a[1]->kind == DX_NUM ? f->a[0] : f;
+    if (base->kind != DX_CALL || base->fn != fn)
+        return NULL;
+    *k = base == f ? dx_num_int(1) : dx_num_copy(&f->a[1]->u.num);
+    return base->a[0];
+}
+
+/* sum with c*m*sin(u)^2 + c*m*cos(u)^2 replaced by c*m, pair by pair: the numerator of
+ * d/dx cos(x)/(1 + sin(x)), -cos(x)^2 - sin(x)^2 - sin(x), is -1 - sin(x). */
+static dx_expr *pythagoras(dx_ctx *ctx, dx_expr *sum)
+{
+    if (!sum || sum->kind != DX_ADD || sum->n > DX_FACTOR_MAX_TERMS)
+        return sum;
+    dx_expr *t[DX_FACTOR_MAX_TERMS];
+    uint32_t n = sum->n;
+    bool changed = false;
+    memcpy(t, sum->a, n * sizeof *t);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t nf = t[i]->kind == DX_MUL ? t[i]->n : 1;
+        for (uint32_t j = 0; j < nf; j++) {
+            dx_num k;
+            dx_expr *u = trig_arg(t[i]->kind == DX_MUL ? t[i]->a[j] : t[i], DX_SIN, &k);
+            dx_num two = dx_num_int(2);
+            bool squared = u && dx_num_is_int(&k) && dx_num_cmp(&k, &two) >= 0;
+            if (u)
+                dx_num_clear(&k);
+            if (!squared)
+                continue;
+            dx_expr *rest = dx_mul(ctx, t[i], dx_pow(ctx, dx_call(ctx, DX_SIN, u), dx_int(ctx, -2)));
+            dx_expr *partner = dx_mul(ctx, rest, dx_pow(ctx, dx_call(ctx, DX_COS, u), dx_int(ctx, 2)));
+            if (!partner)
+                return NULL;
+            uint32_t q = 0;
+            while (q < n && (q == i || t[q] != partner))
+                q++;
+            if (q == n)
+                continue;
+            t[i] = rest;
+            t[q] = t[--n];
+            changed = true;
+            i = (uint32_t)-1; /* start again: the new term may pair too */
+            break;
+        }
+    }
+    return changed ? dx_add_n(ctx, t, n) : sum;
+}
+
+/* A product with sin(u)^k*cos(u)^-k as tan(u)^k (cot(u)^k for cos(u)^k*sin(u)^-k):
+ * d/dx ln(cos(x)) = -tan(x), not -sin(x)/cos(x). e itself when there is no such pair. */
+static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL)
+        return e;
+    vec f = {0};
+    bool ok = true, changed = false;
+    for (uint32_t i = 0; ok && i < e->n; i++)
+        ok = push(&f, e->a[i]);
+    for (size_t i = 0; ok && i < f.n; i++) {
+        dx_num a, b;
+        dx_expr *u = trig_arg(f.v[i], DX_SIN, &a);
+        if (!u)
+            continue;
+        for (size_t j = 0; j < f.n; j++) {
+            dx_expr *w = trig_arg(f.v[j], DX_COS, &b);
+            if (!w)
+                continue;
+            dx_num sum = dx_num_add(&a, &b);
+            bool pair = w == u && dx_num_sign(&sum) == 0;
+            dx_num_clear(&sum);
+            dx_num_clear(&b);
+            if (!pair)
+                continue;
+            dx_num k = dx_num_sign(&a) > 0 ? dx_num_copy(&a) : dx_num_neg(&a);
+            f.v[i] = dx_pow(ctx, dx_call(ctx, dx_num_sign(&a) > 0 ? DX_TAN : DX_COT, u), dx_number(ctx, &k));
+            f.v[j] = dx_int(ctx, 1);
+            dx_num_clear(&k);
+            ok = f.v[i] && f.v[j];
+            changed = true;
+            break;
+        }
+        dx_num_clear(&a);
+    }
+    dx_expr *r = !ok ? NULL : changed ? dx_mul_n(ctx, f.v, f.n) : e;
+    free(f.v);
     return r;
 }
 
@@ -452,10 +549,12 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
     dx_expr *var = first_sym(numer);
     dx_poly np;
     dx_poly_init(&np);
+    bool poly = false;
     if (numer->kind == DX_NUM) {
         coef = numer;
         numer = dx_int(ctx, 1);
     } else if (var && poly_in(ctx, numer, var, &np) == 1) {
+        poly = true;
         cancel(ctx, &np, var, d);
         mpq_t c;
         mpq_init(c);
@@ -467,6 +566,22 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
         numer = dx_poly_to_expr(ctx, &np, var);
     }
     dx_poly_clear(&np);
+    /* a numerator that is no polynomial may still be a base below, or its negative:
+     * -(sin(x) + 1)/(sin(x) + 1)^2 = -1/(sin(x) + 1) */
+    if (numer && numer->kind == DX_ADD && !poly) {
+        dx_expr *neg = negate_sum(ctx, numer);
+        for (size_t j = 0; neg && j < d->n; j++) {
+            int64_t L;
+            if ((d->v[j].base != numer && d->v[j].base != neg) || !dx_num_get_int(&d->v[j].pow, &L) || L < 1)
+                continue;
+            if (d->v[j].base == neg)
+                coef = dx_neg(ctx, coef);
+            numer = dx_int(ctx, 1);
+            dx_num_clear(&d->v[j].pow);
+            d->v[j].pow = dx_num_int(L - 1);
+            break;
+        }
+    }
     dx_expr *below = dens_product(ctx, d, -1);
     dx_expr *parts[3] = {coef, numer, below};
     dx_expr *r = dx_mul_n(ctx, parts, 3);
@@ -563,7 +678,7 @@ static dx_expr *combine(expander *x, dx_expr *e)
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(&nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
-        r = ok ? finish(ctx, dx_add_n(ctx, nt.v, nt.n), &d) : NULL;
+        r = ok ? finish(ctx, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
         free(nt.v);
     }
     free(t.v);
@@ -641,8 +756,6 @@ dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
 
 /* --- factor ------------------------------------------------------------------------------------ */
 
-/* Terms past which a sum is not searched for a common factor (the search is quadratic). */
-#define DX_FACTOR_MAX_TERMS 32
 
 /* A factor of a term as base^exp: u^(number) is (u, number), anything else (f, 1). */
 static const dx_expr *factor_base(const dx_expr *f, dx_num *exp)
@@ -753,6 +866,34 @@ static dx_expr *common_factor(dx_ctx *ctx, dx_expr *sum, dx_expr **rest, bool *p
     return r;
 }
 
+/* A product with two or more sums below the bar (to whole powers), with those multiplied
+ * out: 2/((1 - x)*(x + 1)) -> 2/(1 - x^2). e itself when there are not two. x*(x^2 + 1)
+ * stays: x^3 + x hides the factor a textbook shows. */
+static dx_expr *expand_below(expander *x, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL)
+        return e;
+    dx_ctx *ctx = x->ctx;
+    vec above = {0}, below = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < e->n; i++) {
+        dx_expr *f = e->a[i];
+        int64_t k;
+        bool poly_den = is_denominator(f) && dx_num_get_int(&f->a[1]->u.num, &k) &&
+                        f->a[0]->kind == DX_ADD;
+        ok = poly_den ? push(&below, dx_pow(ctx, f->a[0], dx_int(ctx, -k))) : push(&above, f);
+    }
+    dx_expr *r = e;
+    if (ok && below.n >= 2) {
+        dx_expr *d = expand_with(x, dx_mul_n(ctx, below.v, below.n));
+        ok = d && push(&above, dx_pow(ctx, d, dx_int(ctx, -1)));
+        r = ok ? dx_mul_n(ctx, above.v, above.n) : NULL;
+    }
+    free(above.v);
+    free(below.v);
+    return ok ? r : NULL;
+}
+
 /* --- simplify ------------------------------------------------------------------------------------- */
 
 /* Nodes of e counted as a tree, stopping once past limit (so a huge DAG costs nothing). */
@@ -822,7 +963,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
-    dx_expr *cand[6] = {e, r0, NULL, NULL, NULL, NULL};
+    dx_expr *cand[8] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL};
     size_t nc = 2;
     dx_expr *factored = NULL;
     bool plain = true;
@@ -830,8 +971,10 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
          * 2*y - 2*w*x, whatever a character or two would say */
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
-        dx_expr *x = scaled_sum ? r0 : expand_with(&s->ex, r0);
+        dx_expr *x = scaled_sum ? r0 : pythagoras(ctx, expand_with(&s->ex, r0));
         cand[nc++] = x;
+        cand[nc++] = trig_quotients(ctx, r0);
+        cand[nc++] = expand_below(&s->ex, r0);
         cand[nc++] = together_rec(&s->ex, r0);
         if (x != r0)
             cand[nc++] = together_rec(&s->ex, x);

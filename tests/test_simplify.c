@@ -104,6 +104,17 @@ static const struct { const char *f, *var, *want; } form_rows[] = {
     { "sin(x^3 + 2*x)^2",       "x", "2*(3*x^2 + 2)*sin(x^3 + 2*x)*cos(x^3 + 2*x)" },
     /* one power of e printed as exp(...) makes them all so: no e^x beside exp(-x) */
     { "exp(sin(x))*cos(x)",     "x", "exp(sin(x))*(cos(x)^2 - sin(x))" },
+    /* sin^2 + cos^2 = 1 in a numerator, then what cancels; sin/cos as tan, cos/sin as cot */
+    { "cos(x)/(1 + sin(x))",    "x", "-1/(sin(x) + 1)" },
+    { "(1 - cos(x))/sin(x)",    "x", "(1 - cos(x))/sin(x)^2" },
+    { "(sin(x) + cos(x))/(sin(x) - cos(x))", "x", "-2/(sin(x) - cos(x))^2" },
+    { "ln(cos(x))",             "x", "-tan(x)" },
+    { "ln(sin(x))",             "x", "cot(x)" },
+    { "ln(sin(3*x))^2",         "x", "6*cot(3*x)*ln(sin(3*x))" },
+    { "sin(x)^2/cos(x)",        "x", "sin(x)*(tan(x)^2 + 2)" },
+    /* sums below the bar multiplied out where that is shorter, but not x*(x^2 + 1) */
+    { "ln((1 + x)/(1 - x))",    "x", "2/(1 - x^2)" },
+    { "1/(x*(x + 1))",          "x", "-(2*x + 1)/(x^2*(x + 1)^2)" },
     /* one fraction rather than a sum of them, and none inside another */
     { "sin(x)/x",               "x", "(x*cos(x) - sin(x))/x^2" },
     { "sqrt(x)*ln(x)",          "x", "(ln(x) + 2)/(2*sqrt(x))" },
