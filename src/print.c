@@ -60,7 +60,9 @@ typedef struct {
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
     const dx_expr *root;
-    bool exp_all; /* plain text: every power of e as exp(...), since one needs it */
+    bool exp_all;  /* plain text: every power of e as exp(...), since one needs it */
+    bool used_exp; /* printed so far: a power of e as exp(...) */
+    bool used_e;   /* and one as e^... */
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -596,28 +598,9 @@ static int prec_of(const dx_expr *e)
 static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z && x->u.num.n == 1 && x->u.num.d == 2; }
 
 /* Is e^x printed as exp(x)? e^(x^2/2) reads better as exp(x^2/2), and e^sin(x)*cos(x)
- * better as exp(sin(x))*cos(x); e^x and e^2 stay. */
+ * better as exp(sin(x))*cos(x); e^x and e^2 stay, unless another power in the same formula
+ * is printed as exp(...). */
 static bool exp_form(const dx_expr *x) { return prec_of(x) < P_ATOM || x->kind == DX_CALL; }
-
-/* Nodes a search for such a power may visit before giving up (as a tree, a DAG can be far
- * larger than it is; printing costs more per node than this). */
-#define DX_EXP_SCAN_MAX 4096
-
-/* Does e hold a power of e printed as exp(...)? Then all are, so one formula does not mix
- * e^x with exp(-x). False when the search passes *left nodes. */
-static bool has_exp_form(const dx_expr *e, size_t *left)
-{
-    if (*left == 0)
-        return false;
-    --*left;
-    if (e->kind == DX_POW && e->a[0]->kind == DX_CONST && e->a[0]->fn == DX_E && exp_form(e->a[1]) &&
-        (e->a[1]->kind != DX_NUM || dx_num_sign(&e->a[1]->u.num) > 0))
-        return true;
-    for (uint32_t i = 0; i < e->n; i++)
-        if (e->a[i]->n > 0 && has_exp_form(e->a[i], left))
-            return true;
-    return false;
-}
 
 static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
 {
@@ -664,11 +647,13 @@ static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
     }
     int xp = prec_of(x);
     if (is_e && (p->exp_all || exp_form(x))) {
+        p->used_exp = true;
         sb_puts(b, "exp(");
         print(p, b, x, 0);
         sb_puts(b, ")");
         return;
     }
+    p->used_e |= is_e;
     print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
     sb_puts(b, "^");
     /* a call binds as an atom in an exponent: x^sin(x) */
@@ -776,10 +761,16 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
-    size_t left = DX_EXP_SCAN_MAX;
-    printer p = {ctx, fmt, NULL, 0, e, fmt == DX_PLAIN && has_exp_form(e, &left)};
+    printer p = {ctx, fmt, NULL, 0, e, false, false, false};
     sb b = {0};
     print(&p, &b, e, 0);
+    if (p.used_exp && p.used_e && !b.oom) {
+        /* one formula does not mix e^x with exp(-x): again, every power as exp(...) (rare,
+         * so printing twice costs less than looking ahead every time) */
+        p.exp_all = true;
+        b.n = 0;
+        print(&p, &b, e, 0);
+    }
     free(p.scratch);
     if (b.oom) {
         free(b.s);

@@ -241,6 +241,13 @@ static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || e->kind != DX_MUL)
         return e;
+    bool any = false;
+    for (uint32_t i = 0; i < e->n && !any; i++) {
+        const dx_expr *b = e->a[i]->kind == DX_POW ? e->a[i]->a[0] : e->a[i];
+        any = b->kind == DX_CALL && b->fn == DX_SIN;
+    }
+    if (!any)
+        return e;
     vec f = {0};
     bool ok = true, changed = false;
     for (uint32_t i = 0; ok && i < e->n; i++)
@@ -609,6 +616,26 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
  * denominators), negative when every coefficient is: -x^2*sin(x) - 2*sin(x) has -1. */
 static dx_expr *content(dx_ctx *ctx, const dx_expr *sum)
 {
+    /* small whole coefficients (the common case): no GMP */
+    int64_t gi = 0;
+    bool small = true, neg = true;
+    for (uint32_t i = 0; i < sum->n && small; i++) {
+        const dx_expr *lead = sum->a[i]->kind == DX_MUL ? sum->a[i]->a[0] : sum->a[i];
+        int64_t v = 1;
+        if (lead->kind == DX_NUM) {
+            small = !lead->u.num.z && lead->u.num.d == 1 && lead->u.num.n > INT64_MIN;
+            v = lead->u.num.n;
+        }
+        neg &= v < 0;
+        for (int64_t a = gi, b = v < 0 ? -v : v; b;) {
+            int64_t t = a % b;
+            a = b;
+            b = t;
+            gi = a;
+        }
+    }
+    if (small)
+        return dx_int(ctx, neg ? -gi : gi);
     mpz_t g, l;
     mpq_t c;
     mpz_inits(g, l, NULL);
@@ -643,6 +670,13 @@ static dx_expr *content(dx_ctx *ctx, const dx_expr *sum)
 static dx_expr *scale_out(dx_ctx *ctx, dx_expr *sum)
 {
     if (!sum || sum->kind != DX_ADD)
+        return sum;
+    bool fractional = false; /* the common case, whole coefficients, costs no gcd */
+    for (uint32_t i = 0; i < sum->n && !fractional; i++) {
+        const dx_expr *lead = sum->a[i]->kind == DX_MUL ? sum->a[i]->a[0] : sum->a[i];
+        fractional = lead->kind == DX_NUM && !dx_num_is_int(&lead->u.num);
+    }
+    if (!fractional)
         return sum;
     dx_expr *c = content(ctx, sum);
     if (!c || dx_num_is_int(&c->u.num) || dx_num_sign(&c->u.num) < 0)
@@ -874,11 +908,16 @@ static dx_expr *expand_below(expander *x, dx_expr *e)
     if (!e || e->kind != DX_MUL)
         return e;
     dx_ctx *ctx = x->ctx;
+    int64_t k;
+    size_t sums = 0;
+    for (uint32_t i = 0; i < e->n; i++)
+        sums += is_denominator(e->a[i]) && e->a[i]->a[0]->kind == DX_ADD;
+    if (sums < 2)
+        return e;
     vec above = {0}, below = {0};
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++) {
         dx_expr *f = e->a[i];
-        int64_t k;
         bool poly_den = is_denominator(f) && dx_num_get_int(&f->a[1]->u.num, &k) &&
                         f->a[0]->kind == DX_ADD;
         ok = poly_den ? push(&below, dx_pow(ctx, f->a[0], dx_int(ctx, -k))) : push(&above, f);
