@@ -110,21 +110,6 @@ static double degree(const dx_expr *e)
     }
 }
 
-/* Is t a term of a polynomial: a number times variables to whole positive powers? */
-static bool monomial(const dx_expr *t)
-{
-    uint32_t n = t->kind == DX_MUL ? t->n : 1;
-    for (uint32_t i = 0; i < n; i++) {
-        const dx_expr *f = t->kind == DX_MUL ? t->a[i] : t;
-        if (f->kind == DX_POW && f->a[0]->kind == DX_SYM && f->a[1]->kind == DX_NUM &&
-            dx_num_is_int(&f->a[1]->u.num) && dx_num_sign(&f->a[1]->u.num) > 0)
-            continue;
-        if (f->kind != DX_NUM && f->kind != DX_SYM)
-            return false;
-    }
-    return true;
-}
-
 /* Rank of a factor in a printed product, as a textbook orders them: the polynomial part
  * first, then exponentials, functions and other sums:
  * 2*pi*x*y^2*(x + 1)^2*e^x*3^x*sin(x)*cos(x)*(ln(x) + 1). */
@@ -140,7 +125,7 @@ static int factor_rank(const dx_expr *f)
     case DX_ADD:
         if (num_exp) {
             for (uint32_t i = 0; i < base->n; i++)
-                if (!monomial(base->a[i]))
+                if (!dx_monomial(base->a[i]))
                     return 7;
             return 3;
         }

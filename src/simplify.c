@@ -1,4 +1,4 @@
-/* Simplification for display: expand, combine over a common denominator, keep the shortest. */
+/* Simplification for display: expand, combine, factor; keep the form that reads easiest. */
 #include "simplify.h"
 #include "fn.h"
 #include "poly.h"
@@ -790,7 +790,6 @@ dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
 
 /* --- factor ------------------------------------------------------------------------------------ */
 
-
 /* A factor of a term as base^exp: u^(number) is (u, number), anything else (f, 1). */
 static const dx_expr *factor_base(const dx_expr *f, dx_num *exp)
 {
@@ -817,21 +816,6 @@ static void exponent_in(const dx_expr *t, const dx_expr *base, dx_num *exp)
     *exp = dx_num_int(0);
 }
 
-/* A term a polynomial has: a number times variables to whole positive powers. */
-static bool monomial(const dx_expr *t)
-{
-    uint32_t n = t->kind == DX_MUL ? t->n : 1;
-    for (uint32_t i = 0; i < n; i++) {
-        const dx_expr *f = t->kind == DX_MUL ? t->a[i] : t;
-        bool ok = f->kind == DX_NUM || f->kind == DX_SYM ||
-                  (f->kind == DX_POW && f->a[0]->kind == DX_SYM && f->a[1]->kind == DX_NUM &&
-                   dx_num_is_int(&f->a[1]->u.num) && dx_num_sign(&f->a[1]->u.num) > 0);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 /* The factors every term of a sum shares, times the gcd of the coefficients; *rest is the
  * cofactor sum. A base shared with positive powers is taken to its lowest (e^x*(x + 1));
  * below the bar, to its highest, so the rest has no fractions left of it: (x*cos(x) -
@@ -848,7 +832,7 @@ static dx_expr *common_factor(dx_ctx *ctx, dx_expr *sum, dx_expr **rest, bool *p
     for (uint32_t i = 0; i < sum->n; i++) {
         if (sum->a[i]->kind == DX_NUM)
             return NULL;
-        poly &= monomial(sum->a[i]);
+        poly &= dx_monomial(sum->a[i]);
     }
     if (poly)
         return NULL;
