@@ -125,7 +125,11 @@ product_list:
     unary                       { TRY(dx_parse_start(st, $1, &$$)); }
   | product_list '*' unary      { TRY(dx_parse_push(st, $3)); $$ = $1; }
   | product_list '/' unary      {
-                                    TRY(dx_parse_push(st, dx_pow(ctx, $3, st->minus_one)));
+                                    /* a division by zero points at the '/', not at the product */
+                                    dx_expr *q = dx_pow(ctx, $3, st->minus_one);
+                                    if (!q)
+                                        dx_parse_relocate(st, (dx_loc){@2.pos, @3.end});
+                                    TRY(q && dx_parse_push(st, q));
                                     $$ = $1;
                                 }
   | product_list ipower         { TRY(dx_parse_push(st, $2)); $$ = $1; }

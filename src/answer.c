@@ -44,26 +44,16 @@ static bool matches(dx_ctx *ctx, dx_expr *answer, dx_expr *cand, dx_expr *f, dx_
     return q.kind == DX_EQ_ALGEBRA || q.kind == DX_EQ_POINTS || q.kind == DX_EQ_UNDEFINED;
 }
 
-static void find_slip(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_expr *derivative,
-                      dx_expr *answer, dx_check_result *out)
+/* One rule broken at one node of f (first order), other than where it is broken everywhere. */
+static void find_slip_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *derivative, dx_expr *answer,
+                         dx_expr *const *everywhere, dx_check_result *out)
 {
-    dx_expr *everywhere[DX_NSLIPS] = {0};
-    for (int k = DX_SLIP_NONE + 1; k < DX_NSLIPS; k++) {
-        dx_expr *c = everywhere[k] = slipped_diff(ctx, f, var, order, (dx_slip)k, NULL);
-        if (c && c != derivative && matches(ctx, answer, c, f, var)) {
-            out->slip = (dx_slip)k;
-            out->slipped = c;
-            return;
-        }
-    }
-    if (order != 1) /* one node of f is not one place in a higher derivative */
-        return;
     const dx_expr **at = malloc(MAX_SLIP_SITES * sizeof *at);
     bool *seen = calloc(f->id + 1, sizeof *seen);
     size_t n = 0;
     if (at && seen)
         sites(f, var, at, &n, MAX_SLIP_SITES, seen);
-    for (int k = DX_SLIP_NONE + 1; k < DX_NSLIPS && !out->slip; k++) {
+    for (int k = DX_SLIP_NONE + 1; k < DX_SLIP_SIGN && !out->slip; k++) {
         for (size_t i = 0; i < n; i++) {
             dx_expr *c = slipped_diff(ctx, f, var, 1, (dx_slip)k, at[i]);
             if (c && c != derivative && c != everywhere[k] && matches(ctx, answer, c, f, var)) {
@@ -76,6 +66,29 @@ static void find_slip(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_
     }
     free(at);
     free(seen);
+}
+
+/* The likely slip: a rule broken everywhere, then at one node, then the sign of the whole. */
+static void find_slip(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_expr *derivative,
+                      dx_expr *answer, dx_check_result *out)
+{
+    dx_expr *everywhere[DX_NSLIPS] = {0};
+    for (int k = DX_SLIP_NONE + 1; k < DX_SLIP_SIGN; k++) {
+        dx_expr *c = everywhere[k] = slipped_diff(ctx, f, var, order, (dx_slip)k, NULL);
+        if (c && c != derivative && matches(ctx, answer, c, f, var)) {
+            out->slip = (dx_slip)k;
+            out->slipped = c;
+            return;
+        }
+    }
+    if (order == 1) /* one node of f is not one place in a higher derivative */
+        find_slip_at(ctx, f, var, derivative, answer, everywhere, out);
+    /* last, as the least specific: no broken rule, a minus lost anywhere (a reversed quotient
+     * rule also negates the whole derivative, and says more) */
+    if (!out->slip && matches(ctx, answer, dx_neg(ctx, derivative), f, var)) {
+        out->slip = DX_SLIP_SIGN;
+        out->slipped = dx_neg(ctx, derivative);
+    }
 }
 
 dx_status dx_check(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_expr *derivative, dx_expr *answer,

@@ -163,17 +163,48 @@ static void stop(dx_descend_result *r, dx_descend_status st, dx_descend_why why)
     r->why = why;
 }
 
-/* An evaluation failed at the current point: overflow is divergence by size, anything else
- * means descent walked out of f's domain. */
-static void failed_eval(dx_ctx *ctx, dx_descend_result *r, const char *what, long step)
+/* "w = 0.5" or "(w, b) = (1, 2)": where descent stands, for messages. */
+static void where(const dx_descent *d, const double *w, char *buf, size_t n)
+{
+    if (d->nvars == 1) {
+        snprintf(buf, n, "%s = %.6g", d->names[0], w[0] + 0.0); /* + 0.0: never "-0" */
+        return;
+    }
+    char names[80] = "", vals[80] = "";
+    for (size_t i = 0; i < d->nvars; i++) {
+        size_t ln = strlen(names), lv = strlen(vals);
+        snprintf(names + ln, sizeof names - ln, "%s%s", i ? ", " : "", d->names[i]);
+        snprintf(vals + lv, sizeof vals - lv, "%s%.6g", i ? ", " : "", w[i] + 0.0);
+    }
+    snprintf(buf, n, "(%s) = (%s)", names, vals);
+}
+
+/* An evaluation failed at w: overflow is divergence by size; anything else means descent
+ * stands where f or its gradient is undefined, and it stops there saying so. what_failed is
+ * "loss" (after step `step`, the update u took w outside f's domain) or "gradient" (at the
+ * start when step < 0; f is defined there, so this is an edge of the domain or a vertical
+ * tangent, not a kink). */
+static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool loss, long step, const double *w)
 {
     const char *m = dx_ctx_error(ctx)->msg;
-    bool overflow = strstr(m, "overflow") != NULL;
-    stop(r, DX_DIVERGED, overflow ? DX_WHY_NOT_FINITE : DX_WHY_DOMAIN);
-    if (step < 0)
-        snprintf(r->msg, sizeof r->msg, "%s is not defined at the start: %.180s", what, m);
-    else
-        snprintf(r->msg, sizeof r->msg, "%s is no longer defined after step %ld: %.180s", what, step, m);
+    char at[64];
+    where(d, w, at, sizeof at);
+    if (strstr(m, "overflow") != NULL) {
+        stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
+        snprintf(r->msg, sizeof r->msg, "the %s overflows after step %ld, at %s: %.90s", loss ? "loss" : "gradient",
+                 step, at, m);
+    } else if (loss) {
+        stop(r, DX_STOPPED, DX_WHY_DOMAIN);
+        snprintf(r->msg, sizeof r->msg,
+                 "step %ld ended at %s, outside the domain of f: %.90s; a smaller learning rate may stay inside", step,
+                 at, m);
+    } else {
+        stop(r, DX_STOPPED, DX_WHY_NO_GRADIENT);
+        snprintf(r->msg, sizeof r->msg,
+                 "the gradient is undefined at %s%s (%.90s): f is not differentiable there (an edge of its "
+                 "domain or a vertical tangent), so descent has no direction to step",
+                 at, step < 0 ? ", the start" : "", m);
+    }
     dx_ctx_clear_error(ctx);
 }
 
@@ -321,7 +352,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         r->loss = loss;
         r->grad_norm = NAN;
         if (!gradient(d, ctx, w, &kink, &ki, &kl, &kr)) {
-            failed_eval(ctx, r, "the gradient", k - 1);
+            failed_eval(d, ctx, r, false, k - 1, w);
             goto done;
         }
         double gn = norm(d->g, n);
@@ -347,7 +378,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         }
         if (k == o->steps) {
             stop(r, DX_MAX_STEPS, DX_WHY_STEPS);
-            snprintf(r->msg, sizeof r->msg, "stopped after %ld step%s; the gradient norm %.3g is not yet below %g",
+            snprintf(r->msg, sizeof r->msg, "the step limit: %ld step%s; the gradient norm %.3g is not yet below %g",
                      k, k == 1 ? "" : "s", gn, o->tol);
             goto done;
         }
@@ -378,7 +409,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
             goto done;
         }
         if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
-            failed_eval(ctx, r, "the loss", k);
+            failed_eval(d, ctx, r, true, k, w);
             goto done;
         }
         r->loss = loss;

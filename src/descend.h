@@ -10,7 +10,11 @@
 
 typedef enum dx_descend_method { DX_GD, DX_MOMENTUM, DX_ADAM } dx_descend_method;
 
-typedef enum dx_descend_status { DX_CONVERGED, DX_DIVERGED, DX_MAX_STEPS } dx_descend_status;
+/* stopped: descent cannot go on for a reason that is neither convergence nor blow-up: the
+ * gradient is undefined where it stands (sqrt(w) at 0, the edge of the domain) or the step
+ * left f's domain (ln(w) from 1 with rate 2). A student expects "you fell off the function",
+ * not "diverged". */
+typedef enum dx_descend_status { DX_CONVERGED, DX_DIVERGED, DX_MAX_STEPS, DX_STOPPED } dx_descend_status;
 
 /* Why a run stopped; the result's msg says it in words with the numbers. */
 typedef enum dx_descend_why {
@@ -19,7 +23,9 @@ typedef enum dx_descend_why {
     DX_WHY_KINK,          /* converged: at a kink whose one-sided derivatives bracket 0 (abs(w) at 0) */
     DX_WHY_UPDATE,        /* converged: the update's norm fell below tol (plain descent only) */
     DX_WHY_NOT_FINITE,    /* diverged: position or loss overflowed to a non-finite value */
-    DX_WHY_DOMAIN,        /* diverged: the position left the domain of f (ln of a negative, ...) */
+    DX_WHY_DOMAIN,        /* stopped: the step left the domain of f (ln of a negative, ...) */
+    DX_WHY_NO_GRADIENT,   /* stopped: f is defined but its gradient is not, and it is no kink
+                           * (sqrt(w) at 0: an edge of the domain or a vertical tangent) */
     DX_WHY_UNBOUNDED,     /* diverged: |loss| or |position| went past DX_DESCEND_HUGE */
     DX_WHY_GROWING        /* diverged: the loss grew for many steps in a row, past its start */
 } dx_descend_why;

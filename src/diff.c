@@ -27,6 +27,7 @@ const char *const dx_slip_names[DX_NSLIPS] = {
     "only one term of the product rule",
     "derivative of a product taken as the product of derivatives",
     "constant not dropped",
+    "sign flipped",
 };
 
 const char *const dx_slip_explanations[DX_NSLIPS] = {
@@ -40,6 +41,7 @@ const char *const dx_slip_explanations[DX_NSLIPS] = {
     "(u*v)' = u'*v + u*v': the term u'*v is missing",
     "(u*v)' = u'*v + u*v', not u'*v'",
     "the derivative of a constant term is 0",
+    "the answer is the derivative with the opposite sign: check each minus sign",
 };
 
 /* The memo: node -> derivative, as an open-addressing table keyed by node id. It grows with

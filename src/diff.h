@@ -37,6 +37,7 @@ typedef enum dx_slip {
     DX_SLIP_PRODUCT_LAST,   /* (u*v)' = u*v' */
     DX_SLIP_PRODUCT_DERIVS, /* (u*v)' = u'*v' */
     DX_SLIP_CONSTANT,       /* c' = c: constant not dropped */
+    DX_SLIP_SIGN,           /* the whole derivative negated (answer.c makes it; no rule breaks) */
     DX_NSLIPS
 } dx_slip;
 

@@ -680,6 +680,10 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                  * (x*y)^(1/2) * (x*y)^(1/2) -> x*y, and e^(ln(x) + x) * e^-x -> x */
                 if (p->kind == DX_MUL || (p->kind == DX_POW ? p->a[0] : p) != f[i].base)
                     again = true;
+                /* the symbolic exponents summed to a number, y^(-x - 1)*y^x = y^-1: it must
+                 * meet the numeric part too, else y^(-x - 1)*y*y^x is y/y while y/y is 1 */
+                if (split && part == 1 && (p->kind != DX_POW || p->a[1]->kind == DX_NUM))
+                    again = true;
                 ok = list_push(&l, p);
             }
         }
@@ -741,6 +745,48 @@ dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_mul(ctx, a, dx_
 /* --- powers ---------------------------------------------------------------------------------------- */
 
 /* number^number, exact where the result is rational; NULL (no error) to keep it a power. */
+/* b^(p/q) for a positive rational b = n/d that has no exact q-th root, written c*m^(s/q): m an
+ * integer free of q-th powers of primes below 1000, 0 < s < q, c rational. Equal numbers then
+ * are one node and sums of them combine: sqrt(8) = 2*sqrt(2), sqrt(1/2) = sqrt(2)/2,
+ * (3/2)^(3/2) = 3*sqrt(6)/4. Negative powers with q > 2 keep their form (3^(-1/3)). NULL when b^(p/q) is that form already or the numbers outgrow
+ * int64 (then it stays as it is). */
+static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t n, int64_t d, int64_t p, int64_t q)
+{
+    if (p < 0 && q > 2)
+        return NULL; /* 1/3^(1/3) reads better than 3^(2/3)/3: only square roots leave a denominator */
+    int64_t i = p >= 0 ? p / q : -((-p + q - 1) / q), s = p - i * q, m = n, k = 1;
+    for (int64_t j = 1; j < q; j++) /* n/d = n*d^(q-1) / d^q */
+        if (__builtin_mul_overflow(m, d, &m))
+            return NULL;
+    for (int64_t f = 2; f < 1000 && f <= m; f++) {
+        int64_t fq = 1;
+        bool big = false;
+        for (int64_t j = 0; j < q && !big; j++)
+            big = __builtin_mul_overflow(fq, f, &fq);
+        if (big || fq > m)
+            break;
+        while (m % fq == 0) {
+            m /= fq;
+            if (__builtin_mul_overflow(k, f, &k))
+                return NULL;
+        }
+    }
+    if (i == 0 && d == 1 && k == 1)
+        return NULL;
+    dx_num bi, ks, kd = dx_num_frac(k, d);
+    if (!dx_num_pow_int(&bi, b, i))
+        return NULL;
+    if (!dx_num_pow_int(&ks, &kd, s)) {
+        dx_num_clear(&bi);
+        return NULL;
+    }
+    dx_num c = dx_num_mul(&bi, &ks);
+    dx_num_clear(&bi);
+    dx_num_clear(&ks);
+    dx_num_clear(&kd);
+    return dx_mul(ctx, number_take(ctx, &c), dx_pow(ctx, dx_int(ctx, m), dx_frac(ctx, s, q)));
+}
+
 static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
 {
     int64_t k;
@@ -770,6 +816,13 @@ static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
                 dx_num_clear(&root);
             }
             dx_num_clear(&nb);
+        } else if (dx_num_sign(b) > 0 && qi <= 16) {
+            dx_num n = dx_num_numer(b), d = dx_num_denom(b);
+            int64_t ni, di;
+            if (dx_num_get_int(&n, &ni) && dx_num_get_int(&d, &di))
+                out = surd(ctx, b, ni, di, pi, qi);
+            dx_num_clear(&n);
+            dx_num_clear(&d);
         }
     }
     dx_num_clear(&p);
@@ -848,6 +901,17 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
     dx_expr *exact = dx_fn_exact(ctx, fn, u);
     if (exact || dx_failed(ctx))
         return exact;
+    if ((fn == DX_ASIN || fn == DX_ACOS) && u->kind == DX_NUM) {
+        /* refused like ln(-1): asin(2) is no constant, and its derivative no 0 */
+        dx_num one = dx_num_int(1), neg_one = dx_num_int(-1);
+        if (dx_num_cmp(&u->u.num, &one) > 0 || dx_num_cmp(&u->u.num, &neg_one) < 0) {
+            char *v = dx_num_str(&u->u.num);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (it needs a number from -1 to 1)",
+                    fn == DX_ASIN ? "asin" : "acos", v ? v : "this number");
+            free(v);
+            return NULL;
+        }
+    }
     switch (fn) {
     case DX_SIN: case DX_TAN: case DX_ASIN: case DX_ATAN: case DX_SINH: case DX_TANH:
         if (zero)

@@ -1,5 +1,6 @@
 /* Extrema: critical points found exactly (polynomials) or on a grid, classified. */
 #include "extrema.h"
+#include "closedform.h"
 
 #include "diff.h"
 #include "eval.h"
@@ -560,6 +561,29 @@ static void grid_globals(dx_extrema *x, const grid *g, const char *v)
     }
 }
 
+/* Where g (f' or f'') is exactly 0 at a small closed form next to p's double (pi/2, e^(-1),
+ * sqrt(2)/2), p gets that exact x, and f's exact value there when it comes out free of x. */
+static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, dx_expr *var, dx_xpoint *p)
+{
+    dx_expr *c = dx_closed_zero(ctx, g, var, p->x);
+    double cx, y;
+    if (!c || dx_eval_const(ctx, c, &cx) != DX_OK) {
+        dx_ctx_clear_error(ctx);
+        return;
+    }
+    dx_expr *fv = dx_subst(ctx, f, var, c);
+    fv = fv && !fv->vmask ? dx_simplify(ctx, fv) : NULL;
+    if (fv && dx_eval_const(ctx, fv, &y) != DX_OK)
+        fv = NULL;
+    dx_ctx_clear_error(ctx);
+    p->exact = dx_print(ctx, c, DX_PLAIN);
+    p->x = cx;
+    if (fv) {
+        p->exact_value = dx_print(ctx, fv, DX_PLAIN);
+        p->value = y;
+    }
+}
+
 static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema *x)
 {
     const char *name = var->u.name;
@@ -665,6 +689,11 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
         }
         x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL};
     }
+    for (size_t i = 0; i < x->ncrit; i++)
+        if (!x->crit[i].kink)
+            closed_form(ctx, f, df, var, &x->crit[i].at);
+    for (size_t i = 0; i < x->ninfl; i++)
+        closed_form(ctx, f, d2, var, &x->infl[i]);
     grid_globals(x, &g, name);
 out:
     free(g.xs);

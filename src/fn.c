@@ -94,6 +94,11 @@ const int dx_nfns = (int)(sizeof dx_fns / sizeof dx_fns[0]);
 /* u as q*pi: true with *q set when u is pi times a rational (q is owned by the caller). */
 static bool pi_multiple(const dx_expr *u, dx_num *q)
 {
+    /* 0 is 0*pi: without it cot(0) and csc(0) stayed calls, a constant with no value */
+    if (dx_is_int(u, 0)) {
+        *q = dx_num_int(0);
+        return true;
+    }
     if (u->kind == DX_CONST && u->fn == DX_PI) {
         *q = dx_num_int(1);
         return true;

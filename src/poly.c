@@ -116,6 +116,21 @@ static void num_to_mpq(mpq_t out, const dx_num *a)
 
 /* ---- expansion -------------------------------------------------------------------- */
 
+/* Largest coefficient size built by expansion, in bits: num.c's bound on exact numbers. */
+#define POLY_MAX_BITS (1u << 18)
+
+/* Bits of p's largest numerator or denominator. */
+static size_t max_bits(const dx_poly *p)
+{
+    size_t m = 0;
+    for (int i = 0; i < p->n; i++) {
+        size_t a = mpz_sizeinbase(mpq_numref(p->c[i]), 2), b = mpz_sizeinbase(mpq_denref(p->c[i]), 2);
+        m = a > m ? a : m;
+        m = b > m ? b : m;
+    }
+    return m;
+}
+
 /* Recursion over the expression, expanding as it goes. *budget bounds the work on a DAG
  * whose shared nodes would be expanded once per path. */
 static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out, long *budget)
@@ -165,6 +180,10 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
         dx_poly_init(&base);
         int ok = build(ctx, e->a[0], var, &base, budget);
         if (ok == 1 && dx_poly_deg(&base) > 0 && v > DX_POLY_MAX_DEG / dx_poly_deg(&base))
+            ok = 0;
+        /* a number to a power the constructors left unfolded as too large (c^9999992) would
+         * take minutes and gigabytes here: the same bound on the coefficients' size */
+        if (ok == 1 && (double)v * (double)max_bits(&base) > POLY_MAX_BITS)
             ok = 0;
         if (ok == 1) {
             /* square and multiply: (x+1)^1000 in ten squarings */

@@ -746,6 +746,11 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
 {
     if (!e)
         return NULL;
+    /* A numeric denominator is built through the constructors (see denominator()), and they
+     * refuse to build while an earlier error is pending: set it aside, so printing after a
+     * failed call still works (it returned NULL without a message), and restore it after. */
+    dx_error pending = *dx_ctx_error(ctx);
+    dx_ctx_clear_error(ctx);
     printer p = {ctx, fmt, NULL, 0, e, false, false, false};
     sb b = {0};
     print(&p, &b, e, 0);
@@ -757,6 +762,10 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
         print(&p, &b, e, 0);
     }
     free(p.scratch);
+    if (pending.status != DX_OK) {
+        dx_ctx_clear_error(ctx);
+        dx_fail(ctx, pending.status, pending.pos, pending.end, "%s", pending.msg);
+    }
     if (b.oom) {
         free(b.s);
         if (b.n > DX_PRINT_LIMIT || b.cap > DX_PRINT_LIMIT)

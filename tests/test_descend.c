@@ -190,29 +190,40 @@ START_TEST(diverges_fast)
 }
 END_TEST
 
-/* Each way to diverge, and the reason it names. */
+/* Each way to end without converging, and the reason it names. Diverged: something grew
+ * without bound. Stopped: descent fell off f's domain, or stands where the gradient is
+ * undefined; nothing grew, so it is not "diverged". steps -1 and says NULL: not checked. */
 static const struct {
     const char *f;
     double start, rate;
+    dx_descend_status status;
     dx_descend_why why;
-} diverging[] = {
-    {"w^4", 10, 1, DX_WHY_UNBOUNDED},        /* 10 - 4000 - ...: huge at once */
-    {"w - ln(w)", 3, 5, DX_WHY_DOMAIN},      /* jumps to w < 0 */
-    {"exp(w^2)", 5, 1, DX_WHY_NOT_FINITE},   /* the loss overflows */
-    {"-w^2", 1, 0.5, DX_WHY_UNBOUNDED},      /* falls without bound */
+    long steps;
+    const char *says;
+} endings[] = {
+    {"w^4", 10, 1, DX_DIVERGED, DX_WHY_UNBOUNDED, -1, NULL},       /* 10 - 4000 - ...: huge at once */
+    {"exp(w^2)", 5, 1, DX_DIVERGED, DX_WHY_NOT_FINITE, -1, NULL},  /* the loss overflows */
+    {"-w^2", 1, 0.5, DX_DIVERGED, DX_WHY_UNBOUNDED, -1, NULL},     /* falls without bound */
+    {"w - ln(w)", 3, 5, DX_STOPPED, DX_WHY_DOMAIN, 1, "step 0 ended at w = -0.333333, outside the domain of f: ln is undefined"},
+    {"sqrt(w)", 1, 1, DX_STOPPED, DX_WHY_DOMAIN, 2, "step 1 ended at w = -0.207107, outside the domain of f: sqrt is undefined"},
+    {"sqrt(w)", 0, 0.1, DX_STOPPED, DX_WHY_NO_GRADIENT, 0, "the gradient is undefined at w = 0, the start (division by zero)"},
+    {"w^(1/3)", 0, 0.1, DX_STOPPED, DX_WHY_NO_GRADIENT, 0, "the gradient is undefined at w = 0, the start"},
 };
 
-START_TEST(diverges_each_way)
+START_TEST(ends_each_way)
 {
     dx_ctx *ctx = dx_ctx_new();
-    dx_descend_opts o = opts(diverging[_i].rate, 10000);
+    dx_descend_opts o = opts(endings[_i].rate, 10000);
     dx_descend_result r;
     double w;
-    ck_assert_int_eq(descend1(ctx, diverging[_i].f, diverging[_i].start, &o, NULL, &r, &w), DX_OK);
-    ck_assert_msg(r.status == DX_DIVERGED && r.why == diverging[_i].why, "%s: status %d why %d (%s)",
-                  diverging[_i].f, r.status, r.why, r.msg);
-    ck_assert_msg(r.msg[0] != 0, "%s: no reason given", diverging[_i].f);
-    ck_assert_msg(dx_ctx_error(ctx)->status == DX_OK, "%s: error left on the context", diverging[_i].f);
+    const char *f = endings[_i].f;
+    ck_assert_int_eq(descend1(ctx, f, endings[_i].start, &o, NULL, &r, &w), DX_OK);
+    ck_assert_msg(r.status == endings[_i].status && r.why == endings[_i].why, "%s from %g: status %d why %d (%s)", f,
+                  endings[_i].start, r.status, r.why, r.msg);
+    ck_assert_msg(endings[_i].steps < 0 || r.steps == endings[_i].steps, "%s: %ld steps", f, r.steps);
+    ck_assert_msg(r.msg[0] != 0, "%s: no reason given", f);
+    ck_assert_msg(!endings[_i].says || strstr(r.msg, endings[_i].says) == r.msg, "%s: %s", f, r.msg);
+    ck_assert_msg(dx_ctx_error(ctx)->status == DX_OK, "%s: error left on the context", f);
     dx_ctx_free(ctx);
 }
 END_TEST
@@ -430,8 +441,8 @@ START_TEST(cli_seed_table)
         "   13    0.0387556     0.001502    0.0775112   -0.0116267\n"
         "   14    0.0271289  0.000735978    0.0542578  -0.00813868\n"
         "final: w = 0.01899024604  loss = 0.0003606294447  after 15 steps\n"
-        "status: max_steps (stopped after 15 steps; the gradient norm 0.038 is not yet below 1e-08)\n"
-        "stopped at w = 0.0189902, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n";
+        "status: max_steps (the step limit: 15 steps; the gradient norm 0.038 is not yet below 1e-08)\n"
+        "ended at w = 0.0189902, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n";
     ck_assert_str_eq(out, want);
     ck_assert_str_eq(err, "");
     free(out);
@@ -539,7 +550,7 @@ static Suite *suite(void)
     suite_add_tcase(s, t);
     t = tcase_create("status");
     tcase_add_test(t, diverges_fast);
-    tcase_add_loop_test(t, diverges_each_way, 0, sizeof diverging / sizeof diverging[0]);
+    tcase_add_loop_test(t, ends_each_way, 0, sizeof endings / sizeof endings[0]);
     tcase_add_test(t, converges_with_tol);
     tcase_add_test(t, bad_options);
     tcase_add_loop_test(t, kinks, 0, sizeof kink_rows / sizeof kink_rows[0]);

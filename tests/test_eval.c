@@ -468,7 +468,7 @@ static const golden goldens[] = {
     {{"tangent", "sin(x)", "--at", "0"}, 0, "slope: 1\npoint: (0, 0)\ntangent: y = x\n", NULL},
     {{"tangent", "sin(x)", "--at", "pi/2"}, 0, "slope: 0\npoint: (pi/2, 1)\ntangent: y = 1\n", NULL},
     {{"tangent", "sin(x)", "--at", "pi/6"}, 0, "slope: sqrt(3)/2\npoint: (pi/6, 1/2)\ntangent: y = sqrt(3)*x/2 + 1/2 - sqrt(3)*pi/12\n", NULL},
-    {{"tangent", "abs(x)", "--at", "0"}, 0, "no tangent line: f is not differentiable at x = 0 (its derivative is undefined there: division by zero)\n", NULL},
+    {{"tangent", "abs(x)", "--at", "0"}, 0, "no tangent line: f is not differentiable at x = 0 (left derivative -1, right derivative 1; sub-gradients [-1, 1])\n", NULL},
     {{"tangent", "ln(x)", "--at", "-1"}, 2, "", "f is not defined at x = -1: ln is undefined at -1"},
     {{"tangent", "x^2"}, 2, "", "tangent needs the point: --at A"},
     {{"tangent", "x^2", "--at", "x"}, 2, "", "dfdx: --at: takes a number or a constant expression"},
@@ -480,7 +480,7 @@ static const golden goldens[] = {
      "\"intercept\": -2.25, \"exact\": true, \"slope_text\": \"3\", \"line\": \"y = 3*x - 2.25\"}\n", NULL},
     {{"--format", "json", "tangent", "abs(x)", "--at", "0"}, 0,
      "{\"input\": \"abs(x)\", \"variable\": \"x\", \"at\": 0, \"point\": [0, 0], \"differentiable\": false, \"reason\": "
-     "\"its derivative is undefined there: division by zero\"}\n", NULL},
+     "\"left derivative -1, right derivative 1; sub-gradients [-1, 1]\"}\n", NULL},
     {{"verify", "x^2", "--at", "1,2"}, 0,
      NULL, NULL},
     {{"verify", "abs(x)", "--at", "0"}, 0, NULL, NULL},

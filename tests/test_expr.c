@@ -1,8 +1,10 @@
 /* The canonical store: equal expressions are one pointer, constructors simplify. */
+#include "eval.h"
 #include "expr.h"
 #include "fn.h"
 #include "testutil.h"
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +24,28 @@ static const struct { const char *a, *b; } same_rows[] = {
     {"sin(pi/6)", "1/2"}, {"cos(pi/3)", "1/2"}, {"sin(pi/4)", "sqrt(2)/2"}, {"cos(5*pi/6)", "-sqrt(3)/2"},
     {"tan(pi/4)", "1"}, {"tan(-pi/3)", "-sqrt(3)"}, {"sec(pi)", "-1"}, {"csc(3*pi/2)", "-1"},
     {"cot(pi/2)", "0"}, {"sin(13*pi/6)", "1/2"}, {"cos(-pi)", "-1"},
+    /* surds: the integer part of the exponent and square factors come out, roots leave the
+     * denominator (surd_values checks each value) */
+    {"sqrt(8)", "2*sqrt(2)"}, {"sqrt(1/2)", "sqrt(2)/2"}, {"(3/2)^(3/2)", "3*sqrt(6)/4"},
+    {"2^(-1/2)", "sqrt(2)/2"}, {"sqrt(12) + sqrt(3)", "3*sqrt(3)"}, {"(1/4)^(1/3)", "2^(1/3)/2"},
+    {"sqrt(2)*sqrt(8)", "4"}, {"2^(5/2)", "4*sqrt(2)"}, {"sqrt(3)/sqrt(27)", "1/3"},
+    /* found by fuzzing: symbolic exponents that sum to a number meet the numeric ones */
+    {"y^(-x - 1)*y*y^x", "1"}, {"y^(1 - x)*y^x/y^2*y^3", "y^2"}, {"relu(u)/u/relu(u)^(x + 1)*relu(u)^x", "1/u"},
 };
+
+static const struct { const char *text; double want; } surd_rows[] = {
+    {"sqrt(8)", 2.8284271247461900976}, {"sqrt(1/2)", 0.70710678118654752440}, {"(3/2)^(3/2)", 1.8371173070873835736},
+    {"(1/4)^(1/3)", 0.62996052494743658238}, {"2^(5/2)", 5.6568542494923801952}, {"(12/5)^(-7/3)", 0.12967027623139943},
+};
+
+START_TEST(surd_values)
+{
+    double v;
+    ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse(surd_rows[_i].text), &v), DX_OK);
+    ck_assert_msg(fabs(v - surd_rows[_i].want) <= 4e-16 * surd_rows[_i].want, "%s: %.17g, want %.17g", surd_rows[_i].text, v,
+                  surd_rows[_i].want);
+}
+END_TEST
 
 START_TEST(same_node)
 {
@@ -69,7 +92,9 @@ END_TEST
 
 START_TEST(trig_poles)
 {
-    static const char *const poles[] = {"tan(pi/2)", "sec(-pi/2)", "cot(0*x + pi)", "csc(2*pi)", "tan(3*pi/2)"};
+    /* cot(0), csc(0): found by the differential test (they stayed calls, with no value) */
+    static const char *const poles[] = {"tan(pi/2)", "sec(-pi/2)", "cot(0*x + pi)", "csc(2*pi)", "tan(3*pi/2)",
+                                        "cot(0)", "csc(x - x)", "x^csc(0)"};
     for (size_t i = 0; i < sizeof poles / sizeof poles[0]; i++) {
         ck_assert_msg(dx_parse(tu_ctx, poles[i], strlen(poles[i])) == NULL, "%s has no value", poles[i]);
         ck_assert_msg(dx_ctx_error(tu_ctx)->status == DX_EDOMAIN && strstr(dx_ctx_error(tu_ctx)->msg, "pole"), "%s: %s",
@@ -78,6 +103,27 @@ START_TEST(trig_poles)
     }
     /* no textbook value at 15 degrees: the call stays */
     ck_assert_int_eq(tu_parse("sin(pi/12)")->kind, DX_CALL);
+    ck_assert_ptr_eq(tu_parse("tan(0) + sin(0)"), tu_parse("0"));
+    ck_assert_ptr_eq(tu_parse("sec(0)"), tu_parse("cos(0)"));
+}
+END_TEST
+
+/* Found by the differential test: asin(2) stayed a constant (derivative 0), not an error. */
+START_TEST(unit_domain)
+{
+    static const struct { const char *in, *msg; } rows[] = {
+        {"asin(2)", "asin is undefined at 2 (it needs a number from -1 to 1)"},
+        {"acos(-3/2)", "acos is undefined at -3/2 (it needs a number from -1 to 1)"},
+        {"x*asin(1 + 1/10^30)", "asin is undefined at 1000000000000000000000000000001/1000000000000000000000000000000 (it needs a number from -1 to 1)"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        ck_assert_msg(dx_parse(tu_ctx, rows[i].in, strlen(rows[i].in)) == NULL, "%s has no value", rows[i].in);
+        ck_assert_msg(dx_ctx_error(tu_ctx)->status == DX_EDOMAIN && strcmp(dx_ctx_error(tu_ctx)->msg, rows[i].msg) == 0,
+                      "%s: %s", rows[i].in, dx_ctx_error(tu_ctx)->msg);
+        dx_ctx_clear_error(tu_ctx);
+    }
+    ck_assert_ptr_eq(tu_parse("acos(1)"), tu_parse("0"));
+    ck_assert_int_eq(tu_parse("asin(-1)")->kind, DX_MUL); /* -asin(1): the edges are in the domain */
 }
 END_TEST
 
@@ -147,9 +193,11 @@ int main(void)
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, same_node, 0, sizeof same_rows / sizeof same_rows[0]);
     tcase_add_loop_test(tc, distinct_node, 0, sizeof apart_rows / sizeof apart_rows[0]);
+    tcase_add_loop_test(tc, surd_values, 0, sizeof surd_rows / sizeof surd_rows[0]);
     tcase_add_test(tc, constructors_propagate_null);
     tcase_add_test(tc, division_by_exact_zero);
     tcase_add_test(tc, trig_poles);
+    tcase_add_test(tc, unit_domain);
     tcase_add_test(tc, node_budget);
     tcase_add_test(tc, depth_limit);
     tcase_add_test(tc, large_sum_is_fast_and_merged);

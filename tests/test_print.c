@@ -84,6 +84,27 @@ static int round_trip_file(const char *name, int limit)
     return n;
 }
 
+/* Found by fuzzing: a numeric denominator (3^(-1/27)) is printed through the constructors, which
+ * refused to work while an earlier error was pending, so dx_print returned NULL. */
+START_TEST(print_after_error)
+{
+    static const struct { const char *in, *plain; } after[] = {
+        {"x^(-1/3^(1/27))", "x^(-1/3^(1/27))"},
+        {"1/3^(1/3)", "1/3^(1/3)"},
+        {"1/sqrt(2)", "sqrt(2)/2"},
+    };
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+        dx_expr *e = tu_parse(after[i].in);
+        ck_assert_ptr_null(dx_parse(tu_ctx, "(", 1)); /* an error is now pending */
+        char *p = dx_print(tu_ctx, e, DX_PLAIN);
+        ck_assert_msg(p && strcmp(p, after[i].plain) == 0, "%s after an error: %s, want %s", after[i].in,
+                      p ? p : "NULL", after[i].plain);
+        ck_assert_msg(dx_ctx_error(tu_ctx)->status == DX_ESYNTAX, "%s: the pending error is kept", after[i].in);
+        free(p);
+    }
+}
+END_TEST
+
 START_TEST(round_trip_textbook)
 {
     ck_assert_int_ge(round_trip_file("textbook.txt", 1000), 150);
@@ -103,6 +124,7 @@ int main(void)
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, print_row, 0, sizeof rows / sizeof rows[0]);
+    tcase_add_test(tc, print_after_error);
     tcase_add_test(tc, round_trip_textbook);
     tcase_add_test(tc, round_trip_random);
     suite_add_tcase(s, tc);

@@ -74,7 +74,7 @@ START_TEST(batch_errors_go_on)
     ck_assert_msg(rc == 2, "rc %d", rc);
     ck_assert_msg(strcmp(out, "f(x) = x^2\n9\ng(t) = t^3\n1\n3*t^2\n3*t^2\n2\n") == 0, "out:\n%s", out);
     static const char *errs[] = {"dfdx: line 2: syntax error at column 7: unexpected '*'",
-                                 "dfdx: line 5: error at column 1: division by zero",
+                                 "dfdx: line 5: error at column 2: division by zero",
                                  "dfdx: line 6: 'sin' cannot be a name",
                                  "dfdx: line 7: '--bogus' is not an option of 'dfdx diff'",
                                  "dfdx: line 13: syntax error"};

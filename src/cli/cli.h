@@ -81,6 +81,10 @@ bool cli_order(cli *c, const cli_args *a, unsigned max, unsigned *order);
 dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **var);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
+/* Text the library wrote in plain form ("2 - sqrt(3)", "9/4") in the chosen form: with
+ * --format latex read back (plain output is re-readable) and printed in LaTeX, but a decimal
+ * ("2.25", "-1e-05") stays as written. malloc'd; NULL (reported) when out of memory. */
+char *cli_text(cli *c, const char *plain);
 
 /* An option's number: text is a number or a closed expression (pi/2, 1/3, -2, e^2), evaluated.
  * opt_name names the option in messages ("at" is shown as --at; a name that already starts
@@ -122,7 +126,7 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
 typedef struct cli_trace {
     double rate, *x, *loss, *step;
     size_t n;
-    const char *status; /* converged, diverged, max_steps */
+    const char *status; /* converged, diverged, stopped, max_steps */
 } cli_trace;
 /* The pictures of n runs of descent on f (a function of var alone; var NULL for several
  * variables: then only the loss per step) in the terminal or the file pc says. One run: the

@@ -19,7 +19,7 @@ static char *value_text(cli *c, const dx_expr *exact, double d)
     char buf[40];
     if (d != d)
         return strdup("undefined");
-    snprintf(buf, sizeof buf, "%.10g", d);
+    snprintf(buf, sizeof buf, "%.10g", d + 0.0); /* + 0.0: never "-0" */
     return strdup(buf);
 }
 

@@ -167,7 +167,7 @@ static void put_vec(view *v, const double *x)
     fputc('}', o);
 }
 
-static void plain_num(FILE *o, double x) { fprintf(o, " %12.6g", x); }
+static void plain_num(FILE *o, double x) { fprintf(o, " %12.6g", x + 0.0); } /* + 0.0: never "-0" */
 
 static void show_row(view *v, const dx_descend_row *r)
 {
@@ -262,7 +262,15 @@ static long finish_rows(view *v)
 
 static const char *status_name(dx_descend_status s)
 {
-    return s == DX_CONVERGED ? "converged" : s == DX_DIVERGED ? "diverged" : "max_steps";
+    return s == DX_CONVERGED ? "converged" : s == DX_DIVERGED ? "diverged" : s == DX_STOPPED ? "stopped" : "max_steps";
+}
+
+/* CLI.md fixes JSON's status to converged, diverged or max_steps: a run that stopped (a step
+ * left f's domain, or no gradient where it stood) failed as a divergence does, and its
+ * "outcome" (status_name) and "reason" say which. */
+static const char *json_status(dx_descend_status s)
+{
+    return s == DX_STOPPED ? "diverged" : status_name(s);
 }
 
 static const char *method_name(dx_descend_method m)
@@ -328,7 +336,7 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
     char global[160];
     if (m->global >= 0)
         snprintf(global, sizeof global, "the global minimum is at %s = %.6g (f = %.6g)", var,
-                 m->ex.crit[m->global].at.x, m->ex.crit[m->global].at.value);
+                 m->ex.crit[m->global].at.x + 0.0, m->ex.crit[m->global].at.value + 0.0);
     else
         snprintf(global, sizeof global, "f has no global minimum (%.120s)", m->ex.min.why);
     if (r->status == DX_DIVERGED || !isfinite(w)) {
@@ -349,14 +357,14 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
     const char *verb = r->status == DX_CONVERGED ? "converged to" : "reached";
     const char *the = globals(m) > 1 ? "a" : "the";
     if (at && is_global(m, near))
-        snprintf(buf, len, "%s %s global minimum at %s = %.6g (f = %.6g)", verb, the, var, p->x, p->value);
+        snprintf(buf, len, "%s %s global minimum at %s = %.6g (f = %.6g)", verb, the, var, p->x + 0.0, p->value + 0.0);
     else if (at)
-        snprintf(buf, len, "%s a %s at %s = %.6g (f = %.6g); %s", verb, kind_name(kind), var, p->x, p->value,
+        snprintf(buf, len, "%s a %s at %s = %.6g (f = %.6g); %s", verb, kind_name(kind), var, p->x + 0.0, p->value + 0.0,
                  global);
     else
-        snprintf(buf, len, "stopped at %s = %.6g, not yet at a critical point: the nearest is %s %s at %s = %.6g "
-                 "(f = %.6g)%s%s", var, w, is_global(m, near) ? the : "the",
-                 is_global(m, near) ? "global minimum" : kind_name(kind), var, p->x, p->value,
+        snprintf(buf, len, "ended at %s = %.6g, not yet at a critical point: the nearest is %s %s at %s = %.6g "
+                 "(f = %.6g)%s%s", var, w + 0.0, is_global(m, near) ? the : "the",
+                 is_global(m, near) ? "global minimum" : kind_name(kind), var, p->x + 0.0, p->value + 0.0,
                  is_global(m, near) ? "" : "; ", is_global(m, near) ? "" : global);
 }
 
@@ -390,7 +398,7 @@ static void put_minima(cli *c, const minima *m, const char *var)
     fputs("critical points:", o);
     for (int i = 0; i < m->n; i++)
         fprintf(o, "%s %s at %s = %.6g (f = %.6g)%s", i ? ";" : "", kind_name(m->ex.crit[i].kind), var,
-                m->ex.crit[i].at.x, m->ex.crit[i].at.value, is_global(m, i) ? ", a global minimum" : "");
+                m->ex.crit[i].at.x + 0.0, m->ex.crit[i].at.value + 0.0, is_global(m, i) ? ", a global minimum" : "");
     fputs(m->n ? "\n" : " none\n", o);
 }
 
@@ -455,7 +463,8 @@ static void put_final(cli *c, view *v, const run *r)
 {
     FILE *o = c->out;
     if (c->fmt == OUT_JSON) {
-        fprintf(o, ", \"status\": \"%s\", \"reason\": ", status_name(r->res.status));
+        fprintf(o, ", \"status\": \"%s\", \"outcome\": \"%s\", \"reason\": ", json_status(r->res.status),
+                status_name(r->res.status));
         cli_json_str(o, r->res.msg);
         fprintf(o, ", \"steps_taken\": %ld, \"final\": {\"position\": ", r->res.steps);
         put_vec(v, r->pos);
@@ -468,9 +477,9 @@ static void put_final(cli *c, view *v, const run *r)
     }
     fputs("final:", o);
     for (size_t i = 0; i < v->n; i++)
-        fprintf(o, "%s %s = %.10g", i ? "," : "", v->names[i], r->pos[i]);
+        fprintf(o, "%s %s = %.10g", i ? "," : "", v->names[i], r->pos[i] + 0.0);
     if (isfinite(r->res.loss))
-        fprintf(o, "  loss = %.10g", r->res.loss);
+        fprintf(o, "  loss = %.10g", r->res.loss + 0.0);
     else
         fputs("  loss = undefined", o);
     fprintf(o, "  after %ld step%s\n", r->res.steps, r->res.steps == 1 ? "" : "s");
@@ -488,7 +497,7 @@ static void judge(run *runs, int n)
     int best = -1;
     for (int i = 0; i < n; i++) {
         const dx_descend_result *r = &runs[i].res;
-        if (r->status == DX_DIVERGED || !isfinite(r->loss))
+        if (r->status == DX_DIVERGED || r->status == DX_STOPPED || !isfinite(r->loss))
             continue;
         if (best < 0) {
             best = i;
@@ -502,7 +511,11 @@ static void judge(run *runs, int n)
     }
     for (int i = 0; i < n; i++) {
         const dx_descend_result *r = &runs[i].res;
-        if (r->status == DX_DIVERGED || !isfinite(r->loss))
+        if (r->status == DX_STOPPED && r->why == DX_WHY_DOMAIN)
+            runs[i].verdict = "too large: stepped out of f's domain";
+        else if (r->status == DX_STOPPED)
+            runs[i].verdict = "stopped: the gradient is undefined where it stands";
+        else if (r->status == DX_DIVERGED || !isfinite(r->loss))
             runs[i].verdict = "too large: diverged";
         else if (i == best)
             runs[i].verdict = r->status == DX_CONVERGED ? "just right: converged in the fewest steps"
@@ -539,15 +552,15 @@ static void put_comparison(cli *c, view *v, const run *runs, int n)
         fprintf(o, " %7ld  %-10s %s\n", r->res.steps, status_name(r->res.status), r->verdict);
     }
     for (int k = 0; k < n; k++)
-        if (runs[k].res.status == DX_DIVERGED)
-            fprintf(o, "rate %g diverged: %s\n", runs[k].rate, runs[k].res.msg);
+        if (runs[k].res.status == DX_DIVERGED || runs[k].res.status == DX_STOPPED)
+            fprintf(o, "rate %g %s: %s\n", runs[k].rate, status_name(runs[k].res.status), runs[k].res.msg);
 }
 
 static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char *const *names, const double *start,
                        size_t n, const double *rates, int nrates)
 {
     FILE *out = c->out;
-    char *fs = dx_print(c->ctx, f, DX_PLAIN);
+    char *fs = cli_show(c, f); /* plain for JSON */
     if (c->fmt == OUT_JSON) {
         fputs("{\"function\": ", out);
         cli_json_str(out, fs ? fs : "");
@@ -579,7 +592,7 @@ static void put_header(cli *c, dx_expr *f, const dx_descend_opts *o, const char 
     const char *what = o->method == DX_GD ? "gradient descent" : o->method == DX_MOMENTUM ? "momentum descent" : "Adam";
     fprintf(out, "%s on %s from", what, fs ? fs : "f");
     for (size_t i = 0; i < n; i++)
-        fprintf(out, "%s %s = %.10g", i ? "," : "", names[i], start[i]);
+        fprintf(out, "%s %s = %.10g", i ? "," : "", names[i], start[i] + 0.0);
     fputs(" (", out);
     if (nrates == 1)
         fprintf(out, "learning rate %g, ", rates[0]);
@@ -814,8 +827,8 @@ int cli_descend(cli *c, const cli_args *a)
             for (int k = 0; k < nrates; k++) {
                 fprintf(c->out, "%s{\"rate\": ", k ? ", " : "");
                 cli_json_num(c->out, runs[k].rate);
-                fprintf(c->out, ", \"status\": \"%s\", \"steps_taken\": %ld, \"final\": {\"position\": ",
-                        status_name(runs[k].res.status), runs[k].res.steps);
+                fprintf(c->out, ", \"status\": \"%s\", \"outcome\": \"%s\", \"steps_taken\": %ld, \"final\": {\"position\": ",
+                        json_status(runs[k].res.status), status_name(runs[k].res.status), runs[k].res.steps);
                 put_vec(&v, runs[k].pos);
                 fputs(", \"loss\": ", c->out);
                 cli_json_num(c->out, runs[k].res.loss);

@@ -1,8 +1,10 @@
 /* dfdx eval, verify and tangent: the numbers behind a formula. */
 #include "cli.h"
 #include "eval.h"
+#include "limit.h"
 #include "verify.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
+char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical);
 
 #define MAX_POINTS 100
 
@@ -133,6 +136,24 @@ static bool has_call(const dx_expr *e)
     return false;
 }
 
+/* v without the last bits of rounding noise, when the noise is all that makes it long: a
+ * double computed through ln, log10 or a quotient of them is good to about 15 digits, so
+ * log2(8) = ln(8)/ln(2) = 2.9999999999999996 is 3 to every digit it has. Only a value whose 15
+ * significant digits end in a run of zeros (at most 10 left) is tidied: a true decimal
+ * expansion does that with odds of about 1e-5 per value, and then its last digits were noise. */
+static double tidy(double v)
+{
+    if (!isfinite(v) || v == 0)
+        return v;
+    char s[40];
+    snprintf(s, sizeof s, "%.14e", v); /* 15 significant digits: d.dddddddddddddde+XX */
+    double r = strtod(s, NULL);
+    int zeros = 0;
+    for (const char *p = strchr(s, 'e') - 1; *p == '0'; p--)
+        zeros++;
+    return zeros >= 5 ? r : v;
+}
+
 /* The value of e at the bound point by the compiled evaluator: the domain message when the
  * point is outside (it names the function and the value). */
 static bool eval_double(cli *c, dx_expr *e, const bindings *b, double *out)
@@ -172,7 +193,7 @@ int cli_eval(cli *c, const cli_args *a)
     }
     /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2) */
     char *exact = NULL, dec[40];
-    dx_fmt_double(dec, sizeof dec, v);
+    dx_fmt_double(dec, sizeof dec, exact_num ? v : tidy(v)); /* log2(8): 3, not 2.9999999999999996 */
     if (x && !has_call(x)) {
         exact = dx_print(c->ctx, x, DX_PLAIN);
         /* a rational is the answer itself, digits and all (up to a page); a longer symbolic
@@ -328,13 +349,54 @@ static bool prepare(cli *c, const cli_args *a, dx_expr **e, const char **var, bi
     return true;
 }
 
+/* *s (malloc'd, plain) in the chosen output form (cli_text); left as it is on failure. */
+static void as_output(cli *c, char **s)
+{
+    char *t = *s ? cli_text(c, *s) : NULL;
+    if (t) {
+        free(*s);
+        *s = t;
+    }
+}
+
+/* How large the parts of e are at x: a sum's terms add up by size, a product's factors
+ * multiply (two levels down), anything else is its value's size. f' = cos(x)/x - sin(x)/x^2 at
+ * x = -1e-10 is two terms of 1e10 that cancel to 3e-11: its double value keeps no digits, and
+ * its parts' size says so. NaN where a part has no value. */
+static double magnitude(cli *c, dx_expr *e, const char *var, double x, int depth)
+{
+    if (depth < 3 && (e->kind == DX_ADD || e->kind == DX_MUL)) {
+        double m = e->kind == DX_ADD ? 0 : 1;
+        for (uint32_t i = 0; i < e->n; i++) {
+            double part = magnitude(c, e->a[i], var, x, depth + 1);
+            m = e->kind == DX_ADD ? m + part : m * part;
+        }
+        return m;
+    }
+    double v = NAN;
+    dx_prog *p = dx_compile(c->ctx, e, &var, 1);
+    if (!p || dx_prog_eval(p, c->ctx, &x, &v) != DX_OK)
+        v = NAN;
+    dx_prog_free(p);
+    dx_ctx_clear_error(c->ctx);
+    return fabs(v);
+}
+
+/* A disagreement that is only f' losing its digits to cancellation at x (see magnitude):
+ * within 16 roundings of the size of its parts. */
+static bool cancels(cli *c, dx_expr *d, const char *var, const dx_vpoint *r)
+{
+    double m = d ? magnitude(c, d, var, r->x, 0) : NAN;
+    return isfinite(m) && r->abs_diff <= r->tol + 16 * DBL_EPSILON * m;
+}
+
 static void put_cell(cli *c, double v, int width)
 {
     char buf[40];
     if (isnan(v))
         snprintf(buf, sizeof buf, "-");
     else
-        snprintf(buf, sizeof buf, "%.10g", v);
+        snprintf(buf, sizeof buf, "%.10g", v + 0.0); /* + 0.0: never "-0" */
     fprintf(c->out, "  %-*s", width, buf);
 }
 
@@ -350,7 +412,13 @@ int cli_verify(cli *c, const cli_args *a)
     const char *at = cli_get(a, "at");
     int n = at ? points_of(c, at, pts) : default_points(pf, pts);
     int rc = n < 0 ? CLI_BAD : CLI_OK, ndiff = 0, nok = 0;
+    dx_expr *de = subst_all(c, d, &b); /* f' as compiled, for the size of its parts */
+    dx_ctx_clear_error(c->ctx);
     char *ds = n >= 0 ? dx_print(c->ctx, d, DX_PLAIN) : NULL, *fs = dx_print(c->ctx, e, DX_PLAIN);
+    if (c->fmt == OUT_LATEX) {
+        as_output(c, &ds);
+        as_output(c, &fs);
+    }
     if (n >= 0 && c->fmt == OUT_JSON) {
         cli_json_open(c->out, fs, var);
         fputs(", \"derivative\": ", c->out);
@@ -367,6 +435,10 @@ int cli_verify(cli *c, const cli_args *a)
         bool overflow = (r.kind == DX_V_UNDEFINED || r.kind == DX_V_NOT_DIFF) &&
                         strstr(dx_ctx_error(c->ctx)->msg, "overflows") != NULL;
         dx_ctx_clear_error(c->ctx);
+        /* not a wrong derivative: its value in doubles is noise here (cancellation) */
+        bool noise = r.kind == DX_V_DIFFER && cancels(c, de, var, &r);
+        if (noise)
+            r.kind = DX_V_NO_ESTIMATE; /* neither a match nor a mismatch; named below */
         ndiff += r.kind == DX_V_DIFFER;
         nok += r.kind == DX_V_MATCH;
         if (c->fmt == OUT_JSON) {
@@ -381,7 +453,7 @@ int cli_verify(cli *c, const cli_args *a)
             fputs(", \"rel_diff\": ", c->out);
             cli_json_num(c->out, r.rel_diff);
             fprintf(c->out, ", \"match\": %s, \"status\": \"%s\"}", r.kind == DX_V_MATCH ? "true" : "false",
-                    overflow ? "overflow" : vkind_json(r.kind));
+                    overflow ? "overflow" : noise ? "cancellation" : vkind_json(r.kind));
         } else {
             put_cell(c, r.x, 12);
             put_cell(c, r.symbolic, 18);
@@ -393,7 +465,8 @@ int cli_verify(cli *c, const cli_args *a)
                 fprintf(c->out, "%-10.2e  %-10s", r.abs_diff, "-");
             else
                 fprintf(c->out, "%-10.2e  %-10.2e", r.abs_diff, r.rel_diff);
-            fprintf(c->out, "  %s\n", !overflow ? vkind_word(r.kind)
+            fprintf(c->out, "  %s\n", noise      ? "inconclusive: f' loses its digits to cancellation here"
+                                       : !overflow ? vkind_word(r.kind)
                                        : r.kind == DX_V_UNDEFINED ? "f too large for a double"
                                                                   : "f' too large for a double");
         }
@@ -434,9 +507,11 @@ static char *show_double(double v)
     return strdup(buf);
 }
 
-/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. */
+/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. In LaTeX
+ * the product is written "M x". */
 static void put_line(cli *c, const char *var, const char *m, const char *b)
 {
+    const char *times = c->fmt == OUT_LATEX ? " " : "*";
     fputs("y = ", c->out);
     bool mzero = strcmp(m, "0") == 0, bzero = strcmp(b, "0") == 0;
     if (!mzero) {
@@ -445,7 +520,7 @@ static void put_line(cli *c, const char *var, const char *m, const char *b)
         else if (strcmp(m, "-1") == 0)
             fprintf(c->out, "-%s", var);
         else
-            fprintf(c->out, "%s*%s", m, var);
+            fprintf(c->out, "%s%s%s", m, times, var);
     }
     if (mzero)
         fputs(b, c->out);
@@ -479,10 +554,41 @@ int cli_tangent(cli *c, const cli_args *a)
         dx_prog_free(pd);
         return CLI_BAD;
     }
-    bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK;
+    bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK, vertical = false;
     char why[320] = "";
     if (!differentiable)
         snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+    dx_ctx_clear_error(c->ctx);
+    dx_expr *sv = dx_sym(c->ctx, var, strlen(var)), *fe = subst_all(c, e, &b), *slope = NULL;
+    /* at an exact point the exact f'(A) decides: a double pi misses sin(pi) = 0, so
+     * abs(sin(x)) would get a slope at its kink */
+    if (differentiable && A->vmask == 0 && !dx_subst(c->ctx, subst_all(c, d, &b), sv, A) &&
+        dx_ctx_error(c->ctx)->status == DX_EDOMAIN) {
+        differentiable = false;
+        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+    }
+    dx_ctx_clear_error(c->ctx);
+    dx_limit_report r;
+    if (!differentiable && fe && sv && A->vmask == 0 &&
+        dx_limit(c->ctx, fe, sv, (dx_point){A, 0}, true, true, &r) == DX_OK) {
+        /* the one-sided derivatives decide where the formula for f' fails: relu(x^3) at 0 has
+         * slope 0 from both sides; abs(x) at 0 is a kink, sqrt(x) at 0 an edge, x^(1/3) at 0
+         * a vertical tangent */
+        const dx_lim *l = &r.dleft, *rt = &r.dright;
+        const dx_lim *one = l->kind == DX_LIM_VALUE && (rt->kind == DX_LIM_VALUE || rt->kind == DX_LIM_UNDEFINED) ? l
+                          : rt->kind == DX_LIM_VALUE && l->kind == DX_LIM_UNDEFINED                               ? rt
+                                                                                                                  : NULL;
+        if (r.differentiable == 1 && one) {
+            differentiable = true;
+            m = one->value;
+            slope = one->exact;
+        } else if (r.differentiable == 0) {
+            char *s = cli_not_differentiable(c, &r, &vertical);
+            if (s)
+                snprintf(why, sizeof why, "%s", s);
+            free(s);
+        }
+    }
     dx_ctx_clear_error(c->ctx);
     dx_prog_free(pf);
     dx_prog_free(pd);
@@ -492,9 +598,8 @@ int cli_tangent(cli *c, const cli_args *a)
     bool exact = false;
     char *line = NULL; /* the line printed whole, when A is exact but not rational (pi/6) */
     if (differentiable && A->vmask == 0) {
-        dx_expr *sv = dx_sym(c->ctx, var, strlen(var));
-        dx_expr *fa = dx_subst(c->ctx, subst_all(c, e, &b), sv, A);
-        dx_expr *ma = dx_subst(c->ctx, subst_all(c, d, &b), sv, A);
+        dx_expr *fa = dx_subst(c->ctx, fe, sv, A);
+        dx_expr *ma = slope ? slope : dx_subst(c->ctx, subst_all(c, d, &b), sv, A);
         dx_expr *ba = dx_sub(c->ctx, fa, dx_mul(c->ctx, ma, A));
         if (ba && fa->kind == DX_NUM && ma->kind == DX_NUM && ba->kind == DX_NUM && A->kind == DX_NUM) {
             exact = true;
@@ -508,7 +613,7 @@ int cli_tangent(cli *c, const cli_args *a)
             ms = dx_print(c->ctx, ma, DX_PLAIN);
             ys = dx_print(c->ctx, fa, DX_PLAIN);
             bs = dx_print(c->ctx, ba, DX_PLAIN);
-            xs = dx_print(c->ctx, A, DX_PLAIN);
+            xs = A->kind == DX_NUM ? show_exact(&A->u.num, decimal) : dx_print(c->ctx, A, DX_PLAIN);
             line = l ? dx_print(c->ctx, l, DX_PLAIN) : NULL;
             exact = ms && ys && bs && xs && line;
             if (!exact) {
@@ -522,7 +627,17 @@ int cli_tangent(cli *c, const cli_args *a)
         ms = show_double(m);
         ys = show_double(fx);
         bs = show_double(fx - m * x);
-        xs = show_double(x);
+        /* where there is no tangent the point is said as given: "at x = pi" */
+        xs = differentiable || A->vmask != 0 ? show_double(x)
+             : A->kind == DX_NUM             ? show_exact(&A->u.num, decimal)
+                                             : dx_print(c->ctx, A, DX_PLAIN);
+    }
+    if (c->fmt == OUT_LATEX) {
+        as_output(c, &ms);
+        as_output(c, &ys);
+        as_output(c, &bs);
+        as_output(c, &xs);
+        as_output(c, &line);
     }
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, e, DX_PLAIN);
@@ -551,9 +666,13 @@ int cli_tangent(cli *c, const cli_args *a)
         } else {
             fputs(", \"reason\": ", c->out);
             cli_json_str(c->out, why);
+            if (vertical) /* the vertical line's text, like "line": names and digits */
+                fprintf(c->out, ", \"vertical_line\": \"%s = %s\"", var, xs);
         }
         fputs("}\n", c->out);
         free(in);
+    } else if (vertical) {
+        fprintf(c->out, "vertical tangent: %s = %s\nf is not differentiable at %s = %s (%s)\n", var, xs, var, xs, why);
     } else if (!differentiable) {
         fprintf(c->out, "no tangent line: f is not differentiable at %s = %s (%s)\n", var, xs, why);
     } else {

@@ -22,15 +22,19 @@ static void num_text(char *buf, size_t n, double v)
     }
 }
 
-/* "2 - sqrt(3) ≈ 0.2679491924311228", "-1", "0.7071067811865476". */
-static void show_value(char *buf, size_t n, const char *exact, double v)
+/* "2 - sqrt(3) ≈ 0.2679491924311228", "pi/2 ≈ 1.5707963267948966", "-1", "1/3",
+ * "0.7071067811865476"; the exact form in LaTeX
+ * under --format latex. */
+static void show_value(cli *c, char *buf, size_t n, const char *exact, double v)
 {
     char d[40];
     num_text(d, sizeof d, v);
-    if (exact && strcmp(exact, d) != 0 && strchr(exact, 's'))
-        snprintf(buf, n, "%s ≈ %s", exact, d);
+    char *ex = exact ? cli_text(c, exact) : NULL;
+    if (ex && strcmp(exact, d) != 0 && strpbrk(exact, "abcdefghijklmnopqrstuvwxyz")) /* sqrt, pi, e */
+        snprintf(buf, n, "%s %s %s", ex, c->fmt == OUT_LATEX ? "\\approx" : "≈", d);
     else
-        snprintf(buf, n, "%s", exact ? exact : d);
+        snprintf(buf, n, "%s", ex ? ex : d);
+    free(ex);
 }
 
 static const char *kind_word(dx_cp_kind k) { return k == DX_CP_MIN ? "min" : k == DX_CP_MAX ? "max" : "neither"; }
@@ -138,8 +142,8 @@ static void print_global(cli *c, const char *var, const char *what, const dx_glo
         return;
     }
     char xs[160], vs[160];
-    show_value(xs, sizeof xs, g->at.exact, g->at.x);
-    show_value(vs, sizeof vs, g->at.exact_value, g->at.value);
+    show_value(c, xs, sizeof xs, g->at.exact, g->at.x);
+    show_value(c, vs, sizeof vs, g->at.exact_value, g->at.value);
     fprintf(o, "global %s%s: f = %s at %s = %s", what, x->interval ? " on the interval" : "", vs, var, xs);
     for (size_t i = 0; i < g->ties; i++) {
         num_text(xs, sizeof xs, g->tie_x[i]);
@@ -179,7 +183,9 @@ static void print_plain(cli *c, const char *fn, const char *dfn, const char *var
     }
     if (x->ncrit == 0 && x->nflat == 0) {
         fprintf(o, "no critical points%s (%s)\n", x->interval ? " in the interval" : "",
-                x->polynomial ? "f' is never 0" : "no zero of f', and no kink where f is defined");
+                !x->polynomial ? "no zero of f', and no kink where f is defined"
+                : x->interval  ? "f' is not 0 anywhere in it"
+                               : "f' is never 0");
     } else {
         fprintf(o, "critical points (f' = 0%s):\n", x->polynomial ? "" : " or undefined");
         size_t fi = 0;
@@ -188,8 +194,8 @@ static void print_plain(cli *c, const char *fn, const char *dfn, const char *var
             while (fi < x->nflat && x->flat[fi].from < k->at.x)
                 print_flat(o, var, &x->flat[fi++]);
             char xs[160], vs[160];
-            show_value(xs, sizeof xs, k->at.exact, k->at.x);
-            show_value(vs, sizeof vs, k->at.exact_value, k->at.value);
+            show_value(c, xs, sizeof xs, k->at.exact, k->at.x);
+            show_value(c, vs, sizeof vs, k->at.exact_value, k->at.value);
             const char *kind = k->kind == DX_CP_MIN ? "local min" : k->kind == DX_CP_MAX ? "local max" : "neither";
             fprintf(o, "  %s = %s, f = %s: %s", var, xs, vs, kind);
             if (k->mult > 1)
@@ -203,8 +209,8 @@ static void print_plain(cli *c, const char *fn, const char *dfn, const char *var
         fprintf(o, "inflection points (f'' changes sign):\n");
         for (size_t i = 0; i < x->ninfl; i++) {
             char xs[160], vs[160];
-            show_value(xs, sizeof xs, x->infl[i].exact, x->infl[i].x);
-            show_value(vs, sizeof vs, x->infl[i].exact_value, x->infl[i].value);
+            show_value(c, xs, sizeof xs, x->infl[i].exact, x->infl[i].x);
+            show_value(c, vs, sizeof vs, x->infl[i].exact_value, x->infl[i].value);
             fprintf(o, "  %s = %s, f = %s\n", var, xs, vs);
         }
     }
@@ -220,8 +226,8 @@ int cli_extrema(cli *c, const cli_args *a)
         return cli_usage(c, "give both ends of the interval: --from A --to B");
     if (fs && (!cli_number(c, "from", fs, &from) || !cli_number(c, "to", ts, &to)))
         return CLI_BAD;
-    if (fs && from > to)
-        return cli_usage(c, "--from (%s) must not be greater than --to (%s)", fs, ts);
+    if (fs && !(from < to)) /* one point is no interval: its min and max would be one tie */
+        return cli_usage(c, "--from (%s) must be less than --to (%s)", fs, ts);
     const char *var;
     dx_expr *e = cli_function(c, a, "extrema", &var);
     if (!e)
@@ -233,7 +239,7 @@ int cli_extrema(cli *c, const cli_args *a)
     dx_extrema x;
     if (dx_extrema_find(c->ctx, e, v, fs ? &from : NULL, ts ? &to : NULL, &x) != DX_OK)
         return cli_report(c, NULL);
-    char *fn = dx_print(c->ctx, e, DX_PLAIN), *dfn = dx_print(c->ctx, d, DX_PLAIN);
+    char *fn = cli_show(c, e), *dfn = cli_show(c, d); /* plain for JSON */
     int rc = CLI_OK;
     if (!fn || !dfn)
         rc = cli_usage(c, "out of memory");

@@ -10,6 +10,7 @@
 
 int cli_limit(cli *c, const cli_args *a);
 void cli_kink_note(cli *c, dx_expr *f, const char *var);
+char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical);
 
 /* --at A: oo, -oo (also +oo, inf, infinity, ∞) or a closed expression kept exact (1/3,
  * pi/2). false after reporting. */
@@ -61,14 +62,14 @@ static void describe(cli *c, text *t, const dx_lim *l, bool exact_only)
             char *s = cli_show(c, l->exact);
             put(t, "%s", s ? s : "?");
             if (!exact_only && !(l->exact->kind == DX_NUM && dx_num_is_int(&l->exact->u.num)))
-                put(t, " (%.10g)", l->value);
+                put(t, " (%.10g)", l->value + 0.0); /* + 0.0: never "-0" */
             free(s);
         } else {
-            put(t, "%.10g%s", l->value, exact_only ? "" : " (numeric)");
+            put(t, "%.10g%s", l->value + 0.0, exact_only ? "" : " (numeric)");
         }
         break;
-    case DX_LIM_POS_INF: put(t, "oo"); break;
-    case DX_LIM_NEG_INF: put(t, "-oo"); break;
+    case DX_LIM_POS_INF: put(t, c->fmt == OUT_LATEX ? "\\infty" : "oo"); break;
+    case DX_LIM_NEG_INF: put(t, c->fmt == OUT_LATEX ? "-\\infty" : "-oo"); break;
     case DX_LIM_OSCILLATES: put(t, "does not exist (oscillates)"); break;
     case DX_LIM_UNDEFINED: put(t, "undefined (f is not defined on this side)"); break;
     case DX_LIM_UNKNOWN: put(t, "unknown (%s)", l->method); break;
@@ -150,11 +151,48 @@ static void print_json(cli *c, const dx_limit_report *r, const char *in, const c
     fputs("}\n", c->out);
 }
 
+/* "yes (derivative 2)", "no (left derivative -1, right derivative 1; sub-gradients [-1, 1])",
+ * "no (not continuous)": differentiability at a finite point, with the reason. */
+static void differentiability(cli *c, text *t, const dx_limit_report *r)
+{
+    if (r->differentiable == 1 && r->dleft.kind == DX_LIM_VALUE && r->dright.kind != DX_LIM_UNDEFINED) {
+        put(t, "yes (derivative ");
+        describe(c, t, &r->dleft, false);
+        put(t, ")");
+    } else if (r->differentiable == 1) {
+        put(t, "yes, one-sided (derivative ");
+        describe(c, t, r->dright.kind == DX_LIM_VALUE ? &r->dright : &r->dleft, false);
+        put(t, ")");
+    } else if (r->differentiable == 0 && r->continuous != 1) {
+        put(t, "no (not continuous)");
+    } else if (r->differentiable == 0 && (r->dleft.kind == DX_LIM_UNDEFINED || r->dright.kind == DX_LIM_UNDEFINED)) {
+        bool right = r->dright.kind != DX_LIM_UNDEFINED;
+        put(t, "no (%s derivative ", right ? "right" : "left");
+        describe(c, t, right ? &r->dright : &r->dleft, true);
+        put(t, "; f is not defined to the %s)", right ? "left" : "right");
+    } else if (r->differentiable == 0) {
+        put(t, "no (left derivative ");
+        describe(c, t, &r->dleft, true);
+        put(t, ", right derivative ");
+        describe(c, t, &r->dright, true);
+        if (r->dleft.kind == DX_LIM_VALUE && r->dright.kind == DX_LIM_VALUE && r->dleft.value < r->dright.value) {
+            put(t, "; sub-gradients [");
+            describe(c, t, &r->dleft, true);
+            put(t, ", ");
+            describe(c, t, &r->dright, true);
+            put(t, "]");
+        }
+        put(t, ")");
+    } else {
+        put(t, "undecided");
+    }
+}
+
 static void print_plain(cli *c, const dx_limit_report *r, const char *var, const char *at, bool inf)
 {
     text t = {0};
     if (inf) {
-        put(&t, "%s -> %s: ", var, at);
+        put(&t, c->fmt == OUT_LATEX ? "%s \\to %s: " : "%s -> %s: ", var, at);
         describe(c, &t, r->want_left ? &r->left : &r->right, false);
         put(&t, "\n");
     } else {
@@ -204,37 +242,7 @@ static void print_plain(cli *c, const dx_limit_report *r, const char *var, const
             put(&t, "undecided");
         }
         put(&t, "\ndifferentiable at %s: ", at);
-        if (r->differentiable == 1 && r->dleft.kind == DX_LIM_VALUE && r->dright.kind != DX_LIM_UNDEFINED) {
-            put(&t, "yes (derivative ");
-            describe(c, &t, &r->dleft, false);
-            put(&t, ")");
-        } else if (r->differentiable == 1) {
-            put(&t, "yes, one-sided (derivative ");
-            describe(c, &t, r->dright.kind == DX_LIM_VALUE ? &r->dright : &r->dleft, false);
-            put(&t, ")");
-        } else if (r->differentiable == 0 && r->continuous != 1) {
-            put(&t, "no (not continuous)");
-        } else if (r->differentiable == 0 && (r->dleft.kind == DX_LIM_UNDEFINED || r->dright.kind == DX_LIM_UNDEFINED)) {
-            bool right = r->dright.kind != DX_LIM_UNDEFINED;
-            put(&t, "no (%s derivative ", right ? "right" : "left");
-            describe(c, &t, right ? &r->dright : &r->dleft, true);
-            put(&t, "; f is not defined to the %s)", right ? "left" : "right");
-        } else if (r->differentiable == 0) {
-            put(&t, "no (left derivative ");
-            describe(c, &t, &r->dleft, true);
-            put(&t, ", right derivative ");
-            describe(c, &t, &r->dright, true);
-            if (r->dleft.kind == DX_LIM_VALUE && r->dright.kind == DX_LIM_VALUE && r->dleft.value < r->dright.value) {
-                put(&t, "; sub-gradients [");
-                describe(c, &t, &r->dleft, true);
-                put(&t, ", ");
-                describe(c, &t, &r->dright, true);
-                put(&t, "]");
-            }
-            put(&t, ")");
-        } else {
-            put(&t, "undecided");
-        }
+        differentiability(c, &t, r);
         put(&t, "\n");
     }
     if (t.s)
@@ -267,8 +275,9 @@ int cli_limit(cli *c, const cli_args *a)
     dx_expr *x = dx_sym(c->ctx, var, strlen(var));
     if (!x || dx_limit(c->ctx, f, x, p, left, right, &r) != DX_OK)
         return cli_report(c, NULL);
-    char *at = p.inf ? NULL : dx_print(c->ctx, p.at, DX_PLAIN);
-    const char *at_s = p.inf ? (p.inf > 0 ? "oo" : "-oo") : at ? at : "?";
+    char *at = p.inf ? NULL : cli_show(c, p.at); /* plain for JSON */
+    bool tex = c->fmt == OUT_LATEX;
+    const char *at_s = p.inf > 0 ? (tex ? "\\infty" : "oo") : p.inf < 0 ? (tex ? "-\\infty" : "-oo") : at ? at : "?";
     if (c->fmt == OUT_JSON) {
         char *in = dx_print(c->ctx, f, DX_PLAIN);
         print_json(c, &r, in ? in : "", var, at_s);
@@ -315,4 +324,23 @@ void cli_kink_note(cli *c, dx_expr *f, const char *var)
         free(u);
     }
     dx_ctx_clear_error(c->ctx);
+}
+
+/* For dfdx tangent, where r (at a finite point) says f is not differentiable: why, from the
+ * one-sided derivatives ("left derivative -1, right derivative 1; ..."), malloc'd. *vertical is
+ * set when both sides (or the one where f is defined) go to the same infinity (x^(1/3) or
+ * sqrt(x) at 0: the tangent is the vertical line x = A). */
+char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical)
+{
+    dx_lim_kind l = r->dleft.kind == DX_LIM_UNDEFINED ? r->dright.kind : r->dleft.kind;
+    dx_lim_kind rk = r->dright.kind == DX_LIM_UNDEFINED ? r->dleft.kind : r->dright.kind;
+    *vertical = r->continuous == 1 && l == rk && (l == DX_LIM_POS_INF || l == DX_LIM_NEG_INF);
+    text t = {0};
+    differentiability(c, &t, r);
+    /* "no (why)" -> "why" */
+    if (t.s && strncmp(t.s, "no (", 4) == 0 && t.n > 5) {
+        memmove(t.s, t.s + 4, t.n - 5);
+        t.s[t.n - 5] = 0;
+    }
+    return t.s;
 }

@@ -78,8 +78,8 @@ static void final_loss(char *buf, size_t n, const cli_trace *t)
     double l = t->loss[t->n - 1];
     if (isfinite(l))
         snprintf(buf, n, "final loss %.4g", l);
-    else
-        snprintf(buf, n, "diverged");
+    else /* the title names the status (diverged, stopped) right after */
+        snprintf(buf, n, "final loss undefined");
 }
 
 int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n)

@@ -51,7 +51,8 @@ const cli_command cli_commands[] = {
      "The symbolic derivative beside a central-difference estimate at each point.\n"
      "  dfdx verify 'sin(x^2)' --at 0,1,pi/2"},
     {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
-     "The tangent line at x = A: slope, point and the line.\n"
+     "The tangent line at x = A: slope, point and the line. Where f is not differentiable at A,\n"
+     "why (the one-sided derivatives), and the vertical tangent x = A where both are infinite.\n"
      "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
     {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
      "Every critical point, classified local min / local max / neither (second- and higher-\n"
@@ -64,9 +65,12 @@ const cli_command cli_commands[] = {
      "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
      "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
-     "below --tol, default 1e-8), diverged (position or loss no longer finite or defined, grown\n"
-     "past 1e100, or the loss grew 5 steps in a row past its start; 20 for momentum and adam),\n"
-     "or max_steps (--steps, default 100, at most 1000000).\n"
+     "below --tol, default 1e-8), diverged (position or loss no longer finite, grown past 1e100,\n"
+     "or the loss grew 5 steps in a row past its start; 20 for momentum and adam), stopped (a\n"
+     "step left the domain of f, as ln(w) from 1 with rate 2, or the gradient is undefined where\n"
+     "descent stands, as sqrt(w) at 0: the reason says which), or max_steps (--steps, default\n"
+     "100, at most 1000000). JSON: \"status\" is converged, diverged (a stopped run too) or\n"
+     "max_steps, \"outcome\" is one of the four words above, \"reason\" says why.\n"
      "\n"
      "  --start W0         start of the one variable, or w=0,b=1 for several (the gradient is\n"
      "                     every partial derivative, symbolic, compiled once)\n"

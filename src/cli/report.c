@@ -106,6 +106,19 @@ char *cli_show(cli *c, const dx_expr *e)
     return s;
 }
 
+char *cli_text(cli *c, const char *plain)
+{
+    char *s = NULL;
+    if (c->fmt == OUT_LATEX && strspn(plain, "-0123456789.e+") != strlen(plain)) {
+        dx_expr *e = dx_parse(c->ctx, plain, strlen(plain));
+        s = e ? dx_print(c->ctx, e, DX_LATEX) : NULL;
+        dx_ctx_clear_error(c->ctx);
+    }
+    if (!s && !(s = strdup(plain)))
+        cli_usage(c, "out of memory");
+    return s;
+}
+
 static bool valid_var(const char *v)
 {
     if (!((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || *v == '_'))
@@ -170,6 +183,8 @@ void cli_json_num(FILE *f, double v)
 {
     if (!isfinite(v))
         fputs("null", f); /* JSON has no inf or nan; the plain text says what happened */
+    else if (v == 0)
+        fputs("0", f); /* -0 too */
     else if (v == floor(v) && fabs(v) < 1e15)
         fprintf(f, "%.0f", v);
     else {

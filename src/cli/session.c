@@ -362,7 +362,7 @@ static int expression(session *s, const char *text)
     if (e->kind == DX_NUM)
         fprintf(c->out, "%s\n", exact);
     else
-        fprintf(c->out, "%.15g\n", v);
+        fprintf(c->out, "%.15g\n", v + 0.0); /* + 0.0: never "-0" */
     set_ans(s, exact);
     free(exact);
     return CLI_OK;
