@@ -64,8 +64,9 @@ DX_API char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt);
 /* The variables of e in alphabetical order; valid until ctx is freed. Returns the count. */
 DX_API size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names);
 
-/* The form the dfdx program prints: the shortest of e, its expansion and its terms over a
- * common denominator with common factors cancelled, chosen at every level. Equal to e wherever
+/* The form the dfdx program prints: the easiest to read (shortest, fractions counted extra)
+ * of e, its expansion, its terms over a common denominator with common factors cancelled, and
+ * the factor its terms share taken out ((x + 1)*e^x), chosen at every level. Equal to e wherever
  * e is defined. dx_diff's result is canonical (x + x is 2*x) but not yet this. */
 DX_API dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e);
 

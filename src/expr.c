@@ -1036,3 +1036,17 @@ size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names)
     *names = ctx->varnames;
     return n;
 }
+
+bool dx_monomial(const dx_expr *t)
+{
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        const dx_expr *f = t->kind == DX_MUL ? t->a[i] : t;
+        if (f->kind == DX_POW && f->a[0]->kind == DX_SYM && f->a[1]->kind == DX_NUM &&
+            dx_num_is_int(&f->a[1]->u.num) && dx_num_sign(&f->a[1]->u.num) > 0)
+            continue;
+        if (f->kind != DX_NUM && f->kind != DX_SYM)
+            return false;
+    }
+    return true;
+}

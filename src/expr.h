@@ -75,6 +75,8 @@ DX_HIDDEN uint64_t dx_var_bit(const char *name, size_t len);
 DX_HIDDEN bool dx_has(const dx_expr *e, const dx_expr *v);
 /* Canonical total order (by content): negative, 0 or positive. */
 DX_HIDDEN int dx_cmp(const dx_expr *a, const dx_expr *b);
+/* Is t a term of a polynomial: a number times variables to whole positive powers? */
+DX_HIDDEN bool dx_monomial(const dx_expr *t);
 /* Split a term into numeric coefficient and the rest (rest is 1 for a number). */
 DX_HIDDEN dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef);
 

@@ -60,6 +60,9 @@ typedef struct {
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
     const dx_expr *root;
+    bool exp_all;  /* plain text: every power of e as exp(...), since one needs it */
+    bool used_exp; /* printed so far: a power of e as exp(...) */
+    bool used_e;   /* and one as e^... */
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -107,18 +110,48 @@ static double degree(const dx_expr *e)
     }
 }
 
-/* Rank of a factor in a printed product: 2*pi*x*y^2*e^x*cos(x)*(x + 1). */
+/* Rank of a factor in a printed product, as a textbook orders them: the polynomial part
+ * first, then exponentials, functions and other sums:
+ * 2*pi*x*y^2*(x + 1)^2*e^x*3^x*sin(x)*cos(x)*(ln(x) + 1). */
 static int factor_rank(const dx_expr *f)
 {
     const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
     bool num_exp = f->kind != DX_POW || f->a[1]->kind == DX_NUM;
     switch (base->kind) {
-    case DX_NUM: return 0;
-    case DX_CONST: return num_exp ? 1 : 3; /* pi^2 with the numbers, e^x after the variables */
+    case DX_NUM: return num_exp ? 0 : 4; /* 3^(x^2) with e^x, not with the numbers */
+    case DX_CONST: return num_exp ? 1 : 4; /* pi^2 with the numbers, e^x after the variables */
     case DX_SYM: return 2;
-    case DX_CALL: return 4;
-    case DX_ADD: return 6;
-    default: return 5;
+    case DX_CALL: return 5;
+    case DX_ADD:
+        if (num_exp) {
+            for (uint32_t i = 0; i < base->n; i++)
+                if (!dx_monomial(base->a[i]))
+                    return 7;
+            return 3;
+        }
+        return 7;
+    default: return 6;
+    }
+}
+
+/* Order of functions among the factors of a product: sin(x)*cos(x) and sec(x)*tan(x), as a
+ * textbook writes them (the alphabet would say cos(x)*sin(x)); other functions after. */
+static int fn_order(const dx_expr *f)
+{
+    const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
+    if (base->kind != DX_CALL)
+        return 0;
+    switch (base->fn) {
+    case DX_SIN: return 1;
+    case DX_COS: return 2;
+    case DX_SEC: return 3; /* sec(x)*tan(x), the derivative of sec */
+    case DX_CSC: return 4;
+    case DX_TAN: return 5;
+    case DX_COT: return 6;
+    case DX_SINH: return 7;
+    case DX_COSH: return 8;
+    case DX_TANH: return 9;
+    default: return 10;
     }
 }
 
@@ -198,6 +231,18 @@ static double degree_in(const dx_expr *t, const char *v)
     return 0;
 }
 
+/* Is t (a term, without its coefficient) a power of e with a negative exponent, e^(-x)? */
+static bool decaying(const dx_expr *t)
+{
+    if (t->kind == DX_MUL && t->n == 2 && t->a[0]->kind == DX_NUM)
+        t = t->a[1];
+    if (t->kind != DX_POW || t->a[0]->kind != DX_CONST || t->a[0]->fn != DX_E)
+        return false;
+    const dx_expr *x = t->a[1];
+    const dx_expr *lead = x->kind == DX_MUL ? x->a[0] : x;
+    return lead->kind == DX_NUM && dx_num_sign(&lead->u.num) < 0;
+}
+
 static int item_cmp_sum(const void *x, const void *y)
 {
     const item *a = x, *b = y;
@@ -215,6 +260,10 @@ static int item_cmp_sum(const void *x, const void *y)
         if (da != db)
             return da > db ? -1 : 1;
     }
+    /* e^x + e^(-x), as cosh is written */
+    bool na = decaying(a->e), nb = decaying(b->e);
+    if (na != nb)
+        return na ? 1 : -1;
     size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
     int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
     return c ? c : text_cmp(a, b);
@@ -225,6 +274,8 @@ static int item_cmp_prod(const void *x, const void *y)
     const item *a = x, *b = y;
     if (a->rank != b->rank)
         return a->rank - b->rank;
+    if (a->e && b->e && fn_order(a->e) != fn_order(b->e))
+        return fn_order(a->e) - fn_order(b->e);
     return text_cmp(a, b);
 }
 
@@ -531,6 +582,11 @@ static int prec_of(const dx_expr *e)
 
 static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z && x->u.num.n == 1 && x->u.num.d == 2; }
 
+/* Is e^x printed as exp(x)? e^(x^2/2) reads better as exp(x^2/2), and e^sin(x)*cos(x)
+ * better as exp(sin(x))*cos(x); e^x and e^2 stay, unless another power in the same formula
+ * is printed as exp(...). */
+static bool exp_form(const dx_expr *x) { return prec_of(x) < P_ATOM || x->kind == DX_CALL; }
+
 static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
 {
     const dx_expr *base = e->a[0], *x = e->a[1];
@@ -575,12 +631,14 @@ static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         return;
     }
     int xp = prec_of(x);
-    if (is_e && xp < P_ATOM) { /* e^(x^2/2) reads better as exp(x^2/2) */
+    if (is_e && (p->exp_all || exp_form(x))) {
+        p->used_exp = true;
         sb_puts(b, "exp(");
         print(p, b, x, 0);
         sb_puts(b, ")");
         return;
     }
+    p->used_e |= is_e;
     print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
     sb_puts(b, "^");
     /* a call binds as an atom in an exponent: x^sin(x) */
@@ -693,9 +751,16 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, NULL, 0, e};
+    printer p = {ctx, fmt, NULL, 0, e, false, false, false};
     sb b = {0};
     print(&p, &b, e, 0);
+    if (p.used_exp && p.used_e && !b.oom) {
+        /* one formula does not mix e^x with exp(-x): again, every power as exp(...) (rare,
+         * so printing twice costs less than looking ahead every time) */
+        p.exp_all = true;
+        b.n = 0;
+        print(&p, &b, e, 0);
+    }
     free(p.scratch);
     if (pending.status != DX_OK) {
         dx_ctx_clear_error(ctx);

@@ -1,9 +1,14 @@
-/* Simplification for display: expand, combine over a common denominator, keep the shortest. */
+/* Simplification for display: expand, combine, factor; keep the form that reads easiest. */
 #include "simplify.h"
+#include "fn.h"
 #include "poly.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Terms past which a sum is not searched for a common factor or a pair of terms (the
+ * searches are quadratic). */
+#define DX_FACTOR_MAX_TERMS 32
 
 /* --- small growable lists ------------------------------------------------------------------ */
 
@@ -175,6 +180,105 @@ dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
     expander x = {ctx, {0}, false};
     dx_expr *r = expand_with(&x, e);
     free(x.done.v);
+    return r;
+}
+
+/* --- trigonometric identities ---------------------------------------------------------------------- */
+
+/* base^k for a call base of function fn: its argument, and k in *k; else NULL. */
+static dx_expr *trig_arg(const dx_expr *f, int fn, dx_num *k)
+{
+    const dx_expr *base = f->kind == DX_POW && f->a[1]->kind == DX_NUM ? f->a[0] : f;
+    if (base->kind != DX_CALL || base->fn != fn)
+        return NULL;
+    *k = base == f ? dx_num_int(1) : dx_num_copy(&f->a[1]->u.num);
+    return base->a[0];
+}
+
+/* sum with c*m*sin(u)^2 + c*m*cos(u)^2 replaced by c*m, pair by pair: the numerator of
+ * d/dx cos(x)/(1 + sin(x)), -cos(x)^2 - sin(x)^2 - sin(x), is -1 - sin(x). */
+static dx_expr *pythagoras(dx_ctx *ctx, dx_expr *sum)
+{
+    if (!sum || sum->kind != DX_ADD || sum->n > DX_FACTOR_MAX_TERMS)
+        return sum;
+    dx_expr *t[DX_FACTOR_MAX_TERMS];
+    uint32_t n = sum->n;
+    bool changed = false;
+    memcpy(t, sum->a, n * sizeof *t);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t nf = t[i]->kind == DX_MUL ? t[i]->n : 1;
+        for (uint32_t j = 0; j < nf; j++) {
+            dx_num k;
+            dx_expr *u = trig_arg(t[i]->kind == DX_MUL ? t[i]->a[j] : t[i], DX_SIN, &k);
+            dx_num two = dx_num_int(2);
+            bool squared = u && dx_num_is_int(&k) && dx_num_cmp(&k, &two) >= 0;
+            if (u)
+                dx_num_clear(&k);
+            if (!squared)
+                continue;
+            dx_expr *rest = dx_mul(ctx, t[i], dx_pow(ctx, dx_call(ctx, DX_SIN, u), dx_int(ctx, -2)));
+            dx_expr *partner = dx_mul(ctx, rest, dx_pow(ctx, dx_call(ctx, DX_COS, u), dx_int(ctx, 2)));
+            if (!partner)
+                return NULL;
+            uint32_t q = 0;
+            while (q < n && (q == i || t[q] != partner))
+                q++;
+            if (q == n)
+                continue;
+            t[i] = rest;
+            t[q] = t[--n];
+            changed = true;
+            i = (uint32_t)-1; /* start again: the new term may pair too */
+            break;
+        }
+    }
+    return changed ? dx_add_n(ctx, t, n) : sum;
+}
+
+/* A product with sin(u)^k*cos(u)^-k as tan(u)^k (cot(u)^k for cos(u)^k*sin(u)^-k):
+ * d/dx ln(cos(x)) = -tan(x), not -sin(x)/cos(x). e itself when there is no such pair. */
+static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL)
+        return e;
+    bool any = false;
+    for (uint32_t i = 0; i < e->n && !any; i++) {
+        const dx_expr *b = e->a[i]->kind == DX_POW ? e->a[i]->a[0] : e->a[i];
+        any = b->kind == DX_CALL && b->fn == DX_SIN;
+    }
+    if (!any)
+        return e;
+    vec f = {0};
+    bool ok = true, changed = false;
+    for (uint32_t i = 0; ok && i < e->n; i++)
+        ok = push(&f, e->a[i]);
+    for (size_t i = 0; ok && i < f.n; i++) {
+        dx_num a, b;
+        dx_expr *u = trig_arg(f.v[i], DX_SIN, &a);
+        if (!u)
+            continue;
+        for (size_t j = 0; j < f.n; j++) {
+            dx_expr *w = trig_arg(f.v[j], DX_COS, &b);
+            if (!w)
+                continue;
+            dx_num sum = dx_num_add(&a, &b);
+            bool pair = w == u && dx_num_sign(&sum) == 0;
+            dx_num_clear(&sum);
+            dx_num_clear(&b);
+            if (!pair)
+                continue;
+            dx_num k = dx_num_sign(&a) > 0 ? dx_num_copy(&a) : dx_num_neg(&a);
+            f.v[i] = dx_pow(ctx, dx_call(ctx, dx_num_sign(&a) > 0 ? DX_TAN : DX_COT, u), dx_number(ctx, &k));
+            f.v[j] = dx_int(ctx, 1);
+            dx_num_clear(&k);
+            ok = f.v[i] && f.v[j];
+            changed = true;
+            break;
+        }
+        dx_num_clear(&a);
+    }
+    dx_expr *r = !ok ? NULL : changed ? dx_mul_n(ctx, f.v, f.n) : e;
+    free(f.v);
     return r;
 }
 
@@ -362,13 +466,73 @@ static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
     return r;
 }
 
-/* Length of the plain text of e; SIZE_MAX when it cannot be printed. */
-static size_t printed_len(dx_ctx *ctx, const dx_expr *e)
+/* What a printed form costs a reader: its plain text's length, each fraction bar as
+ * DX_BAR_COST characters more, so one fraction beats a sum of fractions of about the same
+ * length ((x*cos(x) - sin(x))/x^2 over cos(x)/x - sin(x)/x^2), and a fraction inside the
+ * numerator or denominator of another DX_NESTED_COST more again: (ln(x) + 2)/(2*sqrt(x))
+ * over (ln(x)/2 + 1)/sqrt(x). A call's or an exponent's brackets hide what they hold:
+ * sin(1/x)/x is not nested. SIZE_MAX when e cannot be printed; *printed counts the text. */
+#define DX_BAR_COST 3
+#define DX_NESTED_COST 6
+#define DX_COST_MAX_NESTING 64
+static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, size_t *printed)
 {
     char *s = e ? dx_print(ctx, e, DX_PLAIN) : NULL;
-    size_t n = s ? strlen(s) : SIZE_MAX;
+    if (!s)
+        return SIZE_MAX;
+    /* per bracket level (0: the whole text): a bar directly at it, and how many of its
+     * grouping brackets held a fraction */
+    struct {
+        bool call, bar;
+        size_t inner;
+    } lv[DX_COST_MAX_NESTING + 1] = {{false, false, 0}};
+    size_t n = 0, depth = 0;
+    for (const char *p = s;; p++) {
+        bool end = !*p;
+        if (end || *p == ')') {
+            if (depth <= DX_COST_MAX_NESTING) {
+                if (lv[depth].bar)
+                    n += lv[depth].inner * DX_NESTED_COST;
+                if (depth > 0 && !lv[depth].call && (lv[depth].bar || lv[depth].inner) && depth - 1 <= DX_COST_MAX_NESTING)
+                    lv[depth - 1].inner++;
+            }
+            if (end)
+                break;
+            depth -= depth > 0;
+        } else if (*p == '(') {
+            depth++;
+            if (depth <= DX_COST_MAX_NESTING) {
+                char c = p > s ? p[-1] : ' ';
+                lv[depth].call = c == '^' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                lv[depth].bar = false;
+                lv[depth].inner = 0;
+            }
+        } else if (*p == '/') {
+            n += DX_BAR_COST;
+            if (depth <= DX_COST_MAX_NESTING)
+                lv[depth].bar = true;
+        }
+        n++;
+    }
+    *printed += (size_t)(strchr(s, 0) - s);
     free(s);
     return n;
+}
+
+/* Characters a form with a common factor taken out may be longer and still be taken. */
+#define DX_FACTOR_BONUS 2
+
+/* Is e a sum whose every term has a negative coefficient? */
+static bool all_negative(const dx_expr *e)
+{
+    if (e->kind != DX_ADD)
+        return false;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const dx_expr *lead = e->a[i]->kind == DX_MUL ? e->a[i]->a[0] : e->a[i];
+        if (lead->kind != DX_NUM || dx_num_sign(&lead->u.num) >= 0)
+            return false;
+    }
+    return true;
 }
 
 static size_t minus_signs(const char *s)
@@ -392,10 +556,12 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
     dx_expr *var = first_sym(numer);
     dx_poly np;
     dx_poly_init(&np);
+    bool poly = false;
     if (numer->kind == DX_NUM) {
         coef = numer;
         numer = dx_int(ctx, 1);
     } else if (var && poly_in(ctx, numer, var, &np) == 1) {
+        poly = true;
         cancel(ctx, &np, var, d);
         mpq_t c;
         mpq_init(c);
@@ -407,6 +573,22 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
         numer = dx_poly_to_expr(ctx, &np, var);
     }
     dx_poly_clear(&np);
+    /* a numerator that is no polynomial may still be a base below, or its negative:
+     * -(sin(x) + 1)/(sin(x) + 1)^2 = -1/(sin(x) + 1) */
+    if (numer && numer->kind == DX_ADD && !poly) {
+        dx_expr *neg = negate_sum(ctx, numer);
+        for (size_t j = 0; neg && j < d->n; j++) {
+            int64_t L;
+            if ((d->v[j].base != numer && d->v[j].base != neg) || !dx_num_get_int(&d->v[j].pow, &L) || L < 1)
+                continue;
+            if (d->v[j].base == neg)
+                coef = dx_neg(ctx, coef);
+            numer = dx_int(ctx, 1);
+            dx_num_clear(&d->v[j].pow);
+            d->v[j].pow = dx_num_int(L - 1);
+            break;
+        }
+    }
     dx_expr *below = dens_product(ctx, d, -1);
     dx_expr *parts[3] = {coef, numer, below};
     dx_expr *r = dx_mul_n(ctx, parts, 3);
@@ -430,6 +612,85 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
     return take ? alt : r;
 }
 
+/* gcd of the terms' numeric coefficients (a rational: gcd of numerators over lcm of
+ * denominators), negative when every coefficient is: -x^2*sin(x) - 2*sin(x) has -1. */
+static dx_expr *content(dx_ctx *ctx, const dx_expr *sum)
+{
+    /* small whole coefficients (the common case): no GMP */
+    int64_t gi = 0;
+    bool small = true, neg = true;
+    for (uint32_t i = 0; i < sum->n && small; i++) {
+        const dx_expr *lead = sum->a[i]->kind == DX_MUL ? sum->a[i]->a[0] : sum->a[i];
+        int64_t v = 1;
+        if (lead->kind == DX_NUM) {
+            small = !lead->u.num.z && lead->u.num.d == 1 && lead->u.num.n > INT64_MIN;
+            v = lead->u.num.n;
+        }
+        neg &= v < 0;
+        for (int64_t a = gi, b = v < 0 ? -v : v; b;) {
+            int64_t t = a % b;
+            a = b;
+            b = t;
+            gi = a;
+        }
+    }
+    if (small)
+        return dx_int(ctx, neg ? -gi : gi);
+    mpz_t g, l;
+    mpq_t c;
+    mpz_inits(g, l, NULL);
+    mpz_set_ui(l, 1);
+    mpq_init(c);
+    bool all_neg = true;
+    for (uint32_t i = 0; i < sum->n; i++) {
+        const dx_expr *t = sum->a[i];
+        const dx_expr *lead = t->kind == DX_MUL ? t->a[0] : t;
+        dx_num one = dx_num_int(1);
+        dx_num_to_mpq(c, lead->kind == DX_NUM ? &lead->u.num : &one);
+        all_neg &= mpq_sgn(c) < 0;
+        mpz_gcd(g, g, mpq_numref(c));
+        mpz_lcm(l, l, mpq_denref(c));
+    }
+    mpq_set_num(c, g);
+    mpq_set_den(c, l);
+    mpq_canonicalize(c);
+    if (all_neg)
+        mpq_neg(c, c);
+    dx_num v = dx_num_from_mpq(c);
+    dx_expr *r = dx_number(ctx, &v);
+    dx_num_clear(&v);
+    mpq_clear(c);
+    mpz_clears(g, l, NULL);
+    return r;
+}
+
+/* A sum with fractional coefficients as its content times a sum with whole ones, when that
+ * content is positive and not whole: x^3/6 + x^2/2 + x + 1 -> (1/6)*(x^3 + 3*x^2 + 6*x + 6),
+ * so a power of it keeps its number apart: 1/(x^3/6 + ...)^2 -> 36/(x^3 + ...)^2. */
+static dx_expr *scale_out(dx_ctx *ctx, dx_expr *sum)
+{
+    if (!sum || sum->kind != DX_ADD)
+        return sum;
+    bool fractional = false; /* the common case, whole coefficients, costs no gcd */
+    for (uint32_t i = 0; i < sum->n && !fractional; i++) {
+        const dx_expr *lead = sum->a[i]->kind == DX_MUL ? sum->a[i]->a[0] : sum->a[i];
+        fractional = lead->kind == DX_NUM && !dx_num_is_int(&lead->u.num);
+    }
+    if (!fractional)
+        return sum;
+    dx_expr *c = content(ctx, sum);
+    if (!c || dx_num_is_int(&c->u.num) || dx_num_sign(&c->u.num) < 0)
+        return c ? sum : NULL;
+    dx_expr *inv = dx_pow(ctx, c, dx_int(ctx, -1));
+    vec t = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < sum->n; i++)
+        ok = push(&t, dx_mul(ctx, sum->a[i], inv));
+    dx_expr *r = ok ? dx_mul(ctx, c, dx_add_n(ctx, t.v, t.n)) : NULL;
+    free(t.v);
+    return r;
+}
+
 static dx_expr *together_rec(expander *x, dx_expr *e);
 
 /* A sum over its common denominator. */
@@ -451,7 +712,7 @@ static dx_expr *combine(expander *x, dx_expr *e)
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(&nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
-        r = ok ? finish(ctx, dx_add_n(ctx, nt.v, nt.n), &d) : NULL;
+        r = ok ? finish(ctx, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
         free(nt.v);
     }
     free(t.v);
@@ -512,7 +773,7 @@ static dx_expr *together_rec(expander *x, dx_expr *e)
     }
     case DX_POW:
         if (e->a[0]->kind == DX_ADD)
-            return dx_pow(ctx, together_rec(x, e->a[0]), e->a[1]);
+            return dx_pow(ctx, scale_out(ctx, together_rec(x, e->a[0])), e->a[1]);
         return e;
     default:
         return e;
@@ -525,6 +786,135 @@ dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
     dx_expr *r = together_rec(&x, e);
     free(x.done.v);
     return r;
+}
+
+/* --- factor ------------------------------------------------------------------------------------ */
+
+/* A factor of a term as base^exp: u^(number) is (u, number), anything else (f, 1). */
+static const dx_expr *factor_base(const dx_expr *f, dx_num *exp)
+{
+    if (f->kind == DX_POW && f->a[1]->kind == DX_NUM) {
+        *exp = dx_num_copy(&f->a[1]->u.num);
+        return f->a[0];
+    }
+    *exp = dx_num_int(1);
+    return f;
+}
+
+/* The exponent of base in term t (0 when absent); exp is set (to be cleared) either way. */
+static void exponent_in(const dx_expr *t, const dx_expr *base, dx_num *exp)
+{
+    uint32_t n = t->kind == DX_MUL ? t->n : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        dx_num k;
+        if (factor_base(t->kind == DX_MUL ? t->a[i] : t, &k) == base) {
+            *exp = k;
+            return;
+        }
+        dx_num_clear(&k);
+    }
+    *exp = dx_num_int(0);
+}
+
+/* The factors every term of a sum shares, times the gcd of the coefficients; *rest is the
+ * cofactor sum. A base shared with positive powers is taken to its lowest (e^x*(x + 1));
+ * below the bar, to its highest, so the rest has no fractions left of it: (x*cos(x) -
+ * sin(x))/x^2, not (cos(x) - sin(x)/x)/x. Bases with powers of both signs stay. NULL when a
+ * term is a number or nothing but numbers is shared, and for a polynomial (a textbook leaves
+ * 6*x^5 - 6*x^2 as it is). *plain: all that is shared is variables (x*(x*cos(x) + ...)). */
+static dx_expr *common_factor(dx_ctx *ctx, dx_expr *sum, dx_expr **rest, bool *plain)
+{
+    *rest = NULL;
+    *plain = true;
+    if (sum->kind != DX_ADD || sum->n > DX_FACTOR_MAX_TERMS)
+        return NULL;
+    bool poly = true;
+    for (uint32_t i = 0; i < sum->n; i++) {
+        if (sum->a[i]->kind == DX_NUM)
+            return NULL;
+        poly &= dx_monomial(sum->a[i]);
+    }
+    if (poly)
+        return NULL;
+    const dx_expr *t0 = sum->a[0];
+    uint32_t n0 = t0->kind == DX_MUL ? t0->n : 1;
+    vec common = {0}, inverse = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < n0; i++) {
+        const dx_expr *f = t0->kind == DX_MUL ? t0->a[i] : t0;
+        if (f->kind == DX_NUM)
+            continue;
+        dx_num lo;
+        const dx_expr *base = factor_base(f, &lo);
+        int sign = dx_num_sign(&lo);
+        for (uint32_t j = 1; sign && j < sum->n; j++) {
+            dx_num k;
+            exponent_in(sum->a[j], base, &k);
+            if (dx_num_sign(&k) != sign)
+                sign = 0;
+            else if (dx_num_cmp(&k, &lo) < 0) {
+                dx_num_clear(&lo);
+                lo = dx_num_copy(&k);
+            }
+            dx_num_clear(&k);
+        }
+        if (sign) {
+            *plain &= base->kind == DX_SYM;
+            dx_num neg = dx_num_neg(&lo);
+            ok = push(&common, dx_pow(ctx, (dx_expr *)base, dx_number(ctx, &lo))) &&
+                 push(&inverse, dx_pow(ctx, (dx_expr *)base, dx_number(ctx, &neg)));
+            dx_num_clear(&neg);
+        }
+        dx_num_clear(&lo);
+    }
+    dx_expr *r = NULL;
+    if (ok && common.n > 0) {
+        dx_expr *c = content(ctx, sum);
+        ok = push(&common, c) && push(&inverse, dx_pow(ctx, c, dx_int(ctx, -1)));
+        dx_expr *inv = ok ? dx_mul_n(ctx, inverse.v, inverse.n) : NULL;
+        vec t = {0};
+        for (uint32_t i = 0; ok && i < sum->n; i++)
+            ok = push(&t, dx_mul(ctx, sum->a[i], inv));
+        *rest = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
+        r = *rest ? dx_mul_n(ctx, common.v, common.n) : NULL;
+        free(t.v);
+    }
+    free(common.v);
+    free(inverse.v);
+    return r;
+}
+
+/* A product with two or more sums below the bar (to whole powers), with those multiplied
+ * out: 2/((1 - x)*(x + 1)) -> 2/(1 - x^2). e itself when there are not two. x*(x^2 + 1)
+ * stays: x^3 + x hides the factor a textbook shows. */
+static dx_expr *expand_below(expander *x, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL)
+        return e;
+    dx_ctx *ctx = x->ctx;
+    int64_t k;
+    size_t sums = 0;
+    for (uint32_t i = 0; i < e->n; i++)
+        sums += is_denominator(e->a[i]) && e->a[i]->a[0]->kind == DX_ADD;
+    if (sums < 2)
+        return e;
+    vec above = {0}, below = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < e->n; i++) {
+        dx_expr *f = e->a[i];
+        bool poly_den = is_denominator(f) && dx_num_get_int(&f->a[1]->u.num, &k) &&
+                        f->a[0]->kind == DX_ADD;
+        ok = poly_den ? push(&below, dx_pow(ctx, f->a[0], dx_int(ctx, -k))) : push(&above, f);
+    }
+    dx_expr *r = e;
+    if (ok && below.n >= 2) {
+        dx_expr *d = expand_with(x, dx_mul_n(ctx, below.v, below.n));
+        ok = d && push(&above, dx_pow(ctx, d, dx_int(ctx, -1)));
+        r = ok ? dx_mul_n(ctx, above.v, above.n) : NULL;
+    }
+    free(above.v);
+    free(below.v);
+    return ok ? r : NULL;
 }
 
 /* --- simplify ------------------------------------------------------------------------------------- */
@@ -544,6 +934,7 @@ typedef struct {
     expander ex;     /* one expansion memo for every candidate */
     size_t nodes0;   /* the context's node count at the start */
     size_t printed;  /* characters printed to compare candidates */
+    int factoring;   /* common factors being taken out, nested: bounded */
 } simplifier;
 
 /* Work one dx_simplify may do, counted in new nodes and printed characters (deterministic,
@@ -595,17 +986,33 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
-    dx_expr *cand[5] = {e, r0, NULL, NULL, NULL};
+    dx_expr *cand[8] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL};
     size_t nc = 2;
+    dx_expr *factored = NULL;
+    bool plain = true;
     if ((r0->kind == DX_ADD || r0->kind == DX_MUL || r0->kind == DX_POW) && !over_budget(s)) {
         /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
          * 2*y - 2*w*x, whatever a character or two would say */
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
-        dx_expr *x = scaled_sum ? r0 : expand_with(&s->ex, r0);
+        dx_expr *x = scaled_sum ? r0 : pythagoras(ctx, expand_with(&s->ex, r0));
         cand[nc++] = x;
+        cand[nc++] = trig_quotients(ctx, r0);
+        cand[nc++] = expand_below(&s->ex, r0);
         cand[nc++] = together_rec(&s->ex, r0);
         if (x != r0)
             cand[nc++] = together_rec(&s->ex, x);
+        dx_expr *rest;
+        dx_expr *common = s->factoring < 4 ? common_factor(ctx, r0, &rest, &plain) : NULL;
+        if (common) {
+            s->factoring++;
+            rest = simp_rec(s, rest);
+            s->factoring--;
+            /* -(2*x + 1)*e^x rather than (-2*x - 1)*e^x */
+            if (rest && all_negative(rest))
+                common = dx_neg(ctx, common), rest = negate_sum(ctx, rest);
+            factored = dx_mul(ctx, common, rest);
+            cand[nc++] = factored;
+        }
     }
     /* keep distinct candidates only: most nodes have one, and then nothing is printed */
     size_t nd = 0;
@@ -627,10 +1034,13 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     for (size_t i = 0; i < nc && nc > 1; i++) {
         if (i > 0 && tree_size(cand[i], cap) > cap)
             continue;
-        size_t len = printed_len(ctx, cand[i]);
-        if (len != SIZE_MAX)
-            s->printed += len;
-        if (len < best) {
+        size_t len = printed_cost(ctx, cand[i], &s->printed);
+        /* a shared factor taken out reads better than it is long: e^x*(x + 1) over
+         * x*e^x + e^x, sin(x)^2*cos(x)*(...) over terms that each repeat it */
+        bool favoured = cand[i] == factored && !plain;
+        if (len != SIZE_MAX && favoured)
+            len = len > DX_FACTOR_BONUS ? len - DX_FACTOR_BONUS : 0;
+        if (len < best || (len == best && favoured)) {
             best = len;
             r = cand[i];
         }
@@ -643,7 +1053,7 @@ dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
-    simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0};
+    simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0, 0};
     dx_expr *r = simp_rec(&s, e);
     free(s.done.v);
     free(s.ex.done.v);

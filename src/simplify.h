@@ -1,4 +1,4 @@
-/* Simplification for display: expand, combine over a common denominator, keep the shortest. */
+/* Simplification for display: expand, combine, factor; keep the form that reads easiest. */
 #ifndef DX_SIMPLIFY_H
 #define DX_SIMPLIFY_H
 
@@ -21,9 +21,10 @@ DX_HIDDEN dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e);
  * result equals e wherever e is defined). NULL only on failure. */
 DX_HIDDEN dx_expr *dx_together(dx_ctx *ctx, dx_expr *e);
 
-/* dx_simplify (dfdx.h): the shortest printed form among e, its expansion and its combined
- * fraction, chosen at every level (function arguments and power bases too); ties keep e's
- * form. Deterministic, value-preserving, and e itself above DX_SIMPLIFY_MAX_NODES. NULL only
+/* dx_simplify (dfdx.h): the printed form cheapest to read (length, plus a cost per fraction
+ * bar and more for a fraction inside another) among e, its expansion, its combined fraction,
+ * the factor its terms share taken out, sin^2 + cos^2 = 1 and sin/cos = tan applied, chosen
+ * at every level (function arguments and power bases too); ties keep e's form. Deterministic, value-preserving, and e itself above DX_SIMPLIFY_MAX_NODES. NULL only
  * when e is NULL; a failure inside (node budget) falls back to e with the context's error
  * cleared. */
 

@@ -80,7 +80,7 @@ static const struct {
     {A("tan(x)"), 0, "sec(x)^2\n", ""},
     {A("cot(x)"), 0, "-csc(x)^2\n", ""},
     {A("sec(x)"), 0, "sec(x)*tan(x)\n", ""},
-    {A("csc(x)"), 0, "-cot(x)*csc(x)\n", ""},
+    {A("csc(x)"), 0, "-csc(x)*cot(x)\n", ""},
     {A("asin(x)"), 0, "1/sqrt(1 - x^2)\n", ""},
     {A("acos(x)"), 0, "-1/sqrt(1 - x^2)\n", ""},
     {A("atan(x)"), 0, "1/(x^2 + 1)\n", ""},

@@ -50,7 +50,7 @@ static const struct { const char *f, *var; unsigned order; const char *want; } r
     {"tan(x)", "x", 1, "sec(x)^2"},
     {"cot(x)", "x", 1, "-csc(x)^2"},
     {"sec(x)", "x", 1, "sec(x)*tan(x)"},
-    {"csc(x)", "x", 1, "-cot(x)*csc(x)"},
+    {"csc(x)", "x", 1, "-csc(x)*cot(x)"},
     {"asin(x)", "x", 1, "1/sqrt(1 - x^2)"},
     {"acos(x)", "x", 1, "-1/sqrt(1 - x^2)"},
     {"atan(x)", "x", 1, "1/(x^2 + 1)"},

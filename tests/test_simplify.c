@@ -65,7 +65,7 @@ static const struct { const char *f, *var, *want; } form_rows[] = {
     { "(1 + x^2)^10",           "x", "20*x*(x^2 + 1)^9" },
     { "1/(x^2 + 1)",            "x", "-2*x/(x^2 + 1)^2" },
     { "5/(3*x^2 + 2)^2",        "x", "-60*x/(3*x^2 + 2)^3" },
-    { "sin(x)^2",               "x", "2*cos(x)*sin(x)" },
+    { "sin(x)^2",               "x", "2*sin(x)*cos(x)" },
     { "x^2*sin(x)",             "x", "x^2*cos(x) + 2*x*sin(x)" },
     { "sqrt(x^2 + 1)",          "x", "x/sqrt(x^2 + 1)" },
     /* expanded where that is shorter */
@@ -77,16 +77,52 @@ static const struct { const char *f, *var, *want; } form_rows[] = {
     { "(3*x + 2)/(2*x - 5)",    "x", "-19/(2*x - 5)^2" },
     { "(x^3 - 1)/(x - 1)",      "x", "2*x + 1" },
     { "1/(x*(x + 1))",          "x", "-(2*x + 1)/(x^2*(x + 1)^2)" },
-    { "(x - 1)^2/(x + 1)^3",    "x", "(6*x - x^2 - 5)/(x + 1)^4" },
+    { "(x - 1)^2/(x + 1)^3",    "x", "(5 - x)*(x - 1)/(x + 1)^4" }, /* the factor x - 1 shows */
     { "(x^2 + 3*x)/(x^2 - 1)",  "x", "-(3*x^2 + 2*x + 3)/(x^2 - 1)^2" },
     { "exp(x)/(1 + exp(x))",    "x", "e^x/(e^x + 1)^2" },
     { "ln(x + sqrt(x^2 + 1))",  "x", "1/sqrt(x^2 + 1)" },
     { "ln(x)/x",                "x", "(1 - ln(x))/x^2" },
     { "x*sqrt(1 - x^2)",        "x", "(1 - 2*x^2)/sqrt(1 - x^2)" },
-    { "x^2*sqrt(x + 1)",        "x", "(5*x^2 + 4*x)/(2*sqrt(x + 1))" },
+    { "x^2*sqrt(x + 1)",        "x", "x*(5*x + 4)/(2*sqrt(x + 1))" },
     { "x^(2/3)*(x - 5)",        "x", "5*(x - 2)/(3*x^(1/3))" },
-    { "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "x", "4/(e^x + exp(-x))^2" },
+    { "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "x", "4/(exp(x) + exp(-x))^2" },
     { "x^(1/2)*(1 + x)^(-1/2)", "x", "1/(2*sqrt(x)*(x + 1)^(3/2))" },
+    /* a factor every term shares taken out, the rest simplified on its own */
+    { "x^2*(3*x - 1)^4",        "x", "2*x*(3*x - 1)^3*(9*x - 1)" },
+    { "(5 - 2*x)^3*(x + 4)",    "x", "-(5 - 2*x)^2*(8*x + 19)" },
+    { "x^(5/2) - 4*x^(3/2)",    "x", "sqrt(x)*(5*x - 12)/2" },
+    { "x^2*cos(x) - 2*x*sin(x)", "x", "-(x^2 + 2)*sin(x)" },
+    /* factors in a textbook's order: the polynomial part, then e^u, then functions */
+    { "x*exp(x)",               "x", "(x + 1)*e^x" },
+    { "x^2*exp(-x)",            "x", "x*(2 - x)*exp(-x)" },
+    { "(x + 1)*exp(-2*x)",      "x", "-(2*x + 1)*exp(-2*x)" },
+    { "exp(x)*cos(x)",          "x", "e^x*(cos(x) - sin(x))" },
+    { "exp(x)/x",               "x", "(x - 1)*e^x/x^2" },
+    { "exp(-(x - 1)^2/2)",      "x", "-(x - 1)*exp(-(x - 1)^2/2)" },
+    { "3^(x^2)",                "x", "2*x*3^(x^2)*ln(3)" },
+    { "sin(x)^3*cos(x)^2",      "x", "sin(x)^2*cos(x)*(3*cos(x)^2 - 2*sin(x)^2)" },
+    { "sin(x^3 + 2*x)^2",       "x", "2*(3*x^2 + 2)*sin(x^3 + 2*x)*cos(x^3 + 2*x)" },
+    /* one power of e printed as exp(...) makes them all so: no e^x beside exp(-x) */
+    { "exp(sin(x))*cos(x)",     "x", "exp(sin(x))*(cos(x)^2 - sin(x))" },
+    /* sin^2 + cos^2 = 1 in a numerator, then what cancels; sin/cos as tan, cos/sin as cot */
+    { "cos(x)/(1 + sin(x))",    "x", "-1/(sin(x) + 1)" },
+    { "(1 - cos(x))/sin(x)",    "x", "(1 - cos(x))/sin(x)^2" },
+    { "(sin(x) + cos(x))/(sin(x) - cos(x))", "x", "-2/(sin(x) - cos(x))^2" },
+    { "ln(cos(x))",             "x", "-tan(x)" },
+    { "ln(sin(x))",             "x", "cot(x)" },
+    { "ln(sin(3*x))^2",         "x", "6*cot(3*x)*ln(sin(3*x))" },
+    { "sin(x)^2/cos(x)",        "x", "sin(x)*(tan(x)^2 + 2)" },
+    /* sums below the bar multiplied out where that is shorter, but not x*(x^2 + 1) */
+    { "ln((1 + x)/(1 - x))",    "x", "2/(1 - x^2)" },
+    { "1/(x*(x + 1))",          "x", "-(2*x + 1)/(x^2*(x + 1)^2)" },
+    /* one fraction rather than a sum of them, and none inside another */
+    { "sin(x)/x",               "x", "(x*cos(x) - sin(x))/x^2" },
+    { "sqrt(x)*ln(x)",          "x", "(ln(x) + 2)/(2*sqrt(x))" },
+    { "ln(x)/(1 + x^2)",        "x", "(x^2 - 2*x^2*ln(x) + 1)/(x*(x^2 + 1)^2)" },
+    { "1/(1 + x + x^2/2 + x^3/6)", "x", "-18*(x^2 + 2*x + 2)/(x^3 + 3*x^2 + 6*x + 6)^2" },
+    /* but a sum holding a fraction is no fraction in a fraction: as log differentiation writes it */
+    { "x^sin(x)",               "x", "x^sin(x)*(cos(x)*ln(x) + sin(x)/x)" },
+    { "x*sin(1/x)",             "x", "sin(1/x) - cos(1/x)/x" },
 };
 
 START_TEST(form_row)
