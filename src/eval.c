@@ -439,7 +439,8 @@ typedef int64_t llanes __attribute__((vector_size(DX_LANES * sizeof(int64_t))));
 static const lanes nan_lanes = {NAN, NAN, NAN, NAN};
 
 /* Compiled twice, for AVX2 and for any x86_64, the CPU picking one when the library loads
- * (GCC's function multi-versioning); the same operations either way. */
+ * (GCC's function multi-versioning); the same operations either way. The sanitizer build
+ * keeps one portable copy: its checks then cover the code every CPU can run. */
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
 #define DX_CLONES __attribute__((target_clones("avx2", "default")))
 #else
