@@ -47,29 +47,55 @@ static bool push_terms(vec *l, dx_expr *e)
 }
 
 /* Results by node id. Nodes built during the work get larger ids, so the table grows. */
+/* Results by node: an open-addressing table, so its cost follows the nodes one call visits,
+ * not the whole context (an array by id cost a context-sized memset per call: 15 ms per
+ * expression after a thousand expressions in one context). */
 typedef struct {
-    dx_expr **v;
-    size_t cap;
+    const dx_expr *key;
+    dx_expr *val;
+} memo_slot;
+
+typedef struct {
+    memo_slot *v;
+    size_t cap, n; /* cap a power of two, or 0 */
 } memo;
 
-static dx_expr *memo_get(const memo *m, const dx_expr *e) { return e->id < m->cap ? m->v[e->id] : NULL; }
+static size_t memo_home(const memo *m, const dx_expr *e)
+{
+    return (size_t)((e->id * UINT64_C(0x9E3779B97F4A7C15)) >> 20) & (m->cap - 1);
+}
+
+static dx_expr *memo_get(const memo *m, const dx_expr *e)
+{
+    if (!m->cap)
+        return NULL;
+    for (size_t i = memo_home(m, e);; i = (i + 1) & (m->cap - 1)) {
+        if (m->v[i].key == e)
+            return m->v[i].val;
+        if (!m->v[i].key)
+            return NULL;
+    }
+}
 
 static void memo_put(memo *m, const dx_expr *e, dx_expr *r)
 {
     if (!r)
         return;
-    if (e->id >= m->cap) {
-        size_t nc = m->cap ? m->cap : 256;
-        while (nc <= e->id)
-            nc *= 2;
-        dx_expr **nv = realloc(m->v, nc * sizeof *nv);
-        if (!nv)
+    if (2 * (m->n + 1) > m->cap) {
+        memo big = {calloc(m->cap ? 2 * m->cap : 64, sizeof(memo_slot)), m->cap ? 2 * m->cap : 64, 0};
+        if (!big.v)
             return; /* only a cache: without it the answer is the same, just slower */
-        memset(nv + m->cap, 0, (nc - m->cap) * sizeof *nv);
-        m->v = nv;
-        m->cap = nc;
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->v[i].key)
+                memo_put(&big, m->v[i].key, m->v[i].val);
+        free(m->v);
+        *m = big;
     }
-    m->v[e->id] = r;
+    size_t i = memo_home(m, e);
+    while (m->v[i].key && m->v[i].key != e)
+        i = (i + 1) & (m->cap - 1);
+    m->n += !m->v[i].key;
+    m->v[i] = (memo_slot){e, r};
 }
 
 static bool is_denominator(const dx_expr *f)
