@@ -51,7 +51,7 @@ static bool zero_at(dx_ctx *ctx, dx_expr *g, dx_expr *var, dx_expr *c)
     return y == zero;
 }
 
-dx_expr *dx_closed_zero(dx_ctx *ctx, dx_expr *g, dx_expr *var, double v)
+dx_expr *dx_closed_zero(dx_ctx *ctx, dx_expr *g, dx_expr *var, double v, double *value)
 {
     if (!g || !isfinite(v))
         return NULL;
@@ -63,8 +63,10 @@ dx_expr *dx_closed_zero(dx_ctx *ctx, dx_expr *g, dx_expr *var, double v)
                 dx_ctx_clear_error(ctx);
                 continue;
             }
-            if (fabs(cv - v) <= 1e-9 * fmax(1, fabs(v)) && zero_at(ctx, g, var, c))
+            if (fabs(cv - v) <= 1e-9 * fmax(1, fabs(v)) && zero_at(ctx, g, var, c)) {
+                *value = cv;
                 return c;
+            }
         }
     return NULL;
 }

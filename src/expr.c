@@ -744,16 +744,22 @@ dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_mul(ctx, a, dx_
 
 /* --- powers ---------------------------------------------------------------------------------------- */
 
-/* number^number, exact where the result is rational; NULL (no error) to keep it a power. */
 /* b^(p/q) for a positive rational b = n/d that has no exact q-th root, written c*m^(s/q): m an
  * integer free of q-th powers of primes below 1000, 0 < s < q, c rational. Equal numbers then
  * are one node and sums of them combine: sqrt(8) = 2*sqrt(2), sqrt(1/2) = sqrt(2)/2,
- * (3/2)^(3/2) = 3*sqrt(6)/4. Negative powers with q > 2 keep their form (3^(-1/3)). NULL when b^(p/q) is that form already or the numbers outgrow
- * int64 (then it stays as it is). */
-static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t n, int64_t d, int64_t p, int64_t q)
+ * (3/2)^(3/2) = 3*sqrt(6)/4. Negative powers with q > 2 keep their form (3^(-1/3)). NULL
+ * when b^(p/q) is that form already or the numbers outgrow int64 (then it stays as it is). */
+static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t p, int64_t q)
 {
     if (p < 0 && q > 2)
         return NULL; /* 1/3^(1/3) reads better than 3^(2/3)/3: only square roots leave a denominator */
+    dx_num nb = dx_num_numer(b), db = dx_num_denom(b);
+    int64_t n, d;
+    bool small = dx_num_get_int(&nb, &n) && dx_num_get_int(&db, &d);
+    dx_num_clear(&nb);
+    dx_num_clear(&db);
+    if (!small)
+        return NULL;
     int64_t i = p >= 0 ? p / q : -((-p + q - 1) / q), s = p - i * q, m = n, k = 1;
     for (int64_t j = 1; j < q; j++) /* n/d = n*d^(q-1) / d^q */
         if (__builtin_mul_overflow(m, d, &m))
@@ -787,6 +793,8 @@ static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t n, int64_t d, int64_t
     return dx_mul(ctx, number_take(ctx, &c), dx_pow(ctx, dx_int(ctx, m), dx_frac(ctx, s, q)));
 }
 
+/* number^number, exact where the result is rational, a canonical surd where it is not (see
+ * surd); NULL (no error) to keep it a power. */
 static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
 {
     int64_t k;
@@ -817,12 +825,7 @@ static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
             }
             dx_num_clear(&nb);
         } else if (dx_num_sign(b) > 0 && qi <= 16) {
-            dx_num n = dx_num_numer(b), d = dx_num_denom(b);
-            int64_t ni, di;
-            if (dx_num_get_int(&n, &ni) && dx_num_get_int(&d, &di))
-                out = surd(ctx, b, ni, di, pi, qi);
-            dx_num_clear(&n);
-            dx_num_clear(&d);
+            out = surd(ctx, b, pi, qi);
         }
     }
     dx_num_clear(&p);

@@ -565,12 +565,10 @@ static void grid_globals(dx_extrema *x, const grid *g, const char *v)
  * sqrt(2)/2), p gets that exact x, and f's exact value there when it comes out free of x. */
 static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, dx_expr *var, dx_xpoint *p)
 {
-    dx_expr *c = dx_closed_zero(ctx, g, var, p->x);
     double cx, y;
-    if (!c || dx_eval_const(ctx, c, &cx) != DX_OK) {
-        dx_ctx_clear_error(ctx);
+    dx_expr *c = dx_closed_zero(ctx, g, var, p->x, &cx);
+    if (!c)
         return;
-    }
     dx_expr *fv = dx_subst(ctx, f, var, c);
     fv = fv && !fv->vmask ? dx_simplify(ctx, fv) : NULL;
     if (fv && dx_eval_const(ctx, fv, &y) != DX_OK)

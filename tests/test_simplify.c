@@ -148,16 +148,21 @@ static const struct { const char *in, *want; } expand_rows[] = {
     { "(x + 1)^300",           "(x + 1)^300" }, /* past the term limit: left whole */
 };
 
+/* rewrite(in) keeps the value of in and prints as want */
+static void check_rewrite(const char *what, dx_expr *(*rewrite)(dx_ctx *, dx_expr *), const char *in, const char *want)
+{
+    dx_expr *e = tu_parse(in);
+    dx_expr *r = rewrite(tu_ctx, e);
+    ck_assert_ptr_nonnull(r);
+    check_same_value(in, e, r, "x");
+    char *got = show(r);
+    ck_assert_msg(strcmp(got, want) == 0, "%s %s: got \"%s\", want \"%s\"", what, in, got, want);
+    free(got);
+}
+
 START_TEST(expand_row)
 {
-    dx_expr *e = tu_parse(expand_rows[_i].in);
-    dx_expr *x = dx_expand(tu_ctx, e);
-    ck_assert_ptr_nonnull(x);
-    check_same_value(expand_rows[_i].in, e, x, "x");
-    char *got = show(x);
-    ck_assert_msg(strcmp(got, expand_rows[_i].want) == 0, "expand %s: got \"%s\", want \"%s\"",
-                      expand_rows[_i].in, got, expand_rows[_i].want);
-    free(got);
+    check_rewrite("expand", dx_expand, expand_rows[_i].in, expand_rows[_i].want);
 }
 END_TEST
 
@@ -183,14 +188,7 @@ static const struct { const char *in, *want; } together_rows[] = {
 
 START_TEST(together_row)
 {
-    dx_expr *e = tu_parse(together_rows[_i].in);
-    dx_expr *t = dx_together(tu_ctx, e);
-    ck_assert_ptr_nonnull(t);
-    check_same_value(together_rows[_i].in, e, t, "x");
-    char *got = show(t);
-    ck_assert_msg(strcmp(got, together_rows[_i].want) == 0, "together %s: got \"%s\", want \"%s\"",
-                  together_rows[_i].in, got, together_rows[_i].want);
-    free(got);
+    check_rewrite("together", dx_together, together_rows[_i].in, together_rows[_i].want);
 }
 END_TEST
 
