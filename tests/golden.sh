@@ -1,0 +1,39 @@
+#!/bin/sh
+# Every command of tests/golden/commands.txt run through the program, its exit status, stdout and
+# stderr written one record after another: the whole output a user sees, compared byte for byte
+# with tests/golden/expected.txt. A change of form is then a reviewed change of that file
+# (regenerate: sh tests/golden.sh build/dfdx tests/golden --update).
+# usage: golden.sh DFDX GOLDEN_DIR [--update]
+set -u
+dfdx=$1 dir=$2 mode=${3:-}
+out=$(mktemp) tmpo=$(mktemp) tmpe=$(mktemp)
+trap 'rm -f "$out" "$tmpo" "$tmpe"' EXIT
+[ -s "$dir/commands.txt" ] || { echo "golden: no commands in $dir/commands.txt"; exit 1; }
+n=0
+while IFS= read -r cmd; do
+    n=$((n + 1))
+    eval "set -- $cmd"
+    LC_ALL=C.UTF-8 NO_COLOR=1 "$dfdx" "$@" >"$tmpo" 2>"$tmpe" </dev/null
+    rc=$?
+    { printf '$ dfdx %s\n[exit %d]\n' "$cmd" "$rc"; cat "$tmpo"; printf -- '--- stderr\n'; cat "$tmpe"; } >>"$out"
+done <"$dir/commands.txt"
+# a session from stdin, as `dfdx < examples/session.dfdx`
+for s in "$dir"/../../examples/session.dfdx; do
+    LC_ALL=C.UTF-8 NO_COLOR=1 "$dfdx" <"$s" >"$tmpo" 2>"$tmpe"
+    rc=$?
+    { printf '$ dfdx < %s\n[exit %d]\n' "$(basename "$s")" "$rc"; cat "$tmpo"; printf -- '--- stderr\n'; cat "$tmpe"; } >>"$out"
+done
+if [ "$mode" = --update ]; then
+    cp "$out" "$dir/expected.txt"
+    echo "golden: wrote $n commands"
+    exit 0
+fi
+if diff -u "$dir/expected.txt" "$out" >"$tmpe"; then
+    echo "golden: $n commands, 1 session: output identical"
+    echo "$((n + 1)) passed, 0 failed"
+    exit 0
+fi
+head -200 "$tmpe"
+echo "golden: output differs from $dir/expected.txt"
+echo "0 passed, 1 failed"
+exit 1
