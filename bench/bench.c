@@ -34,6 +34,16 @@
 
 /* --- small helpers: clock, knobs, corpus ------------------------------------------------ */
 
+/* The context's error as text, in a buffer the next call reuses. */
+static const char *errtext(dx_ctx *ctx)
+{
+    static char buf[512];
+    char *t = dx_ctx_errmsg(ctx, DX_PLAIN);
+    snprintf(buf, sizeof buf, "%s", t ? t : "out of memory");
+    free(t);
+    return buf;
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -155,7 +165,7 @@ static counts run(const job *j)
             } else {
                 k.failures++;
                 if (j->dump)
-                    fprintf(j->dump, "! %s\n", dx_ctx_error(ctx)->msg);
+                    fprintf(j->dump, "! %s\n", errtext(ctx));
                 dx_ctx_clear_error(ctx);
             }
         }
@@ -359,7 +369,7 @@ static counts roots_run(dx_ctx *ctx, const dx_poly *ps, const bool *okp, int n, 
         if (!okp[i] || df.n == 0 || dx_poly_roots(ctx, &df, &r, &nr) != DX_OK) {
             k.failures++;
             if (dump)
-                fprintf(dump, "%d ! %s\n", i, okp[i] ? dx_ctx_error(ctx)->msg : "not a polynomial");
+                fprintf(dump, "%d ! %s\n", i, okp[i] ? errtext(ctx) : "not a polynomial");
             dx_ctx_clear_error(ctx);
             continue;
         }

@@ -21,7 +21,7 @@ static int measure(const char *name, const char *f, const char *const *vars, siz
     dx_expr *e = dx_parse(ctx, f, strlen(f));
     dx_descent *d = e ? dx_descend_prepare(ctx, e, vars, n, NULL, NULL, 0) : NULL;
     if (!d) {
-        fprintf(stderr, "dfdx-bench-descend: %s: %s\n", name, dx_ctx_error(ctx)->msg);
+        fprintf(stderr, "dfdx-bench-descend: %s: %s\n", name, dx_ctx_errmsg(ctx, DX_PLAIN)); /* leaks once, at exit */
         dx_ctx_free(ctx);
         return 1;
     }

@@ -5,7 +5,7 @@
 %define api.token.prefix {DX_T_}
 %define api.location.type {dx_loc}
 %define parse.error custom   /* we word "unexpected '*'" ourselves */
-%define parse.lac full       /* the expected tokens we consult (for "unclosed '('") are true */
+%define parse.lac full       /* the expected tokens we consult (for DX_M_UNCLOSED) are true */
 /* CMake builds this grammar twice: as dx_yyparse (above) and as dx_yyfastparse without LAC
  * (-Fparse.lac=none). LAC checks every lookahead before the reductions it triggers (a seventh
  * of a parse); dx_parse runs the fast twin first and, only when it fails, this one, so errors,
@@ -65,11 +65,11 @@ static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
     size_t n = st->nitems - mark;
     if ((int)n < fn->min_arity || (int)n > fn->arity) {
         if (fn->min_arity == fn->arity)
-            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, "%s takes %d argument%s", fn->name,
-                          fn->arity, fn->arity == 1 ? "" : "s");
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, fn->arity == 1 ? DX_M_ARITY_ONE : DX_M_ARITY_N,
+                          DX_S(fn->name), DX_I(fn->arity));
         else
-            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, "%s takes %d or %d arguments",
-                          fn->name, fn->min_arity, fn->arity);
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_ARITY_RANGE, DX_S(fn->name),
+                          DX_I(fn->min_arity), DX_I(fn->arity));
         return NULL;
     }
     dx_expr *e = fn->make(st->ctx, st->items + mark, (int)n);
@@ -102,7 +102,7 @@ static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
 input:
     sum             { st->result = $1; }
   | %empty          {
-                        dx_parse_fail(st, DX_ESYNTAX, 0, (long)st->len, "empty expression");
+                        dx_parse_fail(st, DX_ESYNTAX, 0, (long)st->len, DX_M_EMPTY);
                         YYABORT;
                     }
   ;
@@ -199,8 +199,7 @@ args:
 static void yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
                     const char *msg)
 {
-    dx_parse_fail(st, DX_ELIMIT, loc->pos, loc->end, "expression nested too deeply (limit %d)",
-                  DX_PARSE_MAX_NEST);
+    dx_parse_fail(st, DX_ELIMIT, loc->pos, loc->end, DX_M_NESTED_LIMIT, DX_I(DX_PARSE_MAX_NEST));
 }
 
 /* Our own wording: the offending token as written ("unexpected '*'"), the opener of an
@@ -218,30 +217,29 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, yyscan_t scanner, dx_
             closer |= want[i] == YYTRANSLATE(')');
         if (closer && st->nopens > 0) {
             long p = st->opens[st->nopens - 1];
-            dx_parse_fail(st, DX_ESYNTAX, p, p + 1, "unclosed '('");
+            dx_parse_fail(st, DX_ESYNTAX, p, p + 1, DX_M_UNCLOSED);
         } else {
-            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "unexpected end of input");
+            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, DX_M_UNEXPECTED_END);
         }
         return 0;
     }
     const unsigned char *s = (const unsigned char *)st->text + loc->pos;
     long n = loc->end - loc->pos;
+    char text[48];
     if (tok == YYSYMBOL_INVALID && n == 1) {
+        snprintf(text, sizeof text, s[0] >= 0x80 || s[0] < 0x20 || s[0] == 0x7F ? "%02X" : "%c", s[0]);
         if (s[0] == 0)
-            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "NUL byte in input");
+            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, DX_M_NUL_BYTE);
         else if (s[0] >= 0x80)
-            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "invalid UTF-8 byte 0x%02X", s[0]);
+            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, DX_M_BAD_UTF8, DX_S(text));
         else if (s[0] < 0x20 || s[0] == 0x7F)
-            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "unexpected control character 0x%02X",
-                          s[0]);
+            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, DX_M_CONTROL_CHAR, DX_S(text));
         else
-            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "unexpected '%c'", s[0]);
+            dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, DX_M_UNEXPECTED, DX_S(text));
         return 0;
     }
     /* Long names and numbers are cut, never inside a UTF-8 character (they are ASCII). */
-    if (n > 40)
-        dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "unexpected '%.32s...'", (const char *)s);
-    else
-        dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, "unexpected '%.*s'", (int)n, (const char *)s);
+    snprintf(text, sizeof text, "%.*s", n > 40 ? 32 : (int)n, (const char *)s);
+    dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, n > 40 ? DX_M_UNEXPECTED_LONG : DX_M_UNEXPECTED, DX_S(text));
     return 0;
 }

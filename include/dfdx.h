@@ -32,22 +32,76 @@ typedef enum dx_status {
     DX_ENOMEM
 } dx_status;
 
-/* The last error of a context. pos/end are byte offsets into the parsed text (-1: none);
- * the CLI turns them into character columns. */
+typedef enum dx_format { DX_PLAIN, DX_LATEX } dx_format;
+
+/* --- messages: results and errors carry an id and arguments, never a sentence ----------- */
+
+/* The ids of include/dfdx/messages.def, the one catalogue of what dfdx says. */
+typedef enum dx_msg_id {
+#define DX_MESSAGE(id, text) id,
+#include "dfdx/messages.def"
+#undef DX_MESSAGE
+    DX_NMESSAGES
+} dx_msg_id;
+
+typedef enum dx_arg_kind { DX_ARG_NONE, DX_ARG_STR, DX_ARG_EXPR, DX_ARG_NUM, DX_ARG_INT } dx_arg_kind;
+
+/* One argument of a message. A string is owned by the context (or static); an expression
+ * belongs to the context. */
+typedef struct dx_arg {
+    dx_arg_kind kind;
+    union {
+        const char *s;
+        const dx_expr *e;
+        double d;
+        long long i;
+    } u;
+} dx_arg;
+
+#define DX_MSG_MAX_ARGS 6
+typedef struct dx_msg {
+    dx_msg_id id;
+    unsigned nargs;
+    dx_arg arg[DX_MSG_MAX_ARGS];
+} dx_msg;
+
+/* The English template of id ("{0} is undefined at {1}"); static. */
+DX_API const char *dx_msg_template(dx_msg_id id);
+/* A translation of an English template (the program passes gettext's): NULL restores English.
+ * Set it before any context is made; it applies to every context. */
+DX_API void dx_set_translator(const char *(*translate)(const char *english));
+/* The message as text: the (translated) template with its arguments filled in, expressions
+ * printed in fmt, numbers in dx_fmt_double's form. malloc'd; NULL without memory. */
+DX_API char *dx_msg_text(dx_ctx *ctx, const dx_msg *m, dx_format fmt);
+struct dx_buf;
+/* The same, appended to a buffer (include/dfdx/text.h). */
+DX_API void dx_msg_render(dx_ctx *ctx, struct dx_buf *b, const dx_msg *m, dx_format fmt);
+
+/* The one number format of dfdx: the shortest decimal that reads back as v, without an
+ * exponent where that reads better (1000, 0.001), "0" for -0, "inf"/"nan" as %g writes them.
+ * buf of at least 32 bytes. */
+DX_API void dx_fmt_double(char *buf, size_t n, double v);
+
+/* --- contexts and errors -------------------------------------------------------------------- */
+
+/* The error of a call. One convention for the whole API: a call that fails leaves its error
+ * here; every call starts clean, so the error always belongs to the last call made on the
+ * context (status DX_OK when it succeeded). pos/end are byte offsets into the parsed text
+ * (-1: none); the program turns them into character columns. */
 typedef struct dx_error {
     dx_status status;
     long pos, end;
-    char msg[256];
+    dx_msg msg;
 } dx_error;
-
-typedef enum dx_format { DX_PLAIN, DX_LATEX } dx_format;
 
 DX_API dx_ctx *dx_ctx_new(void);
 DX_API void dx_ctx_free(dx_ctx *ctx);
 /* Limit on the number of distinct nodes; building past it fails with DX_ELIMIT. */
 DX_API void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes);
-/* The error of the last failed call; valid until the next call that fails. */
+/* The error of the last call (see dx_error); valid until the next call on ctx. */
 DX_API const dx_error *dx_ctx_error(const dx_ctx *ctx);
+/* That error's message as text in fmt (dx_msg_text); malloc'd, NULL without memory. */
+DX_API char *dx_ctx_errmsg(dx_ctx *ctx, dx_format fmt);
 DX_API void dx_ctx_clear_error(dx_ctx *ctx);
 
 /* Parse text (len bytes, need not be NUL-terminated). NULL on error (see dx_ctx_error).
@@ -61,7 +115,8 @@ DX_API dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order
  * Plain output parses back to the same expression. */
 DX_API char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt);
 
-/* The variables of e in alphabetical order; valid until ctx is freed. Returns the count. */
+/* The variables of e in alphabetical order, in *names (valid until ctx is freed). Returns the
+ * count; 0 with DX_ENOMEM on the context when out of memory. */
 DX_API size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names);
 
 /* The form the dfdx program prints: the easiest to read (shortest, fractions counted extra)
@@ -97,4 +152,6 @@ DX_API bool dx_prog_set_fast(dx_prog *p, bool fast);
 #ifdef __cplusplus
 }
 #endif
+
+#include "dfdx/text.h"
 #endif

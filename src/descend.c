@@ -65,15 +65,15 @@ static bool check_names(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t
                         const char *const *fixed, size_t nfixed)
 {
     if (nvars == 0)
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "no variable to descend on"), false;
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "no variable to descend on"), false;
     if (nvars > DX_DESCEND_MAX_VARS)
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "at most %d descent variables (not %zu)", DX_DESCEND_MAX_VARS,
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "at most %d descent variables (not %zu)", DX_DESCEND_MAX_VARS,
                        nvars), false;
     for (size_t i = 0; i < nvars + nfixed; i++) {
         const char *a = i < nvars ? vars[i] : fixed[i - nvars];
         for (size_t j = 0; j < i; j++)
             if (strcmp(a, j < nvars ? vars[j] : fixed[j - nvars]) == 0)
-                return dx_fail(ctx, DX_EUSAGE, -1, -1, "%s is given twice", a), false;
+                return dx_failf(ctx, DX_EUSAGE, -1, -1, "%s is given twice", a), false;
     }
     const char **names;
     size_t n = dx_vars(ctx, f, &names);
@@ -89,7 +89,7 @@ static bool check_names(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t
         missing++;
     }
     if (missing)
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "no value for %s", list), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_NO_VALUE, DX_S(list)), false;
     return true;
 }
 
@@ -137,7 +137,7 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
     free(all);
     return d;
 oom:
-    dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    dx_oom(ctx);
 fail:
     free(all);
     dx_descend_free(d);
@@ -186,10 +186,11 @@ static void where(const dx_descent *d, const double *w, char *buf, size_t n)
  * tangent, not a kink). */
 static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool loss, long step, const double *w)
 {
-    const char *m = dx_ctx_error(ctx)->msg;
+    char m[320];
+    dx_errtext(ctx, m, sizeof m);
     char at[64];
     where(d, w, at, sizeof at);
-    if (strstr(m, "overflow") != NULL) {
+    if (dx_overflowed(ctx)) {
         stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
         snprintf(r->msg, sizeof r->msg, "the %s overflows after step %ld, at %s: %.90s", loss ? "loss" : "gradient",
                  step, at, m);
@@ -248,12 +249,11 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
         if (dx_prog_eval(d->grad[i], ctx, w, &d->g[i]) == DX_OK)
             continue;
         double l, r, fw;
-        char why[sizeof dx_ctx_error(ctx)->msg];
-        snprintf(why, sizeof why, "%s", dx_ctx_error(ctx)->msg);
+        dx_error why = *dx_ctx_error(ctx);
         dx_ctx_clear_error(ctx);
         if (dx_prog_eval(d->loss, ctx, w, &fw) != DX_OK || !one_sided(d, ctx, w, i, &l, &r)) {
             dx_ctx_clear_error(ctx);
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s", why);
+            dx_fail_msg(ctx, why.status, why.pos, why.end, why.msg);
             return false;
         }
         double lo = fmin(l, r), hi = fmax(l, r);
@@ -271,16 +271,16 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
 bool dx_descend_check(dx_ctx *ctx, const dx_descend_opts *o)
 {
     if (!(o->rate > 0) || !isfinite(o->rate))
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "the learning rate must be a positive number (not %g)", o->rate), false;
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the learning rate must be a positive number (not %g)", o->rate), false;
     if (o->steps < 1 || o->steps > DX_DESCEND_MAX_STEPS)
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "steps must be from 1 to %ld (not %ld)", DX_DESCEND_MAX_STEPS,
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "steps must be from 1 to %ld (not %ld)", DX_DESCEND_MAX_STEPS,
                        o->steps), false;
     if (!(o->tol >= 0) || !isfinite(o->tol))
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "the tolerance must be a number >= 0 (not %g)", o->tol), false;
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the tolerance must be a number >= 0 (not %g)", o->tol), false;
     if (!(o->beta >= 0 && o->beta < 1) || !(o->beta2 >= 0 && o->beta2 < 1))
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "beta must be from 0 up to (not including) 1"), false;
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "beta must be from 0 up to (not including) 1"), false;
     if (!(o->eps > 0) || !isfinite(o->eps))
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "epsilon must be a positive number (not %g)", o->eps), false;
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "epsilon must be a positive number (not %g)", o->eps), false;
     return true;
 }
 
@@ -328,7 +328,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     double *w = d->vals; /* the descent variables are the first n slots */
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(start[i])) {
-            dx_fail(ctx, DX_EUSAGE, -1, -1, "the start must be a finite number");
+            dx_failf(ctx, DX_EUSAGE, -1, -1, "the start must be a finite number");
             return DX_EUSAGE;
         }
         w[i] = start[i];
@@ -336,10 +336,10 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     }
     double loss;
     if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
-        char why[sizeof dx_ctx_error(ctx)->msg];
-        snprintf(why, sizeof why, "%s", dx_ctx_error(ctx)->msg);
+        char why[320];
+        dx_errtext(ctx, why, sizeof why);
         dx_ctx_clear_error(ctx); /* the first error stands otherwise: restate it with context */
-        dx_fail(ctx, DX_EDOMAIN, -1, -1, "f is not defined at the start: %s", why);
+        dx_failf(ctx, DX_EDOMAIN, -1, -1, "f is not defined at the start: %s", why);
         return DX_EDOMAIN;
     }
     const double loss0 = loss;

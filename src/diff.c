@@ -144,7 +144,7 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
             free(v);
             free(c);
         }
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     }
     for (size_t i = 0; i < n; i++) {
         if (e->a[i]->vmask & s->var->vmask)
@@ -187,7 +187,7 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
             }
             r = ok ? dx_add_n(ctx, terms, to - from) : NULL;
         } else {
-            dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+            dx_oom(ctx);
         }
         if (!small) {
             free(terms);
@@ -258,7 +258,7 @@ static dx_expr *d(differ *s, dx_expr *e)
         dx_expr *inl[SMALL];
         dx_expr **t = e->n <= SMALL ? inl : malloc(e->n * sizeof *t);
         if (!t)
-            return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
+            return dx_oom(s->ctx);
         bool ok = true;
         for (uint32_t i = 0; ok && i < e->n; i++)
             ok = (t[i] = d(s, e->a[i])) != NULL;
@@ -273,7 +273,7 @@ static dx_expr *d(differ *s, dx_expr *e)
         r = d_call(s, e);
     }
     if (r && e->id < s->nmemo && !memo_put(s, e, r))
-        return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(s->ctx);
     return r;
 }
 
@@ -299,6 +299,9 @@ dx_expr *dx_diff_with(dx_ctx *ctx, dx_expr *e, dx_expr *var, const dx_diff_opts 
 
 dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order)
 {
+    if (!e)
+        return NULL; /* an earlier call failed: its error stands */
+    dx_ctx_clear_error(ctx);
     dx_expr *v = dx_sym(ctx, var, strlen(var));
     for (unsigned i = 0; e && i < order; i++)
         e = dx_diff_by(ctx, e, v, NULL, NULL);

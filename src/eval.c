@@ -22,7 +22,7 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
     dx_expr *r = NULL;
     dx_expr **a = malloc(e->n * sizeof *a);
     if (!a)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
         ok = (a[i] = subst(ctx, e->a[i], var, value, memo)) != NULL;
@@ -47,7 +47,7 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
         return NULL;
     dx_expr **memo = calloc(dx_node_count(ctx) + 1, sizeof *memo);
     if (!memo)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     dx_expr *r = subst(ctx, e, var, value, memo);
     free(memo);
     return r;
@@ -301,7 +301,8 @@ static void bind(dx_prog *p)
 dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
 {
     if (!e)
-        return NULL;
+        return NULL; /* an earlier call failed: its error stands */
+    dx_ctx_clear_error(ctx);
     size_t cap = dx_node_count(ctx) + 1, nn = 0, nargs = 0;
     int32_t *slot_of = malloc(cap * sizeof *slot_of);
     const dx_expr **nodes = NULL;
@@ -341,7 +342,7 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
             while (k < nvars && strcmp(vars[k], x->u.name) != 0)
                 k++;
             if (k == nvars) {
-                dx_fail(ctx, DX_EUSAGE, -1, -1, "no value for %s", x->u.name);
+                dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_NO_VALUE, DX_S(x->u.name));
                 goto fail;
             }
             p->var_of[i] = (int64_t)k;
@@ -383,7 +384,7 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
     free(slot_instr);
     return p;
 oom:
-    dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    dx_oom(ctx);
 fail:
     free(slot_of);
     free(nodes);
@@ -617,30 +618,6 @@ bool dx_prog_set_fast(dx_prog *p, bool fast)
     return dx_vecmath_ok();
 }
 
-void dx_fmt_double(char *buf, size_t n, double v)
-{
-    if (v == 0 || !isfinite(v)) {
-        snprintf(buf, n, v == 0 ? "0" : "%g", v); /* -0 too: a student never wants "-0" */
-        return;
-    }
-    int prec = 1;
-    for (; prec < 17; prec++) {
-        snprintf(buf, n, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    /* the same digits without an exponent where that reads better: 1000, not 1e+03 */
-    int x = (int)floor(log10(fabs(v)));
-    if (x >= -5 && x < 17) {
-        char f[40];
-        snprintf(f, sizeof f, "%.*f", prec - 1 - x > 0 ? prec - 1 - x : 0, v);
-        if (strtod(f, NULL) == v)
-            snprintf(buf, n, "%s", f);
-    }
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, n, "%.17g", v);
-}
-
 /* The exponent of a POWQ instruction as text: "1/3", or its double. */
 static void fmt_exponent(char *buf, size_t n, const instr *in)
 {
@@ -672,25 +649,24 @@ static void explain(dx_prog *p, dx_ctx *ctx)
         if (!args_ok || isfinite(val))
             continue;
         bind(p);
-        char s[40], t[40];
-        dx_fmt_double(s, sizeof s, a);
+        char t[40];
+        dx_arg s = DX_D(a);
         switch ((op_kind)in->op) {
         case OP_CALL:
         case OP_SINCOS:
         case OP_DONE: {
             const dx_fn *row = &dx_fns[in->fn];
-            const char *need = row->domain == DX_DOM_POS          ? " (it needs a positive number)"
-                               : row->domain == DX_DOM_UNIT       ? " (it needs a number from -1 to 1)"
-                               : row->domain == DX_DOM_TRIG_POLES ? " (a pole)"
-                                                                  : "";
+            dx_msg_id why = row->domain == DX_DOM_POS          ? DX_M_UNDEF_POS
+                            : row->domain == DX_DOM_UNIT       ? DX_M_UNDEF_UNIT
+                            : row->domain == DX_DOM_TRIG_POLES ? DX_M_UNDEF_POLE
+                                                               : DX_M_UNDEF;
             if (!isnan(val) && row->domain == DX_DOM_ALL)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s(%s) overflows: too large for a double", row->name, s);
-            else
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s%s", row->name, s, need);
+                why = DX_M_FN_OVERFLOW;
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, why, DX_S(row->name), s);
             return;
         }
         case OP_EXP:
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, "exp(%s) overflows: too large for a double", s);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_EXP_OVERFLOW, s);
             return;
         case OP_POWI:
         case OP_POWQ:
@@ -698,29 +674,29 @@ static void explain(dx_prog *p, dx_ctx *ctx)
             if (in->op == OP_POWI)
                 snprintf(t, sizeof t, "%lld", (long long)in->k);
             if (a == 0)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero"); /* a power of 0 below the bar */
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DIV_ZERO); /* a power of 0 below the bar */
             else if (in->op == OP_POWQ && in->pn == 1 && in->pq == 2)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "sqrt is undefined at %s (it needs a number >= 0)", s);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_SQRT_DOMAIN, s);
             else if (a < 0 && in->op == OP_POWQ)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^(%s) is not a real number (a negative number to a power with an even root)", s, t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_EVEN_ROOT, s, DX_S(t));
             else if (in->fn)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "exp(%s) overflows: too large for a double", t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_EXP_OVERFLOW, DX_S(t));
             else
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s overflows: too large for a double", s, t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_POW_OVERFLOW, s, DX_S(t));
             return;
         case OP_POW: {
-            dx_fmt_double(t, sizeof t, V(av[1]));
+            dx_arg b = DX_D(V(av[1]));
             if (a < 0)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "(%s)^%s is not a real number (a negative base to a fractional power)", s, t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_FRACTIONAL_POWER, s, b);
             else if (a == 0)
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "0^%s is undefined", t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_ZERO_POWER, b);
             else
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s^%s overflows: too large for a double", s, t);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_POW_OVERFLOW_BARE, s, b);
             return;
         }
         case OP_ADD:
         case OP_MUL:
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value overflows: too large for a double");
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_VALUE_OVERFLOW);
             return;
         }
     }
@@ -728,23 +704,22 @@ static void explain(dx_prog *p, dx_ctx *ctx)
     /* only a variable's own value can be left: an infinite or NaN input */
     for (uint32_t s = 0; s < p->nslots; s++)
         if (p->var_of[s] >= 0 && !isfinite(V(s))) {
-            char s1[40];
-            dx_fmt_double(s1, sizeof s1, V(s));
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value %s is not a finite number", s1);
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_NOT_FINITE, DX_D(V(s)));
             return;
         }
-    dx_fail(ctx, DX_EDOMAIN, -1, -1, "the value overflows: too large for a double");
+    dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_VALUE_OVERFLOW);
 }
 #undef V
 
 dx_status dx_prog_eval(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
 {
+    dx_ctx_clear_error(ctx);
     const double *cols[64];
     const double **heap = NULL, **w = cols;
     if (p->nvars > 64) {
         heap = malloc(p->nvars * sizeof *heap);
         if (!heap) {
-            dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+            dx_oom(ctx);
             return DX_ENOMEM;
         }
         w = heap;

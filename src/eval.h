@@ -14,8 +14,4 @@ DX_HIDDEN dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *valu
 /* Evaluate a closed expression (no variables), e.g. an option value like pi/2. */
 DX_HIDDEN dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 
-/* The shortest decimal text that reads back as v ("0.1", not "0.10000000000000001"); -0 is
- * "0". buf of at least 32 bytes. */
-DX_HIDDEN void dx_fmt_double(char *buf, size_t n, double v);
-
 #endif

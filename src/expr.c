@@ -29,7 +29,6 @@ struct dx_ctx {
     /* Big numbers own GMP memory outside the arena: listed here to free with the context. */
     mpq_ptr *bigs;
     size_t nbigs, capbigs;
-    const char **varnames; /* scratch for dx_vars */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -62,7 +61,6 @@ void dx_ctx_free(dx_ctx *ctx)
     }
     free(ctx->bigs);
     free(ctx->table);
-    free(ctx->varnames);
     free(ctx);
 }
 
@@ -75,25 +73,61 @@ void dx_ctx_clear_error(dx_ctx *ctx)
 {
     ctx->err.status = DX_OK;
     ctx->err.pos = ctx->err.end = -1;
-    ctx->err.msg[0] = 0;
+    ctx->err.msg = (dx_msg){DX_M_NONE, 0, {{DX_ARG_NONE, {0}}}};
 }
 
-void *dx_fail(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
+char *dx_ctx_errmsg(dx_ctx *ctx, dx_format fmt)
+{
+    return dx_msg_text(ctx, &ctx->err.msg, ctx->err.status == DX_OK ? fmt : fmt);
+}
+
+void *dx_fail_msg(dx_ctx *ctx, dx_status st, long pos, long end, dx_msg m)
 {
     /* The first error is the cause; later ones are its consequences. */
     if (ctx->err.status != DX_OK)
         return NULL;
+    /* strings given by the caller may be its stack: the context keeps a copy */
+    for (unsigned i = 0; i < m.nargs; i++)
+        if (m.arg[i].kind == DX_ARG_STR) {
+            const char *copy = dx_strndup(ctx, m.arg[i].u.s, strlen(m.arg[i].u.s));
+            m.arg[i].u.s = copy ? copy : "";
+        }
     ctx->err.status = st;
     ctx->err.pos = pos;
     ctx->err.end = end;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ctx->err.msg, sizeof ctx->err.msg, fmt, ap);
-    va_end(ap);
+    ctx->err.msg = m;
     return NULL;
 }
 
-void *dx_alloc(dx_ctx *ctx, size_t size)
+void *dx_failf(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
+{
+    char text[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return dx_fail(ctx, st, pos, end, DX_M_TEXT, DX_S(text));
+}
+
+const char *dx_errtext(dx_ctx *ctx, char *buf, size_t n)
+{
+    char *t = ctx->err.status == DX_OK ? NULL : dx_ctx_errmsg(ctx, DX_PLAIN);
+    snprintf(buf, n, "%s", t ? t : "");
+    free(t);
+    return buf;
+}
+
+bool dx_overflowed(const dx_ctx *ctx)
+{
+    dx_msg_id id = ctx->err.msg.id;
+    return ctx->err.status != DX_OK && (id == DX_M_FN_OVERFLOW || id == DX_M_EXP_OVERFLOW || id == DX_M_POW_OVERFLOW ||
+                                        id == DX_M_POW_OVERFLOW_BARE || id == DX_M_VALUE_OVERFLOW);
+}
+
+void *dx_oom(dx_ctx *ctx) { return dx_fail(ctx, DX_ENOMEM, -1, -1, DX_M_OUT_OF_MEMORY); }
+
+/* size bytes of the arena, or NULL (nothing recorded) without memory */
+static void *arena_get(dx_ctx *ctx, size_t size)
 {
     size = (size + 15) & ~(size_t)15;
     chunk *c = ctx->arena;
@@ -101,7 +135,7 @@ void *dx_alloc(dx_ctx *ctx, size_t size)
         size_t want = size > 60000 ? size : 60000;
         c = malloc(sizeof *c + want);
         if (!c)
-            return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+            return NULL;
         c->size = want;
         c->used = 0;
         c->next = ctx->arena;
@@ -110,6 +144,23 @@ void *dx_alloc(dx_ctx *ctx, size_t size)
     void *p = c->mem + c->used;
     c->used += size;
     return p;
+}
+
+const char *dx_strndup(dx_ctx *ctx, const char *s, size_t len)
+{
+    /* not dx_alloc: out of memory here must not record a second error over the first */
+    char *p = arena_get(ctx, len + 1);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = 0;
+    }
+    return p;
+}
+
+void *dx_alloc(dx_ctx *ctx, size_t size)
+{
+    void *p = arena_get(ctx, size);
+    return p ? p : dx_oom(ctx);
 }
 
 /* --- hashing and interning ---------------------------------------------------------------- */
@@ -193,9 +244,9 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
         if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
             return e;
     if (depth + 1 > DX_MAX_DEPTH)
-        return dx_fail(ctx, DX_ELIMIT, -1, -1, "expression nested too deeply (limit %d levels)", DX_MAX_DEPTH);
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_TOO_DEEP, DX_I(DX_MAX_DEPTH));
     if (ctx->count >= ctx->budget)
-        return dx_fail(ctx, DX_ELIMIT, -1, -1, "expression too large (more than %zu nodes)", ctx->budget);
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_TOO_LARGE, DX_I(ctx->budget));
     dx_expr *e = dx_alloc(ctx, sizeof *e + n * sizeof *a);
     if (!e)
         return NULL;
@@ -217,7 +268,7 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
                 mpq_ptr *nb = realloc(ctx->bigs, nc * sizeof *nb);
                 if (!nb) {
                     dx_num_clear(&e->u.num);
-                    return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+                    return dx_oom(ctx);
                 }
                 ctx->bigs = nb;
                 ctx->capbigs = nc;
@@ -234,7 +285,7 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
     }
     ctx->table[j] = e;
     if (++ctx->count * 2 > ctx->cap && !grow(ctx))
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     return e;
 }
 
@@ -408,7 +459,7 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
         bool ok = list_push(&l, c);
         for (uint32_t i = 0; ok && i < rest->n; i++)
             ok = list_push(&l, rest->a[i]);
-        dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_oom(ctx);
         list_free(&l);
         return r;
     }
@@ -443,7 +494,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     term tbuf[SMALL];
     term *t = total <= SMALL ? tbuf : malloc(total * sizeof *t);
     if (!t)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const dx_expr *s = in[i]->kind == DX_ADD ? in[i] : scaled_sum(in[i]);
@@ -510,7 +561,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     if (t != tbuf)
         free(t);
     if (!ok)
-        r = dx_failed(ctx) ? NULL : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        r = dx_failed(ctx) ? NULL : dx_oom(ctx);
     else if (l.n == 0)
         r = dx_int(ctx, 0);
     else if (l.n == 1)
@@ -594,7 +645,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     factor fbuf[SMALL];
     factor *f = total <= SMALL ? fbuf : malloc((total ? total : 1) * sizeof *f);
     if (!f)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t m = in[i]->kind == DX_MUL ? in[i]->n : 1;
@@ -722,7 +773,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         r = rest ? scale(ctx, &coef, rest) : NULL;
     }
     if (!ok && !dx_failed(ctx))
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
     dx_num_clear(&coef);
     list_free(&l);
     return ok ? r : NULL;
@@ -845,7 +896,7 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
         return b;
     if (dx_is_int(b, 0)) {
         if (e->kind == DX_NUM && dx_num_sign(&e->u.num) < 0)
-            return dx_fail(ctx, DX_EDOMAIN, -1, -1, "division by zero");
+            return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DIV_ZERO);
         if (e->kind == DX_NUM)
             return b;
     }
@@ -876,7 +927,7 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
         bool ok = true;
         for (uint32_t i = 0; ok && i < b->n; i++)
             ok = list_push(&l, dx_pow(ctx, b->a[i], e));
-        dx_expr *r = ok ? dx_mul_n(ctx, l.v, l.n) : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_expr *r = ok ? dx_mul_n(ctx, l.v, l.n) : dx_oom(ctx);
         list_free(&l);
         return r;
     }
@@ -908,11 +959,7 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
         /* refused like ln(-1): asin(2) is no constant, and its derivative no 0 */
         dx_num one = dx_num_int(1), neg_one = dx_num_int(-1);
         if (dx_num_cmp(&u->u.num, &one) > 0 || dx_num_cmp(&u->u.num, &neg_one) < 0) {
-            char *v = dx_num_str(&u->u.num);
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (it needs a number from -1 to 1)",
-                    fn == DX_ASIN ? "asin" : "acos", v ? v : "this number");
-            free(v);
-            return NULL;
+            return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_UNDEF_UNIT, DX_S(fn == DX_ASIN ? "asin" : "acos"), DX_E(u));
         }
     }
     switch (fn) {
@@ -948,10 +995,7 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
         if (u->kind == DX_POW && u->a[0]->kind == DX_CONST && u->a[0]->fn == DX_E)
             return u->a[1]; /* ln(e^v) = v for real v */
         if (u->kind == DX_NUM && dx_num_sign(&u->u.num) <= 0) {
-            char *v = dx_num_str(&u->u.num);
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, "ln is undefined at %s (it needs a positive number)", v ? v : "0");
-            free(v);
-            return NULL;
+            return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_UNDEF_POS, DX_S("ln"), DX_E(u));
         }
         break;
     case DX_ABS:
@@ -1024,19 +1068,24 @@ size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names)
 {
     const dx_expr **syms = NULL;
     size_t n = 0;
+    *names = NULL;
+    if (!e)
+        return 0;
+    dx_ctx_clear_error(ctx);
     bool ok = collect_syms(ctx, e, &syms, &n);
-    free(ctx->varnames);
-    ctx->varnames = malloc((n ? n : 1) * sizeof *ctx->varnames);
-    if (!ok || !ctx->varnames) {
+    /* in the arena, so that the found stays valid until the context is freed */
+    const char **found = ok ? dx_alloc(ctx, (n ? n : 1) * sizeof *found) : NULL;
+    if (!found) {
         free(syms);
-        *names = NULL;
+        if (!dx_failed(ctx))
+            dx_oom(ctx);
         return 0;
     }
     for (size_t i = 0; i < n; i++)
-        ctx->varnames[i] = syms[i]->u.name;
+        found[i] = syms[i]->u.name;
     free(syms);
-    qsort(ctx->varnames, n, sizeof *ctx->varnames, name_cmp);
-    *names = ctx->varnames;
+    qsort(found, n, sizeof *found, name_cmp);
+    *names = found;
     return n;
 }
 

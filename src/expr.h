@@ -34,9 +34,34 @@ struct dx_expr {
 #define DX_MAX_DEPTH 4000
 #define DX_DEFAULT_BUDGET ((size_t)20 * 1000 * 1000)
 
-/* Record an error on the context; returns NULL so callers can `return dx_fail(...)`. */
-DX_HIDDEN void *dx_fail(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
+/* Message arguments: DX_MSG(DX_M_POLE, DX_S("tan"), DX_E(at)) is the message with its
+ * arguments; DX_MSG(DX_M_DIV_ZERO) one without. */
+#define DX_S(x) ((dx_arg){DX_ARG_STR, {.s = (x)}})
+#define DX_E(x) ((dx_arg){DX_ARG_EXPR, {.e = (x)}})
+#define DX_D(x) ((dx_arg){DX_ARG_NUM, {.d = (x)}})
+#define DX_I(x) ((dx_arg){DX_ARG_INT, {.i = (long long)(x)}})
+#define DX_MSG(id, ...)                                                                         \
+    dx_msg_make((id), (const dx_arg[]){{DX_ARG_NONE, {0}}, __VA_ARGS__} + 1,                    \
+                sizeof((const dx_arg[]){{DX_ARG_NONE, {0}}, __VA_ARGS__}) / sizeof(dx_arg) - 1)
+DX_HIDDEN dx_msg dx_msg_make(dx_msg_id id, const dx_arg *args, size_t n);
+
+/* Record an error on the context (the first of a call is kept: later ones are its
+ * consequences); string arguments are copied into the context. Returns NULL so callers can
+ * `return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DIV_ZERO)`. */
+#define dx_fail(ctx, st, pos, end, ...) dx_fail_msg((ctx), (st), (pos), (end), DX_MSG(__VA_ARGS__))
+DX_HIDDEN void *dx_fail_msg(dx_ctx *ctx, dx_status st, long pos, long end, dx_msg m);
+/* Transitional, for modules not yet converted to message ids: printf-formatted English as
+ * a DX_M_TEXT message. */
+DX_HIDDEN void *dx_failf(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* The context's error as text in buf (empty when there is none); transitional too. */
+DX_HIDDEN const char *dx_errtext(dx_ctx *ctx, char *buf, size_t n);
+/* Did the context's error come from a value too large for a double (exp(800))? */
+DX_HIDDEN bool dx_overflowed(const dx_ctx *ctx);
+/* dx_fail(ctx, DX_ENOMEM, -1, -1, DX_M_OUT_OF_MEMORY) */
+DX_HIDDEN void *dx_oom(dx_ctx *ctx);
+/* Copy of s[0..len) in the context's arena, NUL-terminated; NULL without memory. */
+DX_HIDDEN const char *dx_strndup(dx_ctx *ctx, const char *s, size_t len);
 DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
 /* Memory from the context's arena, released with the context. NULL (and an error) if out. */
 DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);

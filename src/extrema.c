@@ -658,7 +658,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
     }
     ok = ok && find_kinks(ctx, f, name, &g, x, &cap);
     if (!ok) {
-        dx_fail(ctx, DX_ELIMIT, -1, -1, "more than %d critical points in the interval", MAX_POINTS);
+        dx_failf(ctx, DX_ELIMIT, -1, -1, "more than %d critical points in the interval", MAX_POINTS);
         st = DX_ELIMIT;
         goto out;
     }
@@ -706,15 +706,15 @@ dx_status dx_extrema_find(dx_ctx *ctx, dx_expr *f, dx_expr *var, const double *f
 {
     memset(out, 0, sizeof *out);
     if ((from == NULL) != (to == NULL)) {
-        dx_fail(ctx, DX_EUSAGE, -1, -1, "give both ends of the interval (--from A --to B)");
+        dx_failf(ctx, DX_EUSAGE, -1, -1, "give both ends of the interval (--from A --to B)");
         return DX_EUSAGE;
     }
     if (from && (!isfinite(*from) || !isfinite(*to))) {
-        dx_fail(ctx, DX_EUSAGE, -1, -1, "the interval's ends must be finite numbers");
+        dx_failf(ctx, DX_EUSAGE, -1, -1, "the interval's ends must be finite numbers");
         return DX_EUSAGE;
     }
     if (from && *from > *to) {
-        dx_fail(ctx, DX_EUSAGE, -1, -1, "the interval is empty: from (%g) is greater than to (%g)", *from, *to);
+        dx_failf(ctx, DX_EUSAGE, -1, -1, "the interval is empty: from (%g) is greater than to (%g)", *from, *to);
         return DX_EUSAGE;
     }
     out->interval = from != NULL;
@@ -733,7 +733,7 @@ dx_status dx_extrema_find(dx_ctx *ctx, dx_expr *f, dx_expr *var, const double *f
         if (!from)
             out->interval = true; /* the default interval is searched, and said */
         if (out->from == out->to) {
-            dx_fail(ctx, DX_EUSAGE, -1, -1, "the interval [%g, %g] is a single point", out->from, out->to);
+            dx_failf(ctx, DX_EUSAGE, -1, -1, "the interval [%g, %g] is a single point", out->from, out->to);
             st = DX_EUSAGE;
         } else {
             st = grid_extrema(ctx, f, var, out);

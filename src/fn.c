@@ -55,7 +55,7 @@ static dx_expr *ln_base(dx_ctx *c, dx_expr *u, dx_expr *b)
 {
     dx_expr *lb = dx_call(c, DX_LN, b);
     if (lb && dx_is_int(lb, 0))
-        return dx_fail(c, DX_EDOMAIN, -1, -1, "a logarithm's base cannot be 1");
+        return dx_fail(c, DX_EDOMAIN, -1, -1, DX_M_LOG_BASE_ONE);
     return dx_div(c, dx_call(c, DX_LN, u), lb);
 }
 static dx_expr *mk_log(dx_ctx *c, dx_expr *const *a, int n) { return n == 2 ? ln_base(c, a[0], a[1]) : dx_call(c, DX_LN, a[0]); }
@@ -164,10 +164,7 @@ dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u)
     else if (fn == DX_COT)
         num = co;
     if (den && dx_is_int(den, 0)) {
-        char *at = dx_print(ctx, u, DX_PLAIN);
-        dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (a pole)", dx_fns[fn].name, at ? at : "this point");
-        free(at);
-        return NULL;
+        return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_UNDEF_POLE, DX_S(dx_fns[fn].name), DX_E(u));
     }
     return den ? dx_div(ctx, num, den) : num;
 }

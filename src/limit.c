@@ -1258,14 +1258,14 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
     if (!f || !var)
         return DX_EUSAGE;
     if ((dir != 1 && dir != -1) || (p.inf && dir != -p.inf) || (!p.inf && !p.at)) {
-        dx_fail(ctx, DX_EUSAGE, -1, -1, "a limit at +oo is taken from below, at -oo from above");
+        dx_failf(ctx, DX_EUSAGE, -1, -1, "a limit at +oo is taken from below, at -oo from above");
         return DX_EUSAGE;
     }
     lim_st s = {.ctx = ctx, .x = var, .p = p, .dir = dir};
     if (!p.inf) {
         if (dx_has(p.at, var) || dx_eval_const(ctx, p.at, &s.a) != DX_OK || !isfinite(s.a)) {
             if (dx_ctx_error(ctx)->status == DX_OK)
-                dx_fail(ctx, DX_EUSAGE, -1, -1, "the point must be a number");
+                dx_failf(ctx, DX_EUSAGE, -1, -1, "the point must be a number");
             return dx_ctx_error(ctx)->status;
         }
     }
@@ -1392,8 +1392,9 @@ static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limi
         dx_eval_const(ctx, v, &r->f_at_value);
         return;
     }
-    const dx_error *e = dx_ctx_error(ctx);
-    snprintf(r->f_at_why, sizeof r->f_at_why, "%s", e->status != DX_OK && e->msg[0] ? e->msg : "not a real number");
+    char err[sizeof r->f_at_why];
+    dx_errtext(ctx, err, sizeof err);
+    snprintf(r->f_at_why, sizeof r->f_at_why, "%s", err[0] ? err : "not a real number");
     dx_ctx_clear_error(ctx);
 }
 

@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void dx_parse_fail(dx_pstate *st, dx_status s, long pos, long end, const char *fmt, ...)
-{
-    char msg[sizeof ((dx_error *)0)->msg];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    dx_fail(st->ctx, s, pos, end, "%s", msg);
-}
-
 /* A constructor's error carries no place (pos -1): give it the span being built. */
 void dx_parse_relocate(dx_pstate *st, dx_loc loc)
 {
@@ -26,7 +16,7 @@ void dx_parse_relocate(dx_pstate *st, dx_loc loc)
         return;
     dx_error saved = *err;
     dx_ctx_clear_error(st->ctx);
-    dx_fail(st->ctx, saved.status, loc.pos, loc.end, "%s", saved.msg);
+    dx_fail_msg(st->ctx, saved.status, loc.pos, loc.end, saved.msg);
 }
 
 bool dx_parse_push(dx_pstate *st, dx_expr *e)
@@ -37,7 +27,7 @@ bool dx_parse_push(dx_pstate *st, dx_expr *e)
         size_t cap = st->cap ? 2 * st->cap : 64;
         dx_expr **items = realloc(st->items, cap * sizeof *items);
         if (!items) {
-            dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
+            dx_oom(st->ctx);
             return false;
         }
         st->items = items;
@@ -73,8 +63,7 @@ dx_expr *dx_parse_product(dx_pstate *st, size_t mark)
 bool dx_parse_enter(dx_pstate *st, dx_loc loc)
 {
     if (st->depth >= DX_PARSE_MAX_NEST) {
-        dx_parse_fail(st, DX_ELIMIT, loc.pos, loc.end, "expression nested too deeply (limit %d)",
-                      DX_PARSE_MAX_NEST);
+        dx_parse_fail(st, DX_ELIMIT, loc.pos, loc.end, DX_M_NESTED_LIMIT, DX_I(DX_PARSE_MAX_NEST));
         return false;
     }
     st->depth++;
@@ -89,7 +78,7 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner)
 {
     if (setjmp(st->oom)) {
         /* Only scanner setup allocates, before a parser holds any memory. */
-        dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(st->ctx);
         return NULL;
     }
     YY_BUFFER_STATE buf = dx_yy_scan_bytes(st->text, (int)st->len, scanner);
@@ -106,7 +95,7 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner)
     if (dx_yyparse(scanner, st->ctx, st) == 0)
         return st->result;
     if (!dx_failed(st->ctx)) /* cannot happen: every abort records why */
-        dx_fail(st->ctx, DX_ESYNTAX, 0, (long)st->len, "syntax error");
+        dx_fail(st->ctx, DX_ESYNTAX, 0, (long)st->len, DX_M_SYNTAX);
     return NULL;
 }
 
@@ -118,14 +107,14 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
     dx_ctx_clear_error(ctx);
     if (len > DX_PARSE_MAX_LEN)
         return dx_fail(ctx, DX_ELIMIT, DX_PARSE_MAX_LEN, (long)len,
-                       "expression too long (%zu bytes; the limit is %d)", len, DX_PARSE_MAX_LEN);
+                       DX_M_INPUT_TOO_LONG, DX_I(len), DX_I(DX_PARSE_MAX_LEN));
     if (!text)
         text = "";
     /* zeroed up to opens[], which is written before it is read: clearing its 8 KB cost as
      * much as scanning a short line */
     dx_pstate *st = malloc(sizeof *st);
     if (!st)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     memset(st, 0, offsetof(dx_pstate, opens));
     memset((char *)st + offsetof(dx_pstate, minus_one), 0, sizeof *st - offsetof(dx_pstate, minus_one));
     st->ctx = ctx;
@@ -139,7 +128,7 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
         goto out;
     if (dx_yylex_init_extra(st, &scanner) != 0) {
         scanner = NULL;
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
         goto out;
     }
     result = run(st, scanner);

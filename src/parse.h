@@ -63,8 +63,7 @@ DX_HIDDEN dx_expr *dx_parse_product(dx_pstate *st, size_t mark);
 DX_HIDDEN bool dx_parse_enter(dx_pstate *st, dx_loc loc);
 /* Give a constructor's error (recorded without a place) the span loc of the input. */
 DX_HIDDEN void dx_parse_relocate(dx_pstate *st, dx_loc loc);
-/* Record an error of this parse (a thin wrapper over dx_fail with a location). */
-DX_HIDDEN void dx_parse_fail(dx_pstate *st, dx_status s, long pos, long end, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* Record an error of this parse: dx_fail with a location. */
+#define dx_parse_fail(st, s, pos, end, ...) dx_fail((st)->ctx, (s), (pos), (end), __VA_ARGS__)
 
 #endif

@@ -11,14 +11,14 @@
 dx_plot *dx_plot_new(dx_ctx *ctx, double x0, double x1, size_t n)
 {
     if (!isfinite(x0) || !isfinite(x1) || !(x0 < x1))
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "the plot interval needs from < to (got %g .. %g)", x0, x1);
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the plot interval needs from < to (got %g .. %g)", x0, x1);
     if (x1 - x0 < 1e-12 * fmax(fabs(x0), fabs(x1)) || !isfinite(x1 - x0))
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "the plot interval %g .. %g is too narrow or too wide", x0, x1);
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the plot interval %g .. %g is too narrow or too wide", x0, x1);
     if (n < 2 || n > DX_PLOT_MAX_POINTS)
-        return dx_fail(ctx, DX_ELIMIT, -1, -1, "a plot has 2 to %d samples (not %zu)", DX_PLOT_MAX_POINTS, n);
+        return dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot has 2 to %d samples (not %zu)", DX_PLOT_MAX_POINTS, n);
     dx_plot *p = calloc(1, sizeof *p);
     if (!p)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     p->x0 = x0;
     p->x1 = x1;
     p->n = n;
@@ -41,9 +41,9 @@ void dx_plot_free(dx_plot *p)
 static dx_plot_series *new_series(dx_plot *p, dx_ctx *ctx, const char *label, size_t n)
 {
     if (p->ns == DX_PLOT_MAX_SERIES)
-        return dx_fail(ctx, DX_ELIMIT, -1, -1, "a plot shows at most %d curves", DX_PLOT_MAX_SERIES);
+        return dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot shows at most %d curves", DX_PLOT_MAX_SERIES);
     if (n < 1 || n > DX_PLOT_MAX_POINTS)
-        return dx_fail(ctx, DX_ELIMIT, -1, -1, "a path has 1 to %d points (not %zu)", DX_PLOT_MAX_POINTS, n);
+        return dx_failf(ctx, DX_ELIMIT, -1, -1, "a path has 1 to %d points (not %zu)", DX_PLOT_MAX_POINTS, n);
     dx_plot_series *s = &p->s[p->ns];
     memset(s, 0, sizeof *s);
     s->px = malloc(n * sizeof *s->px);
@@ -53,7 +53,7 @@ static dx_plot_series *new_series(dx_plot *p, dx_ctx *ctx, const char *label, si
         free(s->px);
         free(s->py);
         free(s->brk);
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     }
     snprintf(s->label, sizeof s->label, "%s", label ? label : "");
     s->n = n;
@@ -100,7 +100,7 @@ static dx_status series_range(dx_plot_series *s, dx_ctx *ctx)
     size_t m;
     double *w = sorted_finite(s->py, s->n, &m);
     if (!w) {
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
         return DX_ENOMEM;
     }
     s->wild = false;
@@ -174,7 +174,7 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
     double *w = sorted_finite(s->py, p->n, &m);
     if (!w) {
         dx_prog_free(prog);
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
         return DX_ENOMEM;
     }
     if (m == 0 && s == &p->s[0]) {
@@ -183,7 +183,8 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
         double mid = p->x0 + (p->x1 - p->x0) / 2, y;
         dx_status st = dx_prog_eval(prog, ctx, &mid, &y);
         char why[sizeof p->empty - 40];
-        snprintf(why, sizeof why, "%.150s", st == DX_OK ? "not finite" : dx_ctx_error(ctx)->msg);
+        char err[320];
+        snprintf(why, sizeof why, "%.150s", st == DX_OK ? "not finite" : dx_errtext(ctx, err, sizeof err));
         dx_ctx_clear_error(ctx);
         snprintf(p->empty, sizeof p->empty, "at %s = %g: %s", var, mid, why);
     }
@@ -220,7 +221,7 @@ dx_status dx_plot_add_path(dx_plot *p, dx_ctx *ctx, const double *xs, const doub
 dx_status dx_plot_add_mark(dx_plot *p, dx_ctx *ctx, double x, double y, const char *label)
 {
     if (p->nm == DX_PLOT_MAX_MARKS) {
-        dx_fail(ctx, DX_ELIMIT, -1, -1, "a plot marks at most %d points", DX_PLOT_MAX_MARKS);
+        dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot marks at most %d points", DX_PLOT_MAX_MARKS);
         return DX_ELIMIT;
     }
     dx_plot_mark *k = &p->m[p->nm++];
@@ -254,7 +255,7 @@ dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
         }
     }
     if (!any) {
-        dx_fail(ctx, DX_EDOMAIN, -1, -1, "nothing to draw: the function has no finite value on [%g, %g]%s%s%s",
+        dx_failf(ctx, DX_EDOMAIN, -1, -1, "nothing to draw: the function has no finite value on [%g, %g]%s%s%s",
                 p->x0, p->x1, p->empty[0] ? " (" : "", p->empty, p->empty[0] ? ")" : "");
         return DX_EDOMAIN;
     }

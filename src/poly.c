@@ -365,7 +365,7 @@ dx_expr *dx_poly_to_expr(dx_ctx *ctx, const dx_poly *p, dx_expr *var)
         return dx_int(ctx, 0);
     dx_expr **t = malloc((size_t)p->n * sizeof *t);
     if (!t)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     size_t n = 0;
     for (int k = 0; k < p->n; k++) {
         if (mpq_sgn(p->c[k]) == 0)
@@ -1263,12 +1263,12 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     *roots = NULL;
     *nroots = 0;
     if (p->n == 0) {
-        dx_fail(ctx, DX_EUSAGE, -1, -1, "the zero polynomial has every number as a root");
+        dx_failf(ctx, DX_EUSAGE, -1, -1, "the zero polynomial has every number as a root");
         return DX_EUSAGE;
     }
     int deg = dx_poly_deg(p);
     if (deg > DX_POLY_MAX_DEG) {
-        dx_fail(ctx, DX_ELIMIT, -1, -1, "degree %d is above the limit of %d", deg, DX_POLY_MAX_DEG);
+        dx_failf(ctx, DX_ELIMIT, -1, -1, "degree %d is above the limit of %d", deg, DX_POLY_MAX_DEG);
         return DX_ELIMIT;
     }
     dx_poly *g = malloc(sizeof *g * (size_t)(deg + 1));
@@ -1309,7 +1309,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     }
     dx_status st = DX_OK;
     if (!ok) {
-        dx_fail(ctx, DX_ELIMIT, -1, -1, "isolating the real roots took more than %d steps", DX_POLY_MAX_STEPS);
+        dx_failf(ctx, DX_ELIMIT, -1, -1, "isolating the real roots took more than %d steps", DX_POLY_MAX_STEPS);
         st = DX_ELIMIT;
     }
     if (iso_l.n)

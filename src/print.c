@@ -764,13 +764,13 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
     free(p.scratch);
     if (pending.status != DX_OK) {
         dx_ctx_clear_error(ctx);
-        dx_fail(ctx, pending.status, pending.pos, pending.end, "%s", pending.msg);
+        dx_fail_msg(ctx, pending.status, pending.pos, pending.end, pending.msg);
     }
     if (b.oom) {
         free(b.s);
         if (b.n > DX_PRINT_LIMIT || b.cap > DX_PRINT_LIMIT)
-            return dx_fail(ctx, DX_ELIMIT, -1, -1, "result too large to print (over %zu MB)", DX_PRINT_LIMIT >> 20);
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+            return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(DX_PRINT_LIMIT >> 20));
+        return dx_oom(ctx);
     }
     return b.s ? b.s : calloc(1, 1);
 }

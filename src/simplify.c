@@ -184,7 +184,7 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
     if (x->over)
         return e;
     if (!r && !dx_failed(ctx))
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
     memo_put(&x->done, e, r);
     return r;
 }
@@ -997,7 +997,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     dx_ctx *ctx = s->ctx;
     dx_expr **a = malloc(e->n * sizeof *a);
     if (!a)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     bool changed = false;
     for (uint32_t i = 0; i < e->n; i++) {
         a[i] = simp_rec(s, e->a[i]);
@@ -1077,7 +1077,9 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
 
 dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
 {
-    if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
+    if (e)
+        dx_ctx_clear_error(ctx); /* else an earlier call failed: its error stands */
+    if (!e || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
     simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0, 0};
     dx_expr *r = simp_rec(&s, e);

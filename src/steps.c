@@ -81,7 +81,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
     size_t cap = 16;
     if (!out->rule || !out->node || !out->step) {
         dx_steps_free(out);
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
         return DX_ENOMEM;
     }
     /* the recorder says which rule diff applies to each node, and which are trivial */
@@ -102,11 +102,11 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
     bool oom = false;
     for (long id; cur && (id = leftmost_open(ctx, cur, &oom)) >= 0;) {
         if (id >= (long)out->nnodes || !out->node[id]) {
-            dx_fail(ctx, DX_EUSAGE, -1, -1, "steps: an open derivative of an unknown node");
+            dx_failf(ctx, DX_EUSAGE, -1, -1, "steps: an open derivative of an unknown node");
             break;
         }
         if (out->n == DX_MAX_STEPS) {
-            dx_fail(ctx, DX_ELIMIT, -1, -1, "too many steps to show (more than %d)", DX_MAX_STEPS);
+            dx_failf(ctx, DX_ELIMIT, -1, -1, "too many steps to show (more than %d)", DX_MAX_STEPS);
             cur = NULL;
             break;
         }
@@ -126,7 +126,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
         out->step[out->n++] = (dx_step){(dx_rule)rule_of(out, u), u, cur};
     }
     if (oom)
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
     if (!cur || oom || dx_failed(ctx)) {
         dx_status st = dx_ctx_error(ctx)->status;
         dx_steps_free(out);

@@ -197,7 +197,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     legend(NULL, p, cols, flags, true, &nleg);
     int ph = rows - 2 - nleg;
     if (cols < 24 || ph < 4 || cols > 2000 || rows > 1000)
-        return dx_fail(ctx, DX_EUSAGE, -1, -1, "a terminal plot needs 24 to 2000 columns and %d to 1000 rows (got %dx%d)",
+        return dx_failf(ctx, DX_EUSAGE, -1, -1, "a terminal plot needs 24 to 2000 columns and %d to 1000 rows (got %dx%d)",
                        6 + nleg, cols, rows);
     dx_plot_ticks_for(p, 2, (size_t)(ph / 3 > 2 ? ph / 3 : 2));
     char lab[DX_PLOT_MAX_TICKS][48];
@@ -215,7 +215,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     if (!c.bits || !c.owner) {
         free(c.bits);
         free(c.owner);
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     }
     memset(c.owner, -1, ncell);
     /* f is drawn last of the curves so it stays on top; paths above curves; marks on top */
@@ -328,7 +328,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     free(c.owner);
     if (b.bad) {
         free(b.s);
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     }
     return b.s;
 }

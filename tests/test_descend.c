@@ -41,7 +41,7 @@ static dx_status descend(dx_ctx *ctx, const char *f, const char *const *vars, si
         ck_assert_msg(tu_check_default(e, d, vars[i], why, sizeof why) > 0, "%s d/d%s: %s", f, vars[i], why);
     }
     dx_descent *d = dx_descend_prepare(ctx, e, vars, n, fixed, fv, nf);
-    ck_assert_msg(d != NULL, "%s: prepare failed: %s", f, dx_ctx_error(ctx)->msg);
+    ck_assert_msg(d != NULL, "%s: prepare failed: %s", f, tu_err(ctx));
     if (t)
         t->n = 0;
     dx_status st = dx_descend_run(d, ctx, start, o, t ? keep : NULL, t, r, pos);
@@ -391,15 +391,15 @@ START_TEST(bad_options)
         o.rate = bad[i].rate;
         o.steps = bad[i].steps;
         ck_assert_int_eq(dx_descend_run(d, ctx, &start, &o, NULL, NULL, &r, &w), DX_EUSAGE);
-        ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, bad[i].says), "rate %g steps %ld: '%s'", bad[i].rate,
-                      bad[i].steps, dx_ctx_error(ctx)->msg);
+        ck_assert_msg(strstr(tu_err(ctx), bad[i].says), "rate %g steps %ld: '%s'", bad[i].rate,
+                      bad[i].steps, tu_err(ctx));
         dx_ctx_clear_error(ctx);
     }
     dx_descend_free(d);
     /* every missing variable named at once */
     f = dx_parse(ctx, "(w*x - y)^2", 11);
     ck_assert_ptr_null(dx_descend_prepare(ctx, f, v, 1, NULL, NULL, 0));
-    ck_assert_str_eq(dx_ctx_error(ctx)->msg, "no value for x, y");
+    ck_assert_str_eq(tu_err(ctx), "no value for x, y");
     dx_ctx_clear_error(ctx);
     /* a start outside the domain */
     f = dx_parse(ctx, "ln(w)", 5);
@@ -407,7 +407,7 @@ START_TEST(bad_options)
     dx_descend_defaults(&o);
     start = -1;
     ck_assert_int_eq(dx_descend_run(d, ctx, &start, &o, NULL, NULL, &r, &w), DX_EDOMAIN);
-    ck_assert_msg(strstr(dx_ctx_error(ctx)->msg, "ln is undefined at -1"), "%s", dx_ctx_error(ctx)->msg);
+    ck_assert_msg(strstr(tu_err(ctx), "ln is undefined at -1"), "%s", tu_err(ctx));
     dx_descend_free(d);
     dx_ctx_free(ctx);
 }

@@ -15,7 +15,7 @@ static const char *D(const char *f, const char *var, unsigned order)
     for (unsigned k = 0; k < order; k++) {
         dx_expr *prev = d;
         d = dx_diff(tu_ctx, prev, var, 1);
-        ck_assert_msg(d != NULL, "d/d%s %s: %s", var, f, dx_ctx_error(tu_ctx)->msg);
+        ck_assert_msg(d != NULL, "d/d%s %s: %s", var, f, tu_err(tu_ctx));
         char why[200];
         int n = tu_check_default(prev, d, var, why, sizeof why);
         ck_assert_msg(n != -1, "d/d%s of %s (order %u) is wrong: %s", var, f, k + 1, why);

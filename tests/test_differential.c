@@ -231,7 +231,7 @@ static int same_compiled(dx_ctx *ctx, const dx_expr *e, const double *at, size_t
     static const char *const vars[] = {"x", "y"};
     dx_prog *p = dx_compile(ctx, e, vars, 2);
     if (!p) {
-        snprintf(why, n, "compile failed: %.200s", dx_ctx_error(ctx)->msg);
+        snprintf(why, n, "compile failed: %.200s", tu_err(ctx));
         return -1;
     }
     int compared = 0;
@@ -283,7 +283,7 @@ static int same_exact(dx_ctx *ctx, dx_expr *e, char *why, size_t n)
          * 2e-8 of the true value, from either side) */
         if (st != DX_OK || !close_tol(want, got, 1e-6)) {
             snprintf(why, n, "at x = %s: oracle %.15g, exact substitution %.15g%s%.150s", exact_pts[i], want, got,
-                     st == DX_OK ? "" : ": ", st == DX_OK ? "" : dx_ctx_error(ctx)->msg);
+                     st == DX_OK ? "" : ": ", st == DX_OK ? "" : tu_err(ctx));
             dx_ctx_clear_error(ctx);
             return -1;
         }
@@ -301,7 +301,7 @@ static bool reads_back(dx_ctx *ctx, dx_expr *e, char *why, size_t n)
     bool ok = back == e;
     if (!ok) {
         char *q = back ? dx_print(ctx, back, DX_PLAIN) : NULL;
-        snprintf(why, n, "printed %.110s, which reads back as %.110s", p, q ? q : dx_ctx_error(ctx)->msg);
+        snprintf(why, n, "printed %.110s, which reads back as %.110s", p, q ? q : tu_err(ctx));
         free(q);
     }
     free(p);
@@ -327,7 +327,7 @@ static dx_expr *derive(dx_ctx *ctx, dx_expr *d, dx_expr *x, bool simplify, dx_sl
     dx_ctx_set_budget(ctx, DX_DEFAULT_BUDGET);
     if (!r) {
         const dx_error *err = dx_ctx_error(ctx);
-        ck_assert_msg(err->status == DX_ELIMIT || err->status == DX_EDOMAIN, "derivative failed: %s", err->msg);
+        ck_assert_msg(err->status == DX_ELIMIT || err->status == DX_EDOMAIN, "derivative failed: %s", tu_err(tu_ctx));
         dx_ctx_clear_error(ctx);
         return NULL;
     }
@@ -339,7 +339,7 @@ static bool check_in(dx_ctx *ctx, const char *src, dx_slip slip, tally *t, char 
 {
     dx_expr *f = dx_parse(ctx, src, strlen(src));
     if (!f) { /* a constant folded to a domain error (ln(-2), say): nothing to differentiate */
-        ck_assert_msg(dx_ctx_error(ctx)->status == DX_EDOMAIN, "%s: %s", src, dx_ctx_error(ctx)->msg);
+        ck_assert_msg(dx_ctx_error(ctx)->status == DX_EDOMAIN, "%s: %s", src, tu_err(ctx));
         dx_ctx_clear_error(ctx);
         return true;
     }

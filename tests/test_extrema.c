@@ -111,7 +111,7 @@ START_TEST(root_row_test)
     ck_assert_msg(dx_poly_from_expr(tu_ctx, e, x, &p) == 1, "%s: not a polynomial", w->poly);
     dx_root *r;
     size_t n;
-    ck_assert_msg(dx_poly_roots(tu_ctx, &p, &r, &n) == DX_OK, "%s: %s", w->poly, dx_ctx_error(tu_ctx)->msg);
+    ck_assert_msg(dx_poly_roots(tu_ctx, &p, &r, &n) == DX_OK, "%s: %s", w->poly, tu_err(tu_ctx));
     ck_assert_msg((int)n == w->n, "%s: %zu roots, want %d", w->poly, n, w->n);
     for (size_t i = 0; i < n; i++) {
         ck_assert_msg(fabs(r[i].x - w->x[i]) <= 4e-16 * fmax(1, fabs(w->x[i])), "%s: root %zu is %.17g, want %.17g",
@@ -368,7 +368,7 @@ START_TEST(crit_row_test)
     dx_expr *v = dx_sym(tu_ctx, names[0], strlen(names[0]));
     dx_extrema x;
     ck_assert_msg(dx_extrema_find(tu_ctx, f, v, w->interval ? &w->from : NULL, w->interval ? &w->to : NULL, &x) == DX_OK,
-                  "%s: %s", w->f, dx_ctx_error(tu_ctx)->msg);
+                  "%s: %s", w->f, tu_err(tu_ctx));
     ck_assert_msg((int)x.ncrit == w->n, "%s: %zu critical points, want %d", w->f, x.ncrit, w->n);
     for (int i = 0; i < w->n; i++) {
         double tol = x.polynomial ? 4e-16 : 1e-7;
@@ -443,7 +443,7 @@ START_TEST(nasty_row_test)
     const nasty_row *w = &nasty_rows[_i];
     dx_extrema x;
     ck_assert_msg(dx_extrema_find(tu_ctx, tu_parse(w->f), dx_sym(tu_ctx, "x", 1), &w->from, &w->to, &x) == DX_OK, "%s: %s", w->f,
-                  dx_ctx_error(tu_ctx)->msg);
+                  tu_err(tu_ctx));
     ck_assert_msg((int)x.ncrit == w->ncrit, "%s: %zu critical points, want %d", w->f, x.ncrit, w->ncrit);
     ck_assert_msg((int)x.nflat == w->nflat, "%s: %zu flat stretches, want %d", w->f, x.nflat, w->nflat);
     ck_assert_msg(w->ninfl < 0 || (int)x.ninfl == w->ninfl, "%s: %zu inflection points, want %d", w->f, x.ninfl,

@@ -216,7 +216,7 @@ START_TEST(classic_row)
     dx_point p = point(at);
     dx_limit_report r;
     ck_assert_msg(dx_limit(tu_ctx, e, x, p, false, false, &r) == DX_OK, "%s at %s failed: %s", f, at,
-                  dx_ctx_error(tu_ctx)->msg);
+                  tu_err(tu_ctx));
     char t[2][64], v[64], why[128] = "";
     const dx_lim *sides[2] = {&r.left, &r.right};
     const bool want[2] = {r.want_left, r.want_right};

@@ -194,9 +194,9 @@ START_TEST(err_row)
     const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_msg(e == NULL, "\"%s\" parsed but should fail", t);
     ck_assert_msg(err->status == err_rows[_i].status && err->pos == err_rows[_i].pos &&
-                  err->end == err_rows[_i].end && strcmp(err->msg, err_rows[_i].msg) == 0,
+                  err->end == err_rows[_i].end && strcmp(tu_err(tu_ctx), err_rows[_i].msg) == 0,
                   "\"%s\": got status %d at %ld..%ld \"%s\", want %d at %ld..%ld \"%s\"", t,
-                  (int)err->status, err->pos, err->end, err->msg, (int)err_rows[_i].status,
+                  (int)err->status, err->pos, err->end, tu_err(tu_ctx), (int)err_rows[_i].status,
                   err_rows[_i].pos, err_rows[_i].end, err_rows[_i].msg);
 }
 END_TEST
@@ -208,7 +208,7 @@ START_TEST(error_then_ok)
     ck_assert_ptr_nonnull(dx_parse(tu_ctx, "x", 1));
     ck_assert_ptr_null(dx_parse(tu_ctx, "x)", 2));
     const dx_error *err = dx_ctx_error(tu_ctx);
-    ck_assert_str_eq(err->msg, "unexpected ')'");
+    ck_assert_str_eq(tu_err(tu_ctx), "unexpected ')'");
     ck_assert_int_eq(err->pos, 1);
 }
 END_TEST
@@ -257,10 +257,10 @@ START_TEST(deep_row)
     free(s);
     const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_msg(e == NULL && err->status == DX_ELIMIT &&
-                  strcmp(err->msg, "expression nested too deeply (limit 1000)") == 0 &&
+                  strcmp(tu_err(tu_ctx), "expression nested too deeply (limit 1000)") == 0 &&
                   err->pos == deep_rows[_i].pos,
                   "100000 x \"%s\": got status %d at %ld \"%s\", want the nesting limit at %ld",
-                  deep_rows[_i].prefix, (int)err->status, err->pos, err->msg, deep_rows[_i].pos);
+                  deep_rows[_i].prefix, (int)err->status, err->pos, tu_err(tu_ctx), deep_rows[_i].pos);
 }
 END_TEST
 
@@ -285,8 +285,8 @@ START_TEST(at_limit_row)
     const dx_error *err = dx_ctx_error(tu_ctx);
     /* The store may refuse a result deeper than DX_MAX_DEPTH; that is a limit too, but the
      * parser's own nesting limit must not trip here. */
-    ck_assert_msg(e != NULL || (err->status == DX_ELIMIT && strstr(err->msg, "(limit 1000)") == NULL),
-                  "%zu x \"%s\": %s", at_limit_rows[_i].n, at_limit_rows[_i].prefix, err->msg);
+    ck_assert_msg(e != NULL || (err->status == DX_ELIMIT && strstr(tu_err(tu_ctx), "(limit 1000)") == NULL),
+                  "%zu x \"%s\": %s", at_limit_rows[_i].n, at_limit_rows[_i].prefix, tu_err(tu_ctx));
 }
 END_TEST
 
@@ -312,12 +312,12 @@ START_TEST(too_long)
     ck_assert_ptr_null(dx_parse(tu_ctx, s, n));
     const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_int_eq(err->status, DX_ELIMIT);
-    ck_assert_str_eq(err->msg, "expression too long (10000000 bytes; the limit is 1000000)");
+    ck_assert_str_eq(tu_err(tu_ctx), "expression too long (10000000 bytes; the limit is 1000000)");
     ck_assert_int_eq(err->pos, 1000000);
     ck_assert_int_eq(err->end, 10000000);
     /* one byte over */
     ck_assert_ptr_null(dx_parse(tu_ctx, s, 1000001));
-    ck_assert_str_eq(dx_ctx_error(tu_ctx)->msg, "expression too long (1000001 bytes; the limit is 1000000)");
+    ck_assert_str_eq(tu_err(tu_ctx), "expression too long (1000001 bytes; the limit is 1000000)");
     free(s);
 }
 END_TEST
@@ -342,8 +342,7 @@ START_TEST(long_row)
     s[len] = 0; /* drop the last operator */
     dx_expr *e = dx_parse(tu_ctx, s, len);
     free(s); /* before any assertion, so that a failure leaks nothing */
-    const dx_error *err = dx_ctx_error(tu_ctx);
-    ck_assert_msg(e != NULL, "250000 x \"%s\": %s", term, err->msg);
+    ck_assert_msg(e != NULL, "250000 x \"%s\": %s", term, tu_err(tu_ctx));
     ck_assert_msg(e == tu_parse(long_rows[_i].want), "250000 x \"%s\" != %s", term, long_rows[_i].want);
 }
 END_TEST
@@ -360,7 +359,7 @@ START_TEST(long_number)
     memcpy(s + n, "-7", 3);
     dx_expr *e = dx_parse(tu_ctx, s, n + 2);
     free(s);
-    ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, dx_ctx_error(tu_ctx)->msg);
+    ck_assert_msg(e != NULL, "a %zu-digit number: %s", n, tu_err(tu_ctx));
 }
 END_TEST
 
@@ -405,10 +404,10 @@ START_TEST(fuzz)
         if (e)
             ck_assert_msg(err->status == DX_OK, "\"%s\" parsed with an error set", buf);
         else
-            ck_assert_msg(err->status != DX_OK && err->msg[0] && err->pos >= 0 &&
+            ck_assert_msg(err->status != DX_OK && tu_err(tu_ctx)[0] && err->pos >= 0 &&
                           err->pos <= err->end && err->end <= (long)len,
                           "\"%s\": status %d at %ld..%ld \"%s\"", buf, (int)err->status,
-                          err->pos, err->end, err->msg);
+                          err->pos, err->end, tu_err(tu_ctx));
     }
 }
 END_TEST

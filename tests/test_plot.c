@@ -51,7 +51,7 @@ static dx_plot *plot_of(const char *text, double a, double b)
     dx_plot *p = dx_plot_new(tu_ctx, a, b, 1001);
     ck_assert_msg(p && dx_plot_add_expr(p, tu_ctx, f, "x", "f", true, true) == DX_OK &&
                       dx_plot_add_expr(p, tu_ctx, df, "x", "f'", true, true) == DX_OK && dx_plot_finish(p, tu_ctx) == DX_OK,
-                  "plot %s: %s", text, dx_ctx_error(tu_ctx)->msg);
+                  "plot %s: %s", text, tu_err(tu_ctx));
     return p;
 }
 
@@ -111,8 +111,8 @@ START_TEST(domain_edges)
     p = dx_plot_new(tu_ctx, -5, -1, 101);
     ck_assert(dx_plot_add_expr(p, tu_ctx, f, "x", "f", true, true) == DX_OK);
     ck_assert_msg(dx_plot_finish(p, tu_ctx) == DX_EDOMAIN, "ln(x) on [-5, -1] is drawn");
-    ck_assert_msg(strstr(dx_ctx_error(tu_ctx)->msg, "no finite value on [-5, -1] (at x = -3: ln is undefined at -3"), "%s",
-                  dx_ctx_error(tu_ctx)->msg);
+    ck_assert_msg(strstr(tu_err(tu_ctx), "no finite value on [-5, -1] (at x = -3: ln is undefined at -3"), "%s",
+                  tu_err(tu_ctx));
     dx_plot_free(p);
     ck_assert(dx_plot_new(tu_ctx, 1, 1, 100) == NULL);
     ck_assert(dx_plot_new(tu_ctx, 0, 1, DX_PLOT_MAX_POINTS + 1) == NULL);
@@ -129,7 +129,7 @@ START_TEST(path_over_curve)
     ck_assert(dx_plot_add_path(p, tu_ctx, xs, ys, 5, "descent") == DX_OK);
     ck_assert(dx_plot_finish(p, tu_ctx) == DX_OK);
     char *t = dx_plot_text(p, tu_ctx, 60, 20, DX_PLOT_ASCII);
-    ck_assert_msg(t && strstr(t, ". descent"), "%s", t ? t : dx_ctx_error(tu_ctx)->msg);
+    ck_assert_msg(t && strstr(t, ". descent"), "%s", t ? t : tu_err(tu_ctx));
     ck_assert_msg(strchr(t, '.') != strstr(t, ". descent"), "the path is not drawn:\n%s", t);
     free(t);
     ck_assert(dx_plot_text(p, tu_ctx, 10, 5, 0) == NULL); /* too small */

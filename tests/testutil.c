@@ -142,7 +142,7 @@ dx_expr *tu_parse(const char *s)
 {
     dx_expr *e = dx_parse(tu_ctx, s, strlen(s));
     const dx_error *err = dx_ctx_error(tu_ctx);
-    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s (at %ld..%ld)", s, err->msg, err->pos, err->end);
+    ck_assert_msg(e != NULL, "parse \"%s\" failed: %s (at %ld..%ld)", s, tu_err(tu_ctx), err->pos, err->end);
     return e;
 }
 
@@ -226,4 +226,13 @@ int tu_run(const char *const *argv, const char *input, char **out, char **err)
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+const char *tu_err(dx_ctx *ctx)
+{
+    static char buf[1024];
+    char *t = dx_ctx_error(ctx)->status == DX_OK ? NULL : dx_ctx_errmsg(ctx, DX_PLAIN);
+    snprintf(buf, sizeof buf, "%s", t ? t : "");
+    free(t);
+    return buf;
 }

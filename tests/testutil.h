@@ -35,6 +35,9 @@ FILE *tu_open_corpus(const char *name);
 extern dx_ctx *tu_ctx;
 void tu_setup(void);
 void tu_teardown(void);
+/* The context's error as plain text ("" when there is none), in a buffer that the next call
+ * reuses. */
+const char *tu_err(dx_ctx *ctx);
 /* s parsed in tu_ctx; a parse error fails the test, naming s, the message and its place. */
 dx_expr *tu_parse(const char *s);
 

@@ -721,10 +721,10 @@ int cli_descend(cli *c, const cli_args *a)
     d = dx_descend_prepare(c->ctx, f, start.name, n, set.name, set.val, (size_t)set.n);
     if (!d) {
         const dx_error *e = dx_ctx_error(c->ctx);
-        if (strncmp(e->msg, "no value for ", 13) == 0) {
+        if (e->msg.id == DX_M_NO_VALUE) {
             /* "no value for x, y": suggest --set x=...,y=... with those names */
             char missing[200], vars[200], eg[400] = "";
-            snprintf(missing, sizeof missing, "%s", e->msg + 13);
+            snprintf(missing, sizeof missing, "%s", e->msg.arg[0].u.s);
             snprintf(vars, sizeof vars, "%s", missing);
             dx_ctx_clear_error(c->ctx);
             size_t used = 0;

@@ -29,9 +29,7 @@ dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
     dx_ctx_set_budget(c->ctx, DX_DEFAULT_BUDGET);
     if (!d && dx_ctx_error(c->ctx)->status == DX_ELIMIT && k > 1) {
         dx_ctx_clear_error(c->ctx);
-        dx_fail(c->ctx, DX_ELIMIT, -1, -1,
-                "the derivative of order %u grows too large to compute (over %zu new nodes by order %u)",
-                order, CLI_DERIVATIVE_NODES, k);
+        dx_fail(c->ctx, DX_ELIMIT, -1, -1, DX_M_DERIVATIVE_TOO_LARGE, DX_I(order), DX_I(CLI_DERIVATIVE_NODES), DX_I(k));
     }
     return d;
 }

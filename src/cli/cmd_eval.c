@@ -433,7 +433,7 @@ int cli_verify(cli *c, const cli_args *a)
         dx_vpoint r = dx_verify_at(c->ctx, pf, pd, pts[i]);
         /* exp(800) has a value, just not a double: say so rather than "not defined" */
         bool overflow = (r.kind == DX_V_UNDEFINED || r.kind == DX_V_NOT_DIFF) &&
-                        strstr(dx_ctx_error(c->ctx)->msg, "overflows") != NULL;
+                        dx_overflowed(c->ctx);
         dx_ctx_clear_error(c->ctx);
         /* not a wrong derivative: its value in doubles is noise here (cancellation) */
         bool noise = r.kind == DX_V_DIFFER && cancels(c, de, var, &r);
@@ -548,7 +548,7 @@ int cli_tangent(cli *c, const cli_args *a)
     double fx, m;
     dx_status sf = dx_prog_eval(pf, c->ctx, &x, &fx);
     if (sf != DX_OK) {
-        fprintf(c->err, "dfdx: %sf is not defined at %s = %s: %s\n", c->line_prefix, var, at, dx_ctx_error(c->ctx)->msg);
+        fprintf(c->err, "dfdx: %sf is not defined at %s = %s: %s\n", c->line_prefix, var, at, dx_errtext(c->ctx, (char[320]){0}, 320));
         dx_ctx_clear_error(c->ctx);
         dx_prog_free(pf);
         dx_prog_free(pd);
@@ -557,7 +557,7 @@ int cli_tangent(cli *c, const cli_args *a)
     bool differentiable = dx_prog_eval(pd, c->ctx, &x, &m) == DX_OK, vertical = false;
     char why[320] = "";
     if (!differentiable)
-        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_errtext(c->ctx, (char[320]){0}, 320));
     dx_ctx_clear_error(c->ctx);
     dx_expr *sv = dx_sym(c->ctx, var, strlen(var)), *fe = subst_all(c, e, &b), *slope = NULL;
     /* at an exact point the exact f'(A) decides: a double pi misses sin(pi) = 0, so
@@ -565,7 +565,7 @@ int cli_tangent(cli *c, const cli_args *a)
     if (differentiable && A->vmask == 0 && !dx_subst(c->ctx, subst_all(c, d, &b), sv, A) &&
         dx_ctx_error(c->ctx)->status == DX_EDOMAIN) {
         differentiable = false;
-        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_ctx_error(c->ctx)->msg);
+        snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_errtext(c->ctx, (char[320]){0}, 320));
     }
     dx_ctx_clear_error(c->ctx);
     dx_limit_report r;

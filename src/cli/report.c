@@ -40,7 +40,9 @@ int cli_report(cli *c, const char *text)
         size_t n;
         long col;
         locate(text, e->pos, &line, &n, &col);
-        fprintf(c->err, "dfdx: %s%s at column %ld: %s\n", c->line_prefix, what, col, e->msg);
+        char *msg = dx_ctx_errmsg(c->ctx, DX_PLAIN);
+        fprintf(c->err, "dfdx: %s%s at column %ld: %s\n", c->line_prefix, what, col, msg ? msg : "out of memory");
+        free(msg);
         /* a very long line is shown around the error only */
         size_t from = 0, shown = n;
         long ccol = col;
@@ -73,7 +75,9 @@ int cli_report(cli *c, const char *text)
         }
         fputs("^\n", c->err);
     } else {
-        fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, e->msg[0] ? e->msg : "failed");
+        char *msg = dx_ctx_errmsg(c->ctx, DX_PLAIN);
+        fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, !msg ? "out of memory" : msg[0] ? msg : "failed");
+        free(msg);
     }
     dx_ctx_clear_error(c->ctx);
     return CLI_BAD;

@@ -208,7 +208,7 @@ static bool unclosed(cli *c, const char *text)
     long depth = 0;
     for (const char *p = text; *p; p++)
         depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-    bool open = e->status == DX_ESYNTAX && (strncmp(e->msg, "unclosed '('", 12) == 0 ||
+    bool open = e->status == DX_ESYNTAX && (e->msg.id == DX_M_UNCLOSED ||
                                             (depth > 0 && e->pos >= (long)strlen(text)));
     dx_ctx_clear_error(c->ctx);
     return open;

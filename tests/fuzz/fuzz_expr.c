@@ -21,6 +21,16 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The input being run, for the failure message. */
+/* The context's error as plain text, in a buffer the next call reuses. */
+static const char *tu_err(dx_ctx *ctx)
+{
+    static char buf[1024];
+    char *t = dx_ctx_error(ctx)->status == DX_OK ? NULL : dx_ctx_errmsg(ctx, DX_PLAIN);
+    snprintf(buf, sizeof buf, "%s", t ? t : "");
+    free(t);
+    return buf;
+}
+
 static const uint8_t *fuzz_in;
 static size_t fuzz_len;
 
@@ -43,10 +53,10 @@ static void broken(const char *what, const char *a, const char *b)
 static void want_error(dx_ctx *ctx, const char *what)
 {
     const dx_error *err = dx_ctx_error(ctx);
-    if (err->status == DX_OK || err->msg[0] == 0)
-        broken("NULL result without an error", what, err->msg);
+    if (err->status == DX_OK || tu_err(ctx)[0] == 0)
+        broken("NULL result without an error", what, tu_err(ctx));
     if (err->status == DX_ESYNTAX || err->status == DX_EUSAGE)
-        broken("unexpected error kind", what, err->msg);
+        broken("unexpected error kind", what, tu_err(ctx));
 }
 
 /* Does LaTeX text t balance its braces and its \left ... \right pairs? */
@@ -77,14 +87,14 @@ static void round_trip(dx_ctx *ctx, dx_expr *e)
             free(t);
             return;
         }
-        broken("print returned NULL", p ? p : t, err->msg);
+        broken("print returned NULL", p ? p : t, tu_err(ctx));
     }
     if (!latex_balanced(t))
         broken("unbalanced LaTeX", p, t);
     dx_expr *back = dx_parse(ctx, p, strlen(p));
     if (back != e) {
         char *q = back ? dx_print(ctx, back, DX_PLAIN) : NULL;
-        broken("plain print does not parse back to the same node", p, back ? q : dx_ctx_error(ctx)->msg);
+        broken("plain print does not parse back to the same node", p, back ? q : tu_err(ctx));
     }
     /* the same text while an earlier error is pending */
     if (!dx_parse(ctx, "(", 1)) {
@@ -122,8 +132,8 @@ static void evaluate_mode(dx_ctx *ctx, dx_prog *p, size_t nv)
                 broken("dx_prog_eval and dx_prog_eval_n disagree", "", "");
         } else {
             nbad++;
-            if (st != DX_EDOMAIN || dx_ctx_error(ctx)->msg[0] == 0 || !isnan(batch[i]))
-                broken("domain error without a message or a NaN", dx_ctx_error(ctx)->msg, "");
+            if (st != DX_EDOMAIN || tu_err(ctx)[0] == 0 || !isnan(batch[i]))
+                broken("domain error without a message or a NaN", tu_err(ctx), "");
         }
     }
     if (nbad != bad)
@@ -179,10 +189,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dx_expr *e = dx_parse(ctx, (const char *)data, size);
     if (!e) {
         const dx_error *err = dx_ctx_error(ctx);
-        if (err->status == DX_OK || err->msg[0] == 0)
+        if (err->status == DX_OK || tu_err(ctx)[0] == 0)
             broken("parse failed without a message", "", "");
         if (err->pos > (long)size || err->end > (long)size || err->end < err->pos)
-            broken("parse error outside the text", err->msg, "");
+            broken("parse error outside the text", tu_err(ctx), "");
         dx_ctx_free(ctx);
         return 0;
     }
