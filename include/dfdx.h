@@ -33,6 +33,9 @@ typedef enum dx_status {
 } dx_status;
 
 typedef enum dx_format { DX_PLAIN, DX_LATEX } dx_format;
+/* How a command's result is shown (the dx_show_* renderers): text, text with LaTeX
+ * mathematics, or one JSON object. */
+typedef enum dx_show { DX_SHOW_PLAIN, DX_SHOW_LATEX, DX_SHOW_JSON } dx_show;
 
 /* --- messages: results and errors carry an id and arguments, never a sentence ----------- */
 
@@ -154,4 +157,16 @@ DX_API bool dx_prog_set_fast(dx_prog *p, bool fast);
 #endif
 
 #include "dfdx/text.h"
+/* One header per command's results, each result a struct of data with its renderer. */
+#include "dfdx/derivative.h"
+#include "dfdx/steps.h"
+#include "dfdx/check.h"
+#include "dfdx/value.h"
+#include "dfdx/tangent.h"
+#include "dfdx/verify.h"
+#include "dfdx/extrema.h"
+#include "dfdx/limit.h"
+#include "dfdx/descend.h"
+#include "dfdx/plot.h"
+#include "dfdx/session.h"
 #endif
