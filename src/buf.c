@@ -14,7 +14,8 @@ void dx_buf_putn(dx_buf *b, const char *s, size_t n)
         size_t nc = b->cap ? b->cap : 64;
         while (nc < b->n + n + 1)
             nc *= 2;
-        char *ns = b->limit && b->n + n > b->limit ? NULL : realloc(b->s, nc);
+        b->over = b->limit && b->n + n > b->limit;
+        char *ns = b->over ? NULL : realloc(b->s, nc);
         if (!ns) {
             b->oom = true;
             return;
@@ -77,7 +78,7 @@ char *dx_buf_take(dx_buf *b)
         free(b->s);
     b->s = NULL;
     b->n = b->cap = 0;
-    b->oom = false;
+    b->oom = b->over = false;
     return s;
 }
 

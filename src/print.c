@@ -1,6 +1,7 @@
 /* Printing: the textbook form of a canonical expression, as plain text or LaTeX. */
 #include "expr.h"
 #include "fn.h"
+#include "dfdx/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,40 +10,11 @@
  * than its DAG, and nobody reads 64 MB of formula. */
 #define DX_PRINT_LIMIT ((size_t)64 << 20)
 
-typedef struct {
-    char *s;
-    size_t n, cap;
-    bool oom;
-} sb;
-
-static void sb_putn(sb *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 64;
-        while (nc < b->n + n + 1)
-            nc *= 2;
-        char *ns = nc > DX_PRINT_LIMIT * 2 ? NULL : realloc(b->s, nc);
-        if (!ns) {
-            b->oom = true;
-            return;
-        }
-        b->s = ns;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = 0;
-}
-
-static void sb_puts(sb *b, const char *s) { sb_putn(b, s, strlen(s)); }
-
-static void sb_num(sb *b, const dx_num *v)
+static void sb_num(dx_buf *b, const dx_num *v)
 {
     if (!v->z && v->d == 1 && v->n >= 0 && v->n < 10) { /* the common case: one digit */
         char c = (char)('0' + v->n);
-        sb_putn(b, &c, 1);
+        dx_buf_putn(b, &c, 1);
         return;
     }
     char *s = dx_num_str(v);
@@ -50,7 +22,7 @@ static void sb_num(sb *b, const dx_num *v)
         b->oom = true;
         return;
     }
-    sb_puts(b, s);
+    dx_buf_puts(b, s);
     free(s);
 }
 
@@ -68,15 +40,15 @@ typedef struct {
 /* Binding strength of what is printed, to decide parentheses. */
 enum { P_SUM = 1, P_PROD = 2, P_POW = 3, P_ATOM = 4 };
 
-static void print(printer *p, sb *b, const dx_expr *e, int ctx_prec);
-static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, bool drop_sign);
+static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec);
+static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec, bool drop_sign);
 
 static bool latex(const printer *p) { return p->fmt == DX_LATEX; }
 
-static void open_paren(const printer *p, sb *b) { sb_puts(b, latex(p) ? "\\left(" : "("); }
-static void close_paren(const printer *p, sb *b) { sb_puts(b, latex(p) ? "\\right)" : ")"); }
+static void open_paren(const printer *p, dx_buf *b) { dx_buf_puts(b, latex(p) ? "\\left(" : "("); }
+static void close_paren(const printer *p, dx_buf *b) { dx_buf_puts(b, latex(p) ? "\\right)" : ")"); }
 
-static void print_in(printer *p, sb *b, const dx_expr *e, int need, int prec_of_e)
+static void print_in(printer *p, dx_buf *b, const dx_expr *e, int need, int prec_of_e)
 {
     if (prec_of_e < need) {
         open_paren(p, b);
@@ -298,7 +270,7 @@ static void sort_items(item *it, size_t n, int (*cmp)(const void *, const void *
 }
 
 /* Print e into b as one item's text. */
-static void print_item(printer *p, sb *b, item *it, const dx_expr *e, int prec)
+static void print_item(printer *p, dx_buf *b, item *it, const dx_expr *e, int prec)
 {
     it->off = b->n;
     print(p, b, e, prec);
@@ -307,7 +279,7 @@ static void print_item(printer *p, sb *b, item *it, const dx_expr *e, int prec)
 
 /* The items' texts were printed from b->n == base on: point at them, and move that region
  * to the printer's scratch so it can be written again in sorted order. */
-static bool take_region(printer *p, sb *b, size_t base, item *it, size_t n, item *it2, size_t n2)
+static bool take_region(printer *p, dx_buf *b, size_t base, item *it, size_t n, item *it2, size_t n2)
 {
     if (b->oom)
         return false;
@@ -338,7 +310,7 @@ static bool take_region(printer *p, sb *b, size_t base, item *it, size_t n, item
 /* Print a term of a sum without its sign (-3*x as 3*x, with it->neg set), as the node |t|
  * would print. Nothing is built: the printer used to construct |t| through the smart
  * constructors for every negative term, a large share of all printing work. */
-static void print_term(printer *p, sb *b, item *it, const dx_expr *t)
+static void print_term(printer *p, dx_buf *b, item *it, const dx_expr *t)
 {
     const dx_expr *lead = t->kind == DX_MUL ? t->a[0] : t;
     it->neg = lead->kind == DX_NUM && dx_num_sign(&lead->u.num) < 0;
@@ -358,7 +330,7 @@ static void print_term(printer *p, sb *b, item *it, const dx_expr *t)
     it->len = b->n - it->off;
 }
 
-static void print_sum(printer *p, sb *b, const dx_expr *e)
+static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
 {
     item inl[SMALL];
     item *it = e->n <= SMALL ? inl : calloc(e->n, sizeof *it);
@@ -387,10 +359,10 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
         }
         for (uint32_t i = 0; i < e->n; i++) {
             if (i == 0)
-                sb_puts(b, it[i].neg ? "-" : "");
+                dx_buf_puts(b, it[i].neg ? "-" : "");
             else
-                sb_puts(b, it[i].neg ? " - " : " + ");
-            sb_putn(b, it[i].text, it[i].len);
+                dx_buf_puts(b, it[i].neg ? " - " : " + ");
+            dx_buf_putn(b, it[i].text, it[i].len);
         }
     }
     if (it != inl)
@@ -414,7 +386,7 @@ typedef struct {
 
 /* Is f printed below the fraction bar: u^(negative number)? Then fl->node prints as u^(-e);
  * release with flip_clear. False (and b->oom) if the constructors fail. */
-static bool denominator(printer *p, sb *b, const dx_expr *f, flipped *fl)
+static bool denominator(printer *p, dx_buf *b, const dx_expr *f, flipped *fl)
 {
     if (f->kind != DX_POW || f->a[1]->kind != DX_NUM || dx_num_sign(&f->a[1]->u.num) >= 0)
         return false;
@@ -440,36 +412,36 @@ static bool denominator(printer *p, sb *b, const dx_expr *f, flipped *fl)
 static void flip_clear(flipped *fl) { dx_num_clear(&fl->exp.u.num); }
 
 /* Factors joined as a product: "2*x*(x + 1)" or, in LaTeX, "2 x \left(x + 1\right)". */
-static void print_factors(printer *p, sb *b, item *f, size_t n)
+static void print_factors(printer *p, dx_buf *b, item *f, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             if (!latex(p))
-                sb_puts(b, "*");
+                dx_buf_puts(b, "*");
             else if (f[i].rank == 0 || (f[i - 1].rank == 0 && f[i].e->kind == DX_NUM))
-                sb_puts(b, " \\cdot ");
+                dx_buf_puts(b, " \\cdot ");
             else
-                sb_puts(b, " ");
+                dx_buf_puts(b, " ");
         }
-        sb_putn(b, f[i].text, f[i].len);
+        dx_buf_putn(b, f[i].text, f[i].len);
     }
 }
 
 /* One side of a LaTeX fraction: the bar already groups it, so a lone sum loses the
  * \left( \right) it was printed with as a factor: \frac{1 - x^{2}}{...}. */
-static void frac_part(printer *p, sb *b, item *f, size_t n)
+static void frac_part(printer *p, dx_buf *b, item *f, size_t n)
 {
     static const char open[] = "\\left(", close[] = "\\right)";
     size_t lo = sizeof open - 1, lc = sizeof close - 1;
     if (n == 1 && f[0].e && f[0].e->kind == DX_ADD && f[0].len > lo + lc) {
-        sb_putn(b, f[0].text + lo, f[0].len - lo - lc);
+        dx_buf_putn(b, f[0].text + lo, f[0].len - lo - lc);
         return;
     }
     print_factors(p, b, f, n);
 }
 
 /* A number's text as an item (the coefficient's numerator or denominator). */
-static void number_item(sb *b, item *it, const dx_num *v)
+static void number_item(dx_buf *b, item *it, const dx_num *v)
 {
     it->e = NULL;
     it->rank = 0;
@@ -479,7 +451,7 @@ static void number_item(sb *b, item *it, const dx_num *v)
 }
 
 /* e as a product (or quotient); drop_sign: as if its coefficient were |c|. */
-static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, bool drop_sign)
+static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec, bool drop_sign)
 {
     /* coefficient p/q, numerator factors, denominator factors; one array, numerator items
      * from the front, denominator items from the back */
@@ -529,22 +501,22 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, boo
         if (paren)
             open_paren(p, b);
         if (neg)
-            sb_puts(b, "-");
+            dx_buf_puts(b, "-");
         if (latex(p) && nd > 0) {
-            sb_puts(b, "\\frac{");
+            dx_buf_puts(b, "\\frac{");
             frac_part(p, b, num, nn);
-            sb_puts(b, "}{");
+            dx_buf_puts(b, "}{");
             frac_part(p, b, den, nd);
-            sb_puts(b, "}");
+            dx_buf_puts(b, "}");
         } else {
             print_factors(p, b, num, nn);
             if (nd > 0) {
-                sb_puts(b, "/");
+                dx_buf_puts(b, "/");
                 if (nd > 1)
-                    sb_puts(b, "(");
+                    dx_buf_puts(b, "(");
                 print_factors(p, b, den, nd);
                 if (nd > 1)
-                    sb_puts(b, ")");
+                    dx_buf_puts(b, ")");
             }
         }
         if (paren)
@@ -587,7 +559,7 @@ static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z 
  * is printed as exp(...). */
 static bool exp_form(const dx_expr *x) { return prec_of(x) < P_ATOM || x->kind == DX_CALL; }
 
-static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
+static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
     const dx_expr *base = e->a[0], *x = e->a[1];
     flipped fl;
@@ -601,11 +573,11 @@ static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         if (paren)
             open_paren(p, b);
         if (latex(p)) {
-            sb_puts(b, "\\frac{1}{");
+            dx_buf_puts(b, "\\frac{1}{");
             print(p, b, flip, 0);
-            sb_puts(b, "}");
+            dx_buf_puts(b, "}");
         } else {
-            sb_puts(b, "1/");
+            dx_buf_puts(b, "1/");
             print_in(p, b, flip, P_PROD + 1, prec_of(flip));
         }
         if (paren)
@@ -614,81 +586,81 @@ static void print_pow(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         return;
     }
     if (is_half(x)) {
-        sb_puts(b, latex(p) ? "\\sqrt{" : "sqrt(");
+        dx_buf_puts(b, latex(p) ? "\\sqrt{" : "sqrt(");
         print(p, b, base, 0);
-        sb_puts(b, latex(p) ? "}" : ")");
+        dx_buf_puts(b, latex(p) ? "}" : ")");
         return;
     }
     bool is_e = base->kind == DX_CONST && base->fn == DX_E;
     if (latex(p)) {
         if (is_e)
-            sb_puts(b, "e");
+            dx_buf_puts(b, "e");
         else
             print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
-        sb_puts(b, "^{");
+        dx_buf_puts(b, "^{");
         print(p, b, x, 0);
-        sb_puts(b, "}");
+        dx_buf_puts(b, "}");
         return;
     }
     int xp = prec_of(x);
     if (is_e && (p->exp_all || exp_form(x))) {
         p->used_exp = true;
-        sb_puts(b, "exp(");
+        dx_buf_puts(b, "exp(");
         print(p, b, x, 0);
-        sb_puts(b, ")");
+        dx_buf_puts(b, ")");
         return;
     }
     p->used_e |= is_e;
     print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
-    sb_puts(b, "^");
+    dx_buf_puts(b, "^");
     /* a call binds as an atom in an exponent: x^sin(x) */
     print_in(p, b, x, P_ATOM, xp);
 }
 
-static void print_call(printer *p, sb *b, const dx_expr *e)
+static void print_call(printer *p, dx_buf *b, const dx_expr *e)
 {
     const dx_fn *row = &dx_fns[e->fn];
     if (latex(p)) {
         if (e->fn == DX_ABS) {
-            sb_puts(b, "\\left|");
+            dx_buf_puts(b, "\\left|");
             print(p, b, e->a[0], 0);
-            sb_puts(b, "\\right|");
+            dx_buf_puts(b, "\\right|");
             return;
         }
-        sb_puts(b, row->latex);
+        dx_buf_puts(b, row->latex);
         open_paren(p, b);
         print(p, b, e->a[0], 0);
         close_paren(p, b);
         return;
     }
-    sb_puts(b, row->name);
-    sb_puts(b, "(");
+    dx_buf_puts(b, row->name);
+    dx_buf_puts(b, "(");
     print(p, b, e->a[0], 0);
-    sb_puts(b, ")");
+    dx_buf_puts(b, ")");
 }
 
 static const char *const greek[] = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
                                     "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau",
                                     "upsilon", "phi", "chi", "psi", "omega", NULL};
 
-static void print_sym(printer *p, sb *b, const char *name)
+static void print_sym(printer *p, dx_buf *b, const char *name)
 {
     if (!latex(p) || strlen(name) == 1) {
-        sb_puts(b, name);
+        dx_buf_puts(b, name);
         return;
     }
     for (int i = 0; greek[i]; i++)
         if (strcmp(name, greek[i]) == 0) {
-            sb_puts(b, "\\");
-            sb_puts(b, name);
+            dx_buf_puts(b, "\\");
+            dx_buf_puts(b, name);
             return;
         }
-    sb_puts(b, "\\mathrm{");
-    sb_puts(b, name);
-    sb_puts(b, "}");
+    dx_buf_puts(b, "\\mathrm{");
+    dx_buf_puts(b, name);
+    dx_buf_puts(b, "}");
 }
 
-static void print(printer *p, sb *b, const dx_expr *e, int ctx_prec)
+static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
     if (b->oom || b->n > DX_PRINT_LIMIT) {
         b->oom = true;
@@ -702,11 +674,11 @@ static void print(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         if (latex(p) && !dx_num_is_int(&e->u.num)) {
             dx_num a = dx_num_sign(&e->u.num) < 0 ? dx_num_neg(&e->u.num) : dx_num_copy(&e->u.num);
             dx_num n = dx_num_numer(&a), d = dx_num_denom(&a);
-            sb_puts(b, dx_num_sign(&e->u.num) < 0 ? "-\\frac{" : "\\frac{");
+            dx_buf_puts(b, dx_num_sign(&e->u.num) < 0 ? "-\\frac{" : "\\frac{");
             sb_num(b, &n);
-            sb_puts(b, "}{");
+            dx_buf_puts(b, "}{");
             sb_num(b, &d);
-            sb_puts(b, "}");
+            dx_buf_puts(b, "}");
             dx_num_clear(&a);
             dx_num_clear(&n);
             dx_num_clear(&d);
@@ -718,7 +690,7 @@ static void print(printer *p, sb *b, const dx_expr *e, int ctx_prec)
         return;
     }
     case DX_CONST:
-        sb_puts(b, e->fn == DX_E ? "e" : latex(p) ? "\\pi" : "pi");
+        dx_buf_puts(b, e->fn == DX_E ? "e" : latex(p) ? "\\pi" : "pi");
         return;
     case DX_SYM:
         print_sym(p, b, e->u.name);
@@ -752,7 +724,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
     printer p = {ctx, fmt, NULL, 0, e, false, false, false};
-    sb b = {0};
+    dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
         /* one formula does not mix e^x with exp(-x): again, every power as exp(...) (rare,
@@ -768,9 +740,9 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
     }
     if (b.oom) {
         free(b.s);
-        if (b.n > DX_PRINT_LIMIT || b.cap > DX_PRINT_LIMIT)
+        if (b.over)
             return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(DX_PRINT_LIMIT >> 20));
         return dx_oom(ctx);
     }
-    return b.s ? b.s : calloc(1, 1);
+    return dx_buf_take(&b);
 }

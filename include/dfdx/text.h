@@ -12,8 +12,8 @@
 typedef struct dx_buf {
     char *s;
     size_t n, cap;
-    size_t limit; /* refuse to grow past this many bytes (0: no limit); sets oom */
-    bool oom;
+    size_t limit; /* refuse to grow past this many bytes (0: no limit): sets oom and over */
+    bool oom, over;
 } dx_buf;
 
 DX_API void dx_buf_putn(dx_buf *b, const char *s, size_t n);
