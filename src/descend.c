@@ -1,5 +1,6 @@
 /* Gradient descent on a typed function: plain, momentum and Adam, with an honest status. */
 #include "descend.h"
+#include "alloc.h"
 #include "diff.h"
 #include "eval.h"
 
@@ -36,17 +37,17 @@ void dx_descend_free(dx_descent *d)
     dx_prog_free(d->loss);
     for (size_t i = 0; d->grad && i < d->nvars; i++)
         dx_prog_free(d->grad[i]);
-    free(d->grad);
-    free(d->vals);
-    free(d->g);
-    free(d->u);
-    free(d->prev);
-    free(d->m);
-    free(d->v);
+    dx_free(d->grad);
+    dx_free(d->vals);
+    dx_free(d->g);
+    dx_free(d->u);
+    dx_free(d->prev);
+    dx_free(d->m);
+    dx_free(d->v);
     for (size_t i = 0; d->names && i < d->nvars; i++)
-        free(d->names[i]);
-    free(d->names);
-    free(d);
+        dx_free(d->names[i]);
+    dx_free(d->names);
+    dx_free(d);
 }
 
 size_t dx_descend_nvars(const dx_descent *d) { return d->nvars; }
@@ -99,25 +100,25 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
     if (!f || !check_names(ctx, f, vars, nvars, fixed, nfixed))
         return NULL;
     size_t nall = nvars + nfixed;
-    const char **all = malloc(nall * sizeof *all);
-    dx_descent *d = calloc(1, sizeof *d);
+    const char **all = dx_malloc(nall * sizeof *all);
+    dx_descent *d = dx_calloc(1, sizeof *d);
     if (!all || !d)
         goto oom;
     d->nvars = nvars;
     d->nfixed = nfixed;
-    d->grad = calloc(nvars, sizeof *d->grad);
-    d->vals = malloc(nall * sizeof *d->vals);
-    d->g = malloc(nvars * sizeof *d->g);
-    d->u = malloc(nvars * sizeof *d->u);
-    d->prev = malloc(nvars * sizeof *d->prev);
-    d->m = malloc(nvars * sizeof *d->m);
-    d->v = malloc(nvars * sizeof *d->v);
-    d->names = calloc(nvars, sizeof *d->names);
+    d->grad = dx_calloc(nvars, sizeof *d->grad);
+    d->vals = dx_malloc(nall * sizeof *d->vals);
+    d->g = dx_malloc(nvars * sizeof *d->g);
+    d->u = dx_malloc(nvars * sizeof *d->u);
+    d->prev = dx_malloc(nvars * sizeof *d->prev);
+    d->m = dx_malloc(nvars * sizeof *d->m);
+    d->v = dx_malloc(nvars * sizeof *d->v);
+    d->names = dx_calloc(nvars, sizeof *d->names);
     if (!d->grad || !d->vals || !d->g || !d->u || !d->prev || !d->m || !d->v || !d->names)
         goto oom;
     for (size_t i = 0; i < nvars; i++) {
         size_t len = strlen(vars[i]) + 1;
-        if (!(d->names[i] = malloc(len)))
+        if (!(d->names[i] = dx_malloc(len)))
             goto oom;
         memcpy(d->names[i], vars[i], len);
     }
@@ -134,12 +135,12 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
         if (!d->grad[i])
             goto fail;
     }
-    free(all);
+    dx_free(all);
     return d;
 oom:
-    dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+    dx_oom(ctx);
 fail:
-    free(all);
+    dx_free(all);
     dx_descend_free(d);
     return NULL;
 }

@@ -1,5 +1,6 @@
 /* Equivalence of two expressions: by algebra where it can, else by exact and numeric samples. */
 #include "equiv.h"
+#include "alloc.h"
 #include "eval.h"
 #include "simplify.h"
 
@@ -56,14 +57,14 @@ static bool algebra_zero(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var)
         for (size_t j = 0; j < nb; j++)
             m = dx_mul(ctx, m, dx_pow(ctx, base[j], dx_int(ctx, power[j])));
         /* each term times m, so u^-1 * u^2 cancels before anything is multiplied out */
-        dx_expr **s = malloc((nt ? nt : 1) * sizeof *s);
+        dx_expr **s = dx_malloc((nt ? nt : 1) * sizeof *s);
         if (!s)
             return false;
         bool ok = true;
         for (size_t i = 0; ok && i < nt; i++)
             ok = (s[i] = dx_expand(ctx, dx_mul(ctx, t[i], m))) != NULL;
         dx_expr *next = ok ? dx_expand(ctx, dx_add_n(ctx, s, nt)) : NULL;
-        free(s);
+        dx_free(s);
         if (!next || next == d)
             break;
         d = next;
@@ -113,15 +114,15 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
 {
     const char **names;
     size_t na = dx_vars(ctx, *a, &names), n = 0, k = 0;
-    dx_expr **syms = malloc((na + 1) * sizeof *syms);
+    dx_expr **syms = dx_malloc((na + 1) * sizeof *syms);
     if (!syms)
         return false;
     for (size_t i = 0; i < na; i++)
         syms[n++] = dx_sym(ctx, names[i], strlen(names[i]));
     size_t nb = dx_vars(ctx, *b, &names);
-    dx_expr **more = realloc(syms, (na + nb + 1) * sizeof *syms);
+    dx_expr **more = dx_realloc(syms, (na + nb + 1) * sizeof *syms);
     if (!more) {
-        free(syms);
+        dx_free(syms);
         return false;
     }
     syms = more;
@@ -146,7 +147,7 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
         if (*w)
             *w = dx_subst(ctx, *w, syms[i], val);
     }
-    free(syms);
+    dx_free(syms);
     return *a && *b;
 }
 

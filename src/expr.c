@@ -1,5 +1,6 @@
 /* The expression store: a context's arena of hash-consed, canonical nodes. */
 #include "expr.h"
+#include "alloc.h"
 #include "fn.h"
 
 #include <stdio.h>
@@ -34,13 +35,15 @@ struct dx_ctx {
 
 dx_ctx *dx_ctx_new(void)
 {
-    dx_ctx *ctx = calloc(1, sizeof *ctx);
+    dx_alloc_gmp_install();
+    dx_alloc_gmp_failed(); /* a report left by a context that is gone is not this one's */
+    dx_ctx *ctx = dx_calloc(1, sizeof *ctx);
     if (!ctx)
         return NULL;
     ctx->cap = 1024;
-    ctx->table = calloc(ctx->cap, sizeof *ctx->table);
+    ctx->table = dx_calloc(ctx->cap, sizeof *ctx->table);
     if (!ctx->table) {
-        free(ctx);
+        dx_free(ctx);
         return NULL;
     }
     ctx->budget = DX_DEFAULT_BUDGET;
@@ -54,22 +57,32 @@ void dx_ctx_free(dx_ctx *ctx)
         return;
     for (chunk *c = ctx->arena, *next; c; c = next) {
         next = c->next;
-        free(c);
+        dx_free(c);
     }
     for (size_t i = 0; i < ctx->nbigs; i++) {
-        mpq_clear(ctx->bigs[i]);
-        free(ctx->bigs[i]);
+        dx_num big = {0, 1, ctx->bigs[i]};
+        dx_num_clear(&big);
     }
-    free(ctx->bigs);
-    free(ctx->table);
-    free(ctx->varnames);
-    free(ctx);
+    dx_free(ctx->bigs);
+    dx_free(ctx->table);
+    dx_free(ctx->varnames);
+    dx_free(ctx);
 }
 
 void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }
 const dx_error *dx_ctx_error(const dx_ctx *ctx) { return &ctx->err; }
 size_t dx_node_count(const dx_ctx *ctx) { return ctx->count; }
-bool dx_failed(const dx_ctx *ctx) { return ctx->err.status != DX_OK; }
+/* A GMP allocation that failed was served from the reserve (alloc.c): its context fails here,
+ * at the check every caller already makes. The one place const is cast away: the error is
+ * the context's record, not its value. */
+bool dx_failed(const dx_ctx *ctx)
+{
+    if (dx_alloc_gmp_failed())
+        dx_oom((dx_ctx *)ctx);
+    return ctx->err.status != DX_OK;
+}
+
+void *dx_oom(dx_ctx *ctx) { return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory"); }
 
 void dx_ctx_clear_error(dx_ctx *ctx)
 {
@@ -99,9 +112,9 @@ void *dx_alloc(dx_ctx *ctx, size_t size)
     chunk *c = ctx->arena;
     if (!c || c->size - c->used < size) {
         size_t want = size > 60000 ? size : 60000;
-        c = malloc(sizeof *c + want);
+        c = dx_malloc(sizeof *c + want);
         if (!c)
-            return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+            return dx_oom(ctx);
         c->size = want;
         c->used = 0;
         c->next = ctx->arena;
@@ -133,7 +146,7 @@ uint64_t dx_var_bit(const char *name, size_t len) { return 1ull << (str_hash(nam
 static bool grow(dx_ctx *ctx)
 {
     size_t ncap = ctx->cap * 2;
-    dx_expr **nt = calloc(ncap, sizeof *nt);
+    dx_expr **nt = dx_calloc(ncap, sizeof *nt);
     if (!nt)
         return false;
     for (size_t i = 0; i < ctx->cap; i++) {
@@ -145,7 +158,7 @@ static bool grow(dx_ctx *ctx)
             j = (j + 1) & (ncap - 1);
         nt[j] = e;
     }
-    free(ctx->table);
+    dx_free(ctx->table);
     ctx->table = nt;
     ctx->cap = ncap;
     return true;
@@ -171,7 +184,7 @@ static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size
 static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
                        const char *name, size_t len)
 {
-    if (ctx->err.status != DX_OK)
+    if (dx_failed(ctx))
         return NULL;
     uint64_t h = mix((uint64_t)kind * 31 + (uint64_t)fn, n);
     uint32_t depth = 0;
@@ -214,10 +227,10 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
             e->u.num = dx_num_copy(num);
             if (ctx->nbigs == ctx->capbigs) {
                 size_t nc = ctx->capbigs ? 2 * ctx->capbigs : 64;
-                mpq_ptr *nb = realloc(ctx->bigs, nc * sizeof *nb);
+                mpq_ptr *nb = dx_realloc(ctx->bigs, nc * sizeof *nb);
                 if (!nb) {
                     dx_num_clear(&e->u.num);
-                    return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+                    return dx_oom(ctx);
                 }
                 ctx->bigs = nb;
                 ctx->capbigs = nc;
@@ -234,7 +247,7 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
     }
     ctx->table[j] = e;
     if (++ctx->count * 2 > ctx->cap && !grow(ctx))
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     return e;
 }
 
@@ -341,12 +354,12 @@ static bool list_push(list *l, dx_expr *e)
 {
     if (l->n == l->cap) {
         size_t nc = l->cap * 2;
-        dx_expr **nv = malloc(nc * sizeof *nv);
+        dx_expr **nv = dx_malloc(nc * sizeof *nv);
         if (!nv)
             return false;
         memcpy(nv, l->v, l->n * sizeof *nv);
         if (l->v != l->inl)
-            free(l->v);
+            dx_free(l->v);
         l->v = nv;
         l->cap = nc;
     }
@@ -357,7 +370,7 @@ static bool list_push(list *l, dx_expr *e)
 static void list_free(list *l)
 {
     if (l->v != l->inl)
-        free(l->v);
+        dx_free(l->v);
 }
 
 /* --- sums ---------------------------------------------------------------------------------------- */
@@ -408,7 +421,7 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
         bool ok = list_push(&l, c);
         for (uint32_t i = 0; ok && i < rest->n; i++)
             ok = list_push(&l, rest->a[i]);
-        dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_oom(ctx);
         list_free(&l);
         return r;
     }
@@ -441,9 +454,9 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     if (total == 1 && n == 1)
         return in[0];
     term tbuf[SMALL];
-    term *t = total <= SMALL ? tbuf : malloc(total * sizeof *t);
+    term *t = total <= SMALL ? tbuf : dx_malloc(total * sizeof *t);
     if (!t)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const dx_expr *s = in[i]->kind == DX_ADD ? in[i] : scaled_sum(in[i]);
@@ -508,9 +521,9 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         dx_num_clear(&t[i].coef);
     }
     if (t != tbuf)
-        free(t);
+        dx_free(t);
     if (!ok)
-        r = dx_failed(ctx) ? NULL : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        r = dx_failed(ctx) ? NULL : dx_oom(ctx);
     else if (l.n == 0)
         r = dx_int(ctx, 0);
     else if (l.n == 1)
@@ -592,9 +605,9 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     for (size_t i = 0; i < n; i++)
         total += in[i]->kind == DX_MUL ? in[i]->n : 1;
     factor fbuf[SMALL];
-    factor *f = total <= SMALL ? fbuf : malloc((total ? total : 1) * sizeof *f);
+    factor *f = total <= SMALL ? fbuf : dx_malloc((total ? total : 1) * sizeof *f);
     if (!f)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t m = in[i]->kind == DX_MUL ? in[i]->n : 1;
@@ -615,7 +628,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     }
     if (dx_num_sign(&coef) == 0) {
         if (f != fbuf)
-            free(f);
+            dx_free(f);
         return dx_int(ctx, 0);
     }
     if (k <= SMALL) { /* insertion sort, stable like glibc's qsort */
@@ -690,7 +703,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         i = j;
     }
     if (f != fbuf)
-        free(f);
+        dx_free(f);
     dx_expr *r = NULL;
     if (ok && again && rounds < 8) {
         ok = list_push(&l, number_take(ctx, &coef));
@@ -722,7 +735,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         r = rest ? scale(ctx, &coef, rest) : NULL;
     }
     if (!ok && !dx_failed(ctx))
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
     dx_num_clear(&coef);
     list_free(&l);
     return ok ? r : NULL;
@@ -876,7 +889,7 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
         bool ok = true;
         for (uint32_t i = 0; ok && i < b->n; i++)
             ok = list_push(&l, dx_pow(ctx, b->a[i], e));
-        dx_expr *r = ok ? dx_mul_n(ctx, l.v, l.n) : dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_expr *r = ok ? dx_mul_n(ctx, l.v, l.n) : dx_oom(ctx);
         list_free(&l);
         return r;
     }
@@ -911,7 +924,7 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
             char *v = dx_num_str(&u->u.num);
             dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (it needs a number from -1 to 1)",
                     fn == DX_ASIN ? "asin" : "acos", v ? v : "this number");
-            free(v);
+            dx_free(v);
             return NULL;
         }
     }
@@ -950,7 +963,7 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
         if (u->kind == DX_NUM && dx_num_sign(&u->u.num) <= 0) {
             char *v = dx_num_str(&u->u.num);
             dx_fail(ctx, DX_EDOMAIN, -1, -1, "ln is undefined at %s (it needs a positive number)", v ? v : "0");
-            free(v);
+            dx_free(v);
             return NULL;
         }
         break;
@@ -980,8 +993,8 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
  * (a DAG can be exponentially larger as a tree). */
 static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, size_t *n)
 {
-    unsigned char *seen = calloc(ctx->next_id, 1);
-    const dx_expr **stack = malloc(sizeof *stack * 64), **syms = NULL;
+    unsigned char *seen = dx_calloc(ctx->next_id, 1);
+    const dx_expr **stack = dx_malloc(sizeof *stack * 64), **syms = NULL;
     size_t top = 0, cap = 64, ns = 0, capsyms = 0;
     bool ok = seen && stack;
     if (ok)
@@ -994,7 +1007,7 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
         if (x->kind == DX_SYM) {
             if (ns == capsyms) {
                 capsyms = capsyms ? 2 * capsyms : 8;
-                const dx_expr **g = realloc(syms, capsyms * sizeof *g);
+                const dx_expr **g = dx_realloc(syms, capsyms * sizeof *g);
                 if (!(ok = g != NULL))
                     break;
                 syms = g;
@@ -1003,7 +1016,7 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
         }
         if (top + x->n > cap) {
             cap = 2 * (top + x->n);
-            const dx_expr **g = realloc(stack, cap * sizeof *g);
+            const dx_expr **g = dx_realloc(stack, cap * sizeof *g);
             if (!(ok = g != NULL))
                 break;
             stack = g;
@@ -1011,8 +1024,8 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
         for (uint32_t i = 0; i < x->n; i++)
             stack[top++] = x->a[i];
     }
-    free(seen);
-    free(stack);
+    dx_free(seen);
+    dx_free(stack);
     *out = syms;
     *n = ns;
     return ok;
@@ -1025,16 +1038,16 @@ size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names)
     const dx_expr **syms = NULL;
     size_t n = 0;
     bool ok = collect_syms(ctx, e, &syms, &n);
-    free(ctx->varnames);
-    ctx->varnames = malloc((n ? n : 1) * sizeof *ctx->varnames);
+    dx_free(ctx->varnames);
+    ctx->varnames = dx_malloc((n ? n : 1) * sizeof *ctx->varnames);
     if (!ok || !ctx->varnames) {
-        free(syms);
+        dx_free(syms);
         *names = NULL;
         return 0;
     }
     for (size_t i = 0; i < n; i++)
         ctx->varnames[i] = syms[i]->u.name;
-    free(syms);
+    dx_free(syms);
     qsort(ctx->varnames, n, sizeof *ctx->varnames, name_cmp);
     *names = ctx->varnames;
     return n;

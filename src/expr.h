@@ -37,6 +37,8 @@ struct dx_expr {
 /* Record an error on the context; returns NULL so callers can `return dx_fail(...)`. */
 DX_HIDDEN void *dx_fail(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Record DX_ENOMEM; returns NULL. Every allocation failure of the library goes through here. */
+DX_HIDDEN void *dx_oom(dx_ctx *ctx);
 DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
 /* Memory from the context's arena, released with the context. NULL (and an error) if out. */
 DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);

@@ -1,5 +1,6 @@
 /* The functions table: one row per function, read by parser, printer, diff and evaluator. */
 #include "fn.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -166,7 +167,7 @@ dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u)
     if (den && dx_is_int(den, 0)) {
         char *at = dx_print(ctx, u, DX_PLAIN);
         dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s (a pole)", dx_fns[fn].name, at ? at : "this point");
-        free(at);
+        dx_free(at);
         return NULL;
     }
     return den ? dx_div(ctx, num, den) : num;

@@ -1,5 +1,6 @@
 /* Parse: dx_parse and the helpers the grammar's actions share (grammar/parser.y, lexer.l). */
 #include "parse.h"
+#include "alloc.h"
 #include "parser.h"
 #include "lexer.h"
 #include <stdarg.h>
@@ -35,9 +36,9 @@ bool dx_parse_push(dx_pstate *st, dx_expr *e)
         return false;
     if (st->nitems == st->cap) {
         size_t cap = st->cap ? 2 * st->cap : 64;
-        dx_expr **items = realloc(st->items, cap * sizeof *items);
+        dx_expr **items = dx_realloc(st->items, cap * sizeof *items);
         if (!items) {
-            dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
+            dx_oom(st->ctx);
             return false;
         }
         st->items = items;
@@ -89,7 +90,7 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner)
 {
     if (setjmp(st->oom)) {
         /* Only scanner setup allocates, before a parser holds any memory. */
-        dx_fail(st->ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(st->ctx);
         return NULL;
     }
     YY_BUFFER_STATE buf = dx_yy_scan_bytes(st->text, (int)st->len, scanner);
@@ -123,9 +124,9 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
         text = "";
     /* zeroed up to opens[], which is written before it is read: clearing its 8 KB cost as
      * much as scanning a short line */
-    dx_pstate *st = malloc(sizeof *st);
+    dx_pstate *st = dx_malloc(sizeof *st);
     if (!st)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     memset(st, 0, offsetof(dx_pstate, opens));
     memset((char *)st + offsetof(dx_pstate, minus_one), 0, sizeof *st - offsetof(dx_pstate, minus_one));
     st->ctx = ctx;
@@ -139,14 +140,14 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
         goto out;
     if (dx_yylex_init_extra(st, &scanner) != 0) {
         scanner = NULL;
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
         goto out;
     }
     result = run(st, scanner);
 out:
     if (scanner)
         dx_yylex_destroy(scanner);
-    free(st->items);
-    free(st);
+    dx_free(st->items);
+    dx_free(st);
     return result;
 }

@@ -1,5 +1,6 @@
 /* Printing: the textbook form of a canonical expression, as plain text or LaTeX. */
 #include "expr.h"
+#include "alloc.h"
 #include "fn.h"
 
 #include <stdlib.h>
@@ -23,7 +24,7 @@ static void sb_putn(sb *b, const char *s, size_t n)
         size_t nc = b->cap ? b->cap : 64;
         while (nc < b->n + n + 1)
             nc *= 2;
-        char *ns = nc > DX_PRINT_LIMIT * 2 ? NULL : realloc(b->s, nc);
+        char *ns = nc > DX_PRINT_LIMIT * 2 ? NULL : dx_realloc(b->s, nc);
         if (!ns) {
             b->oom = true;
             return;
@@ -51,7 +52,7 @@ static void sb_num(sb *b, const dx_num *v)
         return;
     }
     sb_puts(b, s);
-    free(s);
+    dx_free(s);
 }
 
 typedef struct {
@@ -316,7 +317,7 @@ static bool take_region(printer *p, sb *b, size_t base, item *it, size_t n, item
         size_t nc = p->scap ? p->scap : 256;
         while (nc < len + 1)
             nc *= 2;
-        char *ns = realloc(p->scratch, nc);
+        char *ns = dx_realloc(p->scratch, nc);
         if (!ns) {
             b->oom = true;
             return false;
@@ -361,7 +362,7 @@ static void print_term(printer *p, sb *b, item *it, const dx_expr *t)
 static void print_sum(printer *p, sb *b, const dx_expr *e)
 {
     item inl[SMALL];
-    item *it = e->n <= SMALL ? inl : calloc(e->n, sizeof *it);
+    item *it = e->n <= SMALL ? inl : dx_calloc(e->n, sizeof *it);
     if (!it) {
         b->oom = true;
         return;
@@ -394,7 +395,7 @@ static void print_sum(printer *p, sb *b, const dx_expr *e)
         }
     }
     if (it != inl)
-        free(it);
+        dx_free(it);
 }
 
 /* A canonical u^e with e a negative number is printed below the fraction bar as u^-e. This
@@ -486,7 +487,7 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, boo
     const dx_num *coef = NULL;
     size_t n = e->n, nn = 0, nd = 0;
     item inl[2 * SMALL];
-    item *num = 2 * (n + 1) <= 2 * SMALL ? inl : calloc(2 * (n + 1), sizeof *num);
+    item *num = 2 * (n + 1) <= 2 * SMALL ? inl : dx_calloc(2 * (n + 1), sizeof *num);
     if (!num) {
         b->oom = true;
         return;
@@ -551,7 +552,7 @@ static void print_product(printer *p, sb *b, const dx_expr *e, int ctx_prec, boo
             close_paren(p, b);
     }
     if (num != inl)
-        free(num);
+        dx_free(num);
     dx_num_clear(&c);
     dx_num_clear(&cn);
     dx_num_clear(&cd);
@@ -761,16 +762,16 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
         b.n = 0;
         print(&p, &b, e, 0);
     }
-    free(p.scratch);
+    dx_free(p.scratch);
     if (pending.status != DX_OK) {
         dx_ctx_clear_error(ctx);
         dx_fail(ctx, pending.status, pending.pos, pending.end, "%s", pending.msg);
     }
     if (b.oom) {
-        free(b.s);
+        dx_free(b.s);
         if (b.n > DX_PRINT_LIMIT || b.cap > DX_PRINT_LIMIT)
             return dx_fail(ctx, DX_ELIMIT, -1, -1, "result too large to print (over %zu MB)", DX_PRINT_LIMIT >> 20);
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     }
-    return b.s ? b.s : calloc(1, 1);
+    return b.s ? b.s : dx_calloc(1, 1);
 }

@@ -1,5 +1,6 @@
 /* Simplification for display: expand, combine, factor; keep the form that reads easiest. */
 #include "simplify.h"
+#include "alloc.h"
 #include "fn.h"
 #include "poly.h"
 
@@ -23,7 +24,7 @@ static bool push(vec *l, dx_expr *e)
         return false;
     if (l->n == l->cap) {
         size_t nc = l->cap ? 2 * l->cap : 8;
-        dx_expr **nv = realloc(l->v, nc * sizeof *nv);
+        dx_expr **nv = dx_realloc(l->v, nc * sizeof *nv);
         if (!nv)
             return false;
         l->v = nv;
@@ -82,13 +83,13 @@ static void memo_put(memo *m, const dx_expr *e, dx_expr *r)
     if (!r)
         return;
     if (2 * (m->n + 1) > m->cap) {
-        memo big = {calloc(m->cap ? 2 * m->cap : 64, sizeof(memo_slot)), m->cap ? 2 * m->cap : 64, 0};
+        memo big = {dx_calloc(m->cap ? 2 * m->cap : 64, sizeof(memo_slot)), m->cap ? 2 * m->cap : 64, 0};
         if (!big.v)
             return; /* only a cache: without it the answer is the same, just slower */
         for (size_t i = 0; i < m->cap; i++)
             if (m->v[i].key)
                 memo_put(&big, m->v[i].key, m->v[i].val);
-        free(m->v);
+        dx_free(m->v);
         *m = big;
     }
     size_t i = memo_home(m, e);
@@ -128,7 +129,7 @@ static bool times(expander *x, vec *acc, dx_expr *f)
         for (size_t j = 0; ok && j < nf; j++)
             ok = push(&out, dx_mul(ctx, acc->v[i], f->kind == DX_ADD ? f->a[j] : f));
     dx_expr *sum = ok ? dx_add_n(ctx, out.v, out.n) : NULL;
-    free(out.v);
+    dx_free(out.v);
     acc->n = 0;
     return sum && push_terms(acc, sum);
 }
@@ -180,11 +181,11 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
         r = e;
         break;
     }
-    free(acc.v);
+    dx_free(acc.v);
     if (x->over)
         return e;
     if (!r && !dx_failed(ctx))
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
     memo_put(&x->done, e, r);
     return r;
 }
@@ -205,7 +206,7 @@ dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
 {
     expander x = {ctx, {0}, false};
     dx_expr *r = expand_with(&x, e);
-    free(x.done.v);
+    dx_free(x.done.v);
     return r;
 }
 
@@ -304,7 +305,7 @@ static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
         dx_num_clear(&a);
     }
     dx_expr *r = !ok ? NULL : changed ? dx_mul_n(ctx, f.v, f.n) : e;
-    free(f.v);
+    dx_free(f.v);
     return r;
 }
 
@@ -325,7 +326,7 @@ static void dens_free(dens *d)
 {
     for (size_t i = 0; i < d->n; i++)
         dx_num_clear(&d->v[i].pow);
-    free(d->v);
+    dx_free(d->v);
 }
 
 /* One more factor base^-p below the bar (a repeated base multiplies: dens_product merges). */
@@ -333,7 +334,7 @@ static bool dens_append(dens *d, dx_expr *base, const dx_num *p)
 {
     if (d->n == d->cap) {
         size_t nc = d->cap ? 2 * d->cap : 4;
-        den *nv = realloc(d->v, nc * sizeof *nv);
+        den *nv = dx_realloc(d->v, nc * sizeof *nv);
         if (!nv)
             return false;
         d->v = nv;
@@ -391,7 +392,7 @@ static dx_expr *dens_product(dx_ctx *ctx, const dens *d, int sign)
     dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
     if (ok && f.n == 0)
         r = dx_int(ctx, 1);
-    free(f.v);
+    dx_free(f.v);
     return r;
 }
 
@@ -488,7 +489,7 @@ static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
     for (uint32_t i = 0; ok && i < e->n; i++)
         ok = push(&t, dx_neg(ctx, e->a[i]));
     dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
-    free(t.v);
+    dx_free(t.v);
     return r;
 }
 
@@ -541,7 +542,7 @@ static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, size_t *printed)
         n++;
     }
     *printed += (size_t)(strchr(s, 0) - s);
-    free(s);
+    dx_free(s);
     return n;
 }
 
@@ -626,15 +627,15 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
         return NULL;
     char *sr = dx_print(ctx, r, DX_PLAIN), *sa = dx_print(ctx, alt, DX_PLAIN);
     if (!sr || !sa) {
-        free(sr);
-        free(sa);
+        dx_free(sr);
+        dx_free(sa);
         return NULL;
     }
     size_t lr = strlen(sr), la = strlen(sa);
     /* on a tie, fewer minus signs: -(2*x + 1) rather than (-2*x - 1) */
     bool take = la < lr || (la == lr && minus_signs(sa) < minus_signs(sr));
-    free(sr);
-    free(sa);
+    dx_free(sr);
+    dx_free(sa);
     return take ? alt : r;
 }
 
@@ -713,7 +714,7 @@ static dx_expr *scale_out(dx_ctx *ctx, dx_expr *sum)
     for (uint32_t i = 0; ok && i < sum->n; i++)
         ok = push(&t, dx_mul(ctx, sum->a[i], inv));
     dx_expr *r = ok ? dx_mul(ctx, c, dx_add_n(ctx, t.v, t.n)) : NULL;
-    free(t.v);
+    dx_free(t.v);
     return r;
 }
 
@@ -739,9 +740,9 @@ static dx_expr *combine(expander *x, dx_expr *e)
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(&nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
         r = ok ? finish(ctx, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
-        free(nt.v);
+        dx_free(nt.v);
     }
-    free(t.v);
+    dx_free(t.v);
     dens_free(&d);
     return r;
 }
@@ -775,7 +776,7 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
             r = finish(ctx, n, &d);
         dx_poly_clear(&np);
     }
-    free(num.v);
+    dx_free(num.v);
     dens_free(&d);
     return ok ? r : NULL;
 }
@@ -794,7 +795,7 @@ static dx_expr *together_rec(expander *x, dx_expr *e)
         for (uint32_t i = 0; ok && i < e->n; i++)
             ok = push(&f, together_rec(x, e->a[i]));
         dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
-        free(f.v);
+        dx_free(f.v);
         return cancel_product(x, r);
     }
     case DX_POW:
@@ -810,7 +811,7 @@ dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
 {
     expander x = {ctx, {0}, false};
     dx_expr *r = together_rec(&x, e);
-    free(x.done.v);
+    dx_free(x.done.v);
     return r;
 }
 
@@ -903,10 +904,10 @@ static dx_expr *common_factor(dx_ctx *ctx, dx_expr *sum, dx_expr **rest, bool *p
             ok = push(&t, dx_mul(ctx, sum->a[i], inv));
         *rest = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
         r = *rest ? dx_mul_n(ctx, common.v, common.n) : NULL;
-        free(t.v);
+        dx_free(t.v);
     }
-    free(common.v);
-    free(inverse.v);
+    dx_free(common.v);
+    dx_free(inverse.v);
     return r;
 }
 
@@ -938,8 +939,8 @@ static dx_expr *expand_below(expander *x, dx_expr *e)
         ok = d && push(&above, dx_pow(ctx, d, dx_int(ctx, -1)));
         r = ok ? dx_mul_n(ctx, above.v, above.n) : NULL;
     }
-    free(above.v);
-    free(below.v);
+    dx_free(above.v);
+    dx_free(below.v);
     return ok ? r : NULL;
 }
 
@@ -995,20 +996,20 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (r)
         return r;
     dx_ctx *ctx = s->ctx;
-    dx_expr **a = malloc(e->n * sizeof *a);
+    dx_expr **a = dx_malloc(e->n * sizeof *a);
     if (!a)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        return dx_oom(ctx);
     bool changed = false;
     for (uint32_t i = 0; i < e->n; i++) {
         a[i] = simp_rec(s, e->a[i]);
         if (!a[i]) {
-            free(a);
+            dx_free(a);
             return NULL;
         }
         changed |= a[i] != e->a[i];
     }
     dx_expr *r0 = changed ? rebuild(ctx, e, a) : e;
-    free(a);
+    dx_free(a);
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
@@ -1081,8 +1082,8 @@ dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
         return e;
     simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0, 0};
     dx_expr *r = simp_rec(&s, e);
-    free(s.done.v);
-    free(s.ex.done.v);
+    dx_free(s.done.v);
+    dx_free(s.ex.done.v);
     if (!r || dx_failed(ctx)) {
         /* simplifying is optional: a budget or memory failure leaves the answer as it was */
         dx_ctx_clear_error(ctx);

@@ -1,5 +1,6 @@
 /* A derivation step by step, from diff's own rules through its recorder and open holes. */
 #include "steps.h"
+#include "alloc.h"
 #include "eval.h"
 #include "fn.h"
 
@@ -64,7 +65,7 @@ static long leftmost_open(dx_ctx *ctx, const dx_expr *e, bool *oom)
     }
     char *at = strchr(t, '@');
     long id = at ? strtol(at + 1, NULL, 10) : -1;
-    free(t);
+    dx_free(t);
     return id;
 }
 
@@ -75,13 +76,13 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
         return dx_ctx_error(ctx)->status;
     out->var = var;
     out->nnodes = (uint32_t)dx_node_count(ctx);
-    out->rule = calloc(out->nnodes + 1, 1);
-    out->node = calloc(out->nnodes + 1, sizeof *out->node);
-    out->step = malloc(16 * sizeof *out->step);
+    out->rule = dx_calloc(out->nnodes + 1, 1);
+    out->node = dx_calloc(out->nnodes + 1, sizeof *out->node);
+    out->step = dx_malloc(16 * sizeof *out->step);
     size_t cap = 16;
     if (!out->rule || !out->node || !out->step) {
         dx_steps_free(out);
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
         return DX_ENOMEM;
     }
     /* the recorder says which rule diff applies to each node, and which are trivial */
@@ -111,7 +112,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
             break;
         }
         if (out->n == cap) {
-            dx_step *more = realloc(out->step, 2 * cap * sizeof *more);
+            dx_step *more = dx_realloc(out->step, 2 * cap * sizeof *more);
             if (!more) {
                 oom = true;
                 break;
@@ -126,7 +127,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
         out->step[out->n++] = (dx_step){(dx_rule)rule_of(out, u), u, cur};
     }
     if (oom)
-        dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
+        dx_oom(ctx);
     if (!cur || oom || dx_failed(ctx)) {
         dx_status st = dx_ctx_error(ctx)->status;
         dx_steps_free(out);
@@ -138,9 +139,9 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
 
 void dx_steps_free(dx_steps *s)
 {
-    free(s->step);
-    free(s->rule);
-    free(s->node);
+    dx_free(s->step);
+    dx_free(s->rule);
+    dx_free(s->node);
     s->step = NULL;
     s->rule = NULL;
     s->node = NULL;
@@ -161,7 +162,7 @@ static void put(buf *b, const char *s, size_t n)
         return;
     if (b->n + n + 1 > b->cap) {
         size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
+        char *p = dx_realloc(b->p, cap);
         if (!p) {
             b->oom = true;
             return;
@@ -178,8 +179,8 @@ static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 static char *finish(buf *b)
 {
     if (b->oom || !b->p) {
-        free(b->p);
-        return b->oom ? NULL : strdup("");
+        dx_free(b->p);
+        return b->oom ? NULL : dx_strdup("");
     }
     return b->p;
 }
@@ -189,8 +190,8 @@ char *dx_steps_print(dx_ctx *ctx, const dx_steps *s, const dx_expr *e, dx_format
     char *t = dx_print(ctx, e, fmt), *v = dx_print(ctx, s->var, fmt);
     buf b = {0};
     if (!t || !v) {
-        free(t);
-        free(v);
+        dx_free(t);
+        dx_free(v);
         return NULL;
     }
     static const char mathrm[] = "\\mathrm{@";
@@ -218,10 +219,10 @@ char *dx_steps_print(dx_ctx *ctx, const dx_steps *s, const dx_expr *e, dx_format
         puts_(&b, fmt == DX_LATEX ? "}\\left(" : "(");
         puts_(&b, inner);
         puts_(&b, fmt == DX_LATEX ? "\\right)" : ")");
-        free(inner);
+        dx_free(inner);
     }
-    free(t);
-    free(v);
+    dx_free(t);
+    dx_free(v);
     return finish(&b);
 }
 
@@ -264,7 +265,7 @@ bool dx_steps_describe(dx_ctx *ctx, const dx_steps *s, size_t i, char **label, c
             b.oom = true;
         else
             puts_(&b, t);
-        free(t);
+        dx_free(t);
     }
     *label = finish(&b);
     return *label != NULL;
