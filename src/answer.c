@@ -35,11 +35,11 @@ static bool matches(dx_ctx *ctx, dx_expr *answer, dx_expr *cand, dx_expr *f, dx_
 {
     dx_equiv q;
     if (!cand) {
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         return false;
     }
     if (dx_equiv_check(ctx, answer, cand, f, var, true, &q) != DX_OK) {
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         return false;
     }
     return q.kind == DX_EQ_ALGEBRA || q.kind == DX_EQ_POINTS || q.kind == DX_EQ_UNDEFINED;

@@ -206,7 +206,7 @@ static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool l
                  "domain or a vertical tangent), so descent has no direction to step",
                  at, step < 0 ? ", the start" : "", m);
     }
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
 }
 
 /* The one-sided partial derivatives of f by variable i at w: the gradient at w_i -/+ a
@@ -222,7 +222,7 @@ static bool one_sided(dx_descent *d, dx_ctx *ctx, double *w, size_t i, double *l
         for (double s = 1e-4 * fmax(1, fabs(w0)); s > 4e-16 * fmax(1, fabs(w0)); s /= 16) {
             w[i] = w0 + (k ? s : -s);
             if (dx_prog_eval(d->grad[i], ctx, w, &g) != DX_OK) {
-                dx_ctx_clear_error(ctx);
+                dx_recover(ctx);
                 break;
             }
             if (isfinite(prev) && fabs(g - prev) <= 1e-9 * fmax(1, fabs(g))) {
@@ -251,9 +251,9 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
         double l, r, fw;
         char why[sizeof dx_ctx_error(ctx)->msg];
         snprintf(why, sizeof why, "%s", dx_ctx_error(ctx)->msg);
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         if (dx_prog_eval(d->loss, ctx, w, &fw) != DX_OK || !one_sided(d, ctx, w, i, &l, &r)) {
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
             dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s", why);
             return false;
         }
@@ -339,7 +339,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
         char why[sizeof dx_ctx_error(ctx)->msg];
         snprintf(why, sizeof why, "%s", dx_ctx_error(ctx)->msg);
-        dx_ctx_clear_error(ctx); /* the first error stands otherwise: restate it with context */
+        dx_recover(ctx); /* the first error stands otherwise: restate it with context */
         dx_fail(ctx, DX_EDOMAIN, -1, -1, "f is not defined at the start: %s", why);
         return DX_EDOMAIN;
     }
@@ -436,7 +436,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         if (o->method == DX_GD && un < o->tol) {
             if (gradient(d, ctx, w, &kink, &ki, &kl, &kr))
                 r->grad_norm = norm(d->g, n); /* the final point's, for the record */
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
             stop(r, DX_CONVERGED, DX_WHY_UPDATE);
             snprintf(r->msg, sizeof r->msg, "the update %.3g is below the tolerance %g", un, o->tol);
             goto done;

@@ -70,7 +70,7 @@ static bool algebra_zero(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var)
         d = next;
     }
     if (!d)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return d && dx_is_int(d, 0);
 }
 
@@ -115,14 +115,17 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
     const char **names;
     size_t na = dx_vars(ctx, *a, &names), n = 0, k = 0;
     dx_expr **syms = dx_malloc((na + 1) * sizeof *syms);
-    if (!syms)
+    if (!syms) {
+        dx_oom(ctx);
         return false;
+    }
     for (size_t i = 0; i < na; i++)
         syms[n++] = dx_sym(ctx, names[i], strlen(names[i]));
     size_t nb = dx_vars(ctx, *b, &names);
     dx_expr **more = dx_realloc(syms, (na + nb + 1) * sizeof *syms);
     if (!more) {
         dx_free(syms);
+        dx_oom(ctx);
         return false;
     }
     syms = more;
@@ -133,6 +136,10 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
             j++;
         if (j == n)
             syms[n++] = s;
+    }
+    if (dx_failed(ctx)) { /* a name list or a symbol not made */
+        dx_free(syms);
+        return false;
     }
     for (size_t i = 0; i < n && *a && *b; i++) {
         if (syms[i] == var)
@@ -156,7 +163,7 @@ static dx_expr *exact_at(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *at)
 {
     dx_expr *r = dx_subst(ctx, e, var, at);
     if (!r)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return r && r->kind == DX_NUM ? r : NULL;
 }
 
@@ -165,7 +172,7 @@ static bool exact_fails(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *at)
 {
     dx_expr *r = dx_subst(ctx, e, var, at);
     if (!r)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return r == NULL;
 }
 
@@ -255,7 +262,7 @@ static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx
     return DX_OK;
 }
 
-dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
+static dx_status equiv_check_run(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
                          dx_equiv *out)
 {
     memset(out, 0, sizeof *out);
@@ -275,4 +282,10 @@ dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, d
     if (zero && out->kind != DX_EQ_UNDEFINED)
         out->kind = DX_EQ_ALGEBRA;
     return DX_OK;
+}
+
+dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
+                         dx_equiv *out)
+{
+    return dx_end(ctx, equiv_check_run(ctx, a, b, within, var, quick, out));
 }

@@ -82,6 +82,21 @@ bool dx_failed(const dx_ctx *ctx)
     return ctx->err.status != DX_OK;
 }
 
+bool dx_recover(dx_ctx *ctx)
+{
+    if (ctx->err.status == DX_ENOMEM)
+        return false;
+    dx_ctx_clear_error(ctx);
+    return true;
+}
+
+dx_status dx_end(dx_ctx *ctx, dx_status st)
+{
+    if (dx_alloc_gmp_failed())
+        dx_oom(ctx);
+    return st == DX_OK && ctx->err.status == DX_ENOMEM ? DX_ENOMEM : st;
+}
+
 void *dx_oom(dx_ctx *ctx) { return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory"); }
 
 void dx_ctx_clear_error(dx_ctx *ctx)

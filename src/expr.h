@@ -40,6 +40,12 @@ DX_HIDDEN void *dx_fail(dx_ctx *ctx, dx_status st, long pos, long end, const cha
 /* Record DX_ENOMEM; returns NULL. Every allocation failure of the library goes through here. */
 DX_HIDDEN void *dx_oom(dx_ctx *ctx);
 DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
+/* Forget the error of an attempt a fallback answers for, unless memory ran out: that ends
+ * the call. Returns whether the call may go on. */
+DX_HIDDEN bool dx_recover(dx_ctx *ctx);
+/* The status a call that recovers from failed attempts ends with: st, or DX_ENOMEM when memory
+ * ran out on the way (GMP's included), although a fallback answered. */
+DX_HIDDEN dx_status dx_end(dx_ctx *ctx, dx_status st);
 /* Memory from the context's arena, released with the context. NULL (and an error) if out. */
 DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);
 DX_HIDDEN size_t dx_node_count(const dx_ctx *ctx);

@@ -49,13 +49,11 @@ void dx_extrema_free(dx_extrema *x)
     memset(x, 0, sizeof *x);
 }
 
-static char *dup(const char *s)
+static char *dup(dx_ctx *ctx, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *d = dx_malloc(strlen(s) + 1);
-    if (d)
-        strcpy(d, s);
+    char *d = s ? dx_strdup(s) : NULL;
+    if (s && !d)
+        dx_oom(ctx);
     return d;
 }
 
@@ -64,7 +62,7 @@ static bool inside(const dx_extrema *x, double v) { return !x->interval || (v >=
 /* The global extremes among the candidates: critical points plus, on an interval, its ends.
  * sign +1 looks for the max. Equal values (exactly, or to 1e-12 relative when only decimals
  * are known) are ties, listed. */
-static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
+static void pick_global(dx_ctx *ctx, dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
 {
     size_t best = n;
     for (size_t i = 0; i < n; i++)
@@ -75,8 +73,8 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
     g->exists = true;
     g->at.x = cand[best].x;
     g->at.value = cand[best].value;
-    g->at.exact = dup(cand[best].exact);
-    g->at.exact_value = dup(cand[best].exact_value);
+    g->at.exact = dup(ctx, cand[best].exact);
+    g->at.exact_value = dup(ctx, cand[best].exact_value);
     g->endpoint = where[best];
     for (size_t i = 0; i < n; i++) {
         if (i == best || !isfinite(cand[i].value))
@@ -91,7 +89,7 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
 
 /* Global extremes from the critical points and the interval's ends (values f_from, f_to
  * with exact texts when known). */
-static void globals(dx_extrema *x, const dx_xpoint *ends)
+static void globals(dx_ctx *ctx, dx_extrema *x, const dx_xpoint *ends)
 {
     size_t n = 0;
     dx_xpoint *cand = dx_malloc(sizeof *cand * (x->ncrit + 2));
@@ -99,6 +97,7 @@ static void globals(dx_extrema *x, const dx_xpoint *ends)
     if (!cand || !where) {
         dx_free(cand);
         dx_free(where);
+        dx_oom(ctx);
         return;
     }
     if (x->interval) {
@@ -116,8 +115,8 @@ static void globals(dx_extrema *x, const dx_xpoint *ends)
         cand[n] = ends[1];
         where[n++] = 1;
     }
-    pick_global(&x->min, cand, where, n, -1);
-    pick_global(&x->max, cand, where, n, +1);
+    pick_global(ctx, &x->min, cand, where, n, -1);
+    pick_global(ctx, &x->max, cand, where, n, +1);
     dx_free(cand);
     dx_free(where);
 }
@@ -235,7 +234,7 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
                 set_point(&x->infl[x->ninfl++], f, &r2[i]);
         if (x->interval) {
             dx_xpoint ends[2] = {end_point(f, x->from), end_point(f, x->to)};
-            globals(x, ends);
+            globals(ctx, x, ends);
         } else if (x->degree >= 1) {
             /* the ends of the line: f -> sign(lead) * oo as x -> +oo, times (-1)^deg at -oo */
             int lead = mpq_sgn(f->c[f->n - 1]), odd = x->degree % 2;
@@ -244,7 +243,7 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
                 snprintf(x->min.why, sizeof x->min.why, "f → -oo as %s → %s", v, lead > 0 ? "-oo" : "+oo");
             } else {
                 /* one extreme is the best of the local ones, the other does not exist */
-                globals(x, NULL);
+                globals(ctx, x, NULL);
                 dx_global *none = lead > 0 ? &x->max : &x->min;
                 point_free(&none->at);
                 memset(none, 0, sizeof *none);
@@ -494,10 +493,10 @@ static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, 
     dx_status st = DX_OK;
     for (size_t k = 0; k < n && st == DX_OK; k++) {
         fun arg = {dx_compile(ctx, args[k], &name, 1)};
-        if (!arg.p) {
-            dx_ctx_clear_error(ctx);
+        if (!arg.p && !dx_recover(ctx))
+            break;
+        if (!arg.p)
             continue;
-        }
         dx_prog_eval_n(arg.p, g->n, cols, u);
         for (size_t i = 1; i < g->n && st == DX_OK; i++) {
             double r;
@@ -522,7 +521,7 @@ static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, 
 /* Global extremes need f defined on the whole interval; and where the grid holds a value
  * beyond every candidate (critical points, ends), f runs off near a pole (tan(x)) and the
  * extreme does not exist. Each reason is said with the x where it shows. */
-static void grid_globals(dx_extrema *x, const grid *g, const char *v)
+static void grid_globals(dx_ctx *ctx, dx_extrema *x, const grid *g, const char *v)
 {
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
     for (size_t i = 0; i < g->n; i++) {
@@ -550,7 +549,7 @@ static void grid_globals(dx_extrema *x, const grid *g, const char *v)
         return;
     }
     dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
-    globals(x, ends);
+    globals(ctx, x, ends);
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
         point_free(&x->max.at);
@@ -576,7 +575,7 @@ static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, dx_expr *var, dx_xp
     fv = fv && !fv->vmask ? dx_simplify(ctx, fv) : NULL;
     if (fv && dx_eval_const(ctx, fv, &y) != DX_OK)
         fv = NULL;
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
     p->exact = dx_print(ctx, c, DX_PLAIN);
     p->x = cx;
     if (fv) {
@@ -701,7 +700,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             closed_form(ctx, f, df, var, &x->crit[i].at);
     for (size_t i = 0; i < x->ninfl; i++)
         closed_form(ctx, f, d2, var, &x->infl[i]);
-    grid_globals(x, &g, name);
+    grid_globals(ctx, x, &g, name);
 out:
     dx_free(g.xs);
     dx_prog_free(g.f.p);
@@ -749,12 +748,9 @@ dx_status dx_extrema_find(dx_ctx *ctx, dx_expr *f, dx_expr *var, const double *f
         }
     }
     dx_poly_clear(&p);
-    /* out of memory here, or in GMP (served from the reserve: the numbers are right, but
-     * what follows would fail), is recorded once, here */
-    if (st == DX_ENOMEM || (st == DX_OK && dx_alloc_gmp_failed())) {
+    if (st == DX_ENOMEM) /* this file's own allocations */
         dx_oom(ctx);
-        st = DX_ENOMEM;
-    }
+    st = dx_end(ctx, st);
     if (st != DX_OK)
         dx_extrema_free(out);
     return st;

@@ -92,7 +92,7 @@ static void forgive(lim_st *s)
     if (dx_ctx_error(s->ctx)->status == DX_ENOMEM)
         s->oom = true;
     else
-        dx_ctx_clear_error(s->ctx);
+        dx_recover(s->ctx);
 }
 
 static lv finite(lim_st *s, dx_expr *v)
@@ -264,6 +264,10 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
 
 static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
 {
+    if (!e) { /* the constructor that made e failed */
+        forgive(s);
+        return NULL;
+    }
     size_t n = dx_node_count(s->ctx) + 1;
     dx_expr **memo = dx_calloc(n, sizeof *memo);
     if (!memo) {
@@ -1253,7 +1257,7 @@ static void exact_method(lim_st *s, lv l, dx_lim *out)
     say(out, "%s", buf);
 }
 
-dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
+static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
 {
     memset(out, 0, sizeof *out);
     if (!f || !var)
@@ -1304,14 +1308,16 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
             used = &t;
         }
     }
-    if (s.oom || t.oom)
+    if (s.oom || t.oom) { /* a failed allocation of this file's own is recorded here */
+        dx_oom(ctx);
         return DX_ENOMEM;
+    }
     switch (l.k) {
     case LV_FINITE:
         out->kind = DX_LIM_VALUE;
         out->exact = l.v;
         if (dx_eval_const(ctx, l.v, &out->value) != DX_OK) {
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
             break;
         }
         exact_method(used, l, out);
@@ -1342,6 +1348,11 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
         say(out, "numeric: the samples suggest %s, but f has an oscillating part they may miss", est);
     }
     return DX_OK;
+}
+
+dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
+{
+    return dx_end(ctx, limit_side_run(ctx, f, var, p, dir, out));
 }
 
 /* --- two sides, continuity, differentiability ------------------------------------------- */
@@ -1395,10 +1406,10 @@ static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limi
     }
     const dx_error *e = dx_ctx_error(ctx);
     snprintf(r->f_at_why, sizeof r->f_at_why, "%s", e->status != DX_OK && e->msg[0] ? e->msg : "not a real number");
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
 }
 
-dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
+static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
                    dx_limit_report *out)
 {
     memset(out, 0, sizeof *out);
@@ -1476,6 +1487,12 @@ dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_
     return DX_OK;
 }
 
+dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
+                   dx_limit_report *out)
+{
+    return dx_end(ctx, limit_run(ctx, f, var, p, want_left, want_right, out));
+}
+
 /* --- kinks ----------------------------------------------------------------------------------- */
 
 static void kinks_rec(const dx_expr *e, const dx_expr *var, unsigned char *seen, dx_expr **args, size_t max,
@@ -1517,6 +1534,6 @@ dx_expr *dx_linear_root(dx_ctx *ctx, dx_expr *u, dx_expr *var)
     dx_expr *d = dx_subst(ctx, u, var, dx_int(ctx, 0));
     dx_expr *r = dx_neg(ctx, dx_div(ctx, d, c));
     if (!r)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return r;
 }

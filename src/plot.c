@@ -185,7 +185,7 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
         dx_status st = dx_prog_eval(prog, ctx, &mid, &y);
         char why[sizeof p->empty - 40];
         snprintf(why, sizeof why, "%.150s", st == DX_OK ? "not finite" : dx_ctx_error(ctx)->msg);
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         snprintf(p->empty, sizeof p->empty, "at %s = %g: %s", var, mid, why);
     }
     if (m >= 2) {

@@ -1086,7 +1086,7 @@ dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
     dx_free(s.ex.done.v);
     if (!r || dx_failed(ctx)) {
         /* simplifying is optional: a budget or memory failure leaves the answer as it was */
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         return e;
     }
     return r;

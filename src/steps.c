@@ -69,7 +69,7 @@ static long leftmost_open(dx_ctx *ctx, const dx_expr *e, bool *oom)
     return id;
 }
 
-dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
+static dx_status steps_build_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
 {
     memset(out, 0, sizeof *out);
     if (!f || !var)
@@ -135,6 +135,14 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
     }
     out->result = cur;
     return DX_OK;
+}
+
+dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
+{
+    dx_status st = steps_build_run(ctx, f, var, out);
+    if (st == DX_OK && (st = dx_end(ctx, st)) != DX_OK)
+        dx_steps_free(out);
+    return st;
 }
 
 void dx_steps_free(dx_steps *s)
@@ -223,6 +231,8 @@ char *dx_steps_print(dx_ctx *ctx, const dx_steps *s, const dx_expr *e, dx_format
     }
     dx_free(t);
     dx_free(v);
+    if (b.oom)
+        dx_oom(ctx);
     return finish(&b);
 }
 
