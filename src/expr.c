@@ -1058,6 +1058,7 @@ size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names)
     if (!ok || !ctx->varnames) {
         dx_free(syms);
         *names = NULL;
+        dx_oom(ctx); /* collect_syms fails only for want of memory too */
         return 0;
     }
     for (size_t i = 0; i < n; i++)
