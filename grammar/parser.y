@@ -44,6 +44,10 @@ DX_HIDDEN int dx_yylex(dx_yyval *lval, dx_loc *lloc, yyscan_t scanner);
 %code {
 #include <stdio.h>
 #include <string.h>
+#include "alloc.h"
+/* The parser stack, when it outgrows its first 200 entries, comes from the library allocator. */
+#define YYMALLOC dx_malloc
+#define YYFREE dx_free
 /* DX_PARSE_MAX_NEST levels of at most ~8 stack entries each fit with room to spare, so the
  * nesting limit, not Bison's, is what deep input meets. */
 #define YYMAXDEPTH 50000

@@ -97,6 +97,14 @@ typedef struct dx_error {
     dx_msg msg;
 } dx_error;
 
+/* All the library's memory, GMP's included, comes from malloc_fn/realloc_fn/free_fn (ud passed
+ * to each; NULL when out; realloc_fn(ud, NULL, n) allocates), set before the first dx_ctx_new
+ * and not changed while anything the library allocated lives; what the library hands over
+ * (dx_print's string, dx_buf_take's) is released with free_fn; NULL functions restore the C library's. */
+DX_API void dx_set_allocator(void *(*malloc_fn)(void *ud, size_t size),
+                             void *(*realloc_fn)(void *ud, void *p, size_t size),
+                             void (*free_fn)(void *ud, void *p), void *ud);
+
 DX_API dx_ctx *dx_ctx_new(void);
 DX_API void dx_ctx_free(dx_ctx *ctx);
 /* Limit on the number of distinct nodes; building past it fails with DX_ELIMIT. */
@@ -114,7 +122,8 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len);
 /* The order-th derivative with respect to variable var (others held constant). */
 DX_API dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);
 
-/* Print; the returned string is malloc'd and the caller frees it. NULL only without memory.
+/* Print; the returned string is malloc'd (see dx_set_allocator) and the caller frees it.
+ * NULL only without memory.
  * Plain output parses back to the same expression. */
 DX_API char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt);
 

@@ -1,5 +1,6 @@
 /* Checking a student's derivative: the verdict, a counterexample, and the likely slip. */
 #include "answer.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,11 +35,11 @@ static bool matches(dx_ctx *ctx, dx_expr *answer, dx_expr *cand, dx_expr *f, dx_
 {
     dx_equiv q;
     if (!cand) {
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         return false;
     }
     if (dx_equiv_check(ctx, answer, cand, f, var, true, &q) != DX_OK) {
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         return false;
     }
     return q.kind == DX_EQ_ALGEBRA || q.kind == DX_EQ_POINTS || q.kind == DX_EQ_UNDEFINED;
@@ -48,8 +49,8 @@ static bool matches(dx_ctx *ctx, dx_expr *answer, dx_expr *cand, dx_expr *f, dx_
 static void find_slip_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *derivative, dx_expr *answer,
                          dx_expr *const *everywhere, dx_check_result *out)
 {
-    const dx_expr **at = malloc(MAX_SLIP_SITES * sizeof *at);
-    bool *seen = calloc(f->id + 1, sizeof *seen);
+    const dx_expr **at = dx_malloc(MAX_SLIP_SITES * sizeof *at);
+    bool *seen = dx_calloc(f->id + 1, sizeof *seen);
     size_t n = 0;
     if (at && seen)
         sites(f, var, at, &n, MAX_SLIP_SITES, seen);
@@ -64,8 +65,8 @@ static void find_slip_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *derivat
             }
         }
     }
-    free(at);
-    free(seen);
+    dx_free(at);
+    dx_free(seen);
 }
 
 /* The likely slip: a rule broken everywhere, then at one node, then the sign of the whole. */

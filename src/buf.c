@@ -1,5 +1,6 @@
 /* The growable buffer and the JSON writer (include/dfdx/text.h). */
 #include "dfdx/text.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,7 +16,7 @@ void dx_buf_putn(dx_buf *b, const char *s, size_t n)
         while (nc < b->n + n + 1)
             nc *= 2;
         b->over = b->limit && b->n + n > b->limit;
-        char *ns = b->over ? NULL : realloc(b->s, nc);
+        char *ns = b->over ? NULL : dx_realloc(b->s, nc);
         if (!ns) {
             b->oom = true;
             return;
@@ -46,14 +47,14 @@ void dx_buf_vprintf(dx_buf *b, const char *fmt, va_list ap)
         dx_buf_putn(b, small, (size_t)n);
         return;
     }
-    char *big = malloc((size_t)n + 1);
+    char *big = dx_malloc((size_t)n + 1);
     if (!big) {
         b->oom = true;
         return;
     }
     vsnprintf(big, (size_t)n + 1, fmt, ap);
     dx_buf_putn(b, big, (size_t)n);
-    free(big);
+    dx_free(big);
 }
 
 void dx_buf_printf(dx_buf *b, const char *fmt, ...)
@@ -73,9 +74,9 @@ void dx_buf_num(dx_buf *b, double v)
 
 char *dx_buf_take(dx_buf *b)
 {
-    char *s = b->oom ? NULL : b->s ? b->s : calloc(1, 1);
+    char *s = b->oom ? NULL : b->s ? b->s : dx_calloc(1, 1);
     if (b->oom)
-        free(b->s);
+        dx_free(b->s);
     b->s = NULL;
     b->n = b->cap = 0;
     b->oom = b->over = false;
@@ -84,7 +85,7 @@ char *dx_buf_take(dx_buf *b)
 
 void dx_buf_free(dx_buf *b)
 {
-    free(b->s);
+    dx_free(b->s);
     b->s = NULL;
     b->n = b->cap = 0;
 }

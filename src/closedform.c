@@ -47,7 +47,7 @@ static bool zero_at(dx_ctx *ctx, dx_expr *g, dx_expr *var, dx_expr *c)
     dx_expr *zero = dx_int(ctx, 0), *y = dx_subst(ctx, g, var, c);
     if (y && y != zero && y->vmask == 0)
         y = dx_simplify(ctx, y);
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
     return y == zero;
 }
 
@@ -60,7 +60,7 @@ dx_expr *dx_closed_zero(dx_ctx *ctx, dx_expr *g, dx_expr *var, double v, double 
             dx_expr *c = candidate(ctx, (cand_kind)k, q, v);
             double cv;
             if (!c || dx_eval_const(ctx, c, &cv) != DX_OK) {
-                dx_ctx_clear_error(ctx);
+                dx_recover(ctx);
                 continue;
             }
             if (fabs(cv - v) <= 1e-9 * fmax(1, fabs(v)) && zero_at(ctx, g, var, c)) {

@@ -1,5 +1,6 @@
 /* Gradient descent on a typed function: plain, momentum and Adam, with an honest status. */
 #include "descend.h"
+#include "alloc.h"
 #include "diff.h"
 #include "eval.h"
 
@@ -36,17 +37,17 @@ void dx_descend_free(dx_descent *d)
     dx_prog_free(d->loss);
     for (size_t i = 0; d->grad && i < d->nvars; i++)
         dx_prog_free(d->grad[i]);
-    free(d->grad);
-    free(d->vals);
-    free(d->g);
-    free(d->u);
-    free(d->prev);
-    free(d->m);
-    free(d->v);
+    dx_free(d->grad);
+    dx_free(d->vals);
+    dx_free(d->g);
+    dx_free(d->u);
+    dx_free(d->prev);
+    dx_free(d->m);
+    dx_free(d->v);
     for (size_t i = 0; d->names && i < d->nvars; i++)
-        free(d->names[i]);
-    free(d->names);
-    free(d);
+        dx_free(d->names[i]);
+    dx_free(d->names);
+    dx_free(d);
 }
 
 size_t dx_descend_nvars(const dx_descent *d) { return d->nvars; }
@@ -99,25 +100,25 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
     if (!f || !check_names(ctx, f, vars, nvars, fixed, nfixed))
         return NULL;
     size_t nall = nvars + nfixed;
-    const char **all = malloc(nall * sizeof *all);
-    dx_descent *d = calloc(1, sizeof *d);
+    const char **all = dx_malloc(nall * sizeof *all);
+    dx_descent *d = dx_calloc(1, sizeof *d);
     if (!all || !d)
         goto oom;
     d->nvars = nvars;
     d->nfixed = nfixed;
-    d->grad = calloc(nvars, sizeof *d->grad);
-    d->vals = malloc(nall * sizeof *d->vals);
-    d->g = malloc(nvars * sizeof *d->g);
-    d->u = malloc(nvars * sizeof *d->u);
-    d->prev = malloc(nvars * sizeof *d->prev);
-    d->m = malloc(nvars * sizeof *d->m);
-    d->v = malloc(nvars * sizeof *d->v);
-    d->names = calloc(nvars, sizeof *d->names);
+    d->grad = dx_calloc(nvars, sizeof *d->grad);
+    d->vals = dx_malloc(nall * sizeof *d->vals);
+    d->g = dx_malloc(nvars * sizeof *d->g);
+    d->u = dx_malloc(nvars * sizeof *d->u);
+    d->prev = dx_malloc(nvars * sizeof *d->prev);
+    d->m = dx_malloc(nvars * sizeof *d->m);
+    d->v = dx_malloc(nvars * sizeof *d->v);
+    d->names = dx_calloc(nvars, sizeof *d->names);
     if (!d->grad || !d->vals || !d->g || !d->u || !d->prev || !d->m || !d->v || !d->names)
         goto oom;
     for (size_t i = 0; i < nvars; i++) {
         size_t len = strlen(vars[i]) + 1;
-        if (!(d->names[i] = malloc(len)))
+        if (!(d->names[i] = dx_malloc(len)))
             goto oom;
         memcpy(d->names[i], vars[i], len);
     }
@@ -134,12 +135,12 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
         if (!d->grad[i])
             goto fail;
     }
-    free(all);
+    dx_free(all);
     return d;
 oom:
     dx_oom(ctx);
 fail:
-    free(all);
+    dx_free(all);
     dx_descend_free(d);
     return NULL;
 }
@@ -206,7 +207,7 @@ static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool l
                  "domain or a vertical tangent), so descent has no direction to step",
                  at, step < 0 ? ", the start" : "", m);
     }
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
 }
 
 /* The one-sided partial derivatives of f by variable i at w: the gradient at w_i -/+ a
@@ -222,7 +223,7 @@ static bool one_sided(dx_descent *d, dx_ctx *ctx, double *w, size_t i, double *l
         for (double s = 1e-4 * fmax(1, fabs(w0)); s > 4e-16 * fmax(1, fabs(w0)); s /= 16) {
             w[i] = w0 + (k ? s : -s);
             if (dx_prog_eval(d->grad[i], ctx, w, &g) != DX_OK) {
-                dx_ctx_clear_error(ctx);
+                dx_recover(ctx);
                 break;
             }
             if (isfinite(prev) && fabs(g - prev) <= 1e-9 * fmax(1, fabs(g))) {
@@ -250,9 +251,9 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
             continue;
         double l, r, fw;
         dx_error why = *dx_ctx_error(ctx);
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         if (dx_prog_eval(d->loss, ctx, w, &fw) != DX_OK || !one_sided(d, ctx, w, i, &l, &r)) {
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
             dx_fail_msg(ctx, why.status, why.pos, why.end, why.msg);
             return false;
         }
@@ -338,7 +339,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
         char why[320];
         dx_errtext(ctx, why, sizeof why);
-        dx_ctx_clear_error(ctx); /* the first error stands otherwise: restate it with context */
+        dx_recover(ctx); /* the first error stands otherwise: restate it with context */
         dx_failf(ctx, DX_EDOMAIN, -1, -1, "f is not defined at the start: %s", why);
         return DX_EDOMAIN;
     }
@@ -435,7 +436,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         if (o->method == DX_GD && un < o->tol) {
             if (gradient(d, ctx, w, &kink, &ki, &kl, &kr))
                 r->grad_norm = norm(d->g, n); /* the final point's, for the record */
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
             stop(r, DX_CONVERGED, DX_WHY_UPDATE);
             snprintf(r->msg, sizeof r->msg, "the update %.3g is below the tolerance %g", un, o->tol);
             goto done;

@@ -1,5 +1,6 @@
 /* Differentiation: one rule per node kind, memoised per node, with an optional recorder. */
 #include "diff.h"
+#include "alloc.h"
 #include "fn.h"
 
 #include <stdlib.h>
@@ -89,7 +90,7 @@ static bool memo_put(differ *s, const dx_expr *e, dx_expr *de)
 {
     if ((s->count + 1) * 2 > s->cap) {
         size_t ocap = s->cap;
-        memo_slot *old = s->memo, *nt = calloc(ocap * 2, sizeof *nt);
+        memo_slot *old = s->memo, *nt = dx_calloc(ocap * 2, sizeof *nt);
         if (!nt)
             return false;
         s->memo = nt;
@@ -102,7 +103,7 @@ static bool memo_put(differ *s, const dx_expr *e, dx_expr *de)
                 nt[j] = old[i];
             }
         if (old != s->inl)
-            free(old);
+            dx_free(old);
     }
     size_t j = memo_home(s, e->id);
     while (s->memo[j].e)
@@ -138,11 +139,11 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
     size_t n = e->n, nv = 0, nc = 0;
     dx_expr *inl[4 * SMALL] = {0}; /* v, c, terms, fs, for n <= SMALL */
     bool small = n <= SMALL;
-    dx_expr **v = small ? inl : malloc(n * sizeof *v), **c = small ? inl + SMALL : malloc(n * sizeof *c);
+    dx_expr **v = small ? inl : dx_malloc(n * sizeof *v), **c = small ? inl + SMALL : dx_malloc(n * sizeof *c);
     if (!v || !c) {
         if (!small) {
-            free(v);
-            free(c);
+            dx_free(v);
+            dx_free(c);
         }
         return dx_oom(ctx);
     }
@@ -171,8 +172,8 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
         rule = DX_R_SCALAR;
     } else {
         /* product rule, one term per varying factor: sum_i f_i' * prod_{j != i} f_j */
-        dx_expr **terms = small ? inl + 2 * SMALL : malloc(nv * sizeof *terms);
-        dx_expr **fs = small ? inl + 3 * SMALL : malloc((nc + nv) * sizeof *fs);
+        dx_expr **terms = small ? inl + 2 * SMALL : dx_malloc(nv * sizeof *terms);
+        dx_expr **fs = small ? inl + 3 * SMALL : dx_malloc((nc + nv) * sizeof *fs);
         r = NULL;
         if (terms && fs) {
             bool ok = true;
@@ -190,16 +191,16 @@ static dx_expr *d_mul(differ *s, dx_expr *e)
             dx_oom(ctx);
         }
         if (!small) {
-            free(terms);
-            free(fs);
+            dx_free(terms);
+            dx_free(fs);
         }
         rule = quotient ? DX_R_QUOTIENT : DX_R_PRODUCT;
         if (quotient && slipped(s, DX_SLIP_QUOTIENT, e)) /* u*v' - u'*v: the negative */
             r = dx_neg(ctx, r);
     }
     if (!small) {
-        free(v);
-        free(c);
+        dx_free(v);
+        dx_free(c);
     }
     return done(s, rule, e, r);
 }
@@ -256,7 +257,7 @@ static dx_expr *d(differ *s, dx_expr *e)
         r = done(s, e == s->var ? DX_R_VARIABLE : DX_R_CONSTANT, e, dx_int(s->ctx, e == s->var ? 1 : 0));
     } else if (e->kind == DX_ADD) {
         dx_expr *inl[SMALL];
-        dx_expr **t = e->n <= SMALL ? inl : malloc(e->n * sizeof *t);
+        dx_expr **t = e->n <= SMALL ? inl : dx_malloc(e->n * sizeof *t);
         if (!t)
             return dx_oom(s->ctx);
         bool ok = true;
@@ -264,7 +265,7 @@ static dx_expr *d(differ *s, dx_expr *e)
             ok = (t[i] = d(s, e->a[i])) != NULL;
         r = ok ? done(s, DX_R_SUM, e, dx_add_n(s->ctx, t, e->n)) : NULL;
         if (t != inl)
-            free(t);
+            dx_free(t);
     } else if (e->kind == DX_MUL) {
         r = d_mul(s, e);
     } else if (e->kind == DX_POW) {
@@ -293,15 +294,21 @@ dx_expr *dx_diff_with(dx_ctx *ctx, dx_expr *e, dx_expr *var, const dx_diff_opts 
     s.cap = sizeof s.inl / sizeof *s.inl;
     dx_expr *r = d(&s, e);
     if (s.memo != s.inl)
-        free(s.memo);
+        dx_free(s.memo);
     return r;
 }
 
-dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order)
+dx_expr *(dx_diff)(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order)
+{
+    if (e)
+        dx_ctx_clear_error(ctx); /* else an earlier call failed: its error stands */
+    return dx_diff_in(ctx, e, var, order);
+}
+
+dx_expr *dx_diff_in(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order)
 {
     if (!e)
-        return NULL; /* an earlier call failed: its error stands */
-    dx_ctx_clear_error(ctx);
+        return NULL;
     dx_expr *v = dx_sym(ctx, var, strlen(var));
     for (unsigned i = 0; e && i < order; i++)
         e = dx_diff_by(ctx, e, v, NULL, NULL);

@@ -1,5 +1,6 @@
 /* Equivalence of two expressions: by algebra where it can, else by exact and numeric samples. */
 #include "equiv.h"
+#include "alloc.h"
 #include "eval.h"
 #include "simplify.h"
 
@@ -56,20 +57,20 @@ static bool algebra_zero(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *var)
         for (size_t j = 0; j < nb; j++)
             m = dx_mul(ctx, m, dx_pow(ctx, base[j], dx_int(ctx, power[j])));
         /* each term times m, so u^-1 * u^2 cancels before anything is multiplied out */
-        dx_expr **s = malloc((nt ? nt : 1) * sizeof *s);
+        dx_expr **s = dx_malloc((nt ? nt : 1) * sizeof *s);
         if (!s)
             return false;
         bool ok = true;
         for (size_t i = 0; ok && i < nt; i++)
             ok = (s[i] = dx_expand(ctx, dx_mul(ctx, t[i], m))) != NULL;
         dx_expr *next = ok ? dx_expand(ctx, dx_add_n(ctx, s, nt)) : NULL;
-        free(s);
+        dx_free(s);
         if (!next || next == d)
             break;
         d = next;
     }
     if (!d)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return d && dx_is_int(d, 0);
 }
 
@@ -113,15 +114,18 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
 {
     const char **names;
     size_t na = dx_vars(ctx, *a, &names), n = 0, k = 0;
-    dx_expr **syms = malloc((na + 1) * sizeof *syms);
-    if (!syms)
+    dx_expr **syms = dx_malloc((na + 1) * sizeof *syms);
+    if (!syms) {
+        dx_oom(ctx);
         return false;
+    }
     for (size_t i = 0; i < na; i++)
         syms[n++] = dx_sym(ctx, names[i], strlen(names[i]));
     size_t nb = dx_vars(ctx, *b, &names);
-    dx_expr **more = realloc(syms, (na + nb + 1) * sizeof *syms);
+    dx_expr **more = dx_realloc(syms, (na + nb + 1) * sizeof *syms);
     if (!more) {
-        free(syms);
+        dx_free(syms);
+        dx_oom(ctx);
         return false;
     }
     syms = more;
@@ -132,6 +136,10 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
             j++;
         if (j == n)
             syms[n++] = s;
+    }
+    if (dx_failed(ctx)) { /* a name list or a symbol not made */
+        dx_free(syms);
+        return false;
     }
     for (size_t i = 0; i < n && *a && *b; i++) {
         if (syms[i] == var)
@@ -146,7 +154,7 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
         if (*w)
             *w = dx_subst(ctx, *w, syms[i], val);
     }
-    free(syms);
+    dx_free(syms);
     return *a && *b;
 }
 
@@ -155,7 +163,7 @@ static dx_expr *exact_at(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *at)
 {
     dx_expr *r = dx_subst(ctx, e, var, at);
     if (!r)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return r && r->kind == DX_NUM ? r : NULL;
 }
 
@@ -164,7 +172,7 @@ static bool exact_fails(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *at)
 {
     dx_expr *r = dx_subst(ctx, e, var, at);
     if (!r)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return r == NULL;
 }
 
@@ -254,7 +262,7 @@ static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx
     return DX_OK;
 }
 
-dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
+static dx_status equiv_check_run(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
                          dx_equiv *out)
 {
     memset(out, 0, sizeof *out);
@@ -274,4 +282,10 @@ dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, d
     if (zero && out->kind != DX_EQ_UNDEFINED)
         out->kind = DX_EQ_ALGEBRA;
     return DX_OK;
+}
+
+dx_status dx_equiv_check(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx_expr *var, bool quick,
+                         dx_equiv *out)
+{
+    return dx_end(ctx, equiv_check_run(ctx, a, b, within, var, quick, out));
 }

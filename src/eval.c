@@ -1,6 +1,7 @@
 /* Numbers from expressions: exact substitution, and compiled evaluation over doubles. */
 #define _GNU_SOURCE /* sincos, where the C library has it */
 #include "eval.h"
+#include "alloc.h"
 #include "fn.h"
 #include "vecmath.h"
 
@@ -20,7 +21,7 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
     if (memo[e->id])
         return memo[e->id];
     dx_expr *r = NULL;
-    dx_expr **a = malloc(e->n * sizeof *a);
+    dx_expr **a = dx_malloc(e->n * sizeof *a);
     if (!a)
         return dx_oom(ctx);
     bool ok = true;
@@ -35,7 +36,7 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
         default: r = e; break;
         }
     }
-    free(a);
+    dx_free(a);
     if (r)
         memo[e->id] = r;
     return r;
@@ -45,11 +46,11 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
 {
     if (!e || !var || !value)
         return NULL;
-    dx_expr **memo = calloc(dx_node_count(ctx) + 1, sizeof *memo);
+    dx_expr **memo = dx_calloc(dx_node_count(ctx) + 1, sizeof *memo);
     if (!memo)
         return dx_oom(ctx);
     dx_expr *r = subst(ctx, e, var, value, memo);
-    free(memo);
+    dx_free(memo);
     return r;
 }
 
@@ -106,24 +107,24 @@ void dx_prog_free(dx_prog *p)
 {
     if (!p)
         return;
-    free(p->code);
-    free(p->argv);
-    free(p->slot);
-    free(p->home);
-    free(p->var_of);
-    free(p->regs);
-    free(p->replay);
-    free(p->tail);
-    free(p);
+    dx_free(p->code);
+    dx_free(p->argv);
+    dx_free(p->slot);
+    dx_free(p->home);
+    dx_free(p->var_of);
+    dx_free(p->regs);
+    dx_free(p->replay);
+    dx_free(p->tail);
+    dx_free(p);
 }
 
 /* The reachable nodes of e, each once, sorted by id (children first). *count set. */
 static const dx_expr **collect(const dx_expr *e, size_t cap, size_t *count, size_t *nargs, int32_t *mark)
 {
-    const dx_expr **stack = malloc(cap * sizeof *stack), **nodes = malloc(cap * sizeof *nodes);
+    const dx_expr **stack = dx_malloc(cap * sizeof *stack), **nodes = dx_malloc(cap * sizeof *nodes);
     if (!stack || !nodes) {
-        free(stack);
-        free(nodes);
+        dx_free(stack);
+        dx_free(nodes);
         return NULL;
     }
     size_t top = 0, nn = 0, na = 0;
@@ -139,7 +140,7 @@ static const dx_expr **collect(const dx_expr *e, size_t cap, size_t *count, size
                 stack[top++] = x->a[i];
             }
     }
-    free(stack);
+    dx_free(stack);
     /* shell sort by id: a child always has a smaller id than its parents */
     for (size_t gap = nn / 2; gap > 0; gap /= 2)
         for (size_t i = gap; i < nn; i++)
@@ -158,11 +159,11 @@ static const dx_expr **collect(const dx_expr *e, size_t cap, size_t *count, size
  * hand-written C. false without memory. */
 static bool pair_sincos(const dx_expr **nodes, size_t nn, size_t cap)
 {
-    int32_t *other = malloc(cap * 2 * sizeof *other);
-    const dx_expr **order = malloc(nn * sizeof *order);
+    int32_t *other = dx_malloc(cap * 2 * sizeof *other);
+    const dx_expr **order = dx_malloc(nn * sizeof *order);
     if (!other || !order) {
-        free(other);
-        free(order);
+        dx_free(other);
+        dx_free(order);
         return false;
     }
     memset(other, -1, cap * 2 * sizeof *other);
@@ -187,8 +188,8 @@ static bool pair_sincos(const dx_expr **nodes, size_t nn, size_t cap)
     }
     if (any)
         memcpy(nodes, order, nn * sizeof *nodes);
-    free(other);
-    free(order);
+    dx_free(other);
+    dx_free(order);
     return true;
 }
 
@@ -260,10 +261,10 @@ static double const_value(const dx_expr *x)
  * instruction set; returns the number of registers, or 0 without memory. */
 static uint32_t allocate(dx_prog *p, uint32_t first_reg, const uint32_t *slot_instr)
 {
-    uint32_t *last = malloc((size_t)p->nslots * sizeof *last), *freel = malloc(((size_t)p->ncode + 1) * sizeof *freel);
+    uint32_t *last = dx_malloc((size_t)p->nslots * sizeof *last), *freel = dx_malloc(((size_t)p->ncode + 1) * sizeof *freel);
     if (!last || !freel) {
-        free(last);
-        free(freel);
+        dx_free(last);
+        dx_free(freel);
         return 0;
     }
     for (uint32_t s = 0; s < p->nslots; s++)
@@ -285,8 +286,8 @@ static uint32_t allocate(dx_prog *p, uint32_t first_reg, const uint32_t *slot_in
             }
         }
     }
-    free(last);
-    free(freel);
+    dx_free(last);
+    dx_free(freel);
     return next;
 }
 
@@ -298,16 +299,22 @@ static void bind(dx_prog *p)
             p->slot[s] = p->home[s];
 }
 
-dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
+dx_prog *(dx_compile)(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
+{
+    if (e)
+        dx_ctx_clear_error(ctx); /* else an earlier call failed: its error stands */
+    return dx_compile_in(ctx, e, vars, nvars);
+}
+
+dx_prog *dx_compile_in(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
 {
     if (!e)
-        return NULL; /* an earlier call failed: its error stands */
-    dx_ctx_clear_error(ctx);
+        return NULL;
     size_t cap = dx_node_count(ctx) + 1, nn = 0, nargs = 0;
-    int32_t *slot_of = malloc(cap * sizeof *slot_of);
+    int32_t *slot_of = dx_malloc(cap * sizeof *slot_of);
     const dx_expr **nodes = NULL;
     uint32_t *slot_instr = NULL;
-    dx_prog *p = calloc(1, sizeof *p);
+    dx_prog *p = dx_calloc(1, sizeof *p);
     if (!slot_of || !p)
         goto oom;
     memset(slot_of, -1, cap * sizeof *slot_of);
@@ -318,14 +325,14 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
         goto oom;
     p->nslots = (uint32_t)nn;
     p->nvars = nvars;
-    p->code = calloc(nn, sizeof *p->code);
-    p->argv = malloc((nargs + 1) * sizeof *p->argv);
-    p->slot = calloc(nn, sizeof *p->slot);
-    p->home = calloc(nn, sizeof *p->home);
-    p->var_of = malloc(nn * sizeof *p->var_of);
-    p->replay = calloc(nn * DX_LANES, sizeof *p->replay);
-    p->tail = calloc((nvars ? nvars : 1) * DX_BLOCK, sizeof *p->tail);
-    slot_instr = malloc(nn * sizeof *slot_instr);
+    p->code = dx_calloc(nn, sizeof *p->code);
+    p->argv = dx_malloc((nargs + 1) * sizeof *p->argv);
+    p->slot = dx_calloc(nn, sizeof *p->slot);
+    p->home = dx_calloc(nn, sizeof *p->home);
+    p->var_of = dx_malloc(nn * sizeof *p->var_of);
+    p->replay = dx_calloc(nn * DX_LANES, sizeof *p->replay);
+    p->tail = dx_calloc((nvars ? nvars : 1) * DX_BLOCK, sizeof *p->tail);
+    slot_instr = dx_malloc(nn * sizeof *slot_instr);
     if (!p->code || !p->argv || !p->slot || !p->home || !p->var_of || !p->replay || !p->tail || !slot_instr)
         goto oom;
     uint32_t na = 0, nconst = 0;
@@ -365,7 +372,7 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
     if (!nregs && p->ncode)
         goto oom;
     /* zeroed: the padding lanes of a short block compute on whatever the registers hold */
-    p->regs = calloc(((size_t)(nregs > nconst ? nregs : nconst) + 1) * DX_BLOCK, sizeof *p->regs);
+    p->regs = dx_calloc(((size_t)(nregs > nconst ? nregs : nconst) + 1) * DX_BLOCK, sizeof *p->regs);
     if (!p->regs)
         goto oom;
     for (uint32_t s = 0, kc = 0; s < p->nslots; s++) {
@@ -379,16 +386,16 @@ dx_prog *dx_compile(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size
     for (uint32_t i = 0; i < p->ncode; i++)
         p->home[p->code[i].self] = p->regs + (size_t)p->code[i].dst * DX_BLOCK;
     bind(p);
-    free(slot_of);
-    free(nodes);
-    free(slot_instr);
+    dx_free(slot_of);
+    dx_free(nodes);
+    dx_free(slot_instr);
     return p;
 oom:
     dx_oom(ctx);
 fail:
-    free(slot_of);
-    free(nodes);
-    free(slot_instr);
+    dx_free(slot_of);
+    dx_free(nodes);
+    dx_free(slot_instr);
     dx_prog_free(p);
     return NULL;
 }
@@ -711,13 +718,18 @@ static void explain(dx_prog *p, dx_ctx *ctx)
 }
 #undef V
 
-dx_status dx_prog_eval(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
+dx_status (dx_prog_eval)(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
 {
     dx_ctx_clear_error(ctx);
+    return dx_prog_eval_in(p, ctx, vals, out);
+}
+
+dx_status dx_prog_eval_in(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
+{
     const double *cols[64];
     const double **heap = NULL, **w = cols;
     if (p->nvars > 64) {
-        heap = malloc(p->nvars * sizeof *heap);
+        heap = dx_malloc(p->nvars * sizeof *heap);
         if (!heap) {
             dx_oom(ctx);
             return DX_ENOMEM;
@@ -729,7 +741,7 @@ dx_status dx_prog_eval(dx_prog *p, dx_ctx *ctx, const double *vals, double *out)
     size_t bad = dx_prog_eval_n(p, 1, w, out);
     if (bad)
         explain(p, ctx);
-    free(heap);
+    dx_free(heap);
     return bad ? DX_EDOMAIN : DX_OK;
 }
 

@@ -1,5 +1,6 @@
 /* The expression store: a context's arena of hash-consed, canonical nodes. */
 #include "expr.h"
+#include "alloc.h"
 #include "fn.h"
 
 #include <stdio.h>
@@ -33,13 +34,15 @@ struct dx_ctx {
 
 dx_ctx *dx_ctx_new(void)
 {
-    dx_ctx *ctx = calloc(1, sizeof *ctx);
+    dx_alloc_gmp_install();
+    dx_alloc_gmp_failed(); /* a report left by a context that is gone is not this one's */
+    dx_ctx *ctx = dx_calloc(1, sizeof *ctx);
     if (!ctx)
         return NULL;
     ctx->cap = 1024;
-    ctx->table = calloc(ctx->cap, sizeof *ctx->table);
+    ctx->table = dx_calloc(ctx->cap, sizeof *ctx->table);
     if (!ctx->table) {
-        free(ctx);
+        dx_free(ctx);
         return NULL;
     }
     ctx->budget = DX_DEFAULT_BUDGET;
@@ -53,21 +56,45 @@ void dx_ctx_free(dx_ctx *ctx)
         return;
     for (chunk *c = ctx->arena, *next; c; c = next) {
         next = c->next;
-        free(c);
+        dx_free(c);
     }
     for (size_t i = 0; i < ctx->nbigs; i++) {
-        mpq_clear(ctx->bigs[i]);
-        free(ctx->bigs[i]);
+        dx_num big = {0, 1, ctx->bigs[i]};
+        dx_num_clear(&big);
     }
-    free(ctx->bigs);
-    free(ctx->table);
-    free(ctx);
+    dx_free(ctx->bigs);
+    dx_free(ctx->table);
+    dx_free(ctx);
 }
 
 void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }
 const dx_error *dx_ctx_error(const dx_ctx *ctx) { return &ctx->err; }
 size_t dx_node_count(const dx_ctx *ctx) { return ctx->count; }
-bool dx_failed(const dx_ctx *ctx) { return ctx->err.status != DX_OK; }
+/* A GMP allocation that failed was served from the reserve (alloc.c): its context fails here,
+ * at the check every caller already makes. The one place const is cast away: the error is
+ * the context's record, not its value. */
+bool dx_failed(const dx_ctx *ctx)
+{
+    if (dx_alloc_gmp_failed())
+        dx_oom((dx_ctx *)ctx);
+    return ctx->err.status != DX_OK;
+}
+
+bool dx_recover(dx_ctx *ctx)
+{
+    if (ctx->err.status == DX_ENOMEM)
+        return false;
+    dx_ctx_clear_error(ctx);
+    return true;
+}
+
+dx_status dx_end(dx_ctx *ctx, dx_status st)
+{
+    if (dx_alloc_gmp_failed())
+        dx_oom(ctx);
+    return st == DX_OK && ctx->err.status == DX_ENOMEM ? DX_ENOMEM : st;
+}
+
 
 void dx_ctx_clear_error(dx_ctx *ctx)
 {
@@ -112,8 +139,12 @@ void *dx_failf(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, .
 const char *dx_errtext(dx_ctx *ctx, char *buf, size_t n)
 {
     char *t = ctx->err.status == DX_OK ? NULL : dx_ctx_errmsg(ctx, DX_PLAIN);
+    if (!t && ctx->err.status != DX_OK) { /* the words are lost: the call ends out of memory */
+        dx_ctx_clear_error(ctx);
+        dx_oom(ctx);
+    }
     snprintf(buf, n, "%s", t ? t : "");
-    free(t);
+    dx_free(t);
     return buf;
 }
 
@@ -133,7 +164,7 @@ static void *arena_get(dx_ctx *ctx, size_t size)
     chunk *c = ctx->arena;
     if (!c || c->size - c->used < size) {
         size_t want = size > 60000 ? size : 60000;
-        c = malloc(sizeof *c + want);
+        c = dx_malloc(sizeof *c + want);
         if (!c)
             return NULL;
         c->size = want;
@@ -184,7 +215,7 @@ uint64_t dx_var_bit(const char *name, size_t len) { return 1ull << (str_hash(nam
 static bool grow(dx_ctx *ctx)
 {
     size_t ncap = ctx->cap * 2;
-    dx_expr **nt = calloc(ncap, sizeof *nt);
+    dx_expr **nt = dx_calloc(ncap, sizeof *nt);
     if (!nt)
         return false;
     for (size_t i = 0; i < ctx->cap; i++) {
@@ -196,7 +227,7 @@ static bool grow(dx_ctx *ctx)
             j = (j + 1) & (ncap - 1);
         nt[j] = e;
     }
-    free(ctx->table);
+    dx_free(ctx->table);
     ctx->table = nt;
     ctx->cap = ncap;
     return true;
@@ -222,7 +253,7 @@ static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size
 static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
                        const char *name, size_t len)
 {
-    if (ctx->err.status != DX_OK)
+    if (dx_failed(ctx))
         return NULL;
     uint64_t h = mix((uint64_t)kind * 31 + (uint64_t)fn, n);
     uint32_t depth = 0;
@@ -265,7 +296,7 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
             e->u.num = dx_num_copy(num);
             if (ctx->nbigs == ctx->capbigs) {
                 size_t nc = ctx->capbigs ? 2 * ctx->capbigs : 64;
-                mpq_ptr *nb = realloc(ctx->bigs, nc * sizeof *nb);
+                mpq_ptr *nb = dx_realloc(ctx->bigs, nc * sizeof *nb);
                 if (!nb) {
                     dx_num_clear(&e->u.num);
                     return dx_oom(ctx);
@@ -392,12 +423,12 @@ static bool list_push(list *l, dx_expr *e)
 {
     if (l->n == l->cap) {
         size_t nc = l->cap * 2;
-        dx_expr **nv = malloc(nc * sizeof *nv);
+        dx_expr **nv = dx_malloc(nc * sizeof *nv);
         if (!nv)
             return false;
         memcpy(nv, l->v, l->n * sizeof *nv);
         if (l->v != l->inl)
-            free(l->v);
+            dx_free(l->v);
         l->v = nv;
         l->cap = nc;
     }
@@ -408,7 +439,7 @@ static bool list_push(list *l, dx_expr *e)
 static void list_free(list *l)
 {
     if (l->v != l->inl)
-        free(l->v);
+        dx_free(l->v);
 }
 
 /* --- sums ---------------------------------------------------------------------------------------- */
@@ -492,7 +523,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     if (total == 1 && n == 1)
         return in[0];
     term tbuf[SMALL];
-    term *t = total <= SMALL ? tbuf : malloc(total * sizeof *t);
+    term *t = total <= SMALL ? tbuf : dx_malloc(total * sizeof *t);
     if (!t)
         return dx_oom(ctx);
     size_t k = 0;
@@ -559,7 +590,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         dx_num_clear(&t[i].coef);
     }
     if (t != tbuf)
-        free(t);
+        dx_free(t);
     if (!ok)
         r = dx_failed(ctx) ? NULL : dx_oom(ctx);
     else if (l.n == 0)
@@ -643,7 +674,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     for (size_t i = 0; i < n; i++)
         total += in[i]->kind == DX_MUL ? in[i]->n : 1;
     factor fbuf[SMALL];
-    factor *f = total <= SMALL ? fbuf : malloc((total ? total : 1) * sizeof *f);
+    factor *f = total <= SMALL ? fbuf : dx_malloc((total ? total : 1) * sizeof *f);
     if (!f)
         return dx_oom(ctx);
     size_t k = 0;
@@ -666,7 +697,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     }
     if (dx_num_sign(&coef) == 0) {
         if (f != fbuf)
-            free(f);
+            dx_free(f);
         return dx_int(ctx, 0);
     }
     if (k <= SMALL) { /* insertion sort, stable like glibc's qsort */
@@ -741,7 +772,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         i = j;
     }
     if (f != fbuf)
-        free(f);
+        dx_free(f);
     dx_expr *r = NULL;
     if (ok && again && rounds < 8) {
         ok = list_push(&l, number_take(ctx, &coef));
@@ -1024,8 +1055,8 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
  * (a DAG can be exponentially larger as a tree). */
 static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, size_t *n)
 {
-    unsigned char *seen = calloc(ctx->next_id, 1);
-    const dx_expr **stack = malloc(sizeof *stack * 64), **syms = NULL;
+    unsigned char *seen = dx_calloc(ctx->next_id, 1);
+    const dx_expr **stack = dx_malloc(sizeof *stack * 64), **syms = NULL;
     size_t top = 0, cap = 64, ns = 0, capsyms = 0;
     bool ok = seen && stack;
     if (ok)
@@ -1038,7 +1069,7 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
         if (x->kind == DX_SYM) {
             if (ns == capsyms) {
                 capsyms = capsyms ? 2 * capsyms : 8;
-                const dx_expr **g = realloc(syms, capsyms * sizeof *g);
+                const dx_expr **g = dx_realloc(syms, capsyms * sizeof *g);
                 if (!(ok = g != NULL))
                     break;
                 syms = g;
@@ -1047,7 +1078,7 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
         }
         if (top + x->n > cap) {
             cap = 2 * (top + x->n);
-            const dx_expr **g = realloc(stack, cap * sizeof *g);
+            const dx_expr **g = dx_realloc(stack, cap * sizeof *g);
             if (!(ok = g != NULL))
                 break;
             stack = g;
@@ -1055,8 +1086,8 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
         for (uint32_t i = 0; i < x->n; i++)
             stack[top++] = x->a[i];
     }
-    free(seen);
-    free(stack);
+    dx_free(seen);
+    dx_free(stack);
     *out = syms;
     *n = ns;
     return ok;
@@ -1064,26 +1095,32 @@ static bool collect_syms(dx_ctx *ctx, const dx_expr *e, const dx_expr ***out, si
 
 static int name_cmp(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
 
-size_t dx_vars(dx_ctx *ctx, const dx_expr *e, const char ***names)
+size_t (dx_vars)(dx_ctx *ctx, const dx_expr *e, const char ***names)
+{
+    if (e)
+        dx_ctx_clear_error(ctx); /* else an earlier call failed: its error stands */
+    return dx_vars_in(ctx, e, names);
+}
+
+size_t dx_vars_in(dx_ctx *ctx, const dx_expr *e, const char ***names)
 {
     const dx_expr **syms = NULL;
     size_t n = 0;
     *names = NULL;
     if (!e)
         return 0;
-    dx_ctx_clear_error(ctx);
     bool ok = collect_syms(ctx, e, &syms, &n);
-    /* in the arena, so that the found stays valid until the context is freed */
+    /* in the arena, so that the list stays valid until the context is freed */
     const char **found = ok ? dx_alloc(ctx, (n ? n : 1) * sizeof *found) : NULL;
     if (!found) {
-        free(syms);
+        dx_free(syms);
         if (!dx_failed(ctx))
             dx_oom(ctx);
         return 0;
     }
     for (size_t i = 0; i < n; i++)
         found[i] = syms[i]->u.name;
-    free(syms);
+    dx_free(syms);
     qsort(found, n, sizeof *found, name_cmp);
     *names = found;
     return n;

@@ -34,6 +34,20 @@ struct dx_expr {
 #define DX_MAX_DEPTH 4000
 #define DX_DEFAULT_BUDGET ((size_t)20 * 1000 * 1000)
 
+/* Inside the library a public call is part of its caller's call and keeps the caller's error
+ * (an out-of-memory that a fallback answered must still end the call as DX_ENOMEM); only a call
+ * from outside starts clean. So library code reaches these through their _in twins. */
+DX_HIDDEN dx_expr *dx_diff_in(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);
+DX_HIDDEN dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e);
+DX_HIDDEN dx_prog *dx_compile_in(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars);
+DX_HIDDEN dx_status dx_prog_eval_in(dx_prog *p, dx_ctx *ctx, const double *vals, double *out);
+DX_HIDDEN size_t dx_vars_in(dx_ctx *ctx, const dx_expr *e, const char ***names);
+#define dx_diff(...) dx_diff_in(__VA_ARGS__)
+#define dx_simplify(...) dx_simplify_in(__VA_ARGS__)
+#define dx_compile(...) dx_compile_in(__VA_ARGS__)
+#define dx_prog_eval(...) dx_prog_eval_in(__VA_ARGS__)
+#define dx_vars(...) dx_vars_in(__VA_ARGS__)
+
 /* Message arguments: DX_MSG(DX_M_POLE, DX_S("tan"), DX_E(at)) is the message with its
  * arguments; DX_MSG(DX_M_DIV_ZERO) one without. */
 #define DX_S(x) ((dx_arg){DX_ARG_STR, {.s = (x)}})
@@ -63,6 +77,12 @@ DX_HIDDEN void *dx_oom(dx_ctx *ctx);
 /* Copy of s[0..len) in the context's arena, NUL-terminated; NULL without memory. */
 DX_HIDDEN const char *dx_strndup(dx_ctx *ctx, const char *s, size_t len);
 DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
+/* Forget the error of an attempt a fallback answers for, unless memory ran out: that ends
+ * the call. Returns whether the call may go on. */
+DX_HIDDEN bool dx_recover(dx_ctx *ctx);
+/* The status a call that recovers from failed attempts ends with: st, or DX_ENOMEM when memory
+ * ran out on the way (GMP's included), although a fallback answered. */
+DX_HIDDEN dx_status dx_end(dx_ctx *ctx, dx_status st);
 /* Memory from the context's arena, released with the context. NULL (and an error) if out. */
 DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);
 DX_HIDDEN size_t dx_node_count(const dx_ctx *ctx);

@@ -1,5 +1,6 @@
 /* Extrema: critical points found exactly (polynomials) or on a grid, classified. */
 #include "extrema.h"
+#include "alloc.h"
 #include "closedform.h"
 
 #include "diff.h"
@@ -30,8 +31,8 @@ const char *dx_extrema_dname(int k, char buf[16])
 
 static void point_free(dx_xpoint *p)
 {
-    free(p->exact);
-    free(p->exact_value);
+    dx_free(p->exact);
+    dx_free(p->exact_value);
 }
 
 void dx_extrema_free(dx_extrema *x)
@@ -40,21 +41,19 @@ void dx_extrema_free(dx_extrema *x)
         point_free(&x->crit[i].at);
     for (size_t i = 0; i < x->ninfl; i++)
         point_free(&x->infl[i]);
-    free(x->crit);
-    free(x->infl);
-    free(x->flat);
+    dx_free(x->crit);
+    dx_free(x->infl);
+    dx_free(x->flat);
     point_free(&x->min.at);
     point_free(&x->max.at);
     memset(x, 0, sizeof *x);
 }
 
-static char *dup(const char *s)
+static char *dup(dx_ctx *ctx, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *d = malloc(strlen(s) + 1);
-    if (d)
-        strcpy(d, s);
+    char *d = s ? dx_strdup(s) : NULL;
+    if (s && !d)
+        dx_oom(ctx);
     return d;
 }
 
@@ -63,7 +62,7 @@ static bool inside(const dx_extrema *x, double v) { return !x->interval || (v >=
 /* The global extremes among the candidates: critical points plus, on an interval, its ends.
  * sign +1 looks for the max. Equal values (exactly, or to 1e-12 relative when only decimals
  * are known) are ties, listed. */
-static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
+static void pick_global(dx_ctx *ctx, dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
 {
     size_t best = n;
     for (size_t i = 0; i < n; i++)
@@ -74,8 +73,8 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
     g->exists = true;
     g->at.x = cand[best].x;
     g->at.value = cand[best].value;
-    g->at.exact = dup(cand[best].exact);
-    g->at.exact_value = dup(cand[best].exact_value);
+    g->at.exact = dup(ctx, cand[best].exact);
+    g->at.exact_value = dup(ctx, cand[best].exact_value);
     g->endpoint = where[best];
     for (size_t i = 0; i < n; i++) {
         if (i == best || !isfinite(cand[i].value))
@@ -90,14 +89,15 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
 
 /* Global extremes from the critical points and the interval's ends (values f_from, f_to
  * with exact texts when known). */
-static void globals(dx_extrema *x, const dx_xpoint *ends)
+static void globals(dx_ctx *ctx, dx_extrema *x, const dx_xpoint *ends)
 {
     size_t n = 0;
-    dx_xpoint *cand = malloc(sizeof *cand * (x->ncrit + 2));
-    int *where = malloc(sizeof *where * (x->ncrit + 2));
+    dx_xpoint *cand = dx_malloc(sizeof *cand * (x->ncrit + 2));
+    int *where = dx_malloc(sizeof *where * (x->ncrit + 2));
     if (!cand || !where) {
-        free(cand);
-        free(where);
+        dx_free(cand);
+        dx_free(where);
+        dx_oom(ctx);
         return;
     }
     if (x->interval) {
@@ -115,10 +115,10 @@ static void globals(dx_extrema *x, const dx_xpoint *ends)
         cand[n] = ends[1];
         where[n++] = 1;
     }
-    pick_global(&x->min, cand, where, n, -1);
-    pick_global(&x->max, cand, where, n, +1);
-    free(cand);
-    free(where);
+    pick_global(ctx, &x->min, cand, where, n, -1);
+    pick_global(ctx, &x->max, cand, where, n, +1);
+    dx_free(cand);
+    dx_free(where);
 }
 
 /* ---- polynomials: exact ----------------------------------------------------------- */
@@ -157,7 +157,7 @@ static void classify_poly(dx_crit *c, const dx_poly *df, const dx_root *r)
         snprintf(val, sizeof val, " ≈ %.6g", v);
     else
         val[0] = 0;
-    free(ex);
+    dx_free(ex);
     const char *sign = r->right > 0 ? "> 0" : "< 0";
     if (order == 2)
         snprintf(c->test, sizeof c->test, "second derivative: %s(%s)%s %s", name, at, val, sign);
@@ -216,10 +216,12 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
     if (st == DX_OK && d2.n > 0)
         st = dx_poly_roots(ctx, &d2, &r2, &n2);
     if (st == DX_OK) {
-        x->crit = calloc(n ? n : 1, sizeof *x->crit);
-        x->infl = calloc(n2 ? n2 : 1, sizeof *x->infl);
+        x->crit = dx_calloc(n ? n : 1, sizeof *x->crit);
+        x->infl = dx_calloc(n2 ? n2 : 1, sizeof *x->infl);
         if (!x->crit || !x->infl)
-            abort();
+            st = DX_ENOMEM; /* recorded by the caller; it frees what is here */
+    }
+    if (st == DX_OK) {
         for (size_t i = 0; i < n; i++) {
             if (!inside(x, r[i].x))
                 continue;
@@ -232,7 +234,7 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
                 set_point(&x->infl[x->ninfl++], f, &r2[i]);
         if (x->interval) {
             dx_xpoint ends[2] = {end_point(f, x->from), end_point(f, x->to)};
-            globals(x, ends);
+            globals(ctx, x, ends);
         } else if (x->degree >= 1) {
             /* the ends of the line: f -> sign(lead) * oo as x -> +oo, times (-1)^deg at -oo */
             int lead = mpq_sgn(f->c[f->n - 1]), odd = x->degree % 2;
@@ -241,7 +243,7 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
                 snprintf(x->min.why, sizeof x->min.why, "f → -oo as %s → %s", v, lead > 0 ? "-oo" : "+oo");
             } else {
                 /* one extreme is the best of the local ones, the other does not exist */
-                globals(x, NULL);
+                globals(ctx, x, NULL);
                 dx_global *none = lead > 0 ? &x->max : &x->min;
                 point_free(&none->at);
                 memset(none, 0, sizeof *none);
@@ -377,21 +379,21 @@ static bool pole_near(const fun *g, double v, double s)
     return !isfinite(near) || (near > 10 * far && near > 1);
 }
 
-static bool add_crit(dx_extrema *x, const grid *g, double at_x, int left, int right, bool kink, size_t *cap)
+static dx_status add_crit(dx_extrema *x, const grid *g, double at_x, int left, int right, bool kink, size_t *cap)
 {
     double fv = at(&g->f, at_x);
     if (!isfinite(fv) || (kink && pole_near(&g->f, at_x, x->step * 1e-6)))
-        return true; /* not in f's domain, or a pole (tan(x)^2 at pi/2): not a critical point */
+        return DX_OK; /* not in f's domain, or a pole (tan(x)^2 at pi/2): not a critical point */
     for (size_t i = 0; i < x->ncrit; i++)
         if (fabs(x->crit[i].at.x - at_x) <= 1e-9 * fmax(1, fabs(at_x)))
-            return true; /* found twice (a grid zero next to a bracket) */
+            return DX_OK; /* found twice (a grid zero next to a bracket) */
     if (x->ncrit == MAX_POINTS)
-        return false;
+        return DX_ELIMIT;
     if (x->ncrit == *cap) {
         *cap = *cap ? 2 * *cap : 16;
-        dx_crit *c = realloc(x->crit, sizeof *c * *cap);
+        dx_crit *c = dx_realloc(x->crit, sizeof *c * *cap);
         if (!c)
-            abort();
+            return DX_ENOMEM;
         x->crit = c;
     }
     dx_crit *c = &x->crit[x->ncrit++];
@@ -410,22 +412,22 @@ static bool add_crit(dx_extrema *x, const grid *g, double at_x, int left, int ri
         snprintf(c->test, sizeof c->test, "first derivative: f'' ≈ 0 here, f' goes from %s to %s", from, to);
     else
         snprintf(c->test, sizeof c->test, "first derivative: f' touches 0 without changing sign (%s on both sides)", to);
-    return true;
+    return DX_OK;
 }
 
-static bool add_flat(dx_extrema *x, double from, double to, double value, size_t *cap)
+static dx_status add_flat(dx_extrema *x, double from, double to, double value, size_t *cap)
 {
     if (x->nflat == MAX_POINTS)
-        return false;
+        return DX_ELIMIT;
     if (x->nflat == *cap) {
         *cap = *cap ? 2 * *cap : 4;
-        dx_flat *f = realloc(x->flat, sizeof *f * *cap);
+        dx_flat *f = dx_realloc(x->flat, sizeof *f * *cap);
         if (!f)
-            abort();
+            return DX_ENOMEM;
         x->flat = f;
     }
     x->flat[x->nflat++] = (dx_flat){from, to, value};
-    return true;
+    return DX_OK;
 }
 
 static int cmp_crit(const void *a, const void *b)
@@ -479,24 +481,24 @@ static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t 
 }
 
 /* Kinks: zeros of each abs/relu argument where f' is not continuous. */
-static bool find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema *x, size_t *cap)
+static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema *x, size_t *cap)
 {
     const dx_expr *args[16];
     long budget = 100000;
     size_t n = kink_args(f, args, 0, 16, &budget);
-    double *u = malloc(sizeof(double) * g->n);
+    double *u = dx_malloc(sizeof(double) * g->n);
     if (!u)
-        abort();
+        return DX_ENOMEM;
     const double *cols[1] = {g->xs};
-    bool ok = true;
-    for (size_t k = 0; k < n && ok; k++) {
+    dx_status st = DX_OK;
+    for (size_t k = 0; k < n && st == DX_OK; k++) {
         fun arg = {dx_compile(ctx, args[k], &name, 1)};
-        if (!arg.p) {
-            dx_ctx_clear_error(ctx);
+        if (!arg.p && !dx_recover(ctx))
+            break;
+        if (!arg.p)
             continue;
-        }
         dx_prog_eval_n(arg.p, g->n, cols, u);
-        for (size_t i = 1; i < g->n && ok; i++) {
+        for (size_t i = 1; i < g->n && st == DX_OK; i++) {
             double r;
             if (u[i] == 0)
                 r = g->xs[i];
@@ -507,19 +509,19 @@ static bool find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_ex
             r = snap(&g->df, r);
             double span = x->step * 1e-4, l = at(&g->df, r - span), rr = at(&g->df, r + span);
             if (isfinite(l) && isfinite(rr) && fabs(l - rr) > 1e-6 * fmax(1, fmax(fabs(l), fabs(rr))))
-                ok = add_crit(x, g, r, side_sign(&g->df, r, x->step, -1), side_sign(&g->df, r, x->step, +1), true,
+                st = add_crit(x, g, r, side_sign(&g->df, r, x->step, -1), side_sign(&g->df, r, x->step, +1), true,
                               cap);
         }
         dx_prog_free(arg.p);
     }
-    free(u);
-    return ok;
+    dx_free(u);
+    return st;
 }
 
 /* Global extremes need f defined on the whole interval; and where the grid holds a value
  * beyond every candidate (critical points, ends), f runs off near a pole (tan(x)) and the
  * extreme does not exist. Each reason is said with the x where it shows. */
-static void grid_globals(dx_extrema *x, const grid *g, const char *v)
+static void grid_globals(dx_ctx *ctx, dx_extrema *x, const grid *g, const char *v)
 {
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
     for (size_t i = 0; i < g->n; i++) {
@@ -547,7 +549,7 @@ static void grid_globals(dx_extrema *x, const grid *g, const char *v)
         return;
     }
     dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
-    globals(x, ends);
+    globals(ctx, x, ends);
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
         point_free(&x->max.at);
@@ -573,7 +575,7 @@ static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, dx_expr *var, dx_xp
     fv = fv && !fv->vmask ? dx_simplify(ctx, fv) : NULL;
     if (fv && dx_eval_const(ctx, fv, &y) != DX_OK)
         fv = NULL;
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
     p->exact = dx_print(ctx, c, DX_PLAIN);
     p->x = cx;
     if (fv) {
@@ -598,9 +600,11 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
     }
     x->grid = GRID_STEPS;
     x->step = (x->to - x->from) / GRID_STEPS;
-    g.xs = malloc(sizeof(double) * g.n * 4);
-    if (!g.xs)
-        abort();
+    g.xs = dx_malloc(sizeof(double) * g.n * 4);
+    if (!g.xs) {
+        st = DX_ENOMEM;
+        goto out;
+    }
     g.fv = g.xs + g.n;
     g.dv = g.fv + g.n;
     g.d2v = g.dv + g.n;
@@ -612,11 +616,11 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
     dx_prog_eval_n(g.d2.p, g.n, cols, g.d2v);
     size_t cap = 0, fcap = 0;
     double h = x->step;
-    bool ok = true;
+    dx_status found = DX_OK;
     /* sign changes of f' between finite neighbours (a single undefined point between them
      * counts too: that is where f' = 0/0 at a kink), and exact zeros */
     size_t last = g.n;
-    for (size_t i = 0; i < g.n && ok; i++) {
+    for (size_t i = 0; i < g.n && found == DX_OK; i++) {
         double d = g.dv[i];
         if (!isfinite(d)) {
             continue;
@@ -626,12 +630,12 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             run++;
         if (run - i >= 2) {
             /* f' = 0 at three or more grid points in a row: flat there, one interval */
-            ok = add_flat(x, g.xs[i], g.xs[run], g.fv[i], &fcap);
+            found = add_flat(x, g.xs[i], g.xs[run], g.fv[i], &fcap);
             last = i = run;
             continue;
         }
         if (d == 0 && i > 0 && i + 1 < g.n)
-            ok = add_crit(x, &g, g.xs[i], side_sign(&g.df, g.xs[i], h, -1), side_sign(&g.df, g.xs[i], h, +1), false, &cap);
+            found = add_crit(x, &g, g.xs[i], side_sign(&g.df, g.xs[i], h, -1), side_sign(&g.df, g.xs[i], h, +1), false, &cap);
         if (last < g.n && i - last <= 2 && sgn(g.dv[last]) * sgn(d) < 0) {
             double a = g.xs[last], b = g.xs[i];
             double r = brent(&g.df, a, b, g.dv[last], d);
@@ -642,7 +646,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             bool kink = !(isfinite(l) && isfinite(rr)) || fmin(fabs(l), fabs(rr)) > 1e-3 * scale;
             if (kink)
                 r = snap(&g.df, r);
-            ok = add_crit(x, &g, r, sgn(g.dv[last]), sgn(d), kink, &cap);
+            found = add_crit(x, &g, r, sgn(g.dv[last]), sgn(d), kink, &cap);
         }
         /* touching roots: a local minimum of |f'| that dips to (nearly) zero */
         if (i >= 1 && i + 1 < g.n && isfinite(g.dv[i - 1]) && isfinite(g.dv[i + 1]) && d != 0 &&
@@ -652,14 +656,16 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             double v = at(&g.df, r);
             /* f' ~ c (x - r)^2 is about c h^2 at the neighbours and rounding-small at r */
             if (fabs(v) <= 1e-8 * fmax(fabs(g.dv[i - 1]), fabs(g.dv[i + 1])))
-                ok = add_crit(x, &g, r, sgn(d), sgn(d), false, &cap);
+                found = add_crit(x, &g, r, sgn(d), sgn(d), false, &cap);
         }
         last = i;
     }
-    ok = ok && find_kinks(ctx, f, name, &g, x, &cap);
-    if (!ok) {
+    if (found == DX_OK)
+        found = find_kinks(ctx, f, name, &g, x, &cap);
+    if (found == DX_ELIMIT)
         dx_failf(ctx, DX_ELIMIT, -1, -1, "more than %d critical points in the interval", MAX_POINTS);
-        st = DX_ELIMIT;
+    if (found != DX_OK) {
+        st = found;
         goto out;
     }
     if (x->ncrit)
@@ -680,9 +686,11 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             break;
         if (x->ninfl == icap) {
             icap = icap ? 2 * icap : 16;
-            dx_xpoint *p = realloc(x->infl, sizeof *p * icap);
-            if (!p)
-                abort();
+            dx_xpoint *p = dx_realloc(x->infl, sizeof *p * icap);
+            if (!p) {
+                st = DX_ENOMEM;
+                goto out;
+            }
             x->infl = p;
         }
         x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL};
@@ -692,9 +700,9 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
             closed_form(ctx, f, df, var, &x->crit[i].at);
     for (size_t i = 0; i < x->ninfl; i++)
         closed_form(ctx, f, d2, var, &x->infl[i]);
-    grid_globals(x, &g, name);
+    grid_globals(ctx, x, &g, name);
 out:
-    free(g.xs);
+    dx_free(g.xs);
     dx_prog_free(g.f.p);
     dx_prog_free(g.df.p);
     dx_prog_free(g.d2.p);
@@ -740,6 +748,9 @@ dx_status dx_extrema_find(dx_ctx *ctx, dx_expr *f, dx_expr *var, const double *f
         }
     }
     dx_poly_clear(&p);
+    if (st == DX_ENOMEM) /* this file's own allocations */
+        dx_oom(ctx);
+    st = dx_end(ctx, st);
     if (st != DX_OK)
         dx_extrema_free(out);
     return st;

@@ -1,5 +1,6 @@
 /* The functions table: one row per function, read by parser, printer, diff and evaluator. */
 #include "fn.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -17,7 +17,7 @@ int dx_growth_sign(dx_ctx *ctx, dx_expr *v)
     double d;
     if (dx_eval_const(ctx, v, &d) != DX_OK) {
         if (dx_ctx_error(ctx)->status != DX_ENOMEM)
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
         return 2;
     }
     return !isfinite(d) || fabs(d) < 1e-12 ? 2 : d > 0 ? 1 : -1;

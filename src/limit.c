@@ -1,5 +1,6 @@
 /* Limits: one-sided and two-sided, exact where the algebra allows, numeric otherwise. */
 #include "limit.h"
+#include "alloc.h"
 #include "diff.h"
 #include "eval.h"
 #include "fn.h"
@@ -91,7 +92,7 @@ static void forgive(lim_st *s)
     if (dx_ctx_error(s->ctx)->status == DX_ENOMEM)
         s->oom = true;
     else
-        dx_ctx_clear_error(s->ctx);
+        dx_recover(s->ctx);
 }
 
 static lv finite(lim_st *s, dx_expr *v)
@@ -200,14 +201,14 @@ static bool tame_rec(lim_st *s, dx_expr *v, unsigned char *seen, size_t nseen)
 static bool tame(lim_st *s, dx_expr *v)
 {
     size_t n = dx_node_count(s->ctx) + 1;
-    unsigned char *seen = calloc(n, 1);
+    unsigned char *seen = dx_calloc(n, 1);
     if (!seen) {
         s->oom = true;
         return false;
     }
     double d;
     bool ok = tame_rec(s, v, seen, n) && dx_eval_const(s->ctx, v, &d) == DX_OK && isfinite(d);
-    free(seen);
+    dx_free(seen);
     if (!ok)
         forgive(s);
     return ok;
@@ -236,7 +237,7 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
         return e;
     if (e->id < nmemo && memo[e->id])
         return memo[e->id];
-    dx_expr *a[2], **args = e->n <= 2 ? a : malloc(e->n * sizeof *args);
+    dx_expr *a[2], **args = e->n <= 2 ? a : dx_malloc(e->n * sizeof *args);
     if (!args) {
         s->oom = true;
         return NULL;
@@ -255,7 +256,7 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
         }
     }
     if (args != a)
-        free(args);
+        dx_free(args);
     if (r && e->id < nmemo)
         memo[e->id] = r;
     return r;
@@ -263,14 +264,18 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
 
 static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
 {
+    if (!e) { /* the constructor that made e failed */
+        forgive(s);
+        return NULL;
+    }
     size_t n = dx_node_count(s->ctx) + 1;
-    dx_expr **memo = calloc(n, sizeof *memo);
+    dx_expr **memo = dx_calloc(n, sizeof *memo);
     if (!memo) {
         s->oom = true;
         return NULL;
     }
     dx_expr *r = rewrite_rec(s, e, fn, memo, n);
-    free(memo);
+    dx_free(memo);
     if (!r)
         forgive(s);
     return r;
@@ -616,7 +621,7 @@ static lv growth(lim_st *s, dx_expr *e, dx_expr *const *parts, size_t nparts)
  * bounded factor without a limit is squeezed or scaled. */
 static lv product(lim_st *s, dx_expr *const *f, size_t n)
 {
-    dx_expr **zero = malloc(n * sizeof *zero), **rest = malloc(n * sizeof *rest), **vals = malloc(n * sizeof *vals);
+    dx_expr **zero = dx_malloc(n * sizeof *zero), **rest = dx_malloc(n * sizeof *rest), **vals = dx_malloc(n * sizeof *vals);
     size_t nz = 0, nr = 0, nv = 0, nb = 0;
     int sign = 1, ninf = 0;
     lv out = UNKNOWN, b = UNKNOWN;
@@ -684,9 +689,9 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
     if (nb && out.k != LV_UNKNOWN)
         out = times_bounded(s, b, out);
 done:
-    free(zero);
-    free(rest);
-    free(vals);
+    dx_free(zero);
+    dx_free(rest);
+    dx_free(vals);
     return out;
 }
 
@@ -696,7 +701,7 @@ static lv quotient(lim_st *s, dx_expr *e)
 {
     dx_expr *const *f = e->kind == DX_MUL ? e->a : &e;
     size_t n = e->kind == DX_MUL ? e->n : 1, nn = 0, nd = 0;
-    dx_expr **num = malloc(n * sizeof *num), **den = malloc(n * sizeof *den);
+    dx_expr **num = dx_malloc(n * sizeof *num), **den = dx_malloc(n * sizeof *den);
     lv out = UNKNOWN;
     if (!num || !den) {
         s->oom = true;
@@ -755,8 +760,8 @@ static lv quotient(lim_st *s, dx_expr *e)
         out = ln.k == LV_FINITE ? finite(s, dx_int(s->ctx, 0)) : lhopital(s, N, D);
     }
 done:
-    free(num);
-    free(den);
+    dx_free(num);
+    dx_free(den);
     return out;
 }
 
@@ -980,7 +985,7 @@ static dx_expr *one_fraction(lim_st *s, dx_expr *e)
  * denominator. */
 static lv sum(lim_st *s, dx_expr *e)
 {
-    dx_expr **vals = malloc(e->n * sizeof *vals);
+    dx_expr **vals = dx_malloc(e->n * sizeof *vals);
     size_t nv = 0, nb = 0, nwild = 0;
     int pos = 0, neg = 0;
     unsigned pole = s->how & M_POLE;
@@ -1043,7 +1048,7 @@ static lv sum(lim_st *s, dx_expr *e)
             out = between(s, b.k, dx_add(s->ctx, b.lo, out.v), dx_add(s->ctx, b.hi, out.v));
     }
 done:
-    free(vals);
+    dx_free(vals);
     return out;
 }
 
@@ -1244,15 +1249,15 @@ static void exact_method(lim_st *s, lv l, dx_lim *out)
     if (l.k == LV_OSC) {
         char *lo = dx_print(s->ctx, l.lo, DX_PLAIN), *hi = dx_print(s->ctx, l.hi, DX_PLAIN);
         add_text(buf, sizeof buf, "; keeps moving between %s and %s", lo ? lo : "?", hi ? hi : "?");
-        free(lo);
-        free(hi);
+        dx_free(lo);
+        dx_free(hi);
     } else if (l.k == LV_WILD) {
         add_text(buf, sizeof buf, "; swings between ever larger positive and negative values");
     }
     say(out, "%s", buf);
 }
 
-dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
+static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
 {
     memset(out, 0, sizeof *out);
     if (!f || !var)
@@ -1299,18 +1304,20 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
                 snprintf(t.via, sizeof t.via, "with x = %s1/t, t -> oo: ", dir > 0 ? "" : "-");
             else
                 snprintf(t.via, sizeof t.via, "with x = %s %c 1/t, t -> oo: ", a ? a : "A", dir > 0 ? '+' : '-');
-            free(a);
+            dx_free(a);
             used = &t;
         }
     }
-    if (s.oom || t.oom)
+    if (s.oom || t.oom) { /* a failed allocation of this file's own is recorded here */
+        dx_oom(ctx);
         return DX_ENOMEM;
+    }
     switch (l.k) {
     case LV_FINITE:
         out->kind = DX_LIM_VALUE;
         out->exact = l.v;
         if (dx_eval_const(ctx, l.v, &out->value) != DX_OK) {
-            dx_ctx_clear_error(ctx);
+            dx_recover(ctx);
             break;
         }
         exact_method(used, l, out);
@@ -1341,6 +1348,11 @@ dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int d
         say(out, "numeric: the samples suggest %s, but f has an oscillating part they may miss", est);
     }
     return DX_OK;
+}
+
+dx_status dx_limit_side(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
+{
+    return dx_end(ctx, limit_side_run(ctx, f, var, p, dir, out));
 }
 
 /* --- two sides, continuity, differentiability ------------------------------------------- */
@@ -1395,10 +1407,10 @@ static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limi
     char err[sizeof r->f_at_why];
     dx_errtext(ctx, err, sizeof err);
     snprintf(r->f_at_why, sizeof r->f_at_why, "%s", err[0] ? err : "not a real number");
-    dx_ctx_clear_error(ctx);
+    dx_recover(ctx);
 }
 
-dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
+static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
                    dx_limit_report *out)
 {
     memset(out, 0, sizeof *out);
@@ -1476,6 +1488,12 @@ dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_
     return DX_OK;
 }
 
+dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
+                   dx_limit_report *out)
+{
+    return dx_end(ctx, limit_run(ctx, f, var, p, want_left, want_right, out));
+}
+
 /* --- kinks ----------------------------------------------------------------------------------- */
 
 static void kinks_rec(const dx_expr *e, const dx_expr *var, unsigned char *seen, dx_expr **args, size_t max,
@@ -1500,12 +1518,12 @@ size_t dx_kinks(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr **args, size_t ma
 {
     if (!f || !var)
         return 0;
-    unsigned char *seen = calloc(dx_node_count(ctx) + 1, 1);
+    unsigned char *seen = dx_calloc(dx_node_count(ctx) + 1, 1);
     if (!seen)
         return 0;
     size_t n = 0;
     kinks_rec(f, var, seen, args, max, &n);
-    free(seen);
+    dx_free(seen);
     return n;
 }
 
@@ -1517,6 +1535,6 @@ dx_expr *dx_linear_root(dx_ctx *ctx, dx_expr *u, dx_expr *var)
     dx_expr *d = dx_subst(ctx, u, var, dx_int(ctx, 0));
     dx_expr *r = dx_neg(ctx, dx_div(ctx, d, c));
     if (!r)
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
     return r;
 }

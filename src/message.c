@@ -3,6 +3,7 @@
  * may replace each English template. */
 #include "expr.h"
 #include "dfdx/text.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -81,7 +82,7 @@ static void put_arg(dx_ctx *ctx, dx_buf *b, const dx_arg *a, const char *spec, s
             b->oom = true;
         else
             dx_buf_puts(b, s ? s : "");
-        free(s);
+        dx_free(s);
         break;
     }
     case DX_ARG_NONE:

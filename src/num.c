@@ -1,5 +1,6 @@
 /* Exact rational numbers: a small int64 fast path, GMP behind it. */
 #include "num.h"
+#include "alloc.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -10,6 +11,9 @@
  * megabytes to print, which no calculus exercise needs. */
 #define DX_NUM_MAX_EXP10 10000
 #define DX_NUM_MAX_BITS (1u << 18) /* about 79,000 digits: printed, it still parses back */
+/* Bits of the two operands of a sum, product or quotient together, so of any number built:
+ * about 1.26 million digits, past the longest literal the parser reads (see alloc.c). */
+#define DX_NUM_GUARD_BITS (1u << 22)
 
 static int64_t gcd64(int64_t a, int64_t b)
 {
@@ -24,11 +28,15 @@ static int64_t gcd64(int64_t a, int64_t b)
 
 static mpq_ptr big_new(void)
 {
-    mpq_ptr z = malloc(sizeof *z);
-    if (!z)
-        abort(); /* GMP itself aborts on exhaustion; there is no better answer here */
+    mpq_ptr z = dx_gmp_alloc(sizeof *z); /* never NULL: see alloc.h */
     mpq_init(z);
     return z;
+}
+
+static void big_free(mpq_ptr z)
+{
+    mpq_clear(z);
+    dx_free(z);
 }
 
 static void to_mpq(mpq_t out, const dx_num *a)
@@ -50,8 +58,7 @@ static dx_num from_big(mpq_ptr z)
         if (n != LONG_MIN && d != LONG_MIN) {
             r.n = n;
             r.d = d;
-            mpq_clear(z);
-            free(z);
+            big_free(z);
             return r;
         }
     }
@@ -91,8 +98,7 @@ dx_num dx_num_frac(int64_t n, int64_t d)
 void dx_num_clear(dx_num *a)
 {
     if (a->z) {
-        mpq_clear(a->z);
-        free(a->z);
+        big_free(a->z);
         a->z = NULL;
     }
 }
@@ -160,9 +166,7 @@ bool dx_num_parse(dx_num *out, const char *s, size_t len)
     }
     /* the digits, without the point, go to GMP in one call: per-digit multiplication would
      * be quadratic in a long literal */
-    char *digits = malloc(nd + 1);
-    if (!digits)
-        return false;
+    char *digits = dx_gmp_alloc(nd + 1);
     size_t k = 0;
     for (size_t q = 0; q < mant_end; q++)
         if (s[q] != '.')
@@ -172,7 +176,7 @@ bool dx_num_parse(dx_num *out, const char *s, size_t len)
     mpz_init(m);
     if (nd)
         mpz_set_str(m, digits, 10);
-    free(digits);
+    dx_free(digits);
     mpq_ptr z = big_new();
     mpz_t p;
     mpz_init(p);
@@ -195,6 +199,12 @@ typedef enum { OP_ADD, OP_MUL, OP_DIV } num_op;
 
 static dx_num big_op(const dx_num *a, const dx_num *b, num_op op)
 {
+    /* Past the guard, one operation could need more than the emergency reserve holds. The
+     * answer 1 is wrong but harmless (it divides safely); the context fails before using it. */
+    if (dx_num_bits(a) + dx_num_bits(b) > DX_NUM_GUARD_BITS) {
+        dx_alloc_gmp_report();
+        return dx_num_int(1);
+    }
     mpq_t x, y;
     mpq_init(x);
     mpq_init(y);
@@ -429,7 +439,7 @@ char *dx_num_str(const dx_num *a)
             buf[k++] = '/';
             k += put_i64(buf + k, a->d);
         }
-        char *s = malloc(k + 1);
+        char *s = dx_malloc(k + 1);
         if (s) {
             memcpy(s, buf, k);
             s[k] = 0;
@@ -437,7 +447,7 @@ char *dx_num_str(const dx_num *a)
         return s;
     }
     size_t need = mpz_sizeinbase(mpq_numref(a->z), 10) + mpz_sizeinbase(mpq_denref(a->z), 10) + 3;
-    char *s = malloc(need);
+    char *s = dx_malloc(need);
     if (s)
         mpq_get_str(s, 10, a->z);
     return s;

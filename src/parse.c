@@ -1,5 +1,6 @@
 /* Parse: dx_parse and the helpers the grammar's actions share (grammar/parser.y, lexer.l). */
 #include "parse.h"
+#include "alloc.h"
 #include "parser.h"
 #include "lexer.h"
 #include <stdarg.h>
@@ -25,7 +26,7 @@ bool dx_parse_push(dx_pstate *st, dx_expr *e)
         return false;
     if (st->nitems == st->cap) {
         size_t cap = st->cap ? 2 * st->cap : 64;
-        dx_expr **items = realloc(st->items, cap * sizeof *items);
+        dx_expr **items = dx_realloc(st->items, cap * sizeof *items);
         if (!items) {
             dx_oom(st->ctx);
             return false;
@@ -112,7 +113,7 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
         text = "";
     /* zeroed up to opens[], which is written before it is read: clearing its 8 KB cost as
      * much as scanning a short line */
-    dx_pstate *st = malloc(sizeof *st);
+    dx_pstate *st = dx_malloc(sizeof *st);
     if (!st)
         return dx_oom(ctx);
     memset(st, 0, offsetof(dx_pstate, opens));
@@ -135,7 +136,7 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
 out:
     if (scanner)
         dx_yylex_destroy(scanner);
-    free(st->items);
-    free(st);
+    dx_free(st->items);
+    dx_free(st);
     return result;
 }

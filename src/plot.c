@@ -1,5 +1,6 @@
 /* Plots: sampling curves with the compiled evaluator, a robust y-range, breaks at poles, ticks. */
 #include "plot.h"
+#include "alloc.h"
 
 #include "eval.h"
 
@@ -16,7 +17,7 @@ dx_plot *dx_plot_new(dx_ctx *ctx, double x0, double x1, size_t n)
         return dx_failf(ctx, DX_EUSAGE, -1, -1, "the plot interval %g .. %g is too narrow or too wide", x0, x1);
     if (n < 2 || n > DX_PLOT_MAX_POINTS)
         return dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot has 2 to %d samples (not %zu)", DX_PLOT_MAX_POINTS, n);
-    dx_plot *p = calloc(1, sizeof *p);
+    dx_plot *p = dx_calloc(1, sizeof *p);
     if (!p)
         return dx_oom(ctx);
     p->x0 = x0;
@@ -30,11 +31,11 @@ void dx_plot_free(dx_plot *p)
     if (!p)
         return;
     for (size_t i = 0; i < p->ns; i++) {
-        free(p->s[i].px);
-        free(p->s[i].py);
-        free(p->s[i].brk);
+        dx_free(p->s[i].px);
+        dx_free(p->s[i].py);
+        dx_free(p->s[i].brk);
     }
-    free(p);
+    dx_free(p);
 }
 
 /* A new series with room for n points, or NULL with the error recorded. */
@@ -46,13 +47,13 @@ static dx_plot_series *new_series(dx_plot *p, dx_ctx *ctx, const char *label, si
         return dx_failf(ctx, DX_ELIMIT, -1, -1, "a path has 1 to %d points (not %zu)", DX_PLOT_MAX_POINTS, n);
     dx_plot_series *s = &p->s[p->ns];
     memset(s, 0, sizeof *s);
-    s->px = malloc(n * sizeof *s->px);
-    s->py = malloc(n * sizeof *s->py);
-    s->brk = calloc(n, 1);
+    s->px = dx_malloc(n * sizeof *s->px);
+    s->py = dx_malloc(n * sizeof *s->py);
+    s->brk = dx_calloc(n, 1);
     if (!s->px || !s->py || !s->brk) {
-        free(s->px);
-        free(s->py);
-        free(s->brk);
+        dx_free(s->px);
+        dx_free(s->py);
+        dx_free(s->brk);
         return dx_oom(ctx);
     }
     snprintf(s->label, sizeof s->label, "%s", label ? label : "");
@@ -70,7 +71,7 @@ static int cmp_double(const void *a, const void *b)
 /* The finite values among v[0..n) sorted into a new array (*m of them); NULL if none or no memory. */
 static double *sorted_finite(const double *v, size_t n, size_t *m)
 {
-    double *w = malloc((n ? n : 1) * sizeof *w);
+    double *w = dx_malloc((n ? n : 1) * sizeof *w);
     *m = 0;
     if (!w)
         return NULL;
@@ -109,7 +110,7 @@ static dx_status series_range(dx_plot_series *s, dx_ctx *ctx)
     s->has_range = m > 0;
     if (m > 0)
         robust_range(w, m, s->wild ? 0.10 : 0.05, s->wild ? 0.5 : 1.0, &s->rlo, &s->rhi);
-    free(w);
+    dx_free(w);
     return DX_OK;
 }
 
@@ -185,7 +186,7 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
         char why[sizeof p->empty - 40];
         char err[320];
         snprintf(why, sizeof why, "%.150s", st == DX_OK ? "not finite" : dx_errtext(ctx, err, sizeof err));
-        dx_ctx_clear_error(ctx);
+        dx_recover(ctx);
         snprintf(p->empty, sizeof p->empty, "at %s = %g: %s", var, mid, why);
     }
     if (m >= 2) {
@@ -199,7 +200,7 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
                 s->brk[i] = 1;
         }
     }
-    free(w);
+    dx_free(w);
     dx_prog_free(prog);
     return series_range(s, ctx);
 }

@@ -1,5 +1,6 @@
 /* Polynomials with exact rational coefficients: expansion from expressions, and real roots. */
 #include "poly.h"
+#include "alloc.h"
 
 #include <float.h>
 #include <stdint.h>
@@ -19,21 +20,20 @@ void dx_poly_clear(dx_poly *p)
 {
     for (int i = 0; i < p->n; i++)
         mpq_clear(p->c[i]);
-    free(p->c);
+    dx_free(p->c);
     p->n = 0;
     p->c = NULL;
 }
 
-/* Exactly n coefficients, new ones 0. GMP aborts when it runs out of memory, so a failed
- * realloc here does the same rather than leave half-built numbers behind. */
+/* Exactly n coefficients, new ones 0. The array is GMP memory like the numbers in it: it
+ * does not fail, a shortage is reported to the context (alloc.h), so the arithmetic below
+ * needs no failure paths. */
 static void set_n(dx_poly *p, int n)
 {
     for (int i = n; i < p->n; i++)
         mpq_clear(p->c[i]);
     if (n != p->n) {
-        mpq_t *c = n ? realloc(p->c, sizeof *c * (size_t)n) : (free(p->c), NULL);
-        if (n && !c)
-            abort();
+        mpq_t *c = n ? dx_gmp_realloc(p->c, sizeof *c * (size_t)p->n, sizeof *c * (size_t)n) : (dx_free(p->c), NULL);
         p->c = c;
     }
     for (int i = p->n; i < n; i++)
@@ -363,7 +363,7 @@ dx_expr *dx_poly_to_expr(dx_ctx *ctx, const dx_poly *p, dx_expr *var)
 {
     if (!p->n)
         return dx_int(ctx, 0);
-    dx_expr **t = malloc((size_t)p->n * sizeof *t);
+    dx_expr **t = dx_malloc((size_t)p->n * sizeof *t);
     if (!t)
         return dx_oom(ctx);
     size_t n = 0;
@@ -376,7 +376,7 @@ dx_expr *dx_poly_to_expr(dx_ctx *ctx, const dx_poly *p, dx_expr *var)
         t[n++] = k == 0 ? num : dx_mul(ctx, num, dx_pow(ctx, var, dx_int(ctx, k)));
     }
     dx_expr *r = dx_add_n(ctx, t, n);
-    free(t);
+    dx_free(t);
     return r;
 }
 
@@ -390,9 +390,7 @@ typedef struct zpoly {
 static void z_init(zpoly *z, int n)
 {
     z->n = n;
-    z->c = malloc(sizeof *z->c * (size_t)(n ? n : 1));
-    if (!z->c)
-        abort();
+    z->c = dx_gmp_alloc(sizeof *z->c * (size_t)(n ? n : 1)); /* as set_n */
     for (int i = 0; i < n; i++)
         mpz_init(z->c[i]);
 }
@@ -401,7 +399,7 @@ static void z_clear(zpoly *z)
 {
     for (int i = 0; i < z->n; i++)
         mpz_clear(z->c[i]);
-    free(z->c);
+    dx_free(z->c);
     z->c = NULL;
     z->n = 0;
 }
@@ -608,11 +606,9 @@ static bool z_squarefree_mod(const zpoly *z)
 {
     static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u};
     int n = z->n;
-    uint64_t *a = malloc(sizeof *a * (size_t)n), *b = malloc(sizeof *b * (size_t)n);
-    if (!a || !b)
-        abort();
+    uint64_t *a = dx_malloc(sizeof *a * (size_t)n), *b = dx_malloc(sizeof *b * (size_t)n);
     bool sure = false;
-    for (size_t pi = 0; pi < sizeof primes / sizeof *primes && !sure; pi++) {
+    for (size_t pi = 0; a && b && pi < sizeof primes / sizeof *primes && !sure; pi++) { /* no memory: do not know */
         uint64_t P = primes[pi];
         if (mpz_fdiv_ui(z->c[n - 1], P) == 0)
             continue;
@@ -642,8 +638,8 @@ static bool z_squarefree_mod(const zpoly *z)
         }
         sure = na == 1;
     }
-    free(a);
-    free(b);
+    dx_free(a);
+    dx_free(b);
     return sure;
 }
 
@@ -660,9 +656,7 @@ static int squarefree(dx_poly *g, const dx_poly *p)
     if (z_squarefree_mod(&z)) {
         copy(&g[1], p);
     } else {
-        zpoly *zg = malloc(sizeof *zg * (size_t)z.n);
-        if (!zg)
-            abort();
+        zpoly *zg = dx_gmp_alloc(sizeof *zg * (size_t)z.n); /* as set_n */
         k = z_yun(zg, &z);
         for (int i = 1; i <= k; i++) {
             set_n(&g[i], zg[i].n);
@@ -670,7 +664,7 @@ static int squarefree(dx_poly *g, const dx_poly *p)
                 mpq_set_z(g[i].c[j], zg[i].c[j]);
             z_clear(&zg[i]);
         }
-        free(zg);
+        dx_free(zg);
     }
     z_clear(&z);
     for (int i = 1; i <= k; i++)
@@ -817,9 +811,9 @@ static iso *iso_push(isolist *l)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 16;
-        iso *v = realloc(l->v, sizeof *v * cap);
+        iso *v = dx_realloc(l->v, sizeof *v * cap);
         if (!v)
-            abort();
+            return NULL;
         l->v = v;
         l->cap = cap;
     }
@@ -836,16 +830,26 @@ typedef struct vca_node {
     unsigned long k;
 } vca_node;
 
+static bool grow_stack(vca_node **st, size_t *cap)
+{
+    vca_node *ns = dx_realloc(*st, sizeof *ns * 2 * *cap);
+    if (!ns)
+        return false;
+    *st = ns;
+    *cap *= 2;
+    return true;
+}
+
 #define DX_POLY_MAX_STEPS 200000
 
 /* The positive roots of p (integer, square-free, p(0) != 0), by Vincent-Collins-Akritas
  * bisection on (0, 2^kb), which holds them all (Fujiwara's bound). A root found at a split
  * point is divided out of both halves, so no interval's end is ever a root of its own
- * polynomial. false when the step limit is reached. */
-static bool vca(const zpoly *p, isolist *out, long *steps)
+ * polynomial. DX_ELIMIT when the step limit is reached, DX_ENOMEM without memory. */
+static dx_status vca(const zpoly *p, isolist *out, long *steps)
 {
     if (p->n < 2)
-        return true;
+        return DX_OK;
     /* |root| < 2 max_i |a_(n-i) / a_n|^(1/i), and |a_(n-i) / a_n| < 2^(bits(a_(n-i)) -
      * bits(a_n) + 1): far tighter than Cauchy's 1 + max |a_i / a_n| when the roots are small
      * and the coefficients large (Chebyshev: 2^3 instead of 2^23), each bit one level less */
@@ -862,23 +866,25 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
     if (kb < 1)
         kb = 1;
     size_t cap = 64, top = 0;
-    vca_node *st = malloc(sizeof *st * cap);
+    vca_node *st = dx_malloc(sizeof *st * cap);
     if (!st)
-        abort();
+        return DX_ENOMEM;
     z_copy(&st[0].q, p);
     for (int i = 0; i < p->n; i++) /* q(x) = p(2^kb x) */
         mpz_mul_2exp(st[0].q.c[i], st[0].q.c[i], (mp_bitcnt_t)(kb * i));
     mpz_init_set_ui(st[0].c, 0);
     st[0].k = 0;
     top = 1;
-    bool ok = true;
+    dx_status status = DX_OK; /* once not DX_OK, the stack is only emptied */
     while (top > 0) {
         vca_node nd = st[--top];
-        if (ok && ++*steps > DX_POLY_MAX_STEPS)
-            ok = false;
-        int v = ok && nd.q.n > 1 ? z_vars01(&nd.q) : 0;
-        if (v == 1) {
-            iso *r = iso_push(out);
+        if (status == DX_OK && ++*steps > DX_POLY_MAX_STEPS)
+            status = DX_ELIMIT;
+        int v = status == DX_OK && nd.q.n > 1 ? z_vars01(&nd.q) : 0;
+        iso *r = v == 1 ? iso_push(out) : NULL;
+        if (v == 1 && !r) {
+            status = DX_ENOMEM;
+        } else if (v == 1) {
             mpq_set_z(r->lo, nd.c);
             mpz_add_ui(mpq_numref(r->hi), nd.c, 1);
             mpq_canonicalize(r->hi);
@@ -890,14 +896,9 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
                 mpq_mul_2exp(r->lo, r->lo, (unsigned long)kb - nd.k);
                 mpq_mul_2exp(r->hi, r->hi, (unsigned long)kb - nd.k);
             }
+        } else if (v > 1 && top + 2 > cap && !grow_stack(&st, &cap)) {
+            status = DX_ENOMEM;
         } else if (v > 1) {
-            if (top + 2 > cap) {
-                cap *= 2;
-                vca_node *ns = realloc(st, sizeof *st * cap);
-                if (!ns)
-                    abort();
-                st = ns;
-            }
             /* left half: 2^d q(x/2); right half: that at x + 1 */
             zpoly *l = &nd.q;
             int d = l->n - 1;
@@ -913,8 +914,9 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
             right.k = nd.k + 1;
             mpz_mul_2exp(nd.c, nd.c, 1);
             nd.k++;
-            if (mpz_sgn(right.q.c[0]) == 0) {
-                iso *r = iso_push(out);
+            if (mpz_sgn(right.q.c[0]) == 0 && !(r = iso_push(out))) {
+                status = DX_ENOMEM; /* both halves go on the stack, to be emptied */
+            } else if (mpz_sgn(right.q.c[0]) == 0) {
                 mpq_set_z(r->lo, right.c);
                 if ((long)right.k > kb)
                     mpq_div_2exp(r->lo, r->lo, right.k - (unsigned long)kb);
@@ -932,8 +934,8 @@ static bool vca(const zpoly *p, isolist *out, long *steps)
         z_clear(&nd.q);
         mpz_clear(nd.c);
     }
-    free(st);
-    return ok;
+    dx_free(st);
+    return status;
 }
 
 /* ---- refinement ------------------------------------------------------------------- */
@@ -974,11 +976,12 @@ static bool dd_of(const mpz_t z, long e, double *hi, double *lo, mpz_t tmp)
 static void sf_prepare(sfpoly *s)
 {
     int n = s->z.n;
-    s->hi = malloc(sizeof(double) * (size_t)n);
-    s->lo = malloc(sizeof(double) * (size_t)n);
-    s->abs = malloc(sizeof(double) * (size_t)n);
-    if (!s->hi || !s->lo || !s->abs)
-        abort();
+    s->hi = dx_malloc(sizeof(double) * (size_t)n);
+    s->lo = dx_malloc(sizeof(double) * (size_t)n);
+    s->abs = dx_malloc(sizeof(double) * (size_t)n);
+    s->usable = s->hi && s->lo && s->abs; /* without memory, exact signs only */
+    if (!s->usable)
+        return;
     long maxb = 0;
     for (int i = 0; i < n; i++)
         if ((long)mpz_sizeinbase(s->z.c[i], 2) > maxb)
@@ -986,7 +989,6 @@ static void sf_prepare(sfpoly *s)
     long e = maxb > 900 ? maxb - 900 : 0;
     mpz_t tmp;
     mpz_init(tmp);
-    s->usable = true;
     for (int i = 0; i < n; i++) {
         s->usable = s->usable && dd_of(s->z.c[i], e, &s->hi[i], &s->lo[i], tmp);
         s->abs[i] = fabs(s->hi[i]);
@@ -996,9 +998,9 @@ static void sf_prepare(sfpoly *s)
 
 static void sf_clear(sfpoly *s)
 {
-    free(s->hi);
-    free(s->lo);
-    free(s->abs);
+    dx_free(s->hi);
+    dx_free(s->lo);
+    dx_free(s->abs);
     z_clear(&s->z);
 }
 
@@ -1255,7 +1257,7 @@ void dx_poly_roots_free(dx_root *roots, size_t n)
         mpq_clears(roots[i].q, roots[i].s, NULL);
         mpz_clear(roots[i].d);
     }
-    free(roots);
+    dx_free(roots);
 }
 
 dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *nroots)
@@ -1271,9 +1273,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         dx_failf(ctx, DX_ELIMIT, -1, -1, "degree %d is above the limit of %d", deg, DX_POLY_MAX_DEG);
         return DX_ELIMIT;
     }
-    dx_poly *g = malloc(sizeof *g * (size_t)(deg + 1));
-    if (!g)
-        abort();
+    dx_poly *g = dx_gmp_alloc(sizeof *g * (size_t)(deg + 1)); /* as set_n */
     for (int i = 0; i <= deg; i++)
         dx_poly_init(&g[i]);
     int k = squarefree(g, p);
@@ -1286,20 +1286,23 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
 
     isolist iso_l = {NULL, 0, 0};
     long steps = 0;
-    bool ok = true;
+    dx_status st = DX_OK;
     if (dx_poly_deg(&sq) > 0) {
         zpoly z;
         z_from(&z, &sq);
         if (mpz_sgn(z.c[0]) == 0) {
             iso *r = iso_push(&iso_l);
-            r->exact = true; /* lo = hi = 0 */
+            if (r)
+                r->exact = true; /* lo = hi = 0 */
+            else
+                st = DX_ENOMEM;
             z_div_x(&z);
         }
-        ok = vca(&z, &iso_l, &steps);
+        st = st == DX_OK ? vca(&z, &iso_l, &steps) : st;
         size_t from = iso_l.n;
         for (int i = 1; i < z.n; i += 2) /* negative roots: the positive ones of p(-x) */
             mpz_neg(z.c[i], z.c[i]);
-        ok = ok && vca(&z, &iso_l, &steps);
+        st = st == DX_OK ? vca(&z, &iso_l, &steps) : st;
         for (size_t j = from; j < iso_l.n; j++) {
             mpq_neg(iso_l.v[j].lo, iso_l.v[j].lo);
             mpq_neg(iso_l.v[j].hi, iso_l.v[j].hi);
@@ -1307,25 +1310,20 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         z_clear(&z);
     }
-    dx_status st = DX_OK;
-    if (!ok) {
+    if (st == DX_ELIMIT)
         dx_failf(ctx, DX_ELIMIT, -1, -1, "isolating the real roots took more than %d steps", DX_POLY_MAX_STEPS);
-        st = DX_ELIMIT;
-    }
     if (iso_l.n)
         qsort(iso_l.v, iso_l.n, sizeof *iso_l.v, cmp_iso);
 
-    dx_root *out = st == DX_OK ? calloc(iso_l.n ? iso_l.n : 1, sizeof *out) : NULL;
+    dx_root *out = st == DX_OK ? dx_calloc(iso_l.n ? iso_l.n : 1, sizeof *out) : NULL;
     if (st == DX_OK && !out)
-        abort();
+        st = DX_ENOMEM;
     sfpoly s;
     z_from(&s.z, &sq);
     sf_prepare(&s);
     /* integer versions for the exact signs below; with one factor of positive degree every
      * root has its index as multiplicity */
-    zpoly *zg = malloc(sizeof *zg * (size_t)(k + 1));
-    if (!zg)
-        abort();
+    zpoly *zg = dx_gmp_alloc(sizeof *zg * (size_t)(k + 1)); /* as set_n */
     int nfactors = 0, only = 0;
     for (int i = 1; i <= k; i++) {
         z_from(&zg[i], &g[i]);
@@ -1380,13 +1378,11 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     }
     for (int i = 1; i <= k; i++)
         z_clear(&zg[i]);
-    free(zg);
+    dx_free(zg);
     sf_clear(&s);
     if (out) {
-        size_t *idx = malloc(sizeof *idx * (iso_l.n ? iso_l.n : 1));
-        if (!idx)
-            abort();
-        for (int i = 1; i <= k; i++) {
+        size_t *idx = dx_malloc(sizeof *idx * (iso_l.n ? iso_l.n : 1));
+        for (int i = 1; idx && i <= k; i++) {
             size_t m = 0;
             for (size_t j = 0; j < iso_l.n; j++)
                 if (out[j].mult == i)
@@ -1394,18 +1390,26 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
             if (dx_poly_deg(&g[i]) >= 2)
                 radicals(&g[i], out, idx, m);
         }
-        free(idx);
+        st = idx ? st : DX_ENOMEM;
+        dx_free(idx);
     }
+    /* a shortage GMP met was served from the reserve: the roots are right, but memory is out */
+    if (st == DX_OK && dx_alloc_gmp_failed())
+        st = DX_ENOMEM;
+    if (st == DX_ENOMEM)
+        dx_oom(ctx);
     for (size_t j = 0; j < iso_l.n; j++)
         mpq_clears(iso_l.v[j].lo, iso_l.v[j].hi, NULL);
-    free(iso_l.v);
+    dx_free(iso_l.v);
     dx_poly_clear(&sq);
     for (int i = 0; i <= deg; i++)
         dx_poly_clear(&g[i]);
-    free(g);
+    dx_free(g);
     if (st == DX_OK) {
         *roots = out;
         *nroots = iso_l.n;
+    } else if (out) {
+        dx_poly_roots_free(out, iso_l.n);
     }
     return st;
 }
@@ -1437,7 +1441,7 @@ static char *quad_str(const mpq_t u, const mpq_t w, const mpz_t d)
         gmp_asprintf(&out, "%s%s", mpq_sgn(w) < 0 ? "-" : "", term);
     else
         gmp_asprintf(&out, "%Qd %c %s", u, mpq_sgn(w) < 0 ? '-' : '+', term);
-    free(term);
+    dx_free(term);
     mpz_clear(n);
     return out;
 }

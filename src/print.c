@@ -1,5 +1,6 @@
 /* Printing: the textbook form of a canonical expression, as plain text or LaTeX. */
 #include "expr.h"
+#include "alloc.h"
 #include "fn.h"
 #include "dfdx/text.h"
 
@@ -23,7 +24,7 @@ static void sb_num(dx_buf *b, const dx_num *v)
         return;
     }
     dx_buf_puts(b, s);
-    free(s);
+    dx_free(s);
 }
 
 typedef struct {
@@ -288,7 +289,7 @@ static bool take_region(printer *p, dx_buf *b, size_t base, item *it, size_t n, 
         size_t nc = p->scap ? p->scap : 256;
         while (nc < len + 1)
             nc *= 2;
-        char *ns = realloc(p->scratch, nc);
+        char *ns = dx_realloc(p->scratch, nc);
         if (!ns) {
             b->oom = true;
             return false;
@@ -333,7 +334,7 @@ static void print_term(printer *p, dx_buf *b, item *it, const dx_expr *t)
 static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
 {
     item inl[SMALL];
-    item *it = e->n <= SMALL ? inl : calloc(e->n, sizeof *it);
+    item *it = e->n <= SMALL ? inl : dx_calloc(e->n, sizeof *it);
     if (!it) {
         b->oom = true;
         return;
@@ -366,7 +367,7 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
         }
     }
     if (it != inl)
-        free(it);
+        dx_free(it);
 }
 
 /* A canonical u^e with e a negative number is printed below the fraction bar as u^-e. This
@@ -458,7 +459,7 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
     const dx_num *coef = NULL;
     size_t n = e->n, nn = 0, nd = 0;
     item inl[2 * SMALL];
-    item *num = 2 * (n + 1) <= 2 * SMALL ? inl : calloc(2 * (n + 1), sizeof *num);
+    item *num = 2 * (n + 1) <= 2 * SMALL ? inl : dx_calloc(2 * (n + 1), sizeof *num);
     if (!num) {
         b->oom = true;
         return;
@@ -523,7 +524,7 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
             close_paren(p, b);
     }
     if (num != inl)
-        free(num);
+        dx_free(num);
     dx_num_clear(&c);
     dx_num_clear(&cn);
     dx_num_clear(&cd);
@@ -733,13 +734,13 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
         b.n = 0;
         print(&p, &b, e, 0);
     }
-    free(p.scratch);
+    dx_free(p.scratch);
     if (pending.status != DX_OK) {
         dx_ctx_clear_error(ctx);
         dx_fail_msg(ctx, pending.status, pending.pos, pending.end, pending.msg);
     }
     if (b.oom) {
-        free(b.s);
+        dx_free(b.s);
         if (b.over)
             return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(DX_PRINT_LIMIT >> 20));
         return dx_oom(ctx);

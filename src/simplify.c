@@ -1,5 +1,6 @@
 /* Simplification for display: expand, combine, factor; keep the form that reads easiest. */
 #include "simplify.h"
+#include "alloc.h"
 #include "fn.h"
 #include "poly.h"
 
@@ -17,15 +18,15 @@ typedef struct {
     size_t n, cap;
 } vec;
 
-static bool push(vec *l, dx_expr *e)
+static bool push(dx_ctx *ctx, vec *l, dx_expr *e)
 {
     if (!e)
         return false;
     if (l->n == l->cap) {
         size_t nc = l->cap ? 2 * l->cap : 8;
-        dx_expr **nv = realloc(l->v, nc * sizeof *nv);
+        dx_expr **nv = dx_realloc(l->v, nc * sizeof *nv);
         if (!nv)
-            return false;
+            return dx_oom(ctx) != NULL; /* false, with the failure recorded like a constructor's */
         l->v = nv;
         l->cap = nc;
     }
@@ -34,14 +35,14 @@ static bool push(vec *l, dx_expr *e)
 }
 
 /* The terms of e: its children when it is a sum, else e alone. */
-static bool push_terms(vec *l, dx_expr *e)
+static bool push_terms(dx_ctx *ctx, vec *l, dx_expr *e)
 {
     if (!e)
         return false;
     if (e->kind != DX_ADD)
-        return push(l, e);
+        return push(ctx, l, e);
     for (uint32_t i = 0; i < e->n; i++)
-        if (!push(l, e->a[i]))
+        if (!push(ctx, l, e->a[i]))
             return false;
     return true;
 }
@@ -77,18 +78,19 @@ static dx_expr *memo_get(const memo *m, const dx_expr *e)
     }
 }
 
-static void memo_put(memo *m, const dx_expr *e, dx_expr *r)
+/* false without memory: the caller records it (the choices made so far lean on the memo) */
+static bool memo_put(memo *m, const dx_expr *e, dx_expr *r)
 {
     if (!r)
-        return;
+        return true;
     if (2 * (m->n + 1) > m->cap) {
-        memo big = {calloc(m->cap ? 2 * m->cap : 64, sizeof(memo_slot)), m->cap ? 2 * m->cap : 64, 0};
+        memo big = {dx_calloc(m->cap ? 2 * m->cap : 64, sizeof(memo_slot)), m->cap ? 2 * m->cap : 64, 0};
         if (!big.v)
-            return; /* only a cache: without it the answer is the same, just slower */
+            return false;
         for (size_t i = 0; i < m->cap; i++)
             if (m->v[i].key)
                 memo_put(&big, m->v[i].key, m->v[i].val);
-        free(m->v);
+        dx_free(m->v);
         *m = big;
     }
     size_t i = memo_home(m, e);
@@ -96,6 +98,7 @@ static void memo_put(memo *m, const dx_expr *e, dx_expr *r)
         i = (i + 1) & (m->cap - 1);
     m->n += !m->v[i].key;
     m->v[i] = (memo_slot){e, r};
+    return true;
 }
 
 static bool is_denominator(const dx_expr *f)
@@ -126,11 +129,11 @@ static bool times(expander *x, vec *acc, dx_expr *f)
     bool ok = true;
     for (size_t i = 0; ok && i < acc->n; i++)
         for (size_t j = 0; ok && j < nf; j++)
-            ok = push(&out, dx_mul(ctx, acc->v[i], f->kind == DX_ADD ? f->a[j] : f));
+            ok = push(ctx, &out, dx_mul(ctx, acc->v[i], f->kind == DX_ADD ? f->a[j] : f));
     dx_expr *sum = ok ? dx_add_n(ctx, out.v, out.n) : NULL;
-    free(out.v);
+    dx_free(out.v);
     acc->n = 0;
-    return sum && push_terms(acc, sum);
+    return sum && push_terms(ctx, acc, sum);
 }
 
 static dx_expr *expand_rec(expander *x, dx_expr *e)
@@ -146,11 +149,11 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
     switch (e->kind) {
     case DX_ADD:
         for (uint32_t i = 0; ok && i < e->n; i++)
-            ok = push(&acc, expand_rec(x, e->a[i]));
+            ok = push(ctx, &acc, expand_rec(x, e->a[i]));
         r = ok ? dx_add_n(ctx, acc.v, acc.n) : NULL;
         break;
     case DX_MUL:
-        ok = push(&acc, dx_int(ctx, 1));
+        ok = push(ctx, &acc, dx_int(ctx, 1));
         for (uint32_t i = 0; ok && i < e->n; i++) {
             dx_expr *f = expand_rec(x, e->a[i]);
             ok = f && times(x, &acc, f);
@@ -164,7 +167,7 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
         if (e->a[1]->kind == DX_NUM && dx_num_get_int(&e->a[1]->u.num, &k) && k >= 2 && k <= DX_EXPAND_MAX_TERMS) {
             base = expand_rec(x, base);
             if (base && base->kind == DX_ADD) {
-                ok = push(&acc, dx_int(ctx, 1));
+                ok = push(ctx, &acc, dx_int(ctx, 1));
                 for (int64_t i = 0; ok && i < k; i++)
                     ok = times(x, &acc, base);
                 r = ok ? dx_add_n(ctx, acc.v, acc.n) : NULL;
@@ -180,12 +183,13 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
         r = e;
         break;
     }
-    free(acc.v);
+    dx_free(acc.v);
     if (x->over)
         return e;
     if (!r && !dx_failed(ctx))
         dx_oom(ctx);
-    memo_put(&x->done, e, r);
+    if (!memo_put(&x->done, e, r))
+        return dx_oom(ctx);
     return r;
 }
 
@@ -205,7 +209,7 @@ dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
 {
     expander x = {ctx, {0}, false};
     dx_expr *r = expand_with(&x, e);
-    free(x.done.v);
+    dx_free(x.done.v);
     return r;
 }
 
@@ -277,7 +281,7 @@ static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
     vec f = {0};
     bool ok = true, changed = false;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(&f, e->a[i]);
+        ok = push(ctx, &f, e->a[i]);
     for (size_t i = 0; ok && i < f.n; i++) {
         dx_num a, b;
         dx_expr *u = trig_arg(f.v[i], DX_SIN, &a);
@@ -304,7 +308,7 @@ static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
         dx_num_clear(&a);
     }
     dx_expr *r = !ok ? NULL : changed ? dx_mul_n(ctx, f.v, f.n) : e;
-    free(f.v);
+    dx_free(f.v);
     return r;
 }
 
@@ -325,17 +329,17 @@ static void dens_free(dens *d)
 {
     for (size_t i = 0; i < d->n; i++)
         dx_num_clear(&d->v[i].pow);
-    free(d->v);
+    dx_free(d->v);
 }
 
 /* One more factor base^-p below the bar (a repeated base multiplies: dens_product merges). */
-static bool dens_append(dens *d, dx_expr *base, const dx_num *p)
+static bool dens_append(dx_ctx *ctx, dens *d, dx_expr *base, const dx_num *p)
 {
     if (d->n == d->cap) {
         size_t nc = d->cap ? 2 * d->cap : 4;
-        den *nv = realloc(d->v, nc * sizeof *nv);
+        den *nv = dx_realloc(d->v, nc * sizeof *nv);
         if (!nv)
-            return false;
+            return dx_oom(ctx) != NULL; /* as push */
         d->v = nv;
         d->cap = nc;
     }
@@ -346,7 +350,7 @@ static bool dens_append(dens *d, dx_expr *base, const dx_num *p)
 
 /* Note base^-p for a common denominator: the largest p per base is kept (bases are
  * hash-consed, so == compares). */
-static bool dens_note(dens *d, dx_expr *base, const dx_num *p)
+static bool dens_note(dx_ctx *ctx, dens *d, dx_expr *base, const dx_num *p)
 {
     for (size_t i = 0; i < d->n; i++)
         if (d->v[i].base == base) {
@@ -356,11 +360,11 @@ static bool dens_note(dens *d, dx_expr *base, const dx_num *p)
             }
             return true;
         }
-    return dens_append(d, base, p);
+    return dens_append(ctx, d, base, p);
 }
 
 /* The denominators of a term (a product or a single factor). */
-static bool note_term(dens *d, const dx_expr *t)
+static bool note_term(dx_ctx *ctx, dens *d, const dx_expr *t)
 {
     uint32_t n = t->kind == DX_MUL ? t->n : 1;
     for (uint32_t i = 0; i < n; i++) {
@@ -368,7 +372,7 @@ static bool note_term(dens *d, const dx_expr *t)
         if (!is_denominator(f))
             continue;
         dx_num p = dx_num_neg(&f->a[1]->u.num);
-        bool ok = dens_note(d, f->a[0], &p);
+        bool ok = dens_note(ctx, d, f->a[0], &p);
         dx_num_clear(&p);
         if (!ok)
             return false;
@@ -385,13 +389,13 @@ static dx_expr *dens_product(dx_ctx *ctx, const dens *d, int sign)
         if (dx_num_sign(&d->v[i].pow) == 0)
             continue;
         dx_num p = sign < 0 ? dx_num_neg(&d->v[i].pow) : dx_num_copy(&d->v[i].pow);
-        ok = push(&f, dx_pow(ctx, d->v[i].base, dx_number(ctx, &p)));
+        ok = push(ctx, &f, dx_pow(ctx, d->v[i].base, dx_number(ctx, &p)));
         dx_num_clear(&p);
     }
     dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
     if (ok && f.n == 0)
         r = dx_int(ctx, 1);
-    free(f.v);
+    dx_free(f.v);
     return r;
 }
 
@@ -463,7 +467,7 @@ static void cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
             } else {
                 dx_expr *gx = dx_poly_to_expr(ctx, &g, var), *hx = dx_poly_to_expr(ctx, &h, var);
                 dx_num rest = dx_num_int(L - 1);
-                ok = gx && hx && dens_append(d, gx, &rest);
+                ok = gx && hx && dens_append(ctx, d, gx, &rest);
                 dx_num_clear(&rest);
                 if (ok)
                     d->v[j].base = hx;
@@ -486,9 +490,9 @@ static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
     vec t = {0};
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(&t, dx_neg(ctx, e->a[i]));
+        ok = push(ctx, &t, dx_neg(ctx, e->a[i]));
     dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
-    free(t.v);
+    dx_free(t.v);
     return r;
 }
 
@@ -541,7 +545,7 @@ static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, size_t *printed)
         n++;
     }
     *printed += (size_t)(strchr(s, 0) - s);
-    free(s);
+    dx_free(s);
     return n;
 }
 
@@ -626,15 +630,15 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
         return NULL;
     char *sr = dx_print(ctx, r, DX_PLAIN), *sa = dx_print(ctx, alt, DX_PLAIN);
     if (!sr || !sa) {
-        free(sr);
-        free(sa);
+        dx_free(sr);
+        dx_free(sa);
         return NULL;
     }
     size_t lr = strlen(sr), la = strlen(sa);
     /* on a tie, fewer minus signs: -(2*x + 1) rather than (-2*x - 1) */
     bool take = la < lr || (la == lr && minus_signs(sa) < minus_signs(sr));
-    free(sr);
-    free(sa);
+    dx_free(sr);
+    dx_free(sa);
     return take ? alt : r;
 }
 
@@ -711,9 +715,9 @@ static dx_expr *scale_out(dx_ctx *ctx, dx_expr *sum)
     vec t = {0};
     bool ok = true;
     for (uint32_t i = 0; ok && i < sum->n; i++)
-        ok = push(&t, dx_mul(ctx, sum->a[i], inv));
+        ok = push(ctx, &t, dx_mul(ctx, sum->a[i], inv));
     dx_expr *r = ok ? dx_mul(ctx, c, dx_add_n(ctx, t.v, t.n)) : NULL;
-    free(t.v);
+    dx_free(t.v);
     return r;
 }
 
@@ -727,9 +731,9 @@ static dx_expr *combine(expander *x, dx_expr *e)
     dens d = {0};
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push_terms(&t, together_rec(x, e->a[i]));
+        ok = push_terms(ctx, &t, together_rec(x, e->a[i]));
     for (size_t i = 0; ok && i < t.n; i++)
-        ok = note_term(&d, t.v[i]);
+        ok = note_term(ctx, &d, t.v[i]);
     dx_expr *r = NULL;
     if (ok && d.n == 0) {
         r = dx_add_n(ctx, t.v, t.n);
@@ -737,11 +741,11 @@ static dx_expr *combine(expander *x, dx_expr *e)
         dx_expr *D = dens_product(ctx, &d, 1);
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
-            ok = push(&nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
+            ok = push(ctx, &nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
         r = ok ? finish(ctx, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
-        free(nt.v);
+        dx_free(nt.v);
     }
-    free(t.v);
+    dx_free(t.v);
     dens_free(&d);
     return r;
 }
@@ -759,10 +763,10 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
         dx_expr *f = e->a[i];
         if (is_denominator(f)) {
             sum_below |= f->a[0]->kind == DX_ADD;
-            ok = note_term(&d, f);
+            ok = note_term(ctx, &d, f);
         } else {
             sum_above |= f->kind == DX_ADD || (f->kind == DX_POW && f->a[0]->kind == DX_ADD);
-            ok = push(&num, f);
+            ok = push(ctx, &num, f);
         }
     }
     dx_expr *r = e;
@@ -775,7 +779,7 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
             r = finish(ctx, n, &d);
         dx_poly_clear(&np);
     }
-    free(num.v);
+    dx_free(num.v);
     dens_free(&d);
     return ok ? r : NULL;
 }
@@ -792,9 +796,9 @@ static dx_expr *together_rec(expander *x, dx_expr *e)
         vec f = {0};
         bool ok = true;
         for (uint32_t i = 0; ok && i < e->n; i++)
-            ok = push(&f, together_rec(x, e->a[i]));
+            ok = push(ctx, &f, together_rec(x, e->a[i]));
         dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
-        free(f.v);
+        dx_free(f.v);
         return cancel_product(x, r);
     }
     case DX_POW:
@@ -810,7 +814,7 @@ dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
 {
     expander x = {ctx, {0}, false};
     dx_expr *r = together_rec(&x, e);
-    free(x.done.v);
+    dx_free(x.done.v);
     return r;
 }
 
@@ -887,8 +891,8 @@ static dx_expr *common_factor(dx_ctx *ctx, dx_expr *sum, dx_expr **rest, bool *p
         if (sign) {
             *plain &= base->kind == DX_SYM;
             dx_num neg = dx_num_neg(&lo);
-            ok = push(&common, dx_pow(ctx, (dx_expr *)base, dx_number(ctx, &lo))) &&
-                 push(&inverse, dx_pow(ctx, (dx_expr *)base, dx_number(ctx, &neg)));
+            ok = push(ctx, &common, dx_pow(ctx, (dx_expr *)base, dx_number(ctx, &lo))) &&
+                 push(ctx, &inverse, dx_pow(ctx, (dx_expr *)base, dx_number(ctx, &neg)));
             dx_num_clear(&neg);
         }
         dx_num_clear(&lo);
@@ -896,17 +900,17 @@ static dx_expr *common_factor(dx_ctx *ctx, dx_expr *sum, dx_expr **rest, bool *p
     dx_expr *r = NULL;
     if (ok && common.n > 0) {
         dx_expr *c = content(ctx, sum);
-        ok = push(&common, c) && push(&inverse, dx_pow(ctx, c, dx_int(ctx, -1)));
+        ok = push(ctx, &common, c) && push(ctx, &inverse, dx_pow(ctx, c, dx_int(ctx, -1)));
         dx_expr *inv = ok ? dx_mul_n(ctx, inverse.v, inverse.n) : NULL;
         vec t = {0};
         for (uint32_t i = 0; ok && i < sum->n; i++)
-            ok = push(&t, dx_mul(ctx, sum->a[i], inv));
+            ok = push(ctx, &t, dx_mul(ctx, sum->a[i], inv));
         *rest = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
         r = *rest ? dx_mul_n(ctx, common.v, common.n) : NULL;
-        free(t.v);
+        dx_free(t.v);
     }
-    free(common.v);
-    free(inverse.v);
+    dx_free(common.v);
+    dx_free(inverse.v);
     return r;
 }
 
@@ -930,16 +934,16 @@ static dx_expr *expand_below(expander *x, dx_expr *e)
         dx_expr *f = e->a[i];
         bool poly_den = is_denominator(f) && dx_num_get_int(&f->a[1]->u.num, &k) &&
                         f->a[0]->kind == DX_ADD;
-        ok = poly_den ? push(&below, dx_pow(ctx, f->a[0], dx_int(ctx, -k))) : push(&above, f);
+        ok = poly_den ? push(ctx, &below, dx_pow(ctx, f->a[0], dx_int(ctx, -k))) : push(ctx, &above, f);
     }
     dx_expr *r = e;
     if (ok && below.n >= 2) {
         dx_expr *d = expand_with(x, dx_mul_n(ctx, below.v, below.n));
-        ok = d && push(&above, dx_pow(ctx, d, dx_int(ctx, -1)));
+        ok = d && push(ctx, &above, dx_pow(ctx, d, dx_int(ctx, -1)));
         r = ok ? dx_mul_n(ctx, above.v, above.n) : NULL;
     }
-    free(above.v);
-    free(below.v);
+    dx_free(above.v);
+    dx_free(below.v);
     return ok ? r : NULL;
 }
 
@@ -995,20 +999,20 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (r)
         return r;
     dx_ctx *ctx = s->ctx;
-    dx_expr **a = malloc(e->n * sizeof *a);
+    dx_expr **a = dx_malloc(e->n * sizeof *a);
     if (!a)
         return dx_oom(ctx);
     bool changed = false;
     for (uint32_t i = 0; i < e->n; i++) {
         a[i] = simp_rec(s, e->a[i]);
         if (!a[i]) {
-            free(a);
+            dx_free(a);
             return NULL;
         }
         changed |= a[i] != e->a[i];
     }
     dx_expr *r0 = changed ? rebuild(ctx, e, a) : e;
-    free(a);
+    dx_free(a);
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
@@ -1071,24 +1075,30 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
             r = cand[i];
         }
     }
-    memo_put(&s->done, e, r);
+    if (!memo_put(&s->done, e, r))
+        return dx_oom(s->ctx);
     return r;
 }
 
-dx_expr *dx_simplify(dx_ctx *ctx, dx_expr *e)
+dx_expr *(dx_simplify)(dx_ctx *ctx, dx_expr *e)
 {
     if (e)
         dx_ctx_clear_error(ctx); /* else an earlier call failed: its error stands */
-    if (!e || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
+    return dx_simplify_in(ctx, e);
+}
+
+dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
     simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0, 0};
     dx_expr *r = simp_rec(&s, e);
-    free(s.done.v);
-    free(s.ex.done.v);
+    dx_free(s.done.v);
+    dx_free(s.ex.done.v);
     if (!r || dx_failed(ctx)) {
-        /* simplifying is optional: a budget or memory failure leaves the answer as it was */
-        dx_ctx_clear_error(ctx);
-        return e;
+        /* simplifying is optional: a budget failure leaves the answer as it was; running out
+         * of memory is an error */
+        return dx_recover(ctx) ? e : NULL;
     }
     return r;
 }

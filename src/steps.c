@@ -1,5 +1,6 @@
 /* A derivation step by step, from diff's own rules through its recorder and open holes. */
 #include "steps.h"
+#include "alloc.h"
 #include "eval.h"
 #include "fn.h"
 
@@ -64,20 +65,20 @@ static long leftmost_open(dx_ctx *ctx, const dx_expr *e, bool *oom)
     }
     char *at = strchr(t, '@');
     long id = at ? strtol(at + 1, NULL, 10) : -1;
-    free(t);
+    dx_free(t);
     return id;
 }
 
-dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
+static dx_status steps_build_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
 {
     memset(out, 0, sizeof *out);
     if (!f || !var)
         return dx_ctx_error(ctx)->status;
     out->var = var;
     out->nnodes = (uint32_t)dx_node_count(ctx);
-    out->rule = calloc(out->nnodes + 1, 1);
-    out->node = calloc(out->nnodes + 1, sizeof *out->node);
-    out->step = malloc(16 * sizeof *out->step);
+    out->rule = dx_calloc(out->nnodes + 1, 1);
+    out->node = dx_calloc(out->nnodes + 1, sizeof *out->node);
+    out->step = dx_malloc(16 * sizeof *out->step);
     size_t cap = 16;
     if (!out->rule || !out->node || !out->step) {
         dx_steps_free(out);
@@ -111,7 +112,7 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
             break;
         }
         if (out->n == cap) {
-            dx_step *more = realloc(out->step, 2 * cap * sizeof *more);
+            dx_step *more = dx_realloc(out->step, 2 * cap * sizeof *more);
             if (!more) {
                 oom = true;
                 break;
@@ -136,11 +137,19 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
     return DX_OK;
 }
 
+dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
+{
+    dx_status st = steps_build_run(ctx, f, var, out);
+    if (st == DX_OK && (st = dx_end(ctx, st)) != DX_OK)
+        dx_steps_free(out);
+    return st;
+}
+
 void dx_steps_free(dx_steps *s)
 {
-    free(s->step);
-    free(s->rule);
-    free(s->node);
+    dx_free(s->step);
+    dx_free(s->rule);
+    dx_free(s->node);
     s->step = NULL;
     s->rule = NULL;
     s->node = NULL;
@@ -161,7 +170,7 @@ static void put(buf *b, const char *s, size_t n)
         return;
     if (b->n + n + 1 > b->cap) {
         size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
+        char *p = dx_realloc(b->p, cap);
         if (!p) {
             b->oom = true;
             return;
@@ -178,8 +187,8 @@ static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 static char *finish(buf *b)
 {
     if (b->oom || !b->p) {
-        free(b->p);
-        return b->oom ? NULL : strdup("");
+        dx_free(b->p);
+        return b->oom ? NULL : dx_strdup("");
     }
     return b->p;
 }
@@ -189,8 +198,8 @@ char *dx_steps_print(dx_ctx *ctx, const dx_steps *s, const dx_expr *e, dx_format
     char *t = dx_print(ctx, e, fmt), *v = dx_print(ctx, s->var, fmt);
     buf b = {0};
     if (!t || !v) {
-        free(t);
-        free(v);
+        dx_free(t);
+        dx_free(v);
         return NULL;
     }
     static const char mathrm[] = "\\mathrm{@";
@@ -218,10 +227,12 @@ char *dx_steps_print(dx_ctx *ctx, const dx_steps *s, const dx_expr *e, dx_format
         puts_(&b, fmt == DX_LATEX ? "}\\left(" : "(");
         puts_(&b, inner);
         puts_(&b, fmt == DX_LATEX ? "\\right)" : ")");
-        free(inner);
+        dx_free(inner);
     }
-    free(t);
-    free(v);
+    dx_free(t);
+    dx_free(v);
+    if (b.oom)
+        dx_oom(ctx);
     return finish(&b);
 }
 
@@ -264,7 +275,7 @@ bool dx_steps_describe(dx_ctx *ctx, const dx_steps *s, size_t i, char **label, c
             b.oom = true;
         else
             puts_(&b, t);
-        free(t);
+        dx_free(t);
     }
     *label = finish(&b);
     return *label != NULL;

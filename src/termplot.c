@@ -1,5 +1,6 @@
 /* The terminal picture of a plot: braille dots (or plain characters), axes, ticks, legend. */
 #include "plot.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -20,7 +21,7 @@ static void put(buf *b, const char *s, size_t n)
         return;
     if (b->len + n + 1 > b->cap) {
         size_t cap = (b->cap ? b->cap * 2 : 1024) + n;
-        char *t = realloc(b->s, cap);
+        char *t = dx_realloc(b->s, cap);
         if (!t) {
             b->bad = true;
             return;
@@ -209,12 +210,12 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     canvas c = {cols - lw - 1, ph, ascii ? 1 : 2, ascii ? 1 : 4, NULL, NULL, p};
     dx_plot_ticks_for(p, (size_t)(c.pw / 10 > 2 ? c.pw / 10 : 2), (size_t)(ph / 3 > 2 ? ph / 3 : 2));
     size_t ncell = (size_t)c.pw * (size_t)c.ph;
-    c.bits = calloc(ncell, 1);
-    c.owner = malloc(ncell);
+    c.bits = dx_calloc(ncell, 1);
+    c.owner = dx_malloc(ncell);
     buf b = {0};
     if (!c.bits || !c.owner) {
-        free(c.bits);
-        free(c.owner);
+        dx_free(c.bits);
+        dx_free(c.owner);
         return dx_oom(ctx);
     }
     memset(c.owner, -1, ncell);
@@ -298,7 +299,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     plain(&b, flags);
     puts_(&b, "\n");
     size_t width = (size_t)cols;
-    char *line = malloc(width + 1);
+    char *line = dx_malloc(width + 1);
     if (line) {
         memset(line, ' ', width);
         int last = -1;
@@ -318,16 +319,16 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
             end--;
         put(&b, line, end);
         puts_(&b, "\n");
-        free(line);
+        dx_free(line);
     } else {
         b.bad = true;
     }
     int dummy;
     legend(&b, p, cols, flags, false, &dummy);
-    free(c.bits);
-    free(c.owner);
+    dx_free(c.bits);
+    dx_free(c.owner);
     if (b.bad) {
-        free(b.s);
+        dx_free(b.s);
         return dx_oom(ctx);
     }
     return b.s;

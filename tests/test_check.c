@@ -237,10 +237,7 @@ END_TEST
 /* steps ends in exactly what diff prints, for every function of the textbook corpus. */
 START_TEST(steps_end_in_diff)
 {
-    FILE *f = fopen(DX_SOURCE_DIR "/../shared/bench/corpora/textbook.txt", "r");
-    if (!f)
-        f = fopen("/work/shared/bench/corpora/textbook.txt", "r");
-    ck_assert_msg(f != NULL, "textbook corpus not found");
+    FILE *f = tu_open_corpus("textbook.txt");
     char line[1024];
     int n = 0, k = 0;
     while (fgets(line, sizeof line, f)) {

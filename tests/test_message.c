@@ -7,6 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the API as a user calls it, not the library's internal twins (expr.h) */
+#undef dx_diff
+#undef dx_simplify
+#undef dx_compile
+#undef dx_prog_eval
+#undef dx_vars
+
 static void want_text(dx_msg m, dx_format fmt, const char *expect)
 {
     char *s = dx_msg_text(tu_ctx, &m, fmt);

@@ -55,8 +55,6 @@ END_TEST
 static int round_trip_file(const char *name, int limit)
 {
     FILE *fp = tu_open_corpus(name);
-    if (!fp)
-        return limit;
     char *line = NULL;
     size_t cap = 0;
     int n = 0;

@@ -217,13 +217,7 @@ END_TEST
 
 START_TEST(textbook_corpus)
 {
-    FILE *f = fopen(DX_SOURCE_DIR "/../shared/bench/corpora/textbook.txt", "r");
-    if (!f)
-        f = fopen("/work/shared/bench/corpora/textbook.txt", "r");
-    if (!f) {
-        fprintf(stderr, "test_simplify: textbook corpus not found, skipped\n");
-        return;
-    }
+    FILE *f = tu_open_corpus("textbook.txt");
     char line[1024];
     int n = 0;
     while (fgets(line, sizeof line, f)) {

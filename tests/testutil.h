@@ -26,8 +26,9 @@ int tu_check_numeric(const dx_expr *f, const dx_expr *df, const char *var, const
  * let ln, sqrt and x^x be checked). */
 int tu_check_default(const dx_expr *f, const dx_expr *df, const char *var, char *why, size_t whylen);
 
-/* A corpus of ../shared/bench/corpora beside the checkout (CI has it there), or NULL with a
- * note on stderr when this checkout stands alone. */
+/* A corpus of the benchmark corpora, found in DX_CORPUS_DIR (a CMake cache variable: by
+ * default ../shared/bench/corpora beside the checkout, as in CI). Never NULL: a missing
+ * corpus fails the test. */
 FILE *tu_open_corpus(const char *name);
 
 /* The context of a suite's fixture: tu_setup makes it before each test, tu_teardown frees it

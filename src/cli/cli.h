@@ -64,6 +64,13 @@ int cli_run(cli *c, int argc, char **argv);
 dx_expr *cli_parse(cli *c, const char *text);
 /* Report the context's last error about text (which may be NULL); returns CLI_BAD. */
 int cli_report(cli *c, const char *text);
+/* Forget the error of a library call whose failure the command answers for (a remark left
+ * out, a fallback taken); but out of memory ends the program: status 2, after saying so. */
+void cli_recover(cli *c);
+/* dx_vars, ending the program when it fails for want of memory. */
+size_t cli_vars(cli *c, const dx_expr *e, const char ***names);
+/* End the program for want of memory (status 2). */
+_Noreturn void cli_oom(cli *c);
 /* Report a usage problem; returns CLI_BAD. */
 int cli_usage(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The variable to differentiate by: --var, else x if present, else the only one. NULL after

@@ -151,7 +151,7 @@ static dx_expr *cancelled_zero(cli *c, dx_expr *h, dx_expr *v)
         mpq_clear(r);
     }
     dx_poly_clear(&p);
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     return z;
 }
 
@@ -191,7 +191,7 @@ int cli_check(cli *c, const cli_args *a)
                 r.eq.db = dd;
             }
         }
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
     }
     const dx_equiv *q = &r.eq;
     texts t = {0};

@@ -83,7 +83,7 @@ static bool has_var(dx_ctx *ctx, dx_expr *f, const char *name)
 static void list_vars(cli *c, dx_expr *f, char *buf, size_t len)
 {
     const char **names;
-    size_t n = dx_vars(c->ctx, f, &names), used = 0;
+    size_t n = cli_vars(c, f, &names), used = 0;
     buf[0] = 0;
     for (size_t i = 0; i < n && used < len; i++) {
         int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", names[i]);
@@ -295,7 +295,7 @@ static void find_minima(cli *c, dx_expr *f, const char *var, minima *m)
 {
     m->n = m->global = -1;
     if (dx_extrema_find(c->ctx, f, dx_sym(c->ctx, var, strlen(var)), NULL, NULL, &m->ex) != DX_OK) {
-        dx_ctx_clear_error(c->ctx); /* a remark we cannot make, not a failure of descent */
+        cli_recover(c); /* a remark we cannot make, not a failure of descent */
         return;
     }
     if (!m->ex.polynomial || m->ex.degree < 2) {
@@ -672,7 +672,7 @@ static bool read_point(cli *c, const cli_args *a, dx_expr *f, assign *start, ass
     if (start->n == 1 && !start->name[0]) {
         /* a bare number: the start of the one variable not fixed by --set */
         const char **names;
-        size_t n = dx_vars(c->ctx, f, &names);
+        size_t n = cli_vars(c, f, &names);
         const char *only = NULL;
         int free_vars = 0;
         for (size_t i = 0; i < n; i++) {
@@ -726,7 +726,7 @@ int cli_descend(cli *c, const cli_args *a)
             char missing[200], vars[200], eg[400] = "";
             snprintf(missing, sizeof missing, "%s", e->msg.arg[0].u.s);
             snprintf(vars, sizeof vars, "%s", missing);
-            dx_ctx_clear_error(c->ctx);
+            cli_recover(c);
             size_t used = 0;
             for (char *p = strtok(vars, ", "); p && used < sizeof eg; p = strtok(NULL, ", ")) {
                 int w = snprintf(eg + used, sizeof eg - used, "%s%s=...", used ? "," : "", p);

@@ -28,7 +28,7 @@ dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order)
     }
     dx_ctx_set_budget(c->ctx, DX_DEFAULT_BUDGET);
     if (!d && dx_ctx_error(c->ctx)->status == DX_ELIMIT && k > 1) {
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         dx_fail(c->ctx, DX_ELIMIT, -1, -1, DX_M_DERIVATIVE_TOO_LARGE, DX_I(order), DX_I(CLI_DERIVATIVE_NODES), DX_I(k));
     }
     return d;
@@ -73,7 +73,7 @@ int cli_grad(cli *c, const cli_args *a)
     if (!e)
         return CLI_BAD;
     const char **names;
-    size_t n = dx_vars(c->ctx, e, &names);
+    size_t n = cli_vars(c, e, &names);
     /* copy: later calls reuse the context's name list */
     const char **vars = malloc((n ? n : 1) * sizeof *vars);
     if (!vars)

@@ -45,7 +45,7 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
 {
     b->n = 0;
     const char **names;
-    size_t nv = dx_vars(c->ctx, e, &names);
+    size_t nv = cli_vars(c, e, &names);
     for (int i = from; i < a->npos; i++) {
         const char *s = a->pos[i], *eq = strchr(s, '=');
         size_t len = eq ? (size_t)(eq - s) : 0;
@@ -80,7 +80,7 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
         if (!value_of(c, label, eq + 1, &b->val[b->n], &b->num[b->n]))
             return false;
         b->n++;
-        nv = dx_vars(c->ctx, e, &names); /* parsing the value reused the name list */
+        nv = cli_vars(c, e, &names); /* parsing the value reused the name list */
     }
     /* every variable needs a value: list the missing ones */
     char missing[512] = "";
@@ -179,10 +179,10 @@ int cli_eval(cli *c, const cli_args *a)
     if (!x && dx_ctx_error(c->ctx)->status == DX_EDOMAIN)
         return cli_report(c, NULL); /* found exactly: 1/0, ln(0), tan(pi/2) (a pole doubles miss) */
     if (!x)
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
     bool exact_num = x && x->kind == DX_NUM;
     if (!x || dx_eval_const(c->ctx, x, &v) != DX_OK) {
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         if (exact_num) {
             v = NAN; /* 2^10000: exact, only too large for a double; the exact form is the answer */
         } else {
@@ -378,7 +378,7 @@ static double magnitude(cli *c, dx_expr *e, const char *var, double x, int depth
     if (!p || dx_prog_eval(p, c->ctx, &x, &v) != DX_OK)
         v = NAN;
     dx_prog_free(p);
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     return fabs(v);
 }
 
@@ -413,7 +413,7 @@ int cli_verify(cli *c, const cli_args *a)
     int n = at ? points_of(c, at, pts) : default_points(pf, pts);
     int rc = n < 0 ? CLI_BAD : CLI_OK, ndiff = 0, nok = 0;
     dx_expr *de = subst_all(c, d, &b); /* f' as compiled, for the size of its parts */
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     char *ds = n >= 0 ? dx_print(c->ctx, d, DX_PLAIN) : NULL, *fs = dx_print(c->ctx, e, DX_PLAIN);
     if (c->fmt == OUT_LATEX) {
         as_output(c, &ds);
@@ -434,7 +434,7 @@ int cli_verify(cli *c, const cli_args *a)
         /* exp(800) has a value, just not a double: say so rather than "not defined" */
         bool overflow = (r.kind == DX_V_UNDEFINED || r.kind == DX_V_NOT_DIFF) &&
                         dx_overflowed(c->ctx);
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         /* not a wrong derivative: its value in doubles is noise here (cancellation) */
         bool noise = r.kind == DX_V_DIFFER && cancels(c, de, var, &r);
         if (noise)
@@ -549,7 +549,7 @@ int cli_tangent(cli *c, const cli_args *a)
     dx_status sf = dx_prog_eval(pf, c->ctx, &x, &fx);
     if (sf != DX_OK) {
         fprintf(c->err, "dfdx: %sf is not defined at %s = %s: %s\n", c->line_prefix, var, at, dx_errtext(c->ctx, (char[320]){0}, 320));
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         dx_prog_free(pf);
         dx_prog_free(pd);
         return CLI_BAD;
@@ -558,7 +558,7 @@ int cli_tangent(cli *c, const cli_args *a)
     char why[320] = "";
     if (!differentiable)
         snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_errtext(c->ctx, (char[320]){0}, 320));
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     dx_expr *sv = dx_sym(c->ctx, var, strlen(var)), *fe = subst_all(c, e, &b), *slope = NULL;
     /* at an exact point the exact f'(A) decides: a double pi misses sin(pi) = 0, so
      * abs(sin(x)) would get a slope at its kink */
@@ -567,7 +567,7 @@ int cli_tangent(cli *c, const cli_args *a)
         differentiable = false;
         snprintf(why, sizeof why, "its derivative is undefined there: %s", dx_errtext(c->ctx, (char[320]){0}, 320));
     }
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     dx_limit_report r;
     if (!differentiable && fe && sv && A->vmask == 0 &&
         dx_limit(c->ctx, fe, sv, (dx_point){A, 0}, true, true, &r) == DX_OK) {
@@ -589,7 +589,7 @@ int cli_tangent(cli *c, const cli_args *a)
             free(s);
         }
     }
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     dx_prog_free(pf);
     dx_prog_free(pd);
     /* exact when f(A) and f'(A) come out rational */
@@ -607,6 +607,8 @@ int cli_tangent(cli *c, const cli_args *a)
             ys = show_exact(&fa->u.num, decimal);
             bs = show_exact(&ba->u.num, decimal);
             xs = show_exact(&A->u.num, decimal);
+            if (!ms || !ys || !bs || !xs)
+                cli_oom(c);
         } else if (ba && !(fa->vmask | ma->vmask)) {
             /* exact values at an exact point: sin(x) at pi/6 has slope sqrt(3)/2 */
             dx_expr *l = dx_add(c->ctx, dx_mul(c->ctx, ma, sv), ba);
@@ -616,12 +618,10 @@ int cli_tangent(cli *c, const cli_args *a)
             xs = A->kind == DX_NUM ? show_exact(&A->u.num, decimal) : dx_print(c->ctx, A, DX_PLAIN);
             line = l ? dx_print(c->ctx, l, DX_PLAIN) : NULL;
             exact = ms && ys && bs && xs && line;
-            if (!exact) {
-                free(ms), free(ys), free(bs), free(xs), free(line);
-                ms = ys = bs = xs = line = NULL;
-            }
+            if (!exact) /* printing fails only without memory */
+                cli_oom(c);
         }
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
     }
     if (!exact) {
         ms = show_double(m);

@@ -317,13 +317,13 @@ void cli_kink_note(cli *c, dx_expr *f, const char *var)
             free(ls);
             free(rt);
         } else {
-            dx_ctx_clear_error(c->ctx);
+            cli_recover(c);
         }
         fputc('\n', c->err);
         free(rs);
         free(u);
     }
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
 }
 
 /* For dfdx tangent, where r (at a finite point) says f is not differentiable: why, from the

@@ -38,7 +38,7 @@ static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char 
     double fv, mv;
     if (!fa || !ma || dx_eval_const(c->ctx, fa, &fv) != DX_OK || dx_eval_const(c->ctx, ma, &mv) != DX_OK ||
         !isfinite(fv) || !isfinite(mv)) {
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         return cli_usage(c, "no tangent at %s = %s: f or f' is undefined there", var, text), false;
     }
     dx_expr *line = dx_add(c->ctx, fa, dx_mul(c->ctx, ma, dx_sub(c->ctx, x, A)));

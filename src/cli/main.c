@@ -1,5 +1,6 @@
 /* dfdx: the command-line program, a thin shell over the library. */
 #include "cli.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -156,8 +157,23 @@ int cli_run(cli *c, int argc, char **argv)
     return cmd->run(c, &a);
 }
 
+/* Test hooks, read by the program (the library never reads the environment), for
+ * tests/alloc_cli.sh: DFDX_FAIL_ALLOC=N makes the library's N-th allocation fail;
+ * DFDX_COUNT_ALLOC=1 prints how many allocations the library made, on stderr at exit. */
+static void print_alloc_count(void) { fprintf(stderr, "dfdx: %lu library allocations\n", dx_alloc_count()); }
+
+static void test_hooks(void)
+{
+    const char *fail = getenv("DFDX_FAIL_ALLOC"), *count = getenv("DFDX_COUNT_ALLOC");
+    if (fail)
+        dx_alloc_fail_at(strtoul(fail, NULL, 10));
+    if (count && strcmp(count, "1") == 0)
+        atexit(print_alloc_count);
+}
+
 int main(int argc, char **argv)
 {
+    test_hooks();
     cli c = {NULL, OUT_PLAIN, stdout, stderr, ""};
     /* global options may stand anywhere before "--" */
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));

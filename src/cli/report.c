@@ -31,6 +31,28 @@ static void locate(const char *text, long pos, const char **line, size_t *line_l
     *col = c;
 }
 
+void cli_oom(cli *c)
+{
+    fflush(c->out);
+    fprintf(c->err, "dfdx: %sout of memory\n", c->line_prefix);
+    exit(CLI_BAD);
+}
+
+size_t cli_vars(cli *c, const dx_expr *e, const char ***names)
+{
+    size_t n = dx_vars(c->ctx, e, names);
+    if (n == 0 && dx_ctx_error(c->ctx)->status == DX_ENOMEM)
+        cli_oom(c);
+    return n;
+}
+
+void cli_recover(cli *c)
+{
+    if (dx_ctx_error(c->ctx)->status == DX_ENOMEM)
+        cli_oom(c);
+    dx_ctx_clear_error(c->ctx);
+}
+
 int cli_report(cli *c, const char *text)
 {
     const dx_error *e = dx_ctx_error(c->ctx);
@@ -105,8 +127,8 @@ dx_expr *cli_parse(cli *c, const char *text)
 char *cli_show(cli *c, const dx_expr *e)
 {
     char *s = dx_print(c->ctx, e, c->fmt == OUT_LATEX ? DX_LATEX : DX_PLAIN);
-    if (!s)
-        cli_report(c, NULL);
+    if (!s) /* printing fails only without memory */
+        cli_oom(c);
     return s;
 }
 
@@ -116,7 +138,7 @@ char *cli_text(cli *c, const char *plain)
     if (c->fmt == OUT_LATEX && strspn(plain, "-0123456789.e+") != strlen(plain)) {
         dx_expr *e = dx_parse(c->ctx, plain, strlen(plain));
         s = e ? dx_print(c->ctx, e, DX_LATEX) : NULL;
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
     }
     if (!s && !(s = strdup(plain)))
         cli_usage(c, "out of memory");
@@ -143,7 +165,7 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
         }
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
         dx_expr *as_read = dx_parse(c->ctx, v, strlen(v));
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         if (!as_read || as_read->kind != DX_SYM) {
             cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,
                       as_read && as_read->kind == DX_CONST ? "constant" : "function");
@@ -152,7 +174,7 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
         return v;
     }
     const char **names;
-    size_t n = dx_vars(c->ctx, e, &names);
+    size_t n = cli_vars(c, e, &names);
     if (n == 0)
         return "x"; /* a constant: its derivative by x is 0 */
     for (size_t i = 0; i < n; i++)
@@ -263,7 +285,7 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
     dx_expr *e = cli_parse(c, text);
     if (e) {
         const char **names;
-        if (dx_vars(c->ctx, e, &names) > 0)
+        if (cli_vars(c, e, &names) > 0)
             cli_usage(c, "takes a number%s (not '%s', which has the variable %s)",
                       allow_inf ? ", a constant expression like pi/2, or oo/-oo" : " or a constant expression like pi/2",
                       text, names[0]);
@@ -316,7 +338,7 @@ dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **
     if (!e || !(*var = cli_pick_var(c, a, e)))
         return NULL;
     const char **names;
-    size_t n = only ? dx_vars(c->ctx, e, &names) : 0;
+    size_t n = only ? cli_vars(c, e, &names) : 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], *var) != 0) {
             cli_usage(c, "%s needs a function of %s alone: %s has no value (put a number in its place)", only, *var,

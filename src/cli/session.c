@@ -210,7 +210,7 @@ static bool unclosed(cli *c, const char *text)
         depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
     bool open = e->status == DX_ESYNTAX && (e->msg.id == DX_M_UNCLOSED ||
                                             (depth > 0 && e->pos >= (long)strlen(text)));
-    dx_ctx_clear_error(c->ctx);
+    cli_recover(c);
     return open;
 }
 
@@ -293,7 +293,7 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     dx_expr *ne = nlen < MAX_NAME ? dx_parse(c->ctx, name, nlen) : NULL;
     if (!ne || ne->kind != DX_SYM || cli_find(name) || !strcmp(name, "ans") || !strcmp(name, "help") ||
         !strcmp(name, "quit") || !strcmp(name, "exit")) {
-        dx_ctx_clear_error(c->ctx);
+        cli_recover(c);
         cli_usage(c, "'%s' cannot be a name: it is a command, function or constant", name);
         return true;
     }
@@ -347,7 +347,7 @@ static int expression(session *s, const char *text)
     if (!e)
         return CLI_BAD;
     const char **names;
-    if (dx_vars(c->ctx, e, &names) > 0) {
+    if (cli_vars(c, e, &names) > 0) {
         char *argv[2] = {"diff", (char *)text};
         return cli_run(c, 2, argv);
     }
@@ -447,7 +447,7 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
             dx_expr *e = dx_parse(c->ctx, last, strlen(last));
             if (e)
                 set_ans(s, last);
-            dx_ctx_clear_error(c->ctx);
+            cli_recover(c);
         }
         free(text);
     }
