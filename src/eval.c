@@ -679,14 +679,10 @@ static void explain(dx_prog *p, dx_ctx *ctx)
         case OP_SINCOS:
         case OP_DONE: {
             const dx_fn *row = &dx_fns[in->fn];
-            const char *need = row->domain == DX_DOM_POS          ? " (it needs a positive number)"
-                               : row->domain == DX_DOM_UNIT       ? " (it needs a number from -1 to 1)"
-                               : row->domain == DX_DOM_TRIG_POLES ? " (a pole)"
-                                                                  : "";
             if (!isnan(val) && row->domain == DX_DOM_ALL)
                 dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s(%s) overflows: too large for a double", row->name, s);
             else
-                dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s%s", row->name, s, need);
+                dx_fail(ctx, DX_EDOMAIN, -1, -1, "%s is undefined at %s%s", row->name, s, dx_domain_need[row->domain]);
             return;
         }
         case OP_EXP:
