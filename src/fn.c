@@ -41,13 +41,19 @@ static dx_expr *d_ln(dx_ctx *c, dx_expr *u) { return dx_pow(c, u, dx_int(c, -1))
  * are undefined at u = 0, where neither function is differentiable (never a silent 0 or 1/2). */
 static dx_expr *d_abs(dx_ctx *c, dx_expr *u) { return dx_div(c, call(c, DX_ABS, u), u); }
 static dx_expr *d_relu(dx_ctx *c, dx_expr *u) { return dx_div(c, call(c, DX_RELU, u), u); }
+/* 2/sqrt(pi) * e^(-u^2) */
+static dx_expr *d_erf(dx_ctx *c, dx_expr *u)
+{
+    dx_expr *k = dx_mul(c, dx_int(c, 2), dx_pow(c, dx_const(c, DX_PI), dx_frac(c, -1, 2)));
+    return dx_mul(c, k, dx_pow(c, dx_const(c, DX_E), dx_neg(c, sq(c, u))));
+}
 
 /* --- builders ------------------------------------------------------------------------------ */
 #define CALL_MAKER(name) \
     static dx_expr *mk_##name(dx_ctx *c, dx_expr *const *a, int n) { return dx_call(c, DX_##name, a[0]); }
 CALL_MAKER(SIN) CALL_MAKER(COS) CALL_MAKER(TAN) CALL_MAKER(COT) CALL_MAKER(SEC) CALL_MAKER(CSC)
 CALL_MAKER(ASIN) CALL_MAKER(ACOS) CALL_MAKER(ATAN) CALL_MAKER(SINH) CALL_MAKER(COSH) CALL_MAKER(TANH)
-CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU)
+CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU) CALL_MAKER(ERF)
 
 static dx_expr *mk_sqrt(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, a[0], dx_frac(c, 1, 2)); }
 static dx_expr *mk_exp(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, dx_const(c, DX_E), a[0]); }
@@ -141,6 +147,10 @@ const dx_fn dx_fns[] = {
     {.name = "relu", .arity = 1, .min_arity = 1, .make = mk_RELU, .eval = ev_relu, .deriv = d_relu,
      .latex = "\\operatorname{relu}", .formula = "d/dx relu(u) = relu(u)/u*u' (u != 0)",
      .flags = DX_FN_KINK0 | DX_FN_FLAT, .slope_neg = 0, .slope_pos = 1, .at_pos = POS_INF, .at_neg = VALUE(0, 1)},
+    {.name = "erf", .arity = 1, .min_arity = 1, .make = mk_ERF, .eval = erf, .deriv = d_erf,
+     .latex = "\\operatorname{erf}", .formula = "d/dx erf(u) = 2/sqrt(pi)*e^(-u^2)*u'", .flags = DX_FN_FLAT,
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = VALUE(1, 1), .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1)),
+     .monotone = 1},
     /* rewrites: parsed, then built from the rows above */
     {.name = "sqrt", .arity = 1, .min_arity = 1, .make = mk_sqrt, .latex = "\\sqrt"},
     {.name = "exp", .arity = 1, .min_arity = 1, .make = mk_exp, .latex = "\\exp"},

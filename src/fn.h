@@ -11,7 +11,7 @@ typedef enum dx_fn_id {
     DX_SIN, DX_COS, DX_TAN, DX_COT, DX_SEC, DX_CSC,
     DX_ASIN, DX_ACOS, DX_ATAN,
     DX_SINH, DX_COSH, DX_TANH,
-    DX_LN, DX_ABS, DX_RELU,
+    DX_LN, DX_ABS, DX_RELU, DX_ERF,
     DX_NCALLS
 } dx_fn_id;
 
