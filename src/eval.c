@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* sincos, where the C library has it */
 #include "eval.h"
 #include "fn.h"
+#include "map.h"
 #include "vecmath.h"
 
 #include <math.h>
@@ -11,14 +12,15 @@
 
 /* --- exact substitution ------------------------------------------------------------------- */
 
-static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_expr **memo)
+static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_map *memo)
 {
     if (!(e->vmask & var->vmask))
         return e;
     if (e == var)
         return value;
-    if (memo[e->id])
-        return memo[e->id];
+    dx_expr *done = dx_map_get(memo, e);
+    if (done)
+        return done;
     dx_expr *r = NULL;
     dx_expr **a = malloc(e->n * sizeof *a);
     if (!a)
@@ -36,8 +38,8 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
         }
     }
     free(a);
-    if (r)
-        memo[e->id] = r;
+    if (r && !dx_map_put(memo, e, r))
+        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
     return r;
 }
 
@@ -45,11 +47,10 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
 {
     if (!e || !var || !value)
         return NULL;
-    dx_expr **memo = calloc(dx_node_count(ctx) + 1, sizeof *memo);
-    if (!memo)
-        return dx_fail(ctx, DX_ENOMEM, -1, -1, "out of memory");
-    dx_expr *r = subst(ctx, e, var, value, memo);
-    free(memo);
+    dx_map memo;
+    dx_map_init(&memo);
+    dx_expr *r = subst(ctx, e, var, value, &memo);
+    dx_map_free(&memo);
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include "eval.h"
 #include "fn.h"
 #include "growth.h"
+#include "map.h"
 #include "simplify.h"
 
 #include <math.h>
@@ -228,13 +229,14 @@ static dx_expr *continuous_value(lim_st *s, dx_expr *e)
 /* A rewrite of some calls: f(u) with u already rewritten becomes what it returns. */
 typedef dx_expr *(*call_rewrite)(lim_st *s, int fn, dx_expr *u);
 
-/* e rebuilt with its calls rewritten; memo holds the rebuilt nodes by id. */
-static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **memo, size_t nmemo)
+/* e rebuilt with its calls rewritten; memo holds the rebuilt nodes. */
+static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_map *memo)
 {
     if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
         return e;
-    if (e->id < nmemo && memo[e->id])
-        return memo[e->id];
+    dx_expr *done = dx_map_get(memo, e);
+    if (done)
+        return done;
     dx_expr *a[2], **args = e->n <= 2 ? a : malloc(e->n * sizeof *args);
     if (!args) {
         s->oom = true;
@@ -242,7 +244,7 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
     }
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = (args[i] = rewrite_rec(s, e->a[i], fn, memo, nmemo)) != NULL;
+        ok = (args[i] = rewrite_rec(s, e->a[i], fn, memo)) != NULL;
     dx_expr *r = NULL;
     if (ok) {
         switch (e->kind) {
@@ -255,21 +257,19 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
     }
     if (args != a)
         free(args);
-    if (r && e->id < nmemo)
-        memo[e->id] = r;
+    if (r && !dx_map_put(memo, e, r)) {
+        s->oom = true;
+        return NULL;
+    }
     return r;
 }
 
 static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
 {
-    size_t n = dx_node_count(s->ctx) + 1;
-    dx_expr **memo = calloc(n, sizeof *memo);
-    if (!memo) {
-        s->oom = true;
-        return NULL;
-    }
-    dx_expr *r = rewrite_rec(s, e, fn, memo, n);
-    free(memo);
+    dx_map memo;
+    dx_map_init(&memo);
+    dx_expr *r = rewrite_rec(s, e, fn, &memo);
+    dx_map_free(&memo);
     if (!r)
         forgive(s);
     return r;
