@@ -15,7 +15,7 @@ typedef enum dx_fn_id {
     DX_NCALLS
 } dx_fn_id;
 
-/* Real domain of a row's argument, for the evaluator's messages and the checker's samples. */
+/* Real domain of a row's argument: numbers outside it are refused by dx_call and the evaluator. */
 typedef enum dx_domain { DX_DOM_ALL, DX_DOM_POS, DX_DOM_UNIT, DX_DOM_TRIG_POLES } dx_domain;
 /* What a value outside each domain needs, for messages: " (it needs a positive number)". */
 DX_HIDDEN extern const char *const dx_domain_need[];

@@ -825,13 +825,13 @@ static dx_expr *fact_expr(lim_st *s, dx_tail v)
     return v.pi ? dx_mul(s->ctx, r, dx_const(s->ctx, DX_PI)) : r;
 }
 
-static lv fact_lv(lim_st *s, const dx_fn *f, dx_tail v)
+static lv fact_lv(lim_st *s, const dx_fn *row, dx_tail v)
 {
     switch (v.k) {
     case DX_TAIL_VALUE: return finite(s, fact_expr(s, v));
     case DX_TAIL_POS_INF: return infinity(1);
     case DX_TAIL_NEG_INF: return infinity(-1);
-    case DX_TAIL_OSC: return between(s, LV_OSC, fact_expr(s, f->lo), fact_expr(s, f->hi)); /* u -> oo passes every value */
+    case DX_TAIL_OSC: return between(s, LV_OSC, fact_expr(s, row->lo), fact_expr(s, row->hi)); /* u -> oo passes every value */
     default: return UNKNOWN;
     }
 }
@@ -864,12 +864,12 @@ static lv call(lim_st *s, dx_expr *e)
 {
     lv l = lim(s, e->a[0]);
     int fn = e->fn;
-    const dx_fn *fact = &dx_fns[fn];
+    const dx_fn *row = &dx_fns[fn];
     switch (l.k) {
     case LV_FINITE: {
-        if (fact->at_zero_right.k != DX_TAIL_NONE && value_sign(s, l.v) == 0) {
+        if (row->at_zero_right.k != DX_TAIL_NONE && value_sign(s, l.v) == 0) {
             s->how |= M_POLE;
-            return side_sign(s, e->a[0]) > 0 ? fact_lv(s, fact, fact->at_zero_right) : UNKNOWN;
+            return side_sign(s, e->a[0]) > 0 ? fact_lv(s, row, row->at_zero_right) : UNKNOWN;
         }
         dx_expr *v = dx_call(s->ctx, fn, l.v);
         if (v && tame(s, v))
@@ -879,21 +879,21 @@ static lv call(lim_st *s, dx_expr *e)
         return trig_pole(s, e);
     }
     case LV_POS_INF:
-    case LV_NEG_INF: return fact_lv(s, fact, l.k == LV_POS_INF ? fact->at_pos : fact->at_neg);
+    case LV_NEG_INF: return fact_lv(s, row, l.k == LV_POS_INF ? row->at_pos : row->at_neg);
     case LV_OSC:
     case LV_BOUNDED:
-        if (fact->monotone) {
+        if (row->monotone) {
             dx_expr *a = dx_call(s->ctx, fn, l.lo), *b = dx_call(s->ctx, fn, l.hi);
             if (a && b && tame(s, a) && tame(s, b))
-                return fact->monotone > 0 ? between(s, l.k, a, b) : between(s, l.k, b, a);
+                return row->monotone > 0 ? between(s, l.k, a, b) : between(s, l.k, b, a);
             if (!a || !b)
                 forgive(s);
         }
         break;
     default: break;
     }
-    if (fact->bounded)
-        return between(s, LV_BOUNDED, fact_expr(s, fact->lo), fact_expr(s, fact->hi));
+    if (row->bounded)
+        return between(s, LV_BOUNDED, fact_expr(s, row->lo), fact_expr(s, row->hi));
     return UNKNOWN;
 }
 
