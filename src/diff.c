@@ -48,7 +48,7 @@ const char *const dx_slip_explanations[DX_NSLIPS] = {
 typedef struct {
     dx_ctx *ctx;
     dx_expr *var;
-    dx_map memo;    /* node -> derivative */
+    dx_map *memo;   /* node -> derivative (not in here: the initializer would clear its slots again) */
     uint32_t nmemo; /* nodes with a smaller id existed before this call: only they are memoised */
     dx_recorder rec;
     void *user;
@@ -197,7 +197,7 @@ static dx_expr *d(differ *s, dx_expr *e)
     if (!e)
         return NULL;
     dx_expr *r;
-    if (e->id < s->nmemo && (r = dx_map_get(&s->memo, e)))
+    if (e->id < s->nmemo && (r = dx_map_get(s->memo, e)))
         return r;
     if (s->hole && e != s->root && (r = s->hole(s->hole_user, e)))
         return r;
@@ -223,7 +223,7 @@ static dx_expr *d(differ *s, dx_expr *e)
     } else {
         r = d_call(s, e);
     }
-    if (r && e->id < s->nmemo && !dx_map_put(&s->memo, e, r))
+    if (r && e->id < s->nmemo && !dx_map_put(s->memo, e, r))
         return dx_fail(s->ctx, DX_ENOMEM, -1, -1, "out of memory");
     return r;
 }
@@ -238,11 +238,13 @@ dx_expr *dx_diff_with(dx_ctx *ctx, dx_expr *e, dx_expr *var, const dx_diff_opts 
 {
     if (!e || !var)
         return NULL;
-    differ s = {.ctx = ctx, .var = var, .nmemo = (uint32_t)dx_node_count(ctx), .rec = o->rec, .user = o->user,
-                .slip = o->slip, .slip_at = o->slip_at, .hole = o->hole, .hole_user = o->hole_user, .root = e};
-    dx_map_init(&s.memo);
+    dx_map memo;
+    dx_map_init(&memo);
+    differ s = {.ctx = ctx, .var = var, .memo = &memo, .nmemo = (uint32_t)dx_node_count(ctx), .rec = o->rec,
+                .user = o->user, .slip = o->slip, .slip_at = o->slip_at, .hole = o->hole, .hole_user = o->hole_user,
+                .root = e};
     dx_expr *r = d(&s, e);
-    dx_map_free(&s.memo);
+    dx_map_free(&memo);
     return r;
 }
 

@@ -23,9 +23,10 @@ typedef struct dx_map {
 } dx_map;
 
 DX_HIDDEN void dx_map_init(dx_map *m);
+/* Releases the map's memory; dx_map_init makes it usable again. */
 DX_HIDDEN void dx_map_free(dx_map *m);
-/* Sets key's value (replacing any); false without memory, the map unchanged. */
-DX_HIDDEN bool dx_map_put(dx_map *m, const dx_expr *key, dx_expr *val);
+/* Doubles the table; false without memory, the map unchanged. */
+DX_HIDDEN bool dx_map_grow(dx_map *m);
 
 /* Where key's probe starts in a table of cap slots: the id's Fibonacci hash, so that runs of
  * consecutive ids spread out. */
@@ -34,15 +35,27 @@ static inline size_t dx_map_home(const dx_expr *key, size_t cap)
     return (size_t)(((uint64_t)key->id * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & (cap - 1);
 }
 
-/* key's value, or NULL. Inline: the memos ask once per node visited. */
-static inline dx_expr *dx_map_get(const dx_map *m, const dx_expr *key)
+/* The slot of key in a table of cap slots, or the empty slot where it goes. */
+static inline dx_map_slot *dx_map_find(dx_map_slot *v, size_t cap, const dx_expr *key)
 {
-    for (size_t i = dx_map_home(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-        if (m->v[i].key == key)
-            return m->v[i].val;
-        if (!m->v[i].key)
-            return NULL;
-    }
+    size_t i = dx_map_home(key, cap);
+    while (v[i].key && v[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+/* key's value, or NULL. Inline, as dx_map_put: the memos ask once per node visited. */
+static inline dx_expr *dx_map_get(const dx_map *m, const dx_expr *key) { return dx_map_find(m->v, m->cap, key)->val; }
+
+/* Sets key's value (replacing any); false without memory, the map unchanged. */
+static inline bool dx_map_put(dx_map *m, const dx_expr *key, dx_expr *val)
+{
+    if (2 * (m->n + 1) > m->cap && !dx_map_grow(m))
+        return false;
+    dx_map_slot *s = dx_map_find(m->v, m->cap, key);
+    m->n += !s->key;
+    *s = (dx_map_slot){key, val};
+    return true;
 }
 
 #endif
