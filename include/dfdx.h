@@ -118,6 +118,11 @@ DX_API void dx_ctx_clear_error(dx_ctx *ctx);
 /* Parse text (len bytes, need not be NUL-terminated). NULL on error (see dx_ctx_error).
  * The result is canonical: a parsed "x + x" is already 2*x. */
 DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len);
+/* Is s[0..len) a name (a variable's, a function's, a constant's) as the parser's scanner reads
+ * names: a letter or '_', then letters, digits and '_'? */
+DX_API bool dx_is_name(const char *s, size_t len);
+/* The length of the name s[0..len) begins with (0 if none), for finding names in a text. */
+DX_API size_t dx_name_len(const char *s, size_t len);
 
 /* The order-th derivative with respect to variable var (others held constant). */
 DX_API dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);

@@ -2,6 +2,7 @@
 #include "diff.h"
 #include "alloc.h"
 #include "fn.h"
+#include "map.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,20 +46,11 @@ const char *const dx_slip_explanations[DX_NSLIPS] = {
     "the answer is the derivative with the opposite sign: check each minus sign",
 };
 
-/* The memo: node -> derivative, as an open-addressing table keyed by node id. It grows with
- * the nodes actually differentiated, not with the context: a context holding many
- * expressions (a corpus, a REPL session) would otherwise pay for all of them on every call. */
-typedef struct {
-    const dx_expr *e;
-    dx_expr *de;
-} memo_slot;
-
 typedef struct {
     dx_ctx *ctx;
     dx_expr *var;
-    memo_slot *memo;
-    uint32_t nmemo;    /* nodes with a smaller id existed before this call: only they are memoised */
-    size_t cap, count; /* memo capacity (a power of two) and entries */
+    dx_map *memo;   /* node -> derivative (not in here: the initializer would clear its slots again) */
+    uint32_t nmemo; /* nodes with a smaller id existed before this call: only they are memoised */
     dx_recorder rec;
     void *user;
     dx_slip slip;
@@ -66,7 +58,6 @@ typedef struct {
     dx_expr *(*hole)(void *, dx_expr *);
     void *hole_user;
     const dx_expr *root;
-    memo_slot inl[64]; /* the first table, enough for most expressions */
 } differ;
 
 /* Does the broken rule k apply at e? Plain differentiation only pays the first compare. */
@@ -74,46 +65,6 @@ static bool slipped(const differ *s, dx_slip k, const dx_expr *e)
 {
     return s->slip == k && (!s->slip_at || s->slip_at == e);
 }
-static size_t memo_home(const differ *s, uint32_t id) { return (size_t)((id * 0x9E3779B1u) >> 7) & (s->cap - 1); }
-
-static dx_expr *memo_get(const differ *s, const dx_expr *e)
-{
-    for (size_t j = memo_home(s, e->id);; j = (j + 1) & (s->cap - 1)) {
-        if (s->memo[j].e == e)
-            return s->memo[j].de;
-        if (!s->memo[j].e)
-            return NULL;
-    }
-}
-
-static bool memo_put(differ *s, const dx_expr *e, dx_expr *de)
-{
-    if ((s->count + 1) * 2 > s->cap) {
-        size_t ocap = s->cap;
-        memo_slot *old = s->memo, *nt = dx_calloc(ocap * 2, sizeof *nt);
-        if (!nt)
-            return false;
-        s->memo = nt;
-        s->cap = ocap * 2;
-        for (size_t i = 0; i < ocap; i++)
-            if (old[i].e) {
-                size_t j = memo_home(s, old[i].e->id);
-                while (nt[j].e)
-                    j = (j + 1) & (s->cap - 1);
-                nt[j] = old[i];
-            }
-        if (old != s->inl)
-            dx_free(old);
-    }
-    size_t j = memo_home(s, e->id);
-    while (s->memo[j].e)
-        j = (j + 1) & (s->cap - 1);
-    s->memo[j].e = e;
-    s->memo[j].de = de;
-    s->count++;
-    return true;
-}
-
 static dx_expr *d(differ *s, dx_expr *e);
 
 /* Up to this many terms or factors, scratch arrays live on the stack. */
@@ -247,7 +198,7 @@ static dx_expr *d(differ *s, dx_expr *e)
     if (!e)
         return NULL;
     dx_expr *r;
-    if (e->id < s->nmemo && (r = memo_get(s, e)))
+    if (e->id < s->nmemo && (r = dx_map_get(s->memo, e)))
         return r;
     if (s->hole && e != s->root && (r = s->hole(s->hole_user, e)))
         return r;
@@ -273,7 +224,7 @@ static dx_expr *d(differ *s, dx_expr *e)
     } else {
         r = d_call(s, e);
     }
-    if (r && e->id < s->nmemo && !memo_put(s, e, r))
+    if (r && e->id < s->nmemo && !dx_map_put(s->memo, e, r))
         return dx_oom(s->ctx);
     return r;
 }
@@ -288,13 +239,13 @@ dx_expr *dx_diff_with(dx_ctx *ctx, dx_expr *e, dx_expr *var, const dx_diff_opts 
 {
     if (!e || !var)
         return NULL;
-    differ s = {.ctx = ctx, .var = var, .nmemo = (uint32_t)dx_node_count(ctx), .rec = o->rec, .user = o->user,
-                .slip = o->slip, .slip_at = o->slip_at, .hole = o->hole, .hole_user = o->hole_user, .root = e};
-    s.memo = s.inl;
-    s.cap = sizeof s.inl / sizeof *s.inl;
+    dx_map memo;
+    dx_map_init(&memo);
+    differ s = {.ctx = ctx, .var = var, .memo = &memo, .nmemo = (uint32_t)dx_node_count(ctx), .rec = o->rec,
+                .user = o->user, .slip = o->slip, .slip_at = o->slip_at, .hole = o->hole, .hole_user = o->hole_user,
+                .root = e};
     dx_expr *r = d(&s, e);
-    if (s.memo != s.inl)
-        dx_free(s.memo);
+    dx_map_free(&memo);
     return r;
 }
 

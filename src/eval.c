@@ -3,6 +3,7 @@
 #include "eval.h"
 #include "alloc.h"
 #include "fn.h"
+#include "map.h"
 #include "vecmath.h"
 
 #include <math.h>
@@ -12,14 +13,15 @@
 
 /* --- exact substitution ------------------------------------------------------------------- */
 
-static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_expr **memo)
+static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_map *memo)
 {
     if (!(e->vmask & var->vmask))
         return e;
     if (e == var)
         return value;
-    if (memo[e->id])
-        return memo[e->id];
+    dx_expr *done = dx_map_get(memo, e);
+    if (done)
+        return done;
     dx_expr *r = NULL;
     dx_expr **a = dx_malloc(e->n * sizeof *a);
     if (!a)
@@ -37,8 +39,8 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
         }
     }
     dx_free(a);
-    if (r)
-        memo[e->id] = r;
+    if (r && !dx_map_put(memo, e, r))
+        return dx_oom(ctx);
     return r;
 }
 
@@ -46,11 +48,10 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
 {
     if (!e || !var || !value)
         return NULL;
-    dx_expr **memo = dx_calloc(dx_node_count(ctx) + 1, sizeof *memo);
-    if (!memo)
-        return dx_oom(ctx);
-    dx_expr *r = subst(ctx, e, var, value, memo);
-    dx_free(memo);
+    dx_map memo;
+    dx_map_init(&memo);
+    dx_expr *r = subst(ctx, e, var, value, &memo);
+    dx_map_free(&memo);
     return r;
 }
 
@@ -663,13 +664,8 @@ static void explain(dx_prog *p, dx_ctx *ctx)
         case OP_SINCOS:
         case OP_DONE: {
             const dx_fn *row = &dx_fns[in->fn];
-            dx_msg_id why = row->domain == DX_DOM_POS          ? DX_M_UNDEF_POS
-                            : row->domain == DX_DOM_UNIT       ? DX_M_UNDEF_UNIT
-                            : row->domain == DX_DOM_TRIG_POLES ? DX_M_UNDEF_POLE
-                                                               : DX_M_UNDEF;
-            if (!isnan(val) && row->domain == DX_DOM_ALL)
-                why = DX_M_FN_OVERFLOW;
-            dx_fail(ctx, DX_EDOMAIN, -1, -1, why, DX_S(row->name), s);
+            bool overflow = !isnan(val) && row->domain == DX_DOM_ALL;
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, overflow ? DX_M_FN_OVERFLOW : dx_domain_msg[row->domain], DX_S(row->name), s);
             return;
         }
         case OP_EXP:

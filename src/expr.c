@@ -963,7 +963,7 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
         return r;
     }
     /* e^ln(u) = u */
-    if (b->kind == DX_CONST && b->fn == DX_E && e->kind == DX_CALL && e->fn == DX_LN)
+    if (b->kind == DX_CONST && b->fn == DX_E && e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_LOG))
         return e->a[0];
     return intern(ctx, DX_POW, 0, (dx_expr *[]){b, e}, 2, NULL, NULL, 0);
 }
@@ -982,69 +982,28 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
 {
     if (!u)
         return NULL;
-    bool zero = dx_is_int(u, 0);
     dx_expr *exact = dx_fn_exact(ctx, fn, u);
     if (exact || dx_failed(ctx))
         return exact;
-    if ((fn == DX_ASIN || fn == DX_ACOS) && u->kind == DX_NUM) {
-        /* refused like ln(-1): asin(2) is no constant, and its derivative no 0 */
-        dx_num one = dx_num_int(1), neg_one = dx_num_int(-1);
-        if (dx_num_cmp(&u->u.num, &one) > 0 || dx_num_cmp(&u->u.num, &neg_one) < 0) {
-            return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_UNDEF_UNIT, DX_S(fn == DX_ASIN ? "asin" : "acos"), DX_E(u));
-        }
-    }
-    switch (fn) {
-    case DX_SIN: case DX_TAN: case DX_ASIN: case DX_ATAN: case DX_SINH: case DX_TANH:
-        if (zero)
-            return u;
-        if (negative_form(u)) /* odd: f(-u) = -f(u) */
-            return dx_neg(ctx, dx_call(ctx, fn, dx_neg(ctx, u)));
-        if (fn == DX_SIN && u->kind == DX_CONST && u->fn == DX_PI)
-            return dx_int(ctx, 0);
-        break;
-    case DX_COT: case DX_CSC:
-        if (negative_form(u))
-            return dx_neg(ctx, dx_call(ctx, fn, dx_neg(ctx, u)));
-        break;
-    case DX_COS: case DX_SEC: case DX_COSH:
-        if (zero)
-            return dx_int(ctx, 1);
-        if (negative_form(u)) /* even: f(-u) = f(u) */
-            return dx_call(ctx, fn, dx_neg(ctx, u));
-        if (fn != DX_COSH && u->kind == DX_CONST && u->fn == DX_PI)
-            return dx_int(ctx, -1);
-        break;
-    case DX_ACOS:
-        if (dx_is_int(u, 1))
-            return dx_int(ctx, 0);
-        break;
-    case DX_LN:
-        if (dx_is_int(u, 1))
-            return dx_int(ctx, 0);
+    const dx_fn *row = &dx_fns[fn];
+    if (u->kind == DX_NUM && !dx_domain_holds(row->domain, &u->u.num))
+        /* refused: ln(-1) and asin(2) are no constants, and their derivatives no 0 */
+        return dx_fail(ctx, DX_EDOMAIN, -1, -1, dx_domain_msg[row->domain], DX_S(row->name), DX_E(u));
+    if (row->has_special && dx_is_int(u, row->special_at))
+        return dx_int(ctx, row->special_value);
+    if (u->kind == DX_NUM && (row->flags & DX_FN_KINK0))
+        return dx_fn_side(ctx, fn, dx_num_sign(&u->u.num), u);
+    if (row->flags & DX_FN_LOG) {
         if (u->kind == DX_CONST && u->fn == DX_E)
             return dx_int(ctx, 1);
         if (u->kind == DX_POW && u->a[0]->kind == DX_CONST && u->a[0]->fn == DX_E)
             return u->a[1]; /* ln(e^v) = v for real v */
-        if (u->kind == DX_NUM && dx_num_sign(&u->u.num) <= 0) {
-            return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_UNDEF_POS, DX_S("ln"), DX_E(u));
-        }
-        break;
-    case DX_ABS:
-        if (u->kind == DX_NUM) {
-            dx_num a = dx_num_sign(&u->u.num) < 0 ? dx_num_neg(&u->u.num) : dx_num_copy(&u->u.num);
-            return number_take(ctx, &a);
-        }
-        if (u->kind == DX_CALL && u->fn == DX_ABS)
-            return u;
-        if (negative_form(u))
-            return dx_call(ctx, fn, dx_neg(ctx, u));
-        break;
-    case DX_RELU:
-        if (u->kind == DX_NUM)
-            return dx_num_sign(&u->u.num) < 0 ? dx_int(ctx, 0) : u;
-        break;
-    default:
-        break;
+    }
+    if ((row->flags & DX_FN_IDEMPOTENT) && u->kind == DX_CALL && u->fn == fn)
+        return u;
+    if (row->parity != DX_NO_PARITY && negative_form(u)) {
+        dx_expr *f = dx_call(ctx, fn, dx_neg(ctx, u));
+        return row->parity == DX_ODD ? dx_neg(ctx, f) : f;
     }
     return intern(ctx, DX_CALL, fn, &u, 1, NULL, NULL, 0);
 }

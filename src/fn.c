@@ -42,13 +42,19 @@ static dx_expr *d_ln(dx_ctx *c, dx_expr *u) { return dx_pow(c, u, dx_int(c, -1))
  * are undefined at u = 0, where neither function is differentiable (never a silent 0 or 1/2). */
 static dx_expr *d_abs(dx_ctx *c, dx_expr *u) { return dx_div(c, call(c, DX_ABS, u), u); }
 static dx_expr *d_relu(dx_ctx *c, dx_expr *u) { return dx_div(c, call(c, DX_RELU, u), u); }
+/* 2/sqrt(pi) * e^(-u^2) */
+static dx_expr *d_erf(dx_ctx *c, dx_expr *u)
+{
+    dx_expr *k = dx_mul(c, dx_int(c, 2), dx_pow(c, dx_const(c, DX_PI), dx_frac(c, -1, 2)));
+    return dx_mul(c, k, dx_pow(c, dx_const(c, DX_E), dx_neg(c, sq(c, u))));
+}
 
 /* --- builders ------------------------------------------------------------------------------ */
 #define CALL_MAKER(name) \
     static dx_expr *mk_##name(dx_ctx *c, dx_expr *const *a, int n) { return dx_call(c, DX_##name, a[0]); }
 CALL_MAKER(SIN) CALL_MAKER(COS) CALL_MAKER(TAN) CALL_MAKER(COT) CALL_MAKER(SEC) CALL_MAKER(CSC)
 CALL_MAKER(ASIN) CALL_MAKER(ACOS) CALL_MAKER(ATAN) CALL_MAKER(SINH) CALL_MAKER(COSH) CALL_MAKER(TANH)
-CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU)
+CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU) CALL_MAKER(ERF)
 
 static dx_expr *mk_sqrt(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, a[0], dx_frac(c, 1, 2)); }
 static dx_expr *mk_exp(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, dx_const(c, DX_E), a[0]); }
@@ -63,30 +69,95 @@ static dx_expr *mk_log(dx_ctx *c, dx_expr *const *a, int n) { return n == 2 ? ln
 static dx_expr *mk_log10(dx_ctx *c, dx_expr *const *a, int n) { return ln_base(c, a[0], dx_int(c, 10)); }
 static dx_expr *mk_log2(dx_ctx *c, dx_expr *const *a, int n) { return ln_base(c, a[0], dx_int(c, 2)); }
 
-/* ORDER FN: rows of the call functions first, in dx_fn_id order, then the rewrites. */
+/* --- in powers of e, for limits where they cancel ------------------------------------------- */
+static dx_expr *e_to(dx_ctx *c, dx_expr *u) { return dx_pow(c, dx_const(c, DX_E), u); }
+static dx_expr *x_sinh(dx_ctx *c, dx_expr *u) { return dx_mul(c, dx_frac(c, 1, 2), dx_sub(c, e_to(c, u), e_to(c, dx_neg(c, u)))); }
+static dx_expr *x_cosh(dx_ctx *c, dx_expr *u) { return dx_mul(c, dx_frac(c, 1, 2), dx_add(c, e_to(c, u), e_to(c, dx_neg(c, u)))); }
+static dx_expr *x_tanh(dx_ctx *c, dx_expr *u)
+{
+    dx_expr *p = e_to(c, u), *m = e_to(c, dx_neg(c, u));
+    return dx_div(c, dx_sub(c, p, m), dx_add(c, p, m));
+}
+
+const dx_msg_id dx_domain_msg[] = {
+    [DX_DOM_ALL] = DX_M_UNDEF,
+    [DX_DOM_POS] = DX_M_UNDEF_POS,
+    [DX_DOM_UNIT] = DX_M_UNDEF_UNIT,
+    [DX_DOM_TRIG_POLES] = DX_M_UNDEF_POLE,
+};
+
+#define VALUE(n, d) {DX_TAIL_VALUE, n, d, false}
+#define PI_TIMES(n, d) {DX_TAIL_VALUE, n, d, true}
+#define POS_INF {DX_TAIL_POS_INF, 0, 1, false}
+#define NEG_INF {DX_TAIL_NEG_INF, 0, 1, false}
+#define OSC {DX_TAIL_OSC, 0, 1, false}
+#define BETWEEN(l, h) .bounded = true, .lo = l, .hi = h
+#define AT_0_IS(v) .has_special = true, .special_at = 0, .special_value = v
+
+/* ORDER FN: rows of the call functions first, in dx_fn_id order, then the rewrites. A field
+ * left out is "no such fact": no parity, no limit known, printed after the ranked rows. */
 const dx_fn dx_fns[] = {
-    /* name    arity min make      eval     vec         deriv   domain            latex        formula */
-    {"sin",    1, 1, mk_SIN,   sin,     dx_vm_sin,  d_sin,  DX_DOM_ALL,        "\\sin",     "d/dx sin(u) = cos(u)*u'", 0},
-    {"cos",    1, 1, mk_COS,   cos,     dx_vm_cos,  d_cos,  DX_DOM_ALL,        "\\cos",     "d/dx cos(u) = -sin(u)*u'", 0},
-    {"tan",    1, 1, mk_TAN,   tan,     dx_vm_tan,  d_tan,  DX_DOM_TRIG_POLES, "\\tan",     "d/dx tan(u) = sec(u)^2*u'", 0},
-    {"cot",    1, 1, mk_COT,   ev_cot,  NULL,       d_cot,  DX_DOM_TRIG_POLES, "\\cot",     "d/dx cot(u) = -csc(u)^2*u'", 0},
-    {"sec",    1, 1, mk_SEC,   ev_sec,  NULL,       d_sec,  DX_DOM_TRIG_POLES, "\\sec",     "d/dx sec(u) = sec(u)*tan(u)*u'", 0},
-    {"csc",    1, 1, mk_CSC,   ev_csc,  NULL,       d_csc,  DX_DOM_TRIG_POLES, "\\csc",     "d/dx csc(u) = -csc(u)*cot(u)*u'", 0},
-    {"asin",   1, 1, mk_ASIN,  ev_asin, dx_vm_asin, d_asin, DX_DOM_UNIT,       "\\arcsin",  "d/dx asin(u) = u'/sqrt(1 - u^2)", 0},
-    {"acos",   1, 1, mk_ACOS,  ev_acos, dx_vm_acos, d_acos, DX_DOM_UNIT,       "\\arccos",  "d/dx acos(u) = -u'/sqrt(1 - u^2)", 0},
-    {"atan",   1, 1, mk_ATAN,  atan,    dx_vm_atan, d_atan, DX_DOM_ALL,        "\\arctan",  "d/dx atan(u) = u'/(1 + u^2)", DX_FN_FLAT},
-    {"sinh",   1, 1, mk_SINH,  sinh,    dx_vm_sinh, d_sinh, DX_DOM_ALL,        "\\sinh",    "d/dx sinh(u) = cosh(u)*u'", 0},
-    {"cosh",   1, 1, mk_COSH,  cosh,    dx_vm_cosh, d_cosh, DX_DOM_ALL,        "\\cosh",    "d/dx cosh(u) = sinh(u)*u'", 0},
-    {"tanh",   1, 1, mk_TANH,  tanh,    dx_vm_tanh, d_tanh, DX_DOM_ALL,        "\\tanh",    "d/dx tanh(u) = (1 - tanh(u)^2)*u'", DX_FN_FLAT},
-    {"ln",     1, 1, mk_LN,    ev_ln,   dx_vm_log,  d_ln,   DX_DOM_POS,        "\\ln",      "d/dx ln(u) = u'/u", 0},
-    {"abs",    1, 1, mk_ABS,   fabs,    NULL,       d_abs,  DX_DOM_ALL,        "",          "d/dx abs(u) = abs(u)/u*u' (u != 0)", DX_FN_KINK0},
-    {"relu",   1, 1, mk_RELU,  ev_relu, NULL,       d_relu, DX_DOM_ALL,        "\\operatorname{relu}", "d/dx relu(u) = relu(u)/u*u' (u != 0)", DX_FN_KINK0 | DX_FN_FLAT},
+    {.name = "sin", .arity = 1, .min_arity = 1, .make = mk_SIN, .eval = sin, .vec = dx_vm_sin, .deriv = d_sin,
+     .latex = "\\sin", .formula = "d/dx sin(u) = cos(u)*u'",
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = OSC, .at_neg = OSC, BETWEEN(VALUE(-1, 1), VALUE(1, 1)), .order = 1},
+    {.name = "cos", .arity = 1, .min_arity = 1, .make = mk_COS, .eval = cos, .vec = dx_vm_cos, .deriv = d_cos,
+     .latex = "\\cos", .formula = "d/dx cos(u) = -sin(u)*u'",
+     .parity = DX_EVEN, AT_0_IS(1), .at_pos = OSC, .at_neg = OSC, BETWEEN(VALUE(-1, 1), VALUE(1, 1)), .order = 2},
+    {.name = "tan", .arity = 1, .min_arity = 1, .make = mk_TAN, .eval = tan, .vec = dx_vm_tan, .deriv = d_tan,
+     .domain = DX_DOM_TRIG_POLES, .latex = "\\tan", .formula = "d/dx tan(u) = sec(u)^2*u'",
+     .parity = DX_ODD, AT_0_IS(0), .sin_pow = 1, .cos_pow = -1, .order = 5},
+    {.name = "cot", .arity = 1, .min_arity = 1, .make = mk_COT, .eval = ev_cot, .deriv = d_cot,
+     .domain = DX_DOM_TRIG_POLES, .latex = "\\cot", .formula = "d/dx cot(u) = -csc(u)^2*u'",
+     .parity = DX_ODD, .sin_pow = -1, .cos_pow = 1, .order = 6},
+    {.name = "sec", .arity = 1, .min_arity = 1, .make = mk_SEC, .eval = ev_sec, .deriv = d_sec,
+     .domain = DX_DOM_TRIG_POLES, .latex = "\\sec", .formula = "d/dx sec(u) = sec(u)*tan(u)*u'",
+     .parity = DX_EVEN, AT_0_IS(1), .cos_pow = -1, .order = 3 /* sec(x)*tan(x), the derivative of sec */},
+    {.name = "csc", .arity = 1, .min_arity = 1, .make = mk_CSC, .eval = ev_csc, .deriv = d_csc,
+     .domain = DX_DOM_TRIG_POLES, .latex = "\\csc", .formula = "d/dx csc(u) = -csc(u)*cot(u)*u'",
+     .parity = DX_ODD, .sin_pow = -1, .order = 4},
+    {.name = "asin", .arity = 1, .min_arity = 1, .make = mk_ASIN, .eval = ev_asin, .vec = dx_vm_asin, .deriv = d_asin,
+     .domain = DX_DOM_UNIT, .latex = "\\arcsin", .formula = "d/dx asin(u) = u'/sqrt(1 - u^2)",
+     .parity = DX_ODD, AT_0_IS(0), BETWEEN(PI_TIMES(-1, 2), PI_TIMES(1, 2)), .monotone = 1},
+    {.name = "acos", .arity = 1, .min_arity = 1, .make = mk_ACOS, .eval = ev_acos, .vec = dx_vm_acos, .deriv = d_acos,
+     .domain = DX_DOM_UNIT, .latex = "\\arccos", .formula = "d/dx acos(u) = -u'/sqrt(1 - u^2)",
+     .has_special = true, .special_at = 1, .special_value = 0, BETWEEN(VALUE(0, 1), PI_TIMES(1, 1)), .monotone = -1},
+    {.name = "atan", .arity = 1, .min_arity = 1, .make = mk_ATAN, .eval = atan, .vec = dx_vm_atan, .deriv = d_atan,
+     .latex = "\\arctan", .formula = "d/dx atan(u) = u'/(1 + u^2)", .flags = DX_FN_FLAT,
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = PI_TIMES(1, 2), .at_neg = PI_TIMES(-1, 2),
+     BETWEEN(PI_TIMES(-1, 2), PI_TIMES(1, 2)), .monotone = 1},
+    {.name = "sinh", .arity = 1, .min_arity = 1, .make = mk_SINH, .eval = sinh, .vec = dx_vm_sinh, .deriv = d_sinh,
+     .latex = "\\sinh", .formula = "d/dx sinh(u) = cosh(u)*u'",
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = POS_INF, .at_neg = NEG_INF, .monotone = 1, .by_exp = x_sinh,
+     .growth = DX_GROW_HALF_EXP, .order = 7},
+    {.name = "cosh", .arity = 1, .min_arity = 1, .make = mk_COSH, .eval = cosh, .vec = dx_vm_cosh, .deriv = d_cosh,
+     .latex = "\\cosh", .formula = "d/dx cosh(u) = sinh(u)*u'",
+     .parity = DX_EVEN, AT_0_IS(1), .at_pos = POS_INF, .at_neg = POS_INF, .by_exp = x_cosh,
+     .growth = DX_GROW_HALF_EXP, .order = 8},
+    {.name = "tanh", .arity = 1, .min_arity = 1, .make = mk_TANH, .eval = tanh, .vec = dx_vm_tanh, .deriv = d_tanh,
+     .latex = "\\tanh", .formula = "d/dx tanh(u) = (1 - tanh(u)^2)*u'", .flags = DX_FN_FLAT,
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = VALUE(1, 1), .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1)),
+     .monotone = 1, .by_exp = x_tanh, .order = 9},
+    {.name = "ln", .arity = 1, .min_arity = 1, .make = mk_LN, .eval = ev_ln, .vec = dx_vm_log, .deriv = d_ln,
+     .domain = DX_DOM_POS, .latex = "\\ln", .formula = "d/dx ln(u) = u'/u", .flags = DX_FN_LOG,
+     .has_special = true, .special_at = 1, .special_value = 0, .at_pos = POS_INF, .at_zero_right = NEG_INF,
+     .monotone = 1, .growth = DX_GROW_LOG},
+    {.name = "abs", .arity = 1, .min_arity = 1, .make = mk_ABS, .eval = fabs, .deriv = d_abs,
+     .latex = "\\left|", .latex_close = "\\right|", .formula = "d/dx abs(u) = abs(u)/u*u' (u != 0)",
+     .flags = DX_FN_KINK0 | DX_FN_IDEMPOTENT, .parity = DX_EVEN, .slope_neg = -1, .slope_pos = 1,
+     .at_pos = POS_INF, .at_neg = POS_INF, .growth = DX_GROW_ABS},
+    {.name = "relu", .arity = 1, .min_arity = 1, .make = mk_RELU, .eval = ev_relu, .deriv = d_relu,
+     .latex = "\\operatorname{relu}", .formula = "d/dx relu(u) = relu(u)/u*u' (u != 0)",
+     .flags = DX_FN_KINK0 | DX_FN_FLAT, .slope_neg = 0, .slope_pos = 1, .at_pos = POS_INF, .at_neg = VALUE(0, 1)},
+    {.name = "erf", .arity = 1, .min_arity = 1, .make = mk_ERF, .eval = erf, .deriv = d_erf,
+     .latex = "\\operatorname{erf}", .formula = "d/dx erf(u) = 2/sqrt(pi)*e^(-u^2)*u'", .flags = DX_FN_FLAT,
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = VALUE(1, 1), .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1)),
+     .monotone = 1},
     /* rewrites: parsed, then built from the rows above */
-    {"sqrt",   1, 1, mk_sqrt,  NULL,    NULL,       NULL,   DX_DOM_ALL,        "\\sqrt",    NULL, 0},
-    {"exp",    1, 1, mk_exp,   NULL,    NULL,       NULL,   DX_DOM_ALL,        "\\exp",     NULL, 0},
-    {"log",    2, 1, mk_log,   NULL,    NULL,       NULL,   DX_DOM_ALL,        "\\log",     NULL, 0},
-    {"log10",  1, 1, mk_log10, NULL,    NULL,       NULL,   DX_DOM_ALL,        "\\log_{10}", NULL, 0},
-    {"log2",   1, 1, mk_log2,  NULL,    NULL,       NULL,   DX_DOM_ALL,        "\\log_2",   NULL, 0},
+    {.name = "sqrt", .arity = 1, .min_arity = 1, .make = mk_sqrt, .latex = "\\sqrt"},
+    {.name = "exp", .arity = 1, .min_arity = 1, .make = mk_exp, .latex = "\\exp"},
+    {.name = "log", .arity = 2, .min_arity = 1, .make = mk_log, .latex = "\\log"},
+    {.name = "log10", .arity = 1, .min_arity = 1, .make = mk_log10, .latex = "\\log_{10}"},
+    {.name = "log2", .arity = 1, .min_arity = 1, .make = mk_log2, .latex = "\\log_2"},
 };
 const int dx_nfns = (int)(sizeof dx_fns / sizeof dx_fns[0]);
 
@@ -168,6 +239,22 @@ dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u)
         return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_UNDEF_POLE, DX_S(dx_fns[fn].name), DX_E(u));
     }
     return den ? dx_div(ctx, num, den) : num;
+}
+
+bool dx_domain_holds(dx_domain d, const dx_num *q)
+{
+    if (d == DX_DOM_POS)
+        return dx_num_sign(q) > 0;
+    if (d != DX_DOM_UNIT)
+        return true;
+    dx_num one = dx_num_int(1), neg_one = dx_num_int(-1);
+    return dx_num_cmp(q, &one) <= 0 && dx_num_cmp(q, &neg_one) >= 0;
+}
+
+dx_expr *dx_fn_side(dx_ctx *ctx, int fn, int sign, dx_expr *u)
+{
+    int slope = sign < 0 ? dx_fns[fn].slope_neg : dx_fns[fn].slope_pos;
+    return slope == 1 ? u : dx_mul(ctx, dx_int(ctx, slope), u);
 }
 
 const dx_fn *dx_fn_lookup(const char *name, size_t len)

@@ -11,18 +11,39 @@ typedef enum dx_fn_id {
     DX_SIN, DX_COS, DX_TAN, DX_COT, DX_SEC, DX_CSC,
     DX_ASIN, DX_ACOS, DX_ATAN,
     DX_SINH, DX_COSH, DX_TANH,
-    DX_LN, DX_ABS, DX_RELU,
+    DX_LN, DX_ABS, DX_RELU, DX_ERF,
     DX_NCALLS
 } dx_fn_id;
 
-/* Real domain of a row's argument, for the evaluator's messages and the checker's samples. */
+/* Real domain of a row's argument: numbers outside it are refused by dx_call and the evaluator. */
 typedef enum dx_domain { DX_DOM_ALL, DX_DOM_POS, DX_DOM_UNIT, DX_DOM_TRIG_POLES } dx_domain;
+/* The message for a value outside each domain: DX_M_UNDEF_POS "... (it needs a positive number)". */
+DX_HIDDEN extern const dx_msg_id dx_domain_msg[];
 
 enum {
     DX_FN_KINK0 = 1, /* continuous but not differentiable at argument 0 (abs, relu) */
     DX_FN_FLAT = 2,  /* finite at an infinite or NaN argument (atan, tanh, relu): the evaluator
                         must look at the argument to see a point outside the domain */
+    DX_FN_IDEMPOTENT = 4, /* f(f(u)) = f(u) (abs) */
+    DX_FN_LOG = 8,        /* the inverse of e^u: f(e) = 1, f(e^v) = v, e^f(u) = u (ln) */
 };
+
+/* f(-u) = -f(u) (odd) or f(u) (even), so a sign comes out of the call. */
+typedef enum dx_parity { DX_NO_PARITY, DX_ODD, DX_EVEN } dx_parity;
+
+/* A value a row tends to (limit.c): num/den, times pi when pi; or an infinity, or the
+ * oscillation over the row's range; DX_TAIL_NONE when not known. */
+typedef enum dx_tail_kind { DX_TAIL_NONE, DX_TAIL_VALUE, DX_TAIL_POS_INF, DX_TAIL_NEG_INF, DX_TAIL_OSC } dx_tail_kind;
+typedef struct dx_tail {
+    dx_tail_kind k;
+    int num, den;
+    bool pi;
+} dx_tail;
+
+/* How growth.c finds the leading term of f(u) at +-oo from u's: by ln's rule (u^p ln^q ->
+ * ln of the leading term), e^|u|/2 with the row's parity for the sign (cosh, sinh), |c| of
+ * u's coefficient c (abs), or by growth.c's oracle (the others). */
+typedef enum dx_fn_growth { DX_GROW_ORACLE, DX_GROW_LOG, DX_GROW_HALF_EXP, DX_GROW_ABS } dx_fn_growth;
 
 typedef struct dx_fn {
     const char *name;
@@ -36,9 +57,32 @@ typedef struct dx_fn {
                                                      (vecmath.h); NULL: eval one at a time */
     dx_expr *(*deriv)(dx_ctx *ctx, dx_expr *u);   /* f'(u), the outer derivative */
     dx_domain domain;
-    const char *latex;
+    const char *latex;                            /* the name; or, with latex_close, the left */
+    const char *latex_close;                      /* bar around the argument, no parentheses */
     const char *formula;                          /* "d/dx sin(u) = cos(u)*u'", for steps */
     unsigned flags;
+    /* --- facts the constructor applies (dx_call) --- */
+    dx_parity parity;
+    bool has_special;            /* f(special_at) = special_value exactly: sin(0) = 0, ln(1) = 0 */
+    int special_at, special_value;
+    /* piecewise-linear rows (DX_FN_KINK0): f(u) = slope_neg*u for u < 0, slope_pos*u for
+     * u >= 0, which gives their value at numbers and at a limit where u keeps one sign */
+    int slope_neg, slope_pos;
+    /* --- facts for limits (limit.c, growth.c) --- */
+    dx_tail at_pos, at_neg;      /* f(u) as u -> +oo and -oo */
+    dx_tail at_zero_right;       /* an infinity: a pole as u -> 0+, with u <= 0 outside the domain */
+    bool bounded;                /* lo <= f(u) <= hi whatever u does */
+    dx_tail lo, hi;
+    int monotone;                /* +1 increasing, -1 decreasing on the domain, 0 neither */
+    /* tan, cot, sec, csc as sin(u)^sin_pow * cos(u)^cos_pow: a zero of a factor with a
+     * negative power is a pole, and the side it is reached from gives the infinity */
+    int sin_pow, cos_pow;
+    dx_expr *(*by_exp)(dx_ctx *ctx, dx_expr *u); /* f(u) in powers of e (cosh, sinh, tanh), so
+                                                    cosh(x) - sinh(x) cancels; NULL if none */
+    dx_fn_growth growth;
+    /* --- printing --- */
+    int order;                   /* among the factors of a product, smallest first: sin(x)*cos(x),
+                                    sec(x)*tan(x); 0: after the ranked ones */
 } dx_fn;
 
 DX_HIDDEN extern const dx_fn dx_fns[];
@@ -49,6 +93,10 @@ DX_HIDDEN const dx_fn *dx_fn_lookup(const char *name, size_t len);
  * tan(pi/4) = 1), NULL when there is none to give; at a pole (tan(pi/2)) NULL with a domain
  * error recorded. */
 DX_HIDDEN dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u);
+/* Is the number q inside the domain? Poles are not checked here (dx_fn_exact finds them). */
+DX_HIDDEN bool dx_domain_holds(dx_domain d, const dx_num *q);
+/* f(u) for a piecewise-linear row (DX_FN_KINK0) where u has the sign sign: u, -u or 0. */
+DX_HIDDEN dx_expr *dx_fn_side(dx_ctx *ctx, int fn, int sign, dx_expr *u);
 /* The known name nearest to name[0..len) by edit distance, or NULL if none is near. */
 DX_HIDDEN const char *dx_fn_suggest(const char *name, size_t len);
 

@@ -233,7 +233,8 @@ static bool ln_of(dx_growth_env *g, dx_expr *u, mono *m)
     return set(m, dx_call(ctx, DX_LN, t.c), zero, zero, zero);
 }
 
-/* cosh(u) and sinh(u) with u -> +-oo are e^|u|/2 and +-e^|u|/2 to leading order. */
+/* cosh(u) and sinh(u) with u -> +-oo are e^|u|/2 and +-e^|u|/2 to leading order: the sign
+ * by the row's parity. */
 static bool hyperbolic_of(dx_growth_env *g, dx_expr *e, mono *m)
 {
     dx_ctx *ctx = g->ctx;
@@ -243,7 +244,7 @@ static bool hyperbolic_of(dx_growth_env *g, dx_expr *e, mono *m)
     dx_expr *v;
     if (!of(g, u, &t) || dx_growth_limit(g, &t, &sign, &v) != 1)
         return oracle(g, e, m, NULL);
-    dx_expr *w = dx_mul(ctx, dx_frac(ctx, e->fn == DX_SINH ? sign : 1, 2),
+    dx_expr *w = dx_mul(ctx, dx_frac(ctx, dx_fns[e->fn].parity == DX_ODD ? sign : 1, 2),
                         dx_pow(ctx, dx_const(ctx, DX_E), sign > 0 ? u : dx_neg(ctx, u)));
     return w && of(g, w, m);
 }
@@ -281,11 +282,10 @@ static bool of(dx_growth_env *g, dx_expr *e, mono *m)
             return arg && exp_of(g, arg, m);
         }
     case DX_CALL:
-        switch (e->fn) {
-        case DX_LN: return ln_of(g, e->a[0], m);
-        case DX_COSH:
-        case DX_SINH: return hyperbolic_of(g, e, m);
-        case DX_ABS:
+        switch (dx_fns[e->fn].growth) {
+        case DX_GROW_LOG: return ln_of(g, e->a[0], m);
+        case DX_GROW_HALF_EXP: return hyperbolic_of(g, e, m);
+        case DX_GROW_ABS:
             if (!of(g, e->a[0], m))
                 return false;
             if (sgn(g, m->c) < 0)

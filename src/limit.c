@@ -5,6 +5,7 @@
 #include "eval.h"
 #include "fn.h"
 #include "growth.h"
+#include "map.h"
 #include "simplify.h"
 
 #include <math.h>
@@ -188,12 +189,11 @@ static bool tame_rec(lim_st *s, dx_expr *v, unsigned char *seen, size_t nseen)
     } else if (v->kind == DX_CALL) {
         if (dx_eval_const(s->ctx, v->a[0], &b) != DX_OK)
             return false;
-        switch (v->fn) {
-        case DX_LN: return b > 1e-9;
-        case DX_TAN: case DX_SEC: return fabs(cos(b)) > 1e-9;
-        case DX_COT: case DX_CSC: return fabs(sin(b)) > 1e-9;
-        default: break;
-        }
+        const dx_fn *row = &dx_fns[v->fn];
+        if (row->domain == DX_DOM_POS)
+            return b > 1e-9;
+        if ((row->sin_pow < 0 && fabs(sin(b)) <= 1e-9) || (row->cos_pow < 0 && fabs(cos(b)) <= 1e-9))
+            return false;
     }
     return true;
 }
@@ -230,13 +230,14 @@ static dx_expr *continuous_value(lim_st *s, dx_expr *e)
 /* A rewrite of some calls: f(u) with u already rewritten becomes what it returns. */
 typedef dx_expr *(*call_rewrite)(lim_st *s, int fn, dx_expr *u);
 
-/* e rebuilt with its calls rewritten; memo holds the rebuilt nodes by id. */
-static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **memo, size_t nmemo)
+/* e rebuilt with its calls rewritten; memo holds the rebuilt nodes. */
+static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_map *memo)
 {
     if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
         return e;
-    if (e->id < nmemo && memo[e->id])
-        return memo[e->id];
+    dx_expr *done = dx_map_get(memo, e);
+    if (done)
+        return done;
     dx_expr *a[2], **args = e->n <= 2 ? a : dx_malloc(e->n * sizeof *args);
     if (!args) {
         s->oom = true;
@@ -244,7 +245,7 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
     }
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = (args[i] = rewrite_rec(s, e->a[i], fn, memo, nmemo)) != NULL;
+        ok = (args[i] = rewrite_rec(s, e->a[i], fn, memo)) != NULL;
     dx_expr *r = NULL;
     if (ok) {
         switch (e->kind) {
@@ -257,8 +258,10 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_expr **me
     }
     if (args != a)
         dx_free(args);
-    if (r && e->id < nmemo)
-        memo[e->id] = r;
+    if (r && !dx_map_put(memo, e, r)) {
+        s->oom = true;
+        return NULL;
+    }
     return r;
 }
 
@@ -268,14 +271,10 @@ static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
         forgive(s);
         return NULL;
     }
-    size_t n = dx_node_count(s->ctx) + 1;
-    dx_expr **memo = dx_calloc(n, sizeof *memo);
-    if (!memo) {
-        s->oom = true;
-        return NULL;
-    }
-    dx_expr *r = rewrite_rec(s, e, fn, memo, n);
-    dx_free(memo);
+    dx_map memo;
+    dx_map_init(&memo);
+    dx_expr *r = rewrite_rec(s, e, fn, &memo);
+    dx_map_free(&memo);
     if (!r)
         forgive(s);
     return r;
@@ -289,9 +288,7 @@ static dx_expr *unkink_call(lim_st *s, int fn, dx_expr *u)
     if (!sg)
         return dx_call(s->ctx, fn, u);
     s->how |= M_KINK;
-    if (fn == DX_ABS)
-        return sg > 0 ? u : dx_neg(s->ctx, u);
-    return sg > 0 ? u : dx_int(s->ctx, 0);
+    return dx_fn_side(s->ctx, fn, sg, u);
 }
 
 static dx_expr *unkink(lim_st *s, dx_expr *e) { return rewrite(s, e, unkink_call); }
@@ -299,13 +296,7 @@ static dx_expr *unkink(lim_st *s, dx_expr *e) { return rewrite(s, e, unkink_call
 /* cosh, sinh and tanh by exponentials, so that cosh(x) - sinh(x) can cancel to e^(-x). */
 static dx_expr *hyperbolic_call(lim_st *s, int fn, dx_expr *u)
 {
-    dx_ctx *c = s->ctx;
-    if (fn != DX_COSH && fn != DX_SINH && fn != DX_TANH)
-        return dx_call(c, fn, u);
-    dx_expr *p = dx_pow(c, dx_const(c, DX_E), u), *m = dx_pow(c, dx_const(c, DX_E), dx_neg(c, u));
-    if (fn == DX_TANH)
-        return dx_div(c, dx_sub(c, p, m), dx_add(c, p, m));
-    return dx_mul(c, dx_frac(c, 1, 2), fn == DX_COSH ? dx_add(c, p, m) : dx_sub(c, p, m));
+    return dx_fns[fn].by_exp ? dx_fns[fn].by_exp(s->ctx, u) : dx_call(s->ctx, fn, u);
 }
 
 /* --- polynomials: at +-oo the term of highest degree decides --------------------------------- */
@@ -829,81 +820,46 @@ static lv power(lim_st *s, dx_expr *e)
     }
 }
 
-/* --- functions: one row of facts per function ------------------------------------------------ */
-
-typedef enum { T_NONE, T_VALUE, T_POS_INF, T_NEG_INF, T_OSC } tail_kind;
-typedef struct {
-    tail_kind k;
-    int num, den; /* T_VALUE: num/den, times pi when pi */
-    bool pi;
-} fact_value;
-
-/* What f(u) does as u tends to +oo and to -oo (T_NONE: not known here, or outside the domain);
- * the range it keeps to whatever u does (when bounded); and whether it is monotone on its
- * domain (+1 increasing, -1 decreasing), so that it maps lim inf and lim sup to the bounds. */
-static const struct fn_fact {
-    int fn;
-    fact_value at_pos, at_neg;
-    bool bounded;
-    fact_value lo, hi;
-    int monotone;
-} fn_facts[] = {
-    {DX_SIN, {T_OSC, 0, 1, false}, {T_OSC, 0, 1, false}, true, {T_VALUE, -1, 1, false}, {T_VALUE, 1, 1, false}, 0},
-    {DX_COS, {T_OSC, 0, 1, false}, {T_OSC, 0, 1, false}, true, {T_VALUE, -1, 1, false}, {T_VALUE, 1, 1, false}, 0},
-    {DX_ATAN, {T_VALUE, 1, 2, true}, {T_VALUE, -1, 2, true}, true, {T_VALUE, -1, 2, true}, {T_VALUE, 1, 2, true}, 1},
-    {DX_TANH, {T_VALUE, 1, 1, false}, {T_VALUE, -1, 1, false}, true, {T_VALUE, -1, 1, false}, {T_VALUE, 1, 1, false}, 1},
-    {DX_ASIN, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, true, {T_VALUE, -1, 2, true}, {T_VALUE, 1, 2, true}, 1},
-    {DX_ACOS, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, true, {T_VALUE, 0, 1, false}, {T_VALUE, 1, 1, true}, -1},
-    {DX_SINH, {T_POS_INF, 0, 1, false}, {T_NEG_INF, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 1},
-    {DX_COSH, {T_POS_INF, 0, 1, false}, {T_POS_INF, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 0},
-    {DX_LN, {T_POS_INF, 0, 1, false}, {T_NONE, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 1},
-    {DX_ABS, {T_POS_INF, 0, 1, false}, {T_POS_INF, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 0},
-    {DX_RELU, {T_POS_INF, 0, 1, false}, {T_VALUE, 0, 1, false}, false, {T_NONE, 0, 1, false}, {T_NONE, 0, 1, false}, 0},
-};
-
-/* tan, cot, sec and csc as quotients of sin and cos (-1: the number 1), for their poles: tan(x)
- * at pi/2 is sin(x)/cos(x), and the side from which cos(x) reaches 0 gives the infinity. */
-static const struct {
-    int fn, num, den;
-} trig_quotients[] = {{DX_TAN, DX_SIN, DX_COS}, {DX_COT, DX_COS, DX_SIN}, {DX_SEC, -1, DX_COS}, {DX_CSC, -1, DX_SIN}};
+/* --- functions: their rows' facts (fn.h) ------------------------------------------------------ */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static dx_expr *fact_expr(lim_st *s, fact_value v)
+static dx_expr *fact_expr(lim_st *s, dx_tail v)
 {
     dx_expr *r = dx_frac(s->ctx, v.num, v.den);
     return v.pi ? dx_mul(s->ctx, r, dx_const(s->ctx, DX_PI)) : r;
 }
 
-static lv fact_lv(lim_st *s, const struct fn_fact *f, fact_value v)
+static lv fact_lv(lim_st *s, const dx_fn *row, dx_tail v)
 {
     switch (v.k) {
-    case T_VALUE: return finite(s, fact_expr(s, v));
-    case T_POS_INF: return infinity(1);
-    case T_NEG_INF: return infinity(-1);
-    case T_OSC: return between(s, LV_OSC, fact_expr(s, f->lo), fact_expr(s, f->hi)); /* u -> oo passes every value */
+    case DX_TAIL_VALUE: return finite(s, fact_expr(s, v));
+    case DX_TAIL_POS_INF: return infinity(1);
+    case DX_TAIL_NEG_INF: return infinity(-1);
+    case DX_TAIL_OSC: return between(s, LV_OSC, fact_expr(s, row->lo), fact_expr(s, row->hi)); /* u -> oo passes every value */
     default: return UNKNOWN;
     }
 }
 
 static lv trig_pole(lim_st *s, dx_expr *e)
 {
-    for (size_t i = 0; i < COUNT(trig_quotients); i++) {
-        if (trig_quotients[i].fn != (int)e->fn)
-            continue;
-        dx_expr *u = e->a[0];
-        dx_expr *n = trig_quotients[i].num < 0 ? dx_int(s->ctx, 1) : dx_call(s->ctx, trig_quotients[i].num, u);
-        dx_expr *q = dx_div(s->ctx, n, dx_call(s->ctx, trig_quotients[i].den, u));
-        if (!q) {
-            forgive(s);
-            return UNKNOWN;
-        }
-        lv r = lim(s, q);
-        if (r.k != LV_UNKNOWN)
-            s->how |= M_TRIG;
-        return r;
+    const dx_fn *row = &dx_fns[e->fn];
+    if (row->sin_pow >= 0 && row->cos_pow >= 0)
+        return UNKNOWN;
+    dx_expr *u = e->a[0];
+    /* numerator first, denominator second: tan(x) is sin(x)/cos(x), cot(x) cos(x)/sin(x) */
+    bool sin_above = row->sin_pow > 0;
+    dx_expr *top = sin_above ? dx_call(s->ctx, DX_SIN, u) : row->cos_pow > 0 ? dx_call(s->ctx, DX_COS, u) : dx_int(s->ctx, 1);
+    dx_expr *bottom = dx_call(s->ctx, row->sin_pow < 0 ? DX_SIN : DX_COS, u);
+    dx_expr *q = dx_div(s->ctx, top, bottom);
+    if (!q) {
+        forgive(s);
+        return UNKNOWN;
     }
-    return UNKNOWN;
+    lv r = lim(s, q);
+    if (r.k != LV_UNKNOWN)
+        s->how |= M_TRIG;
+    return r;
 }
 
 /* f(u) with u's limit known: continuity at a finite value (a pole of tan and its kin through
@@ -913,15 +869,12 @@ static lv call(lim_st *s, dx_expr *e)
 {
     lv l = lim(s, e->a[0]);
     int fn = e->fn;
-    const struct fn_fact *fact = NULL;
-    for (size_t i = 0; i < COUNT(fn_facts); i++)
-        if (fn_facts[i].fn == fn)
-            fact = &fn_facts[i];
+    const dx_fn *row = &dx_fns[fn];
     switch (l.k) {
     case LV_FINITE: {
-        if (fn == DX_LN && value_sign(s, l.v) == 0) {
+        if (row->at_zero_right.k != DX_TAIL_NONE && value_sign(s, l.v) == 0) {
             s->how |= M_POLE;
-            return side_sign(s, e->a[0]) > 0 ? infinity(-1) : UNKNOWN;
+            return side_sign(s, e->a[0]) > 0 ? fact_lv(s, row, row->at_zero_right) : UNKNOWN;
         }
         dx_expr *v = dx_call(s->ctx, fn, l.v);
         if (v && tame(s, v))
@@ -931,21 +884,21 @@ static lv call(lim_st *s, dx_expr *e)
         return trig_pole(s, e);
     }
     case LV_POS_INF:
-    case LV_NEG_INF: return fact ? fact_lv(s, fact, l.k == LV_POS_INF ? fact->at_pos : fact->at_neg) : UNKNOWN;
+    case LV_NEG_INF: return fact_lv(s, row, l.k == LV_POS_INF ? row->at_pos : row->at_neg);
     case LV_OSC:
     case LV_BOUNDED:
-        if (fact && fact->monotone) {
+        if (row->monotone) {
             dx_expr *a = dx_call(s->ctx, fn, l.lo), *b = dx_call(s->ctx, fn, l.hi);
             if (a && b && tame(s, a) && tame(s, b))
-                return fact->monotone > 0 ? between(s, l.k, a, b) : between(s, l.k, b, a);
+                return row->monotone > 0 ? between(s, l.k, a, b) : between(s, l.k, b, a);
             if (!a || !b)
                 forgive(s);
         }
         break;
     default: break;
     }
-    if (fact && fact->bounded)
-        return between(s, LV_BOUNDED, fact_expr(s, fact->lo), fact_expr(s, fact->hi));
+    if (row->bounded)
+        return between(s, LV_BOUNDED, fact_expr(s, row->lo), fact_expr(s, row->hi));
     return UNKNOWN;
 }
 

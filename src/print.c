@@ -4,6 +4,7 @@
 #include "fn.h"
 #include "dfdx/text.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,24 +109,15 @@ static int factor_rank(const dx_expr *f)
 }
 
 /* Order of functions among the factors of a product: sin(x)*cos(x) and sec(x)*tan(x), as a
- * textbook writes them (the alphabet would say cos(x)*sin(x)); other functions after. */
+ * textbook writes them (the alphabet would say cos(x)*sin(x)), by the rows' order; other
+ * functions after. */
 static int fn_order(const dx_expr *f)
 {
     const dx_expr *base = f->kind == DX_POW ? f->a[0] : f;
     if (base->kind != DX_CALL)
         return 0;
-    switch (base->fn) {
-    case DX_SIN: return 1;
-    case DX_COS: return 2;
-    case DX_SEC: return 3; /* sec(x)*tan(x), the derivative of sec */
-    case DX_CSC: return 4;
-    case DX_TAN: return 5;
-    case DX_COT: return 6;
-    case DX_SINH: return 7;
-    case DX_COSH: return 8;
-    case DX_TANH: return 9;
-    default: return 10;
-    }
+    int order = dx_fns[base->fn].order;
+    return order ? order : INT_MAX;
 }
 
 /* Where the text after a leading numeric coefficient starts (0 if none): ties of degree
@@ -622,10 +614,10 @@ static void print_call(printer *p, dx_buf *b, const dx_expr *e)
 {
     const dx_fn *row = &dx_fns[e->fn];
     if (latex(p)) {
-        if (e->fn == DX_ABS) {
-            dx_buf_puts(b, "\\left|");
+        if (row->latex_close) {
+            dx_buf_puts(b, row->latex);
             print(p, b, e->a[0], 0);
-            dx_buf_puts(b, "\\right|");
+            dx_buf_puts(b, row->latex_close);
             return;
         }
         dx_buf_puts(b, row->latex);

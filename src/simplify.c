@@ -2,6 +2,7 @@
 #include "simplify.h"
 #include "alloc.h"
 #include "fn.h"
+#include "map.h"
 #include "poly.h"
 
 #include <stdlib.h>
@@ -47,58 +48,10 @@ static bool push_terms(dx_ctx *ctx, vec *l, dx_expr *e)
     return true;
 }
 
-/* Results by node id. Nodes built during the work get larger ids, so the table grows. */
-/* Results by node: an open-addressing table, so its cost follows the nodes one call visits,
- * not the whole context (an array by id cost a context-sized memset per call: 15 ms per
- * expression after a thousand expressions in one context). */
-typedef struct {
-    const dx_expr *key;
-    dx_expr *val;
-} memo_slot;
-
-typedef struct {
-    memo_slot *v;
-    size_t cap, n; /* cap a power of two, or 0 */
-} memo;
-
-static size_t memo_home(const memo *m, const dx_expr *e)
-{
-    return (size_t)((e->id * UINT64_C(0x9E3779B97F4A7C15)) >> 20) & (m->cap - 1);
-}
-
-static dx_expr *memo_get(const memo *m, const dx_expr *e)
-{
-    if (!m->cap)
-        return NULL;
-    for (size_t i = memo_home(m, e);; i = (i + 1) & (m->cap - 1)) {
-        if (m->v[i].key == e)
-            return m->v[i].val;
-        if (!m->v[i].key)
-            return NULL;
-    }
-}
-
 /* false without memory: the caller records it (the choices made so far lean on the memo) */
-static bool memo_put(memo *m, const dx_expr *e, dx_expr *r)
+static bool remember(dx_map *m, const dx_expr *e, dx_expr *r)
 {
-    if (!r)
-        return true;
-    if (2 * (m->n + 1) > m->cap) {
-        memo big = {dx_calloc(m->cap ? 2 * m->cap : 64, sizeof(memo_slot)), m->cap ? 2 * m->cap : 64, 0};
-        if (!big.v)
-            return false;
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->v[i].key)
-                memo_put(&big, m->v[i].key, m->v[i].val);
-        dx_free(m->v);
-        *m = big;
-    }
-    size_t i = memo_home(m, e);
-    while (m->v[i].key && m->v[i].key != e)
-        i = (i + 1) & (m->cap - 1);
-    m->n += !m->v[i].key;
-    m->v[i] = (memo_slot){e, r};
-    return true;
+    return !r || dx_map_put(m, e, r);
 }
 
 static bool is_denominator(const dx_expr *f)
@@ -110,7 +63,7 @@ static bool is_denominator(const dx_expr *f)
 
 typedef struct {
     dx_ctx *ctx;
-    memo done;
+    dx_map done;
     bool over; /* the term limit was passed: the caller returns its input */
 } expander;
 
@@ -140,7 +93,7 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
 {
     if (!e || x->over || e->n == 0)
         return e;
-    dx_expr *r = memo_get(&x->done, e);
+    dx_expr *r = dx_map_get(&x->done, e);
     if (r)
         return r;
     dx_ctx *ctx = x->ctx;
@@ -188,7 +141,7 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
         return e;
     if (!r && !dx_failed(ctx))
         dx_oom(ctx);
-    if (!memo_put(&x->done, e, r))
+    if (!remember(&x->done, e, r))
         return dx_oom(ctx);
     return r;
 }
@@ -207,9 +160,10 @@ static dx_expr *expand_with(expander *x, dx_expr *e)
 
 dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
 {
-    expander x = {ctx, {0}, false};
+    expander x = {.ctx = ctx};
+    dx_map_init(&x.done);
     dx_expr *r = expand_with(&x, e);
-    dx_free(x.done.v);
+    dx_map_free(&x.done);
     return r;
 }
 
@@ -812,9 +766,10 @@ static dx_expr *together_rec(expander *x, dx_expr *e)
 
 dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
 {
-    expander x = {ctx, {0}, false};
+    expander x = {.ctx = ctx};
+    dx_map_init(&x.done);
     dx_expr *r = together_rec(&x, e);
-    dx_free(x.done.v);
+    dx_map_free(&x.done);
     return r;
 }
 
@@ -960,7 +915,7 @@ static size_t tree_size(const dx_expr *e, size_t limit)
 
 typedef struct {
     dx_ctx *ctx;
-    memo done;
+    dx_map done;
     expander ex;     /* one expansion memo for every candidate */
     size_t nodes0;   /* the context's node count at the start */
     size_t printed;  /* characters printed to compare candidates */
@@ -995,7 +950,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
 {
     if (!e || e->n == 0)
         return e;
-    dx_expr *r = memo_get(&s->done, e);
+    dx_expr *r = dx_map_get(&s->done, e);
     if (r)
         return r;
     dx_ctx *ctx = s->ctx;
@@ -1075,7 +1030,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
             r = cand[i];
         }
     }
-    if (!memo_put(&s->done, e, r))
+    if (!remember(&s->done, e, r))
         return dx_oom(s->ctx);
     return r;
 }
@@ -1091,10 +1046,12 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
-    simplifier s = {ctx, {0}, {ctx, {0}, false}, dx_node_count(ctx), 0, 0};
+    simplifier s = {.ctx = ctx, .ex = {.ctx = ctx}, .nodes0 = dx_node_count(ctx)};
+    dx_map_init(&s.done);
+    dx_map_init(&s.ex.done);
     dx_expr *r = simp_rec(&s, e);
-    dx_free(s.done.v);
-    dx_free(s.ex.done.v);
+    dx_map_free(&s.done);
+    dx_map_free(&s.ex.done);
     if (!r || dx_failed(ctx)) {
         /* simplifying is optional: a budget failure leaves the answer as it was; running out
          * of memory is an error */

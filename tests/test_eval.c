@@ -52,6 +52,7 @@ static const struct {
     {"ln(x)", log, 1e-3, 100, {4.9e-324, 1e308, 1, NAN}, {0, -0.0, -1, -1e-300}, 0},
     {"abs(x)", fabs, -10, 10, {0, -0.0, 1e308, -1e308}, {NAN, NAN, NAN, NAN}, 0},
     {"relu(x)", ref_relu, -10, 10, {0, -1e308, 1e308, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"erf(x)", erf, -6, 6, {0, -0.0, 1e300, -1e300}, {NAN, NAN, NAN, NAN}, 0},
     {"exp(x)", exp, -50, 50, {0, 709, -745, -1000}, {710, 1000, NAN, NAN}, 0},
     {"sqrt(x)", sqrt, 0, 100, {0, 4.9e-324, 1e308, NAN}, {-1e-300, -1, NAN, NAN}, 0},
     /* ln(x)/ln(10): a product of two rounded values, a few ulps from log10 */

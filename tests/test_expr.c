@@ -19,6 +19,7 @@ static const struct { const char *a, *b; } same_rows[] = {
     {"exp(ln(x))", "x"}, {"ln(e^x)", "x"}, {"ln(1)", "0"}, {"ln(e)", "1"},
     {"sin(-x)", "-sin(x)"}, {"cos(-x)", "cos(x)"}, {"abs(-x)", "abs(x)"}, {"sin(0)", "0"},
     {"cos(0)", "1"}, {"abs(-3/2)", "3/2"}, {"relu(-2)", "0"}, {"relu(5)", "5"},
+    {"erf(0)", "0"}, {"erf(-x)", "-erf(x)"},
     {"x/x", "1"}, {"(a + b)*(a + b)", "(a + b)^2"}, {"2*x*3", "6*x"}, {"x - (x - y)", "y"},
     {"(e^x)^2", "e^(2*x)"}, {"sqrt(x)^2", "x"},
     {"sin(pi/6)", "1/2"}, {"cos(pi/3)", "1/2"}, {"sin(pi/4)", "sqrt(2)/2"}, {"cos(5*pi/6)", "-sqrt(3)/2"},

@@ -90,6 +90,28 @@ START_TEST(constants)
 }
 END_TEST
 
+/* dx_is_name agrees with the parser on every text of one or two bytes from a mix of name,
+ * digit, operator, blank and non-ASCII bytes: a name parses as that variable (or e, pi, or a
+ * function that wants its '('), anything else never as a variable spelled like it. */
+START_TEST(names_as_parsed)
+{
+    static const char bytes[] = "aZz_09x(+ .\xC3\xA9";
+    const size_t nb = sizeof bytes - 1;
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j <= nb; j++) {
+            char t[3] = {bytes[i], j < nb ? bytes[j] : 0, 0};
+            size_t len = strlen(t);
+            dx_expr *e = dx_parse(tu_ctx, t, len);
+            bool var = e && e == dx_sym(tu_ctx, t, len);
+            bool other_name = e ? e->kind == DX_CONST : dx_ctx_error(tu_ctx)->msg.id == DX_M_EXPECTED_PAREN;
+            dx_ctx_clear_error(tu_ctx);
+            ck_assert_msg(dx_is_name(t, len) == (var || other_name), "\"%s\": dx_is_name says %d", t, dx_is_name(t, len));
+        }
+    ck_assert(dx_name_len("x1 + y", 6) == 2 && dx_name_len("_a=3", 4) == 2 && dx_name_len("2x", 2) == 0);
+    ck_assert(dx_is_name("sin", 3) && !dx_is_name("", 0) && !dx_is_name("x y", 3) && dx_is_name("x y", 1));
+}
+END_TEST
+
 /* A text that need not be NUL-terminated: only len bytes are read. */
 START_TEST(length_bounded)
 {
@@ -422,6 +444,7 @@ static Suite *parse_suite(void)
     tcase_add_loop_test(tc, same_row, 0, N(same_rows));
     tcase_add_loop_test(tc, sym_row, 0, N(sym_rows));
     tcase_add_test(tc, constants);
+    tcase_add_test(tc, names_as_parsed);
     tcase_add_test(tc, length_bounded);
     suite_add_tcase(s, tc);
 

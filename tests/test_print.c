@@ -26,6 +26,7 @@ static const struct { const char *in, *plain, *latex; } rows[] = {
     {"x*3^x", "x*3^x", "x 3^{x}"},
     {"exp(x^2/2)", "exp(x^2/2)", "e^{\\frac{x^{2}}{2}}"},
     {"abs(x - 1)", "abs(x - 1)", "\\left|x - 1\\right|"},
+    {"erf(x/2)", "erf(x/2)", "\\operatorname{erf}\\left(\\frac{x}{2}\\right)"},
     {"theta^2", "theta^2", "\\theta^{2}"},
     {"x^(-y)", "x^(-y)", "x^{-y}"},
     {"(-2)^x", "(-2)^x", "\\left(-2\\right)^{x}"},

@@ -51,6 +51,19 @@ START_TEST(batch_examples_file)
 }
 END_TEST
 
+/* A session's name right after a number's digits is still its name, as the parser reads 2f as
+ * 2*f: it used to stay a plain variable f. */
+START_TEST(name_after_digits)
+{
+    const char *argv[] = {NULL};
+    char *out, *err;
+    int rc = tu_run(argv, "f = x^3\n2f\n1e1f\n", &out, &err);
+    ck_assert_msg(rc == 0 && strcmp(out, "f(x) = x^3\n6*x^2\n30*x^2\n") == 0, "rc %d, out:\n%s\nerr:\n%s", rc, out, err);
+    free(out);
+    free(err);
+}
+END_TEST
+
 /* Errors name their line, and the lines after them still run; the status says one failed. */
 START_TEST(batch_errors_go_on)
 {
@@ -244,6 +257,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, batch_examples_file);
     tcase_add_test(tc, batch_errors_go_on);
+    tcase_add_test(tc, name_after_digits);
     tcase_add_test(tc, batch_words);
     tcase_add_test(tc, terminal_session);
     tcase_add_test(tc, every_command_documented);

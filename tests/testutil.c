@@ -75,6 +75,7 @@ double tu_eval(const dx_expr *e, const char *var, double x)
         case DX_LN: return u > 0 ? log(u) : NAN;
         case DX_ABS: return fabs(u);
         case DX_RELU: return isnan(u) ? u : u > 0 ? u : 0; /* relu(sqrt(-1)) has no value */
+        case DX_ERF: return erf(u);
         }
         return NAN;
     }

@@ -63,10 +63,7 @@ static void free_parts(char **parts, int n)
 /* "name=VALUE": the length of the name, or 0 when the item has no such prefix. */
 static size_t name_len(const char *s)
 {
-    size_t i = 0;
-    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' ||
-           (i > 0 && s[i] >= '0' && s[i] <= '9'))
-        i++;
+    size_t i = dx_name_len(s, strlen(s));
     return i > 0 && s[i] == '=' ? i : 0;
 }
 

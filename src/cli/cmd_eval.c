@@ -24,16 +24,6 @@ typedef struct {
     double num[CLI_MAX_POS];
 } bindings;
 
-static bool valid_name(const char *s, size_t n)
-{
-    if (!n || !(s[0] == '_' || ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z')))
-        return false;
-    for (size_t i = 1; i < n; i++)
-        if (!(s[i] == '_' || (s[i] >= '0' && s[i] <= '9') || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
-            return false;
-    return true;
-}
-
 /* A closed expression's exact form and its double; false after reporting. */
 static bool value_of(cli *c, const char *label, const char *text, dx_expr **exact, double *num)
 {
@@ -53,7 +43,7 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
             len--;
         while (len && *s == ' ')
             s++, len--;
-        if (!eq || !valid_name(s, len)) {
+        if (!eq || !dx_is_name(s, len)) {
             cli_usage(c, "'%s' is not a value: write it as V=VALUE, e.g. x=1/2", a->pos[i]);
             return false;
         }

@@ -145,21 +145,11 @@ char *cli_text(cli *c, const char *plain)
     return s;
 }
 
-static bool valid_var(const char *v)
-{
-    if (!((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || *v == '_'))
-        return false;
-    for (const char *p = v + 1; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return false;
-    return true;
-}
-
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
 {
     const char *v = cli_get(a, "var");
     if (v) {
-        if (!valid_var(v)) {
+        if (!dx_is_name(v, strlen(v))) {
             cli_usage(c, "--var takes a variable name (not '%s')", v);
             return NULL;
         }

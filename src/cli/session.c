@@ -46,8 +46,8 @@ typedef enum { LINE_DONE, LINE_MORE, LINE_QUIT } line_result;
 /* n bytes of s onto a memory stream (its errors show when it is closed) */
 static void add(FILE *f, const char *s, size_t n) { fwrite(s, 1, n, f); }
 
-static bool ident_start(char ch) { return isalpha((unsigned char)ch) || ch == '_'; }
-static bool ident_char(char ch) { return isalnum((unsigned char)ch) || ch == '_'; }
+/* The length of the name p starts with, 0 if none (the parser's own rule). */
+static size_t name_at(const char *p) { return dx_name_len(p, strlen(p)); }
 
 static const named *lookup(const session *s, const char *name, size_t len)
 {
@@ -83,14 +83,13 @@ static char *expand(const session *s, const char *text, int depth)
             p = q;
             continue;
         }
-        if (!ident_start(*p) || (p > text && ident_char(p[-1]))) {
+        size_t n = name_at(p);
+        if (!n) {
             add(b, p, 1);
             p++;
             continue;
         }
-        const char *q = p;
-        while (ident_char(*q))
-            q++;
+        const char *q = p + n;
         const named *f = lookup(s, p, (size_t)(q - p));
         bool is_ans = !f && s->ans && q - p == 3 && strncmp(p, "ans", 3) == 0;
         if (!f && !is_ans) {
@@ -125,9 +124,9 @@ static char *expand(const session *s, const char *text, int depth)
             /* the body with each token of its variable replaced by (ARG) */
             for (const char *t = f->body; *t;) {
                 const char *u = t;
-                if (ident_start(*t)) {
-                    while (ident_char(*u))
-                        u++;
+                size_t tn = name_at(t);
+                if (tn) {
+                    u += tn;
                     if ((size_t)(u - t) == strlen(f->var) && strncmp(t, f->var, (size_t)(u - t)) == 0) {
                         add(b, "(", 1);
                         add(b, arg, strlen(arg));
@@ -216,11 +215,8 @@ static bool unclosed(cli *c, const char *text)
 
 static bool is_assignment(const char *w)
 {
-    if (!ident_start(*w))
-        return false;
-    while (ident_char(*w))
-        w++;
-    return *w == '=';
+    size_t n = name_at(w);
+    return n && w[n] == '=';
 }
 
 static void set_ans(session *s, const char *text)
@@ -256,12 +252,10 @@ static void help(cli *c, const char *name)
 /* NAME = EXPR or NAME(V) = EXPR. Returns false when the line is not a definition. */
 static bool definition(session *s, const char *line, int *rc, line_result *res)
 {
-    const char *p = line;
-    if (!ident_start(*p))
+    size_t nlen = name_at(line);
+    if (!nlen)
         return false;
-    while (ident_char(*p))
-        p++;
-    size_t nlen = (size_t)(p - line);
+    const char *p = line + nlen;
     char var[MAX_NAME] = "";
     const char *q = p;
     while (*q == ' ')
@@ -271,12 +265,11 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
         while (*q == ' ')
             q++;
         v = q;
-        while (ident_char(*q))
-            q++;
-        size_t vlen = (size_t)(q - v);
+        size_t vlen = name_at(v);
+        q += vlen;
         while (*q == ' ')
             q++;
-        if (*q != ')' || vlen == 0 || vlen >= MAX_NAME || !ident_start(*v))
+        if (*q != ')' || vlen == 0 || vlen >= MAX_NAME)
             return false;
         snprintf(var, sizeof var, "%.*s", (int)vlen, v);
         q++;
