@@ -171,7 +171,7 @@ int cli_check(cli *c, const cli_args *a)
     dx_expr *v = dx_sym(c->ctx, var, strlen(var));
     for (size_t i = 0; i < nholes && !hole && v; i++)
         hole = cancelled_zero(c, holes[i], v);
-    dx_expr *d = cli_derivative(c, f, var, order);
+    dx_expr *d = dx_derivative(c->ctx, f, var, order);
     dx_check_result r;
     if (!v || !d || dx_check(c->ctx, f, v, order, d, ans, &r) != DX_OK)
         return cli_report(c, NULL);

@@ -88,7 +88,7 @@ int cli_steps(cli *c, const cli_args *a)
     dx_steps s;
     if (!v || dx_steps_build(c->ctx, e, v, &s) != DX_OK)
         return cli_report(c, NULL);
-    dx_expr *final = cli_derivative(c, e, var, 1);
+    dx_expr *final = dx_derivative(c->ctx, e, var, 1);
     dx_format fmt = c->fmt == OUT_LATEX ? DX_LATEX : DX_PLAIN;
     /* one more row when the diff command's final form is not where the rules arrived */
     size_t n = s.n + (final != s.result);
