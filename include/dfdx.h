@@ -76,9 +76,10 @@ DX_API void dx_set_translator(const char *(*translate)(const char *english));
 /* The message as text: the (translated) template with its arguments filled in, expressions
  * printed in fmt, numbers in dx_fmt_double's form. malloc'd; NULL without memory. */
 DX_API char *dx_msg_text(dx_ctx *ctx, const dx_msg *m, dx_format fmt);
-struct dx_buf;
-/* The same, appended to a buffer (include/dfdx/text.h). */
-DX_API void dx_msg_render(dx_ctx *ctx, struct dx_buf *b, const dx_msg *m, dx_format fmt);
+/* A growable string (include/dfdx/text.h), which every renderer writes into. */
+typedef struct dx_buf dx_buf;
+/* The same, appended to a buffer. */
+DX_API void dx_msg_render(dx_ctx *ctx, dx_buf *b, const dx_msg *m, dx_format fmt);
 
 /* The one number format of dfdx: the shortest decimal that reads back as v, without an
  * exponent where that reads better (1000, 0.001), "0" for -0, "inf"/"nan" as %g writes them.

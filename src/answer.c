@@ -1,7 +1,10 @@
 /* Checking a student's derivative: the verdict, a counterexample, and the likely slip. */
 #include "answer.h"
 #include "alloc.h"
+#include "eval.h"
+#include "poly.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,12 +95,80 @@ static void find_slip(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_
     }
 }
 
-dx_status dx_check(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_expr *derivative, dx_expr *answer,
-                   dx_check_result *out)
+dx_status dx_check_against(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_expr *derivative,
+                           dx_expr *answer, dx_check_result *out)
 {
     memset(out, 0, sizeof *out);
     dx_status st = dx_equiv_check(ctx, answer, derivative, f, var, false, &out->eq);
     if (st == DX_OK && out->eq.kind == DX_EQ_DIFFERENT)
         find_slip(ctx, f, var, order, derivative, answer, out);
     return st;
+}
+
+/* The rational zero of a cancelled divisor h that is linear in v (x/x: 0, (x-1)/(x-1): 1),
+ * or NULL. */
+static dx_expr *cancelled_zero(dx_ctx *ctx, dx_expr *h, dx_expr *v)
+{
+    dx_poly p;
+    dx_poly_init(&p);
+    dx_expr *z = NULL;
+    if (dx_has(h, v) && dx_poly_from_expr(ctx, h, v, &p) == 1 && dx_poly_deg(&p) == 1) {
+        mpq_t r;
+        mpq_init(r);
+        mpq_div(r, p.c[0], p.c[1]);
+        mpq_neg(r, r);
+        dx_num n = dx_num_from_mpq(r);
+        z = dx_number(ctx, &n);
+        dx_num_clear(&n);
+        mpq_clear(r);
+    }
+    dx_poly_clear(&p);
+    dx_ctx_clear_error(ctx);
+    return z;
+}
+
+/* x/x as an answer: equal to the derivative wherever it is defined, but undefined at the zero
+ * of the cancelled divisor, which the canonical form no longer shows. */
+static void undefined_at_hole(dx_ctx *ctx, dx_check_result *r, dx_expr *v, dx_expr *hole)
+{
+    dx_expr *dv = dx_subst(ctx, r->derivative, v, hole);
+    double dd = NAN;
+    if (dv && dv->vmask == 0 && dx_eval_const(ctx, dv, &dd) == DX_OK) {
+        r->eq.kind = DX_EQ_UNDEFINED;
+        r->eq.at = hole;
+        r->eq.at_d = dx_num_to_double(&hole->u.num);
+        r->eq.va = NULL;
+        r->eq.da = NAN;
+        r->eq.vb = dv->kind == DX_NUM ? dv : NULL;
+        r->eq.db = dd;
+    }
+    dx_ctx_clear_error(ctx);
+}
+
+dx_status dx_check(dx_ctx *ctx, dx_expr *f, const char *var, unsigned order, const char *answer, size_t len,
+                   dx_check_result *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!f)
+        return dx_ctx_error(ctx)->status; /* an earlier call failed: its error stands */
+    /* the divisions the answer cancels as it is read, each a point where it is undefined */
+    dx_holes_clear(ctx);
+    dx_expr *ans = dx_parse(ctx, answer, len);
+    if (!ans)
+        return dx_ctx_error(ctx)->status;
+    dx_expr *const *holes;
+    size_t nholes = dx_holes(ctx, &holes);
+    dx_expr *hole = NULL, *v = dx_sym(ctx, var, strlen(var));
+    for (size_t i = 0; i < nholes && !hole && v; i++)
+        hole = cancelled_zero(ctx, holes[i], v);
+    dx_expr *d = v ? dx_derivative(ctx, f, var, order) : NULL;
+    dx_status st = d ? dx_check_against(ctx, f, v, order, d, ans, out) : dx_ctx_error(ctx)->status;
+    if (st != DX_OK)
+        return st;
+    *out = (dx_check_result){f, ans, v->u.name, order, d, out->eq, out->slip, out->slip_at == f ? NULL : out->slip_at,
+                             out->slipped};
+    if (hole && (out->eq.kind == DX_EQ_ALGEBRA || out->eq.kind == DX_EQ_POINTS))
+        undefined_at_hole(ctx, out, v, hole);
+    dx_ctx_clear_error(ctx); /* the slip search's failed candidates are no error of this call */
+    return DX_OK;
 }

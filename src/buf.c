@@ -1,6 +1,7 @@
 /* The growable buffer and the JSON writer (include/dfdx/text.h). */
 #include "dfdx/text.h"
 #include "alloc.h"
+#include "expr.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -122,4 +123,14 @@ void dx_json_key(dx_buf *b, const char *key, bool first)
         dx_buf_puts(b, ", ");
     dx_json_str(b, key);
     dx_buf_puts(b, ": ");
+}
+
+void dx_buf_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e, dx_format fmt)
+{
+    char *s = b->oom ? NULL : dx_print(ctx, e, fmt);
+    if (s)
+        dx_buf_puts(b, s);
+    else
+        b->oom = true;
+    dx_free(s);
 }

@@ -7,44 +7,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const dx_rule_names[DX_NRULES] = {
-    "constant", "variable", "sum", "scalar multiple", "product", "quotient",
-    "power", "exponential", "general power", "function", "chain",
+static const dx_msg_id rule_names[DX_NRULES] = {
+    DX_M_RULE_CONSTANT, DX_M_RULE_VARIABLE, DX_M_RULE_SUM,      DX_M_RULE_SCALAR,        DX_M_RULE_PRODUCT,
+    DX_M_RULE_QUOTIENT, DX_M_RULE_POWER,    DX_M_RULE_EXPONENTIAL, DX_M_RULE_GENERAL_POWER, DX_M_RULE_FUNCTION,
+    DX_M_RULE_CHAIN,    DX_M_RULE_SIMPLIFY,
 };
 
-const char *const dx_rule_formulas[DX_NRULES] = {
-    "d/dx c = 0", "d/dx x = 1", "(u + v)' = u' + v'", "(c*u)' = c*u'", "(u*v)' = u'*v + u*v'",
-    "(u/v)' = (u'*v - u*v')/v^2", "(u^n)' = n*u^(n-1)*u'", "(a^u)' = a^u*ln(a)*u'",
-    "(u^v)' = u^v*(v'*ln(u) + v*u'/u)", "d/dx f(x) = f'(x)", "f(u)' = f'(u)*u'",
+static const dx_msg_id rule_formulas[DX_NRULES] = {
+    DX_M_FORMULA_CONSTANT, DX_M_FORMULA_VARIABLE, DX_M_FORMULA_SUM,         DX_M_FORMULA_SCALAR,
+    DX_M_FORMULA_PRODUCT,  DX_M_FORMULA_QUOTIENT, DX_M_FORMULA_POWER,       DX_M_FORMULA_EXPONENTIAL,
+    DX_M_FORMULA_GENERAL_POWER, DX_M_FORMULA_FUNCTION, DX_M_FORMULA_CHAIN, DX_M_FORMULA_SIMPLIFY,
 };
 
-const char *const dx_slip_names[DX_NSLIPS] = {
-    "none",
-    "ln(u) -> 1/u without u'",
-    "missing inner derivative (chain rule)",
-    "sign of d/dx cos",
-    "power-rule exponent not reduced",
-    "quotient-rule numerator reversed",
-    "only one term of the product rule",
-    "only one term of the product rule",
-    "derivative of a product taken as the product of derivatives",
-    "constant not dropped",
-    "sign flipped",
+static const dx_msg_id slip_names[DX_NSLIPS] = {
+    DX_M_SLIP_NONE,          DX_M_SLIP_LN,           DX_M_SLIP_CHAIN,        DX_M_SLIP_COS_SIGN,
+    DX_M_SLIP_POWER_EXP,     DX_M_SLIP_QUOTIENT,     DX_M_SLIP_PRODUCT_TERM, DX_M_SLIP_PRODUCT_TERM,
+    DX_M_SLIP_PRODUCT_DERIVS, DX_M_SLIP_CONSTANT,    DX_M_SLIP_SIGN,
 };
 
-const char *const dx_slip_explanations[DX_NSLIPS] = {
-    "",
-    "d/dx ln(u) = u'/u: the factor u' (the inner derivative) is missing",
-    "f(u)' = f'(u)*u': the factor u' (the inner derivative) is missing",
-    "d/dx cos(u) = -sin(u)*u', with a minus sign",
-    "(u^n)' = n*u^(n-1)*u': the exponent goes down by one",
-    "(u/v)' = (u'*v - u*v')/v^2: u'*v comes first, so the sign is flipped",
-    "(u*v)' = u'*v + u*v': the term u*v' is missing",
-    "(u*v)' = u'*v + u*v': the term u'*v is missing",
-    "(u*v)' = u'*v + u*v', not u'*v'",
-    "the derivative of a constant term is 0",
-    "the answer is the derivative with the opposite sign: check each minus sign",
+static const dx_msg_id slip_explanations[DX_NSLIPS] = {
+    DX_M_NONE,
+    DX_M_SLIP_WHY_LN,
+    DX_M_SLIP_WHY_CHAIN,
+    DX_M_SLIP_WHY_COS_SIGN,
+    DX_M_SLIP_WHY_POWER_EXP,
+    DX_M_SLIP_WHY_QUOTIENT,
+    DX_M_SLIP_WHY_PRODUCT_FIRST,
+    DX_M_SLIP_WHY_PRODUCT_LAST,
+    DX_M_SLIP_WHY_PRODUCT_DERIVS,
+    DX_M_SLIP_WHY_CONSTANT,
+    DX_M_SLIP_WHY_SIGN,
 };
+
+dx_msg_id dx_rule_name(dx_rule r) { return (unsigned)r < DX_NRULES ? rule_names[r] : DX_M_NONE; }
+dx_msg_id dx_rule_formula(dx_rule r) { return (unsigned)r < DX_NRULES ? rule_formulas[r] : DX_M_NONE; }
+dx_msg_id dx_slip_name(dx_slip s) { return (unsigned)s < DX_NSLIPS ? slip_names[s] : DX_M_NONE; }
+dx_msg_id dx_slip_explanation(dx_slip s) { return (unsigned)s < DX_NSLIPS ? slip_explanations[s] : DX_M_NONE; }
 
 typedef struct {
     dx_ctx *ctx;

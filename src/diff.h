@@ -3,47 +3,8 @@
 #define DX_DIFF_H
 
 #include "expr.h"
-
-/* ORDER RULE: the names in diff.c's rule_names[] follow this order. */
-typedef enum dx_rule {
-    DX_R_CONSTANT,    /* d/dx c = 0 */
-    DX_R_VARIABLE,    /* d/dx x = 1 */
-    DX_R_SUM,         /* (u + v)' = u' + v' */
-    DX_R_SCALAR,      /* (c*u)' = c*u' */
-    DX_R_PRODUCT,     /* (u*v)' = u'*v + u*v' */
-    DX_R_QUOTIENT,    /* (u/v)' = (u'*v - u*v')/v^2 */
-    DX_R_POWER,       /* (u^n)' = n*u^(n-1)*u' */
-    DX_R_EXPONENTIAL, /* (a^u)' = a^u*ln(a)*u', (e^u)' = e^u*u' */
-    DX_R_GENERAL_POWER, /* (u^v)' = u^v*(v'*ln(u) + v*u'/u) */
-    DX_R_FUNCTION,    /* f(x)' from the functions table */
-    DX_R_CHAIN,       /* f(u)' = f'(u)*u' */
-    DX_NRULES
-} dx_rule;
-
-DX_HIDDEN extern const char *const dx_rule_names[DX_NRULES];
-/* Each rule's formula in plain text, for steps (functions carry theirs in the fn table). */
-DX_HIDDEN extern const char *const dx_rule_formulas[DX_NRULES];
-
-/* Deliberately broken rules: the same rule code with one rule altered, so the checker can
- * recognise a student's slip by reproducing it. ORDER SLIP: names in diff.c's slip tables. */
-typedef enum dx_slip {
-    DX_SLIP_NONE,
-    DX_SLIP_LN,             /* ln(u)' = 1/u, without u' */
-    DX_SLIP_CHAIN,          /* f(u)' = f'(u), (u^n)' = n*u^(n-1), (a^u)' = a^u*ln(a): no u' */
-    DX_SLIP_COS_SIGN,       /* cos(u)' = sin(u)*u' */
-    DX_SLIP_POWER_EXP,      /* (u^n)' = n*u^n*u': exponent not reduced */
-    DX_SLIP_QUOTIENT,       /* (u/v)' = (u*v' - u'*v)/v^2: numerator reversed */
-    DX_SLIP_PRODUCT_FIRST,  /* (u*v)' = u'*v: one term of the product rule only */
-    DX_SLIP_PRODUCT_LAST,   /* (u*v)' = u*v' */
-    DX_SLIP_PRODUCT_DERIVS, /* (u*v)' = u'*v' */
-    DX_SLIP_CONSTANT,       /* c' = c: constant not dropped */
-    DX_SLIP_SIGN,           /* the whole derivative negated (answer.c makes it; no rule breaks) */
-    DX_NSLIPS
-} dx_slip;
-
-DX_HIDDEN extern const char *const dx_slip_names[DX_NSLIPS];
-/* What the rule should have been and what the slip made of it, one sentence. */
-DX_HIDDEN extern const char *const dx_slip_explanations[DX_NSLIPS];
+#include "dfdx/check.h"
+#include "dfdx/steps.h"
 
 /* Called once per distinct node, after its derivative is known, children first. */
 typedef void (*dx_recorder)(void *user, dx_rule rule, const dx_expr *e, const dx_expr *de);

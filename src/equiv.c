@@ -6,7 +6,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,8 +108,8 @@ static bool differ_d(double a, double b)
     return fabs(a - b) > 1e-7 * (1 + m);
 }
 
-/* a and b with every variable but var held at its generic value. */
-static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_expr *var, char *held, size_t heldlen)
+/* a and b with every variable but var held at its generic value, listed in out. */
+static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_expr *var, dx_equiv *out)
 {
     const char **names;
     size_t na = dx_vars(ctx, *a, &names), n = 0, k = 0;
@@ -141,21 +140,24 @@ static bool hold_others(dx_ctx *ctx, dx_expr **a, dx_expr **b, dx_expr **w, dx_e
         dx_free(syms);
         return false;
     }
-    for (size_t i = 0; i < n && *a && *b; i++) {
+    const char **held_name = dx_alloc(ctx, (n + 1) * sizeof *held_name);
+    dx_expr **held_value = dx_alloc(ctx, (n + 1) * sizeof *held_value);
+    for (size_t i = 0; i < n && *a && *b && held_name && held_value; i++) {
         if (syms[i] == var)
             continue;
         const int64_t *v = other_values[k++ % (sizeof other_values / sizeof other_values[0])];
         dx_expr *val = dx_frac(ctx, v[0], v[1]);
-        size_t used = strlen(held);
-        snprintf(held + used, heldlen - used, "%s%s = %lld/%lld", used ? ", " : "", syms[i]->u.name,
-                 (long long)v[0], (long long)v[1]);
+        held_name[out->nheld] = syms[i]->u.name;
+        held_value[out->nheld++] = val;
         *a = dx_subst(ctx, *a, syms[i], val);
         *b = dx_subst(ctx, *b, syms[i], val);
         if (*w)
             *w = dx_subst(ctx, *w, syms[i], val);
     }
     dx_free(syms);
-    return *a && *b;
+    out->held_name = held_name;
+    out->held_value = held_value;
+    return *a && *b && held_name && held_value;
 }
 
 /* The value of e at a rational point, exactly, or NULL (error cleared) when substitution fails. */
@@ -253,7 +255,9 @@ static dx_status sample(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *within, dx
         out->kind = DX_EQ_DIFFERENT;
     } else if (nundef) {
         undef.npoints = out->npoints;
-        memcpy(undef.held, out->held, sizeof undef.held);
+        undef.nheld = out->nheld;
+        undef.held_name = out->held_name;
+        undef.held_value = out->held_value;
         *out = undef;
         out->kind = out->npoints >= MIN_POINTS ? DX_EQ_UNDEFINED : DX_EQ_DIFFERENT;
     } else {
@@ -273,7 +277,7 @@ static dx_status equiv_check_run(dx_ctx *ctx, dx_expr *a, dx_expr *b, dx_expr *w
         return DX_OK;
     }
     bool zero = algebra_zero(ctx, a, b, var);
-    if (!hold_others(ctx, &a, &b, &within, var, out->held, sizeof out->held))
+    if (!hold_others(ctx, &a, &b, &within, var, out))
         return dx_ctx_error(ctx)->status;
     dx_status st = sample(ctx, a, b, within, var, quick, out);
     if (st != DX_OK)

@@ -68,6 +68,7 @@ void dx_ctx_free(dx_ctx *ctx)
 }
 
 void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }
+size_t dx_ctx_budget(const dx_ctx *ctx) { return ctx->budget; }
 const dx_error *dx_ctx_error(const dx_ctx *ctx) { return &ctx->err; }
 size_t dx_node_count(const dx_ctx *ctx) { return ctx->count; }
 /* A GMP allocation that failed was served from the reserve (alloc.c): its context fails here,

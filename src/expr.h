@@ -70,6 +70,8 @@ DX_HIDDEN void *dx_failf(dx_ctx *ctx, dx_status st, long pos, long end, const ch
     __attribute__((format(printf, 5, 6)));
 /* The context's error as text in buf (empty when there is none); transitional too. */
 DX_HIDDEN const char *dx_errtext(dx_ctx *ctx, char *buf, size_t n);
+/* e printed in fmt, appended to b; a failed print sets b->oom (its error is on ctx). */
+DX_HIDDEN void dx_buf_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e, dx_format fmt);
 /* Did the context's error come from a value too large for a double (exp(800))? */
 DX_HIDDEN bool dx_overflowed(const dx_ctx *ctx);
 /* dx_fail(ctx, DX_ENOMEM, -1, -1, DX_M_OUT_OF_MEMORY) */
@@ -86,6 +88,8 @@ DX_HIDDEN dx_status dx_end(dx_ctx *ctx, dx_status st);
 /* Memory from the context's arena, released with the context. NULL (and an error) if out. */
 DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);
 DX_HIDDEN size_t dx_node_count(const dx_ctx *ctx);
+/* The node budget dx_ctx_set_budget last set (a call that lowers it for a while restores it). */
+DX_HIDDEN size_t dx_ctx_budget(const dx_ctx *ctx);
 
 /* Leaves. dx_number copies *v. */
 DX_HIDDEN dx_expr *dx_number(dx_ctx *ctx, const dx_num *v);

@@ -1,5 +1,5 @@
 /* A derivation step by step, from diff's own rules through its recorder and open holes. */
-#include "steps.h"
+#include "diff.h"
 #include "alloc.h"
 #include "eval.h"
 #include "fn.h"
@@ -17,12 +17,20 @@ static dx_expr *open_of(dx_ctx *ctx, const dx_expr *u)
     return dx_sym(ctx, buf, (size_t)n);
 }
 
-/* In dx_steps.rule: the node's derivative is folded into its parent's step. */
+/* What diff's recorder said, by node id: the rule applied to each node, and the node. */
+typedef struct {
+    dx_ctx *ctx;
+    unsigned char *rule;
+    const dx_expr **node;
+    uint32_t nnodes;
+} recorded;
+
+/* In recorded.rule: the node's derivative is folded into its parent's step. */
 #define FOLDED 0x80
 
 static void record(void *user, dx_rule rule, const dx_expr *e, const dx_expr *de)
 {
-    dx_steps *s = user;
+    recorded *s = user;
     if (e->id < s->nnodes) {
         /* a sum with a constant derivative (x - 1) is folded like a constant: no step */
         bool folded = rule == DX_R_SUM && de->kind == DX_NUM;
@@ -32,27 +40,22 @@ static void record(void *user, dx_rule rule, const dx_expr *e, const dx_expr *de
 }
 
 /* The rule recorded for u, or -1. */
-static int rule_of(const dx_steps *s, const dx_expr *u)
+static int rule_of(const recorded *s, const dx_expr *u)
 {
     return u->id < s->nnodes ? (s->rule[u->id] & ~FOLDED) - 1 : -1;
 }
 
 /* Constants, the variable itself and sums like x - 1 get no step of their own. */
-static bool trivial(const dx_steps *s, const dx_expr *u)
+static bool trivial(const recorded *s, const dx_expr *u)
 {
     int r = rule_of(s, u);
     return r < 0 || r == DX_R_CONSTANT || r == DX_R_VARIABLE || (s->rule[u->id] & FOLDED);
 }
 
-typedef struct {
-    dx_ctx *ctx;
-    dx_steps *s;
-} holes;
-
 static dx_expr *hole(void *user, dx_expr *u)
 {
-    holes *h = user;
-    return trivial(h->s, u) ? NULL : open_of(h->ctx, u);
+    recorded *s = user;
+    return trivial(s, u) ? NULL : open_of(s->ctx, u);
 }
 
 /* The id of the leftmost open derivative in e as printed, or -1 when none is left. */
@@ -69,78 +72,120 @@ static long leftmost_open(dx_ctx *ctx, const dx_expr *e, bool *oom)
     return id;
 }
 
-static dx_status steps_build_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
+/* The labels of the rules that need no argument (function and chain name the function). */
+static const dx_msg_id labels[DX_NRULES] = {
+    [DX_R_CONSTANT] = DX_M_STEP_CONSTANT, [DX_R_VARIABLE] = DX_M_STEP_VARIABLE,
+    [DX_R_SUM] = DX_M_STEP_SUM,           [DX_R_SCALAR] = DX_M_STEP_SCALAR,
+    [DX_R_PRODUCT] = DX_M_STEP_PRODUCT,   [DX_R_QUOTIENT] = DX_M_STEP_QUOTIENT,
+    [DX_R_POWER] = DX_M_STEP_POWER,       [DX_R_EXPONENTIAL] = DX_M_STEP_EXPONENTIAL,
+    [DX_R_GENERAL_POWER] = DX_M_STEP_GENERAL_POWER, [DX_R_SIMPLIFY] = DX_M_STEP_SIMPLIFIED,
+};
+
+/* One step: the rule named for a student ("chain rule, outer sin, inner x^2") and its formula. */
+static dx_step step_of(dx_rule rule, const dx_expr *u, dx_expr *after, const dx_expr *var)
 {
-    memset(out, 0, sizeof *out);
-    if (!f || !var)
-        return dx_ctx_error(ctx)->status;
-    out->var = var;
-    out->nnodes = (uint32_t)dx_node_count(ctx);
-    out->rule = dx_calloc(out->nnodes + 1, 1);
-    out->node = dx_calloc(out->nnodes + 1, sizeof *out->node);
-    out->step = dx_malloc(16 * sizeof *out->step);
-    size_t cap = 16;
-    if (!out->rule || !out->node || !out->step) {
-        dx_steps_free(out);
-        dx_oom(ctx);
-        return DX_ENOMEM;
+    dx_step st = {rule, u, after, DX_MSG(labels[rule]), DX_MSG(dx_rule_formula(rule))};
+    switch (rule) {
+    case DX_R_FUNCTION:
+    case DX_R_CHAIN: {
+        const char *fn = dx_fns[u->fn].name;
+        st.formula = DX_MSG(DX_M_FORMULA_OF_FN, DX_S(dx_fns[u->fn].formula));
+        st.label = rule == DX_R_CHAIN ? DX_MSG(DX_M_STEP_CHAIN, DX_S(fn), DX_E(u->a[0])) : DX_MSG(DX_M_STEP_FN, DX_S(fn));
+        break;
     }
-    /* the recorder says which rule diff applies to each node, and which are trivial */
-    dx_expr *whole = dx_diff_by(ctx, f, var, record, out);
-    if (!whole) {
-        dx_steps_free(out);
-        return dx_ctx_error(ctx)->status;
+    case DX_R_POWER:
+    case DX_R_EXPONENTIAL: {
+        const dx_expr *inner = u->a[rule == DX_R_POWER ? 0 : 1];
+        if (rule == DX_R_EXPONENTIAL && u->a[0]->kind == DX_CONST && u->a[0]->fn == DX_E)
+            st.formula = DX_MSG(DX_M_FORMULA_EXP_E);
+        if (inner != var)
+            st.label = DX_MSG(rule == DX_R_POWER ? DX_M_STEP_POWER_INNER : DX_M_STEP_EXPONENTIAL_INNER, DX_E(inner));
+        break;
     }
-    if (trivial(out, f)) {
-        out->start = open_of(ctx, f);
-        out->step[out->n++] = (dx_step){(dx_rule)rule_of(out, f), f, whole};
-        out->result = whole;
-        return DX_OK;
+    default:
+        break;
     }
-    holes h = {ctx, out};
-    dx_diff_opts o = {.hole = hole, .hole_user = &h};
-    dx_expr *cur = out->start = open_of(ctx, f);
-    bool oom = false;
-    for (long id; cur && (id = leftmost_open(ctx, cur, &oom)) >= 0;) {
-        if (id >= (long)out->nnodes || !out->node[id]) {
-            dx_failf(ctx, DX_EUSAGE, -1, -1, "steps: an open derivative of an unknown node");
-            break;
-        }
-        if (out->n == DX_MAX_STEPS) {
-            dx_failf(ctx, DX_ELIMIT, -1, -1, "too many steps to show (more than %d)", DX_MAX_STEPS);
-            cur = NULL;
-            break;
-        }
-        if (out->n == cap) {
-            dx_step *more = dx_realloc(out->step, 2 * cap * sizeof *more);
-            if (!more) {
-                oom = true;
-                break;
-            }
-            out->step = more;
-            cap *= 2;
-        }
-        /* one rule application: diff's rule for this node, its parts' derivatives left open */
-        const dx_expr *u = out->node[id];
-        dx_expr *one = dx_diff_with(ctx, (dx_expr *)u, var, &o);
-        cur = dx_subst(ctx, cur, open_of(ctx, u), one);
-        out->step[out->n++] = (dx_step){(dx_rule)rule_of(out, u), u, cur};
-    }
-    if (oom)
-        dx_oom(ctx);
-    if (!cur || oom || dx_failed(ctx)) {
-        dx_status st = dx_ctx_error(ctx)->status;
-        dx_steps_free(out);
-        return st;
-    }
-    out->result = cur;
-    return DX_OK;
+    return st;
 }
 
-dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
+/* Room for one more step; false without memory. */
+static bool grow(dx_steps *out, size_t *cap)
 {
-    dx_status st = steps_build_run(ctx, f, var, out);
-    if (st == DX_OK && (st = dx_end(ctx, st)) != DX_OK)
+    if (out->n < *cap)
+        return true;
+    dx_step *more = dx_realloc(out->step, 2 * *cap * sizeof *more);
+    if (!more)
+        return false;
+    out->step = more;
+    *cap *= 2;
+    return true;
+}
+
+/* The rule steps from f's open derivative to diff's result; the last expression, or NULL. */
+static dx_expr *derive(dx_ctx *ctx, recorded *rec, dx_expr *f, dx_expr *var, dx_steps *out, size_t *cap)
+{
+    dx_expr *whole = dx_diff_by(ctx, f, var, record, rec);
+    if (!whole)
+        return NULL;
+    out->start = open_of(ctx, f);
+    if (trivial(rec, f)) {
+        out->step[out->n++] = step_of((dx_rule)rule_of(rec, f), f, whole, var);
+        return whole;
+    }
+    dx_diff_opts o = {.hole = hole, .hole_user = rec};
+    dx_expr *cur = out->start;
+    bool oom = false;
+    for (long id; cur && (id = leftmost_open(ctx, cur, &oom)) >= 0;) {
+        if (id >= (long)rec->nnodes || !rec->node[id])
+            return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_STEPS_UNKNOWN_NODE);
+        if (out->n == DX_STEPS_MAX)
+            return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_STEPS_TOO_MANY, DX_I(DX_STEPS_MAX));
+        if (!grow(out, cap))
+            return dx_oom(ctx);
+        /* one rule application: diff's rule for this node, its parts' derivatives left open */
+        const dx_expr *u = rec->node[id];
+        dx_expr *one = dx_diff_with(ctx, (dx_expr *)u, var, &o);
+        cur = dx_subst(ctx, cur, open_of(ctx, u), one);
+        out->step[out->n++] = step_of((dx_rule)rule_of(rec, u), u, cur, var);
+    }
+    return oom ? dx_oom(ctx) : cur;
+}
+
+dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, const char *var, dx_steps *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!f)
+        return dx_ctx_error(ctx)->status; /* an earlier call failed: its error stands */
+    dx_ctx_clear_error(ctx);
+    dx_expr *x = dx_sym(ctx, var, strlen(var));
+    if (!x)
+        return dx_ctx_error(ctx)->status;
+    out->f = f;
+    out->var = x->u.name;
+    size_t cap = 16;
+    recorded rec = {ctx, dx_calloc(dx_node_count(ctx) + 1, 1), dx_calloc(dx_node_count(ctx) + 1, sizeof *rec.node),
+                    (uint32_t)dx_node_count(ctx)};
+    out->step = dx_malloc(cap * sizeof *out->step);
+    dx_expr *cur = rec.rule && rec.node && out->step ? derive(ctx, &rec, f, x, out, &cap) : dx_oom(ctx);
+    dx_free(rec.rule);
+    dx_free(rec.node);
+    if (cur && dx_failed(ctx)) /* a step that failed on the way */
+        cur = NULL;
+    /* the conclusion is exactly what dfdx diff shows: one more step when the rules stop short */
+    dx_expr *shown = cur ? dx_derivative(ctx, f, var, 1) : NULL;
+    if (shown && shown != cur && !grow(out, &cap))
+        shown = dx_oom(ctx);
+    if (!shown) {
+        dx_status st = dx_ctx_error(ctx)->status;
+        dx_steps_free(out);
+        memset(out, 0, sizeof *out);
+        return st;
+    }
+    if (shown != cur)
+        out->step[out->n++] = step_of(DX_R_SIMPLIFY, f, shown, x);
+    out->result = shown;
+    dx_status st = dx_end(ctx, DX_OK); /* out of memory on the way, though a fallback answered */
+    if (st != DX_OK)
         dx_steps_free(out);
     return st;
 }
@@ -148,135 +193,6 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_steps *out)
 void dx_steps_free(dx_steps *s)
 {
     dx_free(s->step);
-    dx_free(s->rule);
-    dx_free(s->node);
     s->step = NULL;
-    s->rule = NULL;
-    s->node = NULL;
     s->n = 0;
-}
-
-/* --- text ------------------------------------------------------------------------------------ */
-
-typedef struct {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = dx_realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static char *finish(buf *b)
-{
-    if (b->oom || !b->p) {
-        dx_free(b->p);
-        return b->oom ? NULL : dx_strdup("");
-    }
-    return b->p;
-}
-
-char *dx_steps_print(dx_ctx *ctx, const dx_steps *s, const dx_expr *e, dx_format fmt)
-{
-    char *t = dx_print(ctx, e, fmt), *v = dx_print(ctx, s->var, fmt);
-    buf b = {0};
-    if (!t || !v) {
-        dx_free(t);
-        dx_free(v);
-        return NULL;
-    }
-    static const char mathrm[] = "\\mathrm{@";
-    for (const char *p = t; *p;) {
-        bool tex = fmt == DX_LATEX && strncmp(p, mathrm, sizeof mathrm - 1) == 0;
-        if (*p != '@' && !tex) {
-            put(&b, p++, 1);
-            continue;
-        }
-        char *end;
-        unsigned long id = strtoul(p + (tex ? sizeof mathrm - 1 : 1), &end, 10);
-        const dx_expr *u = id < s->nnodes ? s->node[id] : NULL;
-        if (*end != '@' || !u) { /* not one of ours: keep the text */
-            put(&b, p++, 1);
-            continue;
-        }
-        p = end + 1 + (tex && end[1] == '}');
-        char *inner = dx_print(ctx, u, fmt);
-        if (!inner) {
-            b.oom = true;
-            break;
-        }
-        puts_(&b, fmt == DX_LATEX ? "\\frac{d}{d" : "d/d");
-        puts_(&b, v);
-        puts_(&b, fmt == DX_LATEX ? "}\\left(" : "(");
-        puts_(&b, inner);
-        puts_(&b, fmt == DX_LATEX ? "\\right)" : ")");
-        dx_free(inner);
-    }
-    dx_free(t);
-    dx_free(v);
-    if (b.oom)
-        dx_oom(ctx);
-    return finish(&b);
-}
-
-bool dx_steps_describe(dx_ctx *ctx, const dx_steps *s, size_t i, char **label, const char **formula)
-{
-    const dx_step *st = &s->step[i];
-    const dx_expr *u = st->node, *inner = NULL;
-    buf b = {0};
-    *formula = dx_rule_formulas[st->rule];
-    switch (st->rule) {
-    case DX_R_FUNCTION:
-    case DX_R_CHAIN:
-        *formula = dx_fns[u->fn].formula;
-        puts_(&b, st->rule == DX_R_CHAIN ? "chain rule, outer " : "");
-        puts_(&b, dx_fns[u->fn].name);
-        puts_(&b, st->rule == DX_R_CHAIN ? ", inner " : " rule");
-        if (st->rule == DX_R_CHAIN)
-            inner = u->a[0];
-        break;
-    case DX_R_POWER:
-    case DX_R_EXPONENTIAL:
-        puts_(&b, dx_rule_names[st->rule]);
-        puts_(&b, " rule");
-        inner = u->a[st->rule == DX_R_POWER ? 0 : 1];
-        if (st->rule == DX_R_EXPONENTIAL && u->a[0]->kind == DX_CONST && u->a[0]->fn == DX_E)
-            *formula = "(e^u)' = e^u*u'";
-        if (inner == s->var)
-            inner = NULL;
-        else
-            puts_(&b, " with the chain rule, inner ");
-        break;
-    default:
-        puts_(&b, dx_rule_names[st->rule]);
-        puts_(&b, " rule");
-        break;
-    }
-    if (inner) {
-        char *t = dx_print(ctx, inner, DX_PLAIN);
-        if (!t)
-            b.oom = true;
-        else
-            puts_(&b, t);
-        dx_free(t);
-    }
-    *label = finish(&b);
-    return *label != NULL;
 }

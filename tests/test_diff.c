@@ -1,6 +1,7 @@
 /* Differentiation: the form of the result (golden strings) and its value (central differences). */
 #include "diff.h"
 #include "fn.h"
+#include "simplify.h"
 #include "testutil.h"
 #include <check.h>
 #include <stdio.h>
@@ -159,6 +160,89 @@ START_TEST(shared_subexpressions_stay_cheap)
 }
 END_TEST
 
+/* dx_derivative is dx_diff then dx_simplify, order after order, and leaves the budget as it was. */
+START_TEST(derivative_as_shown)
+{
+    static const char *const fs[] = {"x^3*sin(x)", "x e^x/(x + 1)", "ln(x^2 + 1)", "x^x"};
+    for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++) {
+        dx_expr *f = tu_parse(fs[k]), *want = f;
+        dx_ctx_set_budget(tu_ctx, 12345678);
+        for (unsigned order = 1; order <= 3; order++) {
+            dx_expr *prev = want;
+            want = dx_simplify(tu_ctx, dx_diff(tu_ctx, want, "x", 1));
+            dx_expr *d = dx_derivative(tu_ctx, f, "x", order);
+            ck_assert_msg(d == want, "%s, order %u", fs[k], order);
+            char why[200];
+            ck_assert_msg(tu_check_default(prev, d, "x", why, sizeof why) >= 3, "%s: %s", fs[k], why);
+        }
+        ck_assert_uint_eq(dx_ctx_budget(tu_ctx), 12345678);
+        ck_assert_ptr_eq(dx_derivative(tu_ctx, f, "x", 0), f);
+    }
+    ck_assert_ptr_null(dx_derivative(tu_ctx, NULL, "x", 1));
+}
+END_TEST
+
+/* Kinks as data: the point and the one-sided derivatives where the argument is linear. */
+START_TEST(derive_kinks)
+{
+    dx_derived r;
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("abs(x)"), "x", 1, &r), DX_OK);
+    ck_assert_str_eq(r.var, "x");
+    ck_assert_uint_eq(r.nkinks, 1);
+    const dx_kink *k = &r.kink[0];
+    ck_assert(k->u == tu_parse("x") && k->at && dx_is_int(k->at, 0) && k->sided);
+    ck_assert(k->left.kind == DX_SLOPE_VALUE && k->left.exact && dx_is_int(k->left.exact, -1));
+    ck_assert(k->right.kind == DX_SLOPE_VALUE && k->right.exact && dx_is_int(k->right.exact, 1));
+    char why[200];
+    ck_assert_msg(tu_check_default(tu_parse("abs(x)"), r.derivative, "x", why, sizeof why) >= 3, "%s", why);
+
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("relu(2x - 1)"), "x", 1, &r), DX_OK);
+    ck_assert(r.nkinks == 1 && r.kink[0].at == tu_parse("1/2"));
+    ck_assert(r.kink[0].left.exact && dx_is_int(r.kink[0].left.exact, 0));
+    ck_assert(r.kink[0].right.exact && dx_is_int(r.kink[0].right.exact, 2));
+
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("sqrt(abs(x))"), "x", 1, &r), DX_OK);
+    ck_assert(r.nkinks == 1 && r.kink[0].sided);
+    ck_assert_int_eq(r.kink[0].left.kind, DX_SLOPE_NEG_INF);
+    ck_assert_int_eq(r.kink[0].right.kind, DX_SLOPE_POS_INF);
+
+    /* not linear: the condition only */
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("abs(x^2 - 1) + abs(x - 2)"), "x", 1, &r), DX_OK);
+    ck_assert_uint_eq(r.nkinks, 2);
+    const dx_kink *lin = r.kink[0].at ? &r.kink[0] : &r.kink[1], *quad = r.kink[0].at ? &r.kink[1] : &r.kink[0];
+    ck_assert(quad->u == tu_parse("x^2 - 1") && !quad->at && !quad->sided);
+    ck_assert(lin->at && dx_is_int(lin->at, 2) && lin->sided);
+
+    /* order 0 is no derivative: no kinks; a kink in another variable is none of x's */
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("abs(x)"), "x", 0, &r), DX_OK);
+    ck_assert_uint_eq(r.nkinks, 0);
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("abs(y) + x"), "x", 1, &r), DX_OK);
+    ck_assert(r.nkinks == 0 && dx_is_int(r.derivative, 1));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_OK);
+}
+END_TEST
+
+/* Every partial, by the variables in alphabetical order, each as dx_derivative shows it. */
+START_TEST(gradient_partials)
+{
+    dx_expr *f = tu_parse("x^2*y + sin(z*x) + w");
+    dx_grad g;
+    ck_assert_int_eq(dx_gradient(tu_ctx, f, &g), DX_OK);
+    ck_assert_uint_eq(g.n, 4);
+    static const char *const names[] = {"w", "x", "y", "z"};
+    for (size_t i = 0; i < g.n; i++) {
+        ck_assert_str_eq(g.vars[i], names[i]);
+        ck_assert_ptr_eq(g.partial[i], dx_derivative(tu_ctx, f, names[i], 1));
+        char why[200];
+        ck_assert_msg(tu_check_default(f, g.partial[i], names[i], why, sizeof why) >= 3, "%s: %s", names[i], why);
+    }
+    ck_assert_int_eq(dx_gradient(tu_ctx, tu_parse("7"), &g), DX_OK);
+    ck_assert_uint_eq(g.n, 0);
+    /* a failed parse's error stands */
+    ck_assert_int_eq(dx_gradient(tu_ctx, dx_parse(tu_ctx, "x^", 2), &g), DX_ESYNTAX);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("diff");
@@ -170,6 +254,9 @@ int main(void)
     tcase_add_test(tc, textbook_corpus);
     tcase_add_test(tc, recorder_sees_each_node_once);
     tcase_add_test(tc, shared_subexpressions_stay_cheap);
+    tcase_add_test(tc, derivative_as_shown);
+    tcase_add_test(tc, derive_kinks);
+    tcase_add_test(tc, gradient_partials);
     suite_add_tcase(s, tc);
     return tu_main(s);
 }

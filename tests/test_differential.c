@@ -458,7 +458,7 @@ START_TEST(slips_are_caught)
         next_expr(&r, &s);
         caught = !check_row(s.s, slip, &t, msg, sizeof msg);
     }
-    ck_assert_msg(caught, "slip %s went unnoticed", dx_slip_names[slip]);
+    ck_assert_msg(caught, "slip %s went unnoticed", dx_msg_template(dx_slip_name(slip)));
 }
 END_TEST
 

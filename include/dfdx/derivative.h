@@ -4,4 +4,86 @@
 
 #include "../dfdx.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* New nodes one call of dx_derivative may build (all orders together). High orders of x^x or
+ * exp(sin(x)) grow without end: this bound turns minutes and gigabytes into an error within
+ * seconds, and leaves every derivative a student asks for untouched (the 1000th of x^40, the
+ * 100th of x^x, the 500th of tan(x) stay below it). */
+#define DX_DERIVATIVE_NODES ((size_t)1000 * 1000)
+
+/* The order-th derivative of e by var exactly as dfdx shows it: simplified (dx_simplify) after
+ * each order, so a higher derivative starts from the tidy form and diff, steps and check can
+ * never disagree. The result belongs to ctx. NULL on error: past DX_DERIVATIVE_NODES new nodes,
+ * DX_ELIMIT with DX_M_DERIVATIVE_TOO_LARGE (order, bound, the order reached). */
+DX_API dx_expr *dx_derivative(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);
+
+/* One side's derivative at a kink: the limit of the difference quotient from that side. */
+typedef enum dx_slope_kind {
+    DX_SLOPE_VALUE,      /* a finite value */
+    DX_SLOPE_POS_INF,    /* oo */
+    DX_SLOPE_NEG_INF,    /* -oo */
+    DX_SLOPE_OSCILLATES, /* no limit: it keeps moving */
+    DX_SLOPE_UNDEFINED,  /* f is not defined on this side */
+    DX_SLOPE_UNKNOWN     /* could not be decided */
+} dx_slope_kind;
+
+typedef struct dx_slope {
+    dx_slope_kind kind;
+    dx_expr *exact; /* DX_SLOPE_VALUE found exactly, else NULL; belongs to the context */
+    double value;   /* DX_SLOPE_VALUE: its number */
+    dx_msg why;     /* DX_SLOPE_UNKNOWN: how it was tried (an argument of DX_M_SLOPE_UNKNOWN) */
+} dx_slope;
+
+/* Where f' is undefined because of an abs or relu: where u = 0. */
+typedef struct dx_kink {
+    dx_expr *u;          /* the argument of the abs or relu (it depends on the variable) */
+    dx_expr *at;         /* the point where u = 0 when u is linear in the variable, else NULL */
+    bool sided;          /* at is set and both one-sided derivatives there were found: */
+    dx_slope left, right;
+} dx_kink;
+
+/* Kinks a result lists at most (dfdx diff names each on a line of its own). */
+#define DX_MAX_KINKS 8
+
+/* What dfdx diff shows: the derivative and where f is not differentiable. Pointers belong to
+ * the context and stay valid until it is freed; the struct owns no memory. */
+typedef struct dx_derived {
+    dx_expr *f;
+    const char *var;
+    unsigned order;
+    dx_expr *derivative; /* dx_derivative(f, var, order) */
+    size_t nkinks;       /* order >= 1: the kinks of f, at most DX_MAX_KINKS */
+    dx_kink kink[DX_MAX_KINKS];
+} dx_derived;
+
+/* Fill *out for f, var and order. DX_OK, or the status of dx_derivative's error (left on ctx);
+ * a kink whose point or sides cannot be found is listed without them, not an error. */
+DX_API dx_status dx_derive(dx_ctx *ctx, dx_expr *f, const char *var, unsigned order, dx_derived *out);
+
+/* The gradient: every partial derivative of f (as dx_derivative), by the variables of f in
+ * alphabetical order. Arrays and expressions belong to the context (valid until it is freed). */
+typedef struct dx_grad {
+    dx_expr *f;
+    size_t n;
+    const char *const *vars;
+    dx_expr *const *partial; /* partial[i] = d f / d vars[i] */
+} dx_grad;
+
+/* DX_OK, or an error status with the error on ctx (then *out is empty). */
+DX_API dx_status dx_gradient(dx_ctx *ctx, dx_expr *f, dx_grad *out);
+
+/* The texts dfdx prints on stdout for a derivative and a gradient. */
+DX_API void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *out);
+DX_API void dx_show_gradient(dx_ctx *ctx, const dx_grad *g, dx_show how, dx_buf *out);
+/* A kink of r as one note (DX_M_KINK_AT_SIDES, DX_M_KINK_AT or DX_M_KINK_WHERE), without a
+ * prefix or newline; the points in plain form, the one-sided derivatives in how's form. */
+DX_API void dx_show_kink(dx_ctx *ctx, const dx_derived *r, size_t i, dx_show how, dx_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+
 #endif

@@ -9,12 +9,12 @@
 /* A growable string (like SQLite's sqlite3_str). Zero-initialise it; every append after an
  * allocation failure is a no-op and sets oom, so a writer checks once at the end. The text is
  * always NUL-terminated while s is not NULL; the caller owns s (free it, or dx_buf_take). */
-typedef struct dx_buf {
+struct dx_buf {
     char *s;
     size_t n, cap;
     size_t limit; /* refuse to grow past this many bytes (0: no limit): sets oom and over */
     bool oom, over;
-} dx_buf;
+};
 
 DX_API void dx_buf_putn(dx_buf *b, const char *s, size_t n);
 DX_API void dx_buf_puts(dx_buf *b, const char *s);

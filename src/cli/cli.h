@@ -76,16 +76,17 @@ int cli_usage(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 /* The variable to differentiate by: --var, else x if present, else the only one. NULL after
  * reporting when there are several (or the name is not a valid variable). */
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);
-/* The order-th derivative of e by var exactly as `dfdx diff` shows it: any final
- * simplification belongs here, so diff, steps and check can never disagree. NULL on error
- * (on the context, not yet reported). */
-dx_expr *cli_derivative(cli *c, dx_expr *e, const char *var, unsigned order);
 /* --order N: a whole number from 0 to max (default 1); false after reporting. */
 bool cli_order(cli *c, const cli_args *a, unsigned max, unsigned *order);
 /* The command's function (pos[0]) parsed and its variable picked (cli_pick_var). Where only
  * names a command that takes a function of one variable, other variables are refused with a
  * message naming it. NULL after reporting. */
 dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **var);
+/* The chosen format as the library's renderers (dx_show_*) take it. */
+dx_show cli_how(const cli *c);
+/* A renderer's text written to f (and b emptied): CLI_OK, or CLI_BAD after reporting why there
+ * is none (the error a failed print left on the context, else out of memory). */
+int cli_emit(cli *c, FILE *f, dx_buf *b);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
 /* Text the library wrote in plain form ("2 - sqrt(3)", "9/4") in the chosen form: with

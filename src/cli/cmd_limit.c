@@ -9,7 +9,6 @@
 #include <string.h>
 
 int cli_limit(cli *c, const cli_args *a);
-void cli_kink_note(cli *c, dx_expr *f, const char *var);
 char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical);
 
 /* --at A: oo, -oo (also +oo, inf, infinity, ∞) or a closed expression kept exact (1/3,
@@ -287,43 +286,6 @@ int cli_limit(cli *c, const cli_args *a)
     }
     free(at);
     return CLI_OK;
-}
-
-/* For dfdx diff: where f' is undefined because of abs or relu, on stderr so that stdout stays
- * an expression dfdx can read back. A linear argument gives the exact point and the one-sided
- * derivatives there; otherwise the condition is named ("where x^2 - 1 = 0"). */
-void cli_kink_note(cli *c, dx_expr *f, const char *var)
-{
-    enum { MAX = 8 };
-    dx_expr *args[MAX];
-    dx_expr *x = dx_sym(c->ctx, var, strlen(var));
-    size_t n = x ? dx_kinks(c->ctx, f, x, args, MAX) : 0;
-    for (size_t i = 0; i < n && i < MAX; i++) {
-        dx_expr *root = dx_linear_root(c->ctx, args[i], x);
-        char *u = dx_print(c->ctx, args[i], DX_PLAIN);
-        if (!root) {
-            fprintf(c->err, "dfdx: %snote: the derivative is undefined where %s = 0 (a kink of abs/relu)\n",
-                    c->line_prefix, u ? u : "?");
-            free(u);
-            continue;
-        }
-        char *rs = dx_print(c->ctx, root, DX_PLAIN);
-        dx_lim l, r;
-        fprintf(c->err, "dfdx: %snote: f is not differentiable at %s = %s (kink where %s = 0)", c->line_prefix, var,
-                rs ? rs : "?", u ? u : "?");
-        if (dx_limit_onesided_derivatives(c->ctx, f, x, root, &l, &r) == DX_OK) {
-            char *ls = describe_str(c, &l, true), *rt = describe_str(c, &r, true);
-            fprintf(c->err, ": left derivative %s, right derivative %s", ls ? ls : "?", rt ? rt : "?");
-            free(ls);
-            free(rt);
-        } else {
-            cli_recover(c);
-        }
-        fputc('\n', c->err);
-        free(rs);
-        free(u);
-    }
-    cli_recover(c);
 }
 
 /* For dfdx tangent, where r (at a finite point) says f is not differentiable: why, from the

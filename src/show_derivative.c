@@ -1,0 +1,117 @@
+/* The text of dfdx diff and dfdx grad: a derivative, its kinks, a gradient. */
+#include "alloc.h"
+#include "expr.h"
+
+#include <stdlib.h>
+
+static dx_format format_of(dx_show how) { return how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN; }
+
+/* e in fmt as a JSON string; "" where it cannot be printed, a failure only when required. */
+static void json_expr(dx_ctx *ctx, dx_buf *out, const dx_expr *e, dx_format fmt, bool required)
+{
+    dx_buf s = {0};
+    dx_buf_expr(&s, ctx, e, fmt);
+    dx_json_str(out, s.s && !s.oom ? s.s : "");
+    out->oom |= s.oom && required;
+    dx_buf_free(&s);
+}
+
+void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *out)
+{
+    if (how != DX_SHOW_JSON) {
+        dx_buf_expr(out, ctx, r->derivative, format_of(how));
+        dx_buf_putc(out, '\n');
+        return;
+    }
+    dx_buf_putc(out, '{');
+    dx_json_key(out, "input", true);
+    json_expr(ctx, out, r->f, DX_PLAIN, false);
+    dx_json_key(out, "variable", false);
+    dx_json_str(out, r->var);
+    dx_json_key(out, "order", false);
+    dx_buf_printf(out, "%u", r->order);
+    /* the plain form is the result: without it there is nothing to show */
+    dx_json_key(out, "derivative", false);
+    json_expr(ctx, out, r->derivative, DX_PLAIN, true);
+    dx_json_key(out, "latex", false);
+    json_expr(ctx, out, r->derivative, DX_LATEX, false);
+    dx_buf_puts(out, "}\n");
+}
+
+/* One side's derivative at a kink, as dfdx limit shows a one-sided value. */
+static void show_slope(dx_ctx *ctx, const dx_slope *s, dx_format fmt, dx_buf *out)
+{
+    dx_msg m;
+    switch (s->kind) {
+    case DX_SLOPE_VALUE:
+        if (s->exact)
+            dx_buf_expr(out, ctx, s->exact, fmt);
+        else
+            dx_buf_printf(out, "%.10g", s->value + 0.0); /* + 0.0: never "-0" */
+        return;
+    case DX_SLOPE_POS_INF: dx_buf_puts(out, fmt == DX_LATEX ? "\\infty" : "oo"); return;
+    case DX_SLOPE_NEG_INF: dx_buf_puts(out, fmt == DX_LATEX ? "-\\infty" : "-oo"); return;
+    case DX_SLOPE_OSCILLATES: m = DX_MSG(DX_M_SLOPE_OSCILLATES); break;
+    case DX_SLOPE_UNDEFINED: m = DX_MSG(DX_M_SLOPE_UNDEFINED); break;
+    default: {
+        char *why = dx_msg_text(ctx, &s->why, fmt);
+        m = DX_MSG(DX_M_SLOPE_UNKNOWN, DX_S(why ? why : ""));
+        dx_msg_render(ctx, out, &m, fmt);
+        out->oom |= !why;
+        dx_free(why);
+        return;
+    }
+    }
+    dx_msg_render(ctx, out, &m, fmt);
+}
+
+void dx_show_kink(dx_ctx *ctx, const dx_derived *r, size_t i, dx_show how, dx_buf *out)
+{
+    const dx_kink *k = &r->kink[i];
+    if (!k->at) {
+        dx_msg m = DX_MSG(DX_M_KINK_WHERE, DX_E(k->u));
+        dx_msg_render(ctx, out, &m, DX_PLAIN);
+        return;
+    }
+    if (!k->sided) {
+        dx_msg m = DX_MSG(DX_M_KINK_AT, DX_S(r->var), DX_E(k->at), DX_E(k->u));
+        dx_msg_render(ctx, out, &m, DX_PLAIN);
+        return;
+    }
+    /* the point in plain form as the rest of the note, the slopes in the form asked for */
+    dx_buf left = {0}, right = {0};
+    show_slope(ctx, &k->left, format_of(how), &left);
+    show_slope(ctx, &k->right, format_of(how), &right);
+    dx_msg m = DX_MSG(DX_M_KINK_AT_SIDES, DX_S(r->var), DX_E(k->at), DX_E(k->u), DX_S(left.s ? left.s : ""),
+                      DX_S(right.s ? right.s : ""));
+    dx_msg_render(ctx, out, &m, DX_PLAIN);
+    out->oom |= left.oom || right.oom;
+    dx_buf_free(&left);
+    dx_buf_free(&right);
+}
+
+void dx_show_gradient(dx_ctx *ctx, const dx_grad *g, dx_show how, dx_buf *out)
+{
+    if (how == DX_SHOW_JSON)
+        dx_buf_puts(out, "{\"gradient\": {");
+    for (size_t i = 0; i < g->n; i++) {
+        if (how == DX_SHOW_JSON) {
+            dx_json_key(out, g->vars[i], i == 0);
+            json_expr(ctx, out, g->partial[i], DX_PLAIN, true);
+            continue;
+        }
+        if (how == DX_SHOW_LATEX)
+            dx_buf_printf(out, "\\frac{\\partial f}{\\partial %s} = ", g->vars[i]);
+        else
+            dx_buf_printf(out, "d/d%s = ", g->vars[i]);
+        dx_buf_expr(out, ctx, g->partial[i], format_of(how));
+        dx_buf_putc(out, '\n');
+    }
+    if (how == DX_SHOW_JSON) {
+        dx_buf_puts(out, "}}\n");
+    } else if (g->n == 0) {
+        dx_msg m = DX_MSG(DX_M_GRAD_NO_VARS);
+        dx_msg_render(ctx, out, &m, DX_PLAIN);
+        dx_buf_putc(out, '\n');
+    }
+}
