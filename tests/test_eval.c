@@ -577,6 +577,62 @@ START_TEST(test_cli_big_exact)
 }
 END_TEST
 
+/* dx_eval_at: the exact value, its double, and how it is said, as data. */
+static const struct {
+    const char *e, *x; /* x: the value of x ("" when e is closed) */
+    const char *exact; /* NULL: no exact form */
+    double value;
+    dx_value_form form;
+} value_rows[] = {
+    {"x^2 - 3*x", "3/2", "-9/4", -2.25, DX_VALUE_EQUAL},
+    {"x/3", "1", "1/3", 1.0 / 3, DX_VALUE_APPROX},
+    {"x^2 + pi", "1", "1 + pi", 4.141592653589793, DX_VALUE_APPROX},
+    {"-x^2", "3", "-9", -9, DX_VALUE_DECIMAL},
+    {"log2(8)", "", NULL, 3, DX_VALUE_DECIMAL}, /* a call: the decimal, without its noise */
+    {"sin(x)", "1", NULL, 0.8414709848078965, DX_VALUE_DECIMAL},
+    {"10^400", "", "10^400", NAN, DX_VALUE_EXACT_ONLY},
+};
+
+START_TEST(test_eval_at)
+{
+    dx_expr *e = tu_parse(value_rows[_i].e), *val = *value_rows[_i].x ? tu_parse(value_rows[_i].x) : NULL;
+    const char *names[] = {"x"};
+    dx_value v;
+    ck_assert_int_eq(dx_eval_at(tu_ctx, e, names, &val, val ? 1 : 0, &v), DX_OK);
+    ck_assert_int_eq(v.form, value_rows[_i].form);
+    ck_assert_ptr_eq(v.input, e);
+    ck_assert_uint_eq(v.nvalues, val ? 1 : 0);
+    if (value_rows[_i].exact)
+        ck_assert_ptr_eq(v.exact, tu_parse(value_rows[_i].exact)); /* hash-consed: one pointer */
+    else
+        ck_assert_ptr_null(v.exact);
+    if (isnan(value_rows[_i].value))
+        ck_assert(isnan(v.value));
+    else
+        ck_assert_double_eq_tol(v.decimal, value_rows[_i].value, 1e-15);
+}
+END_TEST
+
+/* Domain errors found exactly or in doubles are the context's error; so is a value that only
+ * an exact form could give but too long to show. */
+START_TEST(test_eval_at_errors)
+{
+    const char *names[] = {"x"};
+    dx_expr *zero = tu_parse("0"), *minus = tu_parse("-1");
+    dx_value v;
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("1/x"), names, &zero, 1, &v), DX_EDOMAIN);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_DIV_ZERO);
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("sqrt(x)"), names, &minus, 1, &v), DX_EDOMAIN);
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("10^5000"), NULL, NULL, 0, &v), DX_ELIMIT);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_VALUE_TOO_LARGE);
+    /* a failed earlier call (NULL input) keeps its error */
+    ck_assert_int_eq(dx_eval_at(tu_ctx, NULL, NULL, NULL, 0, &v), DX_ELIMIT);
+    /* and the next call starts clean */
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("2"), NULL, NULL, 0, &v), DX_OK);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_OK);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("eval");
@@ -599,6 +655,8 @@ static Suite *suite(void)
     tcase_add_loop_test(t, test_cli, 0, (int)(sizeof goldens / sizeof *goldens));
     tcase_add_test(t, test_cli_verify_table);
     tcase_add_test(t, test_cli_big_exact);
+    tcase_add_loop_test(t, test_eval_at, 0, (int)(sizeof value_rows / sizeof *value_rows));
+    tcase_add_test(t, test_eval_at_errors);
     suite_add_tcase(s, t);
     return s;
 }

@@ -16,12 +16,12 @@ char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical);
 
 #define MAX_POINTS 100
 
-/* Values given as V=VALUE: names, their exact (closed) expressions and doubles. */
+/* Values given as V=VALUE: names (the context's, from dx_vars) and their exact (closed)
+ * expressions. */
 typedef struct {
     int n;
     const char *name[CLI_MAX_POS];
-    dx_expr *sym[CLI_MAX_POS], *val[CLI_MAX_POS];
-    double num[CLI_MAX_POS];
+    dx_expr *val[CLI_MAX_POS];
 } bindings;
 
 static bool valid_name(const char *s, size_t n)
@@ -59,28 +59,26 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
         }
         char label[80];
         snprintf(label, sizeof label, "%.*s=", (int)(len > 60 ? 60 : len), s);
-        dx_expr *sym = dx_sym(c->ctx, s, len);
-        if (!sym)
-            return cli_report(c, NULL), false;
-        for (int k = 0; k < b->n; k++)
-            if (b->sym[k] == sym) {
-                cli_usage(c, "%s is given twice", sym->u.name);
+        const char *name = NULL;
+        for (size_t k = 0; k < nv; k++)
+            if (strlen(names[k]) == len && strncmp(names[k], s, len) == 0)
+                name = names[k];
+        for (int k = 0; name && k < b->n; k++)
+            if (b->name[k] == name) {
+                cli_usage(c, "%s is given twice", name);
                 return false;
             }
-        bool used = false;
-        for (size_t k = 0; k < nv; k++)
-            used |= strcmp(names[k], sym->u.name) == 0;
-        if (!used || (skip && strcmp(skip, sym->u.name) == 0)) {
-            cli_usage(c, "%s is not a variable of the expression%s", sym->u.name,
-                      skip && strcmp(skip, sym->u.name) == 0 ? " to give a value (it is the one varied)" : "");
+        bool varied = skip && strlen(skip) == len && strncmp(skip, s, len) == 0;
+        if (!name || varied) {
+            cli_usage(c, "%.*s is not a variable of the expression%s", (int)len, s,
+                      varied ? " to give a value (it is the one varied)" : "");
             return false;
         }
-        b->name[b->n] = sym->u.name;
-        b->sym[b->n] = sym;
-        if (!value_of(c, label, eq + 1, &b->val[b->n], &b->num[b->n]))
+        b->name[b->n] = name;
+        double num;
+        if (!value_of(c, label, eq + 1, &b->val[b->n], &num))
             return false;
         b->n++;
-        nv = dx_vars(c->ctx, e, &names); /* parsing the value reused the name list */
     }
     /* every variable needs a value: list the missing ones */
     char missing[512] = "";
@@ -88,7 +86,7 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
     for (size_t k = 0; k < nv; k++) {
         bool have = skip && strcmp(skip, names[k]) == 0;
         for (int j = 0; j < b->n; j++)
-            have |= strcmp(b->name[j], names[k]) == 0;
+            have |= b->name[j] == names[k];
         if (!have && strlen(missing) + strlen(names[k]) + 4 < sizeof missing) {
             strcat(missing, nmiss++ ? ", " : "");
             strcat(missing, names[k]);
@@ -104,147 +102,37 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
 /* e with every bound value substituted exactly; NULL (error left on ctx) when that fails. */
 static dx_expr *subst_all(cli *c, dx_expr *e, const bindings *b)
 {
-    for (int i = 0; e && i < b->n; i++)
-        e = dx_subst(c->ctx, e, b->sym[i], b->val[i]);
-    return e;
+    return dx_subst_values(c->ctx, e, b->name, b->val, (size_t)b->n);
 }
 
-/* Is the decimal text dec (as dx_fmt_double writes it) exactly the rational q? */
-static bool decimal_is(const char *dec, const dx_num *q)
+static dx_show show_how(const cli *c)
 {
-    bool neg = dec[0] == '-';
-    dx_num back;
-    if (!dx_num_parse(&back, dec + neg, strlen(dec + neg)))
-        return false;
-    if (neg) {
-        dx_num t = dx_num_neg(&back);
-        dx_num_clear(&back);
-        back = t;
-    }
-    bool same = dx_num_eq(&back, q);
-    dx_num_clear(&back);
-    return same;
+    return c->fmt == OUT_JSON ? DX_SHOW_JSON : c->fmt == OUT_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN;
 }
 
-static bool has_call(const dx_expr *e)
+/* stdout and the exit status of a rendered result */
+static int put_out(cli *c, dx_buf *out)
 {
-    if (e->kind == DX_CALL)
-        return true;
-    for (uint32_t i = 0; i < e->n; i++)
-        if (has_call(e->a[i]))
-            return true;
-    return false;
-}
-
-/* v without the last bits of rounding noise, when the noise is all that makes it long: a
- * double computed through ln, log10 or a quotient of them is good to about 15 digits, so
- * log2(8) = ln(8)/ln(2) = 2.9999999999999996 is 3 to every digit it has. Only a value whose 15
- * significant digits end in a run of zeros (at most 10 left) is tidied: a true decimal
- * expansion does that with odds of about 1e-5 per value, and then its last digits were noise. */
-static double tidy(double v)
-{
-    if (!isfinite(v) || v == 0)
-        return v;
-    char s[40];
-    snprintf(s, sizeof s, "%.14e", v); /* 15 significant digits: d.dddddddddddddde+XX */
-    double r = strtod(s, NULL);
-    int zeros = 0;
-    for (const char *p = strchr(s, 'e') - 1; *p == '0'; p--)
-        zeros++;
-    return zeros >= 5 ? r : v;
-}
-
-/* The value of e at the bound point by the compiled evaluator: the domain message when the
- * point is outside (it names the function and the value). */
-static bool eval_double(cli *c, dx_expr *e, const bindings *b, double *out)
-{
-    dx_prog *p = dx_compile(c->ctx, e, b->name, (size_t)b->n);
-    if (!p)
-        return cli_report(c, NULL), false;
-    dx_status st = dx_prog_eval(p, c->ctx, b->num, out);
-    dx_prog_free(p);
-    if (st != DX_OK)
-        return cli_report(c, NULL), false;
-    return true;
+    char *s = dx_buf_take(out);
+    if (!s)
+        return cli_usage(c, "out of memory");
+    fputs(s, c->out);
+    free(s);
+    return CLI_OK;
 }
 
 int cli_eval(cli *c, const cli_args *a)
 {
     dx_expr *e = cli_parse(c, a->pos[0]);
     bindings b;
+    dx_value v;
     if (!e || !bind_values(c, a, 1, e, NULL, &b))
         return CLI_BAD;
-    double v;
-    dx_expr *x = subst_all(c, e, &b);
-    if (!x && dx_ctx_error(c->ctx)->status == DX_EDOMAIN)
-        return cli_report(c, NULL); /* found exactly: 1/0, ln(0), tan(pi/2) (a pole doubles miss) */
-    if (!x)
-        dx_ctx_clear_error(c->ctx);
-    bool exact_num = x && x->kind == DX_NUM;
-    if (!x || dx_eval_const(c->ctx, x, &v) != DX_OK) {
-        dx_ctx_clear_error(c->ctx);
-        if (exact_num) {
-            v = NAN; /* 2^10000: exact, only too large for a double; the exact form is the answer */
-        } else {
-            if (!eval_double(c, e, &b, &v))
-                return CLI_BAD;
-            x = NULL;
-        }
-    }
-    /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2) */
-    char *exact = NULL, dec[40];
-    dx_fmt_double(dec, sizeof dec, exact_num ? v : tidy(v)); /* log2(8): 3, not 2.9999999999999996 */
-    if (x && !has_call(x)) {
-        exact = dx_print(c->ctx, x, DX_PLAIN);
-        /* a rational is the answer itself, digits and all (up to a page); a longer symbolic
-         * form says less than its decimal */
-        if (exact && strlen(exact) > (exact_num ? 4000 : 80)) {
-            free(exact);
-            exact = NULL;
-        }
-    }
-    exact_num = exact && x->kind == DX_NUM;
-    if (!exact_num && isnan(v)) {
-        free(exact);
-        return cli_usage(c, "the value is too large for a double");
-    }
-    if (c->fmt == OUT_JSON) {
-        char *in = dx_print(c->ctx, e, DX_PLAIN);
-        fputs("{\"input\": ", c->out);
-        cli_json_str(c->out, in ? in : "");
-        fputs(", \"values\": {", c->out);
-        for (int i = 0; i < b.n; i++) {
-            fputs(i ? ", " : "", c->out);
-            cli_json_str(c->out, b.name[i]);
-            fputs(": ", c->out);
-            cli_json_num(c->out, b.num[i]);
-        }
-        fputs("}, \"exact\": ", c->out);
-        if (exact)
-            cli_json_str(c->out, exact);
-        else
-            fputs("null", c->out);
-        fprintf(c->out, ", \"is_exact\": %s, \"value\": ", exact_num ? "true" : "false");
-        cli_json_num(c->out, v);
-        fputs("}\n", c->out);
-        free(in);
-    } else if (exact_num && isnan(v)) {
-        fprintf(c->out, "%s (too large for a double)\n", exact);
-    } else if (exact && strcmp(exact, dec) != 0) {
-        /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
-        bool same = exact_num && decimal_is(dec, &x->u.num);
-        if (c->fmt == OUT_LATEX) {
-            char *tex = dx_print(c->ctx, x, DX_LATEX);
-            fprintf(c->out, "%s %s %s\n", tex ? tex : exact, same ? "=" : "\\approx", dec);
-            free(tex);
-        } else {
-            fprintf(c->out, "%s %s %s\n", exact, same ? "=" : "\u2248", dec);
-        }
-    } else {
-        fprintf(c->out, "%s\n", dec);
-    }
-    free(exact);
-    return CLI_OK;
+    if (dx_eval_at(c->ctx, e, b.name, b.val, (size_t)b.n, &v) != DX_OK)
+        return cli_report(c, NULL);
+    dx_buf out = {0};
+    dx_show_value(c->ctx, &v, show_how(c), &out);
+    return put_out(c, &out);
 }
 
 /* --at A,B,...: split at top-level commas (log(x, 2) keeps its comma). */
@@ -495,7 +383,7 @@ static char *show_exact(const dx_num *q, bool decimal)
 {
     char buf[40];
     dx_fmt_double(buf, sizeof buf, dx_num_to_double(q));
-    if (decimal && decimal_is(buf, q))
+    if (decimal && dx_decimal_is(buf, q))
         return strdup(buf);
     return dx_num_str(q);
 }
