@@ -172,6 +172,8 @@ static void show_json(dx_ctx *ctx, const dx_tangent_result *r, const texts *t, c
 
 void dx_show_tangent(dx_ctx *ctx, const dx_tangent_result *r, dx_show how, dx_buf *out)
 {
+    if (!r->f)
+        return; /* the result of a failed call: nothing to show */
     dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
     texts t;
     dx_buf wb = {0};

@@ -17,6 +17,8 @@ static void put_expr(dx_ctx *ctx, dx_buf *out, const dx_expr *e, dx_format fmt)
 
 void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
 {
+    if (!v->input)
+        return; /* the result of a failed call: nothing to show */
     if (how == DX_SHOW_JSON) {
         char *in = dx_print(ctx, v->input, DX_PLAIN), *exact = v->exact ? dx_print(ctx, v->exact, DX_PLAIN) : NULL;
         dx_buf_putc(out, '{');

@@ -86,6 +86,8 @@ static void show_json(dx_ctx *ctx, const dx_verify_result *r, dx_buf *out)
 
 void dx_show_verify(dx_ctx *ctx, const dx_verify_result *r, dx_show how, dx_buf *out)
 {
+    if (!r->f)
+        return; /* the result of a failed call: nothing to show */
     if (how == DX_SHOW_JSON) {
         show_json(ctx, r, out);
         return;

@@ -52,7 +52,8 @@ typedef struct dx_tangent_result {
  * the point is not a number, or f is not defined there. */
 DX_API dx_status dx_tangent(dx_ctx *ctx, dx_expr *f, const char *var, const char *at, const char *const *names,
                             dx_expr *const *values, size_t nvalues, dx_tangent_result *out);
-/* The tangent as `dfdx tangent` prints it, appended to out. */
+/* The tangent as `dfdx tangent` prints it, appended to out (nothing for a failed call's
+ * result). */
 DX_API void dx_show_tangent(dx_ctx *ctx, const dx_tangent_result *r, dx_show how, struct dx_buf *out);
 
 #ifdef __cplusplus

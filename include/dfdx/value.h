@@ -32,7 +32,7 @@ typedef struct dx_value {
  * filled, or an error on the context: a domain error found exactly (1/x at x = 0) or in doubles. */
 DX_API dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr *const *values, size_t n,
                             dx_value *out);
-/* The value as `dfdx eval` prints it, appended to out. */
+/* The value as `dfdx eval` prints it, appended to out (nothing for a failed call's result). */
 DX_API void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, struct dx_buf *out);
 
 #ifdef __cplusplus

@@ -41,7 +41,8 @@ typedef struct dx_verify_result {
 DX_API dx_status dx_verify(dx_ctx *ctx, dx_expr *f, const char *var, const char *const *names,
                            dx_expr *const *values, size_t nvalues, const double *points, size_t npoints,
                            dx_verify_result *out);
-/* The verification as `dfdx verify` prints it (the table, or JSON), appended to out. */
+/* The verification as `dfdx verify` prints it (the table, or JSON), appended to out (nothing
+ * for a failed call's result). */
 DX_API void dx_show_verify(dx_ctx *ctx, const dx_verify_result *r, dx_show how, struct dx_buf *out);
 
 #ifdef __cplusplus

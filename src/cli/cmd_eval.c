@@ -28,12 +28,6 @@ static bool valid_name(const char *s, size_t n)
     return true;
 }
 
-/* A closed expression's exact form and its double; false after reporting. */
-static bool value_of(cli *c, const char *label, const char *text, dx_expr **exact, double *num)
-{
-    return cli_number_ex(c, label, text, false, num, exact);
-}
-
 /* Positionals pos[from..) as V=VALUE; every variable of e other than skip must get one. */
 static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const char *skip, bindings *b)
 {
@@ -70,7 +64,7 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
         }
         b->name[b->n] = name;
         double num;
-        if (!value_of(c, label, eq + 1, &b->val[b->n], &num))
+        if (!cli_number_ex(c, label, eq + 1, false, &num, &b->val[b->n]))
             return false;
         b->n++;
     }
@@ -177,9 +171,9 @@ int cli_tangent(cli *c, const cli_args *a)
     if (!at)
         return cli_usage(c, "tangent needs the point: --at A (e.g. --at 1.5 or --at pi/4)");
     bindings b;
-    dx_expr *e = cli_function(c, a, NULL, &var), *A;
-    double x;
-    if (!e || !bind_values(c, a, 1, e, var, &b) || !value_of(c, "at", at, &A, &x))
+    dx_expr *e = cli_function(c, a, NULL, &var);
+    double x; /* --at checked here, for its messages; dx_tangent reads it as written */
+    if (!e || !bind_values(c, a, 1, e, var, &b) || !cli_number(c, "at", at, &x))
         return CLI_BAD;
     dx_tangent_result r;
     if (dx_tangent(c->ctx, e, var, at, b.name, b.val, (size_t)b.n, &r) != DX_OK)
