@@ -55,6 +55,13 @@ dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value)
     return r;
 }
 
+dx_expr *dx_subst_values(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr *const *values, size_t n)
+{
+    for (size_t i = 0; e && i < n; i++)
+        e = dx_subst(ctx, e, dx_sym(ctx, names[i], strlen(names[i])), values[i]);
+    return e;
+}
+
 /* --- programs ----------------------------------------------------------------------------------- */
 
 /* Leaves (numbers, constants, variables) are no instructions: a constant is a register filled

@@ -1,4 +1,5 @@
-/* Tests of the evaluator: function rows against libm, exactness, batch = single, domain messages, verify. */
+/* Tests of the evaluator: function rows against libm, exactness, batch = single, domain messages;
+ * values (dx_eval_at), verify and tangent. */
 #include "dfdx.h"
 #include "eval.h"
 #include "expr.h"
@@ -367,37 +368,37 @@ END_TEST
 
 /* ---- verify: right derivatives match, wrong ones are flagged, kinks are named ---- */
 
-static dx_vkind verify_with(const char *f, const char *df, double x)
+static dx_verify_kind verify_with(const char *f, const char *df, double x)
 {
     dx_prog *pf = compile_x(f), *pd = compile_x(df);
-    dx_vpoint r = dx_verify_at(tu_ctx, pf, pd, x);
+    dx_verify_point r = dx_verify_at(tu_ctx, pf, pd, x);
     dx_ctx_clear_error(tu_ctx);
     dx_prog_free(pf);
     dx_prog_free(pd);
     return r.kind;
 }
 
-static const struct { const char *f, *df; double x; dx_vkind want; } verify_rows[] = {
-    {"sin(x^2)", "2*x*cos(x^2)", 1.3, DX_V_MATCH},
-    {"sin(x^2)", "cos(x^2)", 1.3, DX_V_DIFFER},           /* missing chain factor */
-    {"x^3", "3*x^3", 2, DX_V_DIFFER},                      /* power rule slip */
-    {"cos(x)", "sin(x)", 0.5, DX_V_DIFFER},                /* sign and function */
-    {"exp(x)", "exp(x)*(1 + 1e-6)", 3, DX_V_DIFFER},       /* a relative error of 1e-6 is seen */
-    {"x^10", "10*x^9", 3, DX_V_MATCH},                     /* large values */
-    {"1e6*cos(x)", "-1e6*sin(x)", 0, DX_V_MATCH},          /* f' = 0 under a large f */
-    {"ln(x)", "1/x", 1e-3, DX_V_MATCH},
-    {"ln(x)", "1/x", -1, DX_V_UNDEFINED},
-    {"abs(x)", "abs(x)/x", 0, DX_V_NOT_DIFF},
-    {"relu(x)", "relu(x)/x", 0, DX_V_NOT_DIFF},
-    {"x^(1/3)", "1/3*x^(-2/3)", 0, DX_V_NOT_DIFF},
-    {"sqrt(x)", "1/(2*sqrt(x))", 1e-20, DX_V_NO_ESTIMATE},
-    {"x^x", "x^x*(ln(x) + 1)", 2.5, DX_V_MATCH},
-    {"atan(x)", "1/(1 + x^2)", 1e5, DX_V_MATCH},
+static const struct { const char *f, *df; double x; dx_verify_kind want; } verify_rows[] = {
+    {"sin(x^2)", "2*x*cos(x^2)", 1.3, DX_VERIFY_MATCH},
+    {"sin(x^2)", "cos(x^2)", 1.3, DX_VERIFY_DIFFER},           /* missing chain factor */
+    {"x^3", "3*x^3", 2, DX_VERIFY_DIFFER},                      /* power rule slip */
+    {"cos(x)", "sin(x)", 0.5, DX_VERIFY_DIFFER},                /* sign and function */
+    {"exp(x)", "exp(x)*(1 + 1e-6)", 3, DX_VERIFY_DIFFER},       /* a relative error of 1e-6 is seen */
+    {"x^10", "10*x^9", 3, DX_VERIFY_MATCH},                     /* large values */
+    {"1e6*cos(x)", "-1e6*sin(x)", 0, DX_VERIFY_MATCH},          /* f' = 0 under a large f */
+    {"ln(x)", "1/x", 1e-3, DX_VERIFY_MATCH},
+    {"ln(x)", "1/x", -1, DX_VERIFY_UNDEFINED},
+    {"abs(x)", "abs(x)/x", 0, DX_VERIFY_NOT_DIFF},
+    {"relu(x)", "relu(x)/x", 0, DX_VERIFY_NOT_DIFF},
+    {"x^(1/3)", "1/3*x^(-2/3)", 0, DX_VERIFY_NOT_DIFF},
+    {"sqrt(x)", "1/(2*sqrt(x))", 1e-20, DX_VERIFY_NO_ESTIMATE},
+    {"x^x", "x^x*(ln(x) + 1)", 2.5, DX_VERIFY_MATCH},
+    {"atan(x)", "1/(1 + x^2)", 1e5, DX_VERIFY_MATCH},
 };
 
 START_TEST(test_verify)
 {
-    dx_vkind k = verify_with(verify_rows[_i].f, verify_rows[_i].df, verify_rows[_i].x);
+    dx_verify_kind k = verify_with(verify_rows[_i].f, verify_rows[_i].df, verify_rows[_i].x);
     ck_assert_msg(k == verify_rows[_i].want, "verify %s with %s at %g: kind %d, want %d", verify_rows[_i].f,
                   verify_rows[_i].df, verify_rows[_i].x, k, verify_rows[_i].want);
 }
@@ -414,10 +415,10 @@ START_TEST(test_verify_corpus)
         dx_prog *pf = dx_compile(tu_ctx, f, X, 1), *pd = dx_compile(tu_ctx, df, X, 1);
         int compared = 0;
         for (double x = -2.95; x < 3; x += 0.3) {
-            dx_vpoint r = dx_verify_at(tu_ctx, pf, pd, x);
+            dx_verify_point r = dx_verify_at(tu_ctx, pf, pd, x);
             dx_ctx_clear_error(tu_ctx);
-            ck_assert_msg(r.kind != DX_V_DIFFER, "%s at %g: f' %.17g, numeric %.17g", lines[i], x, r.symbolic, r.numeric);
-            compared += r.kind == DX_V_MATCH;
+            ck_assert_msg(r.kind != DX_VERIFY_DIFFER, "%s at %g: f' %.17g, numeric %.17g", lines[i], x, r.symbolic, r.numeric);
+            compared += r.kind == DX_VERIFY_MATCH;
         }
         ck_assert_msg(compared >= 5, "%s: only %d points compared", lines[i], compared);
         dx_prog_free(pf);
@@ -578,6 +579,183 @@ START_TEST(test_cli_big_exact)
 }
 END_TEST
 
+/* dx_eval_at: the exact value, its double, and how it is said, as data. */
+static const struct {
+    const char *e, *x; /* x: the value of x ("" when e is closed) */
+    const char *exact; /* NULL: no exact form */
+    double value;
+    dx_value_form form;
+} value_rows[] = {
+    {"x^2 - 3*x", "3/2", "-9/4", -2.25, DX_VALUE_EQUAL},
+    {"x/3", "1", "1/3", 1.0 / 3, DX_VALUE_APPROX},
+    {"x^2 + pi", "1", "1 + pi", 4.141592653589793, DX_VALUE_APPROX},
+    {"-x^2", "3", "-9", -9, DX_VALUE_DECIMAL},
+    {"log2(8)", "", NULL, 3, DX_VALUE_DECIMAL}, /* a call: the decimal, without its noise */
+    {"sin(x)", "1", NULL, 0.8414709848078965, DX_VALUE_DECIMAL},
+    {"10^400", "", "10^400", NAN, DX_VALUE_EXACT_ONLY},
+};
+
+START_TEST(test_eval_at)
+{
+    dx_expr *e = tu_parse(value_rows[_i].e), *val = *value_rows[_i].x ? tu_parse(value_rows[_i].x) : NULL;
+    const char *names[] = {"x"};
+    dx_value v;
+    ck_assert_int_eq(dx_eval_at(tu_ctx, e, names, &val, val ? 1 : 0, &v), DX_OK);
+    ck_assert_int_eq(v.form, value_rows[_i].form);
+    ck_assert_ptr_eq(v.input, e);
+    ck_assert_uint_eq(v.nvalues, val ? 1 : 0);
+    if (value_rows[_i].exact)
+        ck_assert_ptr_eq(v.exact, tu_parse(value_rows[_i].exact)); /* hash-consed: one pointer */
+    else
+        ck_assert_ptr_null(v.exact);
+    if (isnan(value_rows[_i].value))
+        ck_assert(isnan(v.value));
+    else
+        ck_assert_double_eq_tol(v.decimal, value_rows[_i].value, 1e-15);
+}
+END_TEST
+
+/* Domain errors found exactly or in doubles are the context's error; so is a value that only
+ * an exact form could give but too long to show. */
+START_TEST(test_eval_at_errors)
+{
+    const char *names[] = {"x"};
+    dx_expr *zero = tu_parse("0"), *minus = tu_parse("-1");
+    dx_value v;
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("1/x"), names, &zero, 1, &v), DX_EDOMAIN);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_DIV_ZERO);
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("sqrt(x)"), names, &minus, 1, &v), DX_EDOMAIN);
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("10^5000"), NULL, NULL, 0, &v), DX_ELIMIT);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_VALUE_TOO_LARGE);
+    /* a failed earlier call (NULL input) keeps its error */
+    ck_assert_int_eq(dx_eval_at(tu_ctx, NULL, NULL, NULL, 0, &v), DX_ELIMIT);
+    /* and the next call starts clean */
+    ck_assert_int_eq(dx_eval_at(tu_ctx, tu_parse("2"), NULL, NULL, 0, &v), DX_OK);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_OK);
+}
+END_TEST
+
+/* dx_verify: one row per point with its kind and its words, and the counts. */
+START_TEST(test_verify_result)
+{
+    dx_verify_result r;
+    const double pts[] = {1, 0, -1e-10, 800};
+    dx_expr *f = tu_parse("sin(x)/x + a*x");
+    dx_expr *a = tu_parse("2");
+    const char *names[] = {"a"};
+    ck_assert_int_eq(dx_verify(tu_ctx, f, "x", names, &a, 1, pts, 3, &r), DX_OK);
+    ck_assert_ptr_eq(r.f, f);
+    ck_assert_ptr_eq(r.derivative, dx_diff(tu_ctx, f, "x", 1));
+    ck_assert_uint_eq(r.npoints, 3);
+    ck_assert_int_eq(r.points[0].kind, DX_VERIFY_MATCH);
+    ck_assert_int_eq(r.points[0].why.id, DX_M_VERIFY_OK);
+    ck_assert_double_eq_tol(r.points[0].symbolic, cos(1.0) - sin(1.0) + 2, 1e-12);
+    ck_assert_int_eq(r.points[1].kind, DX_VERIFY_UNDEFINED); /* 0/0 */
+    ck_assert_int_eq(r.points[2].kind, DX_VERIFY_NO_ESTIMATE); /* f' cancels to noise */
+    ck_assert_int_eq(r.points[2].why.id, DX_M_VERIFY_CANCELS);
+    ck_assert_uint_eq(r.matched, 1);
+    ck_assert_uint_eq(r.mismatched, 0);
+    /* a value a double cannot hold is said as such */
+    ck_assert_int_eq(dx_verify(tu_ctx, tu_parse("exp(x)"), "x", NULL, NULL, 0, pts + 3, 1, &r), DX_OK);
+    ck_assert_int_eq(r.points[0].kind, DX_VERIFY_UNDEFINED);
+    ck_assert_int_eq(r.points[0].why.id, DX_M_VERIFY_F_OVERFLOW);
+    /* the default points stay in the domain of ln */
+    ck_assert_int_eq(dx_verify(tu_ctx, tu_parse("ln(x)"), "x", NULL, NULL, 0, NULL, 0, &r), DX_OK);
+    ck_assert_uint_eq(r.npoints, 7);
+    ck_assert_uint_eq(r.matched, 7);
+    for (size_t i = 0; i < r.npoints; i++)
+        ck_assert(r.points[i].x > 0);
+    /* a variable without a value is the context's error */
+    ck_assert_int_eq(dx_verify(tu_ctx, f, "x", NULL, NULL, 0, pts, 1, &r), DX_EUSAGE);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_NO_VALUE);
+}
+END_TEST
+
+/* dx_tangent: the line, exact where it can be; kinks, vertical tangents and jumps as data;
+ * errors on the context. */
+static const struct {
+    const char *f, *at;
+    dx_tangent_kind kind;
+    const char *slope, *y; /* exact, NULL where not exact */
+    bool decimals;
+} tangent_rows[] = {
+    {"x^2", "1.5", DX_TANGENT_LINE, "3", "9/4", true},
+    {"x^2", "3/2", DX_TANGENT_LINE, "3", "9/4", false},
+    {"sin(x)", "pi/6", DX_TANGENT_LINE, "sqrt(3)/2", "1/2", false},
+    {"relu(x^3)", "0", DX_TANGENT_LINE, "0", "0", false}, /* f' fails at 0, both sides say 0 */
+    {"x*exp(x)", "1", DX_TANGENT_LINE, "2*e", "e", false},
+    {"abs(x)", "0", DX_TANGENT_KINK, NULL, NULL, false},
+    {"abs(sin(x))", "pi", DX_TANGENT_KINK, NULL, NULL, false}, /* the exact pi finds the kink */
+    {"x^(1/3)", "0", DX_TANGENT_VERTICAL, NULL, NULL, false},
+    {"sqrt(x)", "0", DX_TANGENT_VERTICAL, NULL, NULL, false},
+};
+
+START_TEST(test_tangent_rows)
+{
+    dx_expr *f = tu_parse(tangent_rows[_i].f);
+    dx_tangent_result r;
+    ck_assert_int_eq(dx_tangent(tu_ctx, f, "x", tangent_rows[_i].at, NULL, NULL, 0, &r), DX_OK);
+    ck_assert_int_eq(r.kind, tangent_rows[_i].kind);
+    ck_assert_ptr_eq(r.f, f);
+    ck_assert_ptr_eq(r.at, tu_parse(tangent_rows[_i].at));
+    ck_assert(r.decimals == tangent_rows[_i].decimals);
+    double x = r.x;
+    if (tangent_rows[_i].kind != DX_TANGENT_LINE) {
+        ck_assert(isnan(r.slope));
+        return;
+    }
+    /* the slope is f'(at), checked against the numeric derivative of f */
+    char why[200];
+    ck_assert_msg(tu_check_numeric(f, tu_parse(tangent_rows[_i].slope), "x", &x, 1, why, sizeof why) >= 0, "%s at %s: %s",
+                  tangent_rows[_i].f, tangent_rows[_i].at, why);
+    ck_assert(r.exact);
+    ck_assert_ptr_eq(r.exact_slope, tu_parse(tangent_rows[_i].slope));
+    ck_assert_ptr_eq(r.exact_y, tu_parse(tangent_rows[_i].y));
+    ck_assert_double_eq_tol(r.y, tu_eval(f, "x", x), 1e-12);
+    ck_assert_double_eq_tol(r.intercept, r.y - r.slope * x, 1e-12);
+    /* the line goes through the point with the slope */
+    ck_assert_double_eq_tol(tu_eval(r.line, "x", x), r.y, 1e-12);
+    ck_assert_double_eq_tol(tu_eval(r.line, "x", x + 1) - tu_eval(r.line, "x", x), r.slope, 1e-12);
+}
+END_TEST
+
+/* The one-sided slopes of a kink and of a vertical tangent; a jump; why f' is undefined. */
+START_TEST(test_tangent_sides)
+{
+    dx_tangent_result r;
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("abs(x)"), "x", "0", NULL, NULL, 0, &r), DX_OK);
+    ck_assert_int_eq(r.left.kind, DX_SLOPE_VALUE);
+    ck_assert_int_eq(r.right.kind, DX_SLOPE_VALUE);
+    ck_assert_double_eq(r.left.value, -1);
+    ck_assert_double_eq(r.right.value, 1);
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("sqrt(x)"), "x", "0", NULL, NULL, 0, &r), DX_OK);
+    ck_assert_int_eq(r.left.kind, DX_SLOPE_UNDEFINED);
+    ck_assert_int_eq(r.right.kind, DX_SLOPE_POS_INF);
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("abs(x)/x"), "x", "1", NULL, NULL, 0, &r), DX_OK);
+    ck_assert_int_eq(r.kind, DX_TANGENT_LINE);
+    /* the other variables take their values */
+    dx_expr *two = tu_parse("2");
+    const char *names[] = {"a"};
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("a*x^2"), "x", "1", names, &two, 1, &r), DX_OK);
+    ck_assert_ptr_eq(r.exact_slope, tu_parse("4"));
+}
+END_TEST
+
+START_TEST(test_tangent_errors)
+{
+    dx_tangent_result r;
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("ln(x)"), "x", "0", NULL, NULL, 0, &r), DX_EDOMAIN);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_TANGENT_F_UNDEFINED);
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("x^2"), "x", "y", NULL, NULL, 0, &r), DX_EUSAGE);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_TANGENT_NOT_A_POINT);
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("x*y"), "x", "1", NULL, NULL, 0, &r), DX_EUSAGE);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_NO_VALUE);
+    /* the next call starts clean */
+    ck_assert_int_eq(dx_tangent(tu_ctx, tu_parse("x^2"), "x", "1", NULL, NULL, 0, &r), DX_OK);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_OK);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("eval");
@@ -600,6 +778,12 @@ static Suite *suite(void)
     tcase_add_loop_test(t, test_cli, 0, (int)(sizeof goldens / sizeof *goldens));
     tcase_add_test(t, test_cli_verify_table);
     tcase_add_test(t, test_cli_big_exact);
+    tcase_add_loop_test(t, test_eval_at, 0, (int)(sizeof value_rows / sizeof *value_rows));
+    tcase_add_test(t, test_eval_at_errors);
+    tcase_add_test(t, test_verify_result);
+    tcase_add_loop_test(t, test_tangent_rows, 0, (int)(sizeof tangent_rows / sizeof *tangent_rows));
+    tcase_add_test(t, test_tangent_sides);
+    tcase_add_test(t, test_tangent_errors);
     suite_add_tcase(s, t);
     return s;
 }

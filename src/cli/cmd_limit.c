@@ -9,7 +9,6 @@
 #include <string.h>
 
 int cli_limit(cli *c, const cli_args *a);
-char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical);
 
 /* --at A: oo, -oo (also +oo, inf, infinity, ∞) or a closed expression kept exact (1/3,
  * pi/2). false after reporting. */
@@ -286,23 +285,4 @@ int cli_limit(cli *c, const cli_args *a)
     }
     free(at);
     return CLI_OK;
-}
-
-/* For dfdx tangent, where r (at a finite point) says f is not differentiable: why, from the
- * one-sided derivatives ("left derivative -1, right derivative 1; ..."), malloc'd. *vertical is
- * set when both sides (or the one where f is defined) go to the same infinity (x^(1/3) or
- * sqrt(x) at 0: the tangent is the vertical line x = A). */
-char *cli_not_differentiable(cli *c, const dx_limit_report *r, bool *vertical)
-{
-    dx_lim_kind l = r->dleft.kind == DX_LIM_UNDEFINED ? r->dright.kind : r->dleft.kind;
-    dx_lim_kind rk = r->dright.kind == DX_LIM_UNDEFINED ? r->dleft.kind : r->dright.kind;
-    *vertical = r->continuous == 1 && l == rk && (l == DX_LIM_POS_INF || l == DX_LIM_NEG_INF);
-    text t = {0};
-    differentiability(c, &t, r);
-    /* "no (why)" -> "why" */
-    if (t.s && strncmp(t.s, "no (", 4) == 0 && t.n > 5) {
-        memmove(t.s, t.s + 4, t.n - 5);
-        t.s[t.n - 5] = 0;
-    }
-    return t.s;
 }

@@ -1,0 +1,212 @@
+/* dfdx tangent's output: slope, point and line, or why there is no tangent line; text, LaTeX
+ * or JSON. */
+#include "eval.h"
+#include "dfdx/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A number of the answer as the point was written: a rational as a terminating decimal (2.25)
+ * when the point had a decimal point and the value ends, anything else exactly (9/4, pi/6).
+ * buf (32 bytes or more) holds the decimal. */
+static dx_arg exact_arg(const dx_expr *q, bool decimals, char *buf, size_t n)
+{
+    if (decimals && q->kind == DX_NUM) {
+        dx_fmt_double(buf, n, dx_num_to_double(&q->u.num));
+        if (dx_decimal_is(buf, &q->u.num))
+            return DX_S(buf);
+    }
+    return DX_E(q);
+}
+
+/* A one-sided slope as a message argument: its exact value, its number, or an infinity. */
+static dx_arg slope_arg(const dx_slope *s, dx_format fmt)
+{
+    bool latex = fmt == DX_LATEX;
+    switch (s->kind) {
+    case DX_SLOPE_VALUE: return s->exact ? DX_E(s->exact) : DX_D(s->value);
+    case DX_SLOPE_POS_INF: return DX_S(latex ? "\\infty" : "oo");
+    case DX_SLOPE_NEG_INF: return DX_S(latex ? "-\\infty" : "-oo");
+    default: break; /* undefined on that side */
+    }
+    return DX_S("");
+}
+
+/* Why there is no tangent line, in words. */
+static void put_why(dx_ctx *ctx, dx_buf *out, const dx_tangent_result *r, dx_format fmt)
+{
+    dx_msg m;
+    const dx_slope *l = &r->left, *rt = &r->right;
+    if (r->kind == DX_TANGENT_UNDEFINED) {
+        char *why = dx_msg_text(ctx, &r->why, DX_PLAIN);
+        m = DX_MSG(DX_M_TANGENT_WHY_UNDEFINED, DX_S(why ? why : ""));
+        dx_msg_render(ctx, out, &m, fmt);
+        free(why);
+        return;
+    }
+    if (r->kind == DX_TANGENT_JUMP)
+        m = DX_MSG(DX_M_TANGENT_WHY_JUMP);
+    else if (l->kind == DX_SLOPE_UNDEFINED)
+        m = DX_MSG(DX_M_TANGENT_WHY_RIGHT_ONLY, slope_arg(rt, fmt));
+    else if (rt->kind == DX_SLOPE_UNDEFINED)
+        m = DX_MSG(DX_M_TANGENT_WHY_LEFT_ONLY, slope_arg(l, fmt));
+    else if (l->kind == DX_SLOPE_VALUE && rt->kind == DX_SLOPE_VALUE && l->value < rt->value)
+        m = DX_MSG(DX_M_TANGENT_WHY_SUBGRADIENTS, slope_arg(l, fmt), slope_arg(rt, fmt));
+    else
+        m = DX_MSG(DX_M_TANGENT_WHY_SIDES, slope_arg(l, fmt), slope_arg(rt, fmt));
+    dx_msg_render(ctx, out, &m, fmt);
+}
+
+/* An argument as text in fmt (malloc'd; NULL without memory). */
+static char *text_of(dx_ctx *ctx, dx_arg a, dx_format fmt)
+{
+    char buf[40];
+    switch (a.kind) {
+    case DX_ARG_EXPR: return dx_print(ctx, a.u.e, fmt);
+    case DX_ARG_NUM: dx_fmt_double(buf, sizeof buf, a.u.d); return strdup(buf);
+    case DX_ARG_STR: return strdup(a.u.s);
+    default: return strdup("");
+    }
+}
+
+/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. In LaTeX
+ * the product is written "M x". */
+static void put_line(dx_buf *out, const char *var, const char *m, const char *b, bool latex)
+{
+    dx_buf_puts(out, "y = ");
+    bool mzero = strcmp(m, "0") == 0, bzero = strcmp(b, "0") == 0;
+    if (!mzero) {
+        if (strcmp(m, "1") == 0)
+            dx_buf_puts(out, var);
+        else if (strcmp(m, "-1") == 0)
+            dx_buf_printf(out, "-%s", var);
+        else
+            dx_buf_printf(out, "%s%s%s", m, latex ? " " : "*", var);
+    }
+    if (mzero)
+        dx_buf_puts(out, b);
+    else if (!bzero)
+        dx_buf_printf(out, " %c %s", b[0] == '-' ? '-' : '+', b[0] == '-' ? b + 1 : b);
+}
+
+/* The texts of a tangent line: slope, point and line. */
+typedef struct {
+    char *m, *x, *y, *line;
+} texts;
+
+static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, texts *t)
+{
+    char xb[40], mb[40], yb[40], bb[40];
+    bool rational = r->exact && r->at->kind == DX_NUM && r->exact_y->kind == DX_NUM &&
+                    r->exact_slope->kind == DX_NUM && r->exact_intercept->kind == DX_NUM;
+    dx_arg m = DX_D(r->slope), y = DX_D(r->y), b = DX_D(r->intercept);
+    if (rational) {
+        m = exact_arg(r->exact_slope, r->decimals, mb, sizeof mb);
+        y = exact_arg(r->exact_y, r->decimals, yb, sizeof yb);
+        b = exact_arg(r->exact_intercept, r->decimals, bb, sizeof bb);
+    } else if (r->exact) {
+        m = DX_E(r->exact_slope);
+        y = DX_E(r->exact_y);
+        b = DX_E(r->exact_intercept);
+    }
+    /* where there is no tangent line the point is said as given: "at x = pi" */
+    t->x = text_of(ctx, r->exact || r->kind != DX_TANGENT_LINE ? exact_arg(r->at, r->decimals, xb, sizeof xb)
+                                                                 : DX_D(r->x), fmt);
+    t->m = text_of(ctx, m, fmt);
+    t->y = text_of(ctx, y, fmt);
+    char *bs = text_of(ctx, b, fmt);
+    dx_buf lb = {0};
+    if (r->exact && !rational) { /* the line whole: sin(x) at pi/6 */
+        char *l = dx_print(ctx, r->line, fmt);
+        dx_buf_printf(&lb, "y = %s", l ? l : "");
+        lb.oom |= !l;
+        free(l);
+    } else if (t->m && bs) {
+        put_line(&lb, r->var, t->m, bs, fmt == DX_LATEX);
+    } else {
+        lb.oom = true; /* a text above could not be made */
+    }
+    free(bs);
+    t->line = dx_buf_take(&lb);
+    return t->m && t->x && t->y && t->line;
+}
+
+static void show_json(dx_ctx *ctx, const dx_tangent_result *r, const texts *t, const char *why, dx_buf *out)
+{
+    char *in = dx_print(ctx, r->f, DX_PLAIN);
+    dx_buf_putc(out, '{');
+    dx_json_key(out, "input", true);
+    dx_json_str(out, in ? in : "");
+    free(in);
+    dx_json_key(out, "variable", false);
+    dx_json_str(out, r->var);
+    dx_json_key(out, "at", false);
+    dx_json_num(out, r->x);
+    dx_json_key(out, "point", false);
+    dx_buf_putc(out, '[');
+    dx_json_num(out, r->x);
+    dx_buf_puts(out, ", ");
+    dx_json_num(out, r->y);
+    dx_buf_putc(out, ']');
+    dx_json_key(out, "differentiable", false);
+    dx_buf_puts(out, r->kind == DX_TANGENT_LINE ? "true" : "false");
+    if (r->kind == DX_TANGENT_LINE) {
+        dx_json_key(out, "slope", false);
+        dx_json_num(out, r->slope);
+        dx_json_key(out, "intercept", false);
+        dx_json_num(out, r->intercept);
+        dx_json_key(out, "exact", false);
+        dx_buf_puts(out, r->exact ? "true" : "false");
+        dx_json_key(out, "slope_text", false);
+        dx_json_str(out, t->m);
+        dx_json_key(out, "line", false);
+        dx_json_str(out, t->line);
+    } else {
+        dx_json_key(out, "reason", false);
+        dx_json_str(out, why);
+        if (r->kind == DX_TANGENT_VERTICAL) {
+            dx_json_key(out, "vertical_line", false);
+            dx_buf_printf(out, "\"%s = %s\"", r->var, t->x); /* names and digits: nothing to escape */
+        }
+    }
+    dx_buf_puts(out, "}\n");
+}
+
+void dx_show_tangent(dx_ctx *ctx, const dx_tangent_result *r, dx_show how, dx_buf *out)
+{
+    if (!r->f)
+        return; /* the result of a failed call: nothing to show */
+    dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
+    texts t;
+    dx_buf wb = {0};
+    if (r->kind != DX_TANGENT_LINE)
+        put_why(ctx, &wb, r, fmt);
+    char *why = dx_buf_take(&wb);
+    if (!line_texts(ctx, r, fmt, &t) || !why) {
+        out->oom = true;
+    } else if (how == DX_SHOW_JSON) {
+        show_json(ctx, r, &t, why, out);
+    } else {
+        dx_msg m[3];
+        int n = 0;
+        if (r->kind == DX_TANGENT_LINE) {
+            m[n++] = DX_MSG(DX_M_TANGENT_SLOPE, DX_S(t.m));
+            m[n++] = DX_MSG(DX_M_TANGENT_POINT, DX_S(t.x), DX_S(t.y));
+            m[n++] = DX_MSG(DX_M_TANGENT_LINE, DX_S(t.line));
+        } else if (r->kind == DX_TANGENT_VERTICAL) {
+            m[n++] = DX_MSG(DX_M_TANGENT_VERTICAL, DX_S(r->var), DX_S(t.x));
+            m[n++] = DX_MSG(DX_M_TANGENT_NOT_DIFF, DX_S(r->var), DX_S(t.x), DX_S(why));
+        } else {
+            m[n++] = DX_MSG(DX_M_TANGENT_NONE, DX_S(r->var), DX_S(t.x), DX_S(why));
+        }
+        for (int i = 0; i < n; i++) {
+            dx_msg_render(ctx, out, &m[i], fmt);
+            dx_buf_putc(out, '\n');
+        }
+    }
+    free(why);
+    free(t.m);
+    free(t.x);
+    free(t.y);
+    free(t.line);
+}

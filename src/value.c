@@ -1,0 +1,137 @@
+/* The value of an expression at a point: exact where the algebra allows, in doubles otherwise,
+ * and how it is said (1/3 ≈ 0.3333333333333333, -9/4 = -2.25, 3). */
+#include "eval.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool dx_decimal_is(const char *dec, const dx_num *q)
+{
+    bool neg = dec[0] == '-';
+    dx_num back;
+    if (!dx_num_parse(&back, dec + neg, strlen(dec + neg)))
+        return false;
+    if (neg) {
+        dx_num t = dx_num_neg(&back);
+        dx_num_clear(&back);
+        back = t;
+    }
+    bool same = dx_num_eq(&back, q);
+    dx_num_clear(&back);
+    return same;
+}
+
+static bool has_call(const dx_expr *e)
+{
+    if (e->kind == DX_CALL)
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (has_call(e->a[i]))
+            return true;
+    return false;
+}
+
+/* v without the last bits of rounding noise, when the noise is all that makes it long: a
+ * double computed through ln, log10 or a quotient of them is good to about 15 digits, so
+ * log2(8) = ln(8)/ln(2) = 2.9999999999999996 is 3 to every digit it has. Only a value whose 15
+ * significant digits end in a run of zeros (at most 10 left) is tidied: a true decimal
+ * expansion does that with odds of about 1e-5 per value, and then its last digits were noise. */
+static double tidy(double v)
+{
+    if (!isfinite(v) || v == 0)
+        return v;
+    char s[40];
+    snprintf(s, sizeof s, "%.14e", v); /* 15 significant digits: d.dddddddddddddde+XX */
+    double r = strtod(s, NULL);
+    int zeros = 0;
+    for (const char *p = strchr(s, 'e') - 1; *p == '0'; p--)
+        zeros++;
+    return zeros >= 5 ? r : v;
+}
+
+/* The values given, by name (the context's copy) and as doubles, into out. */
+static dx_status given(dx_ctx *ctx, const char *const *names, dx_expr *const *values, size_t n, dx_value *out)
+{
+    const char **nm = dx_alloc(ctx, (n + 1) * sizeof *nm);
+    double *num = dx_alloc(ctx, (n + 1) * sizeof *num);
+    if (!nm || !num)
+        return DX_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *s = dx_sym(ctx, names[i], strlen(names[i]));
+        if (!s)
+            return dx_ctx_error(ctx)->status;
+        nm[i] = s->u.name;
+        if (dx_eval_const(ctx, values[i], &num[i]) != DX_OK)
+            return dx_ctx_error(ctx)->status;
+    }
+    out->names = nm;
+    out->values = num;
+    out->nvalues = n;
+    return DX_OK;
+}
+
+/* The value of e at the point by the compiled evaluator: the domain message when the point is
+ * outside (it names the function and the value). */
+static dx_status in_doubles(dx_ctx *ctx, dx_expr *e, const dx_value *out, double *v)
+{
+    dx_prog *p = dx_compile(ctx, e, out->names, out->nvalues);
+    if (!p)
+        return dx_ctx_error(ctx)->status;
+    dx_status st = dx_prog_eval(p, ctx, out->values, v);
+    dx_prog_free(p);
+    return st;
+}
+
+dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr *const *values, size_t n,
+                     dx_value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!e)
+        return dx_failed(ctx) ? dx_ctx_error(ctx)->status : DX_EUSAGE; /* an earlier call failed */
+    dx_ctx_clear_error(ctx);
+    out->input = e;
+    dx_status st = given(ctx, names, values, n, out);
+    if (st != DX_OK)
+        return st;
+    dx_expr *x = dx_subst_values(ctx, e, names, values, n);
+    if (!x && dx_ctx_error(ctx)->status == DX_EDOMAIN)
+        return DX_EDOMAIN; /* found exactly: 1/0, ln(0), tan(pi/2) (a pole doubles miss) */
+    bool rational = x && x->kind == DX_NUM;
+    double v;
+    if (!x || dx_eval_const(ctx, x, &v) != DX_OK) {
+        if (rational) {
+            v = NAN; /* 2^10000: exact, only too large for a double; the exact form is the answer */
+        } else {
+            if ((st = in_doubles(ctx, e, out, &v)) != DX_OK)
+                return st;
+            x = NULL;
+        }
+    }
+    dx_ctx_clear_error(ctx);
+    out->value = v;
+    out->decimal = rational ? v : tidy(v); /* log2(8): 3, not 2.9999999999999996 */
+    char dec[40], *exact = NULL;
+    dx_fmt_double(dec, sizeof dec, out->decimal);
+    /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2); a rational is
+     * the answer itself, digits and all (up to a page); a longer symbolic form says less than
+     * its decimal */
+    if (x && !has_call(x) && (exact = dx_print(ctx, x, DX_PLAIN)) && strlen(exact) <= (rational ? 4000u : 80u))
+        out->exact = x;
+    dx_ctx_clear_error(ctx);
+    out->rational = out->exact && rational;
+    if (!out->rational && isnan(v)) {
+        free(exact);
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_VALUE_TOO_LARGE), DX_ELIMIT;
+    }
+    if (out->rational && isnan(v))
+        out->form = DX_VALUE_EXACT_ONLY;
+    else if (out->exact && strcmp(exact, dec) != 0)
+        /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
+        out->form = out->rational && dx_decimal_is(dec, &x->u.num) ? DX_VALUE_EQUAL : DX_VALUE_APPROX;
+    else
+        out->form = DX_VALUE_DECIMAL;
+    free(exact);
+    return DX_OK;
+}
