@@ -75,14 +75,21 @@ bool dx_parse_enter(dx_pstate *st, dx_loc loc)
  * The fast parser first; when it fails, everything again with the LAC parser, which decides
  * the error (the fast one may run actions past a syntax error and fail in them). The actions
  * only build hash-consed nodes, so the second pass finds what the first one left. */
-static dx_expr *run(dx_pstate *st, yyscan_t scanner)
+static dx_expr *run(dx_pstate *st, yyscan_t scanner, char *copy)
 {
     if (setjmp(st->oom)) {
         /* Only scanner setup allocates, before a parser holds any memory. */
         dx_oom(st->ctx);
         return NULL;
     }
-    YY_BUFFER_STATE buf = dx_yy_scan_bytes(st->text, (int)st->len, scanner);
+    /* the text in our own copy (flex's scan_bytes would lose its copy when the allocation
+     * after it fails), with the two NULs flex ends a buffer with */
+    memcpy(copy, st->text, st->len);
+    copy[st->len] = copy[st->len + 1] = 0;
+    /* flex's buffer stack made first: made inside scan_buffer, its failure would lose the
+     * buffer just allocated */
+    dx_yy_switch_to_buffer(NULL, scanner);
+    YY_BUFFER_STATE buf = dx_yy_scan_buffer(copy, st->len + 2, scanner);
     if (dx_yyfastparse(scanner, st->ctx, st) == 0)
         return st->result;
     dx_yy_delete_buffer(buf, scanner);
@@ -92,7 +99,9 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner)
     st->depth = 0;
     st->nopens = 0;
     st->result = NULL;
-    dx_yy_scan_bytes(st->text, (int)st->len, scanner);
+    memcpy(copy, st->text, st->len);
+    copy[st->len] = copy[st->len + 1] = 0;
+    dx_yy_scan_buffer(copy, st->len + 2, scanner);
     if (dx_yyparse(scanner, st->ctx, st) == 0)
         return st->result;
     if (!dx_failed(st->ctx)) /* cannot happen: every abort records why */
@@ -125,17 +134,21 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
     st->sqrt_fn = dx_fn_lookup("sqrt", 4);
     dx_expr *result = NULL;
     yyscan_t scanner = NULL;
-    if (!st->minus_one || !st->sqrt_fn)
+    char *copy = dx_malloc(len + 2);
+    if (!copy)
+        dx_oom(ctx);
+    if (!copy || !st->minus_one || !st->sqrt_fn)
         goto out;
     if (dx_yylex_init_extra(st, &scanner) != 0) {
         scanner = NULL;
         dx_oom(ctx);
         goto out;
     }
-    result = run(st, scanner);
+    result = run(st, scanner, copy);
 out:
     if (scanner)
         dx_yylex_destroy(scanner);
+    dx_free(copy);
     dx_free(st->items);
     dx_free(st);
     return result;
