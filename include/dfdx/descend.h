@@ -193,8 +193,8 @@ typedef struct dx_descend_lesson {
 
 /* Descent on f as the request says, every rate from the same start. NULL with the error on
  * ctx (bad options, a variable without a value, f undefined at the start, no memory). The
- * caller frees the result with dx_descend_lesson_free; expressions and strings in it belong
- * to the context. */
+ * caller frees the result with dx_descend_lesson_free, which frees its arrays (rows, traces,
+ * positions, critical points); expressions, names and messages in it belong to the context. */
 DX_API dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request *req);
 DX_API void dx_descend_lesson_free(dx_descend_lesson *l);
 
