@@ -2,7 +2,6 @@
 #include "cli.h"
 #include "dfdx/descend.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
