@@ -1,5 +1,5 @@
 /* dfdx-bench-descend: gradient descent steps per second, one variable and ten. */
-#include "descend.h"
+#include "dfdx.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,7 +37,8 @@ static int measure(const char *name, const char *f, const char *const *vars, siz
     for (int rep = 0; rep < 3; rep++) {
         double t0 = now();
         if (dx_descend_run(d, ctx, start, &o, NULL, NULL, &r, pos) != DX_OK || r.steps != steps) {
-            fprintf(stderr, "dfdx-bench-descend: %s: %s\n", name, r.msg);
+            char *why = dx_msg_text(ctx, &r.reason, DX_PLAIN); /* leaks once, at exit */
+            fprintf(stderr, "dfdx-bench-descend: %s: %s\n", name, why ? why : "?");
             break;
         }
         double t = now() - t0;

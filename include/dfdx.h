@@ -47,7 +47,9 @@ typedef enum dx_msg_id {
     DX_NMESSAGES
 } dx_msg_id;
 
-typedef enum dx_arg_kind { DX_ARG_NONE, DX_ARG_STR, DX_ARG_EXPR, DX_ARG_NUM, DX_ARG_INT } dx_arg_kind;
+/* DX_ARG_MSG: a message nested in another, its cause ("f is not defined at the start: ln is
+ * undefined at -1"), owned by the context. */
+typedef enum dx_arg_kind { DX_ARG_NONE, DX_ARG_STR, DX_ARG_EXPR, DX_ARG_NUM, DX_ARG_INT, DX_ARG_MSG } dx_arg_kind;
 
 /* One argument of a message. A string is owned by the context (or static); an expression
  * belongs to the context. */
@@ -58,6 +60,7 @@ typedef struct dx_arg {
         const dx_expr *e;
         double d;
         long long i;
+        const struct dx_msg *m;
     } u;
 } dx_arg;
 

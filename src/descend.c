@@ -1,8 +1,9 @@
 /* Gradient descent on a typed function: plain, momentum and Adam, with an honest status. */
-#include "descend.h"
+#include "dfdx/descend.h"
 #include "alloc.h"
 #include "diff.h"
 #include "eval.h"
+#include "expr.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -50,6 +51,14 @@ void dx_descend_free(dx_descent *d)
     dx_free(d);
 }
 
+dx_msg dx_descend_status_msg(dx_descend_status s)
+{
+    return DX_MSG(s == DX_CONVERGED ? DX_M_DESCEND_CONVERGED
+                  : s == DX_DIVERGED ? DX_M_DESCEND_DIVERGED
+                  : s == DX_STOPPED  ? DX_M_DESCEND_STOPPED
+                                     : DX_M_DESCEND_MAX_STEPS);
+}
+
 size_t dx_descend_nvars(const dx_descent *d) { return d->nvars; }
 
 static bool among(const char *name, const char *const *names, size_t n)
@@ -66,15 +75,15 @@ static bool check_names(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t
                         const char *const *fixed, size_t nfixed)
 {
     if (nvars == 0)
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "no variable to descend on"), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_NO_VARIABLE), false;
     if (nvars > DX_DESCEND_MAX_VARS)
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "at most %d descent variables (not %zu)", DX_DESCEND_MAX_VARS,
-                       nvars), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_TOO_MANY_VARS, DX_I(DX_DESCEND_MAX_VARS), DX_I(nvars)),
+               false;
     for (size_t i = 0; i < nvars + nfixed; i++) {
         const char *a = i < nvars ? vars[i] : fixed[i - nvars];
         for (size_t j = 0; j < i; j++)
             if (strcmp(a, j < nvars ? vars[j] : fixed[j - nvars]) == 0)
-                return dx_failf(ctx, DX_EUSAGE, -1, -1, "%s is given twice", a), false;
+                return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_TWICE, DX_S(a)), false;
     }
     const char **names;
     size_t n = dx_vars(ctx, f, &names);
@@ -97,7 +106,10 @@ static bool check_names(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t
 dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
                                const char *const *fixed, const double *fixed_vals, size_t nfixed)
 {
-    if (!f || !check_names(ctx, f, vars, nvars, fixed, nfixed))
+    if (!f)
+        return NULL;
+    dx_recover(ctx);
+    if (!check_names(ctx, f, vars, nvars, fixed, nfixed))
         return NULL;
     size_t nall = nvars + nfixed;
     const char **all = dx_malloc(nall * sizeof *all);
@@ -164,20 +176,32 @@ static void stop(dx_descend_result *r, dx_descend_status st, dx_descend_why why)
     r->why = why;
 }
 
-/* "w = 0.5" or "(w, b) = (1, 2)": where descent stands, for messages. */
-static void where(const dx_descent *d, const double *w, char *buf, size_t n)
+/* "w = 0.5" or "(w, b) = (1, 2)": where descent stands, a message argument (names and
+ * numbers only, no words), kept by the context. */
+static dx_arg where(const dx_descent *d, dx_ctx *ctx, const double *w)
 {
+    char buf[64];
     if (d->nvars == 1) {
-        snprintf(buf, n, "%s = %.6g", d->names[0], w[0] + 0.0); /* + 0.0: never "-0" */
-        return;
+        snprintf(buf, sizeof buf, "%s = %.6g", d->names[0], w[0] + 0.0); /* + 0.0: never "-0" */
+    } else {
+        char names[80] = "", vals[80] = "";
+        for (size_t i = 0; i < d->nvars; i++) {
+            size_t ln = strlen(names), lv = strlen(vals);
+            snprintf(names + ln, sizeof names - ln, "%s%s", i ? ", " : "", d->names[i]);
+            snprintf(vals + lv, sizeof vals - lv, "%s%.6g", i ? ", " : "", w[i] + 0.0);
+        }
+        snprintf(buf, sizeof buf, "(%s) = (%s)", names, vals);
     }
-    char names[80] = "", vals[80] = "";
-    for (size_t i = 0; i < d->nvars; i++) {
-        size_t ln = strlen(names), lv = strlen(vals);
-        snprintf(names + ln, sizeof names - ln, "%s%s", i ? ", " : "", d->names[i]);
-        snprintf(vals + lv, sizeof vals - lv, "%s%.6g", i ? ", " : "", w[i] + 0.0);
-    }
-    snprintf(buf, n, "(%s) = (%s)", names, vals);
+    const char *s = dx_strndup(ctx, buf, strlen(buf));
+    return DX_S(s ? s : "");
+}
+
+/* The context's error as a message to nest in a reason, the error cleared. */
+static dx_arg cause(dx_ctx *ctx)
+{
+    const dx_msg *m = dx_msg_keep(ctx, dx_ctx_error(ctx)->msg);
+    dx_recover(ctx);
+    return DX_N(m);
 }
 
 /* An evaluation failed at w: overflow is divergence by size; anything else means descent
@@ -187,25 +211,17 @@ static void where(const dx_descent *d, const double *w, char *buf, size_t n)
  * tangent, not a kink). */
 static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool loss, long step, const double *w)
 {
-    char m[320];
-    dx_errtext(ctx, m, sizeof m);
-    char at[64];
-    where(d, w, at, sizeof at);
-    if (dx_overflowed(ctx)) {
+    bool over = dx_overflowed(ctx);
+    dx_arg at = where(d, ctx, w), why = cause(ctx);
+    if (over) {
         stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
-        snprintf(r->msg, sizeof r->msg, "the %s overflows after step %ld, at %s: %.90s", loss ? "loss" : "gradient",
-                 step, at, m);
+        r->reason = DX_MSG(loss ? DX_M_DESCEND_LOSS_OVERFLOWS : DX_M_DESCEND_GRADIENT_OVERFLOWS, DX_I(step), at, why);
     } else if (loss) {
         stop(r, DX_STOPPED, DX_WHY_DOMAIN);
-        snprintf(r->msg, sizeof r->msg,
-                 "step %ld ended at %s, outside the domain of f: %.90s; a smaller learning rate may stay inside", step,
-                 at, m);
+        r->reason = DX_MSG(DX_M_DESCEND_LEFT_DOMAIN, DX_I(step), at, why);
     } else {
         stop(r, DX_STOPPED, DX_WHY_NO_GRADIENT);
-        snprintf(r->msg, sizeof r->msg,
-                 "the gradient is undefined at %s%s (%.90s): f is not differentiable there (an edge of its "
-                 "domain or a vertical tangent), so descent has no direction to step",
-                 at, step < 0 ? ", the start" : "", m);
+        r->reason = DX_MSG(step < 0 ? DX_M_DESCEND_NO_GRADIENT_START : DX_M_DESCEND_NO_GRADIENT, at, why);
     }
     dx_recover(ctx);
 }
@@ -271,17 +287,17 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
 
 bool dx_descend_check(dx_ctx *ctx, const dx_descend_opts *o)
 {
+    dx_recover(ctx);
     if (!(o->rate > 0) || !isfinite(o->rate))
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the learning rate must be a positive number (not %g)", o->rate), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_RATE, DX_D(o->rate)), false;
     if (o->steps < 1 || o->steps > DX_DESCEND_MAX_STEPS)
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "steps must be from 1 to %ld (not %ld)", DX_DESCEND_MAX_STEPS,
-                       o->steps), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_STEPS, DX_I(DX_DESCEND_MAX_STEPS), DX_I(o->steps)), false;
     if (!(o->tol >= 0) || !isfinite(o->tol))
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the tolerance must be a number >= 0 (not %g)", o->tol), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_TOL, DX_D(o->tol)), false;
     if (!(o->beta >= 0 && o->beta < 1) || !(o->beta2 >= 0 && o->beta2 < 1))
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "beta must be from 0 up to (not including) 1"), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_BETA), false;
     if (!(o->eps > 0) || !isfinite(o->eps))
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "epsilon must be a positive number (not %g)", o->eps), false;
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_EPS, DX_D(o->eps)), false;
     return true;
 }
 
@@ -329,7 +345,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     double *w = d->vals; /* the descent variables are the first n slots */
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(start[i])) {
-            dx_failf(ctx, DX_EUSAGE, -1, -1, "the start must be a finite number");
+            dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_START_FINITE);
             return DX_EUSAGE;
         }
         w[i] = start[i];
@@ -337,10 +353,8 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     }
     double loss;
     if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
-        char why[320];
-        dx_errtext(ctx, why, sizeof why);
-        dx_recover(ctx); /* the first error stands otherwise: restate it with context */
-        dx_failf(ctx, DX_EDOMAIN, -1, -1, "f is not defined at the start: %s", why);
+        dx_arg why = cause(ctx); /* the first error stands otherwise: restate it with context */
+        dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DESCEND_START_UNDEF, why);
         return DX_EDOMAIN;
     }
     const double loss0 = loss;
@@ -360,27 +374,26 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         r->grad_norm = gn;
         if (kink && gn < o->tol) {
             stop(r, DX_CONVERGED, DX_WHY_KINK);
-            snprintf(r->msg, sizeof r->msg,
-                     "f is not differentiable here (a kink), but its one-sided derivatives%s%s%s %.6g and %.6g "
-                     "bracket 0, so 0 is a subgradient: a minimum",
-                     n > 1 ? " (by " : "", n > 1 ? d->names[ki] : "", n > 1 ? ")" : "", kl + 0.0, kr + 0.0);
+            const char *by = dx_strndup(ctx, d->names[ki], strlen(d->names[ki])); /* outlives d */
+            r->reason = n > 1 ? DX_MSG(DX_M_DESCEND_KINK_BY, DX_S(by ? by : ""), DX_D(kl), DX_D(kr))
+                              : DX_MSG(DX_M_DESCEND_KINK, DX_D(kl), DX_D(kr));
             goto done;
         }
         r->subgradients += kink && k < o->steps;
         if (!isfinite(gn)) {
             stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
-            snprintf(r->msg, sizeof r->msg, "the gradient is not finite after %ld steps", k);
+            r->reason = DX_MSG(DX_M_DESCEND_GRADIENT_NOT_FINITE, DX_I(k));
             goto done;
         }
         if (gn < o->tol) {
             stop(r, DX_CONVERGED, DX_WHY_GRADIENT);
-            snprintf(r->msg, sizeof r->msg, "the gradient norm %.3g is below the tolerance %g", gn, o->tol);
+            r->reason = DX_MSG(DX_M_DESCEND_CONVERGED_GRADIENT, DX_D(gn), DX_D(o->tol));
             goto done;
         }
         if (k == o->steps) {
             stop(r, DX_MAX_STEPS, DX_WHY_STEPS);
-            snprintf(r->msg, sizeof r->msg, "the step limit: %ld step%s; the gradient norm %.3g is not yet below %g",
-                     k, k == 1 ? "" : "s", gn, o->tol);
+            r->reason = DX_MSG(k == 1 ? DX_M_DESCEND_STEP_LIMIT_ONE : DX_M_DESCEND_STEP_LIMIT, DX_I(k), DX_D(gn),
+                               DX_D(o->tol));
             goto done;
         }
         update(d, o, &p1, &p2);
@@ -406,7 +419,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         r->loss = r->grad_norm = NAN;
         if (!finite) {
             stop(r, DX_DIVERGED, DX_WHY_NOT_FINITE);
-            snprintf(r->msg, sizeof r->msg, "the position is no longer finite after step %ld", k);
+            r->reason = DX_MSG(DX_M_DESCEND_POSITION_NOT_FINITE, DX_I(k));
             goto done;
         }
         if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
@@ -417,20 +430,18 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         if (huge || fabs(loss) > DX_DESCEND_HUGE) {
             stop(r, DX_DIVERGED, DX_WHY_UNBOUNDED);
             if (huge)
-                snprintf(r->msg, sizeof r->msg, "the position grows without bound (past %g after step %ld)",
-                         DX_DESCEND_HUGE, k);
+                r->reason = DX_MSG(DX_M_DESCEND_POSITION_UNBOUNDED, DX_D(DX_DESCEND_HUGE), DX_I(k));
+            else if (loss > 0)
+                r->reason = DX_MSG(DX_M_DESCEND_LOSS_GROWS, DX_D(DX_DESCEND_HUGE), DX_I(k));
             else
-                snprintf(r->msg, sizeof r->msg, "the loss %s without bound (%s %g after step %ld)",
-                         loss > 0 ? "grows" : "falls", loss > 0 ? "past" : "below", loss > 0 ? DX_DESCEND_HUGE :
-                         -DX_DESCEND_HUGE, k);
+                r->reason = DX_MSG(DX_M_DESCEND_LOSS_FALLS, DX_D(-DX_DESCEND_HUGE), DX_I(k));
             goto done;
         }
         streak = loss > prev_loss ? streak + 1 : 0;
         prev_loss = loss;
         if (streak >= growth_leash(o->method) && loss > loss0) {
             stop(r, DX_DIVERGED, DX_WHY_GROWING);
-            snprintf(r->msg, sizeof r->msg, "the loss grew for %ld steps in a row, from %.6g at the start to %.6g",
-                     streak, loss0, loss);
+            r->reason = DX_MSG(DX_M_DESCEND_GREW, DX_I(streak), DX_D(loss0), DX_D(loss));
             goto done;
         }
         if (o->method == DX_GD && un < o->tol) {
@@ -438,7 +449,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
                 r->grad_norm = norm(d->g, n); /* the final point's, for the record */
             dx_recover(ctx);
             stop(r, DX_CONVERGED, DX_WHY_UPDATE);
-            snprintf(r->msg, sizeof r->msg, "the update %.3g is below the tolerance %g", un, o->tol);
+            r->reason = DX_MSG(DX_M_DESCEND_CONVERGED_UPDATE, DX_D(un), DX_D(o->tol));
             goto done;
         }
     }

@@ -54,10 +54,14 @@ DX_HIDDEN size_t dx_vars_in(dx_ctx *ctx, const dx_expr *e, const char ***names);
 #define DX_E(x) ((dx_arg){DX_ARG_EXPR, {.e = (x)}})
 #define DX_D(x) ((dx_arg){DX_ARG_NUM, {.d = (x)}})
 #define DX_I(x) ((dx_arg){DX_ARG_INT, {.i = (long long)(x)}})
+#define DX_N(x) ((dx_arg){DX_ARG_MSG, {.m = (x)}})
 #define DX_MSG(id, ...)                                                                         \
     dx_msg_make((id), (const dx_arg[]){{DX_ARG_NONE, {0}}, __VA_ARGS__} + 1,                    \
                 sizeof((const dx_arg[]){{DX_ARG_NONE, {0}}, __VA_ARGS__}) / sizeof(dx_arg) - 1)
 DX_HIDDEN dx_msg dx_msg_make(dx_msg_id id, const dx_arg *args, size_t n);
+/* A copy of m in the context's arena, to nest in another message with DX_N (its cause);
+ * NULL (and DX_ENOMEM) without memory. */
+DX_HIDDEN const dx_msg *dx_msg_keep(dx_ctx *ctx, dx_msg m);
 
 /* Record an error on the context (the first of a call is kept: later ones are its
  * consequences); string arguments are copied into the context. Returns NULL so callers can

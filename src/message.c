@@ -30,6 +30,14 @@ dx_msg dx_msg_make(dx_msg_id id, const dx_arg *args, size_t n)
     return m;
 }
 
+const dx_msg *dx_msg_keep(dx_ctx *ctx, dx_msg m)
+{
+    dx_msg *k = dx_alloc(ctx, sizeof *k);
+    if (k)
+        *k = m;
+    return k;
+}
+
 void dx_fmt_double(char *buf, size_t n, double v)
 {
     if (v == 0 || !isfinite(v)) {
@@ -85,6 +93,10 @@ static void put_arg(dx_ctx *ctx, dx_buf *b, const dx_arg *a, const char *spec, s
         dx_free(s);
         break;
     }
+    case DX_ARG_MSG:
+        if (a->u.m)
+            dx_msg_render(ctx, b, a->u.m, fmt);
+        break;
     case DX_ARG_NONE:
         break;
     }

@@ -1,8 +1,8 @@
 /* Plots: sampling curves with the compiled evaluator, a robust y-range, breaks at poles, ticks. */
-#include "plot.h"
+#include "dfdx/plot.h"
 #include "alloc.h"
-
 #include "eval.h"
+#include "expr.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +11,13 @@
 
 dx_plot *dx_plot_new(dx_ctx *ctx, double x0, double x1, size_t n)
 {
+    dx_recover(ctx);
     if (!isfinite(x0) || !isfinite(x1) || !(x0 < x1))
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the plot interval needs from < to (got %g .. %g)", x0, x1);
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_PLOT_INTERVAL, DX_D(x0), DX_D(x1));
     if (x1 - x0 < 1e-12 * fmax(fabs(x0), fabs(x1)) || !isfinite(x1 - x0))
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "the plot interval %g .. %g is too narrow or too wide", x0, x1);
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_PLOT_INTERVAL_SIZE, DX_D(x0), DX_D(x1));
     if (n < 2 || n > DX_PLOT_MAX_POINTS)
-        return dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot has 2 to %d samples (not %zu)", DX_PLOT_MAX_POINTS, n);
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PLOT_SAMPLES, DX_I(DX_PLOT_MAX_POINTS), DX_I(n));
     dx_plot *p = dx_calloc(1, sizeof *p);
     if (!p)
         return dx_oom(ctx);
@@ -42,9 +43,9 @@ void dx_plot_free(dx_plot *p)
 static dx_plot_series *new_series(dx_plot *p, dx_ctx *ctx, const char *label, size_t n)
 {
     if (p->ns == DX_PLOT_MAX_SERIES)
-        return dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot shows at most %d curves", DX_PLOT_MAX_SERIES);
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PLOT_CURVES, DX_I(DX_PLOT_MAX_SERIES));
     if (n < 1 || n > DX_PLOT_MAX_POINTS)
-        return dx_failf(ctx, DX_ELIMIT, -1, -1, "a path has 1 to %d points (not %zu)", DX_PLOT_MAX_POINTS, n);
+        return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PLOT_PATH, DX_I(DX_PLOT_MAX_POINTS), DX_I(n));
     dx_plot_series *s = &p->s[p->ns];
     memset(s, 0, sizeof *s);
     s->px = dx_malloc(n * sizeof *s->px);
@@ -152,6 +153,9 @@ static bool breaks_between(dx_prog *prog, double xa, double ya, double xb, doubl
 dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char *var, const char *label,
                            bool ranged, bool within_first)
 {
+    if (!e) /* an earlier call failed: its error stands */
+        return dx_failed(ctx) ? dx_ctx_error(ctx)->status : DX_EUSAGE;
+    dx_recover(ctx);
     const char *vars[1] = {var};
     dx_prog *prog = dx_compile(ctx, e, vars, 1);
     if (!prog)
@@ -183,11 +187,16 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
          * 1e300, which is defined but too large for a double) */
         double mid = p->x0 + (p->x1 - p->x0) / 2, y;
         dx_status st = dx_prog_eval(prog, ctx, &mid, &y);
-        char why[sizeof p->empty - 40];
-        char err[320];
-        snprintf(why, sizeof why, "%.150s", st == DX_OK ? "not finite" : dx_errtext(ctx, err, sizeof err));
+        const dx_msg *why = dx_msg_keep(ctx, st == DX_OK ? DX_MSG(DX_M_PLOT_NOT_FINITE) : dx_ctx_error(ctx)->msg);
+        const char *name = dx_strndup(ctx, var, strlen(var));
         dx_recover(ctx);
-        snprintf(p->empty, sizeof p->empty, "at %s = %g: %s", var, mid, why);
+        if (!why || !name) {
+            dx_free(w);
+            dx_prog_free(prog);
+            dx_oom(ctx);
+            return DX_ENOMEM;
+        }
+        p->empty = DX_MSG(DX_M_PLOT_EMPTY_AT, DX_S(name), DX_D(mid), DX_N(why));
     }
     if (m >= 2) {
         double lo, hi;
@@ -207,6 +216,7 @@ dx_status dx_plot_add_expr(dx_plot *p, dx_ctx *ctx, const dx_expr *e, const char
 
 dx_status dx_plot_add_path(dx_plot *p, dx_ctx *ctx, const double *xs, const double *ys, size_t n, const char *label)
 {
+    dx_recover(ctx);
     dx_plot_series *s = new_series(p, ctx, label, n);
     if (!s)
         return dx_ctx_error(ctx)->status;
@@ -221,8 +231,9 @@ dx_status dx_plot_add_path(dx_plot *p, dx_ctx *ctx, const double *xs, const doub
 
 dx_status dx_plot_add_mark(dx_plot *p, dx_ctx *ctx, double x, double y, const char *label)
 {
+    dx_recover(ctx);
     if (p->nm == DX_PLOT_MAX_MARKS) {
-        dx_failf(ctx, DX_ELIMIT, -1, -1, "a plot marks at most %d points", DX_PLOT_MAX_MARKS);
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PLOT_MARKS, DX_I(DX_PLOT_MAX_MARKS));
         return DX_ELIMIT;
     }
     dx_plot_mark *k = &p->m[p->nm++];
@@ -234,6 +245,7 @@ dx_status dx_plot_add_mark(dx_plot *p, dx_ctx *ctx, double x, double y, const ch
 
 dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
 {
+    dx_recover(ctx);
     bool any = false;
     for (int pass = 0; pass < 2; pass++) { /* f and the paths first, then the others */
         double base = p->yhi - p->ylo;
@@ -256,8 +268,11 @@ dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
         }
     }
     if (!any) {
-        dx_failf(ctx, DX_EDOMAIN, -1, -1, "nothing to draw: the function has no finite value on [%g, %g]%s%s%s",
-                p->x0, p->x1, p->empty[0] ? " (" : "", p->empty, p->empty[0] ? ")" : "");
+        const dx_msg *empty = p->empty.id == DX_M_NONE ? NULL : dx_msg_keep(ctx, p->empty);
+        if (empty)
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_PLOT_NOTHING_AT, DX_D(p->x0), DX_D(p->x1), DX_N(empty));
+        else
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_PLOT_NOTHING, DX_D(p->x0), DX_D(p->x1));
         return DX_EDOMAIN;
     }
     /* marks stay in view unless they are far outside the data */

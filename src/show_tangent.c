@@ -1,6 +1,7 @@
 /* dfdx tangent's output: slope, point and line, or why there is no tangent line; text, LaTeX
  * or JSON. */
 #include "eval.h"
+#include "alloc.h"
 #include "dfdx/text.h"
 
 #include <stdlib.h>
@@ -41,7 +42,7 @@ static void put_why(dx_ctx *ctx, dx_buf *out, const dx_tangent_result *r, dx_for
         char *why = dx_msg_text(ctx, &r->why, DX_PLAIN);
         m = DX_MSG(DX_M_TANGENT_WHY_UNDEFINED, DX_S(why ? why : ""));
         dx_msg_render(ctx, out, &m, fmt);
-        free(why);
+        dx_free(why);
         return;
     }
     if (r->kind == DX_TANGENT_JUMP)
@@ -63,9 +64,9 @@ static char *text_of(dx_ctx *ctx, dx_arg a, dx_format fmt)
     char buf[40];
     switch (a.kind) {
     case DX_ARG_EXPR: return dx_print(ctx, a.u.e, fmt);
-    case DX_ARG_NUM: dx_fmt_double(buf, sizeof buf, a.u.d); return strdup(buf);
-    case DX_ARG_STR: return strdup(a.u.s);
-    default: return strdup("");
+    case DX_ARG_NUM: dx_fmt_double(buf, sizeof buf, a.u.d); return dx_strdup(buf);
+    case DX_ARG_STR: return dx_strdup(a.u.s);
+    default: return dx_strdup("");
     }
 }
 
@@ -120,13 +121,13 @@ static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, t
         char *l = dx_print(ctx, r->line, fmt);
         dx_buf_printf(&lb, "y = %s", l ? l : "");
         lb.oom |= !l;
-        free(l);
+        dx_free(l);
     } else if (t->m && bs) {
         put_line(&lb, r->var, t->m, bs, fmt == DX_LATEX);
     } else {
         lb.oom = true; /* a text above could not be made */
     }
-    free(bs);
+    dx_free(bs);
     t->line = dx_buf_take(&lb);
     return t->m && t->x && t->y && t->line;
 }
@@ -137,7 +138,7 @@ static void show_json(dx_ctx *ctx, const dx_tangent_result *r, const texts *t, c
     dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
     dx_json_str(out, in ? in : "");
-    free(in);
+    dx_free(in);
     dx_json_key(out, "variable", false);
     dx_json_str(out, r->var);
     dx_json_key(out, "at", false);
@@ -204,9 +205,9 @@ void dx_show_tangent(dx_ctx *ctx, const dx_tangent_result *r, dx_show how, dx_bu
             dx_buf_putc(out, '\n');
         }
     }
-    free(why);
-    free(t.m);
-    free(t.x);
-    free(t.y);
-    free(t.line);
+    dx_free(why);
+    dx_free(t.m);
+    dx_free(t.x);
+    dx_free(t.y);
+    dx_free(t.line);
 }

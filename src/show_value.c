@@ -1,5 +1,6 @@
 /* dfdx eval's output: a value with its exact form, in text, LaTeX or JSON. */
 #include "expr.h"
+#include "alloc.h"
 #include "dfdx/text.h"
 
 #include <stdlib.h>
@@ -12,7 +13,7 @@ static void put_expr(dx_ctx *ctx, dx_buf *out, const dx_expr *e, dx_format fmt)
         out->oom = true;
     else
         dx_buf_puts(out, s);
-    free(s);
+    dx_free(s);
 }
 
 void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
@@ -41,8 +42,8 @@ void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
         dx_json_key(out, "value", false);
         dx_json_num(out, v->value);
         dx_buf_puts(out, "}\n");
-        free(in);
-        free(exact);
+        dx_free(in);
+        dx_free(exact);
         return;
     }
     switch (v->form) {

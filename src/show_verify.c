@@ -1,5 +1,6 @@
 /* dfdx verify's output: f and f', the table of points and the verdict, or one JSON object. */
 #include "expr.h"
+#include "alloc.h"
 #include "dfdx/text.h"
 
 #include <math.h>
@@ -21,7 +22,7 @@ static void put_word(dx_ctx *ctx, dx_buf *out, dx_msg_id id, int width)
     if (!s)
         out->oom = true;
     dx_buf_printf(out, "  %-*s", width, s ? s : "");
-    free(s);
+    dx_free(s);
 }
 
 /* The status of a point in JSON: a fixed word per outcome, for programs. */
@@ -80,8 +81,8 @@ static void show_json(dx_ctx *ctx, const dx_verify_result *r, dx_buf *out)
     dx_json_key(out, "mismatched", false);
     dx_buf_printf(out, "%zu", r->mismatched);
     dx_buf_puts(out, "}\n");
-    free(fs);
-    free(ds);
+    dx_free(fs);
+    dx_free(ds);
 }
 
 void dx_show_verify(dx_ctx *ctx, const dx_verify_result *r, dx_show how, dx_buf *out)
@@ -97,8 +98,8 @@ void dx_show_verify(dx_ctx *ctx, const dx_verify_result *r, dx_show how, dx_buf 
     if (!fs || !ds)
         out->oom = true;
     dx_buf_printf(out, "f(%s)  = %s\nf'(%s) = %s\n\n", r->var, fs ? fs : "", r->var, ds ? ds : "");
-    free(fs);
-    free(ds);
+    dx_free(fs);
+    dx_free(ds);
     dx_buf_printf(out, "  %-12s", r->var);
     put_word(ctx, out, DX_M_VERIFY_COL_SYMBOLIC, 18);
     put_word(ctx, out, DX_M_VERIFY_COL_NUMERIC, 18);

@@ -1,6 +1,7 @@
 /* The tangent line of f at a point: exact where the values come out exact, and where f' has
  * no value there, what the one-sided slopes say (a kink, a vertical tangent, a jump). */
 #include "eval.h"
+#include "alloc.h"
 #include "limit.h"
 
 #include <math.h>
@@ -69,7 +70,7 @@ static dx_status undefined_at(dx_ctx *ctx, const char *var, const char *at)
     if (!why)
         return dx_oom(ctx), DX_ENOMEM;
     dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_TANGENT_F_UNDEFINED, DX_S(var), DX_S(at), DX_S(why));
-    free(why);
+    dx_free(why);
     return DX_EDOMAIN;
 }
 

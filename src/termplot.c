@@ -1,52 +1,12 @@
 /* The terminal picture of a plot: braille dots (or plain characters), axes, ticks, legend. */
-#include "plot.h"
+#include "dfdx/plot.h"
 #include "alloc.h"
+#include "expr.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A growing string; on failure of memory it stays failed and the picture is dropped. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    bool bad;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->bad)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 1024) + n;
-        char *t = dx_realloc(b->s, cap);
-        if (!t) {
-            b->bad = true;
-            return;
-        }
-        b->s = t;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(buf *b, const char *fmt, ...)
-{
-    char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
 
 /* ORDER SERIES STYLE: series k is drawn with ascii_glyph[k] and ansi_colour[k]. */
 static const char ascii_glyph[DX_PLOT_MAX_SERIES] = {'*', 'o', '.', 'x', '#', '%', '&', '='};
@@ -122,15 +82,15 @@ static void draw_series(canvas *c, const dx_plot_series *s, int who)
     }
 }
 
-static void colour(buf *b, unsigned flags, int code)
+static void colour(dx_buf *b, unsigned flags, int code)
 {
     if (flags & DX_PLOT_COLOR)
-        putf(b, "\033[%dm", code);
+        dx_buf_printf(b, "\033[%dm", code);
 }
-static void plain(buf *b, unsigned flags)
+static void plain(dx_buf *b, unsigned flags)
 {
     if (flags & DX_PLOT_COLOR)
-        puts_(b, "\033[0m");
+        dx_buf_puts(b, "\033[0m");
 }
 
 /* One legend entry's text; returns its width in characters. */
@@ -143,7 +103,7 @@ static size_t entry(char *out, size_t size, const char *glyph, const char *label
 }
 
 /* The legend lines: entries packed left to right, three spaces apart. */
-static void legend(buf *b, const dx_plot *p, int cols, unsigned flags, bool count_only, int *lines)
+static void legend(dx_buf *b, const dx_plot *p, int cols, unsigned flags, bool count_only, int *lines)
 {
     bool ascii = flags & DX_PLOT_ASCII;
     int col = 0;
@@ -168,24 +128,24 @@ static void legend(buf *b, const dx_plot *p, int cols, unsigned flags, bool coun
         size_t w = entry(text, sizeof text, glyph, label, (size_t)cols);
         if (col > 0 && col + 3 + (int)w > cols) {
             if (!count_only)
-                puts_(b, "\n");
+                dx_buf_puts(b, "\n");
             col = 0;
         }
         if (col == 0)
             (*lines)++;
         else if (!count_only)
-            puts_(b, "   ");
+            dx_buf_puts(b, "   ");
         if (!count_only) {
             size_t gl = strlen(glyph);
             colour(b, flags, code);
-            put(b, text, gl);
+            dx_buf_putn(b, text, gl);
             plain(b, flags);
-            puts_(b, text + gl);
+            dx_buf_puts(b, text + gl);
         }
         col += (col ? 3 : 0) + (int)w;
     }
     if (!count_only && *lines)
-        puts_(b, "\n");
+        dx_buf_puts(b, "\n");
 }
 
 static int tick_row(const canvas *c, double t) { return (int)(lround(dot_y(c, t)) / c->sy); }
@@ -193,13 +153,13 @@ static int tick_col(const canvas *c, double t) { return (int)(lround(dot_x(c, t)
 
 char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
 {
+    dx_recover(ctx);
     bool ascii = flags & DX_PLOT_ASCII;
     int nleg;
     legend(NULL, p, cols, flags, true, &nleg);
     int ph = rows - 2 - nleg;
     if (cols < 24 || ph < 4 || cols > 2000 || rows > 1000)
-        return dx_failf(ctx, DX_EUSAGE, -1, -1, "a terminal plot needs 24 to 2000 columns and %d to 1000 rows (got %dx%d)",
-                       6 + nleg, cols, rows);
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_PLOT_TERMINAL_SIZE, DX_I(6 + nleg), DX_I(cols), DX_I(rows));
     dx_plot_ticks_for(p, 2, (size_t)(ph / 3 > 2 ? ph / 3 : 2));
     char lab[DX_PLOT_MAX_TICKS][48];
     int lw = 0;
@@ -212,7 +172,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     size_t ncell = (size_t)c.pw * (size_t)c.ph;
     c.bits = dx_calloc(ncell, 1);
     c.owner = dx_malloc(ncell);
-    buf b = {0};
+    dx_buf b = {0};
     if (!c.bits || !c.owner) {
         dx_free(c.bits);
         dx_free(c.owner);
@@ -240,9 +200,9 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
         for (size_t i = 0; i < p->nyt; i++)
             if (tick_row(&c, p->yt[i]) == r)
                 tl = lab[i];
-        putf(&b, "%*s", lw, tl ? tl : "");
+        dx_buf_printf(&b, "%*s", lw, tl ? tl : "");
         colour(&b, flags, AXIS_COLOUR);
-        puts_(&b, tl ? (ascii ? "+" : "┤") : (ascii ? "|" : "│"));
+        dx_buf_puts(&b, tl ? (ascii ? "+" : "┤") : (ascii ? "|" : "│"));
         plain(&b, flags);
         int cur = -1; /* the colour in force, to write few escape codes */
         for (int col = 0; col < c.pw; col++) {
@@ -280,24 +240,24 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
                     plain(&b, flags);
                 cur = code;
             }
-            puts_(&b, ch);
+            dx_buf_puts(&b, ch);
         }
         if (cur > 0)
             plain(&b, flags);
-        puts_(&b, "\n");
+        dx_buf_puts(&b, "\n");
     }
     /* the x axis, its ticks, their labels (one whenever there is room for it) */
-    putf(&b, "%*s", lw, "");
+    dx_buf_printf(&b, "%*s", lw, "");
     colour(&b, flags, AXIS_COLOUR);
-    puts_(&b, ascii ? "+" : "└");
+    dx_buf_puts(&b, ascii ? "+" : "└");
     for (int col = 0; col < c.pw; col++) {
         bool t = false;
         for (size_t i = 0; i < p->nxt; i++)
             t |= tick_col(&c, p->xt[i]) == col;
-        puts_(&b, t ? (ascii ? "+" : "┬") : (ascii ? "-" : "─"));
+        dx_buf_puts(&b, t ? (ascii ? "+" : "┬") : (ascii ? "-" : "─"));
     }
     plain(&b, flags);
-    puts_(&b, "\n");
+    dx_buf_puts(&b, "\n");
     size_t width = (size_t)cols;
     char *line = dx_malloc(width + 1);
     if (line) {
@@ -317,19 +277,16 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
         size_t end = width;
         while (end > 0 && line[end - 1] == ' ')
             end--;
-        put(&b, line, end);
-        puts_(&b, "\n");
+        dx_buf_putn(&b, line, end);
+        dx_buf_puts(&b, "\n");
         dx_free(line);
     } else {
-        b.bad = true;
+        b.oom = true;
     }
     int dummy;
     legend(&b, p, cols, flags, false, &dummy);
     dx_free(c.bits);
     dx_free(c.owner);
-    if (b.bad) {
-        dx_free(b.s);
-        return dx_oom(ctx);
-    }
-    return b.s;
+    char *text = dx_buf_take(&b);
+    return text ? text : dx_oom(ctx);
 }

@@ -1,6 +1,7 @@
 /* The value of an expression at a point: exact where the algebra allows, in doubles otherwise,
  * and how it is said (1/3 ≈ 0.3333333333333333, -9/4 = -2.25, 3). */
 #include "eval.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -122,7 +123,7 @@ dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr 
     dx_ctx_clear_error(ctx);
     out->rational = out->exact && rational;
     if (!out->rational && isnan(v)) {
-        free(exact);
+        dx_free(exact);
         return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_VALUE_TOO_LARGE), DX_ELIMIT;
     }
     if (out->rational && isnan(v))
@@ -132,6 +133,6 @@ dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr 
         out->form = out->rational && dx_decimal_is(dec, &x->u.num) ? DX_VALUE_EQUAL : DX_VALUE_APPROX;
     else
         out->form = DX_VALUE_DECIMAL;
-    free(exact);
+    dx_free(exact);
     return DX_OK;
 }

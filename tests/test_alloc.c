@@ -2,12 +2,10 @@
  * the number it makes, fails with DX_ENOMEM or gives the same answer; never crashes, never
  * leaks (the sanitizer build checks that), never answers differently. */
 #include "alloc.h"
-#include "descend.h"
 #include "diff.h"
 #include "equiv.h"
 #include "extrema.h"
 #include "limit.h"
-#include "plot.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -140,7 +138,14 @@ static bool descend(dx_ctx *ctx, FILE *out)
     double start[] = {0, 1}, pos[2];
     dx_descend_result r;
     bool ok = dx_descend_run(d, ctx, start, &o, NULL, NULL, &r, pos) == DX_OK;
-    fprintf(out, "%d %d %ld %.17g %.17g %.17g %s\n", (int)r.status, (int)r.why, r.steps, r.loss, pos[0], pos[1], r.msg);
+    char *why = ok ? dx_msg_text(ctx, &r.reason, DX_PLAIN) : NULL;
+    fprintf(out, "%d %d %ld %.17g %.17g %.17g %s\n", (int)r.status, (int)r.why, r.steps, r.loss, pos[0], pos[1],
+            why ? why : "");
+    if (ok && !why) { /* the words could not be made */
+        dx_oom(ctx);
+        ok = false;
+    }
+    free(why);
     dx_descend_free(d);
     return ok;
 }

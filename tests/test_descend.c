@@ -1,6 +1,6 @@
 /* Tests for gradient descent: the seed lesson's trajectories number for number, statuses,
  * several variables, the methods, and the dfdx descend command (with its minimum remark). */
-#include "descend.h"
+#include "dfdx.h"
 #include "diff.h"
 #include "testutil.h"
 
@@ -54,6 +54,16 @@ static dx_status descend1(dx_ctx *ctx, const char *f, double start, const dx_des
 {
     const char *w[] = {"w"};
     return descend(ctx, f, w, 1, NULL, NULL, 0, &start, o, t, r, pos);
+}
+
+/* A run's reason in words, for failure messages and the sentences a lesson promises. */
+static const char *said(dx_ctx *ctx, const dx_msg *m)
+{
+    static char buf[512];
+    char *t = dx_msg_text(ctx, m, DX_PLAIN);
+    snprintf(buf, sizeof buf, "%s", t ? t : "");
+    free(t);
+    return buf;
 }
 
 /* The defaults, with a rate and a step limit. */
@@ -185,7 +195,8 @@ START_TEST(diverges_fast)
     ck_assert_int_eq(r.status, DX_DIVERGED);
     ck_assert_int_eq(r.why, DX_WHY_GROWING);
     ck_assert_msg(r.steps <= 6, "lr 1.1 on w^2: diverged only after %ld steps", r.steps);
-    ck_assert_msg(strstr(r.msg, "in a row") != NULL, "%s", r.msg);
+    ck_assert_int_eq(r.reason.id, DX_M_DESCEND_GREW);
+    ck_assert_msg(strstr(said(ctx, &r.reason), "in a row") != NULL, "%s", said(ctx, &r.reason));
     dx_ctx_free(ctx);
 }
 END_TEST
@@ -199,15 +210,20 @@ static const struct {
     dx_descend_status status;
     dx_descend_why why;
     long steps;
+    dx_msg_id reason;
     const char *says;
 } endings[] = {
-    {"w^4", 10, 1, DX_DIVERGED, DX_WHY_UNBOUNDED, -1, NULL},       /* 10 - 4000 - ...: huge at once */
-    {"exp(w^2)", 5, 1, DX_DIVERGED, DX_WHY_NOT_FINITE, -1, NULL},  /* the loss overflows */
-    {"-w^2", 1, 0.5, DX_DIVERGED, DX_WHY_UNBOUNDED, -1, NULL},     /* falls without bound */
-    {"w - ln(w)", 3, 5, DX_STOPPED, DX_WHY_DOMAIN, 1, "step 0 ended at w = -0.333333, outside the domain of f: ln is undefined"},
-    {"sqrt(w)", 1, 1, DX_STOPPED, DX_WHY_DOMAIN, 2, "step 1 ended at w = -0.207107, outside the domain of f: sqrt is undefined"},
-    {"sqrt(w)", 0, 0.1, DX_STOPPED, DX_WHY_NO_GRADIENT, 0, "the gradient is undefined at w = 0, the start (division by zero)"},
-    {"w^(1/3)", 0, 0.1, DX_STOPPED, DX_WHY_NO_GRADIENT, 0, "the gradient is undefined at w = 0, the start"},
+    {"w^4", 10, 1, DX_DIVERGED, DX_WHY_UNBOUNDED, -1, DX_M_DESCEND_LOSS_GROWS, NULL}, /* huge at once */
+    {"exp(w^2)", 5, 1, DX_DIVERGED, DX_WHY_NOT_FINITE, -1, DX_M_DESCEND_LOSS_OVERFLOWS, NULL},
+    {"-w^2", 1, 0.5, DX_DIVERGED, DX_WHY_UNBOUNDED, -1, DX_M_DESCEND_LOSS_FALLS, NULL},
+    {"w - ln(w)", 3, 5, DX_STOPPED, DX_WHY_DOMAIN, 1, DX_M_DESCEND_LEFT_DOMAIN,
+     "step 0 ended at w = -0.333333, outside the domain of f: ln is undefined"},
+    {"sqrt(w)", 1, 1, DX_STOPPED, DX_WHY_DOMAIN, 2, DX_M_DESCEND_LEFT_DOMAIN,
+     "step 1 ended at w = -0.207107, outside the domain of f: sqrt is undefined"},
+    {"sqrt(w)", 0, 0.1, DX_STOPPED, DX_WHY_NO_GRADIENT, 0, DX_M_DESCEND_NO_GRADIENT_START,
+     "the gradient is undefined at w = 0, the start (division by zero)"},
+    {"w^(1/3)", 0, 0.1, DX_STOPPED, DX_WHY_NO_GRADIENT, 0, DX_M_DESCEND_NO_GRADIENT_START,
+     "the gradient is undefined at w = 0, the start"},
 };
 
 START_TEST(ends_each_way)
@@ -219,10 +235,11 @@ START_TEST(ends_each_way)
     const char *f = endings[_i].f;
     ck_assert_int_eq(descend1(ctx, f, endings[_i].start, &o, NULL, &r, &w), DX_OK);
     ck_assert_msg(r.status == endings[_i].status && r.why == endings[_i].why, "%s from %g: status %d why %d (%s)", f,
-                  endings[_i].start, r.status, r.why, r.msg);
+                  endings[_i].start, r.status, r.why, said(ctx, &r.reason));
     ck_assert_msg(endings[_i].steps < 0 || r.steps == endings[_i].steps, "%s: %ld steps", f, r.steps);
-    ck_assert_msg(r.msg[0] != 0, "%s: no reason given", f);
-    ck_assert_msg(!endings[_i].says || strstr(r.msg, endings[_i].says) == r.msg, "%s: %s", f, r.msg);
+    ck_assert_msg(r.reason.id == endings[_i].reason, "%s: %s", f, said(ctx, &r.reason));
+    const char *text = said(ctx, &r.reason);
+    ck_assert_msg(!endings[_i].says || strstr(text, endings[_i].says) == text, "%s: %s", f, text);
     ck_assert_msg(dx_ctx_error(ctx)->status == DX_OK, "%s: error left on the context", f);
     dx_ctx_free(ctx);
 }
@@ -316,7 +333,7 @@ START_TEST(methods)
     ck_assert_msg(t.upd[0] == -0.8 && fabs(t.upd[1] + 1.36) < 1e-15, "momentum updates %g %g", t.upd[0], t.upd[1]);
     o.steps = 1000;
     ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
-    ck_assert_msg(r.status == DX_CONVERGED && fabs(w) < 1e-8, "momentum: %s at %g", r.msg, w);
+    ck_assert_msg(r.status == DX_CONVERGED && fabs(w) < 1e-8, "momentum: %s at %g", said(ctx, &r.reason), w);
     o.method = DX_ADAM;
     o.steps = 1;
     ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, &t, &r, &w), DX_OK);
@@ -325,9 +342,9 @@ START_TEST(methods)
     o.rate = 0.5;
     o.steps = 5000;
     ck_assert_int_eq(descend1(ctx, "w^2", 4, &o, NULL, &r, &w), DX_OK);
-    ck_assert_msg(r.status == DX_CONVERGED && fabs(w) < 1e-6, "adam: %s at %g", r.msg, w);
+    ck_assert_msg(r.status == DX_CONVERGED && fabs(w) < 1e-6, "adam: %s at %g", said(ctx, &r.reason), w);
     ck_assert_int_eq(descend1(ctx, "w^4 - 8*w^2 + 2*w + 20", 2.5, &o, NULL, &r, &w), DX_OK);
-    ck_assert_msg(r.status == DX_CONVERGED && fabs(w - 1.9343) < 1e-3, "adam bumpy: %s at %g", r.msg, w);
+    ck_assert_msg(r.status == DX_CONVERGED && fabs(w - 1.9343) < 1e-3, "adam bumpy: %s at %g", said(ctx, &r.reason), w);
     dx_ctx_free(ctx);
 }
 END_TEST
@@ -361,12 +378,13 @@ START_TEST(kinks)
     dx_descend_result r;
     double pos;
     ck_assert_int_eq(descend1(ctx, k->f, k->start, &o, NULL, &r, &pos), DX_OK);
-    ck_assert_msg(r.status == k->status, "%s: status %d (%s)", k->f, r.status, r.msg);
+    ck_assert_msg(r.status == k->status, "%s: status %d (%s)", k->f, r.status, said(ctx, &r.reason));
     ck_assert_msg(pos == k->end, "%s: ends at %.17g, want %g", k->f, pos, k->end);
     ck_assert_msg(r.subgradients == k->subgradients, "%s: %ld subgradient steps, want %ld", k->f, r.subgradients,
                   k->subgradients);
     if (k->status == DX_CONVERGED)
-        ck_assert_msg(r.why == DX_WHY_KINK && strstr(r.msg, "0 is a subgradient"), "%s: %s", k->f, r.msg);
+        ck_assert_msg(r.why == DX_WHY_KINK && r.reason.id == DX_M_DESCEND_KINK, "%s: %s", k->f,
+                      said(ctx, &r.reason));
     dx_ctx_free(ctx);
 }
 END_TEST
@@ -540,6 +558,97 @@ START_TEST(cli_cases)
 }
 END_TEST
 
+/* --- the lesson: dx_descend's data --------------------------------------------------------- */
+
+static dx_descend_lesson *lesson(dx_ctx *ctx, const char *f, double start, const double *rates, size_t nrates,
+                                 long steps, long rows)
+{
+    const char *w[] = {"w"};
+    dx_descend_request q = {w, &start, 1, NULL, NULL, 0, opts(rates[0], steps), rates, nrates, rows, true};
+    return dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q);
+}
+
+/* The lesson's three rates: too small, just right, too large; f's one minimum. */
+START_TEST(lesson_rates)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    const double rates[] = {0.01, 0.15, 0.9};
+    dx_descend_lesson *l = lesson(ctx, "w^2", 4, rates, 3, 20, 40);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->nruns, 3);
+    ck_assert_int_eq(l->best, 1);
+    ck_assert_int_eq(l->runs[0].verdict, DX_VERDICT_CREEPING);
+    ck_assert_int_eq(l->runs[1].verdict, DX_VERDICT_LOWEST);
+    ck_assert_int_eq(l->runs[2].verdict, DX_VERDICT_SWINGS);
+    for (size_t k = 0; k < 3; k++) {
+        const dx_descend_one *r = &l->runs[k];
+        ck_assert_int_eq(r->res.status, DX_MAX_STEPS);
+        ck_assert_int_eq(r->res.reason.id, DX_M_DESCEND_STEP_LIMIT);
+        ck_assert_int_eq(r->nrows, 20);
+        ck_assert_int_eq(r->omitted, 0);
+        /* every row's gradient is f'(w) = 2w, and the update -rate*f'(w), number for number */
+        for (size_t i = 0; i < r->nrows; i++) {
+            ck_assert_int_eq(r->rows[i].step, (long)i);
+            ck_assert(r->rows[i].gradient[0] == 2 * r->rows[i].position[0]);
+            ck_assert(r->rows[i].update[0] == -(rates[k] * r->rows[i].gradient[0]));
+        }
+        ck_assert_int_eq(r->trace.n, 21); /* every row and the end */
+        ck_assert(r->trace.x[20] == r->position[0]);
+    }
+    ck_assert(l->runs[1].position[0] == 0.0031916906519044805);
+    ck_assert(l->has_cps && l->ncps == 1 && l->global == 0);
+    ck_assert(l->cps[0].kind == DX_DESCEND_MIN && l->cps[0].global && l->cps[0].x == 0);
+    ck_assert_int_eq(l->remark.id, DX_M_NONE);
+    dx_descend_lesson_free(l);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* One run: the rows kept at both ends of a long run, and the remark on where it stopped. */
+START_TEST(lesson_one)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    const double rate = 0.01;
+    dx_descend_lesson *l = lesson(ctx, "w^4 - 8*w^2 + 2*w + 20", 2.5, &rate, 1, 100, 4);
+    ck_assert_ptr_nonnull(l);
+    const dx_descend_one *r = &l->runs[0];
+    ck_assert_int_eq(r->res.status, DX_CONVERGED);
+    ck_assert_int_eq(r->nrows, 4);
+    ck_assert_int_eq(r->head, 2);
+    ck_assert_int_eq(r->omitted, r->res.steps - 4);
+    ck_assert_int_eq(r->rows[1].step, 1);
+    ck_assert_int_eq(r->rows[3].step, r->res.steps - 1);
+    ck_assert_int_eq(l->ncps, 3);
+    ck_assert_int_eq(l->remark.id, DX_M_DESCEND_CONVERGED_CP);
+    ck_assert_int_eq(l->remark.arg[0].kind, DX_ARG_MSG);
+    ck_assert_int_eq(l->remark.arg[0].u.m->id, DX_M_DESCEND_LOCAL_MIN);
+    ck_assert_int_eq(l->remark.arg[4].u.m->id, DX_M_DESCEND_GLOBAL_AT);
+    ck_assert(fabs(l->remark.arg[2].u.d - 1.9343) < 1e-4);
+    dx_buf b = {0};
+    dx_show_descend(ctx, l, DX_SHOW_PLAIN, false, &b);
+    ck_assert_ptr_nonnull(strstr(b.s, "  ... 45 steps not shown"));
+    dx_buf_free(&b);
+    dx_descend_lesson_free(l);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* f undefined at the start: the error nests its cause, data all the way down. */
+START_TEST(lesson_start_undefined)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    const double rate = 0.1;
+    ck_assert_ptr_null(lesson(ctx, "ln(w)", -1, &rate, 1, 100, 40));
+    const dx_error *e = dx_ctx_error(ctx);
+    ck_assert_int_eq(e->status, DX_EDOMAIN);
+    ck_assert_int_eq(e->msg.id, DX_M_DESCEND_START_UNDEF);
+    ck_assert_int_eq(e->msg.arg[0].kind, DX_ARG_MSG);
+    ck_assert_int_eq(e->msg.arg[0].u.m->id, DX_M_UNDEF_POS);
+    ck_assert_str_eq(tu_err(ctx), "f is not defined at the start: ln is undefined at -1 (it needs a positive number)");
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("descend");
@@ -563,6 +672,9 @@ static Suite *suite(void)
     t = tcase_create("cli");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, cli_seed_table);
+    tcase_add_test(t, lesson_rates);
+    tcase_add_test(t, lesson_one);
+    tcase_add_test(t, lesson_start_undefined);
     tcase_add_loop_test(t, cli_cases, 0, sizeof cli_rows / sizeof cli_rows[0]);
     suite_add_tcase(s, t);
     return s;

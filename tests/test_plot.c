@@ -1,5 +1,5 @@
 /* Plots: ticks, ranges and breaks of the library; the terminal picture (golden text) and files. */
-#include "plot.h"
+#include "dfdx/plot.h"
 #include "testutil.h"
 #include <check.h>
 #include <math.h>
@@ -111,11 +111,54 @@ START_TEST(domain_edges)
     p = dx_plot_new(tu_ctx, -5, -1, 101);
     ck_assert(dx_plot_add_expr(p, tu_ctx, f, "x", "f", true, true) == DX_OK);
     ck_assert_msg(dx_plot_finish(p, tu_ctx) == DX_EDOMAIN, "ln(x) on [-5, -1] is drawn");
+    /* why, as data: at x = -3, the evaluator's own message nested */
+    ck_assert_int_eq(p->empty.id, DX_M_PLOT_EMPTY_AT);
+    ck_assert(p->empty.arg[1].u.d == -3);
+    ck_assert_int_eq(p->empty.arg[2].kind, DX_ARG_MSG);
+    ck_assert_int_eq(p->empty.arg[2].u.m->id, DX_M_UNDEF_POS);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_PLOT_NOTHING_AT);
     ck_assert_msg(strstr(tu_err(tu_ctx), "no finite value on [-5, -1] (at x = -3: ln is undefined at -3"), "%s",
                   tu_err(tu_ctx));
     dx_plot_free(p);
     ck_assert(dx_plot_new(tu_ctx, 1, 1, 100) == NULL);
     ck_assert(dx_plot_new(tu_ctx, 0, 1, DX_PLOT_MAX_POINTS + 1) == NULL);
+}
+END_TEST
+
+/* The tangent line of x^3 at 2 (y = 12*x - 16, exact) and x^3 - 3*x's critical points. */
+START_TEST(tangent_and_extrema)
+{
+    dx_expr *f = dx_parse(tu_ctx, "x^3 - 3*x", 9), *df = dx_diff(tu_ctx, f, "x", 1);
+    char why[200];
+    ck_assert_msg(tu_check_default(f, df, "x", why, sizeof why) > 0, "%s", why);
+    dx_plot *p = dx_plot_new(tu_ctx, -3, 3, 101);
+    ck_assert(dx_plot_add_expr(p, tu_ctx, f, "x", "f", true, true) == DX_OK);
+    ck_assert(dx_plot_add_tangent(p, tu_ctx, f, df, "x", dx_parse(tu_ctx, "2", 1), 2, "2") == DX_OK);
+    ck_assert_str_eq(p->s[1].label, "tangent at x = 2: y = 9*x - 16");
+    ck_assert(p->nm == 1 && p->m[0].x == 2 && p->m[0].y == 2);
+    for (size_t i = 0; i < p->n; i++) /* the line: f(2) + f'(2)*(x - 2) */
+        ck_assert(fabs(p->s[1].py[i] - (2 + 9 * (p->s[1].px[i] - 2))) < 1e-9);
+    dx_msg note;
+    ck_assert(dx_plot_mark_extrema(p, tu_ctx, f, "x", true, 1, &note) == DX_OK);
+    ck_assert_int_eq(note.id, DX_M_NONE);
+    ck_assert_int_eq(p->nm, 5); /* the tangent point, then -1 and 1 on f and on f' */
+    ck_assert_str_eq(p->m[1].label, "local max (-1, 2)");
+    ck_assert(p->m[2].x == -1 && p->m[2].y == 0);
+    ck_assert_str_eq(p->m[3].label, ""); /* only the first is labelled */
+    ck_assert(p->m[3].x == 1 && p->m[3].y == -2);
+    /* none on [2, 3] */
+    dx_plot *q = dx_plot_new(tu_ctx, 2, 3, 11);
+    ck_assert(dx_plot_mark_extrema(q, tu_ctx, f, "x", false, 6, &note) == DX_OK);
+    ck_assert_int_eq(note.id, DX_M_PLOT_NO_CRITICAL);
+    ck_assert_int_eq(q->nm, 0);
+    /* undefined at the point: an error, no line */
+    dx_expr *g = dx_parse(tu_ctx, "ln(x)", 5);
+    ck_assert(dx_plot_add_tangent(q, tu_ctx, g, dx_diff(tu_ctx, g, "x", 1), "x", dx_parse(tu_ctx, "-1", 2), -1, "-1") ==
+              DX_EUSAGE);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->msg.id, DX_M_PLOT_NO_TANGENT);
+    ck_assert_int_eq(q->ns, 0);
+    dx_plot_free(q);
+    dx_plot_free(p);
 }
 END_TEST
 
@@ -557,6 +600,7 @@ Suite *plot_suite(void)
     tcase_add_test(lib, domain_edges);
     tcase_add_test(lib, path_over_curve);
     tcase_add_test(lib, braille_and_colour);
+    tcase_add_test(lib, tangent_and_extrema);
     suite_add_tcase(s, lib);
     TCase *cli = tcase_create("program");
     tcase_set_timeout(cli, 60);

@@ -1,10 +1,7 @@
 /* dfdx plot: f and its derivatives drawn in the terminal, or into an SVG, PNG or PDF file. */
 #include "cli.h"
-#include "eval.h"
-#include "extrema.h"
-#include "plot.h"
+#include "dfdx/plot.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,69 +23,32 @@ static bool add_curve(cli *c, dx_plot *p, dx_expr *e, const char *var, unsigned 
     return true;
 }
 
-/* The tangent at A: y = f(A) + f'(A)*(x - A), built exactly where A is exact. */
+/* The tangent at A (--tangent A), its point marked. */
 static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char *var, const char *text)
 {
     double at;
     dx_expr *A;
     if (!cli_number_ex(c, "tangent", text, false, &at, &A))
         return false;
-    dx_expr *x = dx_sym(c->ctx, var, strlen(var));
-    dx_expr *fa = dx_subst(c->ctx, f, x, A), *ma = dx_subst(c->ctx, df, x, A);
-    double fv, mv;
-    if (!fa || !ma || dx_eval_const(c->ctx, fa, &fv) != DX_OK || dx_eval_const(c->ctx, ma, &mv) != DX_OK ||
-        !isfinite(fv) || !isfinite(mv)) {
-        cli_recover(c);
-        return cli_usage(c, "no tangent at %s = %s: f or f' is undefined there", var, text), false;
-    }
-    dx_expr *line = dx_add(c->ctx, fa, dx_mul(c->ctx, ma, dx_sub(c->ctx, x, A)));
-    char *s = line ? dx_print(c->ctx, line, DX_PLAIN) : NULL;
-    if (!s)
-        return cli_report(c, NULL), false;
-    char label[DX_PLOT_LABEL];
-    if (fa->kind == DX_NUM && ma->kind == DX_NUM) /* exact and short: y = 9*x - 16 */
-        snprintf(label, sizeof label, "tangent at %s = %s: y = %s", var, text, s);
-    else /* sec(pi/4)^2 is not folded: numbers read better */
-        snprintf(label, sizeof label, "tangent at %s = %s: y = %.6g*(%s - %.6g) + %.6g", var, text, mv, var, at, fv);
-    free(s);
-    if (dx_plot_add_expr(p, c->ctx, line, var, label, false, false) != DX_OK ||
-        dx_plot_add_mark(p, c->ctx, at, fv, NULL) != DX_OK)
+    if (dx_plot_add_tangent(p, c->ctx, f, df, var, A, at, text) != DX_OK)
         return cli_report(c, NULL), false;
     return true;
 }
 
-/* --mark extrema: the critical points of f in view (dx_extrema_find, as `dfdx extrema` finds
- * them), each marked on f with its kind and point ("local max (-1, 2)"), and, where f' is
- * drawn, the same x marked where f' crosses 0, as the lesson marks both panels. Only the first
- * few are labelled: sin(x) over a wide interval would bury the picture in its legend. */
+/* --mark extrema: f's critical points in view, marked on f (and where f' crosses 0, as the
+ * lesson marks both panels). Only the first few are labelled: sin(x) over a wide interval
+ * would bury the picture in its legend. */
 static bool add_extrema(cli *c, dx_plot *p, dx_expr *f, const char *var, bool on_derivative)
 {
-    dx_extrema x;
-    double from = p->x0, to = p->x1;
-    dx_expr *v = dx_sym(c->ctx, var, strlen(var));
-    if (!v || dx_extrema_find(c->ctx, f, v, &from, &to, &x) != DX_OK)
+    dx_msg note;
+    if (dx_plot_mark_extrema(p, c->ctx, f, var, on_derivative, PLOT_LABELLED_MARKS, &note) != DX_OK)
         return cli_report(c, NULL), false;
-    bool ok = true;
-    size_t labelled = 0;
-    for (size_t i = 0; ok && i < x.ncrit; i++) {
-        const dx_crit *k = &x.crit[i];
-        if (!isfinite(k->at.value))
-            continue;
-        char label[64] = "";
-        if (labelled++ < PLOT_LABELLED_MARKS)
-            snprintf(label, sizeof label, "%s (%.4g, %.4g)",
-                     k->kind == DX_CP_MIN ? "local min" : k->kind == DX_CP_MAX ? "local max" : "critical point",
-                     k->at.x == 0 ? 0 : k->at.x, k->at.value == 0 ? 0 : k->at.value);
-        ok = dx_plot_add_mark(p, c->ctx, k->at.x, k->at.value, label) == DX_OK &&
-             (!on_derivative || k->kink || dx_plot_add_mark(p, c->ctx, k->at.x, 0, NULL) == DX_OK);
+    if (note.id != DX_M_NONE) {
+        char *s = dx_msg_text(c->ctx, &note, DX_PLAIN);
+        fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, s ? s : "out of memory");
+        free(s);
     }
-    if (!ok)
-        cli_report(c, NULL);
-    else if (x.ncrit == 0)
-        fprintf(c->err, "dfdx: %snote: f has no critical points on [%g, %g]: nothing to mark\n", c->line_prefix,
-                from, to);
-    dx_extrema_free(&x);
-    return ok;
+    return true;
 }
 
 int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char *title);

@@ -1,6 +1,6 @@
 /* Descent pictures: the path on the loss curve and the loss per step, one panel per rate. */
 #include "cli.h"
-#include "plot.h"
+#include "dfdx/plot.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* Plot files: Cairo drawings of plots (one, or panels in a grid), written as SVG, PNG or PDF by the file's extension. */
 #include "cli.h"
-#include "plot.h"
+#include "dfdx/plot.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>

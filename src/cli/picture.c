@@ -1,6 +1,6 @@
 /* Picture options plot and descend share: --out FILE, --size WxH, --ascii, colour, the terminal's size. */
 #include "cli.h"
-#include "plot.h"
+#include "dfdx/plot.h"
 
 #include <stdlib.h>
 #include <string.h>
