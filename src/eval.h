@@ -9,9 +9,7 @@
  * -9/4). NULL on failure (a division by zero found exactly, say), with the error recorded. */
 DX_HIDDEN dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value);
 
-/* Compiled programs (dx_compile, dx_prog_eval, dx_prog_eval_n, dx_prog_set_fast): dfdx.h. */
-
-/* Evaluate a closed expression (no variables), e.g. an option value like pi/2. */
-DX_HIDDEN dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
+/* Compiled programs (dx_compile, dx_prog_eval, dx_prog_eval_n, dx_prog_set_fast) and
+ * dx_eval_const: dfdx.h. */
 
 #endif

@@ -29,6 +29,7 @@ struct dx_ctx {
     /* Big numbers own GMP memory outside the arena: listed here to free with the context. */
     mpq_ptr *bigs;
     size_t nbigs, capbigs;
+    struct dx_def *defs; /* named expressions (dx_define), in the arena */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -67,6 +68,7 @@ void dx_ctx_free(dx_ctx *ctx)
 void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }
 const dx_error *dx_ctx_error(const dx_ctx *ctx) { return &ctx->err; }
 size_t dx_node_count(const dx_ctx *ctx) { return ctx->count; }
+struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
 bool dx_failed(const dx_ctx *ctx) { return ctx->err.status != DX_OK; }
 
 void dx_ctx_clear_error(dx_ctx *ctx)

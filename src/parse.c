@@ -1,5 +1,6 @@
 /* Parse: dx_parse and the helpers the grammar's actions share (grammar/parser.y, lexer.l). */
 #include "parse.h"
+#include "dfdx/session.h"
 #include "parser.h"
 #include "lexer.h"
 #include <stdarg.h>
@@ -90,6 +91,7 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner)
     st->nitems = 0;
     st->depth = 0;
     st->nopens = 0;
+    st->open_at_end = false;
     st->result = NULL;
     dx_yy_scan_bytes(st->text, (int)st->len, scanner);
     if (dx_yyparse(scanner, st->ctx, st) == 0)
@@ -101,9 +103,10 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner)
 
 /* Runs the scanner and parser over text. Everything they build is borrowed from ctx; the only
  * memory of the parse itself (the scanner, Bison's stacks, the chain stack) is released here,
- * whichever way the parse ends. */
-DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
+ * whichever way the parse ends. *open_at_end: it failed at the end inside an open '('. */
+static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, bool *open_at_end)
 {
+    *open_at_end = false;
     dx_ctx_clear_error(ctx);
     if (len > DX_PARSE_MAX_LEN)
         return dx_fail(ctx, DX_ELIMIT, DX_PARSE_MAX_LEN, (long)len,
@@ -132,10 +135,24 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
         goto out;
     }
     result = run(st, scanner);
+    *open_at_end = !result && st->open_at_end;
 out:
     if (scanner)
         dx_yylex_destroy(scanner);
     free(st->items);
     free(st);
     return result;
+}
+
+DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
+{
+    bool open;
+    return parse(ctx, text, len, &open);
+}
+
+DX_API bool dx_unfinished(dx_ctx *ctx, const char *text, size_t len)
+{
+    bool open;
+    parse(ctx, text, len, &open);
+    return open;
 }

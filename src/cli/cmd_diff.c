@@ -62,6 +62,7 @@ int cli_diff(cli *c, const cli_args *a)
         fprintf(c->out, "%s\n", s);
     }
     free(s);
+    c->result = d;
     if (order >= 1)
         cli_kink_note(c, e, var);
     return CLI_OK;

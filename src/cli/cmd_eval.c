@@ -244,6 +244,7 @@ int cli_eval(cli *c, const cli_args *a)
         fprintf(c->out, "%s\n", dec);
     }
     free(exact);
+    c->result = x;
     return CLI_OK;
 }
 

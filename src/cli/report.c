@@ -1,6 +1,5 @@
 /* What the program tells the user: errors with a column and a caret, JSON pieces. */
 #include "cli.h"
-#include "eval.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -123,14 +122,12 @@ char *cli_text(cli *c, const char *plain)
     return s;
 }
 
+/* The grammar's identifier, [A-Za-z_][A-Za-z0-9_]*: to become dx_is_name(v, strlen(v)), the
+ * grammar's own, when that is public. */
 static bool valid_var(const char *v)
 {
-    if (!((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || *v == '_'))
-        return false;
-    for (const char *p = v + 1; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return false;
-    return true;
+    return *v && !(*v >= '0' && *v <= '9') &&
+           !v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")];
 }
 
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
@@ -143,10 +140,9 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
         }
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
         dx_expr *as_read = dx_parse(c->ctx, v, strlen(v));
-        dx_ctx_clear_error(c->ctx);
-        if (!as_read || as_read->kind != DX_SYM) {
+        if (!dx_is_variable(as_read)) {
             cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,
-                      as_read && as_read->kind == DX_CONST ? "constant" : "function");
+                      dx_is_constant(as_read) ? "constant" : "function");
             return NULL;
         }
         return v;
