@@ -89,6 +89,9 @@ dx_expr *cli_parse(cli *c, const char *text);
 int cli_report(cli *c, const char *text);
 /* Report a usage problem; returns CLI_BAD. */
 int cli_usage(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The length of the name ([A-Za-z_][A-Za-z0-9_]*, as the grammar reads one) at the start of
+ * s; 0 when s does not start with one. */
+size_t cli_name_len(const char *s);
 /* The variable to differentiate by: --var, else x if present, else the only one. NULL after
  * reporting when there are several (or the name is not a valid variable). */
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);

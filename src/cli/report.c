@@ -122,13 +122,13 @@ char *cli_text(cli *c, const char *plain)
     return s;
 }
 
-/* The grammar's identifier, [A-Za-z_][A-Za-z0-9_]*: to become dx_is_name(v, strlen(v)), the
- * grammar's own, when that is public. */
-static bool valid_var(const char *v)
+size_t cli_name_len(const char *s)
 {
-    return *v && !(*v >= '0' && *v <= '9') &&
-           !v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")];
+    return *s >= '0' && *s <= '9' ? 0 : strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 }
+
+/* To become dx_is_name(v, strlen(v)), the grammar's own, when that is public. */
+static bool valid_var(const char *v) { return cli_name_len(v) && !v[cli_name_len(v)]; }
 
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
 {

@@ -1,7 +1,6 @@
 /* The dfdx session: commands one line at a time, named functions, ans, history on a terminal. */
 #include "cli.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +36,6 @@ typedef enum { LINE_DONE, LINE_MORE, LINE_QUIT } line_result;
 static const char ANS[] = "ans";
 
 static void set_ans(cli *c, dx_expr *e) { dx_define(c->ctx, ANS, NULL, e); }
-
-static bool ident_start(char ch) { return isalpha((unsigned char)ch) || ch == '_'; }
-static bool ident_char(char ch) { return isalnum((unsigned char)ch) || ch == '_'; }
 
 /* Split a line into words as a shell would for quotes: '...' literally, "..." with \" and \\.
  * LINE_MORE when a quote is still open at the end. */
@@ -80,11 +76,8 @@ static line_result split(const char *line, word *w, int max, int *n, char *store
 
 static bool is_assignment(const char *w)
 {
-    if (!ident_start(*w))
-        return false;
-    while (ident_char(*w))
-        w++;
-    return *w == '=';
+    size_t n = cli_name_len(w);
+    return n && w[n] == '=';
 }
 
 static void help(cli *c, const char *name)
@@ -133,27 +126,23 @@ static bool definable(cli *c, const char *name)
 /* NAME = EXPR or NAME(V) = EXPR. Returns false when the line is not a definition. */
 static bool definition(session *s, const char *line, int *rc, line_result *res)
 {
-    const char *p = line;
-    if (!ident_start(*p))
+    size_t nlen = cli_name_len(line);
+    if (!nlen)
         return false;
-    while (ident_char(*p))
-        p++;
-    size_t nlen = (size_t)(p - line);
     char var[MAX_NAME] = "";
-    const char *q = p;
+    const char *q = line + nlen;
     while (*q == ' ')
         q++;
     if (*q == '(') {
-        const char *v = ++q;
+        q++;
         while (*q == ' ')
             q++;
-        v = q;
-        while (ident_char(*q))
-            q++;
-        size_t vlen = (size_t)(q - v);
+        const char *v = q;
+        size_t vlen = cli_name_len(v);
+        q += vlen;
         while (*q == ' ')
             q++;
-        if (*q != ')' || vlen == 0 || vlen >= MAX_NAME || !ident_start(*v))
+        if (*q != ')' || vlen == 0 || vlen >= MAX_NAME)
             return false;
         snprintf(var, sizeof var, "%.*s", (int)vlen, v);
         q++;
