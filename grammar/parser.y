@@ -84,6 +84,7 @@ static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
 
 %token <e> NUM "number" IDENT "name" CONST "constant" SUPER "superscript"
 %token <fn> FUNC "function"
+%token <def> NAMED "named function"
 %token ROOT "√" INVALID "invalid character"
 
 %type <e> sum product unary power ipower root iroot numpost ipost primary
@@ -189,6 +190,7 @@ primary:
   | '(' sum ')'             { $$ = $2; }
   | FUNC '(' args ')'       { TRY($$ = call(st, $1, $3, @$)); }
   | FUNC '(' ')'            { TRY($$ = call(st, $1, st->nitems, @$)); }
+  | NAMED '(' sum ')'       { TRY($$ = dx_def_apply(ctx, $1, $3)); }
   ;
 
 args:
@@ -219,6 +221,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, yyscan_t scanner, dx_
         bool closer = false;
         for (int i = 0; i < n; i++)
             closer |= want[i] == YYTRANSLATE(')');
+        st->open_at_end = st->nopens > 0;
         if (closer && st->nopens > 0) {
             long p = st->opens[st->nopens - 1];
             dx_parse_fail(st, DX_ESYNTAX, p, p + 1, DX_M_UNCLOSED);

@@ -12,10 +12,8 @@ DX_HIDDEN dx_expr *dx_subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *valu
 DX_HIDDEN dx_expr *dx_subst_values(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr *const *values,
                                    size_t n);
 
-/* Compiled programs (dx_compile, dx_prog_eval, dx_prog_eval_n, dx_prog_set_fast): dfdx.h. */
-
-/* Evaluate a closed expression (no variables), e.g. an option value like pi/2. */
-DX_HIDDEN dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
+/* Compiled programs (dx_compile, dx_prog_eval, dx_prog_eval_n, dx_prog_set_fast) and
+ * dx_eval_const: dfdx.h. */
 
 /* Is dec, a decimal as dx_fmt_double writes it, exactly the rational q? (-2.25 is -9/4; the
  * 0.3333333333333333 of 1/3 is not.) */

@@ -30,6 +30,7 @@ struct dx_ctx {
     /* Big numbers own GMP memory outside the arena: listed here to free with the context. */
     mpq_ptr *bigs;
     size_t nbigs, capbigs;
+    struct dx_def *defs; /* named expressions (dx_define), in the arena */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -95,6 +96,8 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
         dx_oom(ctx);
     return st == DX_OK && ctx->err.status == DX_ENOMEM ? DX_ENOMEM : st;
 }
+
+struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
 
 
 void dx_ctx_clear_error(dx_ctx *ctx)

@@ -94,6 +94,8 @@ DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);
 DX_HIDDEN size_t dx_node_count(const dx_ctx *ctx);
 /* The node budget dx_ctx_set_budget last set (a call that lowers it for a while restores it). */
 DX_HIDDEN size_t dx_ctx_budget(const dx_ctx *ctx);
+/* The context's named expressions (session.c owns their shape). */
+DX_HIDDEN struct dx_def **dx_ctx_defs(dx_ctx *ctx);
 
 /* Leaves. dx_number copies *v. */
 DX_HIDDEN dx_expr *dx_number(dx_ctx *ctx, const dx_num *v);

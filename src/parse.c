@@ -1,6 +1,7 @@
 /* Parse: dx_parse and the helpers the grammar's actions share (grammar/parser.y, lexer.l). */
 #include "parse.h"
 #include "alloc.h"
+#include "dfdx/session.h"
 #include "parser.h"
 #include "lexer.h"
 #include <stdarg.h>
@@ -98,6 +99,7 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner, char *copy)
     st->nitems = 0;
     st->depth = 0;
     st->nopens = 0;
+    st->open_at_end = false;
     st->result = NULL;
     memcpy(copy, st->text, st->len);
     copy[st->len] = copy[st->len + 1] = 0;
@@ -111,9 +113,10 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner, char *copy)
 
 /* Runs the scanner and parser over text. Everything they build is borrowed from ctx; the only
  * memory of the parse itself (the scanner, Bison's stacks, the chain stack) is released here,
- * whichever way the parse ends. */
-DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
+ * whichever way the parse ends. *open_at_end: it failed at the end inside an open '('. */
+static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, bool *open_at_end)
 {
+    *open_at_end = false;
     dx_ctx_clear_error(ctx);
     if (len > DX_PARSE_MAX_LEN)
         return dx_fail(ctx, DX_ELIMIT, DX_PARSE_MAX_LEN, (long)len,
@@ -145,6 +148,7 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
         goto out;
     }
     result = run(st, scanner, copy);
+    *open_at_end = !result && st->open_at_end;
 out:
     if (scanner)
         dx_yylex_destroy(scanner);
@@ -152,4 +156,17 @@ out:
     dx_free(st->items);
     dx_free(st);
     return result;
+}
+
+DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len)
+{
+    bool open;
+    return parse(ctx, text, len, &open);
+}
+
+DX_API bool dx_unfinished(dx_ctx *ctx, const char *text, size_t len)
+{
+    bool open;
+    parse(ctx, text, len, &open);
+    return open;
 }

@@ -20,10 +20,21 @@ typedef struct dx_loc {
     long pos, end;
 } dx_loc;
 
+/* Named expressions (dx_define, session.c) as the scanner and grammar read them. */
+typedef struct dx_def dx_def;
+/* The definition of name[0..len), or NULL. */
+DX_HIDDEN const dx_def *dx_def_find(dx_ctx *ctx, const char *name, size_t len);
+/* Has it a parameter, so that NAME(ARG) applies it? */
+DX_HIDDEN bool dx_def_takes_arg(const dx_def *d);
+/* Its body, or with arg (not NULL) its body with the parameter replaced by arg; NULL with the
+ * error recorded (a division by zero found exactly). */
+DX_HIDDEN dx_expr *dx_def_apply(dx_ctx *ctx, const dx_def *d, dx_expr *arg);
+
 /* A token's or a rule's semantic value (the grammar's %type tags are its fields). */
 typedef union dx_yyval {
     dx_expr *e;
     const dx_fn *fn;
+    const dx_def *def;
     size_t mark;
 } dx_yyval;
 
@@ -39,6 +50,7 @@ typedef struct dx_pstate {
     size_t nitems, cap;
     int depth;           /* current nesting, see DX_PARSE_MAX_NEST */
     size_t nopens;       /* unclosed '(' so far, their offsets in opens[] */
+    bool open_at_end;    /* the input ended too soon inside an open '(' (dx_unfinished) */
     long opens[DX_PARSE_MAX_NEST + 1];
     dx_expr *minus_one;  /* the exponent that turns a/b into a*b^-1 */
     const dx_fn *sqrt_fn;

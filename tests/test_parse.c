@@ -434,6 +434,77 @@ START_TEST(fuzz)
 }
 END_TEST
 
+/* ---- the session's calls: named expressions the parser reads, unfinished input ---- */
+
+/* NAME(ARG) is the body with its parameter replaced exactly, NAME alone the body; the result
+ * is the one hash-consed node the written-out form gives, and its derivative checks out. */
+START_TEST(named_functions)
+{
+    dx_expr *body = tu_parse("x^3 - 3*x");
+    ck_assert_int_eq(dx_define(tu_ctx, "f", "x", body), DX_OK);
+    const char *param;
+    ck_assert_ptr_eq(dx_defined(tu_ctx, "f", &param), body);
+    ck_assert_str_eq(param, "x");
+    ck_assert_ptr_eq(tu_parse("f(1/2)"), tu_parse("-11/8"));
+    ck_assert_ptr_eq(tu_parse("f (t)"), tu_parse("t^3 - 3*t"));
+    ck_assert_ptr_eq(tu_parse("2f"), tu_parse("2*(x^3 - 3*x)"));
+    ck_assert_ptr_eq(tu_parse("g(t)"), tu_parse("g*t")); /* an undefined one-letter name: a product */
+    dx_expr *h = tu_parse("t*f(t)"), *dh = dx_diff(tu_ctx, h, "t", 1);
+    char why[256];
+    why[0] = 0;
+    ck_assert_msg(tu_check_default(h, dh, "t", why, sizeof why) >= 5, "%s", why);
+    /* a name without a parameter stands for its body, and (ARG) after it multiplies */
+    ck_assert_int_eq(dx_define(tu_ctx, "ans", NULL, tu_parse("x + 1")), DX_OK);
+    ck_assert_ptr_eq(dx_defined(tu_ctx, "ans", &param), tu_parse("x + 1"));
+    ck_assert_ptr_null(param);
+    ck_assert_ptr_eq(tu_parse("ans(2)"), tu_parse("2*(x + 1)"));
+    /* redefined: the new body; a division by zero in the substitution points at the call */
+    ck_assert_int_eq(dx_define(tu_ctx, "f", "x", tu_parse("1/x")), DX_OK);
+    ck_assert_ptr_null(dx_parse(tu_ctx, "1 + f(0)", 8));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_EDOMAIN);
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->pos, 4);
+    /* functions and constants keep their meaning */
+    ck_assert_int_eq(dx_define(tu_ctx, "sin", "x", body), DX_EUSAGE);
+    ck_assert_int_eq(dx_define(tu_ctx, "pi", NULL, body), DX_EUSAGE);
+    ck_assert_int_eq(dx_define(tu_ctx, "f", "e", body), DX_EUSAGE);
+    ck_assert_int_eq(dx_define(tu_ctx, "2f", NULL, body), DX_EUSAGE);
+    ck_assert_ptr_null(dx_defined(tu_ctx, "sin", NULL));
+}
+END_TEST
+
+START_TEST(substitute_and_facts)
+{
+    dx_expr *e = tu_parse("3*x^2 - 3");
+    ck_assert_ptr_eq(dx_substitute(tu_ctx, e, "x", tu_parse("1/2")), tu_parse("-9/4"));
+    ck_assert_ptr_eq(dx_substitute(tu_ctx, e, "y", tu_parse("2")), e);
+    ck_assert_ptr_null(dx_substitute(tu_ctx, tu_parse("1/x"), "x", tu_parse("0")));
+    ck_assert_int_eq(dx_ctx_error(tu_ctx)->status, DX_EDOMAIN);
+    ck_assert(dx_is_number(tu_parse("-9/4")) && !dx_is_number(tu_parse("pi")) && !dx_is_number(NULL));
+    ck_assert(dx_is_variable(tu_parse("x")) && !dx_is_variable(tu_parse("2x")));
+    ck_assert(dx_is_constant(tu_parse("pi")) && dx_is_constant(tu_parse("e")) && !dx_is_constant(tu_parse("x")));
+    double v;
+    ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse("pi/2"), &v), DX_OK);
+    ck_assert(v == 1.5707963267948966);
+    ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse("x"), &v), DX_EUSAGE);
+}
+END_TEST
+
+/* Unfinished: the text ends inside an open '(' (more text could complete it); not when it
+ * parses, has no open '(', or fails before its end. */
+static const struct { const char *text; bool unfinished; } unfinished_rows[] = {
+    { "sin(x +", true },  { "f(", true },        { "(x^2", true },     { "((x)", true },
+    { "sin(x)", false },  { "x +", false },      { "(x $", false },    { "(1/0", true },
+    { "(x))(", false },   { "", false },         { "x * * (", false }, { "(x +\n", true },
+};
+
+START_TEST(unfinished_row)
+{
+    const char *t = unfinished_rows[_i].text;
+    ck_assert_msg(dx_unfinished(tu_ctx, t, strlen(t)) == unfinished_rows[_i].unfinished, "\"%s\"", t);
+    ck_assert_msg((dx_ctx_error(tu_ctx)->status == DX_OK) == (dx_parse(tu_ctx, t, strlen(t)) != NULL), "\"%s\"", t);
+}
+END_TEST
+
 #define N(rows) (int)(sizeof rows / sizeof *rows)
 
 static Suite *parse_suite(void)
@@ -464,6 +535,13 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, too_long);
     tcase_add_loop_test(tc, long_row, 0, N(long_rows));
     tcase_add_test(tc, budget);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("session");
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
+    tcase_add_test(tc, named_functions);
+    tcase_add_test(tc, substitute_and_facts);
+    tcase_add_loop_test(tc, unfinished_row, 0, N(unfinished_rows));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");

@@ -1,50 +1,67 @@
-/* Command-line arguments: options a command accepts, positionals, and "--". */
+/* Command-line arguments: the one reader of option syntax ("--name", "--name=value", "--"),
+ * for argv, the global options and the session's lines. */
 #include "cli.h"
 
 #include <string.h>
 
-static const cli_opt *find_opt(const cli_command *cmd, const char *name, size_t len)
+static const cli_opt *find_opt(const cli_opt *opts, const char *name, size_t len)
 {
-    for (const cli_opt *o = cmd->opts; o && o->name; o++)
+    for (const cli_opt *o = opts; o && o->name; o++)
         if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
             return o;
     return NULL;
 }
 
-bool cli_parse_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a)
+cli_word cli_read_word(const cli_opt *opts, int argc, char **argv, int *i, const cli_opt **o, const char **val)
+{
+    const char *s = argv[*i];
+    *o = NULL;
+    *val = NULL;
+    if (strcmp(s, "--") == 0)
+        return CLI_WORD_END;
+    /* "--name" or "--name=value"; anything else, "-x^2" included, is positional */
+    if (!(s[0] == '-' && s[1] == '-' && s[2]))
+        return CLI_WORD_POSITIONAL;
+    const char *eq = strchr(s + 2, '=');
+    *o = find_opt(opts, s + 2, eq ? (size_t)(eq - s - 2) : strlen(s + 2));
+    if (!*o)
+        return CLI_WORD_UNKNOWN;
+    if (!(*o)->has_arg) {
+        *val = "";
+        return eq ? CLI_WORD_FLAG_VALUE : CLI_WORD_OPTION;
+    }
+    if (eq)
+        *val = eq + 1;
+    else if (*i + 1 < argc)
+        *val = argv[++*i];
+    else
+        return CLI_WORD_NO_VALUE;
+    return CLI_WORD_OPTION;
+}
+
+bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a)
 {
     memset(a, 0, sizeof *a);
     bool dashdash = false;
     for (int i = 0; i < argc; i++) {
-        const char *s = argv[i];
-        if (!dashdash && strcmp(s, "--") == 0) {
+        int at = i;
+        const cli_opt *o;
+        const char *val;
+        cli_word w = dashdash ? CLI_WORD_POSITIONAL : cli_read_word(cmd->opts, argc, argv, &i, &o, &val);
+        switch (w) {
+        case CLI_WORD_END:
             dashdash = true;
             continue;
-        }
-        /* "--name" or "--name=value" of a known option; anything else, "-x^2" included, is
-         * a positional argument (an expression). */
-        if (!dashdash && s[0] == '-' && s[1] == '-' && s[2]) {
-            const char *eq = strchr(s + 2, '=');
-            size_t len = eq ? (size_t)(eq - s - 2) : strlen(s + 2);
-            const cli_opt *o = find_opt(cmd, s + 2, len);
-            if (!o) {
-                cli_usage(c, "'%s' is not an option of 'dfdx %s' (usage: dfdx %s)", s, cmd->name, cmd->usage);
-                return false;
-            }
-            const char *val = "";
-            if (o->has_arg) {
-                if (eq)
-                    val = eq + 1;
-                else if (i + 1 < argc)
-                    val = argv[++i];
-                else {
-                    cli_usage(c, "--%s needs a value (usage: dfdx %s)", o->name, cmd->usage);
-                    return false;
-                }
-            } else if (eq) {
-                cli_usage(c, "--%s takes no value", o->name);
-                return false;
-            }
+        case CLI_WORD_UNKNOWN:
+            cli_usage(c, "'%s' is not an option of 'dfdx %s' (usage: dfdx %s)", argv[at], cmd->name, cmd->usage);
+            return false;
+        case CLI_WORD_NO_VALUE:
+            cli_usage(c, "--%s needs a value (usage: dfdx %s)", o->name, cmd->usage);
+            return false;
+        case CLI_WORD_FLAG_VALUE:
+            cli_usage(c, "--%s takes no value", o->name);
+            return false;
+        case CLI_WORD_OPTION:
             if (a->nopt == CLI_MAX_OPT) {
                 cli_usage(c, "too many options");
                 return false;
@@ -52,13 +69,21 @@ bool cli_parse_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_a
             a->opt_name[a->nopt] = o->name;
             a->opt_val[a->nopt++] = val;
             continue;
+        case CLI_WORD_POSITIONAL:
+            break;
         }
         if (a->npos == CLI_MAX_POS) {
             cli_usage(c, "too many arguments");
             return false;
         }
-        a->pos[a->npos++] = s;
+        a->pos_at[a->npos] = at;
+        a->pos[a->npos++] = argv[at];
     }
+    return true;
+}
+
+bool cli_check_count(cli *c, const cli_command *cmd, const cli_args *a)
+{
     if (a->npos < cmd->min_pos) {
         cli_usage(c, "missing %s (usage: dfdx %s)", a->npos == 0 ? "expression" : "argument", cmd->usage);
         return false;
@@ -68,6 +93,11 @@ bool cli_parse_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_a
         return false;
     }
     return true;
+}
+
+bool cli_parse_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a)
+{
+    return cli_read_args(c, cmd, argc, argv, a) && cli_check_count(c, cmd, a);
 }
 
 const char *cli_get(const cli_args *a, const char *name)

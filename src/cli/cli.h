@@ -3,7 +3,7 @@
 #define DX_CLI_H
 
 #include "dfdx.h"
-#include "expr.h"
+#include "expr.h" /* transitional, for the handlers still reading nodes: the lead drops it at merge */
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,6 +25,7 @@ typedef struct cli_opt {
 
 typedef struct cli_args {
     const char *pos[CLI_MAX_POS]; /* positional arguments (expressions, V=VALUE, ...) */
+    int pos_at[CLI_MAX_POS];      /* the index of each in the words read */
     int npos;
     const char *opt_name[CLI_MAX_OPT];
     const char *opt_val[CLI_MAX_OPT]; /* "" for a flag */
@@ -36,6 +37,8 @@ typedef struct cli {
     cli_format fmt;
     FILE *out, *err;
     const char *line_prefix; /* "line 3: " in batch sessions, "" otherwise */
+    dx_expr *result;         /* the expression a command printed as its result (the session's
+                                ans), set by the handler; NULL when it printed none */
 } cli;
 
 typedef int (*cli_handler)(cli *c, const cli_args *a);
@@ -52,8 +55,28 @@ typedef struct cli_command {
 extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);
 
-/* Parse argv into a; prints the problem and returns false on unknown options or counts. */
+/* What one word of a command line is, read against a list of options. */
+typedef enum {
+    CLI_WORD_POSITIONAL, /* an expression, V=VALUE, "-x^2" */
+    CLI_WORD_OPTION,     /* --name, --name=value or --name value of one of the options */
+    CLI_WORD_END,        /* "--": the words after it are positional */
+    CLI_WORD_UNKNOWN,    /* --name of none of them */
+    CLI_WORD_NO_VALUE,   /* an option that takes a value, with none after it */
+    CLI_WORD_FLAG_VALUE, /* --flag=value of an option that takes none */
+} cli_word;
+/* Read argv[*i] against opts (terminated by {NULL}): the one reader of option syntax. *o gets
+ * the option named (NULL when none), *val its value ("" for a flag, NULL when missing); a
+ * value in the next word advances *i past it. */
+cli_word cli_read_word(const cli_opt *opts, int argc, char **argv, int *i, const cli_opt **o, const char **val);
+/* argv into a: the command's options and its positionals (with their indices in argv).
+ * Prints the problem and returns false on an unknown option or a missing value. */
+bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a);
+/* Has a as many positionals as cmd takes? Prints the problem and returns false if not. */
+bool cli_check_count(cli *c, const cli_command *cmd, const cli_args *a);
+/* cli_read_args and cli_check_count. */
 bool cli_parse_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a);
+/* Asked for help (--help or -h before any "--")? Then the command's help is printed. */
+bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv);
 /* The value of --name, or NULL when absent. */
 const char *cli_get(const cli_args *a, const char *name);
 bool cli_has(const cli_args *a, const char *name);
@@ -73,6 +96,9 @@ size_t cli_vars(cli *c, const dx_expr *e, const char ***names);
 _Noreturn void cli_oom(cli *c);
 /* Report a usage problem; returns CLI_BAD. */
 int cli_usage(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The length of the name ([A-Za-z_][A-Za-z0-9_]*, as the grammar reads one) at the start of
+ * s; 0 when s does not start with one. */
+size_t cli_name_len(const char *s);
 /* The variable to differentiate by: --var, else x if present, else the only one. NULL after
  * reporting when there are several (or the name is not a valid variable). */
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e);

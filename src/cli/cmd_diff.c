@@ -18,6 +18,7 @@ int cli_diff(cli *c, const cli_args *a)
     dx_show_derivative(c->ctx, &r, cli_how(c), &b);
     if (cli_emit(c, c->out, &b) != CLI_OK)
         return CLI_BAD;
+    c->result = r.derivative; /* ans in a session */
     /* on stderr, so that stdout stays an expression dfdx can read back */
     for (size_t i = 0; i < r.nkinks; i++) {
         dx_show_kink(c->ctx, &r, i, cli_how(c), &b);

@@ -102,6 +102,8 @@ int cli_eval(cli *c, const cli_args *a)
         return CLI_BAD;
     if (dx_eval_at(c->ctx, e, b.name, b.val, (size_t)b.n, &v) != DX_OK)
         return cli_report(c, NULL);
+    if (v.exact)
+        c->result = v.exact; /* ans in a session */
     dx_buf out = {0};
     dx_show_value(c->ctx, &v, show_how(c), &out);
     return put_out(c, &out);

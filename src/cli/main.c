@@ -130,6 +130,16 @@ static void usage(FILE *f)
                "incorrect, 2 bad input or usage.\n");
 }
 
+bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv)
+{
+    for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fprintf(c->out, "usage: dfdx %s\n\n%s\n", cmd->usage, cmd->help);
+            return true;
+        }
+    return false;
+}
+
 int cli_run(cli *c, int argc, char **argv)
 {
     if (argc == 0) {
@@ -143,14 +153,8 @@ int cli_run(cli *c, int argc, char **argv)
     } else {
         cmd = cli_find("diff");
     }
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fprintf(c->out, "usage: dfdx %s\n\n%s\n", cmd->usage, cmd->help);
-            return CLI_OK;
-        }
-    }
+    if (cli_help(c, cmd, argc, argv))
+        return CLI_OK;
     cli_args a;
     if (!cli_parse_args(c, cmd, argc, argv, &a))
         return CLI_BAD;
@@ -171,42 +175,41 @@ static void test_hooks(void)
         atexit(print_alloc_count);
 }
 
+/* Options of the program itself, read anywhere before "--"; the rest is the command's. */
+static const cli_opt global_opts[] = {{"format", true}, {"version", false}, {"help", false}, {NULL, false}};
+
 int main(int argc, char **argv)
 {
     test_hooks();
-    cli c = {NULL, OUT_PLAIN, stdout, stderr, ""};
-    /* global options may stand anywhere before "--" */
+    cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = stderr, .line_prefix = ""};
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
     bool dashdash = false;
     if (!rest)
         return CLI_BAD;
     for (int i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        if (!dashdash && strcmp(s, "--") == 0)
-            dashdash = true;
         if (dashdash) {
             rest[n++] = argv[i];
             continue;
         }
-        if (strcmp(s, "--version") == 0) {
+        int at = i;
+        const cli_opt *o;
+        const char *f;
+        cli_word w = cli_read_word(global_opts, argc, argv, &i, &o, &f);
+        dashdash = w == CLI_WORD_END;
+        if (w == CLI_WORD_OPTION && !strcmp(o->name, "version")) {
             printf("dfdx %s\n", DX_VERSION);
             free(rest);
             return CLI_OK;
         }
-        if (strcmp(s, "--help") == 0 && n == 0) {
+        if (w == CLI_WORD_OPTION && !strcmp(o->name, "help") && n == 0) {
             usage(stdout);
             free(rest);
             return CLI_OK;
         }
-        const char *f = NULL;
-        if (strncmp(s, "--format=", 9) == 0)
-            f = s + 9;
-        else if (strcmp(s, "--format") == 0 && i + 1 < argc)
-            f = argv[++i];
-        else if (strcmp(s, "--format") == 0)
-            f = "";
-        if (f) {
+        if ((w == CLI_WORD_OPTION || w == CLI_WORD_NO_VALUE) && !strcmp(o->name, "format")) {
+            if (!f)
+                f = "";
             if (strcmp(f, "plain") == 0)
                 c.fmt = OUT_PLAIN;
             else if (strcmp(f, "latex") == 0)
@@ -220,7 +223,7 @@ int main(int argc, char **argv)
             }
             continue;
         }
-        rest[n++] = argv[i];
+        rest[n++] = argv[at]; /* the command's (a global flag never takes the next word) */
     }
     c.ctx = dx_ctx_new();
     if (!c.ctx) {

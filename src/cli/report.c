@@ -1,6 +1,5 @@
 /* What the program tells the user: errors with a column and a caret, JSON pieces. */
 #include "cli.h"
-#include "eval.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -145,6 +144,9 @@ char *cli_text(cli *c, const char *plain)
     return s;
 }
 
+/* The length of the name s starts with, 0 if none: the grammar's own rule. */
+size_t cli_name_len(const char *s) { return dx_name_len(s, strlen(s)); }
+
 const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
 {
     const char *v = cli_get(a, "var");
@@ -156,9 +158,9 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
         dx_expr *as_read = dx_parse(c->ctx, v, strlen(v));
         cli_recover(c);
-        if (!as_read || as_read->kind != DX_SYM) {
+        if (!dx_is_variable(as_read)) {
             cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,
-                      as_read && as_read->kind == DX_CONST ? "constant" : "function");
+                      dx_is_constant(as_read) ? "constant" : "function");
             return NULL;
         }
         return v;

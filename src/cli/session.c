@@ -1,8 +1,6 @@
 /* The dfdx session: commands one line at a time, named functions, ans, history on a terminal. */
 #include "cli.h"
-#include "eval.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,25 +11,15 @@
 int cli_session(cli *c, const cli_args *a);
 
 enum {
-    MAX_NAMES = 64,          /* named functions in one session */
     MAX_NAME = 32,
     MAX_LINE = 64 * 1024,    /* one command, continuation lines included */
-    MAX_EXPAND_DEPTH = 16,   /* f(g(h(...))) nesting of named functions in one argument */
     MAX_HISTORY = 1000,
 };
-
-typedef struct {
-    char name[MAX_NAME], var[MAX_NAME];
-    char *body; /* the canonical plain text of the definition */
-} named;
 
 typedef struct {
     cli *c;
     bool tty;
     char *history; /* the history file, NULL when HOME is unknown */
-    named fn[MAX_NAMES];
-    size_t nfn;
-    char *ans;     /* the last result that is an expression, NULL before one */
     long lineno;
 } session;
 
@@ -43,122 +31,11 @@ typedef struct {
 
 typedef enum { LINE_DONE, LINE_MORE, LINE_QUIT } line_result;
 
-/* n bytes of s onto a memory stream (its errors show when it is closed) */
-static void add(FILE *f, const char *s, size_t n) { fwrite(s, 1, n, f); }
+/* The session's values live in the context, where every command's parse reads them: named
+ * functions (dx_define, with their parameter) and ans, the last result (a name without one). */
+static const char ANS[] = "ans";
 
-/* The length of the name p starts with, 0 if none (the parser's own rule). */
-static size_t name_at(const char *p) { return dx_name_len(p, strlen(p)); }
-
-static const named *lookup(const session *s, const char *name, size_t len)
-{
-    for (size_t i = 0; i < s->nfn; i++)
-        if (strlen(s->fn[i].name) == len && strncmp(s->fn[i].name, name, len) == 0)
-            return &s->fn[i];
-    return NULL;
-}
-
-/* text with the session's names replaced: f by (its body), f(ARG) by (its body with its
- * variable replaced by (ARG)), ans by (the last result). Numbers are skipped whole, so the
- * e of 1e5 is never taken for a name. malloc'd, or NULL without memory or past the nesting
- * limit. */
-static char *expand(const session *s, const char *text, int depth)
-{
-    char *out = NULL;
-    size_t outlen = 0;
-    FILE *b = depth > MAX_EXPAND_DEPTH ? NULL : open_memstream(&out, &outlen);
-    if (!b)
-        return NULL;
-    for (const char *p = text; *p;) {
-        if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
-            const char *q = p;
-            while (isdigit((unsigned char)*q) || *q == '.')
-                q++;
-            if ((*q == 'e' || *q == 'E') && (isdigit((unsigned char)q[1]) ||
-                                             ((q[1] == '+' || q[1] == '-') && isdigit((unsigned char)q[2])))) {
-                q += 2;
-                while (isdigit((unsigned char)*q))
-                    q++;
-            }
-            add(b, p, (size_t)(q - p));
-            p = q;
-            continue;
-        }
-        size_t n = name_at(p);
-        if (!n) {
-            add(b, p, 1);
-            p++;
-            continue;
-        }
-        const char *q = p + n;
-        const named *f = lookup(s, p, (size_t)(q - p));
-        bool is_ans = !f && s->ans && q - p == 3 && strncmp(p, "ans", 3) == 0;
-        if (!f && !is_ans) {
-            add(b, p, (size_t)(q - p));
-            p = q;
-            continue;
-        }
-        const char *r = q;
-        while (*r == ' ' || *r == '\t')
-            r++;
-        const char *close = NULL;
-        if (f && *r == '(') { /* f(ARG): find the matching ')' */
-            int d = 0;
-            for (const char *t = r; *t; t++) {
-                d += *t == '(' ? 1 : *t == ')' ? -1 : 0;
-                if (d == 0) {
-                    close = t;
-                    break;
-                }
-            }
-        }
-        add(b, "(", 1);
-        if (close) {
-            char *inner = strndup(r + 1, (size_t)(close - r - 1));
-            char *arg = inner ? expand(s, inner, depth + 1) : NULL;
-            free(inner);
-            if (!arg) {
-                fclose(b);
-                free(out);
-                return NULL;
-            }
-            /* the body with each token of its variable replaced by (ARG) */
-            for (const char *t = f->body; *t;) {
-                const char *u = t;
-                size_t tn = name_at(t);
-                if (tn) {
-                    u += tn;
-                    if ((size_t)(u - t) == strlen(f->var) && strncmp(t, f->var, (size_t)(u - t)) == 0) {
-                        add(b, "(", 1);
-                        add(b, arg, strlen(arg));
-                        add(b, ")", 1);
-                    } else {
-                        add(b, t, (size_t)(u - t));
-                    }
-                    t = u;
-                } else {
-                    while (isdigit((unsigned char)*u) || *u == '.') /* no names inside 1e5 */
-                        u++;
-                    if (u == t)
-                        u++;
-                    add(b, t, (size_t)(u - t));
-                    t = u;
-                }
-            }
-            free(arg);
-            p = close + 1;
-        } else {
-            const char *body = f ? f->body : s->ans;
-            add(b, body, strlen(body));
-            p = q;
-        }
-        add(b, ")", 1);
-    }
-    if (fclose(b) != 0) {
-        free(out);
-        return NULL;
-    }
-    return out;
-}
+static void set_ans(cli *c, dx_expr *e) { dx_define(c->ctx, ANS, NULL, e); }
 
 /* Split a line into words as a shell would for quotes: '...' literally, "..." with \" and \\.
  * LINE_MORE when a quote is still open at the end. */
@@ -197,35 +74,10 @@ static line_result split(const char *line, word *w, int max, int *n, char *store
     }
 }
 
-/* Does text end inside an open parenthesis? The parser says "unclosed '('", or (for
- * "sin(x +") that the input ended too soon while a '(' is still open. */
-static bool unclosed(cli *c, const char *text)
-{
-    if (dx_parse(c->ctx, text, strlen(text)))
-        return false;
-    const dx_error *e = dx_ctx_error(c->ctx);
-    long depth = 0;
-    for (const char *p = text; *p; p++)
-        depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-    bool open = e->status == DX_ESYNTAX && (e->msg.id == DX_M_UNCLOSED ||
-                                            (depth > 0 && e->pos >= (long)strlen(text)));
-    cli_recover(c);
-    return open;
-}
-
 static bool is_assignment(const char *w)
 {
-    size_t n = name_at(w);
+    size_t n = cli_name_len(w);
     return n && w[n] == '=';
-}
-
-static void set_ans(session *s, const char *text)
-{
-    char *t = strdup(text);
-    if (t) {
-        free(s->ans);
-        s->ans = t;
-    }
 }
 
 static void help(cli *c, const char *name)
@@ -249,23 +101,44 @@ static void help(cli *c, const char *name)
                     "An open '(' continues on the next line.\n");
 }
 
+/* name as a definition shows it: f(x) = x^3 - 3*x */
+static void show_definition(cli *c, const char *name, const char *param, dx_expr *body)
+{
+    char *text = dx_print(c->ctx, body, DX_PLAIN);
+    if (!text) {
+        cli_report(c, NULL);
+        return;
+    }
+    fprintf(c->out, "%s(%s) = %s\n", name, param, text);
+    free(text);
+}
+
+/* May name be defined? A command or session word, a function or a constant may not; a
+ * variable, or a name defined before, may. */
+static bool definable(cli *c, const char *name)
+{
+    if (cli_find(name) || !strcmp(name, ANS) || !strcmp(name, "help") || !strcmp(name, "quit") ||
+        !strcmp(name, "exit"))
+        return false;
+    return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse(c->ctx, name, strlen(name)));
+}
+
 /* NAME = EXPR or NAME(V) = EXPR. Returns false when the line is not a definition. */
 static bool definition(session *s, const char *line, int *rc, line_result *res)
 {
-    size_t nlen = name_at(line);
+    size_t nlen = cli_name_len(line);
     if (!nlen)
         return false;
-    const char *p = line + nlen;
     char var[MAX_NAME] = "";
-    const char *q = p;
+    const char *q = line + nlen;
     while (*q == ' ')
         q++;
     if (*q == '(') {
-        const char *v = ++q;
+        q++;
         while (*q == ' ')
             q++;
-        v = q;
-        size_t vlen = name_at(v);
+        const char *v = q;
+        size_t vlen = cli_name_len(v);
         q += vlen;
         while (*q == ' ')
             q++;
@@ -283,25 +156,16 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     *res = LINE_DONE;
     char name[MAX_NAME];
     snprintf(name, sizeof name, "%.*s", (int)nlen, line);
-    dx_expr *ne = nlen < MAX_NAME ? dx_parse(c->ctx, name, nlen) : NULL;
-    if (!ne || ne->kind != DX_SYM || cli_find(name) || !strcmp(name, "ans") || !strcmp(name, "help") ||
-        !strcmp(name, "quit") || !strcmp(name, "exit")) {
-        cli_recover(c);
+    if (nlen >= MAX_NAME || !definable(c, name)) {
         cli_usage(c, "'%s' cannot be a name: it is a command, function or constant", name);
         return true;
     }
-    char *text = expand(s, q + 1, 0);
-    if (!text) {
-        cli_usage(c, "the definition nests named functions too deeply");
-        return true;
-    }
-    if (unclosed(c, text)) {
-        free(text);
+    const char *text = q + 1;
+    if (dx_unfinished(c->ctx, text, strlen(text))) {
         *res = LINE_MORE;
         return true;
     }
     dx_expr *e = cli_parse(c, text);
-    free(text);
     if (!e)
         return true;
     if (!var[0]) {
@@ -311,23 +175,12 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
             return true;
         snprintf(var, sizeof var, "%s", v);
     }
-    char *body = dx_print(c->ctx, e, DX_PLAIN);
-    if (!body)
-        return cli_report(c, NULL), true;
-    named *f = (named *)lookup(s, name, nlen);
-    if (!f && s->nfn == MAX_NAMES) {
-        free(body);
-        cli_usage(c, "a session keeps at most %d names", MAX_NAMES);
+    if (dx_define(c->ctx, name, var, e) != DX_OK) {
+        cli_report(c, NULL);
         return true;
     }
-    if (!f)
-        f = &s->fn[s->nfn++];
-    free(f->body);
-    snprintf(f->name, sizeof f->name, "%s", name);
-    snprintf(f->var, sizeof f->var, "%s", var);
-    f->body = body;
-    fprintf(c->out, "%s(%s) = %s\n", name, var, body);
-    set_ans(s, body);
+    show_definition(c, name, var, e);
+    set_ans(c, e);
     *rc = CLI_OK;
     return true;
 }
@@ -342,114 +195,80 @@ static int expression(session *s, const char *text)
     const char **names;
     if (cli_vars(c, e, &names) > 0) {
         char *argv[2] = {"diff", (char *)text};
-        return cli_run(c, 2, argv);
+        c->result = NULL;
+        int rc = cli_run(c, 2, argv);
+        if (rc == CLI_OK && c->result)
+            set_ans(c, c->result);
+        return rc;
     }
-    char *exact = dx_print(c->ctx, e, DX_PLAIN);
     double v;
-    if (!exact)
+    if (dx_eval_const(c->ctx, e, &v) != DX_OK)
         return cli_report(c, NULL);
-    if (dx_eval_const(c->ctx, e, &v) != DX_OK) {
-        free(exact);
-        return cli_report(c, NULL);
-    }
-    if (e->kind == DX_NUM)
+    if (dx_is_number(e)) {
+        char *exact = dx_print(c->ctx, e, DX_PLAIN);
+        if (!exact)
+            return cli_report(c, NULL);
         fprintf(c->out, "%s\n", exact);
-    else
+        free(exact);
+    } else {
         fprintf(c->out, "%.15g\n", v + 0.0); /* + 0.0: never "-0" */
-    set_ans(s, exact);
-    free(exact);
+    }
+    set_ans(c, e);
     return CLI_OK;
 }
 
-/* Run a command's words through the command table, its positional words joined back into one
- * expression where the command takes one (so `diff x^3 - 3x` needs no quotes). */
+/* Run a command's words through the command table, a run of its positional words joined
+ * back into one expression where the command takes one (so `diff x^3 - 3x` needs no quotes). */
 static line_result command(session *s, const cli_command *cmd, word *w, int n, int *rc)
 {
     cli *c = s->c;
-    char *argv[CLI_MAX_POS + 2 * CLI_MAX_OPT + 2];
-    char *owned[CLI_MAX_POS + 2 * CLI_MAX_OPT + 2];
-    int argc = 0, nowned = 0;
-    bool assigns = false;
+    char *argv[CLI_MAX_POS + CLI_MAX_OPT];
+    int argc = n - 1;
     for (int i = 1; i < n; i++)
-        assigns |= !w[i].quoted && is_assignment(w[i].text);
-    bool join = cmd->max_pos == 1 || assigns;
-    line_result res = LINE_DONE;
-    argv[argc++] = (char *)cmd->name;
+        argv[i - 1] = w[i].text;
+    *rc = CLI_OK;
+    if (cli_help(c, cmd, argc, argv))
+        return LINE_DONE;
     *rc = CLI_BAD;
-    for (int i = 1; i < n && res == LINE_DONE; i++) {
-        const char *t = w[i].text;
-        bool option = !w[i].quoted && t[0] == '-' && t[1] == '-' && t[2];
-        if (option) {
-            argv[argc++] = (char *)t;
-            for (const cli_opt *o = cmd->opts; o->name; o++)
-                if (o->has_arg && !strchr(t, '=') && strcmp(o->name, t + 2) == 0 && i + 1 < n)
-                    argv[argc++] = w[++i].text; /* its value */
-            continue;
+    cli_args a;
+    if (!cli_read_args(c, cmd, argc, argv, &a))
+        return LINE_DONE;
+    bool assigns = false;
+    for (int k = 0; k < a.npos; k++)
+        assigns |= !w[a.pos_at[k] + 1].quoted && is_assignment(a.pos[k]);
+    /* joined words are written over the line's word store: a run of words separated by one
+     * space each never takes more room than the words and the spaces between them had */
+    line_result res = LINE_DONE;
+    int npos = 0;
+    for (int k = 0; k < a.npos; k++) {
+        const word *first = &w[a.pos_at[k] + 1];
+        char *text = first->text;
+        size_t len = strlen(text);
+        while (cmd->max_pos == 1 || assigns) {
+            const word *next = &w[a.pos_at[k] + 2];
+            if (k + 1 == a.npos || a.pos_at[k + 1] != a.pos_at[k] + 1 || first->quoted || next->quoted ||
+                is_assignment(first->text) || is_assignment(next->text))
+                break;
+            text[len++] = ' ';
+            memmove(text + len, next->text, strlen(next->text) + 1);
+            len += strlen(next->text);
+            first = next;
+            k++;
         }
-        char *joined = NULL;
-        size_t jlen = 0;
-        FILE *b = open_memstream(&joined, &jlen);
-        if (!b) {
-            cli_usage(c, "out of memory");
-            goto done;
-        }
-        add(b, t, strlen(t));
-        /* a run of words that are one expression */
-        while (join && !w[i].quoted && !is_assignment(t) && i + 1 < n && !w[i + 1].quoted &&
-               !is_assignment(w[i + 1].text) && !(w[i + 1].text[0] == '-' && w[i + 1].text[1] == '-')) {
-            add(b, " ", 1);
-            add(b, w[i + 1].text, strlen(w[i + 1].text));
-            i++;
-        }
-        char *x = fclose(b) == 0 ? expand(s, joined, 0) : NULL;
-        free(joined);
-        if (!x) {
-            cli_usage(c, "out of memory, or named functions nested too deeply");
-            goto done;
-        }
-        owned[nowned++] = x;
-        argv[argc++] = x;
-        const char *eq = is_assignment(x) ? strchr(x, '=') + 1 : x;
-        if (unclosed(c, eq))
+        a.pos[npos++] = text;
+        const char *value = is_assignment(text) ? strchr(text, '=') + 1 : text;
+        if (dx_unfinished(c->ctx, value, strlen(value)))
             res = LINE_MORE;
-        if (argc >= (int)(sizeof argv / sizeof *argv) - 2) {
-            cli_usage(c, "too many arguments");
-            goto done;
-        }
     }
-    if (res == LINE_MORE)
-        goto done;
-    /* capture the output so its last line can become ans; a plot writes to the terminal
-     * itself (colour and size need to see it) */
-    bool capture = c->fmt == OUT_PLAIN && strcmp(cmd->name, "plot") != 0;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *real = c->out, *mem = capture ? open_memstream(&text, &len) : NULL;
-    if (mem)
-        c->out = mem;
-    *rc = cli_run(c, argc, argv);
-    if (mem) {
-        fclose(mem);
-        c->out = real;
-        fputs(text, c->out);
-        while (len > 0 && text[len - 1] == '\n')
-            text[--len] = 0;
-        char *last = strrchr(text, '\n');
-        last = last ? last + 1 : text;
-        if (*rc == CLI_OK && *last) {
-            dx_expr *e = dx_parse(c->ctx, last, strlen(last));
-            if (e)
-                set_ans(s, last);
-            cli_recover(c);
-        }
-        free(text);
-    }
-done:
-    for (int i = 0; i < nowned; i++)
-        free(owned[i]);
-    return res;
+    a.npos = npos;
+    if (res == LINE_MORE || !cli_check_count(c, cmd, &a))
+        return res;
+    c->result = NULL;
+    *rc = cmd->run(c, &a);
+    if (*rc == CLI_OK && c->result)
+        set_ans(c, c->result);
+    return LINE_DONE;
 }
-
 /* One complete or partial command line. LINE_MORE: read another line and try again. */
 static line_result run_line(session *s, const char *line, int *rc)
 {
@@ -475,30 +294,27 @@ static line_result run_line(session *s, const char *line, int *rc)
         res = LINE_DONE;
     } else if (res == LINE_DONE && n > 0) {
         const cli_command *cmd = cli_find(w[0].text);
+        const char *param;
+        dx_expr *named = n == 1 && !w[0].quoted ? dx_defined(c->ctx, w[0].text, &param) : NULL;
         if (!w[0].quoted && (!strcmp(w[0].text, "quit") || !strcmp(w[0].text, "exit")) && n == 1) {
             res = LINE_QUIT;
         } else if (!w[0].quoted && !strcmp(w[0].text, "help")) {
             help(c, n > 1 ? w[1].text : NULL);
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
             res = command(s, cmd, w, n, rc);
-        } else if (n == 1 && !w[0].quoted && (lookup(s, w[0].text, strlen(w[0].text)) ||
-                                               (s->ans && !strcmp(w[0].text, "ans")))) {
-            /* a name alone shows what it stands for */
-            const named *f = lookup(s, w[0].text, strlen(w[0].text));
-            if (f)
-                fprintf(c->out, "%s(%s) = %s\n", f->name, f->var, f->body);
+        } else if (named && param) { /* a name alone shows what it stands for */
+            show_definition(c, w[0].text, param, named);
+        } else if (named) {
+            char *text = dx_print(c->ctx, named, DX_PLAIN);
+            if (text)
+                fprintf(c->out, "%s\n", text);
             else
-                fprintf(c->out, "%s\n", s->ans);
+                *rc = cli_report(c, NULL);
+            free(text);
+        } else if (dx_unfinished(c->ctx, line, strlen(line))) {
+            res = LINE_MORE;
         } else {
-            char *x = expand(s, line, 0);
-            if (!x) {
-                *rc = cli_usage(c, "out of memory, or named functions nested too deeply");
-            } else if (unclosed(c, x)) {
-                res = LINE_MORE;
-            } else {
-                *rc = expression(s, x);
-            }
-            free(x);
+            *rc = expression(s, line);
         }
     }
     free(store);
@@ -593,9 +409,6 @@ int cli_session(cli *c, const cli_args *a)
     if (s.tty)
         fputc('\n', c->out);
     c->line_prefix = "";
-    for (size_t i = 0; i < s.nfn; i++)
-        free(s.fn[i].body);
-    free(s.ans);
     free(s.history);
     return s.tty ? CLI_OK : worst;
 }
