@@ -2,7 +2,6 @@
 #include "cli.h"
 #include "descend.h"
 #include "eval.h"
-#include "extrema.h"
 #include "plot.h"
 
 #include <math.h>
@@ -287,14 +286,14 @@ static const char *kind_name(dx_cp_kind k)
  * minimum if there is one. */
 typedef struct minima {
     int n;              /* -1: not a polynomial, nothing to say */
-    dx_extrema ex;
+    dx_extrema_result ex;
     int global;         /* index of the global minimum among ex.crit, -1 if none */
 } minima;
 
 static void find_minima(cli *c, dx_expr *f, const char *var, minima *m)
 {
     m->n = m->global = -1;
-    if (dx_extrema_find(c->ctx, f, dx_sym(c->ctx, var, strlen(var)), NULL, NULL, &m->ex) != DX_OK) {
+    if (dx_extrema(c->ctx, f, var, NULL, NULL, &m->ex) != DX_OK) {
         dx_ctx_clear_error(c->ctx); /* a remark we cannot make, not a failure of descent */
         return;
     }
@@ -328,7 +327,7 @@ static int globals(const minima *m)
 
 /* One sentence: where descent stopped, against the critical points. "converged to a local
  * minimum at w = 1.93; the global minimum is at w = -2.06 (f = -0.0607)". */
-static void remark(const minima *m, const char *var, double w, const dx_descend_result *r, char *buf, size_t len)
+static void remark(dx_ctx *ctx, const minima *m, const char *var, double w, const dx_descend_result *r, char *buf, size_t len)
 {
     buf[0] = 0;
     if (m->n < 0)
@@ -337,8 +336,11 @@ static void remark(const minima *m, const char *var, double w, const dx_descend_
     if (m->global >= 0)
         snprintf(global, sizeof global, "the global minimum is at %s = %.6g (f = %.6g)", var,
                  m->ex.crit[m->global].at.x + 0.0, m->ex.crit[m->global].at.value + 0.0);
-    else
-        snprintf(global, sizeof global, "f has no global minimum (%.120s)", m->ex.min.why);
+    else {
+        char *why = dx_msg_text(ctx, &m->ex.min.why, DX_PLAIN);
+        snprintf(global, sizeof global, "f has no global minimum (%.120s)", why ? why : "");
+        free(why);
+    }
     if (r->status == DX_DIVERGED || !isfinite(w)) {
         snprintf(buf, len, "descent diverged; %s", global);
         return;
@@ -819,7 +821,7 @@ int cli_descend(cli *c, const cli_args *a)
     }
     char said[400] = "";
     if (nrates == 1)
-        remark(&m, start.name[0], runs[0].pos[0], &runs[0].res, said, sizeof said);
+        remark(c->ctx, &m, start.name[0], runs[0].pos[0], &runs[0].res, said, sizeof said);
     if (c->fmt == OUT_JSON) {
         if (nrates > 1) {
             fputs("], \"comparison\": [", c->out);

@@ -1,7 +1,6 @@
 /* dfdx plot: f and its derivatives drawn in the terminal, or into an SVG, PNG or PDF file. */
 #include "cli.h"
 #include "eval.h"
-#include "extrema.h"
 #include "plot.h"
 
 #include <math.h>
@@ -57,16 +56,15 @@ static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char 
     return true;
 }
 
-/* --mark extrema: the critical points of f in view (dx_extrema_find, as `dfdx extrema` finds
+/* --mark extrema: the critical points of f in view (dx_extrema, as `dfdx extrema` finds
  * them), each marked on f with its kind and point ("local max (-1, 2)"), and, where f' is
  * drawn, the same x marked where f' crosses 0, as the lesson marks both panels. Only the first
  * few are labelled: sin(x) over a wide interval would bury the picture in its legend. */
 static bool add_extrema(cli *c, dx_plot *p, dx_expr *f, const char *var, bool on_derivative)
 {
-    dx_extrema x;
+    dx_extrema_result x;
     double from = p->x0, to = p->x1;
-    dx_expr *v = dx_sym(c->ctx, var, strlen(var));
-    if (!v || dx_extrema_find(c->ctx, f, v, &from, &to, &x) != DX_OK)
+    if (dx_extrema(c->ctx, f, var, &from, &to, &x) != DX_OK)
         return cli_report(c, NULL), false;
     bool ok = true;
     size_t labelled = 0;
