@@ -570,7 +570,7 @@ int cli_tangent(cli *c, const cli_args *a)
     dx_ctx_clear_error(c->ctx);
     dx_limit_report r;
     if (!differentiable && fe && sv && A->vmask == 0 &&
-        dx_limit(c->ctx, fe, sv, (dx_point){A, 0}, true, true, &r) == DX_OK) {
+        dx_limit(c->ctx, fe, var, (dx_point){A, 0}, true, true, &r) == DX_OK) {
         /* the one-sided derivatives decide where the formula for f' fails: relu(x^3) at 0 has
          * slope 0 from both sides; abs(x) at 0 is a kink, sqrt(x) at 0 an edge, x^(1/3) at 0
          * a vertical tangent */

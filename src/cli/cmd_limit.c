@@ -51,6 +51,33 @@ static void put(text *t, const char *fmt, ...)
     t->n += (size_t)k;
 }
 
+/* How a side's answer was found, in words. */
+static void method(cli *c, text *t, const dx_lim_method *m)
+{
+    dx_buf b = {0};
+    dx_show_lim_method(c->ctx, m, &b);
+    put(t, "%s", b.s ? b.s : "");
+    dx_buf_free(&b);
+}
+
+/* The method of the limit: the sides' methods, one when they agree. */
+static void methods(cli *c, text *t, const dx_limit_report *r)
+{
+    if (!(r->want_left && r->want_right)) {
+        method(c, t, &r->value.method);
+        return;
+    }
+    text l = {0}, rt = {0};
+    method(c, &l, &r->left.method);
+    method(c, &rt, &r->right.method);
+    if (l.s && rt.s && strcmp(l.s, rt.s) == 0)
+        put(t, "%s", l.s);
+    else
+        put(t, "left: %s; right: %s", l.s ? l.s : "", rt.s ? rt.s : "");
+    free(l.s);
+    free(rt.s);
+}
+
 /* One side's answer as the user reads it: an exact value with its decimal when it is not an
  * integer ("1/2 (0.5)", "e (2.718281828)"), a numeric estimate marked as such, oo, -oo, or
  * why there is none. exact_only gives the bare value for JSON. */
@@ -72,7 +99,11 @@ static void describe(cli *c, text *t, const dx_lim *l, bool exact_only)
     case DX_LIM_NEG_INF: put(t, c->fmt == OUT_LATEX ? "-\\infty" : "-oo"); break;
     case DX_LIM_OSCILLATES: put(t, "does not exist (oscillates)"); break;
     case DX_LIM_UNDEFINED: put(t, "undefined (f is not defined on this side)"); break;
-    case DX_LIM_UNKNOWN: put(t, "unknown (%s)", l->method); break;
+    case DX_LIM_UNKNOWN:
+        put(t, "unknown (");
+        method(c, t, &l->method);
+        put(t, ")");
+        break;
     }
 }
 
@@ -134,7 +165,10 @@ static void print_json(cli *c, const dx_limit_report *r, const char *in, const c
     fprintf(c->out, ", \"exists\": %s", r->exists ? "true" : "false");
     json_lim(c, "value", &r->value, r->exists);
     fputs(", \"method\": ", c->out);
-    cli_json_str(c->out, r->value.method);
+    text m = {0};
+    methods(c, &m, r);
+    cli_json_str(c->out, m.s ? m.s : "");
+    free(m.s);
     fprintf(c->out, ", \"numeric\": %s", r->left.numeric || r->right.numeric ? "true" : "false");
     fprintf(c->out, ", \"continuous\": %s, \"f_at\": ", tri(r->continuous));
     if (r->defined_at) {
@@ -145,9 +179,10 @@ static void print_json(cli *c, const dx_limit_report *r, const char *in, const c
         fputs("null", c->out);
     }
     fprintf(c->out, ", \"differentiable\": %s", tri(r->differentiable));
-    bool dl = r->dleft.method[0] || r->dleft.exact, dr = r->dright.method[0] || r->dright.exact;
-    json_lim(c, "left_derivative", &r->dleft, dl && r->dleft.kind != DX_LIM_UNDEFINED);
-    json_lim(c, "right_derivative", &r->dright, dr && r->dright.kind != DX_LIM_UNDEFINED);
+    /* the one-sided derivatives are found where f is continuous */
+    bool d = r->continuous == 1;
+    json_lim(c, "left_derivative", &r->dleft, d && r->dleft.kind != DX_LIM_UNDEFINED);
+    json_lim(c, "right_derivative", &r->dright, d && r->dright.kind != DX_LIM_UNDEFINED);
     fputs("}\n", c->out);
 }
 
@@ -215,14 +250,18 @@ static void print_plain(cli *c, const dx_limit_report *r, const char *var, const
             describe(c, &t, r->want_left ? &r->left : &r->right, false);
         put(&t, "\n");
     }
-    put(&t, "method: %s\n", r->value.method);
+    put(&t, "method: ");
+    methods(c, &t, r);
+    put(&t, "\n");
     if (!inf) {
         put(&t, "f(%s): ", at);
         if (r->defined_at) {
-            dx_lim fa = {DX_LIM_VALUE, r->f_at, r->f_at_value, 0, false, ""};
+            dx_lim fa = {.kind = DX_LIM_VALUE, .exact = r->f_at, .value = r->f_at_value};
             describe(c, &t, &fa, false);
         } else {
-            put(&t, "undefined (%s)", r->f_at_why);
+            char *why = dx_msg_text(c->ctx, &r->f_at_why, DX_PLAIN);
+            put(&t, "undefined (%s)", why ? why : "");
+            free(why);
         }
         put(&t, "\ncontinuous at %s: ", at);
         if (r->continuous == 1) {
@@ -272,8 +311,7 @@ int cli_limit(cli *c, const cli_args *a)
     if (p.inf && (left || right) && (left != (p.inf > 0)))
         return cli_usage(c, "at %s only the %s side exists", p.inf > 0 ? "oo" : "-oo", p.inf > 0 ? "left" : "right");
     dx_limit_report r;
-    dx_expr *x = dx_sym(c->ctx, var, strlen(var));
-    if (!x || dx_limit(c->ctx, f, x, p, left, right, &r) != DX_OK)
+    if (dx_limit(c->ctx, f, var, p, left, right, &r) != DX_OK)
         return cli_report(c, NULL);
     char *at = p.inf ? NULL : cli_show(c, p.at); /* plain for JSON */
     bool tex = c->fmt == OUT_LATEX;
