@@ -1,5 +1,5 @@
 /* The extrema report as text: plain, with LaTeX mathematics, or JSON. */
-#include "expr.h"
+#include "show.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -14,45 +14,14 @@
         dx_msg_render(ctx, (b), &m_, DX_PLAIN);                                                           \
     } while (0)
 
-/* The shortest %g form, from prec digits up, that reads back as v ("0", never "-0"): the
- * form this report has always had (6 digits first in text, 15 in JSON), where dx_fmt_double
- * writes 4.5e-05 and 1e+06 differently; kept so that the output stays as it was. */
-static const char *num(char buf[40], double v, int prec)
-{
-    if (v == 0)
-        v = 0;
-    for (; prec <= 17; prec++) {
-        snprintf(buf, 40, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    return buf;
-}
-
 static void put_num(dx_buf *b, double v)
 {
     char t[40];
-    dx_buf_puts(b, num(t, v, 6));
-}
-
-static void json_num(dx_buf *b, double v)
-{
-    char t[40];
-    dx_buf_puts(b, isfinite(v) ? num(t, v, 15) : "null");
+    dx_buf_puts(b, dx_show_num(t, v, 6));
 }
 
 /* A message as plain text, malloc'd (NULL without memory). */
 static char *text_of(dx_ctx *ctx, dx_msg m) { return dx_msg_text(ctx, &m, DX_PLAIN); }
-
-static void put_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt)
-{
-    char *s = dx_print(ctx, e, fmt);
-    if (!s)
-        b->oom = true;
-    else
-        dx_buf_puts(b, s);
-    free(s);
-}
 
 /* "2 - sqrt(3) ≈ 0.2679491924311228", "pi/2 ≈ 1.5707963267948966", "-1", "1/3",
  * "0.7071067811865476": the exact value, with its decimal where the exact form has a name
@@ -68,7 +37,7 @@ static void put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx
         b->oom = true;
         return;
     }
-    put_expr(ctx, b, exact, fmt);
+    dx_show_expr(ctx, b, exact, fmt);
     if (strpbrk(plain, "abcdefghijklmnopqrstuvwxyz")) {
         dx_buf_puts(b, fmt == DX_LATEX ? " \\approx " : " ≈ ");
         put_num(b, v);
@@ -109,9 +78,9 @@ static void json_msg(dx_ctx *ctx, dx_buf *b, const char *key, const dx_msg *m)
 static void json_point(dx_ctx *ctx, dx_buf *b, const dx_xpoint *p)
 {
     dx_json_key(b, "x", true);
-    json_num(b, p->x);
+    dx_show_json_num(b, p->x);
     dx_json_key(b, "value", false);
-    json_num(b, p->value);
+    dx_show_json_num(b, p->value);
     json_expr(ctx, b, "exact", p->exact);
     json_expr(ctx, b, "exact_value", p->exact_value);
 }
@@ -152,9 +121,9 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
     dx_json_key(b, "interval", false);
     if (x->interval) {
         dx_buf_putc(b, '[');
-        json_num(b, x->from);
+        dx_show_json_num(b, x->from);
         dx_buf_puts(b, ", ");
-        json_num(b, x->to);
+        dx_show_json_num(b, x->to);
         dx_buf_putc(b, ']');
     } else {
         dx_buf_puts(b, "null");
@@ -163,7 +132,7 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
         dx_json_key(b, "grid_steps", false);
         dx_buf_printf(b, "%zu", x->grid);
         dx_json_key(b, "grid_step", false);
-        json_num(b, x->step);
+        dx_show_json_num(b, x->step);
     }
     dx_json_key(b, "critical_points", false);
     dx_buf_putc(b, '[');
@@ -188,11 +157,11 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
     for (size_t i = 0; i < x->nflat; i++) {
         dx_buf_puts(b, i ? ", {" : "{");
         dx_json_key(b, "from", true);
-        json_num(b, x->flat[i].from);
+        dx_show_json_num(b, x->flat[i].from);
         dx_json_key(b, "to", false);
-        json_num(b, x->flat[i].to);
+        dx_show_json_num(b, x->flat[i].to);
         dx_json_key(b, "value", false);
-        json_num(b, x->flat[i].value);
+        dx_show_json_num(b, x->flat[i].value);
         dx_buf_putc(b, '}');
     }
     dx_buf_putc(b, ']');
@@ -232,7 +201,7 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
     free(on);
     char t[40];
     for (size_t i = 0; i < g->ties; i++)
-        SAY(b, DX_M_EXT_TIE, DX_S(x->var), DX_S(num(t, g->tie_x[i], 6)));
+        SAY(b, DX_M_EXT_TIE, DX_S(x->var), DX_S(dx_show_num(t, g->tie_x[i], 6)));
     if (g->endpoint)
         SAY(b, DX_M_EXT_AT_END);
     dx_buf_putc(b, '\n');
@@ -262,15 +231,15 @@ static void show_point_line(dx_ctx *ctx, const dx_extrema_result *x, dx_msg_id i
 static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx_buf *b)
 {
     dx_buf_printf(b, "f(%s) = ", x->var);
-    put_expr(ctx, b, x->f, fmt);
+    dx_show_expr(ctx, b, x->f, fmt);
     dx_buf_printf(b, "\nf'(%s) = ", x->var);
-    put_expr(ctx, b, x->df, fmt);
+    dx_show_expr(ctx, b, x->df, fmt);
     dx_buf_putc(b, '\n');
     char t[40];
     if (x->polynomial)
         SAY(b, DX_M_EXT_METHOD_EXACT);
     else
-        SAY(b, DX_M_EXT_METHOD_GRID, DX_D(x->from), DX_D(x->to), DX_I(x->grid), DX_S(num(t, x->step, 6)));
+        SAY(b, DX_M_EXT_METHOD_GRID, DX_D(x->from), DX_D(x->to), DX_I(x->grid), DX_S(dx_show_num(t, x->step, 6)));
     dx_buf_putc(b, '\n');
     if (x->polynomial && x->degree == 0) {
         SAY(b, DX_M_EXT_CONSTANT, DX_S(x->var));

@@ -101,6 +101,15 @@ typedef struct dx_limit_report {
 DX_API dx_status dx_limit(dx_ctx *ctx, dx_expr *f, const char *var, dx_point p, bool want_left, bool want_right,
                           dx_limit_report *out);
 
+/* The report `dfdx limit` prints, appended to out: plain text, text with LaTeX mathematics,
+ * or one JSON object (each ending in a newline). */
+DX_API void dx_show_limit(dx_ctx *ctx, const dx_limit_report *r, dx_show how, struct dx_buf *out);
+/* Whether f is differentiable at the report's finite point, and why: "yes (derivative 2)",
+ * "no (left derivative -1, right derivative 1; sub-gradients [-1, 1])", "no (not continuous)". */
+DX_API void dx_show_differentiability(dx_ctx *ctx, const dx_limit_report *r, dx_show how, struct dx_buf *out);
+/* One side's answer in words: "1/2 (0.5)", "0.5 (numeric)", "oo", "does not exist
+ * (oscillates)"; bare: the value alone ("1/2", "0.5"), as JSON and other sentences hold it. */
+DX_API void dx_show_lim(dx_ctx *ctx, const dx_lim *l, dx_show how, bool bare, struct dx_buf *out);
 /* How a side's answer was found, in words ("l'Hopital's rule (2 rounds)"), appended to out. */
 DX_API void dx_show_lim_method(dx_ctx *ctx, const dx_lim_method *m, struct dx_buf *out);
 
