@@ -477,6 +477,33 @@ START_TEST(globals)
 }
 END_TEST
 
+/* The report: the renderer's text in each form, from the data alone. */
+START_TEST(show)
+{
+    dx_extrema_result r;
+    ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("x^2 - 2"), "x", NULL, NULL, &r), DX_OK);
+    dx_buf b = {0};
+    dx_show_extrema(tu_ctx, &r, DX_SHOW_PLAIN, &b);
+    ck_assert_str_eq(b.s, "f(x) = x^2 - 2\nf'(x) = 2*x\n"
+                          "method: exact (real roots of f' isolated with exact arithmetic; none missed)\n"
+                          "critical points (f' = 0):\n  x = 0, f = -2: local min\n"
+                          "      by second derivative: f''(0) = 2 > 0\n"
+                          "global min: f = -2 at x = 0\nno global max: f → +oo as x → ±oo\n");
+    dx_buf_free(&b);
+    dx_show_extrema(tu_ctx, &r, DX_SHOW_JSON, &b);
+    ck_assert_msg(strstr(b.s, "\"critical_points\": [{\"x\": 0, \"value\": -2, \"exact\": \"0\", \"exact_value\": \"-2\", "
+                              "\"kind\": \"min\", \"test\": \"second derivative: f''(0) = 2 > 0\", "
+                              "\"differentiable\": true, \"multiplicity\": 1}]") != NULL, "%s", b.s);
+    dx_buf_free(&b);
+    dx_extrema_free(&r);
+    ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("x^4/4 - x^2"), "x", NULL, NULL, &r), DX_OK);
+    dx_show_extrema(tu_ctx, &r, DX_SHOW_LATEX, &b);
+    ck_assert_msg(strstr(b.s, "  x = \\sqrt{2} \\approx 1.4142135623730951, f = -1: local min\n") != NULL, "%s", b.s);
+    dx_buf_free(&b);
+    dx_extrema_free(&r);
+}
+END_TEST
+
 /* The grid search where it used to go wrong: flat stretches of f' (each grid point was a
  * critical point), poles taken for kinks and inflections, globals claimed across a pole,
  * and a function defined nowhere. */
@@ -623,6 +650,7 @@ static Suite *extrema_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, crit_row_test, 0, N(crit_rows));
     tcase_add_test(tc, globals);
+    tcase_add_test(tc, show);
     tcase_add_loop_test(tc, nasty_row_test, 0, N(nasty_rows));
     tcase_add_test(tc, pole_not_max);
     suite_add_tcase(s, tc);

@@ -318,6 +318,31 @@ START_TEST(method_data)
 }
 END_TEST
 
+/* The report and its pieces as text, from the data alone. */
+START_TEST(show)
+{
+    dx_limit_report r;
+    ck_assert_int_eq(dx_limit(tu_ctx, tu_parse("abs(x)"), "x", point("0"), false, false, &r), DX_OK);
+    dx_buf b = {0};
+    dx_show_limit(tu_ctx, &r, DX_SHOW_PLAIN, &b);
+    ck_assert_str_eq(b.s, "left:  0\nright: 0\nlimit: 0\nmethod: substitution, abs/relu by the sign of their argument\n"
+                          "f(0): 0\ncontinuous at 0: yes\n"
+                          "differentiable at 0: no (left derivative -1, right derivative 1; sub-gradients [-1, 1])\n");
+    dx_buf_free(&b);
+    dx_show_differentiability(tu_ctx, &r, DX_SHOW_PLAIN, &b);
+    ck_assert_str_eq(b.s, "no (left derivative -1, right derivative 1; sub-gradients [-1, 1])");
+    dx_buf_free(&b);
+    ck_assert_int_eq(dx_limit(tu_ctx, tu_parse("(1 + 1/x)^x"), "x", point("oo"), false, false, &r), DX_OK);
+    dx_show_lim(tu_ctx, &r.left, DX_SHOW_LATEX, false, &b);
+    ck_assert_str_eq(b.s, "e (2.718281828)");
+    dx_buf_free(&b);
+    dx_show_limit(tu_ctx, &r, DX_SHOW_JSON, &b);
+    ck_assert_msg(strstr(b.s, "{\"input\": \"(1/x + 1)^x\", \"variable\": \"x\", \"at\": \"oo\", \"left\": \"e\", "
+                              "\"left_numeric\": 2.718281828459045") == b.s, "%s", b.s);
+    dx_buf_free(&b);
+}
+END_TEST
+
 /* Growth comparisons and l'Hopital's rule are bounded: a tower that needs more than they may do
  * ends as a labelled estimate or unknown, quickly, never as a made-up exact value. */
 START_TEST(bounded_work)
@@ -542,6 +567,7 @@ static Suite *suite(void)
     tcase_add_loop_test(t, growth_row, 0, N(growth_rows));
     tcase_add_test(t, bounded_work);
     tcase_add_test(t, method_data);
+    tcase_add_test(t, show);
     tcase_add_test(t, nasty_cancellation);
     suite_add_tcase(s, t);
     t = tcase_create("report");
