@@ -32,3 +32,7 @@ void dx_show_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt)
         dx_buf_puts(b, s);
     free(s);
 }
+
+void dx_show_say(dx_ctx *ctx, dx_buf *b, dx_msg m) { dx_msg_render(ctx, b, &m, DX_PLAIN); }
+
+char *dx_show_text(dx_ctx *ctx, dx_msg m) { return dx_msg_text(ctx, &m, DX_PLAIN); }

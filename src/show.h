@@ -14,4 +14,10 @@ DX_HIDDEN void dx_show_json_num(dx_buf *b, double v);
 /* e printed in fmt; a failed print marks b as out of memory. */
 DX_HIDDEN void dx_show_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt);
 
+/* A catalogue sentence appended, its expressions in plain form (sentences name exact values
+ * as the plain text they are read back from, in LaTeX reports too). */
+DX_HIDDEN void dx_show_say(dx_ctx *ctx, dx_buf *b, dx_msg m);
+/* The same as a malloc'd string (NULL without memory). */
+DX_HIDDEN char *dx_show_text(dx_ctx *ctx, dx_msg m);
+
 #endif

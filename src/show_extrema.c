@@ -6,22 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A catalogue sentence; its expressions in plain form (the tests name exact values as the
- * plain text they are read back from, in LaTeX reports too). */
-#define SAY(b, id, ...)                                                                                    \
-    do {                                                                                                   \
-        dx_msg m_ = DX_MSG(id, __VA_ARGS__);                                                              \
-        dx_msg_render(ctx, (b), &m_, DX_PLAIN);                                                           \
-    } while (0)
-
 static void put_num(dx_buf *b, double v)
 {
     char t[40];
     dx_buf_puts(b, dx_show_num(t, v, 6));
 }
 
-/* A message as plain text, malloc'd (NULL without memory). */
-static char *text_of(dx_ctx *ctx, dx_msg m) { return dx_msg_text(ctx, &m, DX_PLAIN); }
 
 /* "2 - sqrt(3) ≈ 0.2679491924311228", "pi/2 ≈ 1.5707963267948966", "-1", "1/3",
  * "0.7071067811865476": the exact value, with its decimal where the exact form has a name
@@ -184,8 +174,8 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
 {
     if (!g->exists) {
         if (g->why.id != DX_M_NONE) {
-            char *why = text_of(ctx, g->why);
-            SAY(b, max ? DX_M_EXT_NO_GLOBAL_MAX : DX_M_EXT_NO_GLOBAL_MIN, DX_S(why));
+            char *why = dx_show_text(ctx, g->why);
+            dx_show_say(ctx, b, DX_MSG(max ? DX_M_EXT_NO_GLOBAL_MAX : DX_M_EXT_NO_GLOBAL_MIN, DX_S(why)));
             b->oom |= !why;
             free(why);
             dx_buf_putc(b, '\n');
@@ -193,26 +183,27 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
         return;
     }
     char *xs = value_text(ctx, g->at.exact, g->at.x, fmt), *vs = value_text(ctx, g->at.exact_value, g->at.value, fmt);
-    char *on = x->interval ? text_of(ctx, DX_MSG(DX_M_EXT_ON_INTERVAL)) : NULL;
-    SAY(b, max ? DX_M_EXT_GLOBAL_MAX : DX_M_EXT_GLOBAL_MIN, DX_S(on), DX_S(vs), DX_S(x->var), DX_S(xs));
+    char *on = x->interval ? dx_show_text(ctx, DX_MSG(DX_M_EXT_ON_INTERVAL)) : NULL;
+    dx_show_say(ctx, b,
+                DX_MSG(max ? DX_M_EXT_GLOBAL_MAX : DX_M_EXT_GLOBAL_MIN, DX_S(on), DX_S(vs), DX_S(x->var), DX_S(xs)));
     b->oom |= !xs || !vs || (x->interval && !on);
     free(xs);
     free(vs);
     free(on);
     char t[40];
     for (size_t i = 0; i < g->ties; i++)
-        SAY(b, DX_M_EXT_TIE, DX_S(x->var), DX_S(dx_show_num(t, g->tie_x[i], 6)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_TIE, DX_S(x->var), DX_S(dx_show_num(t, g->tie_x[i], 6))));
     if (g->endpoint)
-        SAY(b, DX_M_EXT_AT_END);
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_AT_END));
     dx_buf_putc(b, '\n');
 }
 
 /* A flat stretch, as one line: its ends are grid points, so short decimals say them. */
 static void show_flat(dx_ctx *ctx, const dx_extrema_result *x, const dx_flat *f, dx_buf *b)
 {
-    SAY(b, DX_M_EXT_FLAT, DX_S(x->var), DX_D(f->from), DX_D(f->to), DX_D(f->value));
+    dx_show_say(ctx, b, DX_MSG(DX_M_EXT_FLAT, DX_S(x->var), DX_D(f->from), DX_D(f->to), DX_D(f->value)));
     dx_buf_putc(b, '\n');
-    SAY(b, DX_M_EXT_FLAT_2);
+    dx_show_say(ctx, b, DX_MSG(DX_M_EXT_FLAT_2));
     dx_buf_putc(b, '\n');
 }
 
@@ -220,8 +211,8 @@ static void show_point_line(dx_ctx *ctx, const dx_extrema_result *x, dx_msg_id i
                             dx_format fmt, dx_buf *b)
 {
     char *xs = value_text(ctx, p->exact, p->x, fmt), *vs = value_text(ctx, p->exact_value, p->value, fmt);
-    char *k = kind != DX_M_NONE ? text_of(ctx, DX_MSG(kind)) : NULL;
-    SAY(b, id, DX_S(x->var), DX_S(xs), DX_S(vs), DX_S(k));
+    char *k = kind != DX_M_NONE ? dx_show_text(ctx, DX_MSG(kind)) : NULL;
+    dx_show_say(ctx, b, DX_MSG(id, DX_S(x->var), DX_S(xs), DX_S(vs), DX_S(k)));
     b->oom |= !xs || !vs || (kind != DX_M_NONE && !k);
     free(xs);
     free(vs);
@@ -237,32 +228,33 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
     dx_buf_putc(b, '\n');
     char t[40];
     if (x->polynomial)
-        SAY(b, DX_M_EXT_METHOD_EXACT);
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_METHOD_EXACT));
     else
-        SAY(b, DX_M_EXT_METHOD_GRID, DX_D(x->from), DX_D(x->to), DX_I(x->grid), DX_S(dx_show_num(t, x->step, 6)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_METHOD_GRID, DX_D(x->from), DX_D(x->to), DX_I(x->grid),
+                                   DX_S(dx_show_num(t, x->step, 6))));
     dx_buf_putc(b, '\n');
     if (x->polynomial && x->degree == 0) {
-        SAY(b, DX_M_EXT_CONSTANT, DX_S(x->var));
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_CONSTANT, DX_S(x->var)));
         dx_buf_putc(b, '\n');
         return;
     }
     if (x->nowhere) {
-        SAY(b, DX_M_EXT_NOTHING, DX_D(x->from), DX_D(x->to));
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_NOTHING, DX_D(x->from), DX_D(x->to)));
         dx_buf_putc(b, '\n');
         return;
     }
     if (x->ncrit == 0 && x->nflat == 0) {
         if (!x->polynomial) {
-            char *in = x->interval ? text_of(ctx, DX_MSG(DX_M_EXT_IN_INTERVAL)) : NULL;
-            SAY(b, DX_M_EXT_NONE_GRID, DX_S(in));
+            char *in = x->interval ? dx_show_text(ctx, DX_MSG(DX_M_EXT_IN_INTERVAL)) : NULL;
+            dx_show_say(ctx, b, DX_MSG(DX_M_EXT_NONE_GRID, DX_S(in)));
             b->oom |= x->interval && !in;
             free(in);
         } else {
-            SAY(b, x->interval ? DX_M_EXT_NONE_INTERVAL : DX_M_EXT_NONE);
+            dx_show_say(ctx, b, DX_MSG(x->interval ? DX_M_EXT_NONE_INTERVAL : DX_M_EXT_NONE));
         }
         dx_buf_putc(b, '\n');
     } else {
-        SAY(b, x->polynomial ? DX_M_EXT_CRIT_HEAD : DX_M_EXT_CRIT_HEAD_GRID);
+        dx_show_say(ctx, b, DX_MSG(x->polynomial ? DX_M_EXT_CRIT_HEAD : DX_M_EXT_CRIT_HEAD_GRID));
         dx_buf_putc(b, '\n');
         size_t fi = 0;
         for (size_t i = 0; i < x->ncrit; i++) {
@@ -274,10 +266,10 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
                                                     : DX_M_EXT_NEITHER;
             show_point_line(ctx, x, DX_M_EXT_POINT, &k->at, kind, fmt, b);
             if (k->mult > 1)
-                SAY(b, DX_M_EXT_MULT, DX_I(k->mult));
+                dx_show_say(ctx, b, DX_MSG(DX_M_EXT_MULT, DX_I(k->mult)));
             dx_buf_putc(b, '\n');
-            char *test = text_of(ctx, k->test);
-            SAY(b, DX_M_EXT_BY, DX_S(test));
+            char *test = dx_show_text(ctx, k->test);
+            dx_show_say(ctx, b, DX_MSG(DX_M_EXT_BY, DX_S(test)));
             b->oom |= !test;
             free(test);
             dx_buf_putc(b, '\n');
@@ -286,7 +278,7 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
             show_flat(ctx, x, &x->flat[fi++], b);
     }
     if (x->ninfl) {
-        SAY(b, DX_M_EXT_INFL_HEAD);
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_INFL_HEAD));
         dx_buf_putc(b, '\n');
         for (size_t i = 0; i < x->ninfl; i++) {
             show_point_line(ctx, x, DX_M_EXT_INFL, &x->infl[i], DX_M_NONE, fmt, b);

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void say(dx_ctx *ctx, dx_buf *b, dx_msg m) { dx_msg_render(ctx, b, &m, DX_PLAIN); }
-
 /* The classes of growth by dx_lim_growth: their names, and what comparing two of one class is. */
 static const dx_msg_id class_names[] = {DX_M_LIM_CONSTANT, DX_M_LIM_LOGARITHM, DX_M_LIM_POWER, DX_M_LIM_EXPONENTIAL};
 static const dx_msg_id class_ties[] = {DX_M_LIM_TIE_CONSTANT, DX_M_LIM_TIE_LOGARITHM, DX_M_LIM_DEGREES,
@@ -22,59 +20,52 @@ static const struct {
     {DX_LIM_REWRITE_SQUEEZE, DX_M_LIM_SQUEEZE},
 };
 
-/* A word of the catalogue as text, malloc'd. */
-static char *word(dx_ctx *ctx, dx_msg_id id)
-{
-    dx_msg m = DX_MSG(id);
-    return dx_msg_text(ctx, &m, DX_PLAIN);
-}
-
 static bool is_class(int c) { return c >= 0 && c < (int)(sizeof class_names / sizeof class_names[0]); }
 
 void dx_show_lim_method(dx_ctx *ctx, const dx_lim_method *m, dx_buf *b)
 {
     if (m->note.id != DX_M_NONE) {
-        say(ctx, b, m->note);
+        dx_show_say(ctx, b, m->note);
         return;
     }
     if (m->via && m->via_at && dx_is_int(m->via_at, 0))
-        say(ctx, b, DX_MSG(DX_M_LIM_VIA_ZERO, DX_S(m->via > 0 ? "" : "-")));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_VIA_ZERO, DX_S(m->via > 0 ? "" : "-")));
     else if (m->via)
-        say(ctx, b, DX_MSG(DX_M_LIM_VIA, DX_E(m->via_at), DX_S(m->via > 0 ? "+" : "-")));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_VIA, DX_E(m->via_at), DX_S(m->via > 0 ? "+" : "-")));
     bool base = m->compare != DX_LIM_CMP_NONE;
     if (m->compare == DX_LIM_CMP_DEGREES)
-        say(ctx, b, DX_MSG(DX_M_LIM_DEGREES));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_DEGREES));
     else if (m->compare == DX_LIM_CMP_GROWTH && is_class(m->growth_hi) && is_class(m->growth_lo)) {
-        char *hi = word(ctx, class_names[m->growth_hi]), *lo = word(ctx, class_names[m->growth_lo]);
-        say(ctx, b, DX_MSG(DX_M_LIM_GROWTH_BEATS, DX_S(hi), DX_S(lo)));
+        char *hi = dx_show_text(ctx, DX_MSG(class_names[m->growth_hi]));
+        char *lo = dx_show_text(ctx, DX_MSG(class_names[m->growth_lo]));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_GROWTH_BEATS, DX_S(hi), DX_S(lo)));
         b->oom |= !hi || !lo;
         free(hi);
         free(lo);
     } else if (m->compare == DX_LIM_CMP_GROWTH && is_class(m->growth_hi))
-        say(ctx, b, DX_MSG(class_ties[m->growth_hi]));
+        dx_show_say(ctx, b, DX_MSG(class_ties[m->growth_hi]));
     else if (m->compare == DX_LIM_CMP_GROWTH)
-        say(ctx, b, DX_MSG(DX_M_LIM_GROWTH));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_GROWTH));
     if (m->lhopital) {
         if (base)
             dx_buf_puts(b, ", ");
-        say(ctx, b, m->lhopital == 1 ? DX_MSG(DX_M_LIM_LHOPITAL_ONE) : DX_MSG(DX_M_LIM_LHOPITAL, DX_I(m->lhopital)));
+        dx_show_say(ctx, b,
+                    m->lhopital == 1 ? DX_MSG(DX_M_LIM_LHOPITAL_ONE) : DX_MSG(DX_M_LIM_LHOPITAL, DX_I(m->lhopital)));
     } else if (!base) {
-        say(ctx, b, DX_MSG(m->parts ? DX_M_LIM_PARTS : DX_M_LIM_SUBSTITUTION));
+        dx_show_say(ctx, b, DX_MSG(m->parts ? DX_M_LIM_PARTS : DX_M_LIM_SUBSTITUTION));
     }
     for (size_t i = 0; i < sizeof rewrites / sizeof rewrites[0]; i++)
         if (m->rewrites & rewrites[i].bit) {
             dx_buf_puts(b, ", ");
-            say(ctx, b, DX_MSG(rewrites[i].id));
+            dx_show_say(ctx, b, DX_MSG(rewrites[i].id));
         }
     if (m->lo && m->hi)
-        say(ctx, b, DX_MSG(DX_M_LIM_BETWEEN, DX_E(m->lo), DX_E(m->hi)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_BETWEEN, DX_E(m->lo), DX_E(m->hi)));
     else if (m->wild)
-        say(ctx, b, DX_MSG(DX_M_LIM_WILD));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_WILD));
 }
 
 /* --- the report of `dfdx limit` ------------------------------------------------------------ */
-
-static char *text_of(dx_ctx *ctx, dx_msg m) { return dx_msg_text(ctx, &m, DX_PLAIN); }
 
 /* One side's answer as a person reads it: an exact value with its decimal when it is not an
  * integer ("1/2 (0.5)", "e (2.718281828)"), a numeric estimate marked as such, oo, -oo, or why
@@ -92,17 +83,17 @@ static void put_lim(dx_ctx *ctx, dx_buf *b, const dx_lim *l, dx_format fmt, bool
         } else {
             char v[40];
             snprintf(v, sizeof v, "%.10g", l->value + 0.0);
-            say(ctx, b, DX_MSG(DX_M_LIM_NUMERIC, DX_S(v)));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_NUMERIC, DX_S(v)));
         }
         break;
     case DX_LIM_POS_INF: dx_buf_puts(b, fmt == DX_LATEX ? "\\infty" : "oo"); break;
     case DX_LIM_NEG_INF: dx_buf_puts(b, fmt == DX_LATEX ? "-\\infty" : "-oo"); break;
-    case DX_LIM_OSCILLATES: say(ctx, b, DX_MSG(DX_M_LIM_OSCILLATES)); break;
-    case DX_LIM_UNDEFINED: say(ctx, b, DX_MSG(DX_M_LIM_UNDEFINED)); break;
+    case DX_LIM_OSCILLATES: dx_show_say(ctx, b, DX_MSG(DX_M_LIM_OSCILLATES)); break;
+    case DX_LIM_UNDEFINED: dx_show_say(ctx, b, DX_MSG(DX_M_LIM_UNDEFINED)); break;
     case DX_LIM_UNKNOWN: {
         dx_buf m = {0};
         dx_show_lim_method(ctx, &l->method, &m);
-        say(ctx, b, DX_MSG(DX_M_LIM_UNKNOWN, DX_S(m.s ? m.s : "")));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_UNKNOWN, DX_S(m.s ? m.s : "")));
         b->oom |= m.oom;
         dx_buf_free(&m);
         break;
@@ -126,7 +117,7 @@ static char *lim_text(dx_ctx *ctx, const dx_lim *l, dx_format fmt, bool bare)
 static void say_sides(dx_ctx *ctx, dx_buf *b, dx_msg_id id, const dx_lim *l, const dx_lim *r, dx_format fmt)
 {
     char *ls = lim_text(ctx, l, fmt, true), *rs = lim_text(ctx, r, fmt, true);
-    say(ctx, b, DX_MSG(id, DX_S(ls), DX_S(rs)));
+    dx_show_say(ctx, b, DX_MSG(id, DX_S(ls), DX_S(rs)));
     b->oom |= !ls || !rs;
     free(ls);
     free(rs);
@@ -137,13 +128,13 @@ static void no_limit(dx_ctx *ctx, dx_buf *b, const dx_limit_report *r, dx_format
 {
     dx_lim_kind l = r->left.kind, rt = r->right.kind;
     if (l == DX_LIM_OSCILLATES || rt == DX_LIM_OSCILLATES)
-        say(ctx, b, DX_MSG(DX_M_LIM_OSCILLATES));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_OSCILLATES));
     else if (l == DX_LIM_UNDEFINED && rt == DX_LIM_UNDEFINED)
-        say(ctx, b, DX_MSG(DX_M_LIM_NOT_NEAR));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_NOT_NEAR));
     else if (l == DX_LIM_UNDEFINED || rt == DX_LIM_UNDEFINED)
-        say(ctx, b, DX_MSG(l == DX_LIM_UNDEFINED ? DX_M_LIM_NOT_LEFT : DX_M_LIM_NOT_RIGHT));
+        dx_show_say(ctx, b, DX_MSG(l == DX_LIM_UNDEFINED ? DX_M_LIM_NOT_LEFT : DX_M_LIM_NOT_RIGHT));
     else if (l == DX_LIM_UNKNOWN || rt == DX_LIM_UNKNOWN)
-        say(ctx, b, DX_MSG(DX_M_LIM_ONE_UNKNOWN));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_ONE_UNKNOWN));
     else
         say_sides(ctx, b, DX_M_LIM_DIFFER, &r->left, &r->right, fmt);
 }
@@ -162,7 +153,7 @@ static void methods(dx_ctx *ctx, dx_buf *b, const dx_limit_report *r)
     if (strcmp(ls, rs) == 0)
         dx_buf_puts(b, ls);
     else
-        say(ctx, b, DX_MSG(DX_M_LIM_SIDES, DX_S(ls), DX_S(rs)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_SIDES, DX_S(ls), DX_S(rs)));
     b->oom |= l.oom || rt.oom;
     dx_buf_free(&l);
     dx_buf_free(&rt);
@@ -174,27 +165,27 @@ void dx_show_differentiability(dx_ctx *ctx, const dx_limit_report *r, dx_show ho
     const dx_lim *dl = &r->dleft, *dr = &r->dright;
     if (r->differentiable == 1 && dl->kind == DX_LIM_VALUE && dr->kind != DX_LIM_UNDEFINED) {
         char *d = lim_text(ctx, dl, fmt, false);
-        say(ctx, b, DX_MSG(DX_M_LIM_DERIVATIVE, DX_S(d)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_DERIVATIVE, DX_S(d)));
         b->oom |= !d;
         free(d);
     } else if (r->differentiable == 1) {
         char *d = lim_text(ctx, dr->kind == DX_LIM_VALUE ? dr : dl, fmt, false);
-        say(ctx, b, DX_MSG(DX_M_LIM_ONE_SIDED, DX_S(d)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_ONE_SIDED, DX_S(d)));
         b->oom |= !d;
         free(d);
     } else if (r->differentiable == 0 && r->continuous != 1) {
-        say(ctx, b, DX_MSG(DX_M_LIM_NOT_CONTINUOUS));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_NOT_CONTINUOUS));
     } else if (r->differentiable == 0 && (dl->kind == DX_LIM_UNDEFINED || dr->kind == DX_LIM_UNDEFINED)) {
         bool right = dr->kind != DX_LIM_UNDEFINED;
         char *d = lim_text(ctx, right ? dr : dl, fmt, true);
-        say(ctx, b, DX_MSG(right ? DX_M_LIM_ONLY_RIGHT : DX_M_LIM_ONLY_LEFT, DX_S(d)));
+        dx_show_say(ctx, b, DX_MSG(right ? DX_M_LIM_ONLY_RIGHT : DX_M_LIM_ONLY_LEFT, DX_S(d)));
         b->oom |= !d;
         free(d);
     } else if (r->differentiable == 0) {
         bool sub = dl->kind == DX_LIM_VALUE && dr->kind == DX_LIM_VALUE && dl->value < dr->value;
         say_sides(ctx, b, sub ? DX_M_LIM_SUBGRADIENTS : DX_M_LIM_CORNER, dl, dr, fmt);
     } else {
-        say(ctx, b, DX_MSG(DX_M_LIM_UNDECIDED_WORD));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_UNDECIDED_WORD));
     }
 }
 
@@ -270,21 +261,21 @@ static void show_json(dx_ctx *ctx, const dx_limit_report *r, const char *at, dx_
 static void show_text(dx_ctx *ctx, const dx_limit_report *r, const char *at, dx_format fmt, dx_buf *b)
 {
     if (r->at.inf) {
-        say(ctx, b, DX_MSG(fmt == DX_LATEX ? DX_M_LIM_TENDS_TEX : DX_M_LIM_TENDS, DX_S(r->var), DX_S(at)));
+        dx_show_say(ctx, b, DX_MSG(fmt == DX_LATEX ? DX_M_LIM_TENDS_TEX : DX_M_LIM_TENDS, DX_S(r->var), DX_S(at)));
         put_lim(ctx, b, r->want_left ? &r->left : &r->right, fmt, false);
         dx_buf_putc(b, '\n');
     } else {
         if (r->want_left) {
-            say(ctx, b, DX_MSG(DX_M_LIM_LEFT));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_LEFT));
             put_lim(ctx, b, &r->left, fmt, false);
             dx_buf_putc(b, '\n');
         }
         if (r->want_right) {
-            say(ctx, b, DX_MSG(DX_M_LIM_RIGHT));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_RIGHT));
             put_lim(ctx, b, &r->right, fmt, false);
             dx_buf_putc(b, '\n');
         }
-        say(ctx, b, DX_MSG(DX_M_LIM_LIMIT));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_LIMIT));
         if (r->exists)
             put_lim(ctx, b, &r->value, fmt, false);
         else if (r->want_left && r->want_right)
@@ -293,43 +284,43 @@ static void show_text(dx_ctx *ctx, const dx_limit_report *r, const char *at, dx_
             put_lim(ctx, b, r->want_left ? &r->left : &r->right, fmt, false);
         dx_buf_putc(b, '\n');
     }
-    say(ctx, b, DX_MSG(DX_M_LIM_METHOD));
+    dx_show_say(ctx, b, DX_MSG(DX_M_LIM_METHOD));
     methods(ctx, b, r);
     dx_buf_putc(b, '\n');
     if (r->at.inf)
         return;
-    say(ctx, b, DX_MSG(DX_M_LIM_F_AT, DX_S(at)));
+    dx_show_say(ctx, b, DX_MSG(DX_M_LIM_F_AT, DX_S(at)));
     if (r->defined_at) {
         dx_lim fa = {.kind = DX_LIM_VALUE, .exact = r->f_at, .value = r->f_at_value};
         put_lim(ctx, b, &fa, fmt, false);
     } else {
-        char *why = text_of(ctx, r->f_at_why);
-        say(ctx, b, DX_MSG(DX_M_LIM_F_UNDEFINED, DX_S(why)));
+        char *why = dx_show_text(ctx, r->f_at_why);
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_F_UNDEFINED, DX_S(why)));
         b->oom |= !why;
         free(why);
     }
     dx_buf_putc(b, '\n');
-    say(ctx, b, DX_MSG(DX_M_LIM_CONTINUOUS_AT, DX_S(at)));
+    dx_show_say(ctx, b, DX_MSG(DX_M_LIM_CONTINUOUS_AT, DX_S(at)));
     if (r->continuous == 1) {
         bool one = r->left.kind == DX_LIM_UNDEFINED || r->right.kind == DX_LIM_UNDEFINED || !r->want_left ||
                    !r->want_right;
-        say(ctx, b, DX_MSG(!one                                                    ? DX_M_LIM_YES
+        dx_show_say(ctx, b, DX_MSG(!one                                                    ? DX_M_LIM_YES
                            : r->want_right && r->right.kind != DX_LIM_UNDEFINED ? DX_M_LIM_YES_FROM_RIGHT
                                                                                 : DX_M_LIM_YES_FROM_LEFT));
     } else if (r->continuous == 0) {
         if (!r->defined_at && r->exists && r->value.kind == DX_LIM_VALUE)
-            say(ctx, b, DX_MSG(DX_M_LIM_REMOVABLE, DX_S(at)));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_REMOVABLE, DX_S(at)));
         else if (!r->defined_at)
-            say(ctx, b, DX_MSG(DX_M_LIM_F_AT_UNDEFINED, DX_S(at)));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_F_AT_UNDEFINED, DX_S(at)));
         else if (r->exists)
-            say(ctx, b, DX_MSG(DX_M_LIM_DIFFERS_FROM_F, DX_S(at)));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_DIFFERS_FROM_F, DX_S(at)));
         else
-            say(ctx, b, DX_MSG(DX_M_LIM_NO_LIMIT));
+            dx_show_say(ctx, b, DX_MSG(DX_M_LIM_NO_LIMIT));
     } else {
-        say(ctx, b, DX_MSG(DX_M_LIM_UNDECIDED_WORD));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_UNDECIDED_WORD));
     }
     dx_buf_putc(b, '\n');
-    say(ctx, b, DX_MSG(DX_M_LIM_DIFFERENTIABLE_AT, DX_S(at)));
+    dx_show_say(ctx, b, DX_MSG(DX_M_LIM_DIFFERENTIABLE_AT, DX_S(at)));
     dx_show_differentiability(ctx, r, fmt == DX_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN, b);
     dx_buf_putc(b, '\n');
 }
