@@ -35,8 +35,14 @@ static dx_slope slope_of(dx_ctx *ctx, const dx_lim *l)
         [DX_LIM_UNDEFINED] = DX_SLOPE_UNDEFINED,   [DX_LIM_UNKNOWN] = DX_SLOPE_UNKNOWN,
     };
     dx_slope s = {kinds[l->kind], l->exact, l->value, DX_MSG(DX_M_NONE)};
-    if (s.kind == DX_SLOPE_UNKNOWN) /* limit.c says how in English yet: carried as it is */
-        s.why = DX_MSG(DX_M_TEXT, DX_S(dx_strndup(ctx, l->method, strlen(l->method))));
+    if (s.kind == DX_SLOPE_UNKNOWN) { /* how it was tried, as the limit renderer says it */
+        dx_buf b = {0};
+        dx_show_lim_method(ctx, &l->method, &b);
+        char *t = dx_buf_take(&b);
+        const char *kept = t ? dx_strndup(ctx, t, strlen(t)) : NULL;
+        dx_free(t);
+        s.why = DX_MSG(DX_M_TEXT, DX_S(kept ? kept : ""));
+    }
     return s;
 }
 

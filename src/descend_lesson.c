@@ -4,7 +4,6 @@
 #include "alloc.h"
 #include "eval.h"
 #include "expr.h"
-#include "extrema.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -145,9 +144,9 @@ static dx_descend_verdict verdict(const dx_descend_one *one, bool best)
 /* f's critical points by var when f is a polynomial of degree >= 2 (nothing to say else). */
 static bool find_cps(dx_ctx *ctx, dx_expr *f, const char *var, dx_descend_lesson *l)
 {
-    dx_extrema ex;
+    dx_extrema_result ex;
     l->global = -1;
-    if (dx_extrema_find(ctx, f, dx_sym(ctx, var, strlen(var)), NULL, NULL, &ex) != DX_OK) {
+    if (dx_extrema(ctx, f, var, NULL, NULL, &ex) != DX_OK) {
         dx_recover(ctx); /* a remark we cannot make, not a failure of descent */
         return true;
     }
@@ -173,8 +172,10 @@ static bool find_cps(dx_ctx *ctx, dx_expr *f, const char *var, dx_descend_lesson
             l->cps[i].global = l->cps[i].kind == DX_DESCEND_MIN && l->cps[i].value <= g + 1e-9 * (1 + fabs(g));
         }
         if (ok && l->global < 0) {
-            const char *why = dx_strndup(ctx, ex.min.why, strlen(ex.min.why));
-            l->no_global = DX_MSG(DX_M_DESCEND_NO_GLOBAL, DX_S(why ? why : ""));
+            const dx_msg *why = dx_msg_keep(ctx, ex.min.why);
+            ok = why != NULL;
+            if (ok)
+                l->no_global = DX_MSG(DX_M_DESCEND_NO_GLOBAL, DX_N(why));
         }
     }
     dx_extrema_free(&ex);

@@ -1,5 +1,4 @@
 /* Extrema: critical points found exactly (polynomials) or on a grid, classified. */
-#include "extrema.h"
 #include "alloc.h"
 #include "closedform.h"
 
@@ -20,49 +19,32 @@
 /* Most critical or inflection points reported before the search stops with an error. */
 #define MAX_POINTS 10000
 
-const char *dx_extrema_dname(int k, char buf[16])
+/* "f''", "f'''", "f^(4)": the name of the k-th derivative (k >= 2), static or the context's. */
+static const char *dname(dx_ctx *ctx, int k)
 {
     if (k <= 3)
-        snprintf(buf, 16, "f%.*s", k, "'''");
-    else
-        snprintf(buf, 16, "f^(%d)", k);
-    return buf;
+        return k == 2 ? "f''" : "f'''";
+    char buf[16];
+    snprintf(buf, sizeof buf, "f^(%d)", k);
+    return dx_strndup(ctx, buf, strlen(buf));
 }
 
-static void point_free(dx_xpoint *p)
+void dx_extrema_free(dx_extrema_result *x)
 {
-    dx_free(p->exact);
-    dx_free(p->exact_value);
-}
-
-void dx_extrema_free(dx_extrema *x)
-{
-    for (size_t i = 0; i < x->ncrit; i++)
-        point_free(&x->crit[i].at);
-    for (size_t i = 0; i < x->ninfl; i++)
-        point_free(&x->infl[i]);
+    if (!x)
+        return;
     dx_free(x->crit);
     dx_free(x->infl);
     dx_free(x->flat);
-    point_free(&x->min.at);
-    point_free(&x->max.at);
     memset(x, 0, sizeof *x);
 }
 
-static char *dup(dx_ctx *ctx, const char *s)
-{
-    char *d = s ? dx_strdup(s) : NULL;
-    if (s && !d)
-        dx_oom(ctx);
-    return d;
-}
-
-static bool inside(const dx_extrema *x, double v) { return !x->interval || (v >= x->from && v <= x->to); }
+static bool inside(const dx_extrema_result *x, double v) { return !x->interval || (v >= x->from && v <= x->to); }
 
 /* The global extremes among the candidates: critical points plus, on an interval, its ends.
  * sign +1 looks for the max. Equal values (exactly, or to 1e-12 relative when only decimals
  * are known) are ties, listed. */
-static void pick_global(dx_ctx *ctx, dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
+static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, size_t n, int sign)
 {
     size_t best = n;
     for (size_t i = 0; i < n; i++)
@@ -71,16 +53,13 @@ static void pick_global(dx_ctx *ctx, dx_global *g, const dx_xpoint *cand, const 
     if (best == n)
         return;
     g->exists = true;
-    g->at.x = cand[best].x;
-    g->at.value = cand[best].value;
-    g->at.exact = dup(ctx, cand[best].exact);
-    g->at.exact_value = dup(ctx, cand[best].exact_value);
+    g->at = cand[best];
     g->endpoint = where[best];
     for (size_t i = 0; i < n; i++) {
         if (i == best || !isfinite(cand[i].value))
             continue;
         bool tie = cand[i].exact_value && cand[best].exact_value
-                       ? strcmp(cand[i].exact_value, cand[best].exact_value) == 0
+                       ? cand[i].exact_value == cand[best].exact_value /* hash-consed: equal is one node */
                        : fabs(cand[i].value - cand[best].value) <= 1e-12 * fmax(1, fabs(cand[best].value));
         if (tie && g->ties < sizeof g->tie_x / sizeof g->tie_x[0])
             g->tie_x[g->ties++] = cand[i].x;
@@ -88,8 +67,8 @@ static void pick_global(dx_ctx *ctx, dx_global *g, const dx_xpoint *cand, const 
 }
 
 /* Global extremes from the critical points and the interval's ends (values f_from, f_to
- * with exact texts when known). */
-static void globals(dx_ctx *ctx, dx_extrema *x, const dx_xpoint *ends)
+ * with exact values when known); where neither exists, why. */
+static void globals(dx_ctx *ctx, dx_extrema_result *x, const dx_xpoint *ends)
 {
     size_t n = 0;
     dx_xpoint *cand = dx_malloc(sizeof *cand * (x->ncrit + 2));
@@ -115,26 +94,30 @@ static void globals(dx_ctx *ctx, dx_extrema *x, const dx_xpoint *ends)
         cand[n] = ends[1];
         where[n++] = 1;
     }
-    pick_global(ctx, &x->min, cand, where, n, -1);
-    pick_global(ctx, &x->max, cand, where, n, +1);
+    pick_global(&x->min, cand, where, n, -1);
+    pick_global(&x->max, cand, where, n, +1);
+    if (!x->min.exists)
+        x->min.why = DX_MSG(DX_M_EXT_NO_CANDIDATE);
+    if (!x->max.exists)
+        x->max.why = DX_MSG(DX_M_EXT_NO_CANDIDATE);
     dx_free(cand);
     dx_free(where);
 }
 
 /* ---- polynomials: exact ----------------------------------------------------------- */
 
-static void value_text(char *buf, size_t n, const char *exact, double v)
-{
-    if (exact)
-        snprintf(buf, n, "%s", exact);
-    else
-        snprintf(buf, n, "%.6g", v);
-}
+/* The test rows by order (2, even, odd) and by what is known of the value (exactly, as a
+ * trusted double, or only its sign). */
+static const dx_msg_id test_ids[3][3] = {
+    {DX_M_EXT_SECOND_EXACT, DX_M_EXT_SECOND_APPROX, DX_M_EXT_SECOND_SIGN},
+    {DX_M_EXT_EVEN_EXACT, DX_M_EXT_EVEN_APPROX, DX_M_EXT_EVEN_SIGN},
+    {DX_M_EXT_ODD_EXACT, DX_M_EXT_ODD_APPROX, DX_M_EXT_ODD_SIGN},
+};
 
 /* Classify a root r of f' (a polynomial) by the first non-zero derivative beyond f'. The
- * sign comes from r's certified left and right signs of f'; the number shown is the exact
- * value where r is exact. */
-static void classify_poly(dx_crit *c, const dx_poly *df, const dx_root *r)
+ * sign comes from r's certified left and right signs of f'; the value given is the exact
+ * one where r is exact. */
+static void classify_poly(dx_ctx *ctx, dx_crit *c, const dx_poly *df, const dx_root *r)
 {
     c->kind = r->left < 0 && r->right > 0 ? DX_CP_MIN : r->left > 0 && r->right < 0 ? DX_CP_MAX : DX_CP_NEITHER;
     c->mult = r->mult;
@@ -145,35 +128,22 @@ static void classify_poly(dx_crit *c, const dx_poly *df, const dx_root *r)
     dx_poly_deriv(&d, df);
     for (int k = 2; k < order; k++)
         dx_poly_deriv(&d, &d);
-    char *ex = dx_poly_exact_at(&d, r);
+    dx_expr *ex = dx_poly_exact_at(ctx, &d, r);
     double v = dx_poly_eval_d(&d, r->x);
     dx_poly_clear(&d);
-    char name[16], at[64], val[96];
-    dx_extrema_dname(order, name);
-    value_text(at, sizeof at, c->at.exact, r->x);
-    if (ex)
-        snprintf(val, sizeof val, " = %s", ex);
-    else if (v != 0 && (v > 0) == (r->right > 0)) /* a double too rounded to trust is left out */
-        snprintf(val, sizeof val, " ≈ %.6g", v);
-    else
-        val[0] = 0;
-    dx_free(ex);
-    const char *sign = r->right > 0 ? "> 0" : "< 0";
-    if (order == 2)
-        snprintf(c->test, sizeof c->test, "second derivative: %s(%s)%s %s", name, at, val, sign);
-    else if (order % 2 == 0)
-        snprintf(c->test, sizeof c->test, "higher derivative: first non-zero is %s(%s)%s %s (even order)", name, at,
-                 val, sign);
-    else
-        snprintf(c->test, sizeof c->test, "higher derivative: first non-zero is %s(%s)%s %s (odd order: no extremum)",
-                 name, at, val, sign);
+    dx_arg at = c->at.exact ? DX_E(c->at.exact) : DX_D(r->x);
+    dx_arg val = ex ? DX_E(ex) : DX_D(v);
+    /* a double too rounded to trust is left out */
+    int known = ex ? 0 : v != 0 && (v > 0) == (r->right > 0) ? 1 : 2;
+    const dx_msg_id *ids = test_ids[order == 2 ? 0 : order % 2 == 0 ? 1 : 2];
+    c->test = DX_MSG(ids[known], DX_S(dname(ctx, order)), at, val, DX_S(r->right > 0 ? ">" : "<"));
 }
 
-static void set_point(dx_xpoint *p, const dx_poly *f, const dx_root *r)
+static void set_point(dx_ctx *ctx, dx_xpoint *p, const dx_poly *f, const dx_root *r)
 {
     p->x = r->x;
-    p->exact = dx_root_str(r);
-    p->exact_value = dx_poly_exact_at(f, r);
+    p->exact = dx_root_expr(ctx, r);
+    p->exact_value = dx_poly_exact_at(ctx, f, r);
     mpq_t t;
     mpq_init(t);
     if (r->form == DX_ROOT_RATIONAL) {
@@ -200,7 +170,7 @@ static dx_xpoint end_point(const dx_poly *f, double a)
     return p;
 }
 
-static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_extrema *x)
+static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_extrema_result *x)
 {
     dx_poly df, d2;
     dx_poly_init(&df);
@@ -226,12 +196,12 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
             if (!inside(x, r[i].x))
                 continue;
             dx_crit *c = &x->crit[x->ncrit++];
-            set_point(&c->at, f, &r[i]);
-            classify_poly(c, &df, &r[i]);
+            set_point(ctx, &c->at, f, &r[i]);
+            classify_poly(ctx, c, &df, &r[i]);
         }
         for (size_t i = 0; i < n2; i++)
             if (inside(x, r2[i].x) && r2[i].left != r2[i].right)
-                set_point(&x->infl[x->ninfl++], f, &r2[i]);
+                set_point(ctx, &x->infl[x->ninfl++], f, &r2[i]);
         if (x->interval) {
             dx_xpoint ends[2] = {end_point(f, x->from), end_point(f, x->to)};
             globals(ctx, x, ends);
@@ -239,15 +209,14 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
             /* the ends of the line: f -> sign(lead) * oo as x -> +oo, times (-1)^deg at -oo */
             int lead = mpq_sgn(f->c[f->n - 1]), odd = x->degree % 2;
             if (odd) {
-                snprintf(x->max.why, sizeof x->max.why, "f → +oo as %s → %s", v, lead > 0 ? "+oo" : "-oo");
-                snprintf(x->min.why, sizeof x->min.why, "f → -oo as %s → %s", v, lead > 0 ? "-oo" : "+oo");
+                x->max.why = DX_MSG(DX_M_EXT_TENDS, DX_S("+oo"), DX_S(v), DX_S(lead > 0 ? "+oo" : "-oo"));
+                x->min.why = DX_MSG(DX_M_EXT_TENDS, DX_S("-oo"), DX_S(v), DX_S(lead > 0 ? "-oo" : "+oo"));
             } else {
                 /* one extreme is the best of the local ones, the other does not exist */
                 globals(ctx, x, NULL);
                 dx_global *none = lead > 0 ? &x->max : &x->min;
-                point_free(&none->at);
                 memset(none, 0, sizeof *none);
-                snprintf(none->why, sizeof none->why, "f → %s as %s → ±oo", lead > 0 ? "+oo" : "-oo", v);
+                none->why = DX_MSG(DX_M_EXT_TENDS_BOTH, DX_S(lead > 0 ? "+oo" : "-oo"), DX_S(v));
             }
         }
     }
@@ -379,7 +348,7 @@ static bool pole_near(const fun *g, double v, double s)
     return !isfinite(near) || (near > 10 * far && near > 1);
 }
 
-static dx_status add_crit(dx_extrema *x, const grid *g, double at_x, int left, int right, bool kink, size_t *cap)
+static dx_status add_crit(dx_extrema_result *x, const grid *g, double at_x, int left, int right, bool kink, size_t *cap)
 {
     double fv = at(&g->f, at_x);
     if (!isfinite(fv) || (kink && pole_near(&g->f, at_x, x->step * 1e-6)))
@@ -402,20 +371,20 @@ static dx_status add_crit(dx_extrema *x, const grid *g, double at_x, int left, i
     c->at.value = fv;
     c->kink = kink;
     c->kind = left < 0 && right > 0 ? DX_CP_MIN : left > 0 && right < 0 ? DX_CP_MAX : DX_CP_NEITHER;
-    const char *from = sign_word(left), *to = sign_word(right);
+    dx_arg from = DX_S(sign_word(left)), to = DX_S(sign_word(right));
     double d2 = kink ? NAN : at(&g->d2, at_x);
     if (kink)
-        snprintf(c->test, sizeof c->test, "f' undefined (f not differentiable here); f' goes from %s to %s", from, to);
+        c->test = DX_MSG(DX_M_EXT_KINK, from, to);
     else if (c->kind != DX_CP_NEITHER && isfinite(d2) && fabs(d2) > 1e-6 && sgn(d2) == right)
-        snprintf(c->test, sizeof c->test, "second derivative: f''(%.6g) ≈ %.6g %s 0", at_x, d2, d2 > 0 ? ">" : "<");
+        c->test = DX_MSG(DX_M_EXT_SECOND_APPROX, DX_S("f''"), DX_D(at_x), DX_D(d2), DX_S(d2 > 0 ? ">" : "<"));
     else if (c->kind != DX_CP_NEITHER)
-        snprintf(c->test, sizeof c->test, "first derivative: f'' ≈ 0 here, f' goes from %s to %s", from, to);
+        c->test = DX_MSG(DX_M_EXT_FIRST, from, to);
     else
-        snprintf(c->test, sizeof c->test, "first derivative: f' touches 0 without changing sign (%s on both sides)", to);
+        c->test = DX_MSG(DX_M_EXT_TOUCH, to);
     return DX_OK;
 }
 
-static dx_status add_flat(dx_extrema *x, double from, double to, double value, size_t *cap)
+static dx_status add_flat(dx_extrema_result *x, double from, double to, double value, size_t *cap)
 {
     if (x->nflat == MAX_POINTS)
         return DX_ELIMIT;
@@ -481,7 +450,7 @@ static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t 
 }
 
 /* Kinks: zeros of each abs/relu argument where f' is not continuous. */
-static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema *x, size_t *cap)
+static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema_result *x, size_t *cap)
 {
     const dx_expr *args[16];
     long budget = 100000;
@@ -521,7 +490,7 @@ static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, 
 /* Global extremes need f defined on the whole interval; and where the grid holds a value
  * beyond every candidate (critical points, ends), f runs off near a pole (tan(x)) and the
  * extreme does not exist. Each reason is said with the x where it shows. */
-static void grid_globals(dx_ctx *ctx, dx_extrema *x, const grid *g, const char *v)
+static void grid_globals(dx_ctx *ctx, dx_extrema_result *x, const grid *g, const char *v)
 {
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
     for (size_t i = 0; i < g->n; i++) {
@@ -537,29 +506,23 @@ static void grid_globals(dx_ctx *ctx, dx_extrema *x, const grid *g, const char *
     }
     x->nowhere = defined == 0;
     if (x->nowhere) {
-        snprintf(x->min.why, sizeof x->min.why, "f is not defined anywhere on [%g, %g]", x->from, x->to);
-        snprintf(x->max.why, sizeof x->max.why, "%s", x->min.why);
+        x->min.why = x->max.why = DX_MSG(DX_M_EXT_NOWHERE, DX_D(x->from), DX_D(x->to));
         return;
     }
     if (undef < g->n) {
-        snprintf(x->min.why, sizeof x->min.why,
-                 "f is undefined or infinite at %s = %.6g in the interval (choose --from/--to inside its domain)",
-                 v, g->xs[undef]);
-        snprintf(x->max.why, sizeof x->max.why, "%s", x->min.why);
+        x->min.why = x->max.why = DX_MSG(DX_M_EXT_UNDEFINED_AT, DX_S(v), DX_D(g->xs[undef]));
         return;
     }
     dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
     globals(ctx, x, ends);
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
-        point_free(&x->max.at);
         memset(&x->max, 0, sizeof x->max);
-        snprintf(x->max.why, sizeof x->max.why, "f is unbounded above near %s = %.6g (a pole)", v, g->xs[hi]);
+        x->max.why = DX_MSG(DX_M_EXT_UNBOUNDED_ABOVE, DX_S(v), DX_D(g->xs[hi]));
     }
     if (x->min.exists && g->fv[lo] < x->min.at.value - slack * fmax(1, fabs(x->min.at.value))) {
-        point_free(&x->min.at);
         memset(&x->min, 0, sizeof x->min);
-        snprintf(x->min.why, sizeof x->min.why, "f is unbounded below near %s = %.6g (a pole)", v, g->xs[lo]);
+        x->min.why = DX_MSG(DX_M_EXT_UNBOUNDED_BELOW, DX_S(v), DX_D(g->xs[lo]));
     }
 }
 
@@ -576,15 +539,15 @@ static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, dx_expr *var, dx_xp
     if (fv && dx_eval_const(ctx, fv, &y) != DX_OK)
         fv = NULL;
     dx_recover(ctx);
-    p->exact = dx_print(ctx, c, DX_PLAIN);
+    p->exact = c;
     p->x = cx;
     if (fv) {
-        p->exact_value = dx_print(ctx, fv, DX_PLAIN);
+        p->exact_value = fv;
         p->value = y;
     }
 }
 
-static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema *x)
+static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_result *x)
 {
     const char *name = var->u.name;
     dx_expr *df = dx_diff_by(ctx, f, var, NULL, NULL);
@@ -663,7 +626,9 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema 
     if (found == DX_OK)
         found = find_kinks(ctx, f, name, &g, x, &cap);
     if (found == DX_ELIMIT)
-        dx_failf(ctx, DX_ELIMIT, -1, -1, "more than %d critical points in the interval", MAX_POINTS);
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_EXT_TOO_MANY, DX_I(MAX_POINTS));
+    else if (found == DX_ENOMEM)
+        dx_oom(ctx);
     if (found != DX_OK) {
         st = found;
         goto out;
@@ -709,42 +674,54 @@ out:
     return st;
 }
 
-dx_status dx_extrema_find(dx_ctx *ctx, dx_expr *f, dx_expr *var, const double *from, const double *to,
-                          dx_extrema *out)
+dx_status dx_extrema(dx_ctx *ctx, dx_expr *f, const char *var, const double *from, const double *to,
+                     dx_extrema_result *out)
 {
     memset(out, 0, sizeof *out);
+    if (!f || !var) /* an earlier call failed: its error stands */
+        return dx_failed(ctx) ? dx_ctx_error(ctx)->status : DX_EUSAGE;
+    dx_ctx_clear_error(ctx);
     if ((from == NULL) != (to == NULL)) {
-        dx_failf(ctx, DX_EUSAGE, -1, -1, "give both ends of the interval (--from A --to B)");
+        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_EXT_BOTH_ENDS);
         return DX_EUSAGE;
     }
     if (from && (!isfinite(*from) || !isfinite(*to))) {
-        dx_failf(ctx, DX_EUSAGE, -1, -1, "the interval's ends must be finite numbers");
+        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_EXT_ENDS_FINITE);
         return DX_EUSAGE;
     }
     if (from && *from > *to) {
-        dx_failf(ctx, DX_EUSAGE, -1, -1, "the interval is empty: from (%g) is greater than to (%g)", *from, *to);
+        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_EXT_EMPTY, DX_D(*from), DX_D(*to));
         return DX_EUSAGE;
     }
+    dx_expr *v = dx_sym(ctx, var, strlen(var));
+    out->f = f;
+    out->df = v ? dx_diff(ctx, f, var, 1) : NULL;
+    if (!out->df)
+        return dx_ctx_error(ctx)->status;
+    out->var = v->u.name;
     out->interval = from != NULL;
     out->from = from ? *from : DEFAULT_FROM;
     out->to = to ? *to : DEFAULT_TO;
     dx_poly p;
     dx_poly_init(&p);
-    int isp = dx_poly_from_expr(ctx, f, var, &p);
+    int isp = dx_poly_from_expr(ctx, f, v, &p);
     dx_status st;
     if (isp < 0) {
         st = dx_ctx_error(ctx)->status;
     } else if (isp == 1) {
         out->polynomial = true;
-        st = poly_extrema(ctx, &p, var->u.name, out);
+        st = poly_extrema(ctx, &p, out->var, out);
+        /* an exact value too large to build (the node budget) fails the call */
+        if (st == DX_OK && dx_failed(ctx))
+            st = dx_ctx_error(ctx)->status;
     } else {
         if (!from)
             out->interval = true; /* the default interval is searched, and said */
         if (out->from == out->to) {
-            dx_failf(ctx, DX_EUSAGE, -1, -1, "the interval [%g, %g] is a single point", out->from, out->to);
+            dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_EXT_SINGLE_POINT, DX_D(out->from), DX_D(out->to));
             st = DX_EUSAGE;
         } else {
-            st = grid_extrema(ctx, f, var, out);
+            st = grid_extrema(ctx, f, v, out);
         }
     }
     dx_poly_clear(&p);

@@ -9,7 +9,6 @@
 #include "simplify.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,29 +38,16 @@ typedef struct {
     dx_expr *lo, *hi; /* LV_OSC, LV_BOUNDED: closed bounds */
 } lv;
 
-/* How an answer was found, one bit each; method_names[] says them. */
+/* How an answer was found, one bit each: the rewrites of dx_lim_method, and M_PARTS. */
 enum {
-    M_PARTS = 1 << 0,     /* more than substitution at the top */
-    M_FRACTION = 1 << 1,
-    M_CONJUGATE = 1 << 2,
-    M_EXPLOG = 1 << 3,
-    M_KINK = 1 << 4,
-    M_TRIG = 1 << 5,
-    M_POLE = 1 << 6,
-    M_SQUEEZE = 1 << 7,
-};
-
-static const struct {
-    unsigned bit;
-    const char *text;
-} method_names[] = {
-    {M_FRACTION, "over one denominator"},
-    {M_CONJUGATE, "multiplied by the conjugate"},
-    {M_EXPLOG, "as exp(lim ln)"},
-    {M_KINK, "abs/relu by the sign of their argument"},
-    {M_TRIG, "tan, cot, sec, csc as quotients of sin and cos"},
-    {M_POLE, "sign of the approach to 0"},
-    {M_SQUEEZE, "squeeze: bounded times a factor tending to 0"},
+    M_PARTS = 1 << 0, /* more than substitution at the top */
+    M_FRACTION = DX_LIM_REWRITE_FRACTION,
+    M_CONJUGATE = DX_LIM_REWRITE_CONJUGATE,
+    M_EXPLOG = DX_LIM_REWRITE_EXPLOG,
+    M_KINK = DX_LIM_REWRITE_KINK,
+    M_TRIG = DX_LIM_REWRITE_TRIG,
+    M_POLE = DX_LIM_REWRITE_POLE,
+    M_SQUEEZE = DX_LIM_REWRITE_SQUEEZE,
 };
 
 typedef struct {
@@ -72,12 +58,14 @@ typedef struct {
     int dir;         /* -1 from below, +1 from above */
     int steps;       /* lim() calls, bounded */
     int depth;       /* l'Hopital rounds in the current chain, bounded */
-    int rounds;      /* l'Hopital rounds in all, for the method text */
+    int rounds;      /* l'Hopital rounds in all, for the method */
     int gdepth;      /* nested comparisons of growth, bounded */
     unsigned how;    /* M_ bits */
     bool degrees;    /* leading terms of polynomials compared */
-    char growth[80]; /* the comparison of growth that decided, for the method text */
-    char via[64];    /* how the point was moved to +oo, for the method text */
+    bool grown;      /* orders of growth compared; the last comparison's classes: */
+    int growth_hi, growth_lo;
+    int via;         /* the point A moved to +oo by x = A + via/t */
+    dx_expr *via_at;
     bool osc;        /* a part keeps oscillating: samples can miss its swings */
     bool oom;        /* out of memory: give up, report it */
 } lim_st;
@@ -535,10 +523,6 @@ static lv bounded_quotient(lim_st *s, lv n, lv d)
 
 /* --- orders of growth at +oo ------------------------------------------------------------------ */
 
-static const char *const growth_names[] = {"constant", "logarithm", "power", "exponential"};
-static const char *const growth_ties[] = {"leading terms compared", "powers of ln(x) compared", "degrees compared",
-                                          "exponentials compared"};
-
 static dx_expr *growth_oracle(void *user, dx_expr *e, bool *bounded)
 {
     lim_st *s = user;
@@ -547,7 +531,7 @@ static dx_expr *growth_oracle(void *user, dx_expr *e, bool *bounded)
     return l.k == LV_FINITE ? l.v : NULL;
 }
 
-/* The method text: the strongest class among the parts, and the strongest below it
+/* For the method: the strongest class among the parts, and the strongest below it
  * ("exponential beats power"), or the one class they share ("degrees compared"). */
 static void name_growth(lim_st *s, dx_growth_env *g, dx_expr *const *parts, size_t n)
 {
@@ -563,13 +547,9 @@ static void name_growth(lim_st *s, dx_growth_env *g, dx_expr *const *parts, size
         hi = cls[i] > hi ? cls[i] : hi;
     for (size_t i = 0; i < k; i++)
         lo = cls[i] < hi && cls[i] > lo ? cls[i] : lo;
-    if (hi < 0)
-        snprintf(s->growth, sizeof s->growth, "orders of growth compared");
-    else if (lo < 0)
-        snprintf(s->growth, sizeof s->growth, "%s", growth_ties[hi]);
-    else
-        snprintf(s->growth, sizeof s->growth, "orders of growth compared (%s beats %s)", growth_names[hi],
-                 growth_names[lo]);
+    s->grown = true;
+    s->growth_hi = hi;
+    s->growth_lo = hi < 0 ? -1 : lo;
 }
 
 /* At +oo: the leading term c*x^p*ln(x)^q*e^E of e decides (exponentials beat powers beat
@@ -1033,14 +1013,7 @@ static lv lim(lim_st *s, dx_expr *e)
 #define LIM_NR 14  /* Richardson samples: h = 2^-3 .. 2^-16 (x = 8 .. 65536 at infinity) */
 #define LIM_ND 15  /* deep samples: h = 10^-1 .. 10^-15 (x = 10 .. 10^15) */
 
-static void say(dx_lim *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(dx_lim *out, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(out->method, sizeof out->method, fmt, ap);
-    va_end(ap);
-}
+static void say(dx_lim *out, dx_msg m) { out->method.note = m; }
 
 /* Richardson's table over values at h, h/2, h/4, ... (f = L + c1*h + c2*h^2 + ...): the
  * entry whose neighbours agree best, and that agreement as its error. */
@@ -1070,7 +1043,7 @@ static void raw_tail(const double *t, int m, bool overflowed, dx_lim *out)
 {
     if (m < 5) {
         out->kind = DX_LIM_UNKNOWN;
-        say(out, "numeric: too few points where f is defined");
+        say(out, DX_MSG(DX_M_LIM_FEW_POINTS));
         return;
     }
     const double *w = t + m - 5;
@@ -1082,7 +1055,7 @@ static void raw_tail(const double *t, int m, bool overflowed, dx_lim *out)
     }
     if (grows || (overflowed && fabs(w[4]) > fabs(w[3]) && fabs(w[3]) > fabs(w[2]))) {
         out->kind = w[4] > 0 ? DX_LIM_POS_INF : DX_LIM_NEG_INF;
-        say(out, "numeric: grows without bound");
+        say(out, DX_MSG(DX_M_LIM_GROWS));
         return;
     }
     double last = fabs(w[4] - w[3]), prev = fabs(w[3] - w[2]);
@@ -1090,14 +1063,14 @@ static void raw_tail(const double *t, int m, bool overflowed, dx_lim *out)
         out->kind = DX_LIM_VALUE;
         out->value = fabs(w[4]) <= 10 * last ? 0 : w[4];
         out->err = last;
-        say(out, "numeric: values settle");
+        say(out, DX_MSG(DX_M_LIM_SETTLE));
         return;
     }
     int turns = 0;
     for (int i = 0; i + 2 < 5; i++)
         turns += (w[i + 1] - w[i]) * (w[i + 2] - w[i + 1]) < 0;
     out->kind = turns >= 1 ? DX_LIM_OSCILLATES : DX_LIM_UNKNOWN;
-    say(out, turns >= 1 ? "numeric: the values keep moving" : "numeric: undecided");
+    say(out, DX_MSG(turns >= 1 ? DX_M_LIM_MOVING : DX_M_LIM_UNDECIDED));
 }
 
 static void numeric(lim_st *s, dx_expr *f, dx_lim *out)
@@ -1108,7 +1081,7 @@ static void numeric(lim_st *s, dx_expr *f, dx_lim *out)
         xs[k] = point_at(s, ldexp(1, -3 - k));
     if (!sample(s, f, xs, LIM_NR, v)) {
         out->kind = DX_LIM_UNKNOWN;
-        say(out, "f cannot be evaluated near this point");
+        say(out, DX_MSG(DX_M_LIM_NO_EVAL));
         return;
     }
     double best, err;
@@ -1116,7 +1089,7 @@ static void numeric(lim_st *s, dx_expr *f, dx_lim *out)
         out->kind = DX_LIM_VALUE;
         out->value = fabs(best) <= err ? 0 : best;
         out->err = err;
-        say(out, "numeric: Richardson extrapolation");
+        say(out, DX_MSG(DX_M_LIM_RICHARDSON));
         return;
     }
     int n = 0;
@@ -1142,12 +1115,12 @@ static void numeric(lim_st *s, dx_expr *f, dx_lim *out)
     }
     if (m == 0) {
         out->kind = DX_LIM_UNDEFINED;
-        say(out, "f is not defined on this side");
+        say(out, DX_MSG(DX_M_LIM_UNDEFINED_SIDE));
         return;
     }
     if (nan_before && nan_after == 0) {
         out->kind = DX_LIM_UNKNOWN;
-        say(out, "numeric: f is undefined at some points arbitrarily close");
+        say(out, DX_MSG(DX_M_LIM_GAPS));
         return;
     }
     raw_tail(t, m, nan_after > 0, out);
@@ -1172,42 +1145,26 @@ static bool defined_beside(lim_st *s, dx_expr *f)
     return false;
 }
 
-/* Appends to a method text, cutting it at its end. */
-static void add_text(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void add_text(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t n = strlen(buf);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + n, size - n, fmt, ap);
-    va_end(ap);
-}
-
 /* The method of an exact answer: what decided (growth, degrees, l'Hopital's rounds,
- * substitution), then the rewrites on the way, then for no limit the bounds it moves between. */
+ * substitution), the rewrites on the way, and for no limit the bounds it moves between. */
 static void exact_method(lim_st *s, lv l, dx_lim *out)
 {
-    char buf[sizeof out->method] = "";
-    add_text(buf, sizeof buf, "%s", s->via);
-    const char *base = s->growth[0] ? s->growth : s->degrees ? "degrees compared" : NULL;
-    if (base)
-        add_text(buf, sizeof buf, "%s", base);
-    if (s->rounds)
-        add_text(buf, sizeof buf, "%sl'Hopital's rule (%d round%s)", base ? ", " : "", s->rounds, s->rounds == 1 ? "" : "s");
-    else if (!base)
-        add_text(buf, sizeof buf, "%s", (s->how & M_PARTS) || s->p.inf ? "limits of the parts" : "substitution");
-    for (size_t i = 0; i < COUNT(method_names); i++)
-        if (s->how & method_names[i].bit)
-            add_text(buf, sizeof buf, ", %s", method_names[i].text);
+    dx_lim_method *m = &out->method;
+    memset(m, 0, sizeof *m);
+    m->note = DX_MSG(DX_M_NONE);
+    m->via = s->via;
+    m->via_at = s->via_at;
+    m->compare = s->grown ? DX_LIM_CMP_GROWTH : s->degrees ? DX_LIM_CMP_DEGREES : DX_LIM_CMP_NONE;
+    m->growth_hi = s->grown ? s->growth_hi : -1;
+    m->growth_lo = s->grown ? s->growth_lo : -1;
+    m->lhopital = s->rounds;
+    m->parts = (s->how & M_PARTS) || s->p.inf;
+    m->rewrites = s->how & ~(unsigned)M_PARTS;
     if (l.k == LV_OSC) {
-        char *lo = dx_print(s->ctx, l.lo, DX_PLAIN), *hi = dx_print(s->ctx, l.hi, DX_PLAIN);
-        add_text(buf, sizeof buf, "; keeps moving between %s and %s", lo ? lo : "?", hi ? hi : "?");
-        dx_free(lo);
-        dx_free(hi);
-    } else if (l.k == LV_WILD) {
-        add_text(buf, sizeof buf, "; swings between ever larger positive and negative values");
+        m->lo = l.lo;
+        m->hi = l.hi;
     }
-    say(out, "%s", buf);
+    m->wild = l.k == LV_WILD;
 }
 
 static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
@@ -1216,20 +1173,20 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
     if (!f || !var)
         return DX_EUSAGE;
     if ((dir != 1 && dir != -1) || (p.inf && dir != -p.inf) || (!p.inf && !p.at)) {
-        dx_failf(ctx, DX_EUSAGE, -1, -1, "a limit at +oo is taken from below, at -oo from above");
+        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_LIM_SIDE);
         return DX_EUSAGE;
     }
     lim_st s = {.ctx = ctx, .x = var, .p = p, .dir = dir};
     if (!p.inf) {
         if (dx_has(p.at, var) || dx_eval_const(ctx, p.at, &s.a) != DX_OK || !isfinite(s.a)) {
             if (dx_ctx_error(ctx)->status == DX_OK)
-                dx_failf(ctx, DX_EUSAGE, -1, -1, "the point must be a number");
+                dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_LIM_POINT);
             return dx_ctx_error(ctx)->status;
         }
     }
     if (!defined_beside(&s, f)) {
         out->kind = DX_LIM_UNDEFINED;
-        say(out, "f is not defined on this side");
+        say(out, DX_MSG(DX_M_LIM_UNDEFINED_SIDE));
         return DX_OK;
     }
     dx_expr *g = unkink(&s, f);
@@ -1252,12 +1209,8 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
             forgive(&t);
         l = h ? lim(&t, h) : UNKNOWN;
         if (l.k != LV_UNKNOWN) {
-            char *a = dx_print(ctx, p.at, DX_PLAIN);
-            if (dx_is_int(p.at, 0))
-                snprintf(t.via, sizeof t.via, "with x = %s1/t, t -> oo: ", dir > 0 ? "" : "-");
-            else
-                snprintf(t.via, sizeof t.via, "with x = %s %c 1/t, t -> oo: ", a ? a : "A", dir > 0 ? '+' : '-');
-            dx_free(a);
+            t.via = dir;
+            t.via_at = p.at;
             used = &t;
         }
     }
@@ -1292,13 +1245,9 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
     if ((s.osc || t.osc) && (out->kind == DX_LIM_VALUE || out->kind == DX_LIM_POS_INF || out->kind == DX_LIM_NEG_INF)) {
         /* x*(1 + sin(x)) looks like oo at x = 10, 100, ... but is 0 at every 3*pi/2 + 2*k*pi:
          * with an oscillating part, what the samples suggest is not an answer */
-        char est[32];
-        if (out->kind == DX_LIM_VALUE)
-            snprintf(est, sizeof est, "%.6g", out->value);
-        else
-            snprintf(est, sizeof est, "%s", out->kind == DX_LIM_POS_INF ? "oo" : "-oo");
+        dx_arg est = out->kind == DX_LIM_VALUE ? DX_D(out->value) : DX_S(out->kind == DX_LIM_POS_INF ? "oo" : "-oo");
         out->kind = DX_LIM_UNKNOWN;
-        say(out, "numeric: the samples suggest %s, but f has an oscillating part they may miss", est);
+        say(out, DX_MSG(DX_M_LIM_SUSPECT, est));
     }
     return DX_OK;
 }
@@ -1325,14 +1274,6 @@ static bool same_limit(const dx_lim *l, const dx_lim *r)
     return fabs(l->value - r->value) <= tol;
 }
 
-static void combine_methods(dx_lim *v, const dx_lim *l, const dx_lim *r)
-{
-    if (strcmp(l->method, r->method) == 0)
-        memcpy(v->method, l->method, sizeof v->method);
-    else
-        snprintf(v->method, sizeof v->method, "left: %.120s; right: %.120s", l->method, r->method);
-}
-
 dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_lim *left,
                                         dx_lim *right)
 {
@@ -1357,17 +1298,25 @@ static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limi
         dx_eval_const(ctx, v, &r->f_at_value);
         return;
     }
-    char err[sizeof r->f_at_why];
-    dx_errtext(ctx, err, sizeof err);
-    snprintf(r->f_at_why, sizeof r->f_at_why, "%s", err[0] ? err : "not a real number");
+    /* the error's string arguments are the context's: the message outlives the error */
+    r->f_at_why = dx_failed(ctx) ? dx_ctx_error(ctx)->msg : DX_MSG(DX_M_LIM_NOT_REAL);
     dx_recover(ctx);
 }
 
-static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
-                   dx_limit_report *out)
+static dx_status limit_run(dx_ctx *ctx, dx_expr *f, const char *name, dx_point p, bool want_left, bool want_right,
+                           dx_limit_report *out)
 {
     memset(out, 0, sizeof *out);
     out->continuous = out->differentiable = -1;
+    if (!f || !name || (!p.inf && !p.at)) /* an earlier call failed: its error stands */
+        return dx_failed(ctx) ? dx_ctx_error(ctx)->status : DX_EUSAGE;
+    dx_ctx_clear_error(ctx);
+    dx_expr *var = dx_sym(ctx, name, strlen(name));
+    if (!var)
+        return dx_ctx_error(ctx)->status;
+    out->f = f;
+    out->var = var->u.name;
+    out->at = p;
     if (!want_left && !want_right)
         want_left = want_right = true;
     if (p.inf) {
@@ -1392,7 +1341,6 @@ static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bo
             out->value.numeric = l->numeric || r->numeric;
             out->value.err = fmax(l->err, r->err);
         }
-        combine_methods(&out->value, l, r);
     } else {
         const dx_lim *one = want_left ? l : r;
         out->value = *one;
@@ -1409,7 +1357,7 @@ static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bo
             continue;
         any = true;
         undecided |= side->kind == DX_LIM_UNKNOWN;
-        dx_lim fa = {DX_LIM_VALUE, out->f_at, out->f_at_value, 0, false, ""};
+        dx_lim fa = {.kind = DX_LIM_VALUE, .exact = out->f_at, .value = out->f_at_value};
         all &= out->defined_at && same_limit(side, &fa);
     }
     out->continuous = !out->defined_at ? 0 : undecided ? -1 : any && all;
@@ -1422,7 +1370,7 @@ static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bo
     dx_lim dl = {0}, dr = {0};
     if ((st = dx_limit_onesided_derivatives(ctx, f, var, p.at, &dl, &dr)) != DX_OK)
         return st;
-    dx_lim none = {DX_LIM_UNDEFINED, NULL, 0, 0, false, ""};
+    dx_lim none = {.kind = DX_LIM_UNDEFINED};
     out->dleft = want_left && l->kind != DX_LIM_UNDEFINED ? dl : none;
     out->dright = want_right && r->kind != DX_LIM_UNDEFINED ? dr : none;
     const dx_lim *dsides[2] = {&out->dleft, &out->dright};
@@ -1441,10 +1389,10 @@ static dx_status limit_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bo
     return DX_OK;
 }
 
-dx_status dx_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, bool want_left, bool want_right,
+dx_status dx_limit(dx_ctx *ctx, dx_expr *f, const char *name, dx_point p, bool want_left, bool want_right,
                    dx_limit_report *out)
 {
-    return dx_end(ctx, limit_run(ctx, f, var, p, want_left, want_right, out));
+    return dx_end(ctx, limit_run(ctx, f, name, p, want_left, want_right, out));
 }
 
 /* --- kinks ----------------------------------------------------------------------------------- */

@@ -3,7 +3,6 @@
 #include "alloc.h"
 #include "eval.h"
 #include "expr.h"
-#include "extrema.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -58,10 +57,9 @@ dx_status dx_plot_mark_extrema(dx_plot *p, dx_ctx *ctx, dx_expr *f, const char *
         return dx_failed(ctx) ? dx_ctx_error(ctx)->status : DX_EUSAGE;
     dx_ctx_clear_error(ctx);
     *note = DX_MSG(DX_M_NONE);
-    dx_extrema x;
+    dx_extrema_result x;
     double from = p->x0, to = p->x1;
-    dx_expr *v = dx_sym(ctx, var, strlen(var));
-    if (!v || dx_extrema_find(ctx, f, v, &from, &to, &x) != DX_OK)
+    if (dx_extrema(ctx, f, var, &from, &to, &x) != DX_OK)
         return dx_ctx_error(ctx)->status;
     dx_status st = DX_OK;
     size_t shown = 0;

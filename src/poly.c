@@ -1414,50 +1414,39 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     return st;
 }
 
-/* ---- exact text ------------------------------------------------------------------- */
+/* ---- exact values ----------------------------------------------------------------- */
 
-/* "u", "u + w*sqrt(d)", "-sqrt(d)/3", ...: re-readable by dfdx. */
-static char *quad_str(const mpq_t u, const mpq_t w, const mpz_t d)
+static dx_expr *rational(dx_ctx *ctx, const mpq_t q)
 {
-    char *out = NULL;
-    if (mpq_sgn(w) == 0 || mpz_cmp_ui(d, 1) <= 0) {
-        gmp_asprintf(&out, "%Qd", u);
-        return out;
-    }
-    mpz_t n;
-    mpz_init(n);
-    mpz_abs(n, mpq_numref(w));
-    char *term = NULL;
-    bool one = mpz_cmp_ui(n, 1) == 0, whole = mpz_cmp_ui(mpq_denref(w), 1) == 0;
-    if (one && whole)
-        gmp_asprintf(&term, "sqrt(%Zd)", d);
-    else if (one)
-        gmp_asprintf(&term, "sqrt(%Zd)/%Zd", d, mpq_denref(w));
-    else if (whole)
-        gmp_asprintf(&term, "%Zd*sqrt(%Zd)", n, d);
-    else
-        gmp_asprintf(&term, "%Zd*sqrt(%Zd)/%Zd", n, d, mpq_denref(w));
-    if (mpq_sgn(u) == 0)
-        gmp_asprintf(&out, "%s%s", mpq_sgn(w) < 0 ? "-" : "", term);
-    else
-        gmp_asprintf(&out, "%Qd %c %s", u, mpq_sgn(w) < 0 ? '-' : '+', term);
-    dx_free(term);
-    mpz_clear(n);
-    return out;
+    dx_num n = dx_num_from_mpq(q);
+    dx_expr *e = dx_number(ctx, &n);
+    dx_num_clear(&n);
+    return e;
 }
 
-char *dx_root_str(const dx_root *r)
+/* u + w*sqrt(d) as an expression. */
+static dx_expr *quad_expr(dx_ctx *ctx, const mpq_t u, const mpq_t w, const mpz_t d)
+{
+    if (mpq_sgn(w) == 0 || mpz_cmp_ui(d, 1) <= 0)
+        return rational(ctx, u);
+    mpq_t dq;
+    mpq_init(dq);
+    mpq_set_z(dq, d);
+    dx_expr *root = dx_pow(ctx, rational(ctx, dq), dx_frac(ctx, 1, 2));
+    mpq_clear(dq);
+    return dx_add(ctx, rational(ctx, u), dx_mul(ctx, rational(ctx, w), root));
+}
+
+dx_expr *dx_root_expr(dx_ctx *ctx, const dx_root *r)
 {
     if (r->form == DX_ROOT_DECIMAL)
         return NULL;
-    mpq_t zero;
-    mpq_init(zero);
-    char *s = r->form == DX_ROOT_RATIONAL ? quad_str(r->q, zero, r->d) : quad_str(r->q, r->s, r->d);
-    mpq_clear(zero);
-    return s;
+    if (r->form == DX_ROOT_RATIONAL)
+        return rational(ctx, r->q);
+    return quad_expr(ctx, r->q, r->s, r->d);
 }
 
-char *dx_poly_exact_at(const dx_poly *p, const dx_root *r)
+dx_expr *dx_poly_exact_at(dx_ctx *ctx, const dx_poly *p, const dx_root *r)
 {
     if (r->form == DX_ROOT_DECIMAL)
         return NULL;
@@ -1477,7 +1466,7 @@ char *dx_poly_exact_at(const dx_poly *p, const dx_root *r)
         mpq_add(v, v, t);
         mpq_add(u, nu, p->c[i]);
     }
-    char *out = quad_str(u, v, r->d);
+    dx_expr *out = quad_expr(ctx, u, v, r->d);
     mpq_clears(u, v, t, nu, dd, s, NULL);
     return out;
 }

@@ -75,10 +75,10 @@ typedef struct dx_root {
 DX_HIDDEN dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *nroots);
 DX_HIDDEN void dx_poly_roots_free(dx_root *roots, size_t n);
 
-/* The exact value of p at root r as text ("-2", "1/3", "2 - sqrt(3)"), malloc'd; NULL when
- * r is only known as a decimal, or without memory. */
-DX_HIDDEN char *dx_poly_exact_at(const dx_poly *p, const dx_root *r);
-/* The root's own exact form, as text; NULL for DX_ROOT_DECIMAL. */
-DX_HIDDEN char *dx_root_str(const dx_root *r);
+/* The exact value of p at root r ("-2", "1/3", "2 - sqrt(3)"); NULL when r is only known as
+ * a decimal, or on failure (then with an error on ctx). */
+DX_HIDDEN dx_expr *dx_poly_exact_at(dx_ctx *ctx, const dx_poly *p, const dx_root *r);
+/* The root's own exact form; NULL for DX_ROOT_DECIMAL. */
+DX_HIDDEN dx_expr *dx_root_expr(dx_ctx *ctx, const dx_root *r);
 
 #endif

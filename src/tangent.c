@@ -26,7 +26,7 @@ static void one_sided(dx_ctx *ctx, dx_expr *fe, dx_expr *sv, dx_expr *A, dx_tang
                       dx_expr **slope)
 {
     dx_limit_report r;
-    if (!fe || !sv || dx_limit(ctx, fe, sv, (dx_point){A, 0}, true, true, &r) != DX_OK)
+    if (!fe || !sv || dx_limit(ctx, fe, sv->u.name, (dx_point){A, 0}, true, true, &r) != DX_OK)
         return;
     const dx_lim *l = &r.dleft, *rt = &r.dright;
     const dx_lim *one = l->kind == DX_LIM_VALUE && (rt->kind == DX_LIM_VALUE || rt->kind == DX_LIM_UNDEFINED) ? l

@@ -4,7 +4,6 @@
 #include "alloc.h"
 #include "diff.h"
 #include "equiv.h"
-#include "extrema.h"
 #include "limit.h"
 #include "testutil.h"
 
@@ -65,27 +64,29 @@ static bool compile_eval(dx_ctx *ctx, FILE *out)
     return ok;
 }
 
-static void put_point(FILE *out, const dx_xpoint *p)
+/* What a renderer wrote; out of memory in it (its buffer says so) counts as the call's. */
+static bool put_text(dx_ctx *ctx, FILE *out, dx_buf *b)
 {
-    fprintf(out, "%.17g %.17g %s %s\n", p->x, p->value, p->exact ? p->exact : "-",
-            p->exact_value ? p->exact_value : "-");
+    char *t = dx_buf_take(b);
+    if (!t) {
+        dx_oom(ctx);
+        return false;
+    }
+    fputs(t, out);
+    free(t);
+    return !dx_failed(ctx);
 }
 
 static bool extrema(dx_ctx *ctx, FILE *out, const char *text, const double *from, const double *to)
 {
     dx_expr *f, *x;
-    dx_extrema r;
-    if (!parse2(ctx, text, &f, &x) || dx_extrema_find(ctx, f, x, from, to, &r) != DX_OK)
+    dx_extrema_result r;
+    if (!parse2(ctx, text, &f, &x) || dx_extrema(ctx, f, "x", from, to, &r) != DX_OK)
         return false;
-    for (size_t i = 0; i < r.ncrit; i++) {
-        put_point(out, &r.crit[i].at);
-        fprintf(out, "%d %s\n", (int)r.crit[i].kind, r.crit[i].test);
-    }
-    for (size_t i = 0; i < r.ninfl; i++)
-        put_point(out, &r.infl[i]);
-    fprintf(out, "%d %s %d %s\n", r.min.exists, r.min.why, r.max.exists, r.max.why);
+    dx_buf b = {0};
+    dx_show_extrema(ctx, &r, DX_SHOW_PLAIN, &b);
     dx_extrema_free(&r);
-    return true;
+    return put_text(ctx, out, &b);
 }
 
 static bool extrema_poly(dx_ctx *ctx, FILE *out) { return extrema(ctx, out, "x^5/5 - x^3 + 2*x - 1/3", NULL, NULL); }
@@ -96,23 +97,16 @@ static bool extrema_grid(dx_ctx *ctx, FILE *out)
     return extrema(ctx, out, "sin(2*x) + abs(x - 1)", &from, &to);
 }
 
-static void put_lim(dx_ctx *ctx, FILE *out, const dx_lim *l)
-{
-    fprintf(out, "%d %.17g %s\n", (int)l->kind, l->value, l->method);
-    if (l->exact)
-        put_expr(ctx, out, l->exact);
-}
-
 static bool limit(dx_ctx *ctx, FILE *out)
 {
     dx_expr *f, *x;
     dx_limit_report r;
-    if (!parse2(ctx, "(sin(x) - x)/x^3 + abs(x)", &f, &x) || dx_limit(ctx, f, x, (dx_point){dx_int(ctx, 0), 0}, false, false, &r) != DX_OK)
+    if (!parse2(ctx, "(sin(x) - x)/x^3 + abs(x)", &f, &x) ||
+        dx_limit(ctx, f, "x", (dx_point){dx_int(ctx, 0), 0}, false, false, &r) != DX_OK)
         return false;
-    put_lim(ctx, out, &r.left);
-    put_lim(ctx, out, &r.right);
-    fprintf(out, "%d %d %d\n", r.exists, r.continuous, r.differentiable);
-    return !dx_failed(ctx);
+    dx_buf b = {0};
+    dx_show_limit(ctx, &r, DX_SHOW_PLAIN, &b);
+    return put_text(ctx, out, &b);
 }
 
 static bool limit_inf(dx_ctx *ctx, FILE *out)
@@ -121,8 +115,9 @@ static bool limit_inf(dx_ctx *ctx, FILE *out)
     dx_lim l;
     if (!parse2(ctx, "(1 + 2/x)^x", &f, &x) || dx_limit_side(ctx, f, x, (dx_point){NULL, 1}, -1, &l) != DX_OK)
         return false;
-    put_lim(ctx, out, &l);
-    return !dx_failed(ctx);
+    dx_buf b = {0};
+    dx_show_lim(ctx, &l, DX_SHOW_PLAIN, false, &b);
+    return put_text(ctx, out, &b);
 }
 
 static bool descend(dx_ctx *ctx, FILE *out)

@@ -1,10 +1,7 @@
 /* dfdx limit: one-sided and two-sided limits, continuity and differentiability at a point. */
 #include "cli.h"
-#include "eval.h"
-#include "limit.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,233 +16,6 @@ static bool parse_point(cli *c, const char *text, dx_point *p)
         return false;
     p->inf = isinf(v) ? (v > 0 ? 1 : -1) : 0;
     return true;
-}
-
-typedef struct {
-    char *s;
-    size_t n, cap;
-} text;
-
-static void put(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(t->s ? t->s + t->n : NULL, t->s ? t->cap - t->n : 0, fmt, ap);
-    va_end(ap);
-    if (k < 0)
-        return;
-    if (!t->s || t->n + (size_t)k + 1 > t->cap) {
-        size_t cap = (t->n + (size_t)k + 1) * 2;
-        char *ns = realloc(t->s, cap);
-        if (!ns)
-            return;
-        t->s = ns;
-        t->cap = cap;
-        va_start(ap, fmt);
-        vsnprintf(t->s + t->n, t->cap - t->n, fmt, ap);
-        va_end(ap);
-    }
-    t->n += (size_t)k;
-}
-
-/* One side's answer as the user reads it: an exact value with its decimal when it is not an
- * integer ("1/2 (0.5)", "e (2.718281828)"), a numeric estimate marked as such, oo, -oo, or
- * why there is none. exact_only gives the bare value for JSON. */
-static void describe(cli *c, text *t, const dx_lim *l, bool exact_only)
-{
-    switch (l->kind) {
-    case DX_LIM_VALUE:
-        if (l->exact) {
-            char *s = cli_show(c, l->exact);
-            put(t, "%s", s ? s : "?");
-            if (!exact_only && !(l->exact->kind == DX_NUM && dx_num_is_int(&l->exact->u.num)))
-                put(t, " (%.10g)", l->value + 0.0); /* + 0.0: never "-0" */
-            free(s);
-        } else {
-            put(t, "%.10g%s", l->value + 0.0, exact_only ? "" : " (numeric)");
-        }
-        break;
-    case DX_LIM_POS_INF: put(t, c->fmt == OUT_LATEX ? "\\infty" : "oo"); break;
-    case DX_LIM_NEG_INF: put(t, c->fmt == OUT_LATEX ? "-\\infty" : "-oo"); break;
-    case DX_LIM_OSCILLATES: put(t, "does not exist (oscillates)"); break;
-    case DX_LIM_UNDEFINED: put(t, "undefined (f is not defined on this side)"); break;
-    case DX_LIM_UNKNOWN: put(t, "unknown (%s)", l->method); break;
-    }
-}
-
-static char *describe_str(cli *c, const dx_lim *l, bool exact_only)
-{
-    text t = {0};
-    describe(c, &t, l, exact_only);
-    return t.s;
-}
-
-/* Why there is no two-sided limit, in a few words. */
-static void no_limit(cli *c, text *t, const dx_limit_report *r)
-{
-    const dx_lim *l = &r->left, *rt = &r->right;
-    if (l->kind == DX_LIM_OSCILLATES || rt->kind == DX_LIM_OSCILLATES)
-        put(t, "does not exist (oscillates)");
-    else if (l->kind == DX_LIM_UNDEFINED && rt->kind == DX_LIM_UNDEFINED)
-        put(t, "does not exist (f is not defined near this point)");
-    else if (l->kind == DX_LIM_UNDEFINED || rt->kind == DX_LIM_UNDEFINED)
-        put(t, "does not exist (f is not defined to the %s; one-sided only)",
-            l->kind == DX_LIM_UNDEFINED ? "left" : "right");
-    else if (l->kind == DX_LIM_UNKNOWN || rt->kind == DX_LIM_UNKNOWN)
-        put(t, "unknown (one side could not be decided)");
-    else {
-        put(t, "does not exist (left ");
-        describe(c, t, l, true);
-        put(t, ", right ");
-        describe(c, t, rt, true);
-        put(t, ")");
-    }
-}
-
-static void json_lim(cli *c, const char *key, const dx_lim *l, bool wanted)
-{
-    fprintf(c->out, ", \"%s\": ", key);
-    if (!wanted) {
-        fprintf(c->out, "null, \"%s_numeric\": null", key);
-        return;
-    }
-    char *s = describe_str(c, l, true);
-    cli_json_str(c->out, s ? s : "");
-    free(s);
-    fprintf(c->out, ", \"%s_numeric\": ", key);
-    if (l->kind == DX_LIM_VALUE)
-        cli_json_num(c->out, l->value);
-    else
-        fputs(l->kind == DX_LIM_POS_INF ? "\"oo\"" : l->kind == DX_LIM_NEG_INF ? "\"-oo\"" : "null", c->out);
-}
-
-static const char *tri(int v) { return v == 1 ? "true" : v == 0 ? "false" : "null"; }
-
-static void print_json(cli *c, const dx_limit_report *r, const char *in, const char *var, const char *at)
-{
-    cli_json_open(c->out, in, var);
-    fputs(", \"at\": ", c->out);
-    cli_json_str(c->out, at);
-    json_lim(c, "left", &r->left, r->want_left);
-    json_lim(c, "right", &r->right, r->want_right);
-    fprintf(c->out, ", \"exists\": %s", r->exists ? "true" : "false");
-    json_lim(c, "value", &r->value, r->exists);
-    fputs(", \"method\": ", c->out);
-    cli_json_str(c->out, r->value.method);
-    fprintf(c->out, ", \"numeric\": %s", r->left.numeric || r->right.numeric ? "true" : "false");
-    fprintf(c->out, ", \"continuous\": %s, \"f_at\": ", tri(r->continuous));
-    if (r->defined_at) {
-        char *s = cli_show(c, r->f_at);
-        cli_json_str(c->out, s ? s : "");
-        free(s);
-    } else {
-        fputs("null", c->out);
-    }
-    fprintf(c->out, ", \"differentiable\": %s", tri(r->differentiable));
-    bool dl = r->dleft.method[0] || r->dleft.exact, dr = r->dright.method[0] || r->dright.exact;
-    json_lim(c, "left_derivative", &r->dleft, dl && r->dleft.kind != DX_LIM_UNDEFINED);
-    json_lim(c, "right_derivative", &r->dright, dr && r->dright.kind != DX_LIM_UNDEFINED);
-    fputs("}\n", c->out);
-}
-
-/* "yes (derivative 2)", "no (left derivative -1, right derivative 1; sub-gradients [-1, 1])",
- * "no (not continuous)": differentiability at a finite point, with the reason. */
-static void differentiability(cli *c, text *t, const dx_limit_report *r)
-{
-    if (r->differentiable == 1 && r->dleft.kind == DX_LIM_VALUE && r->dright.kind != DX_LIM_UNDEFINED) {
-        put(t, "yes (derivative ");
-        describe(c, t, &r->dleft, false);
-        put(t, ")");
-    } else if (r->differentiable == 1) {
-        put(t, "yes, one-sided (derivative ");
-        describe(c, t, r->dright.kind == DX_LIM_VALUE ? &r->dright : &r->dleft, false);
-        put(t, ")");
-    } else if (r->differentiable == 0 && r->continuous != 1) {
-        put(t, "no (not continuous)");
-    } else if (r->differentiable == 0 && (r->dleft.kind == DX_LIM_UNDEFINED || r->dright.kind == DX_LIM_UNDEFINED)) {
-        bool right = r->dright.kind != DX_LIM_UNDEFINED;
-        put(t, "no (%s derivative ", right ? "right" : "left");
-        describe(c, t, right ? &r->dright : &r->dleft, true);
-        put(t, "; f is not defined to the %s)", right ? "left" : "right");
-    } else if (r->differentiable == 0) {
-        put(t, "no (left derivative ");
-        describe(c, t, &r->dleft, true);
-        put(t, ", right derivative ");
-        describe(c, t, &r->dright, true);
-        if (r->dleft.kind == DX_LIM_VALUE && r->dright.kind == DX_LIM_VALUE && r->dleft.value < r->dright.value) {
-            put(t, "; sub-gradients [");
-            describe(c, t, &r->dleft, true);
-            put(t, ", ");
-            describe(c, t, &r->dright, true);
-            put(t, "]");
-        }
-        put(t, ")");
-    } else {
-        put(t, "undecided");
-    }
-}
-
-static void print_plain(cli *c, const dx_limit_report *r, const char *var, const char *at, bool inf)
-{
-    text t = {0};
-    if (inf) {
-        put(&t, c->fmt == OUT_LATEX ? "%s \\to %s: " : "%s -> %s: ", var, at);
-        describe(c, &t, r->want_left ? &r->left : &r->right, false);
-        put(&t, "\n");
-    } else {
-        if (r->want_left) {
-            put(&t, "left:  ");
-            describe(c, &t, &r->left, false);
-            put(&t, "\n");
-        }
-        if (r->want_right) {
-            put(&t, "right: ");
-            describe(c, &t, &r->right, false);
-            put(&t, "\n");
-        }
-        put(&t, "limit: ");
-        if (r->exists)
-            describe(c, &t, &r->value, false);
-        else if (r->want_left && r->want_right)
-            no_limit(c, &t, r);
-        else
-            describe(c, &t, r->want_left ? &r->left : &r->right, false);
-        put(&t, "\n");
-    }
-    put(&t, "method: %s\n", r->value.method);
-    if (!inf) {
-        put(&t, "f(%s): ", at);
-        if (r->defined_at) {
-            dx_lim fa = {DX_LIM_VALUE, r->f_at, r->f_at_value, 0, false, ""};
-            describe(c, &t, &fa, false);
-        } else {
-            put(&t, "undefined (%s)", r->f_at_why);
-        }
-        put(&t, "\ncontinuous at %s: ", at);
-        if (r->continuous == 1) {
-            bool one = r->left.kind == DX_LIM_UNDEFINED || r->right.kind == DX_LIM_UNDEFINED || !r->want_left ||
-                       !r->want_right;
-            put(&t, "yes%s", !one ? "" : r->want_right && r->right.kind != DX_LIM_UNDEFINED ? " (from the right)" : " (from the left)");
-        } else if (r->continuous == 0) {
-            if (!r->defined_at && r->exists && r->value.kind == DX_LIM_VALUE)
-                put(&t, "no (removable discontinuity: the limit exists but f(%s) is undefined)", at);
-            else if (!r->defined_at)
-                put(&t, "no (f(%s) is undefined)", at);
-            else if (r->exists)
-                put(&t, "no (the limit differs from f(%s))", at);
-            else
-                put(&t, "no (the limit does not exist)");
-        } else {
-            put(&t, "undecided");
-        }
-        put(&t, "\ndifferentiable at %s: ", at);
-        differentiability(c, &t, r);
-        put(&t, "\n");
-    }
-    if (t.s)
-        fputs(t.s, c->out);
-    free(t.s);
 }
 
 int cli_limit(cli *c, const cli_args *a)
@@ -270,19 +40,15 @@ int cli_limit(cli *c, const cli_args *a)
     if (p.inf && (left || right) && (left != (p.inf > 0)))
         return cli_usage(c, "at %s only the %s side exists", p.inf > 0 ? "oo" : "-oo", p.inf > 0 ? "left" : "right");
     dx_limit_report r;
-    dx_expr *x = dx_sym(c->ctx, var, strlen(var));
-    if (!x || dx_limit(c->ctx, f, x, p, left, right, &r) != DX_OK)
+    if (dx_limit(c->ctx, f, var, p, left, right, &r) != DX_OK)
         return cli_report(c, NULL);
-    char *at = p.inf ? NULL : cli_show(c, p.at); /* plain for JSON */
-    bool tex = c->fmt == OUT_LATEX;
-    const char *at_s = p.inf > 0 ? (tex ? "\\infty" : "oo") : p.inf < 0 ? (tex ? "-\\infty" : "-oo") : at ? at : "?";
-    if (c->fmt == OUT_JSON) {
-        char *in = dx_print(c->ctx, f, DX_PLAIN);
-        print_json(c, &r, in ? in : "", var, at_s);
-        free(in);
-    } else {
-        print_plain(c, &r, var, at_s, p.inf != 0);
-    }
-    free(at);
+    dx_buf out = {0};
+    dx_show_limit(c->ctx, &r, c->fmt == OUT_JSON ? DX_SHOW_JSON : c->fmt == OUT_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN,
+                  &out);
+    char *text = dx_buf_take(&out);
+    if (!text) /* a print that failed (too large) left its error; else memory ran out */
+        return dx_ctx_error(c->ctx)->status != DX_OK ? cli_report(c, NULL) : cli_usage(c, "out of memory");
+    fputs(text, c->out);
+    free(text);
     return CLI_OK;
 }
