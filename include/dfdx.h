@@ -109,6 +109,12 @@ DX_API void dx_set_allocator(void *(*malloc_fn)(void *ud, size_t size),
                              void *(*realloc_fn)(void *ud, void *p, size_t size),
                              void (*free_fn)(void *ud, void *p), void *ud);
 
+/* For tests (like Lua's ltests.c), per thread: the n-th allocation from now fails (n >= 1) and
+ * every one after it succeeds again; 0 switches it off. */
+DX_API void dx_alloc_fail_at(unsigned long n);
+/* Allocations this thread has asked for, failed ones included (for tests). */
+DX_API unsigned long dx_alloc_count(void);
+
 DX_API dx_ctx *dx_ctx_new(void);
 DX_API void dx_ctx_free(dx_ctx *ctx);
 /* Limit on the number of distinct nodes; building past it fails with DX_ELIMIT. */

@@ -32,10 +32,6 @@ DX_HIDDEN bool dx_alloc_gmp_failed(void);
 /* Report a failure as if a GMP allocation had failed (num.c: an operand past its guard). */
 DX_HIDDEN void dx_alloc_gmp_report(void);
 
-/* Test hook, per thread (like Lua's ltests.c): the n-th allocation from now fails (n >= 1),
- * and every one after it succeeds again; 0 switches it off. */
-DX_HIDDEN void dx_alloc_fail_at(unsigned long n);
-/* Allocations this thread has asked for, failed ones included. */
-DX_HIDDEN unsigned long dx_alloc_count(void);
+/* The test hooks dx_alloc_fail_at and dx_alloc_count are public: dfdx.h. */
 
 #endif

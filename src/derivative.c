@@ -1,5 +1,6 @@
 /* The derivative as dfdx shows it: the order loop, the node bound, the kinks, the gradient. */
 #include "expr.h"
+#include "alloc.h"
 #include "limit.h"
 #include "simplify.h"
 

@@ -130,28 +130,6 @@ void *dx_fail_msg(dx_ctx *ctx, dx_status st, long pos, long end, dx_msg m)
     return NULL;
 }
 
-void *dx_failf(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
-{
-    char text[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    return dx_fail(ctx, st, pos, end, DX_M_TEXT, DX_S(text));
-}
-
-const char *dx_errtext(dx_ctx *ctx, char *buf, size_t n)
-{
-    char *t = ctx->err.status == DX_OK ? NULL : dx_ctx_errmsg(ctx, DX_PLAIN);
-    if (!t && ctx->err.status != DX_OK) { /* the words are lost: the call ends out of memory */
-        dx_ctx_clear_error(ctx);
-        dx_oom(ctx);
-    }
-    snprintf(buf, n, "%s", t ? t : "");
-    dx_free(t);
-    return buf;
-}
-
 bool dx_overflowed(const dx_ctx *ctx)
 {
     dx_msg_id id = ctx->err.msg.id;

@@ -68,12 +68,6 @@ DX_HIDDEN const dx_msg *dx_msg_keep(dx_ctx *ctx, dx_msg m);
  * `return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DIV_ZERO)`. */
 #define dx_fail(ctx, st, pos, end, ...) dx_fail_msg((ctx), (st), (pos), (end), DX_MSG(__VA_ARGS__))
 DX_HIDDEN void *dx_fail_msg(dx_ctx *ctx, dx_status st, long pos, long end, dx_msg m);
-/* Transitional, for modules not yet converted to message ids: printf-formatted English as
- * a DX_M_TEXT message. */
-DX_HIDDEN void *dx_failf(dx_ctx *ctx, dx_status st, long pos, long end, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-/* The context's error as text in buf (empty when there is none); transitional too. */
-DX_HIDDEN const char *dx_errtext(dx_ctx *ctx, char *buf, size_t n);
 /* e printed in fmt, appended to b; a failed print sets b->oom (its error is on ctx). */
 DX_HIDDEN void dx_buf_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e, dx_format fmt);
 /* Did the context's error come from a value too large for a double (exp(800))? */

@@ -1265,12 +1265,12 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
     *roots = NULL;
     *nroots = 0;
     if (p->n == 0) {
-        dx_failf(ctx, DX_EUSAGE, -1, -1, "the zero polynomial has every number as a root");
+        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_POLY_ZERO);
         return DX_EUSAGE;
     }
     int deg = dx_poly_deg(p);
     if (deg > DX_POLY_MAX_DEG) {
-        dx_failf(ctx, DX_ELIMIT, -1, -1, "degree %d is above the limit of %d", deg, DX_POLY_MAX_DEG);
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_DEGREE, DX_I(deg), DX_I(DX_POLY_MAX_DEG));
         return DX_ELIMIT;
     }
     dx_poly *g = dx_gmp_alloc(sizeof *g * (size_t)(deg + 1)); /* as set_n */
@@ -1311,7 +1311,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         z_clear(&z);
     }
     if (st == DX_ELIMIT)
-        dx_failf(ctx, DX_ELIMIT, -1, -1, "isolating the real roots took more than %d steps", DX_POLY_MAX_STEPS);
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_STEPS, DX_I(DX_POLY_MAX_STEPS));
     if (iso_l.n)
         qsort(iso_l.v, iso_l.n, sizeof *iso_l.v, cmp_iso);
 

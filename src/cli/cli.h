@@ -3,7 +3,6 @@
 #define DX_CLI_H
 
 #include "dfdx.h"
-#include "expr.h" /* transitional, for the handlers still reading nodes: the lead drops it at merge */
 
 #include <stdbool.h>
 #include <stdio.h>

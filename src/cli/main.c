@@ -1,6 +1,5 @@
 /* dfdx: the command-line program, a thin shell over the library. */
 #include "cli.h"
-#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
