@@ -167,11 +167,4 @@ typedef struct cli_trace {
  * loss. CLI_OK, or CLI_BAD after reporting. */
 int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n);
 
-/* JSON output helpers: strings escaped, numbers round-trip. */
-void cli_json_str(FILE *f, const char *s);
-void cli_json_num(FILE *f, double v);
-/* The start of a result object every command shares: {"input": INPUT, "variable": VAR
- * (INPUT NULL is written as ""); the caller adds its fields and the closing brace. */
-void cli_json_open(FILE *f, const char *input, const char *var);
-
 #endif

@@ -53,44 +53,48 @@ static bool add_extrema(cli *c, dx_plot *p, dx_expr *f, const char *var, bool on
 
 int cli_draw_file(cli *c, dx_plot *p, const char *path, int w, int h, const char *title);
 
-static void json_out(cli *c, const dx_plot *p, const char *file, const char *picture)
+static int json_out(cli *c, const dx_plot *p, const char *file, const char *picture)
 {
-    fputs("{\"from\": ", c->out);
-    cli_json_num(c->out, p->x0);
-    fputs(", \"to\": ", c->out);
-    cli_json_num(c->out, p->x1);
-    fputs(", \"ymin\": ", c->out);
-    cli_json_num(c->out, p->y0);
-    fputs(", \"ymax\": ", c->out);
-    cli_json_num(c->out, p->y1);
-    fputs(", \"curves\": [", c->out);
-    for (size_t i = 0; i < p->ns; i++) {
-        fputs(i ? ", " : "", c->out);
-        cli_json_str(c->out, p->s[i].label);
+    dx_buf b = {0};
+    dx_buf_putc(&b, '{');
+    const char *keys[] = {"from", "to", "ymin", "ymax"};
+    const double vals[] = {p->x0, p->x1, p->y0, p->y1};
+    for (int i = 0; i < 4; i++) {
+        dx_json_key(&b, keys[i], i == 0);
+        dx_json_num(&b, vals[i]);
     }
-    fputs("]", c->out);
+    dx_json_key(&b, "curves", false);
+    dx_buf_putc(&b, '[');
+    for (size_t i = 0; i < p->ns; i++) {
+        dx_buf_puts(&b, i ? ", " : "");
+        dx_json_str(&b, p->s[i].label);
+    }
+    dx_buf_putc(&b, ']');
     if (p->nm) {
-        fputs(", \"marks\": [", c->out);
+        dx_json_key(&b, "marks", false);
+        dx_buf_putc(&b, '[');
         for (size_t i = 0; i < p->nm; i++) {
-            fputs(i ? ", {\"x\": " : "{\"x\": ", c->out);
-            cli_json_num(c->out, p->m[i].x);
-            fputs(", \"y\": ", c->out);
-            cli_json_num(c->out, p->m[i].y);
-            fputs(", \"label\": ", c->out);
-            cli_json_str(c->out, p->m[i].label);
-            fputc('}', c->out);
+            dx_buf_puts(&b, i ? ", {" : "{");
+            dx_json_key(&b, "x", true);
+            dx_json_num(&b, p->m[i].x);
+            dx_json_key(&b, "y", false);
+            dx_json_num(&b, p->m[i].y);
+            dx_json_key(&b, "label", false);
+            dx_json_str(&b, p->m[i].label);
+            dx_buf_putc(&b, '}');
         }
-        fputc(']', c->out);
+        dx_buf_putc(&b, ']');
     }
     if (file) {
-        fputs(", \"file\": ", c->out);
-        cli_json_str(c->out, file);
+        dx_json_key(&b, "file", false);
+        dx_json_str(&b, file);
     }
     if (picture) {
-        fputs(", \"picture\": ", c->out);
-        cli_json_str(c->out, picture);
+        dx_json_key(&b, "picture", false);
+        dx_json_str(&b, picture);
     }
-    fputs("}\n", c->out);
+    dx_buf_puts(&b, "}\n");
+    return cli_emit(c, c->out, &b);
 }
 
 int cli_plot(cli *c, const cli_args *a)
@@ -150,7 +154,7 @@ int cli_plot(cli *c, const cli_args *a)
     if (out) {
         rc = cli_draw_file(c, p, out, w, h, p->s[0].label);
         if (rc == CLI_OK && c->fmt == OUT_JSON)
-            json_out(c, p, out, NULL);
+            rc = json_out(c, p, out, NULL);
         else if (rc == CLI_OK)
             fprintf(c->out, "wrote %s (%dx%d)\n", out, w, h);
         goto done;
@@ -160,12 +164,12 @@ int cli_plot(cli *c, const cli_args *a)
         cli_report(c, NULL);
         goto done;
     }
+    rc = CLI_OK;
     if (c->fmt == OUT_JSON)
-        json_out(c, p, NULL, text);
+        rc = json_out(c, p, NULL, text);
     else
         fputs(text, c->out);
     free(text);
-    rc = CLI_OK;
 done:
     dx_plot_free(p);
     return rc;

@@ -181,51 +181,6 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
     return NULL;
 }
 
-void cli_json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-void cli_json_num(FILE *f, double v)
-{
-    if (!isfinite(v))
-        fputs("null", f); /* JSON has no inf or nan; the plain text says what happened */
-    else if (v == 0)
-        fputs("0", f); /* -0 too */
-    else if (v == floor(v) && fabs(v) < 1e15)
-        fprintf(f, "%.0f", v);
-    else {
-        /* the shortest form that reads back as the same double, as Python prints it (1.1,
-         * not 1.1000000000000001) */
-        char buf[32];
-        for (int digits = 15; digits <= 17; digits++) {
-            snprintf(buf, sizeof buf, "%.*g", digits, v);
-            if (strtod(buf, NULL) == v)
-                break;
-        }
-        fputs(buf, f);
-    }
-}
-
-void cli_json_open(FILE *f, const char *input, const char *var)
-{
-    fputs("{\"input\": ", f);
-    cli_json_str(f, input ? input : "");
-    fputs(", \"variable\": ", f);
-    cli_json_str(f, var);
-}
-
 /* "--at" for "at"; a label already shaped ("--at", "x=") stays as it is. */
 static void opt_label(char *buf, size_t n, const char *name)
 {
