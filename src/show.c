@@ -6,22 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *dx_show_num(char buf[40], double v, int prec)
+const char *dx_show_num(char buf[40], double v)
 {
-    if (v == 0)
-        v = 0;
-    for (; prec <= 17; prec++) {
-        snprintf(buf, 40, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
+    dx_fmt_double(buf, 40, v);
     return buf;
-}
-
-void dx_show_json_num(dx_buf *b, double v)
-{
-    char t[40];
-    dx_buf_puts(b, isfinite(v) ? dx_show_num(t, v, 15) : "null");
 }
 
 void dx_show_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt)

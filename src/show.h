@@ -4,13 +4,8 @@
 
 #include "expr.h"
 
-/* The shortest %g form, from prec significant digits up, that reads back as v ("0", never
- * "-0"), in buf: the form the extrema and limit reports have always had (6 digits first in
- * text, 15 in JSON) where dx_fmt_double writes 4.5e-05 and 1e+06 differently; kept so that
- * the output stays as it was until the formats are made one. */
-DX_HIDDEN const char *dx_show_num(char buf[40], double v, int prec);
-/* A JSON number in that form (15 digits first), null for inf and NaN. */
-DX_HIDDEN void dx_show_json_num(dx_buf *b, double v);
+/* v in the one number format (dx_fmt_double), in buf, for a message argument. */
+DX_HIDDEN const char *dx_show_num(char buf[40], double v);
 /* e printed in fmt; a failed print marks b as out of memory. */
 DX_HIDDEN void dx_show_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt);
 

@@ -10,7 +10,7 @@
 static void put_num(dx_buf *b, double v)
 {
     char t[40];
-    dx_buf_puts(b, dx_show_num(t, v, 6));
+    dx_buf_puts(b, dx_show_num(t, v));
 }
 
 
@@ -69,9 +69,9 @@ static void json_msg(dx_ctx *ctx, dx_buf *b, const char *key, const dx_msg *m)
 static void json_point(dx_ctx *ctx, dx_buf *b, const dx_xpoint *p)
 {
     dx_json_key(b, "x", true);
-    dx_show_json_num(b, p->x);
+    dx_json_num(b, p->x);
     dx_json_key(b, "value", false);
-    dx_show_json_num(b, p->value);
+    dx_json_num(b, p->value);
     json_expr(ctx, b, "exact", p->exact);
     json_expr(ctx, b, "exact_value", p->exact_value);
 }
@@ -112,9 +112,9 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
     dx_json_key(b, "interval", false);
     if (x->interval) {
         dx_buf_putc(b, '[');
-        dx_show_json_num(b, x->from);
+        dx_json_num(b, x->from);
         dx_buf_puts(b, ", ");
-        dx_show_json_num(b, x->to);
+        dx_json_num(b, x->to);
         dx_buf_putc(b, ']');
     } else {
         dx_buf_puts(b, "null");
@@ -123,7 +123,7 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
         dx_json_key(b, "grid_steps", false);
         dx_buf_printf(b, "%zu", x->grid);
         dx_json_key(b, "grid_step", false);
-        dx_show_json_num(b, x->step);
+        dx_json_num(b, x->step);
     }
     dx_json_key(b, "critical_points", false);
     dx_buf_putc(b, '[');
@@ -148,11 +148,11 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
     for (size_t i = 0; i < x->nflat; i++) {
         dx_buf_puts(b, i ? ", {" : "{");
         dx_json_key(b, "from", true);
-        dx_show_json_num(b, x->flat[i].from);
+        dx_json_num(b, x->flat[i].from);
         dx_json_key(b, "to", false);
-        dx_show_json_num(b, x->flat[i].to);
+        dx_json_num(b, x->flat[i].to);
         dx_json_key(b, "value", false);
-        dx_show_json_num(b, x->flat[i].value);
+        dx_json_num(b, x->flat[i].value);
         dx_buf_putc(b, '}');
     }
     dx_buf_putc(b, ']');
@@ -193,7 +193,7 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
     dx_free(on);
     char t[40];
     for (size_t i = 0; i < g->ties; i++)
-        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_TIE, DX_S(x->var), DX_S(dx_show_num(t, g->tie_x[i], 6))));
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_TIE, DX_S(x->var), DX_S(dx_show_num(t, g->tie_x[i]))));
     if (g->endpoint)
         dx_show_say(ctx, b, DX_MSG(DX_M_EXT_AT_END));
     dx_buf_putc(b, '\n');
@@ -232,7 +232,7 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
         dx_show_say(ctx, b, DX_MSG(DX_M_EXT_METHOD_EXACT));
     else
         dx_show_say(ctx, b, DX_MSG(DX_M_EXT_METHOD_GRID, DX_D(x->from), DX_D(x->to), DX_I(x->grid),
-                                   DX_S(dx_show_num(t, x->step, 6))));
+                                   DX_S(dx_show_num(t, x->step))));
     dx_buf_putc(b, '\n');
     if (x->polynomial && x->degree == 0) {
         dx_show_say(ctx, b, DX_MSG(DX_M_EXT_CONSTANT, DX_S(x->var)));

@@ -208,7 +208,7 @@ static void json_lim(dx_ctx *ctx, dx_buf *b, const char *key, const dx_lim *l, b
     dx_free(s);
     dx_json_key(b, numeric, false);
     if (l->kind == DX_LIM_VALUE)
-        dx_show_json_num(b, l->value);
+        dx_json_num(b, l->value);
     else
         dx_buf_puts(b, l->kind == DX_LIM_POS_INF ? "\"oo\"" : l->kind == DX_LIM_NEG_INF ? "\"-oo\"" : "null");
 }
