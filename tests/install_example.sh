@@ -1,5 +1,5 @@
 #!/bin/sh
-# Install into a scratch prefix, build examples/derivative.c through pkg-config, run it: the
+# Install into a scratch prefix, build examples/derivative.c and lesson.c through pkg-config, run them: the
 # installed library, header and dfdx.pc must work for someone outside the build tree.
 set -eu
 build=$1 src=$2
@@ -14,5 +14,16 @@ want="d/dx x^3 - 3*x = 3*x^2 - 3
 at x = 2: 9
 mean on [0, 2]: 1.000002"
 [ "$out" = "$want" ] || { echo "unexpected: $out"; exit 1; }
+# extrema and descent through the public API: the lesson's bumpy loss, the 0.05 run trapped
+cc -std=c11 "$src/examples/lesson.c" $(pkg-config --cflags --libs dfdx) -Wl,-rpath,"$(pkg-config --variable=libdir dfdx)" -o "$prefix/lesson"
+les=$("$prefix/lesson")
+want="critical point w = -2.0598, L = -0.0607: local min
+critical point w = 0.1255, L = 20.1252: local max
+critical point w = 1.9343, L = 7.9354: local min
+global min at w = -2.0598
+rate 0.001   200 steps, w =  -2.0603, L =  -0.0607
+rate 0.01     39 steps, w =  -2.0598, L =  -0.0607
+rate 0.05     24 steps, w =   1.9343, L =   7.9354  (in the local minimum)"
+[ "$les" = "$want" ] || { echo "unexpected lesson: $les"; exit 1; }
 test -x "$prefix/bin/dfdx"
 echo "installed example ok: $out"
