@@ -87,8 +87,9 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner, char *copy)
      * after it fails), with the two NULs flex ends a buffer with */
     memcpy(copy, st->text, st->len);
     copy[st->len] = copy[st->len + 1] = 0;
-    /* flex's buffer stack made first: made inside scan_buffer, its failure would lose the
-     * buffer just allocated */
+    /* flex's buffer stack made first, and grown once (flex grows it when its top is its last
+     * slot): made or grown inside scan_buffer, its failure would lose the buffer just allocated */
+    dx_yy_switch_to_buffer(NULL, scanner);
     dx_yy_switch_to_buffer(NULL, scanner);
     YY_BUFFER_STATE buf = dx_yy_scan_buffer(copy, st->len + 2, scanner);
     if (dx_yyfastparse(scanner, st->ctx, st) == 0)
