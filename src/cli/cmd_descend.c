@@ -316,7 +316,7 @@ int cli_descend(cli *c, const cli_args *a)
     if (pictured && !pc.out && !cli_has(a, "size"))
         pc.h = 18; /* a panel, not the whole terminal */
     dx_buf b = {0};
-    dx_show how = c->fmt == OUT_JSON ? DX_SHOW_JSON : c->fmt == OUT_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN;
+    dx_show how = cli_how(c);
     dx_show_descend(c->ctx, l, how, cli_has(a, "table"), &b);
     char *text = dx_buf_take(&b);
     if (!text) {

@@ -77,22 +77,6 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
     return true;
 }
 
-static dx_show show_how(const cli *c)
-{
-    return c->fmt == OUT_JSON ? DX_SHOW_JSON : c->fmt == OUT_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN;
-}
-
-/* stdout and the exit status of a rendered result */
-static int put_out(cli *c, dx_buf *out)
-{
-    char *s = dx_buf_take(out);
-    if (!s)
-        return cli_usage(c, "out of memory");
-    fputs(s, c->out);
-    free(s);
-    return CLI_OK;
-}
-
 int cli_eval(cli *c, const cli_args *a)
 {
     dx_expr *e = cli_parse(c, a->pos[0]);
@@ -105,8 +89,8 @@ int cli_eval(cli *c, const cli_args *a)
     if (v.exact)
         c->result = v.exact; /* ans in a session */
     dx_buf out = {0};
-    dx_show_value(c->ctx, &v, show_how(c), &out);
-    return put_out(c, &out);
+    dx_show_value(c->ctx, &v, cli_how(c), &out);
+    return cli_emit(c, c->out, &out);
 }
 
 /* --at A,B,...: split at top-level commas (log(x, 2) keeps its comma). */
@@ -152,8 +136,8 @@ int cli_verify(cli *c, const cli_args *a)
     if (dx_verify(c->ctx, e, var, b.name, b.val, (size_t)b.n, at ? pts : NULL, (size_t)n, &r) != DX_OK)
         return cli_report(c, NULL);
     dx_buf out = {0};
-    dx_show_verify(c->ctx, &r, show_how(c), &out);
-    int rc = put_out(c, &out);
+    dx_show_verify(c->ctx, &r, cli_how(c), &out);
+    int rc = cli_emit(c, c->out, &out);
     return rc == CLI_OK && r.mismatched ? CLI_INCORRECT : rc;
 }
 
@@ -171,6 +155,6 @@ int cli_tangent(cli *c, const cli_args *a)
     if (dx_tangent(c->ctx, e, var, at, b.name, b.val, (size_t)b.n, &r) != DX_OK)
         return cli_report(c, NULL);
     dx_buf out = {0};
-    dx_show_tangent(c->ctx, &r, show_how(c), &out);
-    return put_out(c, &out);
+    dx_show_tangent(c->ctx, &r, cli_how(c), &out);
+    return cli_emit(c, c->out, &out);
 }

@@ -23,13 +23,7 @@ int cli_extrema(cli *c, const cli_args *a)
     if (dx_extrema(c->ctx, e, var, fs ? &from : NULL, ts ? &to : NULL, &x) != DX_OK)
         return cli_report(c, NULL);
     dx_buf out = {0};
-    dx_show_extrema(c->ctx, &x, c->fmt == OUT_JSON ? DX_SHOW_JSON : c->fmt == OUT_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN,
-                    &out);
+    dx_show_extrema(c->ctx, &x, cli_how(c), &out);
     dx_extrema_free(&x);
-    char *text = dx_buf_take(&out);
-    if (!text) /* a print that failed (too large) left its error; else memory ran out */
-        return dx_ctx_error(c->ctx)->status != DX_OK ? cli_report(c, NULL) : cli_usage(c, "out of memory");
-    fputs(text, c->out);
-    free(text);
-    return CLI_OK;
+    return cli_emit(c, c->out, &out);
 }

@@ -43,12 +43,6 @@ int cli_limit(cli *c, const cli_args *a)
     if (dx_limit(c->ctx, f, var, p, left, right, &r) != DX_OK)
         return cli_report(c, NULL);
     dx_buf out = {0};
-    dx_show_limit(c->ctx, &r, c->fmt == OUT_JSON ? DX_SHOW_JSON : c->fmt == OUT_LATEX ? DX_SHOW_LATEX : DX_SHOW_PLAIN,
-                  &out);
-    char *text = dx_buf_take(&out);
-    if (!text) /* a print that failed (too large) left its error; else memory ran out */
-        return dx_ctx_error(c->ctx)->status != DX_OK ? cli_report(c, NULL) : cli_usage(c, "out of memory");
-    fputs(text, c->out);
-    free(text);
-    return CLI_OK;
+    dx_show_limit(c->ctx, &r, cli_how(c), &out);
+    return cli_emit(c, c->out, &out);
 }
