@@ -96,9 +96,16 @@ int cli_usage(cli *c, const char *fmt, ...)
 
 dx_expr *cli_parse(cli *c, const char *text)
 {
-    dx_expr *e = dx_parse(c->ctx, text, strlen(text));
+    dx_parse_info info;
+    dx_expr *e = dx_parse_ex(c->ctx, text, strlen(text), NULL, &info);
     if (!e)
         cli_report(c, text);
+    for (size_t i = 0; e && i < info.nnotes; i++) {
+        char *note = dx_msg_text(c->ctx, &info.notes[i], DX_PLAIN);
+        if (note)
+            fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, note);
+        free(note);
+    }
     return e;
 }
 
@@ -142,7 +149,7 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
             return NULL;
         }
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
-        dx_expr *as_read = dx_parse(c->ctx, v, strlen(v));
+        dx_expr *as_read = dx_parse_ex(c->ctx, v, strlen(v), &(dx_parse_opts){&v, 1}, NULL);
         dx_ctx_clear_error(c->ctx);
         if (!as_read || as_read->kind != DX_SYM) {
             cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,

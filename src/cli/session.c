@@ -290,7 +290,9 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     *res = LINE_DONE;
     char name[MAX_NAME];
     snprintf(name, sizeof name, "%.*s", (int)nlen, line);
-    dx_expr *ne = nlen < MAX_NAME ? dx_parse(c->ctx, name, nlen) : NULL;
+    /* the name as a known one: a run of letters (loss) is otherwise read as a product */
+    const char *namep = name;
+    dx_expr *ne = nlen < MAX_NAME ? dx_parse_ex(c->ctx, name, nlen, &(dx_parse_opts){&namep, 1}, NULL) : NULL;
     if (!ne || ne->kind != DX_SYM || cli_find(name) || !strcmp(name, "ans") || !strcmp(name, "help") ||
         !strcmp(name, "quit") || !strcmp(name, "exit")) {
         dx_ctx_clear_error(c->ctx);
