@@ -198,14 +198,18 @@ bunary:
   | plus bunary   { st->depth--; $$ = $2; }
   ;
 
+/* power and bpower name root's two forms themselves: one reduction less per operand */
 power:
-    root
-  | root caret unary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+    iroot
+  | numpost
+  | iroot caret unary   { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  | numpost caret unary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
   ;
 
 bpower:
     bare
-  | root caret bunary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  | iroot caret bunary   { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  | numpost caret bunary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
   ;
 
 ipower:
@@ -250,9 +254,11 @@ numpost:
   | numpost SUPER   { TRY($$ = dx_pow(ctx, $1, $2)); }
   ;
 
+/* ipost and ipost_nf each derive primary_nf directly: one reduction less per operand */
 ipost:
-    ipost_nf
-  | fpost
+    primary_nf
+  | fcall
+  | ipost SUPER     { TRY($$ = dx_pow(ctx, $1, $2)); }
   ;
 
 ipost_nf:

@@ -48,10 +48,7 @@ typedef struct dx_pstate {
     long prev_pos, prev_end;
     dx_expr *head;       /* the name of a prefix "y =", NULL for none; and where its '=' is */
     long head_eq;
-    /* Where the scanner guessed (a run of letters split, a function without parentheses):
-     * the product that covers a guess notes how it was read. Ascending offsets. */
-    long guesses[DX_PARSE_MAX_GUESSES];
-    size_t nguesses;
+    size_t nguesses;     /* entries of guesses[] */
     /* Operands of the sum, product and argument chains under construction, as one stack:
      * a chain's semantic value is the index of its first operand (a "mark"). Entries are
      * borrowed from the context, so aborting anywhere leaks nothing. */
@@ -60,6 +57,9 @@ typedef struct dx_pstate {
     int depth;           /* current nesting, see DX_PARSE_MAX_NEST */
     size_t nopens;       /* unclosed '(' [ { | so far, their offsets in opens[] */
     long opens[DX_PARSE_MAX_NEST + 1];
+    /* Where the scanner guessed (a run of letters split, a function without parentheses):
+     * the product that covers a guess notes how it was read. Ascending offsets. */
+    long guesses[DX_PARSE_MAX_GUESSES];
     dx_expr *minus_one;  /* the exponent that turns a/b into a*b^-1 */
     const dx_fn *abs_fn;
     dx_expr *result;

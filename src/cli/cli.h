@@ -36,6 +36,7 @@ typedef struct cli {
     cli_format fmt;
     FILE *out, *err;
     const char *line_prefix; /* "line 3: " in batch sessions, "" otherwise */
+    const char *vars;        /* the command's --var (w or w,b): names cli_parse keeps whole */
 } cli;
 
 typedef int (*cli_handler)(cli *c, const cli_args *a);

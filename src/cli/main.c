@@ -153,12 +153,15 @@ int cli_run(cli *c, int argc, char **argv)
     cli_args a;
     if (!cli_parse_args(c, cmd, argc, argv, &a))
         return CLI_BAD;
-    return cmd->run(c, &a);
+    c->vars = cli_get(&a, "var");
+    int rc = cmd->run(c, &a);
+    c->vars = NULL;
+    return rc;
 }
 
 int main(int argc, char **argv)
 {
-    cli c = {NULL, OUT_PLAIN, stdout, stderr, ""};
+    cli c = {NULL, OUT_PLAIN, stdout, stderr, "", NULL};
     /* global options may stand anywhere before "--" */
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
