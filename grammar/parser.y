@@ -108,6 +108,7 @@ static bool divide(dx_pstate *st, dx_expr *e, dx_loc slash, dx_loc divisor)
 
 %type <e> sum product unary bunary power bpower ipower ipower_nf bipower fpower
 %type <e> rootop root iroot iroot_nf numpost ipost ipost_nf fpost primary_nf fcall bare barg fpow
+%type <fr> bfunc
 %type <mark> sum_list plist blist bargn args
 
 %%
@@ -286,7 +287,8 @@ fcall:
 
 /* sin x, sin^2 x, ln|x|: the argument is one operand, read as a product */
 bare:
-    BFUNC fpow barg         {
+    bfunc fpow barg         {
+                                st->depth--;
                                 size_t mark;
                                 TRY(dx_parse_start(st, $3, &mark));
                                 TRY($$ = call(st, &$1, $2, mark, @$));
@@ -318,6 +320,7 @@ minus:  '-'     { if (!dx_parse_enter(st, @1)) YYABORT; } ;
 plus:   '+'     { if (!dx_parse_enter(st, @1)) YYABORT; } ;
 caret:  '^'     { if (!dx_parse_enter(st, @1)) YYABORT; } ;
 rootop: ROOT    { if (!dx_parse_enter(st, @1)) YYABORT; $$ = $1; } ;
+bfunc:  BFUNC   { if (!dx_parse_enter(st, @1)) YYABORT; $$ = $1; } ;
 
 args:
     sum                     { TRY(dx_parse_start(st, $1, &$$)); }

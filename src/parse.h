@@ -33,6 +33,11 @@ typedef union dx_yyval {
     size_t mark;
 } dx_yyval;
 
+/* A longer name is refused (lexer.l's ID matches at most this many bytes). */
+#define DX_PARSE_MAX_NAME 64
+/* No function name (or other name of one) is longer: a run of letters is searched for them
+ * up to this length. */
+#define DX_PARSE_MAX_FN_NAME 12
 /* Guesses not yet reported (see dx_parse_product); more are read but not noted. */
 #define DX_PARSE_MAX_GUESSES 64
 

@@ -517,6 +517,8 @@ static const struct {
     { "1/0)", 0, S, 3, 4, "unexpected ')'" },
     { "0^-1 )", 0, S, 5, 6, "unexpected ')'" },
     { "1e100000", 0, L, 0, 8, "number too large" },
+    /* a run of letters is scanned again after each name split off it: names are bounded */
+    { "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 0, L, 0, 65, "name too long (the limit is 64 characters)" },
     { "2 + 1e-100000", 0, L, 4, 13, "number too large" },
 };
 #undef S
@@ -582,6 +584,9 @@ static const struct {
     { "x^-", "x", "", 1501 },
     { "(a+b*", "x", ")", 1000 * 5 },
     { "−", "x", "", 3000 },
+    { "sin ", "x", "", 4000 },      /* functions without parentheses nest too */
+    { "ln|", "x", "|", 1500 },
+    { "sin^2 ", "x", "", 6000 },
 };
 
 START_TEST(deep_row)
@@ -665,6 +670,8 @@ static const struct { const char *term; const char *want; } long_rows[] = {
     { "x*", "x^250000" },          /* one product chain */
     { "x ", "x^250000" },          /* implicit products */
     { "1/", "1" },                 /* divisions */
+    { "xy ", "x^250000*y^250000" }, /* runs of letters split: each piece scanned once */
+    { "ln2 ", "ln(2)^250000" },    /* a function name split from its argument */
 };
 
 START_TEST(long_row)
