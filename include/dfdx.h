@@ -108,7 +108,8 @@ DX_API char *dx_ctx_errmsg(dx_ctx *ctx, dx_format fmt);
 DX_API void dx_ctx_clear_error(dx_ctx *ctx);
 
 /* Parse text (len bytes, need not be NUL-terminated). NULL on error (see dx_ctx_error).
- * The result is canonical: a parsed "x + x" is already 2*x. */
+ * The result is canonical: a parsed "x + x" is already 2*x. It reads what students type
+ * (xy as x*y, sin 2x, sin^2 x, |x|, f(x) = ...); dx_parse_ex says where that was a guess. */
 DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len);
 
 /* What the caller knows before a parse: names (from --var, or defined in a session) that stay
