@@ -63,32 +63,58 @@ DX_HIDDEN int dx_yylex(dx_yyval *lval, dx_loc *lloc, yyscan_t scanner);
 static void yyerror(const dx_loc *loc, yyscan_t scanner, dx_ctx *ctx, dx_pstate *st,
                     const char *msg);
 
-/* A call f(args): checks the number of arguments, then the row builds the canonical form. */
-static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
+/* A call f(args) with the power written on its name (sin^2(x), NULL for none): checks the
+ * number of arguments, then the row builds the canonical form; a base written on the name
+ * (log_2) is log's second argument. */
+static dx_expr *call(dx_pstate *st, const dx_fnref *f, dx_expr *power, size_t mark, dx_loc loc)
 {
+    const dx_fn *fn = f->fn;
     size_t n = st->nitems - mark;
-    if ((int)n < fn->min_arity || (int)n > fn->arity) {
-        if (fn->min_arity == fn->arity)
-            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, fn->arity == 1 ? DX_M_ARITY_ONE : DX_M_ARITY_N,
-                          DX_S(fn->name), DX_I(fn->arity));
+    int most = f->base ? 1 : fn->arity, least = f->base ? 1 : fn->min_arity;
+    if ((int)n < least || (int)n > most) {
+        if (least == most)
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, most == 1 ? DX_M_ARITY_ONE : DX_M_ARITY_N,
+                          DX_S(fn->name), DX_I(most));
         else
             dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_ARITY_RANGE, DX_S(fn->name),
-                          DX_I(fn->min_arity), DX_I(fn->arity));
+                          DX_I(least), DX_I(most));
         return NULL;
     }
-    dx_expr *e = fn->make(st->ctx, st->items + mark, (int)n);
+    if (power && dx_is_int(power, -1)) {
+        /* sin^-1 is asin, as in every textbook; a name with no inverse is refused, not read
+         * as a reciprocal the student did not mean */
+        if (!(fn = dx_parse_inverse(fn))) {
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_NO_INVERSE, DX_S(f->fn->name));
+            return NULL;
+        }
+        power = NULL;
+    }
+    dx_expr *two[2] = { st->items[mark], f->base };
+    dx_expr *e = fn->make(st->ctx, f->base ? two : st->items + mark, f->base ? 2 : (int)n);
     st->nitems = mark;
-    return e;
+    return e && power ? dx_pow(st->ctx, e, power) : e;
+}
+
+/* Push 1/e for a division; its failure (1/0) points at the '/' and the divisor. */
+static bool divide(dx_pstate *st, dx_expr *e, dx_loc slash, dx_loc divisor)
+{
+    dx_expr *q = dx_pow(st->ctx, e, st->minus_one);
+    if (!q)
+        dx_parse_relocate(st, (dx_loc){slash.pos, divisor.end});
+    return q && dx_parse_push(st, q);
 }
 }
 
-%token <e> NUM "number" IDENT "name" CONST "constant" SUPER "superscript"
-%token <fn> FUNC "function"
+%token <e> NUM "number" INUM "number after a factor" IDENT "name" CONST "constant" SUPER "superscript"
+%token <e> ROOT "√"
+%token <fr> FUNC "function" BFUNC "function without parentheses"
 %token <def> NAMED "named function"
-%token ROOT "√" INVALID "invalid character"
+%token INVALID "invalid character" BAR "'|'" BARCLOSE "closing '|'"
 
-%type <e> sum product unary power ipower root iroot numpost ipost primary
-%type <mark> sum_list product_list args
+%type <e> sum product unary bunary power bpower ipower ipower_nf bipower fpower
+%type <e> rootop root iroot iroot_nf numpost ipost ipost_nf fpost primary_nf fcall bare barg fpow
+%type <fr> bfunc
+%type <mark> sum_list plist blist bargn args
 
 %%
 
@@ -100,12 +126,24 @@ static dx_expr *call(dx_pstate *st, const dx_fn *fn, size_t mark, dx_loc loc)
  *                                unary, so x^-2 and 2^-x read as written
  *   root     √a                  √ takes what follows with its superscripts: √x² = √(x²)
  *   postfix  a²                  a superscript exponent
- *   primary  number, name, constant, f(args), (sum)
- * The i- variants are the operands of an implicit product: they cannot start with a number
- * (so "2 3" and "x 2" are errors, not 6 and 2x) nor with a sign (so "2 -x" is a difference). */
+ *   primary  number, name, constant, f(args), (sum), |sum|
+ * The i- variants are the operands of an implicit product: they cannot start with a sign (so
+ * "2 -x" is a difference) nor with a number, except the INUM the scanner gives for a number
+ * after a factor ("x 2", "(x+1) 3"; "2 3" it refuses).
+ *
+ * A function without parentheses (BFUNC: "sin x", "sin 2x", "sin^2 x", "ln|x|") takes as
+ * its argument the implicit product that follows, up to the next + - * / or function name:
+ * "sin x cos x" is sin(x)*cos(x), "sin x/x" is sin(x)/x. Such a bare call swallows what can
+ * be juxtaposed after it, so whatever ends with one (the b- variants: blist, bunary, bpower)
+ * is followed only by an operator or by a call with parentheses (fpower). */
 
 input:
     sum             { st->result = $1; }
+  | sum '='         { st->result = $1; }
+  | sum '=' sum     {
+                        dx_parse_fail(st, DX_ESYNTAX, @2.pos, @2.end, DX_M_EQUATION);
+                        YYABORT;
+                    }
   | %empty          {
                         dx_parse_fail(st, DX_ESYNTAX, 0, (long)st->len, DX_M_EMPTY);
                         YYABORT;
@@ -123,41 +161,83 @@ sum_list:
   ;
 
 product:
-    product_list    { TRY($$ = dx_parse_product(st, $1)); }
+    plist           { TRY($$ = dx_parse_product(st, $1, @$)); }
+  | blist           { TRY($$ = dx_parse_product(st, $1, @$)); }
   ;
 
-product_list:
+/* a product chain whose last operand is not a bare call */
+plist:
     unary                       { TRY(dx_parse_start(st, $1, &$$)); }
-  | product_list '*' unary      { TRY(dx_parse_push(st, $3)); $$ = $1; }
-  | product_list '/' unary      {
-                                    /* a division by zero points at the '/', not at the product */
-                                    dx_expr *q = dx_pow(ctx, $3, st->minus_one);
-                                    if (!q)
-                                        dx_parse_relocate(st, (dx_loc){@2.pos, @3.end});
-                                    TRY(q && dx_parse_push(st, q));
+  | plist '*' unary             { TRY(dx_parse_push(st, $3)); $$ = $1; }
+  | plist '/' unary             { TRY(divide(st, $3, @2, @3)); $$ = $1; }
+  | plist ipower                { TRY(dx_parse_push(st, $2)); $$ = $1; }
+  | blist '*' unary             { TRY(dx_parse_push(st, $3)); $$ = $1; }
+  | blist '/' unary             { TRY(divide(st, $3, @2, @3)); $$ = $1; }
+  | blist fpower                { TRY(dx_parse_push(st, $2)); $$ = $1; }
+  ;
+
+/* a product chain whose last operand ends with a bare call */
+blist:
+    bunary                      { TRY(dx_parse_start(st, $1, &$$)); }
+  | plist '*' bunary            { TRY(dx_parse_push(st, $3)); $$ = $1; }
+  | plist '/' bunary            { TRY(divide(st, $3, @2, @3)); $$ = $1; }
+  | plist bipower               { TRY(dx_parse_push(st, $2)); $$ = $1; }
+  | blist '*' bunary            { TRY(dx_parse_push(st, $3)); $$ = $1; }
+  | blist '/' bunary            { TRY(divide(st, $3, @2, @3)); $$ = $1; }
+  | blist bare                  { TRY(dx_parse_push(st, $2)); $$ = $1; }
+  | blist fpost caret bunary    {
+                                    st->depth--;
+                                    TRY(dx_parse_push(st, dx_pow(ctx, $2, $4)));
                                     $$ = $1;
                                 }
-  | product_list ipower         { TRY(dx_parse_push(st, $2)); $$ = $1; }
   ;
 
 unary:
     power
-  | '-' { if (!dx_parse_enter(st, @1)) YYABORT; }
-    unary       { st->depth--; TRY($$ = dx_neg(ctx, $3)); }
-  | '+' { if (!dx_parse_enter(st, @1)) YYABORT; }
-    unary       { st->depth--; $$ = $3; }
+  | minus unary   { st->depth--; TRY($$ = dx_neg(ctx, $2)); }
+  | plus unary    { st->depth--; $$ = $2; }
   ;
 
+bunary:
+    bpower
+  | minus bunary  { st->depth--; TRY($$ = dx_neg(ctx, $2)); }
+  | plus bunary   { st->depth--; $$ = $2; }
+  ;
+
+/* power and bpower name root's two forms themselves: one reduction less per operand */
 power:
-    root
-  | root '^' { if (!dx_parse_enter(st, @2)) YYABORT; }
-    unary       { st->depth--; TRY($$ = dx_pow(ctx, $1, $4)); }
+    iroot
+  | numpost
+  | iroot caret unary   { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  | numpost caret unary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  ;
+
+bpower:
+    bare
+  | iroot caret bunary   { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  | numpost caret bunary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
   ;
 
 ipower:
     iroot
-  | iroot '^' { if (!dx_parse_enter(st, @2)) YYABORT; }
-    unary       { st->depth--; TRY($$ = dx_pow(ctx, $1, $4)); }
+  | iroot caret unary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  ;
+
+bipower:
+    bare
+  | iroot caret bunary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  ;
+
+/* an operand of a bare call's argument: no function name at its start */
+ipower_nf:
+    iroot_nf
+  | iroot_nf caret unary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
+  ;
+
+/* the operand after a bare call: a call with parentheses */
+fpower:
+    fpost
+  | fpost caret unary { st->depth--; TRY($$ = dx_pow(ctx, $1, $3)); }
   ;
 
 root:
@@ -167,11 +247,12 @@ root:
 
 iroot:
     ipost
-  | ROOT { if (!dx_parse_enter(st, @1)) YYABORT; }
-    root        {
-                    st->depth--;
-                    TRY($$ = st->sqrt_fn->make(ctx, &$3, 1));
-                }
+  | rootop root  { st->depth--; TRY($$ = dx_pow(ctx, $2, $1)); }
+  ;
+
+iroot_nf:
+    ipost_nf
+  | rootop root  { st->depth--; TRY($$ = dx_pow(ctx, $2, $1)); }
   ;
 
 numpost:
@@ -179,19 +260,73 @@ numpost:
   | numpost SUPER   { TRY($$ = dx_pow(ctx, $1, $2)); }
   ;
 
+/* ipost and ipost_nf each derive primary_nf directly: one reduction less per operand */
 ipost:
-    primary
+    primary_nf
+  | fcall
   | ipost SUPER     { TRY($$ = dx_pow(ctx, $1, $2)); }
   ;
 
-primary:
+ipost_nf:
+    primary_nf
+  | ipost_nf SUPER  { TRY($$ = dx_pow(ctx, $1, $2)); }
+  ;
+
+fpost:
+    fcall
+  | fpost SUPER     { TRY($$ = dx_pow(ctx, $1, $2)); }
+  ;
+
+primary_nf:
     IDENT
   | CONST
+  | INUM
   | '(' sum ')'             { $$ = $2; }
-  | FUNC '(' args ')'       { TRY($$ = call(st, $1, $3, @$)); }
-  | FUNC '(' ')'            { TRY($$ = call(st, $1, st->nitems, @$)); }
+  | BAR sum BARCLOSE        { TRY($$ = st->abs_fn->make(ctx, &$2, 1)); }
   | NAMED '(' sum ')'       { TRY($$ = dx_def_apply(ctx, $1, $3)); }
   ;
+
+fcall:
+    FUNC fpow '(' args ')'  { TRY($$ = call(st, &$1, $2, $4, @$)); }
+  | FUNC fpow '(' ')'       { TRY($$ = call(st, &$1, $2, st->nitems, @$)); }
+  ;
+
+/* sin x, sin^2 x, ln|x|: the argument is one operand, read as a product */
+bare:
+    bfunc fpow barg         {
+                                st->depth--;
+                                size_t mark;
+                                TRY(dx_parse_start(st, $3, &mark));
+                                TRY($$ = call(st, &$1, $2, mark, @$));
+                            }
+  ;
+
+barg:
+    bargn                   { TRY($$ = dx_parse_product(st, $1, @$)); }
+  | bunary
+  ;
+
+bargn:
+    unary                   { TRY(dx_parse_start(st, $1, &$$)); }
+  | bargn ipower_nf         { TRY(dx_parse_push(st, $2)); $$ = $1; }
+  ;
+
+/* the power written on a function's name: sin^2, sin², sin^-1, sin^(-1) */
+fpow:
+    %empty                  { $$ = NULL; }
+  | SUPER
+  | '^' NUM                 { $$ = $2; }
+  | '^' '-' NUM             { TRY($$ = dx_neg(ctx, $3)); }
+  | '^' '(' NUM ')'         { $$ = $3; }
+  | '^' '(' '-' NUM ')'     { TRY($$ = dx_neg(ctx, $4)); }
+  ;
+
+/* operators that nest: one level each, see DX_PARSE_MAX_NEST */
+minus:  '-'     { if (!dx_parse_enter(st, @1)) YYABORT; } ;
+plus:   '+'     { if (!dx_parse_enter(st, @1)) YYABORT; } ;
+caret:  '^'     { if (!dx_parse_enter(st, @1)) YYABORT; } ;
+rootop: ROOT    { if (!dx_parse_enter(st, @1)) YYABORT; $$ = $1; } ;
+bfunc:  BFUNC   { if (!dx_parse_enter(st, @1)) YYABORT; $$ = $1; } ;
 
 args:
     sum                     { TRY(dx_parse_start(st, $1, &$$)); }
@@ -220,11 +355,14 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, yyscan_t scanner, dx_
         int n = yypcontext_expected_tokens(pctx, want, YYNTOKENS);
         bool closer = false;
         for (int i = 0; i < n; i++)
-            closer |= want[i] == YYTRANSLATE(')');
+            closer |= want[i] == YYTRANSLATE(')') || want[i] == YYSYMBOL_BARCLOSE;
         st->open_at_end = st->nopens > 0;
         if (closer && st->nopens > 0) {
-            long p = st->opens[st->nopens - 1];
-            dx_parse_fail(st, DX_ESYNTAX, p, p + 1, DX_M_UNCLOSED);
+            /* the opener as typed: ( [ { | or the full-width （ of a Korean keyboard */
+            long p = st->opens[st->nopens - 1], w = (unsigned char)st->text[p] >= 0x80 ? 3 : 1;
+            char open[4];
+            snprintf(open, sizeof open, "%.*s", (int)w, st->text + p);
+            dx_parse_fail(st, DX_ESYNTAX, p, p + w, DX_M_UNCLOSED, DX_S(open));
         } else {
             dx_parse_fail(st, DX_ESYNTAX, loc->pos, loc->end, DX_M_UNEXPECTED_END);
         }

@@ -126,13 +126,36 @@ DX_API char *dx_ctx_errmsg(dx_ctx *ctx, dx_format fmt);
 DX_API void dx_ctx_clear_error(dx_ctx *ctx);
 
 /* Parse text (len bytes, need not be NUL-terminated). NULL on error (see dx_ctx_error).
- * The result is canonical: a parsed "x + x" is already 2*x. */
+ * The result is canonical: a parsed "x + x" is already 2*x. It reads what students type
+ * (xy as x*y, sin 2x, sin^2 x, |x|, f(x) = ...); dx_parse_ex says where that was a guess. */
 DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len);
 /* Is s[0..len) a name (a variable's, a function's, a constant's) as the parser's scanner reads
  * names: a letter or '_', then letters, digits and '_'? */
 DX_API bool dx_is_name(const char *s, size_t len);
 /* The length of the name s[0..len) begins with (0 if none), for finding names in a text. */
 DX_API size_t dx_name_len(const char *s, size_t len);
+
+/* What the caller knows before a parse: names (from --var, or defined in a session) that stay
+ * one variable where a run of letters would be read as a product (wx as w*x). */
+typedef struct dx_parse_opts {
+    const char *const *names;
+    size_t nnames;
+} dx_parse_opts;
+
+/* Where the parse had to guess, how it read the text: DX_M_NOTE_READ_AS ("read '{0}' as
+ * {1}", the typed text and the expression read) for 'xy' as x*y, 'sinx' as sin(x), 'sin 2x'
+ * as sin(2*x); at most DX_PARSE_MAX_NOTES, in the order their products close. */
+#define DX_PARSE_MAX_NOTES 8
+typedef struct dx_parse_info {
+    size_t nnotes;
+    dx_msg notes[DX_PARSE_MAX_NOTES];
+} dx_parse_info;
+
+/* dx_parse with options (opts may be NULL) and its notes in *info (may be NULL; filled on
+ * success). The caller owns opts and info; the notes' strings and expressions belong to ctx
+ * and stay valid until it is freed. */
+DX_API dx_expr *dx_parse_ex(dx_ctx *ctx, const char *text, size_t len, const dx_parse_opts *opts,
+                            dx_parse_info *info);
 
 /* The order-th derivative with respect to variable var (others held constant). */
 DX_API dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);

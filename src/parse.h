@@ -29,31 +29,55 @@ DX_HIDDEN bool dx_def_takes_arg(const dx_def *d);
 /* Its body, or with arg (not NULL) its body with the parameter replaced by arg; NULL with the
  * error recorded (a division by zero found exactly). */
 DX_HIDDEN dx_expr *dx_def_apply(dx_ctx *ctx, const dx_def *d, dx_expr *arg);
+/* A function name as typed: its row, and the base written on it (log_2), else NULL. */
+typedef struct dx_fnref {
+    const dx_fn *fn;
+    dx_expr *base;
+} dx_fnref;
 
 /* A token's or a rule's semantic value (the grammar's %type tags are its fields). */
 typedef union dx_yyval {
     dx_expr *e;
-    const dx_fn *fn;
+    dx_fnref fr;
     const dx_def *def;
     size_t mark;
 } dx_yyval;
+
+/* A longer name is refused (lexer.l's ID matches at most this many bytes). */
+#define DX_PARSE_MAX_NAME 64
+/* No function name (or other name of one) is longer: a run of letters is searched for them
+ * up to this length. */
+#define DX_PARSE_MAX_FN_NAME 12
+/* Guesses not yet reported (see dx_parse_product); more are read but not noted. */
+#define DX_PARSE_MAX_GUESSES 64
 
 typedef struct dx_pstate {
     dx_ctx *ctx;
     const char *text;
     size_t len;
     size_t off;          /* the scanner's byte offset into text */
+    const dx_parse_opts *opts; /* the caller's known names, or NULL */
+    dx_parse_info *info; /* where notes go, or NULL */
+    bool at_start;       /* before the first token: a prefix (f(x) =, d/dx) may come */
+    int prev;            /* the last token the scanner returned, and its span */
+    long prev_pos, prev_end;
+    dx_expr *head;       /* the name of a prefix "y =", NULL for none; and where its '=' is */
+    long head_eq;
+    size_t nguesses;     /* entries of guesses[] */
     /* Operands of the sum, product and argument chains under construction, as one stack:
      * a chain's semantic value is the index of its first operand (a "mark"). Entries are
      * borrowed from the context, so aborting anywhere leaks nothing. */
     dx_expr **items;
     size_t nitems, cap;
     int depth;           /* current nesting, see DX_PARSE_MAX_NEST */
-    size_t nopens;       /* unclosed '(' so far, their offsets in opens[] */
-    bool open_at_end;    /* the input ended too soon inside an open '(' (dx_unfinished) */
+    size_t nopens;       /* unclosed '(' [ { | so far, their offsets in opens[] */
+    bool open_at_end;    /* the input ended too soon inside an open bracket (dx_unfinished) */
     long opens[DX_PARSE_MAX_NEST + 1];
+    /* Where the scanner guessed (a run of letters split, a function without parentheses):
+     * the product that covers a guess notes how it was read. Ascending offsets. */
+    long guesses[DX_PARSE_MAX_GUESSES];
     dx_expr *minus_one;  /* the exponent that turns a/b into a*b^-1 */
-    const dx_fn *sqrt_fn;
+    const dx_fn *abs_fn;
     dx_expr *result;
     jmp_buf oom;         /* the scanner's fatal errors (out of memory) land here */
 } dx_pstate;
@@ -68,9 +92,14 @@ DX_HIDDEN int dx_yyfastparse(void *scanner, dx_ctx *ctx, dx_pstate *st);
 DX_HIDDEN bool dx_parse_push(dx_pstate *st, dx_expr *e);
 /* Start a chain: its mark, after pushing its first operand (false as above). */
 DX_HIDDEN bool dx_parse_start(dx_pstate *st, dx_expr *first, size_t *mark);
-/* Close the chain that starts at mark: sum (or product) of its operands, popped. */
+/* Close the chain that starts at mark: sum (or product) of its operands, popped. A product
+ * spanning loc that covers a guess of the scanner notes how it was read. */
 DX_HIDDEN dx_expr *dx_parse_sum(dx_pstate *st, size_t mark);
-DX_HIDDEN dx_expr *dx_parse_product(dx_pstate *st, size_t mark);
+DX_HIDDEN dx_expr *dx_parse_product(dx_pstate *st, size_t mark, dx_loc loc);
+/* The row of a function by any of its names (arcsin, cosec, tg as well as asin, csc, tan). */
+DX_HIDDEN const dx_fn *dx_parse_fn(const char *name, size_t len);
+/* The inverse of fn for fn^-1 (sin^-1 is asin), or NULL when there is none. */
+DX_HIDDEN const dx_fn *dx_parse_inverse(const dx_fn *fn);
 /* One more level of nesting at loc; false (with the error recorded) past the limit. */
 DX_HIDDEN bool dx_parse_enter(dx_pstate *st, dx_loc loc);
 /* Give a constructor's error (recorded without a place) the span loc of the input. */

@@ -66,10 +66,323 @@ START_TEST(same_row)
 }
 END_TEST
 
+/* ---- what students type (../shared/CLI.md, "What students type"; issue 13) ---- */
+
+/* Each form as typed, the form it must read as (written so that it needs no guess), and the
+ * notes the parse gives, joined by " | " ("" for none). */
+static const struct { const char *typed, *as, *notes; } typed_rows[] = {
+    /* a space between two factors multiplies, whatever the right one starts with */
+    { "x 2^(x-1)", "x*2^(x-1)", "" },
+    { "ln(2) 2^x", "ln(2)*2^x", "" },
+    { "(x+1) 3", "3*(x+1)", "" },
+    { "x 2", "2*x", "" },
+    { "x (x+1)", "x*(x+1)", "" },
+    { "2 (x+1)", "2*(x+1)", "" },
+    { "sin(x) 2", "2*sin(x)", "" },
+    { "e^x 3", "3*e^x", "" },
+    { "x² 3", "3*x^2", "" },
+    { "(x+1) 3^x", "(x+1)*3^x", "" },
+    { "x 2 y", "2*x*y", "" },
+    /* a run of letters that is no name: functions, constants, one-letter variables */
+    { "2xy", "2*x*y", "read '2xy' as 2*x*y" },
+    { "xy", "x*y", "read 'xy' as x*y" },
+    { "xe^x", "x*e^x", "read 'xe^x' as x*e^x" },
+    { "pix", "pi*x", "read 'pix' as pi*x" },
+    { "xsinx", "x*sin(x)", "read 'xsinx' as x*sin(x)" },
+    { "x^2 + 2xy", "x^2 + 2*x*y", "read '2xy' as 2*x*y" },
+    { "x^2 + 2xy + y^2", "x^2 + 2*x*y + y^2", "read '2xy' as 2*x*y" },
+    { "xe^-x", "x*e^(-x)", "read 'xe^-x' as x*exp(-x)" },
+    { "2xe^(x^2)", "2*x*e^(x^2)", "read '2xe^(x^2)' as 2*x*exp(x^2)" },
+    { "xcosx", "x*cos(x)", "read 'xcosx' as x*cos(x)" },
+    { "x^2sinx", "x^2*sin(x)", "read 'x^2sinx' as x^2*sin(x)" },
+    { "xlnx", "x*ln(x)", "read 'xlnx' as x*ln(x)" },
+    { "xlnx - x", "x*ln(x) - x", "read 'xlnx' as x*ln(x)" },
+    { "pir^2", "pi*r^2", "read 'pir^2' as pi*r^2" },
+    { "ax^2+bx+c", "a*x^2 + b*x + c", "read 'ax^2' as a*x^2 | read 'bx' as b*x" },
+    { "mx+b", "m*x + b", "read 'mx' as m*x" },
+    { "kx", "k*x", "read 'kx' as k*x" },
+    { "Ae^(kt)", "A*e^(k*t)", "read 'kt' as k*t | read 'Ae^(kt)' as A*exp(k*t)" },
+    { "ex", "e*x", "read 'ex' as e*x" },
+    { "xe", "x*e", "read 'xe' as e*x" },
+    { "xyz", "x*y*z", "read 'xyz' as x*y*z" },
+    { "3xy^2", "3*x*y^2", "read '3xy^2' as 3*x*y^2" },
+    { "x^2y", "x^2*y", "" },
+    { "xsin(x)", "x*sin(x)", "read 'xsin(x)' as x*sin(x)" },
+    { "xtheta", "x*theta", "read 'xtheta' as theta*x" },
+    /* a function name glued to its argument */
+    { "sinx", "sin(x)", "read 'sinx' as sin(x)" },
+    { "lnx", "ln(x)", "read 'lnx' as ln(x)" },
+    { "sqrtx", "sqrt(x)", "read 'sqrtx' as sqrt(x)" },
+    { "cosx", "cos(x)", "read 'cosx' as cos(x)" },
+    { "tanx", "tan(x)", "read 'tanx' as tan(x)" },
+    { "secx", "sec(x)", "read 'secx' as sec(x)" },
+    { "cotx", "cot(x)", "read 'cotx' as cot(x)" },
+    { "cscx", "csc(x)", "read 'cscx' as csc(x)" },
+    { "expx", "exp(x)", "read 'expx' as e^x" },
+    { "logx", "ln(x)", "read 'logx' as ln(x)" },
+    { "coshx", "cosh(x)", "read 'coshx' as cosh(x)" },
+    { "arcsinx", "asin(x)", "read 'arcsinx' as asin(x)" },
+    { "ln(sinx)", "ln(sin(x))", "read 'sinx' as sin(x)" },
+    { "sin(lnx)", "sin(ln(x))", "read 'lnx' as ln(x)" },
+    { "(sinx)^2", "sin(x)^2", "read 'sinx' as sin(x)" },
+    { "(lnx)/x", "ln(x)/x", "read 'lnx' as ln(x)" },
+    { "sin2x", "sin(2*x)", "read 'sin2x' as sin(2*x)" },
+    { "cos3x", "cos(3*x)", "read 'cos3x' as cos(3*x)" },
+    { "tanh2x", "tanh(2*x)", "read 'tanh2x' as tanh(2*x)" },
+    { "e^(2x)sin3x", "e^(2*x)*sin(3*x)", "read 'e^(2x)sin3x' as exp(2*x)*sin(3*x)" },
+    { "ln2", "ln(2)", "read 'ln2' as ln(2)" },
+    { "ln2 x", "ln(2*x)", "read 'ln2 x' as ln(2*x)" },
+    { "log2x", "log2(x)", "read 'log2x' as ln(x)/ln(2)" },
+    { "log10x", "log10(x)", "read 'log10x' as ln(x)/ln(10)" },
+    /* ... or followed by it: the argument is the implicit product up to + - * / or a function */
+    { "sin x", "sin(x)", "read 'sin x' as sin(x)" },
+    { "sin 2x", "sin(2*x)", "read 'sin 2x' as sin(2*x)" },
+    { "cos x^2", "cos(x^2)", "read 'cos x^2' as cos(x^2)" },
+    { "cos x²", "cos(x^2)", "read 'cos x²' as cos(x^2)" },
+    { "sin x + 1", "sin(x) + 1", "read 'sin x' as sin(x)" },
+    { "sin x - cos x", "sin(x) - cos(x)", "read 'sin x' as sin(x) | read 'cos x' as cos(x)" },
+    { "sin x cos x", "sin(x)*cos(x)", "read 'sin x cos x' as sin(x)*cos(x)" },
+    { "2sin x cos x", "2*sin(x)*cos(x)", "read '2sin x cos x' as 2*sin(x)*cos(x)" },
+    { "sin x/x", "sin(x)/x", "read 'sin x/x' as sin(x)/x" },
+    { "sin x * cos x", "sin(x)*cos(x)", "read 'sin x * cos x' as sin(x)*cos(x)" },
+    { "tan x sec x", "tan(x)*sec(x)", "read 'tan x sec x' as sec(x)*tan(x)" },
+    { "sin 3x cos 2x", "sin(3*x)*cos(2*x)", "read 'sin 3x cos 2x' as sin(3*x)*cos(2*x)" },
+    { "x ln x - x", "x*ln(x) - x", "read 'x ln x' as x*ln(x)" },
+    { "e^x sin x", "e^x*sin(x)", "read 'e^x sin x' as e^x*sin(x)" },
+    { "e^sin x", "e^(sin(x))", "read 'e^sin x' as exp(sin(x))" },
+    { "ln ln x", "ln(ln(x))", "read 'ln ln x' as ln(ln(x))" },
+    { "sin cos x", "sin(cos(x))", "read 'sin cos x' as sin(cos(x))" },
+    { "-sin x", "-sin(x)", "read '-sin x' as -sin(x)" },
+    { "sin -x", "sin(-x)", "read 'sin -x' as -sin(x)" },
+    { "ln x^2", "ln(x^2)", "read 'ln x^2' as ln(x^2)" },
+    { "sqrt x", "sqrt(x)", "read 'sqrt x' as sqrt(x)" },
+    { "sqrt x + 1", "sqrt(x) + 1", "read 'sqrt x' as sqrt(x)" },
+    { "exp x", "exp(x)", "read 'exp x' as e^x" },
+    { "log x", "ln(x)", "read 'log x' as ln(x)" },
+    { "abs x", "abs(x)", "read 'abs x' as abs(x)" },
+    { "relu x", "relu(x)", "read 'relu x' as relu(x)" },
+    { "sinh x", "sinh(x)", "read 'sinh x' as sinh(x)" },
+    { "x sin x", "x*sin(x)", "read 'x sin x' as x*sin(x)" },
+    { "x^2 cos x", "x^2*cos(x)", "read 'x^2 cos x' as x^2*cos(x)" },
+    { "sin x (x+1)", "sin(x*(x+1))", "read 'sin x (x+1)' as sin(x*(x + 1))" },
+    { "cos 2θ", "cos(2*theta)", "read 'cos 2θ' as cos(2*theta)" },
+    { "sinθ", "sin(theta)", "read 'sinθ' as sin(theta)" },
+    /* a power on the function's name; ^-1 is the inverse */
+    { "sin^2(x)", "sin(x)^2", "" },
+    { "sin^2 x", "sin(x)^2", "read 'sin^2 x' as sin(x)^2" },
+    { "sec^2 x", "sec(x)^2", "read 'sec^2 x' as sec(x)^2" },
+    { "sin²x", "sin(x)^2", "read 'sin²x' as sin(x)^2" },
+    { "sin²(x)", "sin(x)^2", "" },
+    { "cos^2 x - sin^2 x", "cos(x)^2 - sin(x)^2", "read 'cos^2 x' as cos(x)^2 | read 'sin^2 x' as sin(x)^2" },
+    { "sin^2(x) + cos^2(x)", "sin(x)^2 + cos(x)^2", "" },
+    { "tan^2(3x)", "tan(3*x)^2", "" },
+    { "sin^3 x", "sin(x)^3", "read 'sin^3 x' as sin(x)^3" },
+    { "ln^2 x", "ln(x)^2", "read 'ln^2 x' as ln(x)^2" },
+    { "sin^(2) x", "sin(x)^2", "read 'sin^(2) x' as sin(x)^2" },
+    { "sin**2(x)", "sin(x)^2", "" },
+    { "sin^-1(x)", "asin(x)", "" },
+    { "tan^-1 x", "atan(x)", "read 'tan^-1 x' as atan(x)" },
+    { "cos^-1 x", "acos(x)", "read 'cos^-1 x' as acos(x)" },
+    { "tan^-1(x^2)", "atan(x^2)", "" },
+    { "sin⁻¹(x)", "asin(x)", "" },
+    { "sin^(-1)(x)", "asin(x)", "" },
+    { "tan^{-1}(2x)", "atan(2*x)", "" },
+    { "sin^−1(x)", "asin(x)", "" },
+    /* other names */
+    { "arcsin(x)", "asin(x)", "" },
+    { "arccos(x)", "acos(x)", "" },
+    { "arctan(x)", "atan(x)", "" },
+    { "arctan(x/2)", "atan(x/2)", "" },
+    { "arccos 2x", "acos(2*x)", "read 'arccos 2x' as acos(2*x)" },
+    { "arctg(x)", "atan(x)", "" },
+    { "cosec(x)", "csc(x)", "" },
+    { "cosec x", "csc(x)", "read 'cosec x' as csc(x)" },
+    { "ctg(x)", "cot(x)", "" },
+    { "ctg x", "cot(x)", "read 'ctg x' as cot(x)" },
+    { "tg(x)", "tan(x)", "" },
+    { "tg x", "tan(x)", "read 'tg x' as tan(x)" },
+    { "log_2(x)", "log(x, 2)", "" },
+    { "log_3 x", "log(x, 3)", "read 'log_3 x' as ln(x)/ln(3)" },
+    { "log_10(x)", "log10(x)", "" },
+    { "log_2x", "log2(x)", "read 'log_2x' as ln(x)/ln(2)" },
+    { "log_2(x^2+1)", "log2(x^2+1)", "" },
+    /* bars and brackets of every kind */
+    { "|x|", "abs(x)", "" },
+    { "ln|x|", "ln(abs(x))", "" },
+    { "|x-1|", "abs(x-1)", "" },
+    { "x|x|", "x*abs(x)", "" },
+    { "2|x|", "2*abs(x)", "" },
+    { "|x||y|", "abs(x)*abs(y)", "" },
+    { "|x + |y||", "abs(x + abs(y))", "" },
+    { "||x||", "abs(abs(x))", "" },
+    { "ln|cos x|", "ln(abs(cos(x)))", "read 'cos x' as cos(x)" },
+    { "|sin(x)|", "abs(sin(x))", "" },
+    { "|x|^3", "abs(x)^3", "" },
+    { "[x+1]", "(x+1)", "" },
+    { "{x+1}", "(x+1)", "" },
+    { "（x+1）", "(x+1)", "" },
+    { "[x+1]^2", "(x+1)^2", "" },
+    { "2[x+1]", "2*(x+1)", "" },
+    { "{x+1}^2", "(x+1)^2", "" },
+    { "sin[x]", "sin(x)", "" },
+    { "ln{x}", "ln(x)", "" },
+    { "（x+1）²", "(x+1)^2", "" },
+    { "[(x+1)(x-1)]^2", "((x+1)*(x-1))^2", "" },
+    /* what a worksheet or a Korean keyboard pastes */
+    { "e^{2x}", "e^(2*x)", "" },
+    { "x^{-1/2}", "x^(-1/2)", "" },
+    { "x^{2}", "x^2", "" },
+    { "e^{x^2}", "e^(x^2)", "" },
+    { "e^{-x}", "e^(-x)", "" },
+    { "½", "1/2", "" },
+    { "½x²", "x^2/2", "" },
+    { "¼x^4", "x^4/4", "" },
+    { "¾x", "3*x/4", "" },
+    { "∛x", "x^(1/3)", "" },
+    { "∛(x^2)", "(x^2)^(1/3)", "" },
+    { "x∛x", "x*x^(1/3)", "" },
+    { "∜x", "x^(1/4)", "" },
+    { "θ", "theta", "" },
+    { "θ^2", "theta^2", "" },
+    { "2θ", "2*theta", "" },
+    { "η+α", "eta + alpha", "" },
+    { "λe^(-λx)", "lambda*e^(-lambda*x)", "" },
+    { "μ", "mu", "" },
+    { "σ²", "sigma^2", "" },
+    { "r θ", "r*theta", "" },
+    { "ω t", "omega*t", "" },
+    { "sin(ωt)", "sin(omega*t)", "" },
+    { "x⋅y", "x*y", "" },
+    { "3x²·2", "6*x^2", "" },
+    { "4x³−2x", "4*x^3 - 2*x", "" },
+    { "x÷2", "x/2", "" },
+    /* prefixes dropped */
+    { "f(x) = x^2", "x^2", "" },
+    { "f(x)=x^2", "x^2", "" },
+    { "  f ( x ) = x", "x", "" },
+    { "g(t) = t^2", "t^2", "" },
+    { "L(w,b) = (w+b)^2", "(w+b)^2", "" },
+    { "f'(x) = 3x", "3*x", "" },
+    { "y = x^2", "x^2", "" },
+    { "y=x^3", "x^3", "" },
+    { "y' = 2x", "2*x", "" },
+    { "dy/dx = 2x", "2*x", "" },
+    { "dy/dx=3x^2", "3*x^2", "" },
+    { "d/dx(x^2)", "x^2", "" },
+    { "d/dx (x^2)", "x^2", "" },
+    { "d/dx[x^2]", "x^2", "" },
+    { "d/dx x^3", "x^3", "" },
+    { "d/dx sin x", "sin(x)", "read 'sin x' as sin(x)" },
+    { "d / dx (x^2 + 1)", "x^2+1", "" },
+    { "x^2 =", "x^2", "" },
+    { "f(x) = x^2 =", "x^2", "" },
+    { "y = 5", "5", "" },
+    /* names that stay whole, and forms that were read before */
+    { "x1", "x1", "" },
+    { "w2", "w2", "" },
+    { "x1 x2", "x1*x2", "" },
+    { "x_1", "x_1", "" },
+    { "theta", "theta", "" },
+    { "alpha", "alpha", "" },
+    { "2theta", "2*theta", "" },
+    { "pi r^2", "pi*r^2", "" },
+    { "πr²", "pi*r^2", "" },
+    { "2πr", "2*pi*r", "" },
+    { "(x+1)(x-1)", "(x+1)*(x-1)", "" },
+    { "x^x", "x^x", "" },
+    { "exp(-x^2/2)", "e^(-x^2/2)", "" },
+    { "e^-(x^2)/2", "e^(-x^2)/2", "" },
+    { "e^-x^2", "e^(-(x^2))", "" },
+    { "x^2e^x", "x^2*e^x", "" },
+    { "sin(x)cos(x)", "sin(x)*cos(x)", "" },
+    { "sqrt(x^2+1)", "(x^2+1)^(1/2)", "" },
+    { "√(1-x²)", "sqrt(1-x^2)", "" },
+    { "3√x", "3*sqrt(x)", "" },
+    { "1/√x", "x^(-1/2)", "" },
+};
+
+START_TEST(typed_row)
+{
+    const char *t = typed_rows[_i].typed, *as = typed_rows[_i].as;
+    dx_parse_info info, plain;
+    dx_expr *e = dx_parse_ex(tu_ctx, t, strlen(t), NULL, &info);
+    ck_assert_msg(e != NULL, "\"%s\": %s", t, tu_err(tu_ctx));
+    char notes[512] = "";
+    for (size_t k = 0; k < info.nnotes; k++) {
+        char *m = dx_msg_text(tu_ctx, &info.notes[k], DX_PLAIN);
+        size_t used = strlen(notes);
+        snprintf(notes + used, sizeof notes - used, "%s%s", k ? " | " : "", m ? m : "?");
+        free(m);
+    }
+    dx_expr *want = dx_parse_ex(tu_ctx, as, strlen(as), NULL, &plain);
+    ck_assert_msg(want != NULL && plain.nnotes == 0, "\"%s\" needs a guess or fails", as);
+    char *got = dx_print(tu_ctx, e, DX_PLAIN), *wanted = dx_print(tu_ctx, want, DX_PLAIN);
+    bool same = e == want;
+    char msg[512];
+    snprintf(msg, sizeof msg, "\"%s\" read as %s, not %s", t, got, wanted);
+    free(got);
+    free(wanted);
+    ck_assert_msg(same, "%s", msg);
+    ck_assert_msg(strcmp(notes, typed_rows[_i].notes) == 0, "\"%s\": notes \"%s\", want \"%s\"", t,
+                  notes, typed_rows[_i].notes);
+    /* what it reads as is differentiated right: by each variable, against central differences */
+    const char **names;
+    size_t n = dx_vars(tu_ctx, e, &names);
+    for (size_t i = 0; i < (n ? n : 1); i++) {
+        const char *v = n ? names[i] : "x";
+        dx_expr *d = dx_diff(tu_ctx, e, v, 1);
+        ck_assert_msg(d != NULL, "d/d%s \"%s\": %s", v, t, tu_err(tu_ctx));
+        char why[256];
+        int k = tu_check_default(e, d, v, why, sizeof why);
+        ck_assert_msg(k > 0, "d/d%s \"%s\": %s", v, t, k < 0 ? why : "no point to compare at");
+    }
+}
+END_TEST
+
+/* Names the caller knows stay whole where a run of letters would be split. */
+START_TEST(known_names)
+{
+    const char *const names[] = { "wx", "rate" };
+    dx_parse_opts opts = { names, 2 };
+    dx_parse_info info;
+    static const struct { const char *typed, *as; size_t nnotes; } rows[] = {
+        { "wx", "wx", 0 },          { "2wx^2", "2*wx^2", 0 },   { "rate x", "rate*x", 0 },
+        { "ratex", "rate*x", 1 },   { "xwx", "x*wx", 1 },       { "wy", "w*y", 1 },
+        { "sin wx", "sin(wx)", 1 }, { "rate(x+1)", "rate*(x+1)", 0 },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        dx_expr *e = dx_parse_ex(tu_ctx, rows[i].typed, strlen(rows[i].typed), &opts, &info);
+        dx_expr *want = dx_parse_ex(tu_ctx, rows[i].as, strlen(rows[i].as), &opts, NULL);
+        ck_assert_msg(e != NULL && e == want && info.nnotes == rows[i].nnotes,
+                      "\"%s\" with names wx, rate: not %s with %zu notes", rows[i].typed, rows[i].as,
+                      rows[i].nnotes);
+    }
+    /* without them, a guess */
+    ck_assert_ptr_eq(dx_parse_ex(tu_ctx, "wx", 2, NULL, &info), tu_parse("w*x"));
+    ck_assert_int_eq(info.nnotes, 1);
+    ck_assert_int_eq(info.notes[0].id, DX_M_NOTE_READ_AS);
+    ck_assert_str_eq(info.notes[0].arg[0].u.s, "wx");
+    ck_assert_ptr_eq(info.notes[0].arg[1].u.e, tu_parse("w*x"));
+}
+END_TEST
+
+/* Notes are at most DX_PARSE_MAX_NOTES; the reading does not depend on them. */
+START_TEST(many_notes)
+{
+    const char *t = "ab + cd + ef + gh + ij + kl + mn + op + qr + st + uv + wx";
+    dx_parse_info info;
+    dx_expr *e = dx_parse_ex(tu_ctx, t, strlen(t), NULL, &info);
+    ck_assert_ptr_eq(e, tu_parse("a*b + c*d + e*f + g*h + i*j + k*l + m*n + o*p + q*r + s*t + u*v + w*x"));
+    ck_assert_int_eq(info.nnotes, DX_PARSE_MAX_NOTES);
+    ck_assert_str_eq(info.notes[7].arg[0].u.s, "op");
+}
+END_TEST
+
 /* Names: a variable is any identifier that is not a function or constant. */
 static const struct { const char *text, *name; } sym_rows[] = {
-    { "x", "x" }, { "theta", "theta" }, { "x1", "x1" }, { "_w", "_w" }, { "xy", "xy" },
-    { "sinx", "sinx" }, { "exp2", "exp2" }, { "  w  ", "w" }, { "E", "E" }, { "PI", "PI" },
+    { "x", "x" }, { "theta", "theta" }, { "x1", "x1" }, { "_w", "_w" }, { "x_1", "x_1" },
+    { "v0t", "v0t" }, { "e2", "e2" }, { "  w  ", "w" }, { "E", "E" }, { "θ", "theta" },
+    { "ϕ", "phi" }, { "lambda", "lambda" }, { "omega", "omega" },
 };
 
 START_TEST(sym_row)
@@ -91,8 +404,9 @@ START_TEST(constants)
 END_TEST
 
 /* dx_is_name agrees with the parser on every text of one or two bytes from a mix of name,
- * digit, operator, blank and non-ASCII bytes: a name parses as that variable (or e, pi, or a
- * function that wants its '('), anything else never as a variable spelled like it. */
+ * digit, operator, blank and non-ASCII bytes: a name, given as a known one (else a run of
+ * letters is a product), parses as that variable (or e, pi, or a function that wants its
+ * '('), anything else never as a variable spelled like it. */
 START_TEST(names_as_parsed)
 {
     static const char bytes[] = "aZz_09x(+ .\xC3\xA9";
@@ -101,7 +415,8 @@ START_TEST(names_as_parsed)
         for (size_t j = 0; j <= nb; j++) {
             char t[3] = {bytes[i], j < nb ? bytes[j] : 0, 0};
             size_t len = strlen(t);
-            dx_expr *e = dx_parse(tu_ctx, t, len);
+            const char *known[] = {t};
+            dx_expr *e = dx_parse_ex(tu_ctx, t, len, &(dx_parse_opts){known, 1}, NULL);
             bool var = e && e == dx_sym(tu_ctx, t, len);
             bool other_name = e ? e->kind == DX_CONST : dx_ctx_error(tu_ctx)->msg.id == DX_M_EXPECTED_PAREN;
             dx_ctx_clear_error(tu_ctx);
@@ -142,6 +457,14 @@ static const struct {
     { "−", 0, S, 3, 3, "unexpected end of input" },
     { "√", 0, S, 3, 3, "unexpected end of input" },
     { "(x+1", 0, S, 0, 1, "unclosed '('" },
+    { "[x+1", 0, S, 0, 1, "unclosed '['" },
+    { "{x+1", 0, S, 0, 1, "unclosed '{'" },
+    { "（x+1", 0, S, 0, 3, "unclosed '（'" },
+    { "|x+1", 0, S, 0, 1, "unclosed '|'" },
+    { "ln|x", 0, S, 2, 3, "unclosed '|'" },
+    { "(x+1]", 0, S, 4, 5, "unexpected ']'" },
+    { "[x+1)", 0, S, 4, 5, "unexpected ')'" },
+    { "(|x)|", 0, S, 3, 4, "unexpected ')'" },
     { "((x+1)", 0, S, 0, 1, "unclosed '('" },
     { "(x+1)(x", 0, S, 5, 6, "unclosed '('" },
     { "x*(y+(z)", 0, S, 2, 3, "unclosed '('" },
@@ -158,15 +481,23 @@ static const struct {
     { "x^3 − * x", 0, S, 8, 9, "unexpected '*'" },
     { "x × × y", 0, S, 5, 7, "unexpected '×'" },
     { "x,y", 0, S, 1, 2, "unexpected ','" },
-    { "2 3", 0, S, 2, 3, "unexpected '3'" },
-    { "x 2", 0, S, 2, 3, "unexpected '2'" },
+    { "2 3", 0, S, 2, 3, "two numbers in a row: did you mean 23 or 2*3?" },
+    { "2 3x", 0, S, 2, 3, "two numbers in a row: did you mean 23 or 2*3?" },
+    { "x + 1.5 2", 0, S, 8, 9, "two numbers in a row: did you mean 1.52 or 1.5*2?" },
+    { "x^2 3", 0, S, 4, 5, "two numbers in a row: did you mean 23 or 2*3?" },
     { "1.2.3", 0, S, 3, 5, "unexpected '.3'" },
     { "x^^2", 0, S, 2, 3, "unexpected '^'" },
     { "/x", 0, S, 0, 1, "unexpected '/'" },
     { "x @ y", 0, S, 2, 3, "unexpected '@'" },
-    { "x = 2", 0, S, 2, 3, "unexpected '='" },
+    { "x = = 2", 0, S, 4, 5, "unexpected '='" },
+    { "x^2 + y^2 = 25", 0, S, 10, 11, "an equation: implicit differentiation is not supported yet" },
+    { "x*y = 1", 0, S, 4, 5, "an equation: implicit differentiation is not supported yet" },
+    { "y = 2y + x", 0, S, 2, 3, "an equation: implicit differentiation is not supported yet" },
+    { "sin(x) = 1/2", 0, S, 7, 8, "an equation: implicit differentiation is not supported yet" },
+    { "f(x) =", 0, S, 0, 6, "empty expression" },
+    { "d/dx", 0, S, 0, 4, "empty expression" },
     { "x + é", 0, S, 4, 6, "unexpected 'é'" },
-    { "θ + 1", 0, S, 0, 2, "unexpected 'θ'" },
+    { "∂ + 1", 0, S, 0, 3, "unexpected '∂'" },
     { "x ⁻", 0, S, 2, 5, "unexpected '⁻'" },
     { "x + 😀", 0, S, 4, 8, "unexpected '😀'" },
     { "x + \xff", 0, S, 4, 5, "invalid UTF-8 byte 0xFF" },
@@ -192,17 +523,26 @@ static const struct {
     { "2 + exp(x, 1)", 0, S, 4, 13, "exp takes 1 argument" },
     { "log(x, 2, 3)", 0, S, 0, 12, "log takes 1 or 2 arguments" },
     { "log()", 0, S, 0, 5, "log takes 1 or 2 arguments" },
-    { "sin x", 0, S, 4, 5, "expected '(' after 'sin'" },
     { "sin", 0, S, 3, 3, "expected '(' after 'sin'" },
     { "2 cos  ", 0, S, 7, 7, "expected '(' after 'cos'" },
-    { "sin^2(x)", 0, S, 3, 4, "expected '(' after 'sin'" },
-    { "x 12345678901234567890123456789012345678901234567890", 0, S, 2, 52,
+    { "sin^2", 0, S, 5, 5, "expected '(' after 'sin'" },
+    { "sin )", 0, S, 4, 5, "expected '(' after 'sin'" },
+    { "x + sin * x", 0, S, 8, 9, "expected '(' after 'sin'" },
+    { "log_2", 0, S, 5, 5, "expected '(' after 'log'" },
+    { "xsin", 0, S, 4, 4, "expected '(' after 'sin'" },
+    { "sec^-1(x)", 0, S, 0, 9, "sec^-1 is no function dfdx knows (for 1/sec write sec(...)^(-1))" },
+    { "ln^-1 x", 0, S, 0, 7, "ln^-1 is no function dfdx knows (for 1/ln write ln(...)^(-1))" },
+    { "xy(x+1)", 0, S, 0, 2, "unknown function 'xy' (write xy*(...) for a product)" },
+    { "sin^x", 0, S, 3, 4, "expected '(' after 'sin'" },
+    { "2 12345678901234567890123456789012345678901234567890", 0, S, 2, 52,
       "unexpected '12345678901234567890123456789012...'" },
     /* the syntax error, not the division the reductions before it would build: dx_parse's
      * fast parser (no LAC) fails on 0^-1 first, the LAC parser decides */
     { "1/0)", 0, S, 3, 4, "unexpected ')'" },
     { "0^-1 )", 0, S, 5, 6, "unexpected ')'" },
     { "1e100000", 0, L, 0, 8, "number too large" },
+    /* a run of letters is scanned again after each name split off it: names are bounded */
+    { "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 0, L, 0, 65, "name too long (the limit is 64 characters)" },
     { "2 + 1e-100000", 0, L, 4, 13, "number too large" },
 };
 #undef S
@@ -268,6 +608,9 @@ static const struct {
     { "x^-", "x", "", 1501 },
     { "(a+b*", "x", ")", 1000 * 5 },
     { "−", "x", "", 3000 },
+    { "sin ", "x", "", 4000 },      /* functions without parentheses nest too */
+    { "ln|", "x", "|", 1500 },
+    { "sin^2 ", "x", "", 6000 },
 };
 
 START_TEST(deep_row)
@@ -351,6 +694,8 @@ static const struct { const char *term; const char *want; } long_rows[] = {
     { "x*", "x^250000" },          /* one product chain */
     { "x ", "x^250000" },          /* implicit products */
     { "1/", "1" },                 /* divisions */
+    { "xy ", "x^250000*y^250000" }, /* runs of letters split: each piece scanned once */
+    { "ln2 ", "ln(2)^250000" },    /* a function name split from its argument */
 };
 
 START_TEST(long_row)
@@ -406,7 +751,8 @@ START_TEST(fuzz)
     static const char *const toks[] = {
         "x", "y", "2", "0.5", ".5", "1e-3", "+", "-", "*", "/", "^", "**", "(", ")", ",",
         " ", "sin", "log", "sqrt", "e", "pi", "π", "²", "⁻¹", "√", "−", "×", "÷", "\xff",
-        "\xC3", "@", "sinn", "3x", "abs", "relu",
+        "\xC3", "@", "sinn", "3x", "abs", "relu", "|", "[", "]", "{", "}", "=", "xy", "sinx",
+        "^2", "^-1", "log_2", "d/dx", "f(x)=", "½", "θ", "∛", "（", "）", "2 ", " 3",
     };
     size_t ntoks = sizeof toks / sizeof *toks;
     unsigned seed = 12345;
@@ -514,6 +860,9 @@ static Suite *parse_suite(void)
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, same_row, 0, N(same_rows));
     tcase_add_loop_test(tc, sym_row, 0, N(sym_rows));
+    tcase_add_loop_test(tc, typed_row, 0, N(typed_rows));
+    tcase_add_test(tc, known_names);
+    tcase_add_test(tc, many_notes);
     tcase_add_test(tc, constants);
     tcase_add_test(tc, names_as_parsed);
     tcase_add_test(tc, length_bounded);

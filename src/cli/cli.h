@@ -38,6 +38,7 @@ typedef struct cli {
     const char *line_prefix; /* "line 3: " in batch sessions, "" otherwise */
     dx_expr *result;         /* the expression a command printed as its result (the session's
                                 ans), set by the handler; NULL when it printed none */
+    const char *vars;        /* the command's --var (w or w,b): names cli_parse keeps whole */
 } cli;
 
 typedef int (*cli_handler)(cli *c, const cli_args *a);

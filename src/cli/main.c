@@ -157,7 +157,10 @@ int cli_run(cli *c, int argc, char **argv)
     cli_args a;
     if (!cli_parse_args(c, cmd, argc, argv, &a))
         return CLI_BAD;
-    return cmd->run(c, &a);
+    c->vars = cli_get(&a, "var");
+    int rc = cmd->run(c, &a);
+    c->vars = NULL;
+    return rc;
 }
 
 /* Test hooks, read by the program (the library never reads the environment), for

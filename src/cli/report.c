@@ -117,9 +117,23 @@ int cli_usage(cli *c, const char *fmt, ...)
 
 dx_expr *cli_parse(cli *c, const char *text)
 {
-    dx_expr *e = dx_parse(c->ctx, text, strlen(text));
+    /* the names of --var stay whole (--var wx: wx is not w*x) */
+    char buf[256];
+    const char *names[16];
+    dx_parse_opts opts = { names, 0 };
+    snprintf(buf, sizeof buf, "%s", c->vars ? c->vars : "");
+    for (char *p = strtok(buf, ","); p && opts.nnames < 16; p = strtok(NULL, ","))
+        names[opts.nnames++] = p;
+    dx_parse_info info;
+    dx_expr *e = dx_parse_ex(c->ctx, text, strlen(text), &opts, &info);
     if (!e)
         cli_report(c, text);
+    for (size_t i = 0; e && i < info.nnotes; i++) {
+        char *note = dx_msg_text(c->ctx, &info.notes[i], DX_PLAIN);
+        if (note)
+            fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, note);
+        free(note);
+    }
     return e;
 }
 
@@ -156,7 +170,7 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
             return NULL;
         }
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
-        dx_expr *as_read = dx_parse(c->ctx, v, strlen(v));
+        dx_expr *as_read = dx_parse_ex(c->ctx, v, strlen(v), &(dx_parse_opts){&v, 1}, NULL);
         cli_recover(c);
         if (!dx_is_variable(as_read)) {
             cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,

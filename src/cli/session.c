@@ -120,7 +120,9 @@ static bool definable(cli *c, const char *name)
     if (cli_find(name) || !strcmp(name, ANS) || !strcmp(name, "help") || !strcmp(name, "quit") ||
         !strcmp(name, "exit"))
         return false;
-    return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse(c->ctx, name, strlen(name)));
+    /* the name as a known one: a run of letters (loss) is otherwise read as a product */
+    dx_parse_opts known = {&name, 1};
+    return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse_ex(c->ctx, name, strlen(name), &known, NULL));
 }
 
 /* NAME = EXPR or NAME(V) = EXPR. Returns false when the line is not a definition. */
