@@ -12,16 +12,6 @@ const char *dx_show_num(char buf[40], double v)
     return buf;
 }
 
-void dx_show_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt)
-{
-    char *s = dx_print(ctx, e, fmt);
-    if (!s)
-        b->oom = true;
-    else
-        dx_buf_puts(b, s);
-    dx_free(s);
-}
-
 void dx_show_say(dx_ctx *ctx, dx_buf *b, dx_msg m) { dx_msg_render(ctx, b, &m, DX_PLAIN); }
 
 char *dx_show_text(dx_ctx *ctx, dx_msg m) { return dx_msg_text(ctx, &m, DX_PLAIN); }

@@ -6,8 +6,6 @@
 
 /* v in the one number format (dx_fmt_double), in buf, for a message argument. */
 DX_HIDDEN const char *dx_show_num(char buf[40], double v);
-/* e printed in fmt; a failed print marks b as out of memory. */
-DX_HIDDEN void dx_show_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e, dx_format fmt);
 
 /* A catalogue sentence appended, its expressions in plain form (sentences name exact values
  * as the plain text they are read back from, in LaTeX reports too). */

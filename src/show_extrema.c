@@ -28,7 +28,7 @@ static void put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx
         b->oom = true;
         return;
     }
-    dx_show_expr(ctx, b, exact, fmt);
+    dx_buf_expr(b, ctx, exact, fmt);
     if (strpbrk(plain, "abcdefghijklmnopqrstuvwxyz")) {
         dx_buf_puts(b, fmt == DX_LATEX ? " \\approx " : " ≈ ");
         put_num(b, v);
@@ -223,9 +223,9 @@ static void show_point_line(dx_ctx *ctx, const dx_extrema_result *x, dx_msg_id i
 static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx_buf *b)
 {
     dx_buf_printf(b, "f(%s) = ", x->var);
-    dx_show_expr(ctx, b, x->f, fmt);
+    dx_buf_expr(b, ctx, x->f, fmt);
     dx_buf_printf(b, "\nf'(%s) = ", x->var);
-    dx_show_expr(ctx, b, x->df, fmt);
+    dx_buf_expr(b, ctx, x->df, fmt);
     dx_buf_putc(b, '\n');
     char t[40];
     if (x->polynomial)

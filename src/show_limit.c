@@ -76,7 +76,7 @@ static void put_lim(dx_ctx *ctx, dx_buf *b, const dx_lim *l, dx_format fmt, bool
     switch (l->kind) {
     case DX_LIM_VALUE:
         if (l->exact) {
-            dx_show_expr(ctx, b, l->exact, fmt);
+            dx_buf_expr(b, ctx, l->exact, fmt);
             if (!bare && !(l->exact->kind == DX_NUM && dx_num_is_int(&l->exact->u.num)))
                 dx_buf_printf(b, " (%.10g)", l->value + 0.0); /* + 0.0: never "-0" */
         } else if (bare) {
