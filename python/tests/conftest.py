@@ -30,15 +30,19 @@ def corpus(name):
         return [line.strip() for line in fp if line.strip() and not line.startswith("#")]
 
 
-def central(f, x, h=1e-5):
-    """f' at x by a central difference (f a vectorised callable)."""
-    return (f(x + h) - f(x - h)) / (2 * h)
+def central(f, x, h=1e-4):
+    """f' at x by the five-point central difference (f a vectorised callable): error of order
+    h^4, so that steep points (near a pole of tan) still agree to a few parts in 10^6."""
+    return (f(x - 2 * h) - 8 * f(x - h) + 8 * f(x + h) - f(x + 2 * h)) / (12 * h)
 
 
-def assert_derivative(f, d, xs, rtol=1e-5, atol=1e-6):
-    """d agrees with central differences of f wherever both are finite at the points xs."""
+def assert_derivative(f, d, xs, rtol=1e-5, atol=1e-6, least=None):
+    """d agrees with central differences of f wherever both are finite at the points xs (at
+    least `least` of them, by default half)."""
     xs = np.asarray(xs, dtype=np.float64)
     num, sym = central(f, xs), d(xs)
-    ok = np.isfinite(num) & np.isfinite(sym)
-    assert ok.sum() >= max(1, len(xs) // 2), "too few points where both are defined"
+    # where halving the step moves the estimate, the point is too close to a pole to judge
+    steady = np.abs(central(f, xs, 5e-5) - num) <= 1e-7 * np.maximum(1, np.abs(num))
+    ok = np.isfinite(num) & np.isfinite(sym) & steady
+    assert ok.sum() >= (least or max(1, len(xs) // 2)), "too few points where both are defined"
     np.testing.assert_allclose(sym[ok], num[ok], rtol=rtol, atol=atol)
