@@ -73,7 +73,9 @@ def test_kinks_simplify_subs():
     assert dfdx.parse("abs(x)").kinks() == ["f is not differentiable at x = 0 (kink where x = 0): "
                                             "left derivative -1, right derivative 1"]
     assert dfdx.parse("x^2").kinks() == []
-    raw = dfdx.parse("x*e^x").diff("x")
+    raw = dfdx.parse("x*e^x").diff("x", simplify=False)
+    assert str(raw) == "x*e^x + e^x"
+    assert_derivative(dfdx.parse("x*e^x"), raw, XS)
     assert str(dfdx.simplify(raw)) == str(raw.simplify()) == "(x + 1)*e^x"
     f = dfdx.parse("x^2 + y")
     assert str(f.subs(x=2)) == "y + 4"
