@@ -30,7 +30,7 @@ import numpy as np
 from . import _lib as L
 
 __all__ = ["Context", "Expr", "Function", "Error", "SyntaxError", "DomainError", "LimitError", "UsageError",
-           "parse", "diff", "grad", "simplify", "extrema", "check", "steps", "tangent", "limit", "descend",
+           "parse", "diff", "grad", "simplify", "evaluate", "Value", "extrema", "check", "steps", "tangent", "limit", "descend",
            "verify", "plot", "plot_rates", "CriticalPoint", "Extrema", "Check", "Step", "Tangent", "Limit", "Run",
            "Descent", "VerifyPoint", "Verification", "default_context"]
 
@@ -505,6 +505,29 @@ def check(f, answer, var=None, order=1, ctx=None):
         at = r.eq.at_d if kind in (L.EQ_DIFFERENT, L.EQ_UNDEFINED) else None
         slip = data["slip"]["name"] if data.get("slip") else None
         return Check(kind in (L.EQ_ALGEBRA, L.EQ_POINTS), at, slip, data["verdict"], Expr(ctx, r.derivative), data)
+
+
+@dataclass
+class Value:
+    value: float              # in doubles (nan when too large for a double: exact has it)
+    decimal: float            # as the program shows it, without rounding noise (log2(8) is 3)
+    exact: Optional[Expr]     # the exact value where it says more than a decimal (1/3, sqrt(3)/2)
+    rational: bool            # exact is a rational number
+    data: Dict[str, Any] = field(repr=False)
+
+
+def evaluate(f, values=None, ctx=None, **kw):
+    """The value of f at exact values (numbers, or closed expressions such as 'pi/3'), exactly
+    where it can be, as `dfdx eval` gives it: evaluate("x^2 - 4x", x="1/2").exact is -7/4."""
+    f = _expr(f, ctx)
+    ctx = f.ctx
+    values = dict(values or {}, **kw)
+    names = (c_char_p * max(1, len(values)))(*[k.encode() for k in values])
+    with ctx.lock:
+        exprs = (c_void_p * max(1, len(values)))(*[ctx.expr(v)._ptr for v in values.values()])
+        r = L.Value()
+        ctx.status(L.lib.dx_eval_at(ctx._ptr, f._ptr, names, exprs, len(values), byref(r)))
+        return Value(r.value, r.decimal, _ex(ctx, r.exact), bool(r.rational), ctx.show(L.lib.dx_show_value, r))
 
 
 @dataclass

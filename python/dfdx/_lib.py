@@ -103,6 +103,12 @@ class CheckResult(Structure):
                 ("slipped", c_void_p)]
 
 
+class Value(Structure):
+    _fields_ = [("input", c_void_p), ("nvalues", c_size_t), ("names", c_void_p), ("values", c_void_p),
+                ("exact", c_void_p), ("rational", c_bool), ("value", c_double), ("decimal", c_double),
+                ("form", c_int)]
+
+
 class TangentResult(Structure):
     _fields_ = [("f", c_void_p), ("var", c_char_p), ("kind", c_int), ("at", c_void_p), ("x", c_double),
                 ("y", c_double), ("slope", c_double), ("intercept", c_double), ("exact", c_bool),
@@ -182,7 +188,7 @@ class DescendRequest(Structure):
 # the C type of each mirror, for the layout test
 C_NAMES = {Arg: "dx_arg", Msg: "dx_msg", Error: "dx_error", Buf: "dx_buf", Slope: "dx_slope", Kink: "dx_kink",
            Derived: "dx_derived", Grad: "dx_grad", Steps: "dx_steps", Equiv: "dx_equiv",
-           CheckResult: "dx_check_result", TangentResult: "dx_tangent_result", VerifyPoint: "dx_verify_point",
+           CheckResult: "dx_check_result", Value: "dx_value", TangentResult: "dx_tangent_result", VerifyPoint: "dx_verify_point",
            VerifyResult: "dx_verify_result", XPoint: "dx_xpoint", Crit: "dx_crit", Global: "dx_global",
            Flat: "dx_flat", ExtremaResult: "dx_extrema_result", LimMethod: "dx_lim_method", Lim: "dx_lim",
            Point: "dx_point", LimitReport: "dx_limit_report", DescendOpts: "dx_descend_opts",
@@ -239,6 +245,8 @@ _sig("dx_steps_free", None, POINTER(Steps))
 _sig("dx_show_steps", None, P, POINTER(Steps), c_int, POINTER(Buf))
 _sig("dx_check", c_int, P, P, c_char_p, c_uint, c_char_p, c_size_t, POINTER(CheckResult))
 _sig("dx_show_check", None, P, POINTER(CheckResult), c_int, POINTER(Buf))
+_sig("dx_eval_at", c_int, P, P, POINTER(c_char_p), POINTER(P), c_size_t, POINTER(Value))
+_sig("dx_show_value", None, P, POINTER(Value), c_int, POINTER(Buf))
 _sig("dx_tangent", c_int, P, P, c_char_p, c_char_p, POINTER(c_char_p), POINTER(P), c_size_t,
      POINTER(TangentResult))
 _sig("dx_show_tangent", None, P, POINTER(TangentResult), c_int, POINTER(Buf))

@@ -28,6 +28,20 @@ def test_extrema():
         dfdx.extrema("x^2", interval=(1, 0))
 
 
+def test_evaluate():
+    v = dfdx.evaluate("x^2 - 4x", x="1/2")
+    assert (v.value, v.decimal, str(v.exact), v.rational) == (-1.75, -1.75, "-7/4", True)
+    s = dfdx.evaluate("sin(x)", x="pi/3")
+    assert str(s.exact) == "sqrt(3)/2" and s.value == pytest.approx(3 ** 0.5 / 2) and not s.rational
+    assert dfdx.evaluate("log2(x)", x=8).decimal == 3
+    assert dfdx.evaluate("x*y", {"x": 0.5}, y=2).value == 1
+    assert dfdx.evaluate("x^2 - 4x", x="1/2").data["exact"] == "-7/4"
+    with pytest.raises(dfdx.DomainError, match="ln is undefined at -1"):
+        dfdx.evaluate("ln(x)", x=-1)
+    with pytest.raises(dfdx.UsageError, match="no value for y"):
+        dfdx.evaluate("x*y", x=1)
+
+
 def test_check():
     c = dfdx.check("sin(x^2)", "cos(x^2)")
     assert (c.correct, c.slip, c.verdict) == (False, "missing inner derivative (chain rule)", "incorrect")
