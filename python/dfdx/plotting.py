@@ -3,7 +3,8 @@ descent paths, and one panel per learning rate. Every number comes from dfdx (va
 the compiled evaluator, tangents and extrema from their commands); Matplotlib only draws."""
 import numpy as np
 
-import dfdx
+from .commands import Descent, _num, extrema as find_extrema, tangent as find_tangent
+from .expr import Expr, _pick_var, parse
 
 
 def _pyplot():
@@ -28,10 +29,10 @@ def plot(f, xrange=(-3, 3), var=None, derivative=True, tangents=(), extrema=Fals
          title=None):
     """f (and f' unless derivative=False) over xrange on ax (a new figure's when None), with the
     tangent at each point of tangents, the critical points marked (extrema=True) and the path
-    of a descent (a dfdx.Run, or every run of a dfdx.Descent). Returns the axes."""
+    of a descent (a Run, or every run of a Descent). Returns the axes."""
     plt = _pyplot()
-    f = f if isinstance(f, dfdx.Expr) else dfdx.parse(f)
-    var = dfdx._pick_var(f, var)
+    f = f if isinstance(f, Expr) else parse(f)
+    var = _pick_var(f, var)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 5))
     x = np.linspace(float(xrange[0]), float(xrange[1]), n)
@@ -45,21 +46,21 @@ def plot(f, xrange=(-3, 3), var=None, derivative=True, tangents=(), extrema=Fals
         shown.append(dy)
     colours = ["tab:red", "tab:green", "tab:orange", "tab:purple", "tab:brown"]
     for i, at in enumerate(tangents):
-        t = dfdx.tangent(f, at, var=var)
+        t = find_tangent(f, at, var=var)
         colour = colours[i % len(colours)]
         if t.differentiable:
             xt = np.linspace(t.x - 1.5, t.x + 1.5, 50)
             ax.plot(xt, t.slope * xt + t.intercept, "--", color=colour, linewidth=2,
-                    label="tangent at %s=%s (slope=%s)" % (var, dfdx._num(t.x), dfdx._num(round(t.slope, 6))))
+                    label="tangent at %s=%s (slope=%s)" % (var, _num(t.x), _num(round(t.slope, 6))))
         ax.plot(t.x, t.y, "o", color=colour, markersize=8)
     if extrema:
-        ex = dfdx.extrema(f, var=var, interval=xrange)
+        ex = find_extrema(f, var=var, interval=xrange)
         for cp in ex.critical_points:
             if xrange[0] <= cp.x <= xrange[1]:
                 ax.plot(cp.x, cp.value, "ko", markersize=8)
                 ax.annotate("local %s" % cp.kind if cp.kind != "neither" else "flat", xy=(cp.x, cp.value),
                             xytext=(8, 8), textcoords="offset points")
-    runs = descent.runs if isinstance(descent, dfdx.Descent) else [descent] if descent is not None else []
+    runs = descent.runs if isinstance(descent, Descent) else [descent] if descent is not None else []
     for run in runs:
         path = run.path
         ax.plot(path, f.compile([var])(path), "o-", markersize=4, label="descent, rate %s" % run.rate)
