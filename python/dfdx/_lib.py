@@ -61,6 +61,10 @@ class Error(Structure):
     _fields_ = [("status", c_int), ("pos", c_long), ("end", c_long), ("msg", Msg)]
 
 
+class ParseOpts(Structure):
+    _fields_ = [("names", POINTER(c_char_p)), ("nnames", c_size_t)]
+
+
 class Buf(Structure):
     _fields_ = [("s", c_void_p), ("n", c_size_t), ("cap", c_size_t), ("limit", c_size_t), ("oom", c_bool),
                 ("over", c_bool)]
@@ -186,7 +190,7 @@ class DescendRequest(Structure):
 
 
 # the C type of each mirror, for the layout test
-C_NAMES = {Arg: "dx_arg", Msg: "dx_msg", Error: "dx_error", Buf: "dx_buf", Slope: "dx_slope", Kink: "dx_kink",
+C_NAMES = {Arg: "dx_arg", Msg: "dx_msg", ParseOpts: "dx_parse_opts", Error: "dx_error", Buf: "dx_buf", Slope: "dx_slope", Kink: "dx_kink",
            Derived: "dx_derived", Grad: "dx_grad", Steps: "dx_steps", Equiv: "dx_equiv",
            CheckResult: "dx_check_result", Value: "dx_value", TangentResult: "dx_tangent_result", VerifyPoint: "dx_verify_point",
            VerifyResult: "dx_verify_result", XPoint: "dx_xpoint", Crit: "dx_crit", Global: "dx_global",
@@ -220,6 +224,8 @@ _sig("dx_ctx_error", POINTER(Error), P)
 _sig("dx_ctx_errmsg", P, P, c_int)
 _sig("dx_ctx_clear_error", None, P)
 _sig("dx_parse", P, P, c_char_p, c_size_t)
+_sig("dx_parse_ex", P, P, c_char_p, c_size_t, POINTER(ParseOpts), c_void_p)
+_sig("dx_is_constant", c_bool, P)
 _sig("dx_is_name", c_bool, c_char_p, c_size_t)
 _sig("dx_is_variable", c_bool, P)
 _sig("dx_is_number", c_bool, P)

@@ -54,7 +54,7 @@ def _ex(ctx, ptr):
 def extrema(f, var=None, interval=None, ctx=None):
     """Every critical point of f, classified, with inflection points and global extremes, on
     the whole line (a polynomial) or the interval (lo, hi)."""
-    f = _expr(f, ctx)
+    f = _expr(f, ctx, var)
     ctx = f.ctx
     var = _pick_var(f, var)
     r = L.ExtremaResult()
@@ -92,7 +92,7 @@ class Check:
 
 def check(f, answer, var=None, order=1, ctx=None):
     """Is answer the order-th derivative of f? A witness point and the slip when it is not."""
-    f = _expr(f, ctx)
+    f = _expr(f, ctx, var)
     ctx = f.ctx
     var = _pick_var(f, var)
     text = str(answer)
@@ -141,7 +141,7 @@ class Step:
 
 def steps(f, var=None, ctx=None):
     """The derivation of f', one rule a step, as `dfdx steps` shows it."""
-    f = _expr(f, ctx)
+    f = _expr(f, ctx, var)
     ctx = f.ctx
     var = _pick_var(f, var)
     s = L.Steps()
@@ -168,7 +168,7 @@ class Tangent:
 
 def tangent(f, at, var=None, ctx=None):
     """The tangent of f at the point at (a number or a closed expression such as 'pi/4')."""
-    f = _expr(f, ctx)
+    f = _expr(f, ctx, var)
     ctx = f.ctx
     var = _pick_var(f, var)
     text = at if isinstance(at, str) else repr(float(at)) if isinstance(at, float) else str(at)
@@ -212,7 +212,7 @@ def _tri(v):
 def limit(f, at, side="both", var=None, ctx=None):
     """The limit of f as var tends to at (a number, 'pi/2', math.inf or 'oo'), from side
     'both', 'left' or 'right', with continuity and differentiability at a finite point."""
-    f = _expr(f, ctx)
+    f = _expr(f, ctx, var)
     ctx = f.ctx
     var = _pick_var(f, var)
     if side not in ("both", "left", "right"):
@@ -264,7 +264,7 @@ class Verification:
 
 def verify(f, var=None, at=None, ctx=None):
     """f' against central differences of f at the points at (default: a spread over [-3, 3])."""
-    f = _expr(f, ctx)
+    f = _expr(f, ctx, var)
     ctx = f.ctx
     var = _pick_var(f, var)
     pts = None if at is None else np.ascontiguousarray(np.atleast_1d(at), dtype=np.float64)
@@ -315,9 +315,9 @@ _METHODS = {"gd": L.GD, "momentum": L.MOMENTUM, "adam": L.ADAM}
 def descend(f, start, rate=0.1, steps=100, method="gd", tol=None, fixed=None, ctx=None):
     """Gradient descent on f from start (a number, or {var: number}), every rate (a number or a
     list) from the same start; the other variables fixed ({var: number})."""
-    f = _expr(f, ctx)
-    ctx = f.ctx
     fixed = dict(fixed or {})
+    f = _expr(f, ctx, list(start if isinstance(start, dict) else []) + list(fixed))
+    ctx = f.ctx
     if isinstance(start, dict):
         names, vals = list(start), [float(v) for v in start.values()]
     else:

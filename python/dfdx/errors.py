@@ -4,20 +4,24 @@ from . import _lib as L
 
 
 class Error(ValueError):
-    """An error of the library: message as the dfdx program prints it, column (1-based, in
-    characters of text) where the text had one, else None."""
+    """An error of the library: message as the dfdx program prints it; where the error has a
+    place in a text, its line and column (1-based, in characters), else None."""
 
-    def __init__(self, message, column=None, text=None):
+    def __init__(self, message, text=None, pos=-1):
         self.message = message
-        self.column = column
         self.text = text
-        what = "syntax error" if isinstance(self, SyntaxError) else "error"
-        if column is None:
+        self.line = self.column = None
+        if text is not None and pos >= 0:
+            before = text.encode("utf-8")[:pos].decode("utf-8", errors="ignore")
+            start = before.rfind("\n") + 1
+            self.column = len(before) - start + 1
+            self.line = text[start:].split("\n", 1)[0]
+        if self.column is None:
             super().__init__(message)
         else:
-            line = text.splitlines()[0] if text else ""
-            super().__init__("%s at column %d: %s\n  %s\n  %s^" % (what, column, message, line,
-                                                                 " " * (column - 1)))
+            what = "syntax error" if isinstance(self, SyntaxError) else "error"
+            super().__init__("%s at column %d: %s\n  %s\n  %s^" % (what, self.column, message, self.line,
+                                                                   " " * (self.column - 1)))
 
 
 class SyntaxError(Error):  # noqa: A001 (dfdx.SyntaxError, as the contract names it)
@@ -38,8 +42,3 @@ class UsageError(Error):
 
 _ERRORS = {L.ESYNTAX: SyntaxError, L.EDOMAIN: DomainError, L.ELIMIT: LimitError, L.EUSAGE: UsageError}
 
-
-def _column(text, pos):
-    """pos, a byte offset into text's UTF-8, as a 1-based character column of its line."""
-    before = text.encode("utf-8")[:pos].decode("utf-8", errors="ignore")
-    return len(before) - (before.rfind("\n") + 1) + 1

@@ -9,7 +9,7 @@ from fractions import Fraction
 import numpy as np
 
 from . import _lib as L
-from .errors import _ERRORS, Error, UsageError, _column
+from .errors import _ERRORS, Error, UsageError
 
 
 # --- contexts ------------------------------------------------------------------------------------
@@ -40,8 +40,7 @@ class Context:
         L.free(raw)
         if status == L.ENOMEM:
             raise MemoryError("dfdx: " + msg)
-        column = _column(text, pos) if text is not None and pos >= 0 else None
-        raise _ERRORS.get(status, Error)(msg or "failed", column, text if column else None)
+        raise _ERRORS.get(status, Error)(msg or "failed", text, pos)
 
     def check(self, ptr, text=None):
         if not ptr:
@@ -70,12 +69,16 @@ class Context:
         finally:
             L.lib.dx_buf_free(byref(b))
 
-    def parse(self, text):
+    def parse(self, text, names=()):
+        """text as an expression; names (such as 'xy') stay one variable where a run of letters
+        would be read as a product."""
         if not isinstance(text, str):
             raise TypeError("dfdx.parse takes a str, not %s" % type(text).__name__)
         data = text.encode("utf-8")
+        known = [n.encode() for n in names]
+        opts = L.ParseOpts((c_char_p * max(1, len(known)))(*known), len(known))
         with self.lock:
-            return Expr(self, self.check(L.lib.dx_parse(self._ptr, data, len(data)), text))
+            return Expr(self, self.check(L.lib.dx_parse_ex(self._ptr, data, len(data), opts, None), text))
 
     def template(self, text):
         """An expression of placeholders __dfdx_0__, __dfdx_1__ (to build others by substitution)."""
@@ -115,8 +118,17 @@ def _pick_var(f, var):
     """The variable a command works on: var, else x when f has it, else f's only variable (as
     the dfdx program picks it)."""
     if var is not None:
-        if not isinstance(var, str) or not L.lib.dx_is_name(var.encode(), len(var.encode())):
-            raise UsageError("--var takes a variable name (not '%s')" % (var,))
+        raw = var.encode() if isinstance(var, str) else b""
+        if not L.lib.dx_is_name(raw, len(raw)):
+            raise UsageError("var takes a variable name (not '%s')" % (var,))
+        # pi, e and function names read as something else: d/dpi would silently be 0
+        ctx = f.ctx
+        with ctx.lock:
+            read = L.lib.dx_parse_ex(ctx._ptr, raw, len(raw), L.ParseOpts((c_char_p * 1)(raw), 1), None)
+            L.lib.dx_ctx_clear_error(ctx._ptr)
+        if not read or not L.lib.dx_is_variable(read):
+            raise UsageError("var takes a variable name (not '%s', which is a %s)"
+                             % (var, "constant" if read and L.lib.dx_is_constant(read) else "function"))
         return var
     names = f.variables
     if not names or "x" in names:
@@ -131,6 +143,7 @@ class Expr:
     plain text; Jupyter shows its LaTeX. Equal expressions of one context are one handle."""
 
     __slots__ = ("ctx", "_ptr", "_funcs", "__weakref__")
+    __array_ufunc__ = None  # 2.0*f with a NumPy number builds an Expr (f.__rmul__), not an object array
 
     def __init__(self, ctx, ptr):
         self.ctx = ctx
@@ -318,17 +331,23 @@ class Function:
         return out.value
 
 
-def parse(text, ctx=None):
-    """The expression text reads as (what students type: 'x^3 - 3x', 'sin 2x', '|x|')."""
-    return _ctx(ctx).parse(text)
+def parse(text, names=(), ctx=None):
+    """The expression text reads as (what students type: 'x^3 - 3x', 'sin 2x', '|x|'); names
+    (such as 'xy') stay one variable."""
+    return _ctx(ctx).parse(text, names)
 
 
-def _expr(f, ctx=None):
+def _expr(f, ctx=None, var=None):
+    """f as an Expr; a text is parsed with var (the variable a command was given, or a list of
+    names) kept whole."""
+    if isinstance(f, str) and var is not None:
+        names = [var] if isinstance(var, str) else [n for n in var if isinstance(n, str)]
+        return _ctx(ctx).parse(f, names)
     return _ctx(ctx).expr(f) if not isinstance(f, Expr) else f
 
 
 def diff(f, var=None, order=1, simplify=True, ctx=None):
-    return _expr(f, ctx).diff(var, order, simplify)
+    return _expr(f, ctx, var).diff(var, order, simplify)
 
 
 def grad(f, ctx=None):

@@ -41,9 +41,21 @@ def test_tangent_point_errors():
         dfdx.tangent("ln(x)", at=-1)
 
 
+def test_the_line_of_a_multiline_text():
+    with pytest.raises(dfdx.SyntaxError) as info:
+        dfdx.parse("x +\n  (2 +")
+    e = info.value
+    assert (e.line, e.column) == ("  (2 +", 7)
+    assert str(e).splitlines() == ["syntax error at column 7: " + e.message, "    (2 +", "        ^"]
+
+
 def test_usage_errors():
-    with pytest.raises(dfdx.UsageError):
+    with pytest.raises(dfdx.UsageError, match="not '2x'"):
         dfdx.diff("x^2", var="2x")
+    with pytest.raises(dfdx.UsageError, match="not 'pi', which is a constant"):
+        dfdx.diff("x^2", var="pi")
+    with pytest.raises(dfdx.UsageError, match="not 'sin', which is a function"):
+        dfdx.diff("x^2", var="sin")
     with pytest.raises(TypeError):
         dfdx.parse(3)
     with pytest.raises(dfdx.LimitError):

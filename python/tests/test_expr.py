@@ -42,6 +42,17 @@ def test_arithmetic_builds_canonical_expressions():
         x / 0
 
 
+def test_known_names_stay_whole():
+    assert str(dfdx.parse("xy")) == "x*y" and str(dfdx.parse("xy", names=["xy"])) == "xy"
+    assert str(dfdx.diff("x*xy", var="xy")) == "x"   # the variable a command is given is a name
+    assert dfdx.descend("(wx - y)^2", start={"wx": 0}, fixed={"y": 3}, steps=200).runs[0].position == pytest.approx(3)
+
+
+def test_numpy_numbers_build_expressions():
+    x = dfdx.parse("x")
+    assert np.float64(2.0) * x == 2 * x and np.int64(3) + x == x + 3
+
+
 def test_other_contexts_and_equality():
     ctx = dfdx.Context()
     a, b = dfdx.parse("x^2", ctx=ctx), dfdx.parse("x^2")
