@@ -16,6 +16,7 @@ int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
 int cli_descend(cli *c, const cli_args *a);
+int cli_hessian(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -25,6 +26,7 @@ static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
+static const cli_opt hessian_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
@@ -103,6 +105,10 @@ const cli_command cli_commands[] = {
      "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
      "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
+    {"hessian", cli_hessian, hessian_opts, 1, 1, "hessian EXPR [--var x,y] [--at x=1,y=2]",
+     "The matrix of second partial derivatives, simplified (rows and columns in the order of --var,\n"
+     "default every variable alphabetically), and with --at its exact value and determinant there.\n"
+     "  dfdx hessian 'x^3 - 3*x*y + y^3' --at x=1,y=1   ->  [ 6*x -3 ] [ -3 6*y ] ... determinant: 27"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
