@@ -17,6 +17,7 @@ int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
 int cli_descend(cli *c, const cli_args *a);
 int cli_hessian(cli *c, const cli_args *a);
+int cli_taylor(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -27,6 +28,7 @@ static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
 static const cli_opt hessian_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
+static const cli_opt taylor_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
@@ -109,6 +111,10 @@ const cli_command cli_commands[] = {
      "The matrix of second partial derivatives, simplified (rows and columns in the order of --var,\n"
      "default every variable alphabetically), and with --at its exact value and determinant there.\n"
      "  dfdx hessian 'x^3 - 3*x*y + y^3' --at x=1,y=1   ->  [ 6*x -3 ] [ -3 6*y ] ... determinant: 27"},
+    {"taylor", cli_taylor, taylor_opts, 1, 1, "taylor EXPR --at A [--order N] [--var V]   (several: --at x=1,y=2)",
+     "The Taylor polynomial of order N (default 2) about A, each coefficient exact, and the order of\n"
+     "the remainder. Several variables (up to order 6): f(a) + grad f(a)·h + 1/2 hᵀ H(a) h + ...\n"
+     "  dfdx taylor 'sin(x)' --at 0 --order 5   ->  x - x^3/6 + x^5/120, remainder O(x^6)"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
