@@ -226,4 +226,5 @@ DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 #include "dfdx/hessian.h"
 #include "dfdx/taylor.h"
 #include "dfdx/implicit.h"
+#include "dfdx/extrema2.h"
 #endif

@@ -21,6 +21,9 @@ DX_HIDDEN bool dx_mv_covered(dx_ctx *ctx, dx_expr *e, const char *const *names, 
 /* The determinant of an n x n matrix of expressions (row-major), simplified; NULL for n > 3. */
 DX_HIDDEN dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n);
 
+/* dx_extrema2 on the box out->from .. out->to (out->n, out->vars set): grid and Newton. */
+DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
+
 /* For the renderers: an exact value, with its decimal after it where the exact form names
  * sqrt, pi or e ("2 - sqrt(3) ≈ 0.2679491924311228", "-1", "1/3"). */
 DX_HIDDEN void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt);
