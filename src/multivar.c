@@ -58,6 +58,20 @@ void dx_mv_json_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e)
     dx_buf_free(&s);
 }
 
+void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n)
+{
+    dx_buf_putc(b, '{');
+    dx_json_key(b, "input", true);
+    dx_mv_json_expr(ctx, b, f);
+    dx_json_key(b, "vars", false);
+    dx_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        dx_buf_puts(b, i ? ", " : "");
+        dx_json_str(b, names[i]);
+    }
+    dx_buf_putc(b, ']');
+}
+
 void dx_mv_put_point(dx_ctx *ctx, dx_buf *b, const char *const *names, dx_expr *const *values, size_t n,
                      dx_show how)
 {

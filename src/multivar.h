@@ -29,6 +29,8 @@ DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result 
 DX_HIDDEN void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt);
 /* e in plain form as a JSON string; a failed print marks b. */
 DX_HIDDEN void dx_mv_json_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e);
+/* The start of a JSON report: {"input": f, "vars": [names]. */
+DX_HIDDEN void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n);
 /* "x = 1, y = 2" (or a JSON object {"x": "1", "y": "2"}) for a point. */
 DX_HIDDEN void dx_mv_put_point(dx_ctx *ctx, dx_buf *b, const char *const *names, dx_expr *const *values, size_t n,
                                dx_show how);

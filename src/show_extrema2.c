@@ -25,16 +25,7 @@ static void put_coords(dx_ctx *ctx, dx_buf *b, const dx_extrema2_result *r, cons
 
 static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
 {
-    dx_buf_putc(out, '{');
-    dx_json_key(out, "input", true);
-    dx_mv_json_expr(ctx, out, r->f);
-    dx_json_key(out, "vars", false);
-    dx_buf_putc(out, '[');
-    for (size_t i = 0; i < r->n; i++) {
-        dx_buf_puts(out, i ? ", " : "");
-        dx_json_str(out, r->vars[i]);
-    }
-    dx_buf_putc(out, ']');
+    dx_mv_json_head(ctx, out, r->f, r->vars, r->n);
     dx_json_key(out, "method", false);
     dx_json_str(out, r->method == DX_EX2_RESULTANT ? "resultant" : "box");
     dx_json_key(out, "certified", false);

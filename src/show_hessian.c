@@ -11,16 +11,7 @@ static void put_names(dx_buf *b, const char *const *names, size_t n)
 
 static void show_json(dx_ctx *ctx, const dx_hessian_result *r, dx_buf *out)
 {
-    dx_buf_putc(out, '{');
-    dx_json_key(out, "input", true);
-    dx_mv_json_expr(ctx, out, r->f);
-    dx_json_key(out, "vars", false);
-    dx_buf_putc(out, '[');
-    for (size_t i = 0; i < r->n; i++) {
-        dx_buf_puts(out, i ? ", " : "");
-        dx_json_str(out, r->vars[i]);
-    }
-    dx_buf_putc(out, ']');
+    dx_mv_json_head(ctx, out, r->f, r->vars, r->n);
     dx_json_key(out, "hessian", false);
     dx_mv_put_matrix(ctx, out, r->entry, r->n, DX_SHOW_JSON);
     if (r->at) {

@@ -1,7 +1,7 @@
 /* Tests of critical points in two and three variables: textbook functions, 100 polynomials
  * built with known critical points, curves of critical points, the box search, the program. */
 #include "dfdx.h"
-#include "testutil.h"
+#include "mvtest.h"
 
 #include <check.h>
 #include <math.h>
@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 #define PI 3.14159265358979323846
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 typedef struct want_pt {
     double x, y;
@@ -232,13 +230,7 @@ START_TEST(box)
 }
 END_TEST
 
-typedef struct cli_row {
-    const char *const *argv;
-    int status;
-    const char *out;
-} cli_row;
-
-static const cli_row cli_rows[] = {
+static const mv_cli_row cli_rows[] = {
     {A("extrema", "x^3 - 3*x*y + y^3"), 0,
      "  x = 0, y = 0, f = 0: saddle point\n      det H = -9 < 0\n  x = 1, y = 1, f = -1: local min\n"},
     {A("extrema", "x^3 - 3*x*y + y^3", "--format", "json"), 0,
@@ -252,16 +244,7 @@ static const cli_row cli_rows[] = {
     {A("extrema", "x^3 - 3*x"), 0, "local max"},
 };
 
-START_TEST(cli_row_test)
-{
-    char *out, *err;
-    const cli_row *w = &cli_rows[_i];
-    int st = tu_run(w->argv, NULL, &out, &err);
-    ck_assert_msg(st == w->status, "status %d: %s%s", st, out, err);
-    ck_assert_msg(strstr(st ? err : out, w->out), "want '%s' in:\n%s%s", w->out, out, err);
-    free(out);
-    free(err);
-}
+START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
 END_TEST
 
 static Suite *extrema2_suite(void)

@@ -1,15 +1,13 @@
 /* Tests of the Hessian: entries against central differences of the gradient, values at a
  * point, the determinant, errors, the program's output. */
 #include "dfdx.h"
-#include "testutil.h"
+#include "mvtest.h"
 
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static const char *const functions[] = {
     "x^2 + y^2", "x^2 - y^2", "x^3 - 3*x*y + y^3", "x^4 + y^4", "sin(x*y) + x^2", "exp(x - y^2)*cos(y)",
@@ -36,15 +34,6 @@ START_TEST(entries_numeric)
     }
 }
 END_TEST
-
-static char *printed(const dx_expr *e)
-{
-    static char buf[200];
-    char *s = dx_print(tu_ctx, e, DX_PLAIN);
-    snprintf(buf, sizeof buf, "%s", s);
-    free(s);
-    return buf;
-}
 
 /* Exact values at a point, and the determinant (textbook: f = x^3 - 3xy + y^3). */
 typedef struct at_row {
@@ -74,12 +63,12 @@ START_TEST(at_point)
     ck_assert_int_eq(dx_hessian(tu_ctx, f, NULL, 0, w->point, pt, w->npoint, &r), DX_OK);
     ck_assert(r.at);
     for (size_t k = 0; k < r.n * r.n; k++) {
-        ck_assert_str_eq(printed(r.value[k]), w->h[k]);
+        ck_assert_str_eq(mv_printed(r.value[k]), w->h[k]);
         double want;
         ck_assert_int_eq(dx_eval_const(tu_ctx, tu_parse(w->h[k]), &want), DX_OK);
         ck_assert_double_eq_tol(r.num[k], want, 1e-12);
     }
-    ck_assert_str_eq(printed(r.det), w->det);
+    ck_assert_str_eq(mv_printed(r.det), w->det);
     ck_assert_double_eq_tol(r.det_num, w->det_num, 1e-12);
 }
 END_TEST
@@ -99,18 +88,12 @@ START_TEST(errors)
     /* --var chooses and orders the rows */
     const char *yx[] = {"y", "x"};
     ck_assert_int_eq(dx_hessian(tu_ctx, tu_parse("x^3*y"), yx, 2, NULL, NULL, 0, &r), DX_OK);
-    ck_assert_str_eq(printed(r.entry[0]), "0");
-    ck_assert_str_eq(printed(r.entry[3]), "6*x*y");
+    ck_assert_str_eq(mv_printed(r.entry[0]), "0");
+    ck_assert_str_eq(mv_printed(r.entry[3]), "6*x*y");
 }
 END_TEST
 
-typedef struct cli_row {
-    const char *const *argv;
-    int status;
-    const char *out; /* a piece of stdout (or stderr for a failure) */
-} cli_row;
-
-static const cli_row cli_rows[] = {
+static const mv_cli_row cli_rows[] = {
     {A("hessian", "x^3 - 3*x*y + y^3", "--at", "x=1,y=1"), 0, "  [ 6*x -3  ]\n  [ -3  6*y ]\nat x = 1, y = 1:"},
     {A("hessian", "x^3 - 3*x*y + y^3", "--at", "x=1,y=1"), 0, "determinant: 27\n"},
     {A("hessian", "x*y", "--format", "json"), 0, "\"vars\": [\"x\", \"y\"], \"hessian\": [[\"0\", \"1\"], [\"1\", \"0\"]]"},
@@ -121,16 +104,7 @@ static const cli_row cli_rows[] = {
     {A("hessian", "--help"), 0, "second partial derivatives"},
 };
 
-START_TEST(cli_row_test)
-{
-    char *out, *err;
-    const cli_row *w = &cli_rows[_i];
-    int st = tu_run(w->argv, NULL, &out, &err);
-    ck_assert_msg(st == w->status, "status %d: %s%s", st, out, err);
-    ck_assert_msg(strstr(st ? err : out, w->out), "want '%s' in:\n%s%s", w->out, out, err);
-    free(out);
-    free(err);
-}
+START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
 END_TEST
 
 static Suite *hessian_suite(void)

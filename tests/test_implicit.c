@@ -2,15 +2,13 @@
  * curvature of the curve itself (y(x) solved numerically near a point, central differences),
  * tangents, vertical tangents, singular points, errors, the program. */
 #include "dfdx.h"
-#include "testutil.h"
+#include "mvtest.h"
 
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 /* A curve and a point near it: x0 exactly, y near the branch to follow. */
 typedef struct curve_row {
@@ -111,15 +109,6 @@ START_TEST(curve_row_test)
 }
 END_TEST
 
-static const char *printed(const dx_expr *e)
-{
-    static char buf[200];
-    char *s = dx_print(tu_ctx, e, DX_PLAIN);
-    snprintf(buf, sizeof buf, "%s", s);
-    free(s);
-    return buf;
-}
-
 static dx_status implicit_at(const char *eq, const char *x0, const char *y0, unsigned order, dx_implicit_result *r)
 {
     dx_parse_opts o = {NULL, 0, true};
@@ -132,12 +121,12 @@ START_TEST(circle)
 {
     dx_implicit_result r;
     ck_assert_int_eq(implicit_at("x^2 + y^2 = 25", "3", "4", 2, &r), DX_OK);
-    ck_assert_str_eq(printed(r.dydx), "-x/y");
-    ck_assert_str_eq(printed(r.d2ydx2), "-(x^2 + y^2)/y^3");
+    ck_assert_str_eq(mv_printed(r.dydx), "-x/y");
+    ck_assert_str_eq(mv_printed(r.d2ydx2), "-(x^2 + y^2)/y^3");
     ck_assert_int_eq(r.kind, DX_IMPLICIT_LINE);
-    ck_assert_str_eq(printed(r.slope), "-3/4");
-    ck_assert_str_eq(printed(r.line), "25/4 - 3*x/4");
-    ck_assert_str_eq(printed(r.second), "-25/64");
+    ck_assert_str_eq(mv_printed(r.slope), "-3/4");
+    ck_assert_str_eq(mv_printed(r.line), "25/4 - 3*x/4");
+    ck_assert_str_eq(mv_printed(r.second), "-25/64");
     /* the tangent touches the curve at the point */
     ck_assert_int_eq(implicit_at("x^2 + y^2 = 25", "5", "0", 1, &r), DX_OK);
     ck_assert_int_eq(r.kind, DX_IMPLICIT_VERTICAL);
@@ -147,9 +136,9 @@ START_TEST(circle)
     ck_assert_str_eq(tu_err(tu_ctx), "the point (3, 5) is not on the curve: F there is 9, not 0");
     /* irrational points on the curve: exact where the simplifier closes them, else to rounding */
     ck_assert_int_eq(implicit_at("x^2 + y^2 = 4", "1", "sqrt(3)", 1, &r), DX_OK);
-    ck_assert_str_eq(printed(r.slope), "-sqrt(3)/3");
+    ck_assert_str_eq(mv_printed(r.slope), "-sqrt(3)/3");
     ck_assert_int_eq(implicit_at("y = sin(x)", "pi/6", "1/2", 1, &r), DX_OK);
-    ck_assert_str_eq(printed(r.slope), "sqrt(3)/2");
+    ck_assert_str_eq(mv_printed(r.slope), "sqrt(3)/2");
 }
 END_TEST
 
@@ -166,13 +155,7 @@ START_TEST(errors)
 }
 END_TEST
 
-typedef struct cli_row {
-    const char *const *argv;
-    int status;
-    const char *out;
-} cli_row;
-
-static const cli_row cli_rows[] = {
+static const mv_cli_row cli_rows[] = {
     {A("x^2 + y^2 = 25"), 0, "-x/y\n"},
     {A("implicit", "x^2 + y^2 = 25", "--at", "x=3,y=4"), 0, "slope there: -3/4\ntangent: y = 25/4 - 3*x/4\n"},
     {A("implicit", "x^2 + y^2 = 25", "--at", "x=-5,y=0"), 0, "vertical tangent: x = -5"},
@@ -185,16 +168,7 @@ static const cli_row cli_rows[] = {
     {A("diff", "x^2 + y^2 = 25"), 2, "dfdx implicit"},
 };
 
-START_TEST(cli_row_test)
-{
-    char *out, *err;
-    const cli_row *w = &cli_rows[_i];
-    int st = tu_run(w->argv, NULL, &out, &err);
-    ck_assert_msg(st == w->status, "status %d: %s%s", st, out, err);
-    ck_assert_msg(strstr(st ? err : out, w->out), "want '%s' in:\n%s%s", w->out, out, err);
-    free(out);
-    free(err);
-}
+START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
 END_TEST
 
 static Suite *implicit_suite(void)

@@ -1,15 +1,13 @@
 /* Tests of Taylor polynomials: coefficients against known series, the polynomial against f
  * numerically near the point, several variables, errors, the program's output. */
 #include "dfdx.h"
-#include "testutil.h"
+#include "mvtest.h"
 
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-#define A(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 /* f about a, order n: the coefficients of (x - a)^k from k = 0 up, known series. */
 typedef struct series_row {
@@ -51,15 +49,6 @@ static const series_row series[] = {
     {"sec(x)", "0", 4, {"1", "0", "1/2", "0", "5/24"}},
 };
 
-static const char *printed(const dx_expr *e)
-{
-    static char buf[200];
-    char *s = dx_print(tu_ctx, e, DX_PLAIN);
-    snprintf(buf, sizeof buf, "%s", s);
-    free(s);
-    return buf;
-}
-
 START_TEST(series_row_test)
 {
     const series_row *w = &series[_i];
@@ -68,8 +57,8 @@ START_TEST(series_row_test)
     dx_taylor_result r;
     ck_assert_msg(dx_taylor(tu_ctx, f, x, &at, 1, w->order, &r) == DX_OK, "%s: %s", w->f, tu_err(tu_ctx));
     for (unsigned k = 0; k <= w->order; k++)
-        ck_assert_msg(strcmp(printed(r.coef[k]), w->coef[k]) == 0, "%s about %s, coefficient %u: %s, want %s", w->f,
-                      w->at, k, printed(r.coef[k]), w->coef[k]);
+        ck_assert_msg(strcmp(mv_printed(r.coef[k]), w->coef[k]) == 0, "%s about %s, coefficient %u: %s, want %s", w->f,
+                      w->at, k, mv_printed(r.coef[k]), w->coef[k]);
     /* numerically: f - P is O(h^(order+1)) near the point (the tree-walking oracle) */
     double a;
     ck_assert_int_eq(dx_eval_const(tu_ctx, at, &a), DX_OK);
@@ -89,10 +78,10 @@ START_TEST(several)
     dx_expr *at[] = {tu_parse("0"), tu_parse("1")};
     dx_taylor_result r;
     ck_assert_int_eq(dx_taylor(tu_ctx, f, xy, at, 2, 2, &r), DX_OK);
-    ck_assert_str_eq(printed(r.coef[0]), "cos(1)");
-    ck_assert_str_eq(printed(r.gradient[0]), "1 + cos(1)");
-    ck_assert_str_eq(printed(r.gradient[1]), "-sin(1)");
-    ck_assert_str_eq(printed(r.hessian[1]), "2 - sin(1)");
+    ck_assert_str_eq(mv_printed(r.coef[0]), "cos(1)");
+    ck_assert_str_eq(mv_printed(r.gradient[0]), "1 + cos(1)");
+    ck_assert_str_eq(mv_printed(r.gradient[1]), "-sin(1)");
+    ck_assert_str_eq(mv_printed(r.hessian[1]), "2 - sin(1)");
     ck_assert_ptr_null(r.remainder);
     /* along a direction the error shrinks like t^3 */
     const char *const names[] = {"x", "y"};
@@ -122,13 +111,7 @@ START_TEST(errors)
 }
 END_TEST
 
-typedef struct cli_row {
-    const char *const *argv;
-    int status;
-    const char *out;
-} cli_row;
-
-static const cli_row cli_rows[] = {
+static const mv_cli_row cli_rows[] = {
     {A("taylor", "sin(x)", "--at", "0", "--order", "5"), 0, "x - 1/6*x^3 + 1/120*x^5\n"},
     {A("taylor", "sin(x)", "--at", "0", "--order", "5"), 0, "remainder: O(x^6)\n"},
     {A("taylor", "cos(x)", "--at", "pi/3", "--order", "2"), 0, "1/2 - sqrt(3)/2*(x - pi/3) - 1/4*(x - pi/3)^2\n"},
@@ -141,16 +124,7 @@ static const cli_row cli_rows[] = {
     {A("taylor", "sin(x)", "--at", "0", "--order", "99"), 2, "--order"},
 };
 
-START_TEST(cli_row_test)
-{
-    char *out, *err;
-    const cli_row *w = &cli_rows[_i];
-    int st = tu_run(w->argv, NULL, &out, &err);
-    ck_assert_msg(st == w->status, "status %d: %s%s", st, out, err);
-    ck_assert_msg(strstr(st ? err : out, w->out), "want '%s' in:\n%s%s", w->out, out, err);
-    free(out);
-    free(err);
-}
+START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
 END_TEST
 
 /* The polynomial the program prints reads back as the same polynomial. */
