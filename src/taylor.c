@@ -67,6 +67,15 @@ static dx_expr *part(walk *w, dx_expr *f, unsigned k)
 {
     size_t from = w->nterms;
     terms_of(w, f, 0, k, dx_int(w->ctx, 1), 1);
+    if (w->st == DX_EDOMAIN) {
+        /* "division by zero" alone would not say which derivative: sqrt(x) about 0 */
+        const dx_msg *cause = dx_msg_keep(w->ctx, dx_ctx_error(w->ctx)->msg);
+        dx_ctx_clear_error(w->ctx);
+        if (cause && k == 0)
+            dx_fail(w->ctx, DX_EDOMAIN, -1, -1, DX_M_TAYLOR_F_UNDEFINED, DX_N(cause));
+        else if (cause)
+            dx_fail(w->ctx, DX_EDOMAIN, -1, -1, DX_M_TAYLOR_UNDEFINED, DX_I(k), DX_N(cause));
+    }
     if (w->st != DX_OK)
         return NULL;
     /* the walk lists the first variable's low powers first: reversed, x^2 comes before x*y */

@@ -72,7 +72,11 @@ const cli_command cli_commands[] = {
      "Every critical point, classified local min / local max / neither (second- and higher-\n"
      "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
      "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
-     "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
+     "(default [-10, 10]). With two or three variables: every critical point, min, max, saddle or\n"
+     "degenerate by the Hessian; a polynomial in two variables on the whole plane, certified, other\n"
+     "functions on a box (--from x=-2,y=-2 --to x=2,y=2, default [-10, 10] each), not certified.\n"
+     "  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min\n"
+     "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
      "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
