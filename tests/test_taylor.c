@@ -120,6 +120,7 @@ static const mv_cli_row cli_rows[] = {
     {A("taylor", "x^2*y + y^3", "--at", "x=1,y=2"), 0, "10 + 4*(x - 1) + 13*(y - 2) + 2*(x - 1)^2 + 2*(x - 1)*(y - 2) + 6*(y - 2)^2\n"},
     {A("taylor", "x^2*y + y^3", "--at", "x=1,y=2"), 0, "grad f(a) = (4, 13)\nH(a) =\n  [ 4 2  ]\n  [ 2 12 ]\n"},
     {A("taylor", "sin(x)"), 2, "--at"},
+    {A("taylor", "x", "--at", "x=1,x=2"), 2, "gives x twice"},
     {A("taylor", "x*y", "--at", "1"), 2, "no value for y"},
     {A("taylor", "sin(x)", "--at", "0", "--order", "99"), 2, "--order"},
 };

@@ -52,6 +52,9 @@ bool cli_read_point(cli *c, const char *opt, const char *text, cli_point *p)
         free(item);
         if (!ok)
             return false;
+        for (size_t i = 0; i < p->n; i++)
+            if (p->name[i] == name) /* names belong to the context: one pointer each */
+                return cli_usage(c, "--%s gives %s twice", opt, name), false;
         p->name[p->n++] = name;
     }
     if (p->n == 0)
