@@ -7,6 +7,7 @@
  * other root of either: so none is missed and none is counted twice. */
 #include "multivar.h"
 #include "alloc.h"
+#include "eval.h"
 #include "poly.h"
 #include "simplify.h"
 
@@ -633,6 +634,66 @@ static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_poly *R
     return st;
 }
 
+/* f - f(p) along the line p + t*(a, b): the order and sign of its first term in t (order 0
+ * when f is constant along it). false when that cannot be found exactly. */
+static bool along(dx_ctx *ctx, dx_expr *f, const char *const *vars, const dx_crit2 *c, int a, int b, int *order,
+                  int *sign)
+{
+    dx_expr *t = dx_sym(ctx, "t_", 2), *pt[2];
+    const int dir[2] = {a, b};
+    for (int i = 0; i < 2; i++)
+        pt[i] = dx_add(ctx, (dx_expr *)c->exact[i], dx_mul(ctx, dx_int(ctx, dir[i]), t));
+    dx_expr *g = dx_subst_values(ctx, f, vars, pt, 2);
+    dx_poly p;
+    dx_poly_init(&p);
+    bool ok = g && dx_poly_from_expr(ctx, g, t, &p) == 1;
+    *order = 0;
+    for (int k = 1; ok && k < p.n && !*order; k++)
+        if (mpq_sgn(p.c[k])) {
+            *order = k;
+            *sign = mpq_sgn(p.c[k]);
+        }
+    dx_poly_clear(&p);
+    return ok;
+}
+
+/* A degenerate point with rational coordinates, looked at along eight lines through it: an
+ * odd first order, or a rise along one and a fall along another, proves there is no extremum
+ * (a saddle); the same sign along all only says what was seen. */
+static dx_status lines_through(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
+{
+    static const int dirs[][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}, {1, 2}, {2, 1}, {1, -2}, {2, -1}};
+    int up = -1, down = -1, n = 0;
+    for (int d = 0; d < 8; d++) {
+        int order, sign;
+        if (!along(ctx, f, vars, c, dirs[d][0], dirs[d][1], &order, &sign)) {
+            if (!dx_recover(ctx))
+                return DX_ENOMEM;
+            continue;
+        }
+        if (order == 0)
+            continue;
+        n++;
+        if (order % 2) {
+            c->kind = DX_CP2_SADDLE;
+            c->lines = DX_MSG(DX_M_EX2_LINE_ODD, DX_I(dirs[d][0]), DX_I(dirs[d][1]), DX_I(order));
+            return DX_OK;
+        }
+        if (sign > 0 && up < 0)
+            up = d;
+        if (sign < 0 && down < 0)
+            down = d;
+    }
+    if (up >= 0 && down >= 0) {
+        c->kind = DX_CP2_SADDLE;
+        c->lines = DX_MSG(DX_M_EX2_LINE_SIGNS, DX_I(dirs[up][0]), DX_I(dirs[up][1]), DX_I(dirs[down][0]),
+                          DX_I(dirs[down][1]));
+    } else if (n > 0) {
+        c->lines = DX_MSG(up >= 0 ? DX_M_EX2_LINE_RISES : DX_M_EX2_LINE_FALLS, DX_I(n));
+    }
+    return DX_OK;
+}
+
 /* The Hessian's numbers at each point, for the report. */
 static void hessian_numbers(const grad2 *G, dx_extrema2_result *out)
 {
@@ -693,6 +754,12 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
         st = pairs(ctx, f, &G, &R, &S, out);
     if (st == DX_OK)
         hessian_numbers(&G, out);
+    for (size_t i = 0; i < out->ncrit && st == DX_OK; i++) {
+        dx_crit2 *c = &out->crit[i];
+        if (c->kind == DX_CP2_DEGENERATE && c->certified && c->exact[0] && c->exact[0]->kind == DX_NUM &&
+            c->exact[1] && c->exact[1]->kind == DX_NUM)
+            st = lines_through(ctx, f, out->vars, c);
+    }
     dx_poly_clear(&R);
     dx_poly_clear(&S);
     grad_clear(&G);

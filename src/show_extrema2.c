@@ -81,7 +81,9 @@ static void say(dx_ctx *ctx, dx_buf *out, dx_msg m)
 /* Why the point has its kind: the determinant and f_xx (two variables) or the minors. */
 static void show_test(dx_ctx *ctx, const dx_extrema2_result *r, const dx_crit2 *c, dx_buf *out)
 {
-    if (r->n == 3 && c->kind != DX_CP2_DEGENERATE)
+    if (c->lines.id != DX_M_NONE)
+        say(ctx, out, c->lines);
+    else if (r->n == 3 && c->kind != DX_CP2_DEGENERATE)
         say(ctx, out, DX_MSG(DX_M_EX2_BY_MINORS, DX_D(c->det)));
     else if (c->kind == DX_CP2_MIN || c->kind == DX_CP2_MAX)
         say(ctx, out, DX_MSG(c->kind == DX_CP2_MIN ? DX_M_EX2_BY_MIN : DX_M_EX2_BY_MAX, DX_D(c->det), DX_S(r->vars[0]),

@@ -28,6 +28,8 @@ typedef struct dx_crit2 {
                         then proved too */
     double det;      /* det H there (doubles; for the report) */
     double hxx;      /* the first diagonal entry of H there */
+    dx_msg lines;    /* degenerate with rational coordinates: what f does along lines through the
+                        point (DX_M_EX2_LINE_*); it may decide saddle; else DX_M_NONE */
 } dx_crit2;
 
 typedef enum dx_extrema2_method {
