@@ -141,8 +141,12 @@ input:
     sum             { st->result = $1; }
   | sum '='         { st->result = $1; }
   | sum '=' sum     {
-                        dx_parse_fail(st, DX_ESYNTAX, @2.pos, @2.end, DX_M_EQUATION);
-                        YYABORT;
+                        /* an equation is read only where the caller asked for one (implicit) */
+                        if (!st->opts || !st->opts->equation) {
+                            dx_parse_fail(st, DX_ESYNTAX, @2.pos, @2.end, DX_M_EQUATION);
+                            YYABORT;
+                        }
+                        TRY(st->result = dx_sub(ctx, $1, $3));
                     }
   | %empty          {
                         dx_parse_fail(st, DX_ESYNTAX, 0, (long)st->len, DX_M_EMPTY);

@@ -140,6 +140,9 @@ DX_API size_t dx_name_len(const char *s, size_t len);
 typedef struct dx_parse_opts {
     const char *const *names;
     size_t nnames;
+    /* read an equation lhs = rhs as lhs - rhs (an implicit curve F = 0), a leading "y =" part
+     * of it; otherwise an equation is an error (DX_M_EQUATION) */
+    bool equation;
 } dx_parse_opts;
 
 /* Where the parse had to guess, how it read the text: DX_M_NOTE_READ_AS ("read '{0}' as
@@ -220,4 +223,8 @@ DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 #include "dfdx/descend.h"
 #include "dfdx/plot.h"
 #include "dfdx/session.h"
+#include "dfdx/hessian.h"
+#include "dfdx/taylor.h"
+#include "dfdx/implicit.h"
+#include "dfdx/extrema2.h"
 #endif

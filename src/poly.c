@@ -333,6 +333,16 @@ static void gcd(dx_poly *out, const dx_poly *a, const dx_poly *b)
 }
 
 void dx_poly_divrem(dx_poly *q, dx_poly *r, const dx_poly *a, const dx_poly *b) { divrem(q, r, a, b); }
+void dx_poly_add(dx_poly *out, const dx_poly *a, const dx_poly *b) { add(out, a, b); }
+void dx_poly_mul(dx_poly *out, const dx_poly *a, const dx_poly *b) { mul(out, a, b); }
+
+void dx_poly_scale(dx_poly *out, const dx_poly *a, const mpq_t q)
+{
+    copy(out, a);
+    for (int i = 0; i < out->n; i++)
+        mpq_mul(out->c[i], out->c[i], q);
+    trim(out);
+}
 void dx_poly_gcd(dx_poly *out, const dx_poly *a, const dx_poly *b) { gcd(out, a, b); }
 
 void dx_poly_primitive(dx_poly *p, mpq_t factor)

@@ -39,6 +39,10 @@ DX_HIDDEN double dx_poly_eval_d(const dx_poly *p, double x);
  * non-zero derivative at t decides). */
 DX_HIDDEN int dx_poly_sign_near(const dx_poly *p, const mpq_t t, int side);
 
+/* out = a + b and out = a * b (out may alias either); out = q * a (out may be a). */
+DX_HIDDEN void dx_poly_add(dx_poly *out, const dx_poly *a, const dx_poly *b);
+DX_HIDDEN void dx_poly_mul(dx_poly *out, const dx_poly *a, const dx_poly *b);
+DX_HIDDEN void dx_poly_scale(dx_poly *out, const dx_poly *a, const mpq_t q);
 /* q = a / b and r = a mod b (b not zero; q or r may be NULL; both initialised). */
 DX_HIDDEN void dx_poly_divrem(dx_poly *q, dx_poly *r, const dx_poly *a, const dx_poly *b);
 /* The monic greatest common divisor (out initialised; zero when both are zero). */

@@ -343,7 +343,7 @@ END_TEST
 START_TEST(known_names)
 {
     const char *const names[] = { "wx", "rate" };
-    dx_parse_opts opts = { names, 2 };
+    dx_parse_opts opts = { names, 2, false };
     dx_parse_info info;
     static const struct { const char *typed, *as; size_t nnotes; } rows[] = {
         { "wx", "wx", 0 },          { "2wx^2", "2*wx^2", 0 },   { "rate x", "rate*x", 0 },
@@ -416,7 +416,7 @@ START_TEST(names_as_parsed)
             char t[3] = {bytes[i], j < nb ? bytes[j] : 0, 0};
             size_t len = strlen(t);
             const char *known[] = {t};
-            dx_expr *e = dx_parse_ex(tu_ctx, t, len, &(dx_parse_opts){known, 1}, NULL);
+            dx_expr *e = dx_parse_ex(tu_ctx, t, len, &(dx_parse_opts){known, 1, false}, NULL);
             bool var = e && e == dx_sym(tu_ctx, t, len);
             bool other_name = e ? e->kind == DX_CONST : dx_ctx_error(tu_ctx)->msg.id == DX_M_EXPECTED_PAREN;
             dx_ctx_clear_error(tu_ctx);
@@ -490,10 +490,10 @@ static const struct {
     { "/x", 0, S, 0, 1, "unexpected '/'" },
     { "x @ y", 0, S, 2, 3, "unexpected '@'" },
     { "x = = 2", 0, S, 4, 5, "unexpected '='" },
-    { "x^2 + y^2 = 25", 0, S, 10, 11, "an equation: implicit differentiation is not supported yet" },
-    { "x*y = 1", 0, S, 4, 5, "an equation: implicit differentiation is not supported yet" },
-    { "y = 2y + x", 0, S, 2, 3, "an equation: implicit differentiation is not supported yet" },
-    { "sin(x) = 1/2", 0, S, 7, 8, "an equation: implicit differentiation is not supported yet" },
+    { "x^2 + y^2 = 25", 0, S, 10, 11, "an equation: for dy/dx of the curve use dfdx implicit" },
+    { "x*y = 1", 0, S, 4, 5, "an equation: for dy/dx of the curve use dfdx implicit" },
+    { "y = 2y + x", 0, S, 2, 3, "an equation: for dy/dx of the curve use dfdx implicit" },
+    { "sin(x) = 1/2", 0, S, 7, 8, "an equation: for dy/dx of the curve use dfdx implicit" },
     { "f(x) =", 0, S, 0, 6, "empty expression" },
     { "d/dx", 0, S, 0, 4, "empty expression" },
     { "x + é", 0, S, 4, 6, "unexpected 'é'" },

@@ -39,6 +39,7 @@ typedef struct cli {
     dx_expr *result;         /* the expression a command printed as its result (the session's
                                 ans), set by the handler; NULL when it printed none */
     const char *vars;        /* the command's --var (w or w,b): names cli_parse keeps whole */
+    bool equation;           /* the command reads an equation (implicit): cli_parse allows '=' */
 } cli;
 
 typedef int (*cli_handler)(cli *c, const cli_args *a);

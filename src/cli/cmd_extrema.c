@@ -4,9 +4,13 @@
 #include <stdlib.h>
 
 int cli_extrema(cli *c, const cli_args *a);
+bool cli_extrema_several(cli *c, const cli_args *a, int *rc);
 
 int cli_extrema(cli *c, const cli_args *a)
 {
+    int rc;
+    if (cli_extrema_several(c, a, &rc)) /* two or three variables: cmd_extrema2.c */
+        return rc;
     const char *fs = cli_get(a, "from"), *ts = cli_get(a, "to");
     double from, to;
     if ((fs == NULL) != (ts == NULL))

@@ -16,6 +16,9 @@ int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
 int cli_descend(cli *c, const cli_args *a);
+int cli_hessian(cli *c, const cli_args *a);
+int cli_taylor(cli *c, const cli_args *a);
+int cli_implicit(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -25,11 +28,22 @@ static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
+static const cli_opt hessian_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
+static const cli_opt taylor_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
+static const cli_opt implicit_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
                                        {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
                                        {"size", true},   {"ascii", false}, {NULL, false}};
+
+/* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
+static bool cli_is_equation(cli *c, const char *text)
+{
+    bool eq = !dx_parse(c->ctx, text, strlen(text)) && dx_ctx_error(c->ctx)->msg.id == DX_M_EQUATION;
+    cli_recover(c);
+    return eq && dx_parse_ex(c->ctx, text, strlen(text), &(dx_parse_opts){NULL, 0, true}, NULL);
+}
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -58,7 +72,11 @@ const cli_command cli_commands[] = {
      "Every critical point, classified local min / local max / neither (second- and higher-\n"
      "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
      "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
-     "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
+     "(default [-10, 10]). With two or three variables: every critical point, min, max, saddle or\n"
+     "degenerate by the Hessian; a polynomial in two variables on the whole plane, certified, other\n"
+     "functions on a box (--from x=-2,y=-2 --to x=2,y=2, default [-10, 10] each), not certified.\n"
+     "  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min\n"
+     "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
      "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
@@ -103,6 +121,20 @@ const cli_command cli_commands[] = {
      "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
      "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
+    {"hessian", cli_hessian, hessian_opts, 1, 1, "hessian EXPR [--var x,y] [--at x=1,y=2]",
+     "The matrix of second partial derivatives, simplified (rows and columns in the order of --var,\n"
+     "default every variable alphabetically), and with --at its exact value and determinant there.\n"
+     "  dfdx hessian 'x^3 - 3*x*y + y^3' --at x=1,y=1   ->  [ 6*x -3 ] [ -3 6*y ] ... determinant: 27"},
+    {"taylor", cli_taylor, taylor_opts, 1, 1, "taylor EXPR --at A [--order N] [--var V]   (several: --at x=1,y=2)",
+     "The Taylor polynomial of order N (default 2) about A, each coefficient exact, and the order of\n"
+     "the remainder. Several variables (up to order 6): f(a) + grad f(a)·h + 1/2 hᵀ H(a) h + ...\n"
+     "  dfdx taylor 'sin(x)' --at 0 --order 5   ->  x - x^3/6 + x^5/120, remainder O(x^6)"},
+    {"implicit", cli_implicit, implicit_opts, 1, 1, "implicit EQUATION [--at x=A,y=B] [--order 2] [--var x,y]",
+     "dy/dx on the curve F(x, y) = 0 (the equation's two sides subtracted): -F_x/F_y, simplified.\n"
+     "--at a point of the curve (checked to be on it) gives the slope and the tangent line there, a\n"
+     "vertical tangent where F_y = 0, or a singular point; --order 2 adds d2y/dx2. 'dfdx EQUATION'\n"
+     "is short for this.\n"
+     "  dfdx implicit 'x^2 + y^2 = 25' --at x=3,y=4   ->  -x/y ... tangent: y = 25/4 - 3*x/4"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
@@ -150,7 +182,8 @@ int cli_run(cli *c, int argc, char **argv)
         argc--;
         argv++;
     } else {
-        cmd = cli_find("diff");
+        /* dfdx EXPR is diff, and dfdx EQUATION (x^2 + y^2 = 25) implicit */
+        cmd = cli_find(cli_is_equation(c, argv[0]) ? "implicit" : "diff");
     }
     if (cli_help(c, cmd, argc, argv))
         return CLI_OK;

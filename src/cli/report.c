@@ -120,7 +120,7 @@ dx_expr *cli_parse(cli *c, const char *text)
     /* the names of --var stay whole (--var wx: wx is not w*x) */
     char buf[256];
     const char *names[16];
-    dx_parse_opts opts = { names, 0 };
+    dx_parse_opts opts = {names, 0, c->equation};
     snprintf(buf, sizeof buf, "%s", c->vars ? c->vars : "");
     for (char *p = strtok(buf, ","); p && opts.nnames < 16; p = strtok(NULL, ","))
         names[opts.nnames++] = p;
@@ -170,7 +170,7 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
             return NULL;
         }
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
-        dx_expr *as_read = dx_parse_ex(c->ctx, v, strlen(v), &(dx_parse_opts){&v, 1}, NULL);
+        dx_expr *as_read = dx_parse_ex(c->ctx, v, strlen(v), &(dx_parse_opts){&v, 1, false}, NULL);
         cli_recover(c);
         if (!dx_is_variable(as_read)) {
             cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,

@@ -121,7 +121,7 @@ static bool definable(cli *c, const char *name)
         !strcmp(name, "exit"))
         return false;
     /* the name as a known one: a run of letters (loss) is otherwise read as a product */
-    dx_parse_opts known = {&name, 1};
+    dx_parse_opts known = {&name, 1, false};
     return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse_ex(c->ctx, name, strlen(name), &known, NULL));
 }
 

@@ -1,0 +1,815 @@
+/* Every critical point of a polynomial in two variables, certified: f_x = f_y = 0 is
+ * eliminated with resultants over the rationals (R(x) = Res_y, S(y) = Res_x), the real roots of
+ * R and S are isolated exactly (poly.c), and each pair of roots is decided: exactly when both
+ * are rational, else by exact rational interval arithmetic on a small box around it (excluded
+ * where f_x or f_y has no zero on the box, proved by the Krawczyk test where it has one). Every
+ * critical point has its x among R's roots and its y among S's, and the box of a pair holds no
+ * other root of either: so none is missed and none is counted twice. */
+#include "multivar.h"
+#include "alloc.h"
+#include "eval.h"
+#include "poly.h"
+#include "simplify.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- polynomials in x and y with rational coefficients ------------------------------------ */
+
+/* c[a*(dy+1) + b] is the coefficient of x^a y^b. */
+typedef struct bpoly {
+    int dx, dy;
+    mpq_t *c;
+} bpoly;
+
+static void bp_init(bpoly *p, int dx, int dy)
+{
+    p->dx = dx, p->dy = dy;
+    p->c = dx_gmp_alloc(sizeof *p->c * (size_t)((dx + 1) * (dy + 1)));
+    for (int k = 0; k < (dx + 1) * (dy + 1); k++)
+        mpq_init(p->c[k]);
+}
+
+static void bp_clear(bpoly *p)
+{
+    for (int k = 0; p->c && k < (p->dx + 1) * (p->dy + 1); k++)
+        mpq_clear(p->c[k]);
+    dx_free(p->c);
+    p->c = NULL;
+}
+
+static mpq_ptr bp_at(const bpoly *p, int a, int b) { return p->c[a * (p->dy + 1) + b]; }
+
+/* The derivative by x (by_y false) or by y. */
+static void bp_deriv(bpoly *out, const bpoly *p, bool by_y)
+{
+    bp_init(out, p->dx, p->dy);
+    for (int a = 0; a <= p->dx; a++)
+        for (int b = 0; b <= p->dy; b++) {
+            int k = by_y ? b : a;
+            if (k == 0)
+                continue;
+            mpq_ptr to = bp_at(out, by_y ? a : a - 1, by_y ? b - 1 : b);
+            mpq_set_si(to, k, 1);
+            mpq_mul(to, to, bp_at(p, a, b));
+        }
+}
+
+/* One term of an expanded polynomial: its coefficient and the powers of x and y. false when
+ * it is not such a term. */
+static bool term_of(const dx_expr *t, const dx_expr *x, const dx_expr *y, mpq_t coef, int *a, int *b)
+{
+    size_t n = t->kind == DX_MUL ? t->n : 1;
+    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
+    mpq_set_ui(coef, 1, 1);
+    *a = *b = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dx_expr *u = f[i];
+        int64_t k = 1;
+        if (u->kind == DX_NUM) {
+            mpq_t q;
+            mpq_init(q);
+            dx_num_to_mpq(q, &u->u.num);
+            mpq_mul(coef, coef, q);
+            mpq_clear(q);
+            continue;
+        }
+        if (u->kind == DX_POW) {
+            if (!dx_is_num(u->a[1]) || !dx_num_get_int(&u->a[1]->u.num, &k) || k < 1 || k > DX_EXTREMA2_MAX_DEGREE)
+                return false;
+            u = u->a[0];
+        }
+        if (u == x)
+            *a += (int)k;
+        else if (u == y)
+            *b += (int)k;
+        else
+            return false;
+    }
+    return *a + *b <= DX_EXTREMA2_MAX_DEGREE;
+}
+
+/* f as a polynomial in x and y: 1, 0 when it is none (or of too high a degree), -1 without
+ * memory. */
+static int bp_from_expr(dx_ctx *ctx, dx_expr *f, const dx_expr *x, const dx_expr *y, bpoly *out, int *degree)
+{
+    dx_expr *e = dx_expand(ctx, f);
+    if (!e)
+        return -1;
+    size_t n = e->kind == DX_ADD ? e->n : 1;
+    dx_expr *const *t = e->kind == DX_ADD ? e->a : &e;
+    int dxm = 0, dym = 0, a, b;
+    mpq_t c;
+    mpq_init(c);
+    *degree = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!term_of(t[i], x, y, c, &a, &b)) {
+            mpq_clear(c);
+            return 0;
+        }
+        dxm = a > dxm ? a : dxm;
+        dym = b > dym ? b : dym;
+        *degree = a + b > *degree ? a + b : *degree;
+    }
+    bp_init(out, dxm, dym);
+    for (size_t i = 0; i < n; i++) {
+        term_of(t[i], x, y, c, &a, &b);
+        mpq_add(bp_at(out, a, b), bp_at(out, a, b), c);
+    }
+    mpq_clear(c);
+    return 1;
+}
+
+/* p as a polynomial in y (in_y) or in x whose coefficients are polynomials in the other
+ * variable: out[k] for k = 0 .. degree (out has dy + 1 or dx + 1 initialised entries). */
+static void bp_split(const bpoly *p, bool in_y, dx_poly *out)
+{
+    int outer = in_y ? p->dy : p->dx, inner = in_y ? p->dx : p->dy;
+    for (int k = 0; k <= outer; k++) {
+        dx_poly_clear(&out[k]);
+        dx_poly_init(&out[k]);
+        out[k].n = inner + 1;
+        out[k].c = dx_gmp_alloc(sizeof *out[k].c * (size_t)(inner + 1));
+        for (int i = 0; i <= inner; i++) {
+            mpq_init(out[k].c[i]);
+            mpq_set(out[k].c[i], in_y ? bp_at(p, i, k) : bp_at(p, k, i));
+        }
+        /* adding the zero polynomial drops leading zeros (the library's own trim) */
+        dx_poly zero;
+        dx_poly_init(&zero);
+        dx_poly_add(&out[k], &out[k], &zero);
+    }
+}
+
+/* p = the constant q (p not initialised). */
+static void poly_const(dx_poly *p, const mpq_t q)
+{
+    dx_poly_init(p);
+    p->n = 1;
+    p->c = dx_gmp_alloc(sizeof *p->c);
+    mpq_init(p->c[0]);
+    mpq_set(p->c[0], q);
+}
+
+/* ---- resultants: the Sylvester determinant by Bareiss' fraction-free elimination ---------- */
+
+/* The resultant of A and B (polynomials in the outer variable with coefficients in the inner
+ * one, of degrees m and n: A[0..m], B[0..n], leading ones not zero) as a polynomial in the inner
+ * variable, into out. */
+static void resultant(dx_poly *out, const dx_poly *A, int m, const dx_poly *B, int n)
+{
+    int N = m + n;
+    mpq_t one;
+    mpq_init(one);
+    mpq_set_ui(one, 1, 1);
+    dx_poly_clear(out);
+    poly_const(out, one);
+    if (N == 0) { /* two constants: no common root */
+        mpq_clear(one);
+        return;
+    }
+    dx_poly *M = dx_gmp_alloc(sizeof *M * (size_t)(N * N));
+    for (int k = 0; k < N * N; k++)
+        dx_poly_init(&M[k]);
+    /* rows 0..n-1: A shifted; rows n..N-1: B shifted; column j is the power N-1-j */
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k <= m; k++)
+            dx_poly_scale(&M[i * N + i + (m - k)], &A[k], one);
+    for (int i = 0; i < m; i++)
+        for (int k = 0; k <= n; k++)
+            dx_poly_scale(&M[(n + i) * N + i + (n - k)], &B[k], one);
+    dx_poly prev, t1, t2;
+    poly_const(&prev, one);
+    dx_poly_init(&t1);
+    dx_poly_init(&t2);
+    mpq_t minus;
+    mpq_init(minus);
+    mpq_set_si(minus, -1, 1);
+    int sign = 1;
+    bool zero = false;
+    for (int k = 0; k < N - 1; k++) {
+        int piv = k;
+        while (piv < N && M[piv * N + k].n == 0)
+            piv++;
+        if (piv == N) {
+            zero = true;
+            break;
+        }
+        if (piv != k) {
+            for (int j = 0; j < N; j++) {
+                dx_poly s = M[k * N + j];
+                M[k * N + j] = M[piv * N + j];
+                M[piv * N + j] = s;
+            }
+            sign = -sign;
+        }
+        for (int i = k + 1; i < N; i++)
+            for (int j = k + 1; j < N; j++) {
+                dx_poly_mul(&t1, &M[i * N + j], &M[k * N + k]);
+                dx_poly_mul(&t2, &M[i * N + k], &M[k * N + j]);
+                dx_poly_scale(&t2, &t2, minus);
+                dx_poly_add(&t1, &t1, &t2);
+                dx_poly_divrem(&M[i * N + j], NULL, &t1, &prev); /* exact (Sylvester's identity) */
+            }
+        dx_poly_scale(&prev, &M[k * N + k], one);
+    }
+    mpq_set_si(minus, zero ? 0 : sign, 1); /* a column without a pivot: the determinant is 0 */
+    dx_poly_scale(out, &M[N * N - 1], minus);
+    for (int k = 0; k < N * N; k++)
+        dx_poly_clear(&M[k]);
+    dx_free(M);
+    dx_poly_clear(&prev);
+    dx_poly_clear(&t1);
+    dx_poly_clear(&t2);
+    mpq_clear(one);
+    mpq_clear(minus);
+}
+
+/* Res of f_x and f_y with respect to y (in_y: a polynomial in x) or to x. */
+static void eliminant(dx_poly *out, const bpoly *gx, const bpoly *gy, bool in_y)
+{
+    int m = in_y ? gx->dy : gx->dx, n = in_y ? gy->dy : gy->dx;
+    dx_poly *A = dx_gmp_alloc(sizeof *A * (size_t)(m + 1)), *B = dx_gmp_alloc(sizeof *B * (size_t)(n + 1));
+    for (int k = 0; k <= m; k++)
+        dx_poly_init(&A[k]);
+    for (int k = 0; k <= n; k++)
+        dx_poly_init(&B[k]);
+    bp_split(gx, in_y, A);
+    bp_split(gy, in_y, B);
+    /* true degrees: leading coefficients that vanish identically are dropped */
+    while (m > 0 && A[m].n == 0)
+        m--;
+    while (n > 0 && B[n].n == 0)
+        n--;
+    if ((m == 0 && A[0].n == 0) || (n == 0 && B[0].n == 0)) {
+        dx_poly_clear(out); /* one of them is zero: every point of the other's curve */
+        dx_poly_init(out);
+    } else {
+        resultant(out, A, m, B, n);
+    }
+    for (int k = 0; k <= (in_y ? gx->dy : gx->dx); k++)
+        dx_poly_clear(&A[k]);
+    for (int k = 0; k <= (in_y ? gy->dy : gy->dx); k++)
+        dx_poly_clear(&B[k]);
+    dx_free(A);
+    dx_free(B);
+}
+
+/* ---- exact rational interval arithmetic ----------------------------------------------------- */
+
+typedef struct iv {
+    mpq_t lo, hi;
+} iv;
+
+static void iv_init(iv *a)
+{
+    mpq_init(a->lo);
+    mpq_init(a->hi);
+}
+
+static void iv_clear(iv *a)
+{
+    mpq_clear(a->lo);
+    mpq_clear(a->hi);
+}
+
+static void iv_set(iv *a, const mpq_t lo, const mpq_t hi)
+{
+    mpq_set(a->lo, lo);
+    mpq_set(a->hi, hi);
+}
+
+static void iv_add(iv *out, const iv *a, const iv *b)
+{
+    mpq_add(out->lo, a->lo, b->lo);
+    mpq_add(out->hi, a->hi, b->hi);
+}
+
+static void iv_mul(iv *out, const iv *a, const iv *b)
+{
+    mpq_t p[4];
+    for (int i = 0; i < 4; i++)
+        mpq_init(p[i]);
+    mpq_mul(p[0], a->lo, b->lo);
+    mpq_mul(p[1], a->lo, b->hi);
+    mpq_mul(p[2], a->hi, b->lo);
+    mpq_mul(p[3], a->hi, b->hi);
+    int lo = 0, hi = 0;
+    for (int i = 1; i < 4; i++) {
+        lo = mpq_cmp(p[i], p[lo]) < 0 ? i : lo;
+        hi = mpq_cmp(p[i], p[hi]) > 0 ? i : hi;
+    }
+    mpq_set(out->lo, p[lo]);
+    mpq_set(out->hi, p[hi]);
+    for (int i = 0; i < 4; i++)
+        mpq_clear(p[i]);
+}
+
+static void iv_scale(iv *out, const iv *a, const mpq_t q)
+{
+    iv t;
+    iv_init(&t);
+    iv_set(&t, q, q);
+    iv_mul(out, a, &t);
+    iv_clear(&t);
+}
+
+static bool iv_has_zero(const iv *a) { return mpq_sgn(a->lo) <= 0 && mpq_sgn(a->hi) >= 0; }
+
+/* p over the box X x Y (powers by repeated products: a wider but still sure enclosure). */
+static void bp_eval_iv(iv *out, const bpoly *p, const iv *X, const iv *Y)
+{
+    iv xa, yb, t;
+    iv_init(&xa);
+    iv_init(&yb);
+    iv_init(&t);
+    mpq_set_ui(out->lo, 0, 1);
+    mpq_set_ui(out->hi, 0, 1);
+    mpq_t one;
+    mpq_init(one);
+    mpq_set_ui(one, 1, 1);
+    iv_set(&xa, one, one);
+    for (int a = 0; a <= p->dx; a++) {
+        iv_set(&yb, one, one);
+        for (int b = 0; b <= p->dy; b++) {
+            if (mpq_sgn(bp_at(p, a, b))) {
+                iv_mul(&t, &xa, &yb);
+                iv_scale(&t, &t, bp_at(p, a, b));
+                iv_add(out, out, &t);
+            }
+            iv_mul(&yb, &yb, Y);
+        }
+        iv_mul(&xa, &xa, X);
+    }
+    mpq_clear(one);
+    iv_clear(&xa);
+    iv_clear(&yb);
+    iv_clear(&t);
+}
+
+static void bp_eval_q(mpq_t out, const bpoly *p, const mpq_t x, const mpq_t y)
+{
+    iv X, Y, r;
+    iv_init(&X);
+    iv_init(&Y);
+    iv_init(&r);
+    iv_set(&X, x, x);
+    iv_set(&Y, y, y);
+    bp_eval_iv(&r, p, &X, &Y);
+    mpq_set(out, r.lo);
+    iv_clear(&X);
+    iv_clear(&Y);
+    iv_clear(&r);
+}
+
+/* ---- deciding a pair of roots -------------------------------------------------------------- */
+
+/* The gradient and the Hessian's entries of f. */
+typedef struct grad2 {
+    bpoly g[2];  /* f_x, f_y */
+    bpoly h[3];  /* f_xx, f_xy, f_yy */
+} grad2;
+
+typedef enum verdict { NOT_CRITICAL, CRITICAL, UNDECIDED } verdict;
+
+/* Is the one candidate (the root within the box m +- r in each coordinate) a zero of the
+ * gradient? Excluded when f_x or f_y keeps a sign on the box; proved by Krawczyk's operator
+ * K = m - Y g(m) + (I - Y H(X))(X - m) falling inside X (Y an approximate inverse of H(m)).
+ * On CRITICAL, det and hxx get the signs of det H and f_xx on the box (0: not decided). */
+static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], int *det_sign, int *hxx_sign)
+{
+    mpq_t mq[2], lo, hi, gm[2], Yq[4], t;
+    iv X[2], D[2], H[3], M[4], K, s;
+    for (int i = 0; i < 2; i++) {
+        mpq_init(mq[i]);
+        mpq_init(gm[i]);
+        iv_init(&X[i]);
+        iv_init(&D[i]);
+        mpq_set_d(mq[i], m[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        mpq_init(Yq[i]);
+        iv_init(&M[i]);
+    }
+    for (int i = 0; i < 3; i++)
+        iv_init(&H[i]);
+    mpq_init(lo);
+    mpq_init(hi);
+    mpq_init(t);
+    iv_init(&K);
+    iv_init(&s);
+    for (int i = 0; i < 2; i++) {
+        mpq_set_d(t, r[i]);
+        mpq_sub(lo, mq[i], t);
+        mpq_add(hi, mq[i], t);
+        iv_set(&X[i], lo, hi);
+        mpq_neg(lo, t);
+        iv_set(&D[i], lo, t);
+    }
+    verdict v = UNDECIDED;
+    for (int i = 0; i < 2; i++) {
+        bp_eval_iv(&s, &G->g[i], &X[0], &X[1]);
+        if (!iv_has_zero(&s))
+            v = NOT_CRITICAL;
+    }
+    if (v == NOT_CRITICAL)
+        goto out;
+    for (int i = 0; i < 2; i++)
+        bp_eval_q(gm[i], &G->g[i], mq[0], mq[1]);
+    double hm[3];
+    for (int i = 0; i < 3; i++) {
+        bp_eval_q(t, &G->h[i], mq[0], mq[1]);
+        hm[i] = mpq_get_d(t);
+        bp_eval_iv(&H[i], &G->h[i], &X[0], &X[1]);
+    }
+    double det = hm[0] * hm[2] - hm[1] * hm[1];
+    if (det == 0 || !isfinite(det))
+        goto out;
+    mpq_set_d(Yq[0], hm[2] / det);
+    mpq_set_d(Yq[1], -hm[1] / det);
+    mpq_set_d(Yq[2], -hm[1] / det);
+    mpq_set_d(Yq[3], hm[0] / det);
+    /* M = I - Y H(X), H symmetric: H(X)[k][j] is H[k + j] */
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            mpq_set_ui(lo, i == j, 1);
+            iv_set(&M[i * 2 + j], lo, lo);
+            for (int k = 0; k < 2; k++) {
+                mpq_neg(t, Yq[i * 2 + k]);
+                iv_scale(&s, &H[k + j], t);
+                iv_add(&M[i * 2 + j], &M[i * 2 + j], &s);
+            }
+        }
+    bool inside = true;
+    for (int i = 0; i < 2 && inside; i++) {
+        /* K_i = m_i - (Y g(m))_i + sum_j M_ij D_j */
+        mpq_set(t, mq[i]);
+        for (int k = 0; k < 2; k++) {
+            mpq_mul(lo, Yq[i * 2 + k], gm[k]);
+            mpq_sub(t, t, lo);
+        }
+        iv_set(&K, t, t);
+        for (int j = 0; j < 2; j++) {
+            iv_mul(&s, &M[i * 2 + j], &D[j]);
+            iv_add(&K, &K, &s);
+        }
+        inside = mpq_cmp(K.lo, X[i].lo) > 0 && mpq_cmp(K.hi, X[i].hi) < 0;
+    }
+    if (!inside)
+        goto out;
+    v = CRITICAL;
+    /* det H on the box, and f_xx */
+    iv_mul(&K, &H[0], &H[2]);
+    iv_mul(&s, &H[1], &H[1]);
+    mpq_sub(lo, K.lo, s.hi);
+    mpq_sub(hi, K.hi, s.lo);
+    *det_sign = mpq_sgn(lo) > 0 ? 1 : mpq_sgn(hi) < 0 ? -1 : 0;
+    *hxx_sign = mpq_sgn(H[0].lo) > 0 ? 1 : mpq_sgn(H[0].hi) < 0 ? -1 : 0;
+out:
+    for (int i = 0; i < 2; i++) {
+        mpq_clear(mq[i]);
+        mpq_clear(gm[i]);
+        iv_clear(&X[i]);
+        iv_clear(&D[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        mpq_clear(Yq[i]);
+        iv_clear(&M[i]);
+    }
+    for (int i = 0; i < 3; i++)
+        iv_clear(&H[i]);
+    mpq_clear(lo);
+    mpq_clear(hi);
+    mpq_clear(t);
+    iv_clear(&K);
+    iv_clear(&s);
+    return v;
+}
+
+/* Both coordinates rational: decide exactly, and the signs of det H and f_xx exactly. */
+static verdict exact_pair(const grad2 *G, const mpq_t x, const mpq_t y, int *det_sign, int *hxx_sign)
+{
+    mpq_t v, h[3];
+    mpq_init(v);
+    verdict out = CRITICAL;
+    for (int i = 0; i < 2 && out == CRITICAL; i++) {
+        bp_eval_q(v, &G->g[i], x, y);
+        out = mpq_sgn(v) ? NOT_CRITICAL : CRITICAL;
+    }
+    if (out == CRITICAL) {
+        for (int i = 0; i < 3; i++) {
+            mpq_init(h[i]);
+            bp_eval_q(h[i], &G->h[i], x, y);
+        }
+        mpq_mul(v, h[0], h[2]);
+        mpq_t w;
+        mpq_init(w);
+        mpq_mul(w, h[1], h[1]);
+        mpq_sub(v, v, w);
+        mpq_clear(w);
+        *det_sign = mpq_sgn(v);
+        *hxx_sign = mpq_sgn(h[0]);
+        for (int i = 0; i < 3; i++)
+            mpq_clear(h[i]);
+    }
+    mpq_clear(v);
+    return out;
+}
+
+/* Half the box around root i of roots[0..n): small against the root, and a third of the
+ * distance to its neighbours (so the box holds no other root). */
+static double radius(const dx_root *roots, size_t n, size_t i, double scale)
+{
+    double r = scale * (1 + fabs(roots[i].x));
+    if (i > 0)
+        r = fmin(r, (roots[i].x - roots[i - 1].x) / 3);
+    if (i + 1 < n)
+        r = fmin(r, (roots[i + 1].x - roots[i].x) / 3);
+    return r;
+}
+
+static dx_cp2_kind kind_of(int det_sign, int hxx_sign)
+{
+    if (det_sign < 0)
+        return DX_CP2_SADDLE;
+    if (det_sign > 0 && hxx_sign != 0)
+        return hxx_sign > 0 ? DX_CP2_MIN : DX_CP2_MAX;
+    return DX_CP2_DEGENERATE;
+}
+
+/* One pair of roots decided: exactly, or on boxes shrinking from 1e-8 to 1e-12 of the root. */
+static verdict decide(const grad2 *G, const dx_root *R, size_t nr, size_t i, const dx_root *S, size_t ns, size_t j,
+                      int *det_sign, int *hxx_sign)
+{
+    if (R[i].form == DX_ROOT_RATIONAL && S[j].form == DX_ROOT_RATIONAL)
+        return exact_pair(G, R[i].q, S[j].q, det_sign, hxx_sign);
+    verdict v = UNDECIDED;
+    for (double scale = 1e-8; scale >= 1e-12 && v == UNDECIDED; scale *= 1e-2) {
+        double m[2] = {R[i].x, S[j].x}, r[2] = {radius(R, nr, i, scale), radius(S, ns, j, scale)};
+        /* the box must be wider than the doubles' own uncertainty of the roots */
+        if (!(r[0] > 4 * nextafter(fabs(m[0]), INFINITY) - 4 * fabs(m[0])) ||
+            !(r[1] > 4 * nextafter(fabs(m[1]), INFINITY) - 4 * fabs(m[1])))
+            break;
+        v = krawczyk(G, m, r, det_sign, hxx_sign);
+    }
+    return v;
+}
+
+/* ---- the whole search ------------------------------------------------------------------- */
+
+static void grad_clear(grad2 *G)
+{
+    for (int i = 0; i < 2; i++)
+        bp_clear(&G->g[i]);
+    for (int i = 0; i < 3; i++)
+        bp_clear(&G->h[i]);
+}
+
+/* The point's coordinates and value, exactly where the roots are known exactly. */
+static dx_status fill_point(dx_ctx *ctx, dx_expr *f, const char *const *vars, const dx_root *rx, const dx_root *ry,
+                            dx_crit2 *c)
+{
+    c->at[0] = rx->x;
+    c->at[1] = ry->x;
+    dx_expr *ex = dx_root_expr(ctx, rx), *ey = ex ? dx_root_expr(ctx, ry) : NULL;
+    if (dx_failed(ctx))
+        return dx_ctx_error(ctx)->status;
+    c->exact[0] = ex;
+    c->exact[1] = ex ? ey : dx_root_expr(ctx, ry);
+    if (ex && ey) {
+        dx_expr *pt[] = {ex, ey};
+        dx_mv_value v;
+        if (dx_mv_at(ctx, f, vars, pt, 2, &v) == DX_OK) {
+            c->exact_value = v.exact;
+            c->value = v.num;
+            return DX_OK;
+        }
+        if (!dx_recover(ctx))
+            return DX_ENOMEM;
+    }
+    dx_prog *p = dx_compile(ctx, f, vars, 2);
+    if (!p)
+        return dx_ctx_error(ctx)->status;
+    dx_status st = dx_prog_eval(p, ctx, c->at, &c->value);
+    dx_prog_free(p);
+    return st;
+}
+
+/* The search on the roots of the eliminants R (x) and S (y). */
+static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_poly *R, const dx_poly *S,
+                       dx_extrema2_result *out)
+{
+    dx_root *rx = NULL, *ry = NULL;
+    size_t nx = 0, ny = 0;
+    dx_status st = dx_poly_roots(ctx, R, &rx, &nx);
+    if (st == DX_OK)
+        st = dx_poly_roots(ctx, S, &ry, &ny);
+    size_t cap = 0;
+    for (size_t i = 0; i < nx && st == DX_OK; i++)
+        for (size_t j = 0; j < ny && st == DX_OK; j++) {
+            int det = 0, hxx = 0;
+            verdict v = decide(G, rx, nx, i, ry, ny, j, &det, &hxx);
+            if (v == NOT_CRITICAL)
+                continue;
+            if (out->ncrit == cap) {
+                cap = cap ? 2 * cap : 8;
+                dx_crit2 *c = dx_realloc(out->crit, cap * sizeof *c);
+                if (!c) {
+                    st = DX_ENOMEM;
+                    dx_oom(ctx);
+                    break;
+                }
+                out->crit = c;
+            }
+            dx_crit2 *c = &out->crit[out->ncrit++];
+            memset(c, 0, sizeof *c);
+            c->certified = v == CRITICAL;
+            out->uncertain += !c->certified;
+            c->kind = c->certified ? kind_of(det, hxx) : DX_CP2_DEGENERATE;
+            st = fill_point(ctx, f, out->vars, &rx[i], &ry[j], c);
+        }
+    dx_poly_roots_free(rx, nx);
+    dx_poly_roots_free(ry, ny);
+    return st;
+}
+
+/* f - f(p) along the line p + t*(a, b): the order and sign of its first term in t (order 0
+ * when f is constant along it). false when that cannot be found exactly. */
+static bool along(dx_ctx *ctx, dx_expr *f, const char *const *vars, const dx_crit2 *c, int a, int b, int *order,
+                  int *sign)
+{
+    dx_expr *t = dx_sym(ctx, "t_", 2), *pt[2];
+    const int dir[2] = {a, b};
+    for (int i = 0; i < 2; i++)
+        pt[i] = dx_add(ctx, (dx_expr *)c->exact[i], dx_mul(ctx, dx_int(ctx, dir[i]), t));
+    dx_expr *g = dx_subst_values(ctx, f, vars, pt, 2);
+    dx_poly p;
+    dx_poly_init(&p);
+    bool ok = g && dx_poly_from_expr(ctx, g, t, &p) == 1;
+    *order = 0;
+    for (int k = 1; ok && k < p.n && !*order; k++)
+        if (mpq_sgn(p.c[k])) {
+            *order = k;
+            *sign = mpq_sgn(p.c[k]);
+        }
+    dx_poly_clear(&p);
+    return ok;
+}
+
+/* A degenerate point with rational coordinates, looked at along eight lines through it: an
+ * odd first order, or a rise along one and a fall along another, proves there is no extremum
+ * (a saddle); the same sign along all only says what was seen. */
+static dx_status lines_through(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
+{
+    static const int dirs[][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}, {1, 2}, {2, 1}, {1, -2}, {2, -1}};
+    int up = -1, down = -1, n = 0;
+    for (int d = 0; d < 8; d++) {
+        int order, sign;
+        if (!along(ctx, f, vars, c, dirs[d][0], dirs[d][1], &order, &sign)) {
+            if (!dx_recover(ctx))
+                return DX_ENOMEM;
+            continue;
+        }
+        if (order == 0)
+            continue;
+        n++;
+        if (order % 2) {
+            c->kind = DX_CP2_SADDLE;
+            c->lines = DX_MSG(DX_M_EX2_LINE_ODD, DX_I(dirs[d][0]), DX_I(dirs[d][1]), DX_I(order));
+            return DX_OK;
+        }
+        if (sign > 0 && up < 0)
+            up = d;
+        if (sign < 0 && down < 0)
+            down = d;
+    }
+    if (up >= 0 && down >= 0) {
+        c->kind = DX_CP2_SADDLE;
+        c->lines = DX_MSG(DX_M_EX2_LINE_SIGNS, DX_I(dirs[up][0]), DX_I(dirs[up][1]), DX_I(dirs[down][0]),
+                          DX_I(dirs[down][1]));
+    } else if (n > 0) {
+        c->lines = DX_MSG(up >= 0 ? DX_M_EX2_LINE_RISES : DX_M_EX2_LINE_FALLS, DX_I(n));
+    }
+    return DX_OK;
+}
+
+/* The Hessian's numbers at each point, for the report. */
+static void hessian_numbers(const grad2 *G, dx_extrema2_result *out)
+{
+    mpq_t x, y, h[3];
+    mpq_init(x);
+    mpq_init(y);
+    for (int k = 0; k < 3; k++)
+        mpq_init(h[k]);
+    for (size_t i = 0; i < out->ncrit; i++) {
+        dx_crit2 *c = &out->crit[i];
+        mpq_set_d(x, c->at[0]);
+        mpq_set_d(y, c->at[1]);
+        for (int k = 0; k < 3; k++)
+            bp_eval_q(h[k], &G->h[k], x, y);
+        double a = mpq_get_d(h[0]), b = mpq_get_d(h[1]), d = mpq_get_d(h[2]);
+        c->hxx = a;
+        /* an exactly degenerate point shows det 0, not the rounding of its neighbourhood */
+        c->det = c->kind == DX_CP2_DEGENERATE && c->certified ? 0 : a * d - b * b;
+    }
+    mpq_clear(x);
+    mpq_clear(y);
+    for (int k = 0; k < 3; k++)
+        mpq_clear(h[k]);
+}
+
+/* The exact search when f is a polynomial in its two variables: 1 done (the status on ctx),
+ * 0 not such a polynomial, -1 failed (the error on ctx). */
+static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
+{
+    const dx_expr *x = dx_sym(ctx, out->vars[0], strlen(out->vars[0])),
+                  *y = dx_sym(ctx, out->vars[1], strlen(out->vars[1]));
+    if (!x || !y)
+        return -1;
+    bpoly P;
+    int degree, is = bp_from_expr(ctx, f, x, y, &P, &degree);
+    if (is <= 0)
+        return is;
+    grad2 G;
+    bp_deriv(&G.g[0], &P, false);
+    bp_deriv(&G.g[1], &P, true);
+    bp_deriv(&G.h[0], &G.g[0], false);
+    bp_deriv(&G.h[1], &G.g[0], true);
+    bp_deriv(&G.h[2], &G.g[1], true);
+    bp_clear(&P);
+    out->method = DX_EX2_RESULTANT;
+    out->degree = degree;
+    dx_poly R, S;
+    dx_poly_init(&R);
+    dx_poly_init(&S);
+    eliminant(&R, &G.g[0], &G.g[1], true);
+    eliminant(&S, &G.g[0], &G.g[1], false);
+    out->res_degree[0] = dx_poly_deg(&R);
+    out->res_degree[1] = dx_poly_deg(&S);
+    dx_status st = DX_OK;
+    if (R.n == 0 || S.n == 0)
+        out->curve = true; /* a common factor: infinitely many (complex) critical points */
+    else
+        st = pairs(ctx, f, &G, &R, &S, out);
+    if (st == DX_OK)
+        hessian_numbers(&G, out);
+    for (size_t i = 0; i < out->ncrit && st == DX_OK; i++) {
+        dx_crit2 *c = &out->crit[i];
+        if (c->kind == DX_CP2_DEGENERATE && c->certified && c->exact[0] && c->exact[0]->kind == DX_NUM &&
+            c->exact[1] && c->exact[1]->kind == DX_NUM)
+            st = lines_through(ctx, f, out->vars, c);
+    }
+    dx_poly_clear(&R);
+    dx_poly_clear(&S);
+    grad_clear(&G);
+    return st == DX_OK ? 1 : -1;
+}
+
+dx_status dx_extrema2(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n, const double *from,
+                      const double *to, dx_extrema2_result *out)
+{
+    memset(out, 0, sizeof *out);
+    dx_ctx_clear_error(ctx);
+    out->f = f;
+    const char **all;
+    if (!vars) {
+        n = dx_vars(ctx, f, &all);
+        vars = all;
+    }
+    if (dx_failed(ctx))
+        return dx_ctx_error(ctx)->status;
+    if (n < 2 || n > DX_EXTREMA2_MAX_VARS) {
+        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_EX2_VARS, DX_I(n));
+        return DX_EUSAGE;
+    }
+    out->n = n;
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *v = dx_sym(ctx, vars[i], strlen(vars[i]));
+        if (!v)
+            return dx_ctx_error(ctx)->status;
+        out->vars[i] = v->u.name;
+        out->from[i] = from ? from[i] : -10;
+        out->to[i] = to ? to[i] : 10;
+        if (!(out->from[i] < out->to[i]) || !isfinite(out->from[i]) || !isfinite(out->to[i])) {
+            dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_EX2_BOX, DX_S(out->vars[i]), DX_D(out->from[i]), DX_D(out->to[i]));
+            return DX_EUSAGE;
+        }
+    }
+    int done = n == 2 ? exact_search(ctx, f, out) : 0;
+    if (done < 0) {
+        dx_extrema2_free(out);
+        return dx_ctx_error(ctx)->status;
+    }
+    dx_status st = done ? DX_OK : dx_extrema2_box(ctx, f, out);
+    if (st != DX_OK)
+        dx_extrema2_free(out);
+    return dx_end(ctx, st);
+}
+
+void dx_extrema2_free(dx_extrema2_result *r)
+{
+    dx_free(r->crit);
+    r->crit = NULL;
+    r->ncrit = 0;
+}

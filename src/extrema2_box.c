@@ -1,0 +1,193 @@
+/* Critical points of other functions of two or three variables on a box: Newton's method on
+ * the gradient from every point of a grid, the points found merged, each classified by the
+ * Hessian there. Not certified: a critical point between grid points whose Newton steps all
+ * lead elsewhere can be missed, and the report says so. */
+#include "multivar.h"
+#include "alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXV DX_EXTREMA2_MAX_VARS
+
+/* The compiled gradient and Hessian. */
+typedef struct derivs {
+    size_t n;
+    dx_prog *f, *g[MAXV], *h[MAXV * MAXV];
+} derivs;
+
+static bool eval_all(dx_ctx *ctx, derivs *d, const double *p, double *g, double *h)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (dx_prog_eval(d->g[i], ctx, p, &g[i]) != DX_OK || !isfinite(g[i]))
+            return false;
+    for (size_t k = 0; k < d->n * d->n; k++)
+        if (dx_prog_eval(d->h[k], ctx, p, &h[k]) != DX_OK || !isfinite(h[k]))
+            return false;
+    return true;
+}
+
+/* Solve h s = g (n <= 3) by Gaussian elimination with partial pivoting; false when singular. */
+static bool solve(size_t n, const double *h, const double *g, double *s)
+{
+    double a[MAXV][MAXV + 1];
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++)
+            a[i][j] = h[i * n + j];
+        a[i][n] = g[i];
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t p = k;
+        for (size_t i = k + 1; i < n; i++)
+            p = fabs(a[i][k]) > fabs(a[p][k]) ? i : p;
+        if (a[p][k] == 0)
+            return false;
+        for (size_t j = 0; j <= n; j++) {
+            double t = a[k][j];
+            a[k][j] = a[p][j];
+            a[p][j] = t;
+        }
+        for (size_t i = k + 1; i < n; i++) {
+            double m = a[i][k] / a[k][k];
+            for (size_t j = k; j <= n; j++)
+                a[i][j] -= m * a[k][j];
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        double t = a[i][n];
+        for (size_t j = i + 1; j < n; j++)
+            t -= a[i][j] * s[j];
+        s[i] = t / a[i][i];
+    }
+    return true;
+}
+
+/* Newton from p: true with p a zero of the gradient (to rounding) inside the box. */
+static bool newton(dx_ctx *ctx, derivs *d, const dx_extrema2_result *r, double *p)
+{
+    double g[MAXV], h[MAXV * MAXV], s[MAXV];
+    for (int it = 0; it < 60; it++) {
+        if (!eval_all(ctx, d, p, g, h) || !solve(d->n, h, g, s))
+            return false;
+        double step = 0, size = 0;
+        for (size_t i = 0; i < d->n; i++) {
+            p[i] -= s[i];
+            step = fmax(step, fabs(s[i]));
+            size = fmax(size, fabs(p[i]));
+            double w = r->to[i] - r->from[i];
+            if (!(p[i] >= r->from[i] - w && p[i] <= r->to[i] + w)) /* left far behind: give up */
+                return false;
+        }
+        if (step <= 1e-13 * (1 + size)) {
+            for (size_t i = 0; i < d->n; i++) {
+                if (p[i] < r->from[i] || p[i] > r->to[i])
+                    return false;
+                if (fabs(p[i]) <= 1e-12 * (r->to[i] - r->from[i])) /* Newton's -5.7e-14 for 0 */
+                    p[i] = 0;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The kind by the leading principal minors of H (Sylvester's criterion); degenerate when
+ * det H is zero to within rounding. */
+static dx_cp2_kind classify(size_t n, const double *h, double *det)
+{
+    double m1 = h[0], m2 = h[0] * h[n + 1] - h[1] * h[n], m3 = m2, scale = 0;
+    for (size_t k = 0; k < n * n; k++)
+        scale = fmax(scale, fabs(h[k]));
+    if (n == 3)
+        m3 = h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6]) + h[2] * (h[3] * h[7] - h[4] * h[6]);
+    *det = n == 3 ? m3 : m2;
+    if (fabs(*det) <= 1e-9 * pow(fmax(scale, 1), (double)n))
+        return DX_CP2_DEGENERATE;
+    if (m1 > 0 && m2 > 0 && (n == 2 || m3 > 0))
+        return DX_CP2_MIN;
+    if (m1 < 0 && m2 > 0 && (n == 2 || m3 < 0))
+        return DX_CP2_MAX;
+    return DX_CP2_SADDLE;
+}
+
+static bool add_point(dx_ctx *ctx, dx_extrema2_result *r, derivs *d, const double *p, size_t *cap)
+{
+    for (size_t k = 0; k < r->ncrit; k++) {
+        double dist = 0, size = 0;
+        for (size_t i = 0; i < d->n; i++) {
+            dist = fmax(dist, fabs(r->crit[k].at[i] - p[i]));
+            size = fmax(size, fabs(p[i]));
+        }
+        if (dist <= 1e-7 * (1 + size))
+            return true; /* found before */
+    }
+    if (r->ncrit == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        dx_crit2 *c = dx_realloc(r->crit, *cap * sizeof *c);
+        if (!c)
+            return dx_oom(ctx), false;
+        r->crit = c;
+    }
+    dx_crit2 *c = &r->crit[r->ncrit++];
+    memset(c, 0, sizeof *c);
+    memcpy(c->at, p, d->n * sizeof *p);
+    double g[MAXV], h[MAXV * MAXV];
+    eval_all(ctx, d, p, g, h);
+    c->kind = classify(d->n, h, &c->det);
+    c->hxx = h[0];
+    if (dx_prog_eval(d->f, ctx, p, &c->value) != DX_OK && !dx_recover(ctx))
+        return false;
+    return true;
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const dx_crit2 *p = a, *q = b;
+    for (int i = 0; i < MAXV; i++)
+        if (p->at[i] != q->at[i])
+            return p->at[i] < q->at[i] ? -1 : 1;
+    return 0;
+}
+
+dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *r)
+{
+    derivs d = {.n = r->n};
+    dx_status st = DX_OK;
+    if (!(d.f = dx_compile(ctx, f, r->vars, r->n)))
+        return dx_ctx_error(ctx)->status;
+    for (size_t i = 0; i < r->n && st == DX_OK; i++) {
+        dx_expr *gi = dx_derivative(ctx, f, r->vars[i], 1);
+        d.g[i] = gi ? dx_compile(ctx, gi, r->vars, r->n) : NULL;
+        for (size_t j = 0; j < r->n && d.g[i]; j++) {
+            dx_expr *hij = dx_derivative(ctx, gi, r->vars[j], 1);
+            d.h[i * r->n + j] = hij ? dx_compile(ctx, hij, r->vars, r->n) : NULL;
+            if (!d.h[i * r->n + j])
+                break;
+        }
+        if (!d.g[i] || !d.h[i * r->n + r->n - 1])
+            st = dx_ctx_error(ctx)->status;
+    }
+    r->method = DX_EX2_BOX;
+    r->grid = r->n == 2 ? 41 : 13;
+    size_t total = 1, cap = 0;
+    for (size_t i = 0; i < r->n; i++)
+        total *= r->grid;
+    for (size_t k = 0; k < total && st == DX_OK; k++) {
+        double p[MAXV];
+        size_t q = k;
+        for (size_t i = 0; i < r->n; i++, q /= r->grid)
+            p[i] = r->from[i] + (r->to[i] - r->from[i]) * (double)(q % r->grid) / (double)(r->grid - 1);
+        if (newton(ctx, &d, r, p) && !add_point(ctx, r, &d, p, &cap))
+            st = dx_ctx_error(ctx)->status;
+        if (!dx_recover(ctx)) /* a start outside the domain is no error of the search */
+            st = DX_ENOMEM;
+    }
+    qsort(r->crit, r->ncrit, sizeof *r->crit, by_position);
+    dx_prog_free(d.f);
+    for (size_t i = 0; i < MAXV; i++)
+        dx_prog_free(d.g[i]);
+    for (size_t k = 0; k < MAXV * MAXV; k++)
+        dx_prog_free(d.h[k]);
+    return st;
+}

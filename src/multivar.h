@@ -1,0 +1,41 @@
+/* What the commands on several variables share (hessian.c, taylor.c, implicit.c, extrema2.c
+ * and their renderers): values at a point, exact where they come out closed. */
+#ifndef DX_MULTIVAR_H
+#define DX_MULTIVAR_H
+
+#include "expr.h"
+
+/* A value at a point: exact (a closed expression, simplified) and as a double. */
+typedef struct dx_mv_value {
+    dx_expr *exact;
+    double num;
+} dx_mv_value;
+
+/* e with names[i] = values[i], simplified, and its number. DX_OK; DX_EUSAGE when a variable
+ * of e has no value; DX_EDOMAIN when e is undefined there (the error on ctx). */
+DX_HIDDEN dx_status dx_mv_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr *const *values,
+                             size_t n, dx_mv_value *out);
+/* Does every variable of e have a value among names[0..n)? The first that has none in *missing. */
+DX_HIDDEN bool dx_mv_covered(dx_ctx *ctx, dx_expr *e, const char *const *names, size_t n, const char **missing);
+
+/* The determinant of an n x n matrix of expressions (row-major), simplified; NULL for n > 3. */
+DX_HIDDEN dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n);
+
+/* dx_extrema2 on the box out->from .. out->to (out->n, out->vars set): grid and Newton. */
+DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
+
+/* For the renderers: an exact value, with its decimal after it where the exact form names
+ * sqrt, pi or e ("2 - sqrt(3) ≈ 0.2679491924311228", "-1", "1/3"). */
+DX_HIDDEN void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt);
+/* e in plain form as a JSON string; a failed print marks b. */
+DX_HIDDEN void dx_mv_json_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e);
+/* The start of a JSON report: {"input": f, "vars": [names]. */
+DX_HIDDEN void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n);
+/* "x = 1, y = 2" (or a JSON object {"x": "1", "y": "2"}) for a point. */
+DX_HIDDEN void dx_mv_put_point(dx_ctx *ctx, dx_buf *b, const char *const *names, dx_expr *const *values, size_t n,
+                               dx_show how);
+/* A matrix of expressions: rows of columns aligned in plain text ("[ 6*x  -3 ]"), a pmatrix
+ * in LaTeX, rows of strings in JSON. */
+DX_HIDDEN void dx_mv_put_matrix(dx_ctx *ctx, dx_buf *b, dx_expr *const *m, size_t n, dx_show how);
+
+#endif

@@ -1,0 +1,144 @@
+/* The report of dfdx extrema for several variables: the method, then each critical point
+ * with its kind and the Hessian test that decided it. */
+#include "multivar.h"
+#include "show.h"
+
+static const char *kind_word(dx_cp2_kind k)
+{
+    static const char *const words[] = {"min", "max", "saddle", "degenerate"};
+    return words[k];
+}
+
+static const dx_msg_id kind_msg[] = {DX_M_EX2_MIN, DX_M_EX2_MAX, DX_M_EX2_SADDLE, DX_M_EX2_DEGENERATE};
+
+/* "x = 1, y = 2 - sqrt(3)": exact coordinates where known, else their decimals. */
+static void put_coords(dx_ctx *ctx, dx_buf *b, const dx_extrema2_result *r, const dx_crit2 *c, dx_format fmt)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        dx_buf_printf(b, "%s%s = ", i ? ", " : "", r->vars[i]);
+        if (c->exact[i])
+            dx_mv_put_value(ctx, b, c->exact[i], c->at[i], fmt);
+        else
+            dx_buf_num(b, c->at[i]);
+    }
+}
+
+static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
+{
+    dx_mv_json_head(ctx, out, r->f, r->vars, r->n);
+    dx_json_key(out, "method", false);
+    dx_json_str(out, r->method == DX_EX2_RESULTANT ? "resultant" : "box");
+    dx_json_key(out, "certified", false);
+    dx_buf_puts(out, r->method == DX_EX2_RESULTANT && !r->uncertain && !r->curve ? "true" : "false");
+    dx_json_key(out, "curve", false);
+    dx_buf_puts(out, r->curve ? "true" : "false");
+    dx_json_key(out, "critical_points", false);
+    dx_buf_putc(out, '[');
+    for (size_t k = 0; k < r->ncrit; k++) {
+        const dx_crit2 *c = &r->crit[k];
+        dx_buf_puts(out, k ? ", {" : "{");
+        dx_json_key(out, "at", true);
+        dx_buf_putc(out, '{');
+        for (size_t i = 0; i < r->n; i++) {
+            dx_json_key(out, r->vars[i], i == 0);
+            dx_json_num(out, c->at[i]);
+        }
+        dx_buf_putc(out, '}');
+        dx_json_key(out, "exact", false);
+        dx_buf_putc(out, '{');
+        for (size_t i = 0; i < r->n; i++) {
+            dx_json_key(out, r->vars[i], i == 0);
+            if (c->exact[i])
+                dx_mv_json_expr(ctx, out, c->exact[i]);
+            else
+                dx_buf_puts(out, "null");
+        }
+        dx_buf_putc(out, '}');
+        dx_json_key(out, "value", false);
+        dx_json_num(out, c->value);
+        dx_json_key(out, "exact_value", false);
+        if (c->exact_value)
+            dx_mv_json_expr(ctx, out, c->exact_value);
+        else
+            dx_buf_puts(out, "null");
+        dx_json_key(out, "kind", false);
+        dx_json_str(out, kind_word(c->kind));
+        dx_json_key(out, "certified", false);
+        dx_buf_puts(out, c->certified ? "true" : "false");
+        dx_json_key(out, "det_hessian", false);
+        dx_json_num(out, c->det);
+        dx_buf_putc(out, '}');
+    }
+    dx_buf_puts(out, "]}\n");
+}
+
+static void say(dx_ctx *ctx, dx_buf *out, dx_msg m)
+{
+    dx_show_say(ctx, out, m);
+    dx_buf_putc(out, '\n');
+}
+
+/* Why the point has its kind: the determinant and f_xx (two variables) or the minors. */
+static void show_test(dx_ctx *ctx, const dx_extrema2_result *r, const dx_crit2 *c, dx_buf *out)
+{
+    if (c->lines.id != DX_M_NONE)
+        say(ctx, out, c->lines);
+    else if (r->n == 3 && c->kind != DX_CP2_DEGENERATE)
+        say(ctx, out, DX_MSG(DX_M_EX2_BY_MINORS, DX_D(c->det)));
+    else if (c->kind == DX_CP2_MIN || c->kind == DX_CP2_MAX)
+        say(ctx, out, DX_MSG(c->kind == DX_CP2_MIN ? DX_M_EX2_BY_MIN : DX_M_EX2_BY_MAX, DX_D(c->det), DX_S(r->vars[0]),
+                             DX_D(c->hxx)));
+    else if (c->kind == DX_CP2_SADDLE)
+        say(ctx, out, DX_MSG(DX_M_EX2_BY_SADDLE, DX_D(c->det)));
+    if (!c->certified && r->method == DX_EX2_RESULTANT)
+        say(ctx, out, DX_MSG(DX_M_EX2_UNCERTAIN));
+}
+
+void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_buf *out)
+{
+    if (!r->f)
+        return;
+    if (how == DX_SHOW_JSON) {
+        show_json(ctx, r, out);
+        return;
+    }
+    dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
+    if (r->curve) { /* no eliminant to name: the search stopped there */
+        say(ctx, out, DX_MSG(DX_M_EX2_CURVE));
+        return;
+    }
+    if (r->method == DX_EX2_RESULTANT) {
+        say(ctx, out, DX_MSG(DX_M_EX2_METHOD_EXACT, DX_I(r->res_degree[0]), DX_I(r->res_degree[1])));
+    } else {
+        dx_buf box = {0};
+        for (size_t i = 0; i < r->n; i++) {
+            char a[40], b[40];
+            dx_buf_printf(&box, "%s%s in [%s, %s]", i ? ", " : "", r->vars[i], dx_show_num(a, r->from[i]),
+                          dx_show_num(b, r->to[i]));
+        }
+        say(ctx, out, DX_MSG(DX_M_EX2_METHOD_BOX, DX_I(r->grid), DX_S(box.s ? box.s : "")));
+        out->oom |= box.oom;
+        dx_buf_free(&box);
+    }
+    if (r->ncrit == 0) {
+        say(ctx, out, DX_MSG(r->method == DX_EX2_RESULTANT ? DX_M_EX2_NONE : DX_M_EX2_NONE_BOX));
+        return;
+    }
+    say(ctx, out, DX_MSG(DX_M_EX2_HEAD));
+    for (size_t k = 0; k < r->ncrit; k++) {
+        const dx_crit2 *c = &r->crit[k];
+        dx_buf at = {0}, val = {0}, kind = {0};
+        put_coords(ctx, &at, r, c, fmt);
+        if (c->exact_value)
+            dx_mv_put_value(ctx, &val, c->exact_value, c->value, fmt);
+        else
+            dx_buf_num(&val, c->value);
+        dx_show_say(ctx, &kind, DX_MSG(kind_msg[c->kind]));
+        say(ctx, out, DX_MSG(DX_M_EX2_POINT, DX_S(at.s ? at.s : ""), DX_S(val.s ? val.s : ""), DX_S(kind.s ? kind.s : "")));
+        out->oom |= at.oom || val.oom || kind.oom;
+        dx_buf_free(&at);
+        dx_buf_free(&val);
+        dx_buf_free(&kind);
+        show_test(ctx, r, c, out);
+    }
+}

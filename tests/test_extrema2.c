@@ -1,0 +1,274 @@
+/* Tests of critical points in two and three variables: textbook functions, 100 polynomials
+ * built with known critical points, curves of critical points, the box search, the program. */
+#include "dfdx.h"
+#include "mvtest.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PI 3.14159265358979323846
+
+typedef struct want_pt {
+    double x, y;
+    dx_cp2_kind kind;
+} want_pt;
+
+typedef struct text_row {
+    const char *f;
+    size_t n;
+    want_pt pt[9];
+} text_row;
+
+#define MIN DX_CP2_MIN
+#define MAX DX_CP2_MAX
+#define SAD DX_CP2_SADDLE
+#define DEG DX_CP2_DEGENERATE
+
+static const text_row textbook[] = {
+    {"x^2 + y^2", 1, {{0, 0, MIN}}},
+    {"x^2 - y^2", 1, {{0, 0, SAD}}},
+    {"-x^2 - 2*y^2 + 4", 1, {{0, 0, MAX}}},
+    {"x*y", 1, {{0, 0, SAD}}},
+    {"x^3 - 3*x*y + y^3", 2, {{0, 0, SAD}, {1, 1, MIN}}},
+    {"x^4 + y^4", 1, {{0, 0, DEG}}},
+    {"x^4 - y^4", 1, {{0, 0, SAD}}}, /* det H = 0: decided along lines */
+    {"x^3 + y^3 - 3*x - 12*y + 20", 4, {{-1, -2, MAX}, {-1, 2, SAD}, {1, -2, SAD}, {1, 2, MIN}}},
+    {"x^2 + x*y + y^2 - 3*x", 1, {{2, -1, MIN}}},
+    {"x^4 - 2*x^2 + y^2", 3, {{-1, 0, MIN}, {0, 0, SAD}, {1, 0, MIN}}},
+    {"x^2*y - x^2 - 2*y^2", 3, {{-2, 1, SAD}, {0, 0, MAX}, {2, 1, SAD}}},
+    {"2*x^3 + x*y^2 + 5*x^2 + y^2", 4, {{-5.0 / 3, 0, MAX}, {-1, -2, SAD}, {-1, 2, SAD}, {0, 0, MIN}}},
+    {"x^3 - 12*x*y + 8*y^3", 2, {{0, 0, SAD}, {2, 1, MIN}}},
+    {"x*y*(1 - x - y)", 4, {{0, 0, SAD}, {0, 1, SAD}, {1.0 / 3, 1.0 / 3, MAX}, {1, 0, SAD}}},
+    {"x^2 + y^2 + 1", 1, {{0, 0, MIN}}},
+    {"y^3 + 3*x^2*y - 3*x^2 - 3*y^2 + 2", 4, {{-1, 1, SAD}, {0, 0, MAX}, {0, 2, MIN}, {1, 1, SAD}}},
+    {"x^3 + y^2 - 6*x*y + 6*x + 3*y", 2, {{1, 1.5, SAD}, {5, 13.5, MIN}}},
+    {"x^2 - 2*x + y^2 - 4*y + 5", 1, {{1, 2, MIN}}},
+    {"x^3 + y^2", 1, {{0, 0, SAD}}},
+    {"-x^4 - y^4", 1, {{0, 0, DEG}}},
+    {"x^2 + y^4", 1, {{0, 0, DEG}}},
+    {"x + y", 0, {{0, 0, MIN}}},
+    {"x^2 + y", 0, {{0, 0, MIN}}},
+    {"(x^2 - 1)^2 + (y^2 - 1)^2", 9,
+     {{-1, -1, MIN}, {-1, 0, SAD}, {-1, 1, MIN}, {0, -1, SAD}, {0, 0, MAX}, {0, 1, SAD}, {1, -1, MIN}, {1, 0, SAD},
+      {1, 1, MIN}}},
+    /* x = (3 -+ sqrt(13))/2, y = (x + 1)/2 */
+    {"x^2 - 2*y^2 + 2*x*y + 2*y - x^3/3", 2, {{-0.30277563773199465, 0.34861218113400268, SAD},
+                                                 {3.3027756377319946, 2.1513878188659973, MAX}}},
+};
+
+/* Every listed point where expected, of the expected kind, certified, and the gradient 0
+ * there by the independent evaluator. */
+static void check_points(const char *f, const dx_extrema2_result *r, const want_pt *w, size_t n)
+{
+    ck_assert_msg(r->ncrit == n, "%s: %zu critical points, want %zu", f, r->ncrit, n);
+    dx_expr *e = tu_parse(f);
+    dx_expr *gx = dx_derivative(tu_ctx, e, "x", 1), *gy = dx_derivative(tu_ctx, e, "y", 1);
+    const char *const xy[] = {"x", "y"};
+    dx_prog *px = dx_compile(tu_ctx, gx, xy, 2), *py = dx_compile(tu_ctx, gy, xy, 2);
+    for (size_t k = 0; k < n; k++) {
+        const dx_crit2 *c = &r->crit[k];
+        ck_assert_msg(fabs(c->at[0] - w[k].x) < 1e-12 && fabs(c->at[1] - w[k].y) < 1e-12,
+                      "%s: point %zu at (%.17g, %.17g), want (%.17g, %.17g)", f, k, c->at[0], c->at[1], w[k].x, w[k].y);
+        ck_assert_msg(c->kind == w[k].kind, "%s: point %zu is of kind %d, want %d", f, k, c->kind, w[k].kind);
+        ck_assert_msg(c->certified, "%s: point %zu not certified", f, k);
+        double g[2];
+        ck_assert_int_eq(dx_prog_eval(px, tu_ctx, c->at, &g[0]), DX_OK);
+        ck_assert_int_eq(dx_prog_eval(py, tu_ctx, c->at, &g[1]), DX_OK);
+        ck_assert_msg(fabs(g[0]) < 1e-9 && fabs(g[1]) < 1e-9, "%s: gradient (%g, %g) at point %zu", f, g[0], g[1], k);
+    }
+    dx_prog_free(px);
+    dx_prog_free(py);
+}
+
+START_TEST(textbook_row)
+{
+    const text_row *w = &textbook[_i];
+    dx_extrema2_result r;
+    ck_assert_msg(dx_extrema2(tu_ctx, tu_parse(w->f), NULL, 0, NULL, NULL, &r) == DX_OK, "%s: %s", w->f,
+                  tu_err(tu_ctx));
+    ck_assert_int_eq(r.method, DX_EX2_RESULTANT);
+    ck_assert(!r.curve);
+    ck_assert_uint_eq(r.uncertain, 0);
+    check_points(w->f, &r, w->pt, w->n);
+    dx_extrema2_free(&r);
+}
+END_TEST
+
+/* 100 polynomials with known critical points: f = g(u) + h(y) with u = x + c*y, where
+ * g(u) = u^3 - 3/2 (a1 + a2) u^2 + 3 a1 a2 u (a local max at a1 < a2, a local min at a2) or
+ * s*(u - a1)^2, and h the same in y with b1, b2. The critical points are the pairs (u, y) of
+ * the two factors' critical points, x = u - c*y; a shear keeps the kind: min+min is a min,
+ * max+max a max, min+max a saddle. */
+START_TEST(built)
+{
+    unsigned seed = 1234 + (unsigned)_i * 7919;
+    int a1 = (int)(rand_r(&seed) % 7) - 3, a2 = a1 + 1 + (int)(rand_r(&seed) % 4);
+    int b1 = (int)(rand_r(&seed) % 7) - 3, b2 = b1 + 1 + (int)(rand_r(&seed) % 4);
+    int c = (int)(rand_r(&seed) % 5) - 2, gcubic = (int)(rand_r(&seed) % 3), hcubic = (int)(rand_r(&seed) % 3);
+    int gs = rand_r(&seed) % 2 ? 1 : -1, hs = rand_r(&seed) % 2 ? 1 : -1;
+    char u[64], f[1024], g[400], h[400];
+    snprintf(u, sizeof u, "(x + %d*y)", c);
+    if (gcubic)
+        snprintf(g, sizeof g, "%s^3 - 3*%d*%s^2/2 + 3*%d*%s", u, a1 + a2, u, a1 * a2, u);
+    else
+        snprintf(g, sizeof g, "%d*(%s - %d)^2", gs, u, a1);
+    if (hcubic)
+        snprintf(h, sizeof h, "y^3 - 3*%d*y^2/2 + 3*%d*y", b1 + b2, b1 * b2);
+    else
+        snprintf(h, sizeof h, "%d*(y - %d)^2", hs, b1);
+    snprintf(f, sizeof f, "%s + %s", g, h);
+    /* the factors' critical points and kinds (+1 min, -1 max) */
+    int gu[2], gk[2], hv[2], hk[2], ng = gcubic ? 2 : 1, nh = hcubic ? 2 : 1;
+    gu[0] = a1, gk[0] = gcubic ? -1 : gs, gu[1] = a2, gk[1] = 1;
+    hv[0] = b1, hk[0] = hcubic ? -1 : hs, hv[1] = b2, hk[1] = 1;
+    want_pt w[4];
+    size_t n = 0;
+    for (int i = 0; i < ng; i++)
+        for (int j = 0; j < nh; j++)
+            w[n++] = (want_pt){gu[i] - c * hv[j], hv[j],
+                               gk[i] != hk[j] ? SAD : gk[i] > 0 ? MIN : MAX};
+    /* ascending x, then y, as the result lists them */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (w[j].x < w[i].x || (w[j].x == w[i].x && w[j].y < w[i].y)) {
+                want_pt t = w[i];
+                w[i] = w[j];
+                w[j] = t;
+            }
+    dx_extrema2_result r;
+    ck_assert_msg(dx_extrema2(tu_ctx, tu_parse(f), NULL, 0, NULL, NULL, &r) == DX_OK, "%s: %s", f, tu_err(tu_ctx));
+    check_points(f, &r, w, n);
+    dx_extrema2_free(&r);
+}
+END_TEST
+
+/* Irrational points: certified by the interval test, exact where quadratic. */
+START_TEST(irrational)
+{
+    const char *f = "(x^2 - 2)^2 + (y^2 - 3)^2 + x*y/10";
+    dx_extrema2_result r;
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(f), NULL, 0, NULL, NULL, &r), DX_OK);
+    ck_assert_uint_eq(r.ncrit, 9);
+    ck_assert_uint_eq(r.uncertain, 0);
+    int kinds[4] = {0};
+    for (size_t k = 0; k < r.ncrit; k++)
+        kinds[r.crit[k].kind]++;
+    ck_assert_int_eq(kinds[MIN], 4);
+    ck_assert_int_eq(kinds[MAX], 1);
+    ck_assert_int_eq(kinds[SAD], 4);
+    /* each a zero of the gradient, and a min is lower than the points just around it */
+    dx_expr *e = tu_parse(f);
+    const char *const xy[] = {"x", "y"};
+    dx_prog *p = dx_compile(tu_ctx, e, xy, 2);
+    for (size_t k = 0; k < r.ncrit; k++) {
+        if (r.crit[k].kind != MIN)
+            continue;
+        for (int d = 0; d < 8; d++) {
+            double q[2] = {r.crit[k].at[0] + 1e-3 * cos(d * 0.785398), r.crit[k].at[1] + 1e-3 * sin(d * 0.785398)}, v;
+            ck_assert_int_eq(dx_prog_eval(p, tu_ctx, q, &v), DX_OK);
+            ck_assert(v > r.crit[k].value);
+        }
+    }
+    dx_prog_free(p);
+    dx_extrema2_free(&r);
+    /* quadratic coordinates come out exact */
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^3 - 6*x + y^2"), NULL, 0, NULL, NULL, &r), DX_OK);
+    ck_assert_uint_eq(r.ncrit, 2);
+    char *s = dx_print(tu_ctx, r.crit[0].exact[0], DX_PLAIN);
+    ck_assert_str_eq(s, "-sqrt(2)");
+    free(s);
+    ck_assert_int_eq(r.crit[0].kind, SAD);
+    ck_assert_int_eq(r.crit[1].kind, MIN);
+    dx_extrema2_free(&r);
+}
+END_TEST
+
+START_TEST(curves)
+{
+    const char *fs[] = {"(x - y)^2", "x^2*y", "(x^2 + y^2 - 1)^2", "x^2*y^2"};
+    for (size_t i = 0; i < N(fs); i++) {
+        dx_extrema2_result r;
+        ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(fs[i]), NULL, 0, NULL, NULL, &r), DX_OK);
+        ck_assert_msg(r.curve, "%s: no curve", fs[i]);
+        dx_extrema2_free(&r);
+    }
+}
+END_TEST
+
+START_TEST(box)
+{
+    dx_extrema2_result r;
+    double from[] = {-2, -2}, to[] = {2, 2};
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("sin(x)*cos(y)"), NULL, 0, from, to, &r), DX_OK);
+    ck_assert_int_eq(r.method, DX_EX2_BOX);
+    want_pt w[] = {{-PI / 2, 0, MIN}, {0, -PI / 2, SAD}, {0, PI / 2, SAD}, {PI / 2, 0, MAX}};
+    ck_assert_uint_eq(r.ncrit, 4);
+    for (size_t k = 0; k < 4; k++) {
+        ck_assert_double_eq_tol(r.crit[k].at[0], w[k].x, 1e-12);
+        ck_assert_double_eq_tol(r.crit[k].at[1], w[k].y, 1e-12);
+        ck_assert_int_eq(r.crit[k].kind, w[k].kind);
+    }
+    dx_extrema2_free(&r);
+    /* three variables */
+    double f3[] = {-2, -2, -2}, t3[] = {2, 2, 2};
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^2 + y^2 + z^2 - x*y + z"), NULL, 0, f3, t3, &r), DX_OK);
+    ck_assert_uint_eq(r.ncrit, 1);
+    ck_assert_int_eq(r.crit[0].kind, MIN);
+    ck_assert_double_eq_tol(r.crit[0].at[2], -0.5, 1e-12);
+    dx_extrema2_free(&r);
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^2 - y^2 - z^2"), NULL, 0, f3, t3, &r), DX_OK);
+    ck_assert_int_eq(r.crit[0].kind, SAD);
+    dx_extrema2_free(&r);
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("-x^2 - y^2 - z^2"), NULL, 0, f3, t3, &r), DX_OK);
+    ck_assert_int_eq(r.crit[0].kind, MAX);
+    dx_extrema2_free(&r);
+    /* errors */
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^2"), NULL, 0, NULL, NULL, &r), DX_EUSAGE);
+    double bad[] = {2, -2};
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("sin(x*y)"), NULL, 0, bad, to, &r), DX_EUSAGE);
+}
+END_TEST
+
+static const mv_cli_row cli_rows[] = {
+    {A("extrema", "x^3 - 3*x*y + y^3"), 0,
+     "  x = 0, y = 0, f = 0: saddle point\n      det H = -9 < 0\n  x = 1, y = 1, f = -1: local min\n"},
+    {A("extrema", "x^3 - 3*x*y + y^3", "--format", "json"), 0,
+     "{\"at\": {\"x\": 1, \"y\": 1}, \"exact\": {\"x\": \"1\", \"y\": \"1\"}, \"value\": -1, \"exact_value\": \"-1\", "
+     "\"kind\": \"min\""},
+    {A("extrema", "x^4 + y^4"), 0, "x = 0, y = 0, f = 0: degenerate"},
+    {A("extrema", "(x - y)^2"), 0, "not isolated"},
+    {A("extrema", "x^4 - y^4"), 0, "saddle point\n      det H = 0, but f rises along direction (1, 0) and falls along (0, 1)"},
+    {A("extrema", "x^3 + y^2"), 0, "starts with t^3 (odd order): no extremum"},
+    {A("extrema", "x^4 + y^4"), 0, "f rises along each of the 8 lines tried, which does not prove a min"},
+    {A("extrema", "sin(x)*cos(y)", "--from", "x=-2,y=-2", "--to", "x=2,y=2"), 0, "not certified"},
+    {A("extrema", "sin(x)*cos(y)", "--from", "x=-2,y=-2"), 2, "both corners"},
+    {A("extrema", "sin(x)*cos(y)", "--from", "x=-2", "--to", "x=2,y=2"), 2, "needs a value for y"},
+    {A("extrema", "x^3 - 3*x"), 0, "local max"},
+};
+
+START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
+END_TEST
+
+static Suite *extrema2_suite(void)
+{
+    Suite *s = suite_create("extrema2");
+    TCase *tc = tcase_create("exact");
+    tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, textbook_row, 0, N(textbook));
+    tcase_add_loop_test(tc, built, 0, 100);
+    tcase_add_test(tc, irrational);
+    tcase_add_test(tc, curves);
+    tcase_add_test(tc, box);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("cli");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, cli_row_test, 0, N(cli_rows));
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_main(extrema2_suite()); }
