@@ -220,4 +220,5 @@ DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 #include "dfdx/descend.h"
 #include "dfdx/plot.h"
 #include "dfdx/session.h"
+#include "dfdx/backprop.h"
 #endif

@@ -132,6 +132,24 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
 /* A whole number from lo to hi (an expression is fine: 1e3, 2^10); false after reporting. */
 bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi, long *out);
 
+/* Comma-separated values and name=value items of an option. */
+#define CLI_MAX_ITEMS (DX_DESCEND_MAX_VARS + 1)
+typedef struct cli_assign {
+    char *parts[CLI_MAX_ITEMS]; /* the items, malloc'd (cli_free_parts) */
+    const char *name[CLI_MAX_ITEMS];
+    double val[CLI_MAX_ITEMS];
+    int n;
+} cli_assign;
+/* Split s at commas outside parentheses (log(x, 2) stays whole) into at most max malloc'd
+ * pieces; their number, or -1 after reporting (too many, an empty one). */
+int cli_split(cli *c, const char *opt, const char *s, char **parts, int max);
+void cli_free_parts(char **parts, int n);
+/* The variables of f, comma-separated, into buf. */
+void cli_list_vars(cli *c, dx_expr *f, char *buf, size_t len);
+/* The name=value items of option opt (--start w=0,b=1); each name must be a variable of f.
+ * With allow_bare one bare number is taken too (its name NULL). false after reporting. */
+bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_assign *as, bool allow_bare);
+
 /* Where a picture goes: a file (out, w x h pixels) or the terminal (out NULL, w x h
  * characters), and the terminal's flags (DX_PLOT_ASCII for --ascii, DX_PLOT_COLOR on a
  * terminal unless NO_COLOR). */
@@ -167,5 +185,9 @@ typedef struct cli_trace {
  * path on the loss curve and the loss per step; several: one panel per rate with its final
  * loss. CLI_OK, or CLI_BAD after reporting. */
 int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n);
+
+/* The graph of a backprop result drawn by Graphviz into path (.svg, .png, .pdf, .dot by its
+ * extension). CLI_OK, or CLI_BAD after reporting (the path cannot be written). */
+int cli_draw_graph(cli *c, const dx_backprop_result *r, const char *path);
 
 #endif

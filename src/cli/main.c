@@ -16,6 +16,7 @@ int cli_eval(cli *c, const cli_args *a);
 int cli_verify(cli *c, const cli_args *a);
 int cli_tangent(cli *c, const cli_args *a);
 int cli_descend(cli *c, const cli_args *a);
+int cli_backprop(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -25,6 +26,7 @@ static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
                                     {"size", true},  {NULL, false}};
+static const cli_opt backprop_opts[] = {{"at", true}, {"out", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
@@ -103,6 +105,14 @@ const cli_command cli_commands[] = {
      "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
      "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
+    {"backprop", cli_backprop, backprop_opts, 1, 1, "backprop EXPR --at w=0.5,x=2,... [--out FILE.svg|.png|.pdf|.dot]",
+     "The computational graph of EXPR at a point, as a neural network library computes the\n"
+     "gradient: each distinct subexpression one node (n1, n2, ...) with its forward value; on each\n"
+     "edge the local partial derivative; then reverse mode from the output down, grad(v) the sum\n"
+     "of grad(u)*du/dv over the nodes u that use v; at the end the gradient of every variable\n"
+     "(equal to dfdx grad there). --out draws the graph with Graphviz: a record per node with its\n"
+     "value and gradient, an ellipse per operation, the local derivative on each edge.\n"
+     "  dfdx backprop 'sigmoid(w*x + b)' --at w=0.5,x=2,b=0 --out neuron.png"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
