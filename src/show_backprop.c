@@ -61,9 +61,9 @@ static bool index_uses(const dx_backprop_result *r, size_t **uses, size_t **firs
     return true;
 }
 
-/* A factor of the products in the backward pass, to 6 digits; a negative one after the
- * times sign in brackets: -3.6*(-1). */
-static void put_short(dx_buf *out, double v, bool second) { dx_buf_printf(out, second && v < 0 ? "(%.6g)" : "%.6g", v); }
+/* A factor of the products in the backward pass, to 6 digits; a negative one after a sign
+ * in brackets: -3.6*(-1) + (-2)*0.5. */
+static void put_short(dx_buf *out, double v, bool after_sign) { dx_buf_printf(out, after_sign && v < 0 ? "(%.6g)" : "%.6g", v); }
 
 static void show_text(dx_ctx *ctx, const dx_backprop_result *r, dx_format fmt, dx_buf *out)
 {
@@ -139,7 +139,7 @@ static void show_text(dx_ctx *ctx, const dx_backprop_result *r, dx_format fmt, d
         for (size_t u = a; u < b; u++) { /* the same in numbers */
             const dx_bp_edge *ed = &r->edges[uses[u]];
             dx_buf_puts(out, u > a ? plus : "");
-            put_short(out, r->nodes[ed->to].grad, false);
+            put_short(out, r->nodes[ed->to].grad, u > a);
             dx_buf_puts(out, times);
             put_short(out, ed->local_value, true);
         }
