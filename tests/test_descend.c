@@ -564,7 +564,7 @@ static dx_descend_lesson *lesson(dx_ctx *ctx, const char *f, double start, const
                                  long steps, long rows)
 {
     const char *w[] = {"w"};
-    dx_descend_request q = {w, &start, 1, NULL, NULL, 0, opts(rates[0], steps), rates, nrates, rows, true};
+    dx_descend_request q = {w, &start, 1, NULL, NULL, 0, opts(rates[0], steps), rates, nrates, rows, true, NULL};
     return dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q);
 }
 

@@ -150,6 +150,17 @@ void cli_list_vars(cli *c, dx_expr *f, char *buf, size_t len);
  * With allow_bare one bare number is taken too (its name NULL). false after reporting. */
 bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_assign *as, bool allow_bare);
 
+/* A data file's columns: names[j] heads the column cols[j][0..nrows). */
+typedef struct cli_table {
+    char **names;
+    double **cols;
+    size_t ncols, nrows;
+} cli_table;
+/* The CSV file at path: a header of names, then rows of as many numbers. false after
+ * reporting the problem with the line (a missing value, a non-number, an empty file). */
+bool cli_read_csv(cli *c, const char *path, cli_table *t);
+void cli_table_free(cli_table *t);
+
 /* Where a picture goes: a file (out, w x h pixels) or the terminal (out NULL, w x h
  * characters), and the terminal's flags (DX_PLOT_ASCII for --ascii, DX_PLOT_COLOR on a
  * terminal unless NO_COLOR). */

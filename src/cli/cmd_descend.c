@@ -100,8 +100,19 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
     return true;
 }
 
-/* The descent variables and start from --start, the fixed ones from --set. */
-static bool read_point(cli *c, const cli_args *a, dx_expr *f, cli_assign *start, cli_assign *set)
+/* Is name among the data's columns? */
+static bool in_data(const cli_table *data, const char *name)
+{
+    for (size_t j = 0; j < data->ncols; j++)
+        if (strcmp(data->names[j], name) == 0)
+            return true;
+    return false;
+}
+
+/* The descent variables and start from --start, the fixed ones from --set (the data's
+ * columns are neither). */
+static bool read_point(cli *c, const cli_args *a, dx_expr *f, const cli_table *data, cli_assign *start,
+                       cli_assign *set)
 {
     const char *s = cli_get(a, "set");
     if (s && !cli_parse_assign(c, f, "set", s, set, false))
@@ -119,7 +130,7 @@ static bool read_point(cli *c, const cli_args *a, dx_expr *f, cli_assign *start,
         const char *only = NULL;
         int free_vars = 0;
         for (size_t i = 0; i < n; i++) {
-            bool fixed = false;
+            bool fixed = in_data(data, names[i]);
             for (int j = 0; j < set->n; j++)
                 fixed = fixed || strcmp(set->name[j], names[i]) == 0;
             if (!fixed) {
@@ -168,14 +179,28 @@ int cli_descend(cli *c, const cli_args *a)
     if (!f)
         return CLI_BAD;
     cli_assign start = {0}, set = {0};
+    cli_table table = {0};
     int rc = CLI_BAD;
     dx_descend_lesson *l = NULL;
-    if (!read_point(c, a, f, &start, &set))
+    const char *path = cli_get(a, "data");
+    if ((path && !cli_read_csv(c, path, &table)) || !read_point(c, a, f, &table, &start, &set))
         goto out;
+    /* the columns f uses are its data; the file may hold others */
+    const char *dnames[CLI_MAX_ITEMS];
+    const double *dcols[CLI_MAX_ITEMS];
+    const char **fvars;
+    size_t nf = cli_vars(c, f, &fvars), nd = 0;
+    for (size_t j = 0; j < table.ncols; j++)
+        for (size_t k = 0; k < nf; k++)
+            if (strcmp(fvars[k], table.names[j]) == 0) {
+                dnames[nd] = table.names[j];
+                dcols[nd++] = table.cols[j];
+            }
+    dx_descend_data data = {dnames, dcols, nd, table.nrows};
     size_t n = (size_t)start.n;
     bool pictured = cli_has(a, "plot") || cli_has(a, "out");
     dx_descend_request q = {start.name, start.val, n, set.name, set.val, (size_t)set.n, o,
-                            rates, (size_t)nrates, rows, pictured};
+                            rates, (size_t)nrates, rows, pictured, path ? &data : NULL};
     l = dx_descend(c->ctx, f, &q);
     if (!l) {
         if (dx_ctx_error(c->ctx)->msg.id == DX_M_NO_VALUE)
@@ -209,5 +234,6 @@ out:
     dx_descend_lesson_free(l);
     cli_free_parts(start.parts, start.n);
     cli_free_parts(set.parts, set.n);
+    cli_table_free(&table);
     return rc;
 }

@@ -31,7 +31,7 @@ static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
                                        {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
-                                       {"size", true},   {"ascii", false}, {NULL, false}};
+                                       {"size", true},   {"ascii", false}, {"data", true},  {NULL, false}};
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
@@ -63,7 +63,7 @@ const cli_command cli_commands[] = {
      "(default [-10, 10]).\n  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N] [--data FILE.csv]\n"
      "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
      "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
@@ -77,6 +77,8 @@ const cli_command cli_commands[] = {
      "  --start W0         start of the one variable, or w=0,b=1 for several (the gradient is\n"
      "                     every partial derivative, symbolic, compiled once)\n"
      "  --set x=2,y=3      values of the other variables, held fixed\n"
+     "  --data FILE.csv    descend on the mean of EXPR over the file's rows: its header names the\n"
+     "                     data variables (x,y), each line after it is one example\n"
      "  --rate LR          learning rate (default 0.1); several (0.01,0.15,0.9) are compared\n"
      "                     side by side, with each one's table under --table\n"
      "  --rows N           rows shown: the first and last N/2 (default 40; json 10000)\n"
