@@ -415,9 +415,11 @@ dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request 
     }
     if (ok && q->nrates == 1 && l->has_cps)
         l->remark = remark(ctx, l, &l->runs[0]);
-    if (ok && q->data && quadratic(ctx, f, q->vars, n))
-        l->least_squares = least_squares(d, ctx, n);
-    dx_recover(ctx);
+    if (ok && q->data) { /* optional: a failure on the way (a budget) leaves it out */
+        if (quadratic(ctx, f, q->vars, n))
+            l->least_squares = least_squares(d, ctx, n);
+        dx_recover(ctx);
+    }
     dx_free(k.first);
     dx_free(k.ring);
     dx_descend_free(d);

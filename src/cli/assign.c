@@ -117,3 +117,31 @@ bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_as
     return true;
 }
 
+
+void cli_keep_name(cli *c, char *buf, size_t n, const char *name, size_t len)
+{
+    size_t used = strlen(buf);
+    if (!len || used + len + 2 > n)
+        return;
+    if (!used && c->vars && strlen(c->vars) + 1 < n) { /* --var's names first */
+        snprintf(buf, n, "%s", c->vars);
+        used = strlen(buf);
+    }
+    snprintf(buf + used, n - used, "%s%.*s", used ? "," : "", (int)len, name);
+    c->vars = buf;
+}
+
+void cli_keep_names(cli *c, char *buf, size_t n, const char *items)
+{
+    for (const char *p = items; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t k = cli_name_len(p);
+        const char *after = p + k;
+        while (*after == ' ')
+            after++;
+        if (k && *after == '=')
+            cli_keep_name(c, buf, n, p, k);
+        p = strchr(p, ',');
+    }
+}

@@ -150,6 +150,12 @@ void cli_list_vars(cli *c, dx_expr *f, char *buf, size_t len);
  * With allow_bare one bare number is taken too (its name NULL). false after reporting. */
 bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_assign *as, bool allow_bare);
 
+/* Names the user gives (--at hours=2, a data file's header) kept whole when the command's
+ * function is parsed (hours is not h*o*u*r*s): name[0..len) appended to buf (n bytes, after
+ * --var's names), which becomes c->vars; cli_keep_names takes the names of name=value items. */
+void cli_keep_name(cli *c, char *buf, size_t n, const char *name, size_t len);
+void cli_keep_names(cli *c, char *buf, size_t n, const char *items);
+
 /* A data file's columns: names[j] heads the column cols[j][0..nrows). */
 typedef struct cli_table {
     char **names;

@@ -20,6 +20,8 @@ static bool graph_file(cli *c, const char *path)
 int cli_backprop(cli *c, const cli_args *a)
 {
     const char *at = cli_get(a, "at"), *path = cli_get(a, "out");
+    char keep[256] = "";
+    cli_keep_names(c, keep, sizeof keep, at);
     dx_expr *f = cli_parse(c, a->pos[0]);
     if (!f || (path && !graph_file(c, path)))
         return CLI_BAD;

@@ -175,15 +175,21 @@ int cli_descend(cli *c, const cli_args *a)
     long rows = c->fmt == OUT_JSON ? 10000 : 40;
     if (!read_opts(c, a, &o, rates, &nrates, &rows))
         return CLI_BAD;
-    dx_expr *f = cli_parse(c, a->pos[0]);
-    if (!f)
-        return CLI_BAD;
-    cli_assign start = {0}, set = {0};
     cli_table table = {0};
+    const char *path = cli_get(a, "data");
+    if (path && !cli_read_csv(c, path, &table))
+        return CLI_BAD;
+    /* the names given stay whole in f: a column 'hours', --start w1=0 */
+    char keep[1024] = "";
+    for (size_t j = 0; j < table.ncols; j++)
+        cli_keep_name(c, keep, sizeof keep, table.names[j], strlen(table.names[j]));
+    cli_keep_names(c, keep, sizeof keep, cli_get(a, "start"));
+    cli_keep_names(c, keep, sizeof keep, cli_get(a, "set"));
+    dx_expr *f = cli_parse(c, a->pos[0]);
+    cli_assign start = {0}, set = {0};
     int rc = CLI_BAD;
     dx_descend_lesson *l = NULL;
-    const char *path = cli_get(a, "data");
-    if ((path && !cli_read_csv(c, path, &table)) || !read_point(c, a, f, &table, &start, &set))
+    if (!f || !read_point(c, a, f, &table, &start, &set))
         goto out;
     /* the columns f uses are its data; the file may hold others */
     const char *dnames[CLI_MAX_ITEMS];
