@@ -229,7 +229,7 @@ static dx_status run(dx_ctx *ctx, dx_expr *f, const char *const *names, const do
         }
     size_t ids = dx_node_count(ctx) + 1;
     b.index = dx_calloc(ids, sizeof *b.index);
-    b.order = dx_malloc(((size_t)f->depth > 0 ? ids : 1) * sizeof *b.order);
+    b.order = dx_malloc(ids * sizeof *b.order);
     dx_status st = b.index && b.order ? DX_OK : DX_ENOMEM;
     size_t nn = 0;
     if (st == DX_OK && f->vmask && !visit(&b, f, &nn))
