@@ -38,3 +38,15 @@ step diff '(w*x - y)^2' --var w     # d/dw (wx - y)^2 = 2(wx - y)x: the gradient
 step grad '(w*x - y)^2'
 step descend '(w*x - y)^2' --start w=0 --set x=2,y=3 --rate 0.05 --rows 6   # learning w from one example
 step '4*x^3 - 2*x^2 + x - 7'        # 12x^2 - 4x + 1
+
+echo
+echo "== Lesson 3, where it leads: from one neuron to backpropagation =="
+step 'sigmoid(x)'                   # the textbook form: sigmoid(x)*(1 - sigmoid(x))
+step 'relu(x)'                      # step(x): 0 left of 0, 1 right of it, undefined at 0
+step backprop 'sigmoid(w*x + b)' --at w=0.5,x=2,b=0   # one neuron: forward, backward, gradient
+step backprop '(w2*relu(w1*x + b1) + b2 - y)^2' --at w1=0.5,x=2,b1=0.1,w2=-1,b2=0.3,y=1   # two layers
+step grad '(w2*relu(w1*x + b1) + b2 - y)^2'   # the same gradient, symbolically
+# descent on data: the loss is the mean over the rows of a CSV file whose header names the columns
+data=$(dirname "$0")
+step descend '(w*x + b - y)^2' --data "$data/linreg.csv" --start w=0,b=0 --rate 0.05 --steps 2000 --rows 4   # linear regression: ends at the least-squares line
+step descend '-(passed*ln(sigmoid(w*hours + b)) + (1 - passed)*ln(1 - sigmoid(w*hours + b)))' --data "$data/logistic.csv" --start w=0,b=0 --rate 0.5 --steps 3000 --rows 4   # logistic regression

@@ -227,4 +227,5 @@ DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 #include "dfdx/taylor.h"
 #include "dfdx/implicit.h"
 #include "dfdx/extrema2.h"
+#include "dfdx/backprop.h"
 #endif

@@ -18,6 +18,11 @@ struct dx_descent {
     double *g, *u, *prev;  /* gradient, update, the previous update */
     double *m, *v;         /* the methods' state: velocity (momentum), moments (adam) */
     char **names;          /* the descent variables' names, for messages */
+    /* on data: every slot of vals as a column of nrows values (the data's own columns after
+     * the descent and fixed variables, which are repeated down theirs), and the rows' values */
+    size_t nrows, ndata;
+    const double **cols;
+    double *repeated, *rowvals;
 };
 
 void dx_descend_defaults(dx_descend_opts *o)
@@ -48,6 +53,9 @@ void dx_descend_free(dx_descent *d)
     for (size_t i = 0; d->names && i < d->nvars; i++)
         dx_free(d->names[i]);
     dx_free(d->names);
+    dx_free(d->cols);
+    dx_free(d->repeated);
+    dx_free(d->rowvals);
     dx_free(d);
 }
 
@@ -106,16 +114,49 @@ static bool check_names(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t
 dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
                                const char *const *fixed, const double *fixed_vals, size_t nfixed)
 {
+    return dx_descend_prepare_data(ctx, f, vars, nvars, fixed, fixed_vals, nfixed, NULL);
+}
+
+/* The columns of the data's rows: each descent and fixed variable repeated nrows times. */
+static bool data_columns(dx_descent *d, const dx_descend_data *data)
+{
+    size_t nk = d->nvars + d->nfixed, n = data->nrows;
+    d->nrows = n;
+    d->ndata = data->ncolumns;
+    d->cols = dx_malloc((nk + d->ndata) * sizeof *d->cols);
+    d->repeated = dx_malloc((nk ? nk : 1) * n * sizeof *d->repeated);
+    d->rowvals = dx_malloc(n * sizeof *d->rowvals);
+    if (!d->cols || !d->repeated || !d->rowvals)
+        return false;
+    for (size_t s = 0; s < nk; s++)
+        d->cols[s] = d->repeated + s * n;
+    for (size_t j = 0; j < d->ndata; j++)
+        d->cols[nk + j] = data->columns[j];
+    for (size_t s = d->nvars; s < nk; s++)
+        for (size_t i = 0; i < n; i++)
+            d->repeated[s * n + i] = d->vals[s];
+    return true;
+}
+
+dx_descent *dx_descend_prepare_data(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
+                                    const char *const *fixed, const double *fixed_vals, size_t nfixed,
+                                    const dx_descend_data *data)
+{
     if (!f)
         return NULL;
     dx_recover(ctx);
-    if (!check_names(ctx, f, vars, nvars, fixed, nfixed))
-        return NULL;
-    size_t nall = nvars + nfixed;
-    const char **all = dx_malloc(nall * sizeof *all);
+    if (data && data->nrows == 0)
+        return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_DATA_EMPTY);
+    size_t ndata = data ? data->ncolumns : 0, nall = nvars + nfixed + ndata;
+    const char **all = dx_malloc((nall ? nall : 1) * sizeof *all);
     dx_descent *d = dx_calloc(1, sizeof *d);
     if (!all || !d)
         goto oom;
+    /* the data's names count as fixed: given, not descended on */
+    for (size_t i = 0; i < nall; i++)
+        all[i] = i < nvars ? vars[i] : i < nvars + nfixed ? fixed[i - nvars] : data->names[i - nvars - nfixed];
+    if (!check_names(ctx, f, vars, nvars, all + nvars, nfixed + ndata))
+        goto fail;
     d->nvars = nvars;
     d->nfixed = nfixed;
     d->grad = dx_calloc(nvars, sizeof *d->grad);
@@ -134,10 +175,10 @@ dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars,
             goto oom;
         memcpy(d->names[i], vars[i], len);
     }
-    for (size_t i = 0; i < nall; i++)
-        all[i] = i < nvars ? vars[i] : fixed[i - nvars];
     for (size_t i = 0; i < nfixed; i++)
         d->vals[nvars + i] = fixed_vals[i];
+    if (data && !data_columns(d, data))
+        goto oom;
     d->loss = dx_compile(ctx, f, all, nall);
     if (!d->loss)
         goto fail;
@@ -226,6 +267,50 @@ static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool l
     dx_recover(ctx);
 }
 
+/* p at the descent point w: on data, the mean over the rows, each descent variable repeated
+ * down its column. A row outside the domain is evaluated alone for its error, with its
+ * values in the slots after w's. */
+static dx_status eval_at(dx_descent *d, dx_ctx *ctx, dx_prog *p, double *w, double *out)
+{
+    if (!d->nrows)
+        return dx_prog_eval(p, ctx, w, out);
+    size_t n = d->nrows, nk = d->nvars + d->nfixed;
+    for (size_t s = 0; s < d->nvars; s++)
+        for (size_t i = 0; i < n; i++)
+            d->repeated[s * n + i] = w[s];
+    if (dx_prog_eval_n(p, n, d->cols, d->rowvals)) {
+        size_t i = 0;
+        while (i + 1 < n && !isnan(d->rowvals[i]))
+            i++;
+        for (size_t j = 0; j < d->ndata; j++)
+            w[nk + j] = d->cols[nk + j][i];
+        dx_status st = dx_prog_eval(p, ctx, w, out);
+        if (st == DX_OK) /* NaN in the batch but a value alone: only an overflow does that */
+            dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_VALUE_OVERFLOW);
+        return DX_EDOMAIN;
+    }
+    /* Kahan's compensated sum keeps the mean of 10^5 rows to a few ulps */
+    double sum = 0, c = 0;
+    for (size_t i = 0; i < n; i++) {
+        double y = d->rowvals[i] - c, t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    *out = sum / (double)n;
+    return DX_OK;
+}
+
+dx_status dx_descend_gradient(dx_descent *d, dx_ctx *ctx, const double *w, double *g)
+{
+    memcpy(d->vals, w, d->nvars * sizeof *w);
+    for (size_t i = 0; i < d->nvars; i++) {
+        dx_status st = eval_at(d, ctx, d->grad[i], d->vals, &g[i]);
+        if (st != DX_OK)
+            return st;
+    }
+    return DX_OK;
+}
+
 /* The one-sided partial derivatives of f by variable i at w: the gradient at w_i -/+ a
  * distance that shrinks until two successive values agree. false when either side is
  * undefined (sqrt(w) at 0: f is not defined to the left). */
@@ -238,7 +323,7 @@ static bool one_sided(dx_descent *d, dx_ctx *ctx, double *w, size_t i, double *l
         ok = false;
         for (double s = 1e-4 * fmax(1, fabs(w0)); s > 4e-16 * fmax(1, fabs(w0)); s /= 16) {
             w[i] = w0 + (k ? s : -s);
-            if (dx_prog_eval(d->grad[i], ctx, w, &g) != DX_OK) {
+            if (eval_at(d, ctx, d->grad[i], w, &g) != DX_OK) {
                 dx_recover(ctx);
                 break;
             }
@@ -263,12 +348,12 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
 {
     *kink = false;
     for (size_t i = 0; i < d->nvars; i++) {
-        if (dx_prog_eval(d->grad[i], ctx, w, &d->g[i]) == DX_OK)
+        if (eval_at(d, ctx, d->grad[i], w, &d->g[i]) == DX_OK)
             continue;
         double l, r, fw;
         dx_error why = *dx_ctx_error(ctx);
         dx_recover(ctx);
-        if (dx_prog_eval(d->loss, ctx, w, &fw) != DX_OK || !one_sided(d, ctx, w, i, &l, &r)) {
+        if (eval_at(d, ctx, d->loss, w, &fw) != DX_OK || !one_sided(d, ctx, w, i, &l, &r)) {
             dx_recover(ctx);
             dx_fail_msg(ctx, why.status, why.pos, why.end, why.msg);
             return false;
@@ -352,7 +437,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         d->m[i] = d->v[i] = d->prev[i] = 0;
     }
     double loss;
-    if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
+    if (eval_at(d, ctx, d->loss, w, &loss) != DX_OK) {
         dx_arg why = cause(ctx); /* the first error stands otherwise: restate it with context */
         dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DESCEND_START_UNDEF, why);
         return DX_EDOMAIN;
@@ -422,7 +507,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
             r->reason = DX_MSG(DX_M_DESCEND_POSITION_NOT_FINITE, DX_I(k));
             goto done;
         }
-        if (dx_prog_eval(d->loss, ctx, w, &loss) != DX_OK) {
+        if (eval_at(d, ctx, d->loss, w, &loss) != DX_OK) {
             failed_eval(d, ctx, r, true, k, w);
             goto done;
         }

@@ -240,7 +240,86 @@ void dx_descend_lesson_free(dx_descend_lesson *l)
     dx_free(l->runs);
     dx_free(l->start);
     dx_free(l->cps);
+    dx_free(l->least_squares);
     dx_free(l);
+}
+
+/* Is f quadratic in the descent variables (every second partial free of them), so that the
+ * mean loss's gradient is linear, H*w + g0? */
+static bool quadratic(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n)
+{
+    dx_expr *sym[DX_DESCEND_MAX_VARS];
+    for (size_t i = 0; i < n; i++)
+        if (!(sym[i] = dx_sym(ctx, vars[i], strlen(vars[i]))))
+            return false;
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *di = dx_diff_in(ctx, f, vars[i], 1);
+        for (size_t j = i; di && j < n; j++) {
+            dx_expr *dij = dx_diff_in(ctx, di, vars[j], 1);
+            for (size_t k = 0; dij && k < n; k++)
+                if (dx_has(dij, sym[k]))
+                    return false;
+            if (!dij)
+                return false;
+        }
+        if (!di)
+            return false;
+    }
+    return true;
+}
+
+/* The critical point of a quadratic mean loss (its minimum for least squares, whose H is
+ * positive definite): H from the gradient at 0 and at each unit vector (exact for a linear
+ * gradient), then H*w = -g0 by Gaussian elimination with partial pivoting. NULL when H is
+ * singular (no unique solution: a column of the data repeats another). */
+static double *least_squares(dx_descent *d, dx_ctx *ctx, size_t n)
+{
+    double *h = dx_calloc(n * (n + 1), sizeof *h), *w = dx_calloc(n, sizeof *w), *g = dx_malloc(n * sizeof *g);
+    double *x = NULL;
+    if (!h || !w || !g || dx_descend_gradient(d, ctx, w, g) != DX_OK)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        h[i * (n + 1) + n] = -g[i];
+    for (size_t k = 0; k < n; k++) {
+        w[k] = 1;
+        if (dx_descend_gradient(d, ctx, w, g) != DX_OK)
+            goto out;
+        w[k] = 0;
+        for (size_t i = 0; i < n; i++)
+            h[i * (n + 1) + k] = g[i] + h[i * (n + 1) + n];
+    }
+    double scale = 0;
+    for (size_t i = 0; i < n; i++)
+        scale = fmax(scale, fabs(h[i * (n + 1) + i]));
+    for (size_t c = 0; c < n; c++) {
+        size_t p = c;
+        for (size_t r = c + 1; r < n; r++)
+            if (fabs(h[r * (n + 1) + c]) > fabs(h[p * (n + 1) + c]))
+                p = r;
+        if (!(fabs(h[p * (n + 1) + c]) > 1e-12 * scale))
+            goto out;
+        for (size_t k = 0; k <= n; k++) {
+            double t = h[c * (n + 1) + k];
+            h[c * (n + 1) + k] = h[p * (n + 1) + k];
+            h[p * (n + 1) + k] = t;
+        }
+        for (size_t r = 0; r < n; r++) {
+            if (r == c)
+                continue;
+            double m = h[r * (n + 1) + c] / h[c * (n + 1) + c];
+            for (size_t k = c; k <= n; k++)
+                h[r * (n + 1) + k] -= m * h[c * (n + 1) + k];
+        }
+    }
+    if ((x = dx_malloc(n * sizeof *x)))
+        for (size_t i = 0; i < n; i++)
+            x[i] = h[i * (n + 1) + n] / h[i * (n + 1) + i];
+out:
+    dx_recover(ctx);
+    dx_free(h);
+    dx_free(w);
+    dx_free(g);
+    return x;
 }
 
 /* The lesson's own copies of the request's names and start. */
@@ -297,7 +376,7 @@ dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request 
     }
     if (q->nrates < 1 || q->nrates > DX_DESCEND_MAX_RATES)
         return dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DESCEND_RATES, DX_I(DX_DESCEND_MAX_RATES), DX_I(q->nrates));
-    dx_descent *d = dx_descend_prepare(ctx, f, q->vars, q->nvars, q->fixed, q->fixed_vals, q->nfixed);
+    dx_descent *d = dx_descend_prepare_data(ctx, f, q->vars, q->nvars, q->fixed, q->fixed_vals, q->nfixed, q->data);
     dx_descend_lesson *l = d ? dx_calloc(1, sizeof *l) : NULL;
     if (!l) {
         if (d)
@@ -326,7 +405,8 @@ dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request 
         o.rate = q->rates[i];
         ok = run_one(d, ctx, q, &o, &k, &l->runs[l->nruns++]);
     }
-    if (ok && n == 1 && q->nfixed == 0)
+    l->data_rows = q->data ? q->data->nrows : 0;
+    if (ok && n == 1 && q->nfixed == 0 && !q->data)
         ok = find_cps(ctx, f, q->vars[0], l) || (dx_oom(ctx), false);
     if (ok && q->nrates > 1) {
         l->best = best_run(l->runs, l->nruns);
@@ -335,6 +415,11 @@ dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request 
     }
     if (ok && q->nrates == 1 && l->has_cps)
         l->remark = remark(ctx, l, &l->runs[0]);
+    if (ok && q->data) { /* optional: a failure on the way (a budget) leaves it out */
+        if (quadratic(ctx, f, q->vars, n))
+            l->least_squares = least_squares(d, ctx, n);
+        dx_recover(ctx);
+    }
     dx_free(k.first);
     dx_free(k.ring);
     dx_descend_free(d);

@@ -972,8 +972,8 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
         /* refused: ln(-1) and asin(2) are no constants, and their derivatives no 0 */
         return dx_fail(ctx, DX_EDOMAIN, -1, -1, dx_domain_msg[row->domain], DX_S(row->name), DX_E(u));
     if (row->has_special && dx_is_int(u, row->special_at))
-        return dx_int(ctx, row->special_value);
-    if (u->kind == DX_NUM && (row->flags & DX_FN_KINK0))
+        return dx_frac(ctx, row->special_value, row->special_den ? row->special_den : 1);
+    if (u->kind == DX_NUM && (row->flags & DX_FN_PIECEWISE))
         return dx_fn_side(ctx, fn, dx_num_sign(&u->u.num), u);
     if (row->flags & DX_FN_LOG) {
         if (u->kind == DX_CONST && u->fn == DX_E)

@@ -437,7 +437,7 @@ static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t 
 {
     if (--*budget < 0 || e->kind == DX_NUM || e->kind == DX_SYM || e->kind == DX_CONST)
         return n;
-    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_KINK0)) {
+    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_PIECEWISE)) {
         bool seen = false;
         for (size_t i = 0; i < n; i++)
             seen = seen || out[i] == e->a[0];

@@ -15,6 +15,12 @@ static double ev_ln(double x) { return x > 0 ? log(x) : NAN; }
 static double ev_asin(double x) { return x >= -1 && x <= 1 ? asin(x) : NAN; }
 static double ev_acos(double x) { return x >= -1 && x <= 1 ? acos(x) : NAN; }
 static double ev_relu(double x) { return x > 0 ? x : 0.0; }
+/* 1/(1 + e^-x) and ln(1 + e^x), each written so that e^(something) never overflows */
+static double ev_sigmoid(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
+static double ev_softplus(double x) { return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x)); }
+/* undefined at 0 (NaN, reported as outside the domain): relu'(0) and abs'(0) do not exist */
+static double ev_step(double x) { return x > 0 ? 1.0 : x < 0 ? 0.0 : NAN; }
+static double ev_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : NAN; }
 
 /* --- outer derivatives f'(u); each carries its formula ------------------------------------ */
 static dx_expr *call(dx_ctx *c, int fn, dx_expr *u) { return dx_call(c, fn, u); }
@@ -38,10 +44,19 @@ static dx_expr *d_sinh(dx_ctx *c, dx_expr *u) { return call(c, DX_COSH, u); }
 static dx_expr *d_cosh(dx_ctx *c, dx_expr *u) { return call(c, DX_SINH, u); }
 static dx_expr *d_tanh(dx_ctx *c, dx_expr *u) { return dx_sub(c, dx_int(c, 1), sq(c, call(c, DX_TANH, u))); }
 static dx_expr *d_ln(dx_ctx *c, dx_expr *u) { return dx_pow(c, u, dx_int(c, -1)); }          /* 1/u */
-/* abs'(u) = abs(u)/u and relu'(u) = relu(u)/u: the sign and the step, written so that they
- * are undefined at u = 0, where neither function is differentiable (never a silent 0 or 1/2). */
-static dx_expr *d_abs(dx_ctx *c, dx_expr *u) { return dx_div(c, call(c, DX_ABS, u), u); }
-static dx_expr *d_relu(dx_ctx *c, dx_expr *u) { return dx_div(c, call(c, DX_RELU, u), u); }
+/* abs'(u) = sign(u) and relu'(u) = step(u), the textbook's forms; both are undefined at u = 0,
+ * where neither function is differentiable (never a silent 0 or 1/2). */
+static dx_expr *d_abs(dx_ctx *c, dx_expr *u) { return call(c, DX_SIGN, u); }
+static dx_expr *d_relu(dx_ctx *c, dx_expr *u) { return call(c, DX_STEP, u); }
+/* sigmoid(u)*(1 - sigmoid(u)) */
+static dx_expr *d_sigmoid(dx_ctx *c, dx_expr *u)
+{
+    dx_expr *s = call(c, DX_SIGMOID, u);
+    return dx_mul(c, s, dx_sub(c, dx_int(c, 1), s));
+}
+static dx_expr *d_softplus(dx_ctx *c, dx_expr *u) { return call(c, DX_SIGMOID, u); }
+/* 0 on each side; the jump at 0 is no point of the derivative (the kink notes name it) */
+static dx_expr *d_jump(dx_ctx *c, dx_expr *u) { return dx_int(c, 0); }
 /* 2/sqrt(pi) * e^(-u^2) */
 static dx_expr *d_erf(dx_ctx *c, dx_expr *u)
 {
@@ -55,6 +70,7 @@ static dx_expr *d_erf(dx_ctx *c, dx_expr *u)
 CALL_MAKER(SIN) CALL_MAKER(COS) CALL_MAKER(TAN) CALL_MAKER(COT) CALL_MAKER(SEC) CALL_MAKER(CSC)
 CALL_MAKER(ASIN) CALL_MAKER(ACOS) CALL_MAKER(ATAN) CALL_MAKER(SINH) CALL_MAKER(COSH) CALL_MAKER(TANH)
 CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU) CALL_MAKER(ERF)
+CALL_MAKER(SIGMOID) CALL_MAKER(SOFTPLUS) CALL_MAKER(STEP) CALL_MAKER(SIGN)
 
 static dx_expr *mk_sqrt(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, a[0], dx_frac(c, 1, 2)); }
 static dx_expr *mk_exp(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, dx_const(c, DX_E), a[0]); }
@@ -68,6 +84,25 @@ static dx_expr *ln_base(dx_ctx *c, dx_expr *u, dx_expr *b)
 static dx_expr *mk_log(dx_ctx *c, dx_expr *const *a, int n) { return n == 2 ? ln_base(c, a[0], a[1]) : dx_call(c, DX_LN, a[0]); }
 static dx_expr *mk_log10(dx_ctx *c, dx_expr *const *a, int n) { return ln_base(c, a[0], dx_int(c, 10)); }
 static dx_expr *mk_log2(dx_ctx *c, dx_expr *const *a, int n) { return ln_base(c, a[0], dx_int(c, 2)); }
+/* max(a, b) = a + relu(b - a) and min(a, b) = a - relu(a - b): their kinks, where a = b, are
+ * relu's; max(0, x) is relu(x) and min(0, x) is -relu(-x), whichever side the 0 is on. */
+static dx_expr *mk_max(dx_ctx *c, dx_expr *const *a, int n)
+{
+    dx_expr *p = dx_is_int(a[1], 0) ? a[1] : a[0], *q = p == a[1] ? a[0] : a[1];
+    return dx_add(c, p, dx_call(c, DX_RELU, dx_sub(c, q, p)));
+}
+static dx_expr *mk_min(dx_ctx *c, dx_expr *const *a, int n)
+{
+    dx_expr *p = dx_is_int(a[1], 0) ? a[1] : a[0], *q = p == a[1] ? a[0] : a[1];
+    return dx_sub(c, p, dx_call(c, DX_RELU, dx_sub(c, p, q)));
+}
+/* leaky_relu(x, a) = a*x + (1 - a)*relu(x): x for x > 0, a*x for x < 0, one kink; a is 1/100
+ * unless given (PyTorch's default slope) */
+static dx_expr *mk_leaky_relu(dx_ctx *c, dx_expr *const *a, int n)
+{
+    dx_expr *slope = n == 2 ? a[1] : dx_frac(c, 1, 100);
+    return dx_add(c, dx_mul(c, slope, a[0]), dx_mul(c, dx_sub(c, dx_int(c, 1), slope), dx_call(c, DX_RELU, a[0])));
+}
 
 /* --- in powers of e, for limits where they cancel ------------------------------------------- */
 static dx_expr *e_to(dx_ctx *c, dx_expr *u) { return dx_pow(c, dx_const(c, DX_E), u); }
@@ -78,12 +113,15 @@ static dx_expr *x_tanh(dx_ctx *c, dx_expr *u)
     dx_expr *p = e_to(c, u), *m = e_to(c, dx_neg(c, u));
     return dx_div(c, dx_sub(c, p, m), dx_add(c, p, m));
 }
+static dx_expr *x_sigmoid(dx_ctx *c, dx_expr *u) { return dx_div(c, dx_int(c, 1), dx_add(c, dx_int(c, 1), e_to(c, dx_neg(c, u)))); }
+static dx_expr *x_softplus(dx_ctx *c, dx_expr *u) { return dx_call(c, DX_LN, dx_add(c, dx_int(c, 1), e_to(c, u))); }
 
 const dx_msg_id dx_domain_msg[] = {
     [DX_DOM_ALL] = DX_M_UNDEF,
     [DX_DOM_POS] = DX_M_UNDEF_POS,
     [DX_DOM_UNIT] = DX_M_UNDEF_UNIT,
     [DX_DOM_TRIG_POLES] = DX_M_UNDEF_POLE,
+    [DX_DOM_NONZERO] = DX_M_UNDEF_JUMP,
 };
 
 #define VALUE(n, d) {DX_TAIL_VALUE, n, d, false}
@@ -152,12 +190,31 @@ const dx_fn dx_fns[] = {
      .latex = "\\operatorname{erf}", .formula = "d/dx erf(u) = 2/sqrt(pi)*e^(-u^2)*u'", .flags = DX_FN_FLAT,
      .parity = DX_ODD, AT_0_IS(0), .at_pos = VALUE(1, 1), .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1)),
      .monotone = 1},
+    {.name = "sigmoid", .arity = 1, .min_arity = 1, .make = mk_SIGMOID, .eval = ev_sigmoid, .deriv = d_sigmoid,
+     .latex = "\\sigma", .formula = "d/dx sigmoid(u) = sigmoid(u)*(1 - sigmoid(u))*u'",
+     .flags = DX_FN_FLAT | DX_FN_LOGISTIC,
+     .has_special = true, .special_at = 0, .special_value = 1, .special_den = 2, .at_pos = VALUE(1, 1),
+     .at_neg = VALUE(0, 1), BETWEEN(VALUE(0, 1), VALUE(1, 1)), .monotone = 1, .by_exp = x_sigmoid},
+    {.name = "softplus", .arity = 1, .min_arity = 1, .make = mk_SOFTPLUS, .eval = ev_softplus, .deriv = d_softplus,
+     .latex = "\\operatorname{softplus}", .formula = "d/dx softplus(u) = sigmoid(u)*u'", .flags = DX_FN_FLAT,
+     .at_pos = POS_INF, .at_neg = VALUE(0, 1), .monotone = 1, .by_exp = x_softplus},
+    {.name = "step", .arity = 1, .min_arity = 1, .make = mk_STEP, .eval = ev_step, .deriv = d_jump,
+     .domain = DX_DOM_NONZERO, .latex = "\\operatorname{step}", .formula = "d/dx step(u) = 0 (u != 0)",
+     .flags = DX_FN_JUMP0 | DX_FN_FLAT, .level_neg = 0, .level_pos = 1, .at_pos = VALUE(1, 1), .at_neg = VALUE(0, 1),
+     BETWEEN(VALUE(0, 1), VALUE(1, 1))},
+    {.name = "sign", .arity = 1, .min_arity = 1, .make = mk_SIGN, .eval = ev_sign, .deriv = d_jump,
+     .domain = DX_DOM_NONZERO, .latex = "\\operatorname{sgn}", .formula = "d/dx sign(u) = 0 (u != 0)",
+     .flags = DX_FN_JUMP0 | DX_FN_FLAT, .parity = DX_ODD, .level_neg = -1, .level_pos = 1, .at_pos = VALUE(1, 1),
+     .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1))},
     /* rewrites: parsed, then built from the rows above */
     {.name = "sqrt", .arity = 1, .min_arity = 1, .make = mk_sqrt, .latex = "\\sqrt"},
     {.name = "exp", .arity = 1, .min_arity = 1, .make = mk_exp, .latex = "\\exp"},
     {.name = "log", .arity = 2, .min_arity = 1, .make = mk_log, .latex = "\\log"},
     {.name = "log10", .arity = 1, .min_arity = 1, .make = mk_log10, .latex = "\\log_{10}"},
     {.name = "log2", .arity = 1, .min_arity = 1, .make = mk_log2, .latex = "\\log_2"},
+    {.name = "max", .arity = 2, .min_arity = 2, .make = mk_max, .latex = "\\max"},
+    {.name = "min", .arity = 2, .min_arity = 2, .make = mk_min, .latex = "\\min"},
+    {.name = "leaky_relu", .arity = 2, .min_arity = 1, .make = mk_leaky_relu, .latex = "\\operatorname{leaky\\_relu}"},
 };
 const int dx_nfns = (int)(sizeof dx_fns / sizeof dx_fns[0]);
 
@@ -245,6 +302,8 @@ bool dx_domain_holds(dx_domain d, const dx_num *q)
 {
     if (d == DX_DOM_POS)
         return dx_num_sign(q) > 0;
+    if (d == DX_DOM_NONZERO)
+        return dx_num_sign(q) != 0;
     if (d != DX_DOM_UNIT)
         return true;
     dx_num one = dx_num_int(1), neg_one = dx_num_int(-1);
@@ -253,8 +312,10 @@ bool dx_domain_holds(dx_domain d, const dx_num *q)
 
 dx_expr *dx_fn_side(dx_ctx *ctx, int fn, int sign, dx_expr *u)
 {
-    int slope = sign < 0 ? dx_fns[fn].slope_neg : dx_fns[fn].slope_pos;
-    return slope == 1 ? u : dx_mul(ctx, dx_int(ctx, slope), u);
+    const dx_fn *row = &dx_fns[fn];
+    int slope = sign < 0 ? row->slope_neg : row->slope_pos, level = sign < 0 ? row->level_neg : row->level_pos;
+    dx_expr *linear = slope == 1 ? u : dx_mul(ctx, dx_int(ctx, slope), u);
+    return level ? dx_add(ctx, linear, dx_int(ctx, level)) : linear;
 }
 
 const dx_fn *dx_fn_lookup(const char *name, size_t len)

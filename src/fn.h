@@ -12,11 +12,12 @@ typedef enum dx_fn_id {
     DX_ASIN, DX_ACOS, DX_ATAN,
     DX_SINH, DX_COSH, DX_TANH,
     DX_LN, DX_ABS, DX_RELU, DX_ERF,
+    DX_SIGMOID, DX_SOFTPLUS, DX_STEP, DX_SIGN,
     DX_NCALLS
 } dx_fn_id;
 
 /* Real domain of a row's argument: numbers outside it are refused by dx_call and the evaluator. */
-typedef enum dx_domain { DX_DOM_ALL, DX_DOM_POS, DX_DOM_UNIT, DX_DOM_TRIG_POLES } dx_domain;
+typedef enum dx_domain { DX_DOM_ALL, DX_DOM_POS, DX_DOM_UNIT, DX_DOM_TRIG_POLES, DX_DOM_NONZERO } dx_domain;
 /* The message for a value outside each domain: DX_M_UNDEF_POS "... (it needs a positive number)". */
 DX_HIDDEN extern const dx_msg_id dx_domain_msg[];
 
@@ -26,7 +27,12 @@ enum {
                         must look at the argument to see a point outside the domain */
     DX_FN_IDEMPOTENT = 4, /* f(f(u)) = f(u) (abs) */
     DX_FN_LOG = 8,        /* the inverse of e^u: f(e) = 1, f(e^v) = v, e^f(u) = u (ln) */
+    DX_FN_JUMP0 = 16,     /* constant on each side of argument 0, which it jumps over and is
+                             undefined at (step, sign): relu' and abs', never a silent 0 or 1 */
+    DX_FN_LOGISTIC = 32,  /* f' = f*(1 - f), a form the simplifier keeps (sigmoid) */
 };
+/* Piecewise rows: their pieces (slope_*, level_*) give their value away from argument 0. */
+#define DX_FN_PIECEWISE (DX_FN_KINK0 | DX_FN_JUMP0)
 
 /* f(-u) = -f(u) (odd) or f(u) (even), so a sign comes out of the call. */
 typedef enum dx_parity { DX_NO_PARITY, DX_ODD, DX_EVEN } dx_parity;
@@ -63,11 +69,13 @@ typedef struct dx_fn {
     unsigned flags;
     /* --- facts the constructor applies (dx_call) --- */
     dx_parity parity;
-    bool has_special;            /* f(special_at) = special_value exactly: sin(0) = 0, ln(1) = 0 */
-    int special_at, special_value;
-    /* piecewise-linear rows (DX_FN_KINK0): f(u) = slope_neg*u for u < 0, slope_pos*u for
-     * u >= 0, which gives their value at numbers and at a limit where u keeps one sign */
-    int slope_neg, slope_pos;
+    bool has_special;            /* f(special_at) = special_value/special_den exactly: sin(0) = 0,
+                                    ln(1) = 0, sigmoid(0) = 1/2 (special_den 0 is 1) */
+    int special_at, special_value, special_den;
+    /* piecewise rows (DX_FN_PIECEWISE): f(u) = slope_neg*u + level_neg for u < 0, slope_pos*u
+     * + level_pos for u > 0, which gives their value at numbers and at a limit where u keeps
+     * one sign */
+    int slope_neg, slope_pos, level_neg, level_pos;
     /* --- facts for limits (limit.c, growth.c) --- */
     dx_tail at_pos, at_neg;      /* f(u) as u -> +oo and -oo */
     dx_tail at_zero_right;       /* an infinity: a pole as u -> 0+, with u <= 0 outside the domain */
@@ -95,7 +103,7 @@ DX_HIDDEN const dx_fn *dx_fn_lookup(const char *name, size_t len);
 DX_HIDDEN dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u);
 /* Is the number q inside the domain? Poles are not checked here (dx_fn_exact finds them). */
 DX_HIDDEN bool dx_domain_holds(dx_domain d, const dx_num *q);
-/* f(u) for a piecewise-linear row (DX_FN_KINK0) where u has the sign sign: u, -u or 0. */
+/* f(u) for a piecewise row (DX_FN_PIECEWISE) where u has the sign sign: u, -u, 0, 1 or -1. */
 DX_HIDDEN dx_expr *dx_fn_side(dx_ctx *ctx, int fn, int sign, dx_expr *u);
 /* The known name nearest to name[0..len) by edit distance, or NULL if none is near. */
 DX_HIDDEN const char *dx_fn_suggest(const char *name, size_t len);

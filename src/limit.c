@@ -272,7 +272,7 @@ static dx_expr *rewrite(lim_st *s, dx_expr *e, call_rewrite fn)
  * away, and abs(x)/x becomes 1 or -1 exactly. */
 static dx_expr *unkink_call(lim_st *s, int fn, dx_expr *u)
 {
-    int sg = dx_fns[fn].flags & DX_FN_KINK0 ? side_sign(s, u) : 0;
+    int sg = dx_fns[fn].flags & DX_FN_PIECEWISE ? side_sign(s, u) : 0;
     if (!sg)
         return dx_call(s->ctx, fn, u);
     s->how |= M_KINK;
@@ -1405,7 +1405,7 @@ static void kinks_rec(const dx_expr *e, const dx_expr *var, unsigned char *seen,
     seen[e->id] = 1;
     for (uint32_t i = 0; i < e->n; i++)
         kinks_rec(e->a[i], var, seen, args, max, n);
-    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_KINK0) && dx_has(e->a[0], var)) {
+    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_PIECEWISE) && dx_has(e->a[0], var)) {
         for (size_t i = 0; i < *n && i < max; i++)
             if (args[i] == e->a[0])
                 return;

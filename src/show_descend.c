@@ -178,6 +178,8 @@ static void put_header(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, dx_sh
             dx_buf_puts(b, ", \"beta2\": ");
             dx_json_num(b, o->beta2);
         }
+        if (l->data_rows)
+            dx_buf_printf(b, ", \"data_rows\": %zu", l->data_rows);
         return;
     }
     dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
@@ -196,6 +198,10 @@ static void put_header(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, dx_sh
     say(ctx, b, fmt, DX_MSG(o->steps == 1 ? DX_M_DESCEND_HEADER_LIMIT_ONE : DX_M_DESCEND_HEADER_LIMIT, DX_I(o->steps),
                             DX_D(o->tol)));
     dx_buf_puts(b, ")\n");
+    if (l->data_rows) {
+        say(ctx, b, fmt, DX_MSG(DX_M_DESCEND_DATA_MEAN, DX_I((long long)l->data_rows)));
+        dx_buf_putc(b, '\n');
+    }
 }
 
 static void put_final(dx_ctx *ctx, const dx_descend_lesson *l, const dx_descend_one *r, dx_buf *b, bool json)
@@ -316,6 +322,24 @@ static void put_cps(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, bool jso
     dx_buf_putc(b, '\n');
 }
 
+/* The closed-form fit beside where descent ended (one run: how far). */
+static void put_least_squares(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b)
+{
+    dx_buf at = {0};
+    double dist = 0;
+    for (size_t i = 0; i < l->nvars; i++) {
+        dx_buf_printf(&at, "%s%s = %.10g", i ? ", " : "", l->vars[i], l->least_squares[i]);
+        double e = l->runs[0].position[i] - l->least_squares[i];
+        dist += e * e;
+    }
+    dx_msg m = l->nruns == 1 ? DX_MSG(DX_M_DESCEND_LSTSQ, DX_S(at.s ? at.s : ""), DX_D(sqrt(dist)))
+                             : DX_MSG(DX_M_DESCEND_LSTSQ_ONLY, DX_S(at.s ? at.s : ""));
+    b->oom |= at.oom;
+    say(ctx, b, DX_PLAIN, m);
+    dx_buf_putc(b, '\n');
+    dx_buf_free(&at);
+}
+
 void dx_show_descend(dx_ctx *ctx, const dx_descend_lesson *l, dx_show how, bool table, dx_buf *b)
 {
     bool json = how == DX_SHOW_JSON, several = l->nruns > 1;
@@ -368,6 +392,10 @@ void dx_show_descend(dx_ctx *ctx, const dx_descend_lesson *l, dx_show how, bool 
             dx_buf_puts(b, ", \"remark\": ");
             json_msg(ctx, b, l->remark);
         }
+        if (l->least_squares) {
+            dx_buf_puts(b, ", \"least_squares\": ");
+            put_vec(l, b, l->least_squares);
+        }
         dx_buf_puts(b, "}\n");
         return;
     }
@@ -382,4 +410,6 @@ void dx_show_descend(dx_ctx *ctx, const dx_descend_lesson *l, dx_show how, bool 
         say(ctx, b, DX_PLAIN, l->remark);
         dx_buf_putc(b, '\n');
     }
+    if (l->least_squares)
+        put_least_squares(ctx, l, b);
 }

@@ -506,6 +506,26 @@ static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, size_t *printed)
 /* Characters a form with a common factor taken out may be longer and still be taken. */
 #define DX_FACTOR_BONUS 2
 
+/* Is e the textbook form f(u)*(1 - f(u)) of a row that keeps it (DX_FN_LOGISTIC: sigmoid'),
+ * which a reader recognises though sigmoid(u) - sigmoid(u)^2 is shorter? */
+static bool logistic_form(const dx_expr *e)
+{
+    if (e->kind != DX_MUL)
+        return false;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const dx_expr *f = e->a[i];
+        if (f->kind != DX_CALL || !(dx_fns[f->fn].flags & DX_FN_LOGISTIC))
+            continue;
+        for (uint32_t j = 0; j < e->n; j++) {
+            const dx_expr *t = e->a[j];
+            if (t->kind == DX_ADD && t->n == 2 && dx_is_int(t->a[0], 1) && t->a[1]->kind == DX_MUL && t->a[1]->n == 2 &&
+                dx_is_int(t->a[1]->a[0], -1) && t->a[1]->a[1] == f)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Is e a sum whose every term has a negative coefficient? */
 static bool all_negative(const dx_expr *e)
 {
@@ -975,7 +995,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     size_t nc = 2;
     dx_expr *factored = NULL;
     bool plain = true;
-    if ((r0->kind == DX_ADD || r0->kind == DX_MUL || r0->kind == DX_POW) && !over_budget(s)) {
+    if ((r0->kind == DX_ADD || r0->kind == DX_MUL || r0->kind == DX_POW) && !over_budget(s) && !logistic_form(r0)) {
         /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
          * 2*y - 2*w*x, whatever a character or two would say */
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;

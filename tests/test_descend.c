@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Rows of a run, kept for inspection (one-variable runs only store position etc. [0]). */
 typedef struct trace {
@@ -564,7 +565,7 @@ static dx_descend_lesson *lesson(dx_ctx *ctx, const char *f, double start, const
                                  long steps, long rows)
 {
     const char *w[] = {"w"};
-    dx_descend_request q = {w, &start, 1, NULL, NULL, 0, opts(rates[0], steps), rates, nrates, rows, true};
+    dx_descend_request q = {w, &start, 1, NULL, NULL, 0, opts(rates[0], steps), rates, nrates, rows, true, NULL};
     return dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q);
 }
 
@@ -649,6 +650,122 @@ START_TEST(lesson_start_undefined)
 }
 END_TEST
 
+/* --- descent on data ------------------------------------------------------------------------ */
+
+/* Linear regression on 200 rows: descent ends at the least-squares line within 1e-6, and the
+ * lesson's closed form is the textbook's w = cov(x, y)/var(x), b = mean(y) - w*mean(x). */
+START_TEST(data_linear_regression)
+{
+    enum { N = 200 };
+    double x[N], y[N], mx = 0, my = 0;
+    unsigned long s = 99;
+    for (int i = 0; i < N; i++) {
+        s = s * 6364136223846793005UL + 1442695040888963407UL;
+        x[i] = -2 + 4.0 * i / N;
+        y[i] = 3 * x[i] - 1 + ((double)(s >> 11) / 9007199254740992.0 - 0.5);
+        mx += x[i] / N;
+        my += y[i] / N;
+    }
+    double sxy = 0, sxx = 0;
+    for (int i = 0; i < N; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+    }
+    double w_ls = sxy / sxx, b_ls = my - w_ls * mx;
+    dx_ctx *ctx = dx_ctx_new();
+    const char *vars[] = {"w", "b"}, *names[] = {"x", "y"};
+    const double start[] = {0, 0}, rates[] = {0.2};
+    const double *cols[] = {x, y};
+    dx_descend_data data = {names, cols, 2, N};
+    dx_descend_opts o = opts(0.2, 5000);
+    o.tol = 1e-12;
+    dx_descend_request q = {vars, start, 2, NULL, NULL, 0, o, rates, 1, 4, false, &data};
+    const char *f = "(w*x + b - y)^2";
+    dx_descend_lesson *l = dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->data_rows, N);
+    ck_assert_int_eq(l->runs[0].res.status, DX_CONVERGED);
+    ck_assert_ptr_nonnull(l->least_squares);
+    ck_assert_msg(fabs(l->least_squares[0] - w_ls) < 1e-12 && fabs(l->least_squares[1] - b_ls) < 1e-12,
+                  "closed form %.17g %.17g, textbook %.17g %.17g", l->least_squares[0], l->least_squares[1], w_ls, b_ls);
+    ck_assert(fabs(l->runs[0].position[0] - w_ls) < 1e-6 && fabs(l->runs[0].position[1] - b_ls) < 1e-6);
+    /* the first row's loss and gradient are the means over the rows at the start */
+    double loss = 0, gw = 0, gb = 0;
+    for (int i = 0; i < N; i++) {
+        loss += y[i] * y[i] / N;
+        gw += -2 * y[i] * x[i] / N;
+        gb += -2 * y[i] / N;
+    }
+    const dx_descend_row *r0 = &l->runs[0].rows[0];
+    ck_assert(fabs(r0->loss - loss) < 1e-12 && fabs(r0->gradient[0] - gw) < 1e-12 && fabs(r0->gradient[1] - gb) < 1e-12);
+    dx_descend_lesson_free(l);
+    /* a loss that is not quadratic in w and b (logistic): no closed form claimed */
+    f = "ln(1 + exp(-y*(w*x + b)))";
+    l = dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_ptr_null(l->least_squares);
+    dx_descend_lesson_free(l);
+    /* a row outside the domain says which function and value */
+    f = "ln(w + x)";
+    const char *one[] = {"w"};
+    dx_descend_data d1 = {names, cols, 1, N};
+    dx_descend_request q1 = {one, start, 1, NULL, NULL, 0, o, rates, 1, 4, false, &d1};
+    ck_assert_ptr_null(dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q1));
+    char *why = dx_ctx_errmsg(ctx, DX_PLAIN);
+    ck_assert_str_eq(why, "f is not defined at the start: ln is undefined at -2 (it needs a positive number)");
+    free(why);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* Bad data files: an error naming the file and the line, exit 2. */
+static const struct {
+    const char *text, *says;
+} csv_rows[] = {
+    {"x,y\n1,2\n3\n", "data.csv:3: 1 value, but the header names 2 columns"},
+    {"x,y\n1,2\n3,abc\n", "data.csv:3: 'abc' in column y is not a number"},
+    {"x,y\n1,2\n3,nan\n", "data.csv:3: 'nan' in column y is not a number"},
+    {"", "data.csv is empty"},
+    {"x,y\n\n", "data.csv has no rows under its header"},
+    {"x,2y\n1,2\n", "data.csv:1: the header names the columns, and '2y' is no variable name"},
+    {"x,x\n1,2\n", "data.csv:1: the header names x twice"},
+    {"x,z\n1,2\n", "no value for y"},
+};
+
+START_TEST(data_file_errors)
+{
+    char dir[] = "/tmp/dfdx_csv_XXXXXX", path[64];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/data.csv", dir);
+    FILE *fp = fopen(path, "w");
+    fputs(csv_rows[_i].text, fp);
+    fclose(fp);
+    const char *argv[] = {"descend", "(w*x - y)^2", "--data", path, "--start", "w=0", NULL};
+    char *out, *err;
+    int st = run(argv, &out, &err);
+    remove(path);
+    rmdir(dir);
+    ck_assert_int_eq(st, 2);
+    ck_assert_msg(strstr(err, csv_rows[_i].says) != NULL, "'%s' lacks '%s'", err, csv_rows[_i].says);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* The example file through the program: the mean loss, the closed form beside descent. */
+START_TEST(data_file_example)
+{
+    const char *argv[] = {"descend", "(w*x + b - y)^2", "--data", DX_SOURCE_DIR "/examples/linreg.csv", "--start", "w=0,b=0",
+                          "--rate", "0.05", "--steps", "2000", NULL};
+    char *out, *err;
+    ck_assert_int_eq(run(argv, &out, &err), 0);
+    ck_assert_ptr_nonnull(strstr(out, "loss: the mean of f over the 20 rows of the data"));
+    ck_assert_ptr_nonnull(strstr(out, "least squares in closed form (the normal equations solved): w = 1.896589474, b = 1.228;"));
+    free(out);
+    free(err);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("descend");
@@ -676,6 +793,9 @@ static Suite *suite(void)
     tcase_add_test(t, lesson_one);
     tcase_add_test(t, lesson_start_undefined);
     tcase_add_loop_test(t, cli_cases, 0, sizeof cli_rows / sizeof cli_rows[0]);
+    tcase_add_test(t, data_linear_regression);
+    tcase_add_loop_test(t, data_file_errors, 0, sizeof csv_rows / sizeof csv_rows[0]);
+    tcase_add_test(t, data_file_example);
     suite_add_tcase(s, t);
     return s;
 }

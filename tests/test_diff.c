@@ -4,6 +4,7 @@
 #include "simplify.h"
 #include "testutil.h"
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +59,23 @@ static const struct { const char *f, *var; unsigned order; const char *want; } r
     {"sinh(x)", "x", 1, "cosh(x)"},
     {"cosh(x)", "x", 1, "sinh(x)"},
     {"tanh(x)", "x", 1, "1 - tanh(x)^2"},
-    {"abs(x)", "x", 1, "abs(x)/x"},
-    {"relu(x)", "x", 1, "relu(x)/x"},
+    {"abs(x)", "x", 1, "sign(x)"},
+    {"relu(x)", "x", 1, "step(x)"},
+    {"sigmoid(x)", "x", 1, "sigmoid(x)*(1 - sigmoid(x))"},
+    {"sigmoid(w*x + b)", "w", 1, "x*sigmoid(w*x + b)*(1 - sigmoid(w*x + b))"},
+    {"(sigmoid(w*x + b) - y)^2", "b", 1, "2*sigmoid(w*x + b)*(1 - sigmoid(w*x + b))*(sigmoid(w*x + b) - y)"},
+    {"softplus(x)", "x", 1, "sigmoid(x)"},
+    {"softplus(x^2)", "x", 1, "2*x*sigmoid(x^2)"},
+    {"step(x)", "x", 1, "0"},
+    {"sign(x)", "x", 1, "0"},
+    {"max(0, x)", "x", 1, "step(x)"},
+    {"max(x, 0)", "x", 1, "step(x)"},
+    {"min(0, x)", "x", 1, "step(-x)"},
+    {"max(x^2, 2x)", "x", 1, "2*x + (2 - 2*x)*step(2*x - x^2)"},
+    {"min(x, 1)", "x", 1, "1 - step(x - 1)"},
+    {"leaky_relu(x, 1/10)", "x", 1, "9*step(x)/10 + 1/10"},
+    {"leaky_relu(x)", "x", 1, "99*step(x)/100 + 1/100"},
+    {"(w2*relu(w1*x + b1) + b2 - y)^2", "w1", 1, "2*w2*x*step(w1*x + b1)*(b2 + w2*relu(w1*x + b1) - y)"},
     {"erf(x)", "x", 1, "2*exp(-x^2)/sqrt(pi)"},
     {"erf(x^2)", "x", 1, "4*x*exp(-x^4)/sqrt(pi)"},
     {"erf(-x)", "x", 1, "-2*exp(-x^2)/sqrt(pi)"},
@@ -90,13 +106,29 @@ START_TEST(every_function_row_numerically)
     for (int i = 0; i < dx_nfns; i++) {
         char f[64];
         const char *inner = i == DX_ASIN || i == DX_ACOS ? "x/4" : "x^2/3 + 1/2";
-        if (strcmp(dx_fns[i].name, "log") == 0)
-            snprintf(f, sizeof f, "log(%s, 3)", inner);
+        if (strcmp(dx_fns[i].name, "log") == 0 || dx_fns[i].min_arity == 2)
+            snprintf(f, sizeof f, "%s(%s, 3)", dx_fns[i].name, inner);
+        else if (strcmp(dx_fns[i].name, "leaky_relu") == 0)
+            snprintf(f, sizeof f, "leaky_relu(%s - 1, 1/5)", inner);
         else
             snprintf(f, sizeof f, "%s(%s)", dx_fns[i].name, inner);
         D(f, "x", 1);
         D(f, "x", 2);
     }
+}
+END_TEST
+
+/* The logistic function typed out has the derivative sigmoid(x)*(1 - sigmoid(x)) has. */
+START_TEST(sigmoid_typed_out)
+{
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
+    dx_expr *typed = dx_diff_by(tu_ctx, tu_parse("1/(1 + exp(-x))"), x, NULL, NULL);
+    dx_expr *row = dx_diff_by(tu_ctx, tu_parse("sigmoid(x)"), x, NULL, NULL);
+    for (double v = -6; v <= 6; v += 0.25) {
+        double a = tu_eval(typed, "x", v), b = tu_eval(row, "x", v);
+        ck_assert_msg(fabs(a - b) <= 1e-14, "at x = %g: typed out %.17g, sigmoid' %.17g", v, a, b);
+    }
+    ck_assert_ptr_eq(tu_parse("sigmoid(0)"), tu_parse("1/2"));
 }
 END_TEST
 
@@ -251,6 +283,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, diff_row, 0, sizeof rows / sizeof rows[0]);
     tcase_add_test(tc, every_function_row_numerically);
+    tcase_add_test(tc, sigmoid_typed_out);
     tcase_add_test(tc, textbook_corpus);
     tcase_add_test(tc, recorder_sees_each_node_once);
     tcase_add_test(tc, shared_subexpressions_stay_cheap);

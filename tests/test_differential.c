@@ -74,7 +74,7 @@ static void gen(rng *r, text *t, int depth)
         put(t, f->name);
         put(t, "(");
         gen(r, t, depth - 1);
-        if (f->arity == 2 && pick(r, 2)) {
+        if (f->arity == 2 && (f->min_arity == 2 || pick(r, 2))) {
             put(t, ", ");
             put(t, bases[pick(r, sizeof bases / sizeof *bases)]);
         }
@@ -159,7 +159,7 @@ static bool tame_rec(const dx_expr *e, double x, unsigned char *seen)
             return fabs(u) < 100 && fabs(sin(u)) > 1e-6 && fabs(cos(u)) > 1e-6;
         case DX_ASIN: case DX_ACOS:
             return fabs(u) < 1 - 1e-6;
-        case DX_LN: case DX_ABS: case DX_RELU:
+        case DX_LN: case DX_ABS: case DX_RELU: case DX_STEP: case DX_SIGN:
             return fabs(u) > 1e-6;
         default:
             break;

@@ -27,6 +27,12 @@ static double ref_cot(double x) { return 1 / tan(x); }
 static double ref_sec(double x) { return 1 / cos(x); }
 static double ref_csc(double x) { return 1 / sin(x); }
 static double ref_relu(double x) { return x > 0 ? x : 0; }
+static double ref_sigmoid(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
+static double ref_softplus(double x) { return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x)); }
+static double ref_step(double x) { return x > 0 ? 1 : 0; }
+static double ref_sign(double x) { return x > 0 ? 1 : -1; }
+static double ref_max0(double x) { return x > 0 ? x : 0; }
+static double ref_leaky(double x) { return x > 0 ? x : x / 10; }
 static double ref_log10(double x) { return log10(x); }
 static double ref_log2(double x) { return log2(x); }
 
@@ -54,6 +60,14 @@ static const struct {
     {"abs(x)", fabs, -10, 10, {0, -0.0, 1e308, -1e308}, {NAN, NAN, NAN, NAN}, 0},
     {"relu(x)", ref_relu, -10, 10, {0, -1e308, 1e308, NAN}, {NAN, NAN, NAN, NAN}, 0},
     {"erf(x)", erf, -6, 6, {0, -0.0, 1e300, -1e300}, {NAN, NAN, NAN, NAN}, 0},
+    /* no overflow far out: sigmoid(-1000) is 0, softplus(1000) is 1000 */
+    {"sigmoid(x)", ref_sigmoid, -30, 30, {0, 1000, -1000, 1e308}, {NAN, NAN, NAN, NAN}, 0},
+    {"softplus(x)", ref_softplus, -30, 30, {0, 1000, -1000, 1e300}, {NAN, NAN, NAN, NAN}, 0},
+    /* relu' and abs': undefined at 0, where they jump (the grid of 1001 points has no 0) */
+    {"step(x)", ref_step, -10, 10.01, {1e-300, -1e-300, 1e308, -1e308}, {0, -0.0, NAN, NAN}, 0},
+    {"sign(x)", ref_sign, -10, 10.01, {1e-300, -1e-300, 1e308, -1e308}, {0, -0.0, NAN, NAN}, 0},
+    {"max(0, x)", ref_max0, -10, 10, {0, -1e308, 1e308, NAN}, {NAN, NAN, NAN, NAN}, 0},
+    {"leaky_relu(x, 0.1)", ref_leaky, -10, 10, {0, -1e3, 1e3, NAN}, {NAN, NAN, NAN, NAN}, 1},
     {"exp(x)", exp, -50, 50, {0, 709, -745, -1000}, {710, 1000, NAN, NAN}, 0},
     {"sqrt(x)", sqrt, 0, 100, {0, 4.9e-324, 1e308, NAN}, {-1e-300, -1, NAN, NAN}, 0},
     /* ln(x)/ln(10): a product of two rounded values, a few ulps from log10 */
@@ -146,6 +160,8 @@ static const struct { const char *text; double x; const char *msg; } dom_rows[] 
     {"acos(x)", -1.5, "acos is undefined at -1.5 (it needs a number from -1 to 1)"},
     {"cot(x)", 0, "cot is undefined at 0 (a pole)"},
     {"csc(x)", 0, "csc is undefined at 0 (a pole)"},
+    {"step(x)", 0, "step is undefined at 0 (it jumps there)"},
+    {"sign(x - 1)", 1, "sign is undefined at 0 (it jumps there)"},
     {"exp(x)", 1000, "exp(1000) overflows: too large for a double"},
     {"sinh(x)", 1000, "sinh(1000) overflows: too large for a double"},
     {"cosh(x)", -800, "cosh(-800) overflows: too large for a double"},
@@ -228,6 +244,7 @@ static const char *const batch_exprs[] = {
     "x^3 - 3*x", "sin(x^2)*exp(x)", "ln(x^2 + 1)/x", "1/(1 + exp(-x))", "sqrt(x)*cos(3*x)", "x^x",
     "(x^2 + 1)^(1/3)*ln(x)", "abs(x) + relu(x - 1)", "tan(x)*sec(x)", "asin(x/4) + acos(x/5)",
     "x^(2/3) - x^(-1/3)", "cot(x) + csc(x)", "exp(-1/x^2)", "(sinh(x) + cosh(x))*tanh(x)", "log10(x)*log2(x)",
+    "sigmoid(3*x - 1)^2", "softplus(x) - max(x, 1)*sign(x)",
 };
 
 static void batch_equals_single(const char *text)
@@ -390,6 +407,9 @@ static const struct { const char *f, *df; double x; dx_verify_kind want; } verif
     {"ln(x)", "1/x", -1, DX_VERIFY_UNDEFINED},
     {"abs(x)", "abs(x)/x", 0, DX_VERIFY_NOT_DIFF},
     {"relu(x)", "relu(x)/x", 0, DX_VERIFY_NOT_DIFF},
+    {"relu(x)", "step(x)", 0, DX_VERIFY_NOT_DIFF},
+    {"abs(x)", "sign(x)", 0, DX_VERIFY_NOT_DIFF},
+    {"sigmoid(x)", "sigmoid(x)*(1 - sigmoid(x))", 2, DX_VERIFY_MATCH},
     {"x^(1/3)", "1/3*x^(-2/3)", 0, DX_VERIFY_NOT_DIFF},
     {"sqrt(x)", "1/(2*sqrt(x))", 1e-20, DX_VERIFY_NO_ESTIMATE},
     {"x^x", "x^x*(ln(x) + 1)", 2.5, DX_VERIFY_MATCH},
@@ -499,7 +519,7 @@ static const golden goldens[] = {
      "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"overflow\"}], "
      "\"matched\": 0, \"mismatched\": 0}\n", NULL},
     {{"--format", "json", "verify", "abs(x)", "--at", "0"}, 0,
-     "{\"input\": \"abs(x)\", \"variable\": \"x\", \"derivative\": \"abs(x)/x\", \"points\": [{\"x\": 0, \"symbolic\": null, "
+     "{\"input\": \"abs(x)\", \"variable\": \"x\", \"derivative\": \"sign(x)\", \"points\": [{\"x\": 0, \"symbolic\": null, "
      "\"numeric\": null, \"abs_diff\": null, \"rel_diff\": null, \"match\": false, \"status\": \"not_differentiable\"}], "
      "\"matched\": 0, \"mismatched\": 0}\n", NULL},
 };

@@ -536,9 +536,9 @@ static const struct { const char *argv[8]; int status; const char *out, *err; } 
     { {"limit", "x^ ", "--at", "1", NULL}, 2, "", "syntax error" },
     { {"limit", "x", "--at", "1e999", NULL}, 2, "", "dfdx:" },
     /* dfdx diff names the kinks on stderr; stdout stays an expression */
-    { {"diff", "abs(x)", NULL}, 0, "abs(x)/x\n",
+    { {"diff", "abs(x)", NULL}, 0, "sign(x)\n",
       "dfdx: note: f is not differentiable at x = 0 (kink where x = 0): left derivative -1, right derivative 1\n" },
-    { {"diff", "relu(x)", NULL}, 0, "relu(x)/x\n",
+    { {"diff", "relu(x)", NULL}, 0, "step(x)\n",
       "dfdx: note: f is not differentiable at x = 0 (kink where x = 0): left derivative 0, right derivative 1\n" },
     { {"diff", "abs(x^2 - 1)", NULL}, 0, "", "undefined where x^2 - 1 = 0" },
     { {"diff", "x^2", NULL}, 0, "2*x\n", "" },

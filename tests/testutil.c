@@ -76,6 +76,10 @@ double tu_eval(const dx_expr *e, const char *var, double x)
         case DX_ABS: return fabs(u);
         case DX_RELU: return isnan(u) ? u : u > 0 ? u : 0; /* relu(sqrt(-1)) has no value */
         case DX_ERF: return erf(u);
+        case DX_SIGMOID: return 1 / (1 + exp(-u));
+        case DX_SOFTPLUS: return log(1 + exp(u));
+        case DX_STEP: return u > 0 ? 1 : u < 0 ? 0 : NAN;
+        case DX_SIGN: return u > 0 ? 1 : u < 0 ? -1 : NAN;
         }
         return NAN;
     }

@@ -92,7 +92,23 @@ typedef struct dx_descent dx_descent;
  * DX_DESCEND_MAX_VARS. The caller frees the result with dx_descend_free. */
 DX_API dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
                                       const char *const *fixed, const double *fixed_vals, size_t nfixed);
+/* Data to descend on: columns[j][0..nrows) are the values of the variable names[j], one row
+ * per example. The loss is then the mean of f over the rows, its gradient the mean of the
+ * rows' gradients (batch gradient descent: linear and logistic regression). */
+typedef struct dx_descend_data {
+    const char *const *names;
+    const double *const *columns;
+    size_t ncolumns, nrows;
+} dx_descend_data;
+/* dx_descend_prepare on the mean of f over data's rows (nrows >= 1; the columns are read
+ * while d lives). A domain error at a row names the row's values. */
+DX_API dx_descent *dx_descend_prepare_data(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
+                                           const char *const *fixed, const double *fixed_vals, size_t nfixed,
+                                           const dx_descend_data *data);
 DX_API void dx_descend_free(dx_descent *d);
+/* The gradient of the loss (on data, of its mean) at w (nvars values) into g: DX_OK, or the
+ * evaluation's error (a partial undefined there) on ctx. */
+DX_API dx_status dx_descend_gradient(dx_descent *d, dx_ctx *ctx, const double *w, double *g);
 DX_API size_t dx_descend_nvars(const dx_descent *d);
 
 /* At a kink (relu(w) or abs(w) at 0) the partial derivative is undefined, but both
@@ -170,6 +186,7 @@ typedef struct dx_descend_request {
     size_t nrates;
     long rows;
     bool trace;
+    const dx_descend_data *data; /* NULL: f itself is the loss */
 } dx_descend_request;
 
 typedef struct dx_descend_lesson {
@@ -189,6 +206,10 @@ typedef struct dx_descend_lesson {
     dx_msg no_global;         /* why f has no global minimum (DX_M_NONE when it has one) */
     dx_msg remark;            /* one run: where it stopped against the critical points
                                * (DX_M_NONE when there is nothing to say) */
+    size_t data_rows;         /* descent on data: the loss is the mean of f over these rows */
+    double *least_squares;    /* on data, when the mean loss is quadratic in the descent
+                               * variables (linear regression): its minimum in closed form,
+                               * the normal equations solved; NULL otherwise */
 } dx_descend_lesson;
 
 /* Descent on f as the request says, every rate from the same start. NULL with the error on

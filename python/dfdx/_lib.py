@@ -62,7 +62,7 @@ class Error(Structure):
 
 
 class ParseOpts(Structure):
-    _fields_ = [("names", POINTER(c_char_p)), ("nnames", c_size_t)]
+    _fields_ = [("names", POINTER(c_char_p)), ("nnames", c_size_t), ("equation", c_bool)]
 
 
 class Buf(Structure):
@@ -186,7 +186,7 @@ class DescendRequest(Structure):
     _fields_ = [("vars", POINTER(c_char_p)), ("start", POINTER(c_double)), ("nvars", c_size_t),
                 ("fixed", POINTER(c_char_p)), ("fixed_vals", POINTER(c_double)), ("nfixed", c_size_t),
                 ("opts", DescendOpts), ("rates", POINTER(c_double)), ("nrates", c_size_t), ("rows", c_long),
-                ("trace", c_bool)]
+                ("trace", c_bool), ("data", c_void_p)]
 
 
 # the C type of each mirror, for the layout test

@@ -133,6 +133,41 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
 /* A whole number from lo to hi (an expression is fine: 1e3, 2^10); false after reporting. */
 bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi, long *out);
 
+/* Comma-separated values and name=value items of an option. */
+#define CLI_MAX_ITEMS (DX_DESCEND_MAX_VARS + 1)
+typedef struct cli_assign {
+    char *parts[CLI_MAX_ITEMS]; /* the items, malloc'd (cli_free_parts) */
+    const char *name[CLI_MAX_ITEMS];
+    double val[CLI_MAX_ITEMS];
+    int n;
+} cli_assign;
+/* Split s at commas outside parentheses (log(x, 2) stays whole) into at most max malloc'd
+ * pieces; their number, or -1 after reporting (too many, an empty one). */
+int cli_split(cli *c, const char *opt, const char *s, char **parts, int max);
+void cli_free_parts(char **parts, int n);
+/* The variables of f, comma-separated, into buf. */
+void cli_list_vars(cli *c, dx_expr *f, char *buf, size_t len);
+/* The name=value items of option opt (--start w=0,b=1); each name must be a variable of f.
+ * With allow_bare one bare number is taken too (its name NULL). false after reporting. */
+bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_assign *as, bool allow_bare);
+
+/* Names the user gives (--at hours=2, a data file's header) kept whole when the command's
+ * function is parsed (hours is not h*o*u*r*s): name[0..len) appended to buf (n bytes, after
+ * --var's names), which becomes c->vars; cli_keep_names takes the names of name=value items. */
+void cli_keep_name(cli *c, char *buf, size_t n, const char *name, size_t len);
+void cli_keep_names(cli *c, char *buf, size_t n, const char *items);
+
+/* A data file's columns: names[j] heads the column cols[j][0..nrows). */
+typedef struct cli_table {
+    char **names;
+    double **cols;
+    size_t ncols, nrows;
+} cli_table;
+/* The CSV file at path: a header of names, then rows of as many numbers. false after
+ * reporting the problem with the line (a missing value, a non-number, an empty file). */
+bool cli_read_csv(cli *c, const char *path, cli_table *t);
+void cli_table_free(cli_table *t);
+
 /* Where a picture goes: a file (out, w x h pixels) or the terminal (out NULL, w x h
  * characters), and the terminal's flags (DX_PLOT_ASCII for --ascii, DX_PLOT_COLOR on a
  * terminal unless NO_COLOR). */
@@ -168,5 +203,9 @@ typedef struct cli_trace {
  * path on the loss curve and the loss per step; several: one panel per rate with its final
  * loss. CLI_OK, or CLI_BAD after reporting. */
 int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n);
+
+/* The graph of a backprop result drawn by Graphviz into path (.svg, .png, .pdf, .dot by its
+ * extension). CLI_OK, or CLI_BAD after reporting (the path cannot be written). */
+int cli_draw_graph(cli *c, const dx_backprop_result *r, const char *path);
 
 #endif

@@ -8,132 +8,11 @@
 int cli_descend(cli *c, const cli_args *a);
 
 #define MAX_RATES DX_DESCEND_MAX_RATES
-#define MAX_ITEMS (DX_DESCEND_MAX_VARS + 1)
-
-/* Split s at commas outside parentheses (log(x, 2) stays whole) into malloc'd pieces. */
-static int split(cli *c, const char *opt, const char *s, char **parts, int max)
-{
-    int n = 0, depth = 0;
-    const char *from = s;
-    for (const char *p = s;; p++) {
-        if (*p == '(')
-            depth++;
-        else if (*p == ')')
-            depth--;
-        if (*p && (*p != ',' || depth > 0))
-            continue;
-        if (n == max) {
-            cli_usage(c, "--%s takes at most %d values", opt, max);
-            goto fail;
-        }
-        size_t len = (size_t)(p - from);
-        while (len && (*from == ' ')) {
-            from++;
-            len--;
-        }
-        if (len == 0) {
-            cli_usage(c, "--%s has an empty value in '%s'", opt, s);
-            goto fail;
-        }
-        parts[n] = malloc(len + 1);
-        if (!parts[n])
-            goto fail;
-        memcpy(parts[n], from, len);
-        parts[n++][len] = 0;
-        if (!*p)
-            return n;
-        from = p + 1;
-    }
-fail:
-    while (n)
-        free(parts[--n]);
-    return -1;
-}
-
-static void free_parts(char **parts, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(parts[i]);
-}
-
-/* "name=VALUE": the length of the name, or 0 when the item has no such prefix. */
-static size_t name_len(const char *s)
-{
-    size_t i = 0;
-    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' ||
-           (i > 0 && s[i] >= '0' && s[i] <= '9'))
-        i++;
-    return i > 0 && s[i] == '=' ? i : 0;
-}
-
-static bool has_var(dx_ctx *ctx, dx_expr *f, const char *name)
-{
-    const char **names;
-    size_t n = dx_vars(ctx, f, &names);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(names[i], name) == 0)
-            return true;
-    return false;
-}
-
-static void list_vars(cli *c, dx_expr *f, char *buf, size_t len)
-{
-    const char **names;
-    size_t n = dx_vars(c->ctx, f, &names), used = 0;
-    buf[0] = 0;
-    for (size_t i = 0; i < n && used < len; i++) {
-        int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", names[i]);
-        used += w > 0 ? (size_t)w : 0;
-    }
-}
-
-/* The name=value items of --start or --set; names must be variables of f. */
-typedef struct assign {
-    char *parts[MAX_ITEMS];
-    const char *name[MAX_ITEMS];
-    double val[MAX_ITEMS];
-    int n;
-} assign;
-
-static bool parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, assign *as, bool allow_bare)
-{
-    as->n = split(c, opt, s, as->parts, MAX_ITEMS);
-    if (as->n < 0) {
-        as->n = 0;
-        return false;
-    }
-    for (int i = 0; i < as->n; i++) {
-        char *p = as->parts[i];
-        size_t k = name_len(p);
-        if (k == 0 && allow_bare && as->n == 1) {
-            as->name[i] = NULL; /* the one descent variable, found later */
-            if (!cli_number(c, opt, p, &as->val[i]))
-                return false;
-            continue;
-        }
-        if (k == 0) {
-            cli_usage(c, "--%s takes name=value items separated by commas, like w=0,b=1 (not '%s')", opt, p);
-            return false;
-        }
-        p[k] = 0;
-        as->name[i] = p;
-        if (!has_var(c->ctx, f, p)) {
-            char vars[200];
-            list_vars(c, f, vars, sizeof vars);
-            cli_usage(c, "--%s names %s, which is not a variable of the function (its variables: %s)", opt, p,
-                      vars[0] ? vars : "none");
-            return false;
-        }
-        if (!cli_number(c, opt, p + k + 1, &as->val[i]))
-            return false;
-    }
-    return true;
-}
 
 /* f with the --set values put in exactly (w*x - y with x=2 is a curve in w alone). */
-static dx_expr *fixed(cli *c, dx_expr *f, const assign *set)
+static dx_expr *fixed(cli *c, dx_expr *f, const cli_assign *set)
 {
-    dx_expr *vals[MAX_ITEMS];
+    dx_expr *vals[CLI_MAX_ITEMS];
     for (int i = 0; i < set->n; i++) {
         double v;
         const char *text = set->parts[i] + strlen(set->parts[i]) + 1;
@@ -147,7 +26,7 @@ static dx_expr *fixed(cli *c, dx_expr *f, const assign *set)
 }
 
 /* The runs' trajectories as the pictures take them. */
-static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_lesson *l, const assign *set)
+static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_lesson *l, const cli_assign *set)
 {
     cli_trace traces[MAX_RATES];
     char *status[MAX_RATES] = {0};
@@ -202,13 +81,13 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
     rates[0] = o->rate;
     if ((s = cli_get(a, "rate"))) {
         char *parts[MAX_RATES];
-        int n = split(c, "rate", s, parts, MAX_RATES);
+        int n = cli_split(c, "rate", s, parts, MAX_RATES);
         if (n < 0)
             return false;
         bool ok = true;
         for (int i = 0; ok && i < n; i++)
             ok = cli_number(c, "rate", parts[i], &rates[i]);
-        free_parts(parts, n);
+        cli_free_parts(parts, n);
         if (!ok)
             return false;
         *nrates = n;
@@ -221,17 +100,28 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
     return true;
 }
 
-/* The descent variables and start from --start, the fixed ones from --set. */
-static bool read_point(cli *c, const cli_args *a, dx_expr *f, assign *start, assign *set)
+/* Is name among the data's columns? */
+static bool in_data(const cli_table *data, const char *name)
+{
+    for (size_t j = 0; j < data->ncols; j++)
+        if (strcmp(data->names[j], name) == 0)
+            return true;
+    return false;
+}
+
+/* The descent variables and start from --start, the fixed ones from --set (the data's
+ * columns are neither). */
+static bool read_point(cli *c, const cli_args *a, dx_expr *f, const cli_table *data, cli_assign *start,
+                       cli_assign *set)
 {
     const char *s = cli_get(a, "set");
-    if (s && !parse_assign(c, f, "set", s, set, false))
+    if (s && !cli_parse_assign(c, f, "set", s, set, false))
         return false;
     s = cli_get(a, "start");
     if (!s)
         return cli_usage(c, "descend needs a start point: --start W0 (or --start w=0,b=1 for several variables)"),
                false;
-    if (!parse_assign(c, f, "start", s, start, true))
+    if (!cli_parse_assign(c, f, "start", s, start, true))
         return false;
     if (start->n == 1 && !start->name[0]) {
         /* a bare number: the start of the one variable not fixed by --set */
@@ -240,7 +130,7 @@ static bool read_point(cli *c, const cli_args *a, dx_expr *f, assign *start, ass
         const char *only = NULL;
         int free_vars = 0;
         for (size_t i = 0; i < n; i++) {
-            bool fixed = false;
+            bool fixed = in_data(data, names[i]);
             for (int j = 0; j < set->n; j++)
                 fixed = fixed || strcmp(set->name[j], names[i]) == 0;
             if (!fixed) {
@@ -250,7 +140,7 @@ static bool read_point(cli *c, const cli_args *a, dx_expr *f, assign *start, ass
         }
         if (free_vars != 1) {
             char vars[200];
-            list_vars(c, f, vars, sizeof vars);
+            cli_list_vars(c, f, vars, sizeof vars);
             if (free_vars)
                 return cli_usage(c, "several variables (%s): give --start as w=0,b=1 and fix the others with "
                                     "--set x=2", vars), false;
@@ -285,18 +175,38 @@ int cli_descend(cli *c, const cli_args *a)
     long rows = c->fmt == OUT_JSON ? 10000 : 40;
     if (!read_opts(c, a, &o, rates, &nrates, &rows))
         return CLI_BAD;
-    dx_expr *f = cli_parse(c, a->pos[0]);
-    if (!f)
+    cli_table table = {0};
+    const char *path = cli_get(a, "data");
+    if (path && !cli_read_csv(c, path, &table))
         return CLI_BAD;
-    assign start = {0}, set = {0};
+    /* the names given stay whole in f: a column 'hours', --start w1=0 */
+    char keep[1024] = "";
+    for (size_t j = 0; j < table.ncols; j++)
+        cli_keep_name(c, keep, sizeof keep, table.names[j], strlen(table.names[j]));
+    cli_keep_names(c, keep, sizeof keep, cli_get(a, "start"));
+    cli_keep_names(c, keep, sizeof keep, cli_get(a, "set"));
+    dx_expr *f = cli_parse(c, a->pos[0]);
+    cli_assign start = {0}, set = {0};
     int rc = CLI_BAD;
     dx_descend_lesson *l = NULL;
-    if (!read_point(c, a, f, &start, &set))
+    if (!f || !read_point(c, a, f, &table, &start, &set))
         goto out;
+    /* the columns f uses are its data; the file may hold others */
+    const char *dnames[CLI_MAX_ITEMS];
+    const double *dcols[CLI_MAX_ITEMS];
+    const char **fvars;
+    size_t nf = cli_vars(c, f, &fvars), nd = 0;
+    for (size_t j = 0; j < table.ncols; j++)
+        for (size_t k = 0; k < nf; k++)
+            if (strcmp(fvars[k], table.names[j]) == 0) {
+                dnames[nd] = table.names[j];
+                dcols[nd++] = table.cols[j];
+            }
+    dx_descend_data data = {dnames, dcols, nd, table.nrows};
     size_t n = (size_t)start.n;
     bool pictured = cli_has(a, "plot") || cli_has(a, "out");
     dx_descend_request q = {start.name, start.val, n, set.name, set.val, (size_t)set.n, o,
-                            rates, (size_t)nrates, rows, pictured};
+                            rates, (size_t)nrates, rows, pictured, path ? &data : NULL};
     l = dx_descend(c->ctx, f, &q);
     if (!l) {
         if (dx_ctx_error(c->ctx)->msg.id == DX_M_NO_VALUE)
@@ -328,7 +238,8 @@ int cli_descend(cli *c, const cli_args *a)
     rc = pictured ? pictures(c, &pc, f, l, &set) : CLI_OK;
 out:
     dx_descend_lesson_free(l);
-    free_parts(start.parts, start.n);
-    free_parts(set.parts, set.n);
+    cli_free_parts(start.parts, start.n);
+    cli_free_parts(set.parts, set.n);
+    cli_table_free(&table);
     return rc;
 }

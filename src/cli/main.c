@@ -19,6 +19,7 @@ int cli_descend(cli *c, const cli_args *a);
 int cli_hessian(cli *c, const cli_args *a);
 int cli_taylor(cli *c, const cli_args *a);
 int cli_implicit(cli *c, const cli_args *a);
+int cli_backprop(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
@@ -31,11 +32,12 @@ static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true
 static const cli_opt hessian_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt taylor_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
 static const cli_opt implicit_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
+static const cli_opt backprop_opts[] = {{"at", true}, {"out", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
                                        {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
-                                       {"size", true},   {"ascii", false}, {NULL, false}};
+                                       {"size", true},   {"ascii", false}, {"data", true},  {NULL, false}};
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 static bool cli_is_equation(cli *c, const char *text)
@@ -79,7 +81,7 @@ const cli_command cli_commands[] = {
      "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min"},
     {"descend", cli_descend, descend_opts, 1, 1,
      "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N] [--data FILE.csv]\n"
      "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
      "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
@@ -93,6 +95,8 @@ const cli_command cli_commands[] = {
      "  --start W0         start of the one variable, or w=0,b=1 for several (the gradient is\n"
      "                     every partial derivative, symbolic, compiled once)\n"
      "  --set x=2,y=3      values of the other variables, held fixed\n"
+     "  --data FILE.csv    descend on the mean of EXPR over the file's rows: its header names the\n"
+     "                     data variables (x,y), each line after it is one example\n"
      "  --rate LR          learning rate (default 0.1); several (0.01,0.15,0.9) are compared\n"
      "                     side by side, with each one's table under --table\n"
      "  --rows N           rows shown: the first and last N/2 (default 40; json 10000)\n"
@@ -135,6 +139,14 @@ const cli_command cli_commands[] = {
      "vertical tangent where F_y = 0, or a singular point; --order 2 adds d2y/dx2. 'dfdx EQUATION'\n"
      "is short for this.\n"
      "  dfdx implicit 'x^2 + y^2 = 25' --at x=3,y=4   ->  -x/y ... tangent: y = 25/4 - 3*x/4"},
+    {"backprop", cli_backprop, backprop_opts, 1, 1, "backprop EXPR --at w=0.5,x=2,... [--out FILE.svg|.png|.pdf|.dot]",
+     "The computational graph of EXPR at a point, as a neural network library computes the\n"
+     "gradient: each distinct subexpression one node (n1, n2, ...) with its forward value; on each\n"
+     "edge the local partial derivative; then reverse mode from the output down, grad(v) the sum\n"
+     "of grad(u)*du/dv over the nodes u that use v; at the end the gradient of every variable\n"
+     "(equal to dfdx grad there). --out draws the graph with Graphviz: a record per node with its\n"
+     "value and gradient, an ellipse per operation, the local derivative on each edge.\n"
+     "  dfdx backprop 'sigmoid(w*x + b)' --at w=0.5,x=2,b=0 --out neuron.png"},
     {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
      "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"

@@ -118,11 +118,11 @@ int cli_usage(cli *c, const char *fmt, ...)
 dx_expr *cli_parse(cli *c, const char *text)
 {
     /* the names of --var stay whole (--var wx: wx is not w*x) */
-    char buf[256];
-    const char *names[16];
+    char buf[1024];
+    const char *names[CLI_MAX_ITEMS];
     dx_parse_opts opts = {names, 0, c->equation};
     snprintf(buf, sizeof buf, "%s", c->vars ? c->vars : "");
-    for (char *p = strtok(buf, ","); p && opts.nnames < 16; p = strtok(NULL, ","))
+    for (char *p = strtok(buf, ","); p && opts.nnames < CLI_MAX_ITEMS; p = strtok(NULL, ","))
         names[opts.nnames++] = p;
     dx_parse_info info;
     dx_expr *e = dx_parse_ex(c->ctx, text, strlen(text), &opts, &info);
