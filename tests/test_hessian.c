@@ -107,14 +107,14 @@ static const mv_cli_row cli_rows[] = {
 START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
 END_TEST
 
-/* The first 200 functions of the multivariable corpus: every entry against central
+/* The first 100 functions of the multivariable corpus: every entry against central
  * differences of the gradient wherever the functions are defined and smooth. */
 START_TEST(corpus)
 {
     FILE *in = tu_open_corpus("multivar.txt");
     char line[512], why[300];
     int compared = 0;
-    for (int k = 0; k < 200 && fgets(line, sizeof line, in); k++) {
+    for (int k = 0; k < 100 && fgets(line, sizeof line, in); k++) {
         line[strcspn(line, "\n")] = 0;
         dx_expr *f = tu_parse(line);
         dx_hessian_result r;
@@ -129,7 +129,7 @@ START_TEST(corpus)
         }
     }
     fclose(in);
-    ck_assert_int_gt(compared, 5000);
+    ck_assert_int_gt(compared, 2500);
 }
 END_TEST
 
