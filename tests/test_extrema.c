@@ -608,7 +608,8 @@ static const cli_row cli_rows[] = {
     {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from (2) must be less than --to (1)\n"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
     {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
-    {{"extrema", "x*y", NULL}, 2, {NULL}, "function of x alone"},
+    /* two variables are extrema2's; with --var x the other has no value */
+    {{"extrema", "x*y", "--var", "x", NULL}, 2, {NULL}, "function of x alone"},
     {{"extrema", "x^2 +", NULL}, 2, {NULL}, "syntax error"},
 };
 

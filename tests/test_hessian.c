@@ -107,6 +107,32 @@ static const mv_cli_row cli_rows[] = {
 START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }
 END_TEST
 
+/* The first 100 functions of the multivariable corpus: every entry against central
+ * differences of the gradient wherever the functions are defined and smooth. */
+START_TEST(corpus)
+{
+    FILE *in = tu_open_corpus("multivar.txt");
+    char line[512], why[300];
+    int compared = 0;
+    for (int k = 0; k < 100 && fgets(line, sizeof line, in); k++) {
+        line[strcspn(line, "\n")] = 0;
+        dx_expr *f = tu_parse(line);
+        dx_hessian_result r;
+        ck_assert_msg(dx_hessian(tu_ctx, f, NULL, 0, NULL, NULL, 0, &r) == DX_OK, "%s: %s", line, tu_err(tu_ctx));
+        for (size_t i = 0; i < r.n; i++) {
+            dx_expr *gi = dx_derivative(tu_ctx, f, r.vars[i], 1);
+            for (size_t j = 0; j < r.n; j++) {
+                int n = tu_check_default(gi, r.entry[i * r.n + j], r.vars[j], why, sizeof why);
+                ck_assert_msg(n >= 0, "%s, d/d%s d/d%s: %s", line, r.vars[i], r.vars[j], why);
+                compared += n;
+            }
+        }
+    }
+    fclose(in);
+    ck_assert_int_gt(compared, 2500);
+}
+END_TEST
+
 static Suite *hessian_suite(void)
 {
     Suite *s = suite_create("hessian");
@@ -115,6 +141,8 @@ static Suite *hessian_suite(void)
     tcase_add_loop_test(tc, entries_numeric, 0, N(functions));
     tcase_add_loop_test(tc, at_point, 0, N(at_rows));
     tcase_add_test(tc, errors);
+    tcase_add_test(tc, corpus);
+    tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     tc = tcase_create("cli");
     tcase_set_timeout(tc, 60);
