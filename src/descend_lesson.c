@@ -276,7 +276,11 @@ static double *least_squares(dx_descent *d, dx_ctx *ctx, size_t n)
 {
     double *h = dx_calloc(n * (n + 1), sizeof *h), *w = dx_calloc(n, sizeof *w), *g = dx_malloc(n * sizeof *g);
     double *x = NULL;
-    if (!h || !w || !g || dx_descend_gradient(d, ctx, w, g) != DX_OK)
+    if (!h || !w || !g) {
+        dx_oom(ctx);
+        goto out;
+    }
+    if (dx_descend_gradient(d, ctx, w, g) != DX_OK)
         goto out;
     for (size_t i = 0; i < n; i++)
         h[i * (n + 1) + n] = -g[i];
@@ -311,11 +315,11 @@ static double *least_squares(dx_descent *d, dx_ctx *ctx, size_t n)
                 h[r * (n + 1) + k] -= m * h[c * (n + 1) + k];
         }
     }
-    if ((x = dx_malloc(n * sizeof *x)))
-        for (size_t i = 0; i < n; i++)
-            x[i] = h[i * (n + 1) + n] / h[i * (n + 1) + i];
+    if (!(x = dx_malloc(n * sizeof *x)))
+        dx_oom(ctx);
+    for (size_t i = 0; x && i < n; i++)
+        x[i] = h[i * (n + 1) + n] / h[i * (n + 1) + i];
 out:
-    dx_recover(ctx);
     dx_free(h);
     dx_free(w);
     dx_free(g);

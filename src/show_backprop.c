@@ -77,7 +77,7 @@ static void show_text(dx_ctx *ctx, const dx_backprop_result *r, dx_format fmt, d
         dx_buf_num(&at, r->at[k]);
     }
     char *f = dx_print(ctx, r->f, fmt);
-    out->oom |= !f;
+    out->oom |= !f || at.oom;
     if (r->nvars)
         dx_show_say(ctx, out, DX_MSG(DX_M_BP_AT, DX_S(f ? f : ""), DX_S(at.s ? at.s : "")));
     else

@@ -47,6 +47,7 @@ limit sin(x)/x --at 0
 descend (w-3)^2 --start 0 --steps 20
 plot x^3-x --ascii
 verify x^3 --at 1,2
+backprop sigmoid(w*x+b)*(1-sigmoid(w*x+b)) --at w=0.5,x=2,b=0
 COMMANDS
 echo "$runs runs with a failing allocation, $fails wrong"
 [ "$fails" -eq 0 ]
