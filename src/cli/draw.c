@@ -172,7 +172,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, int w, int h)
         cairo_text_extents(cr, p->m[k].label, &e);
         double x = px(&f, p->m[k].x), y = py(&f, p->m[k].y);
         bool left = x + 8 + e.x_advance > f.r - 4;
-        bool below = strncmp(p->m[k].label, "local min", 9) == 0 ? y + 30 < f.b : y - 30 < f.t;
+        bool below = p->m[k].minimum ? y + 30 < f.b : y - 30 < f.t;
         text_at(cr, p->m[k].label, x + (left ? -8 : 8), y + (below ? 8 : -8), left ? 1 : 0, below ? 0 : 1);
     }
     cairo_restore(cr);
@@ -238,7 +238,7 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
     cairo_debug_reset_static_data();
     FcFini();
     if (st != CAIRO_STATUS_SUCCESS)
-        return cli_usage(c, "cannot write %s: %s", path,
+        return cli_usage(c, _("cannot write %s: %s"), path,
                          st == CAIRO_STATUS_WRITE_ERROR ? "no such directory, or no permission" : cairo_status_to_string(st));
     return CLI_OK;
 }
