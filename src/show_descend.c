@@ -16,7 +16,7 @@ static void column(dx_ctx *ctx, dx_buf *b, dx_msg m, int w)
 {
     char *s = dx_msg_text(ctx, &m, DX_PLAIN);
     if (s)
-        dx_buf_printf(b, "%*s", w, s);
+        dx_buf_pad(b, s, w);
     else
         b->oom = true;
     dx_free(s);

@@ -239,6 +239,6 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
     FcFini();
     if (st != CAIRO_STATUS_SUCCESS)
         return cli_usage(c, _("cannot write %s: %s"), path,
-                         st == CAIRO_STATUS_WRITE_ERROR ? "no such directory, or no permission" : cairo_status_to_string(st));
+                         st == CAIRO_STATUS_WRITE_ERROR ? _("no such directory, or no permission") : cairo_status_to_string(st));
     return CLI_OK;
 }

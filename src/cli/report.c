@@ -87,13 +87,19 @@ int cli_report(cli *c, const char *text)
             unsigned char ch = (unsigned char)line[from + k];
             fputc(ch < 0x20 && ch != '\t' ? '?' : ch == 0x7f ? '?' : ch, c->err);
         }
+        /* the caret under the column: a tab for a tab, two spaces for a character a terminal
+         * draws two wide (Hangul, CJK), one for any other */
         fputs("\n  ", c->err);
         const char *p = line + from;
-        for (long k = 1; k < ccol; p++) {
-            if (!is_cont((unsigned char)*p)) {
-                fputc(*p == '\t' ? '\t' : ' ', c->err);
-                k++;
-            }
+        for (long k = 1; k < ccol; k++) {
+            size_t len = 1;
+            while (is_cont((unsigned char)p[len]))
+                len++;
+            if (*p == '\t')
+                fputc('\t', c->err);
+            else
+                fprintf(c->err, "%*s", (int)dx_text_width(p, len), "");
+            p += len;
         }
         fputs("^\n", c->err);
     } else {

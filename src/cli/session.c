@@ -92,13 +92,14 @@ static void help(cli *c, const char *name)
     for (k = cli_commands; k->name; k++)
         if (strcmp(k->name, "session") != 0)
             fprintf(c->out, "  %s\n", _(k->usage));
-    fprintf(c->out, "  NAME = EXPR            define a function: f = x^3 - 3x (or f(t) = t^2)\n"
-                    "  f(2), f(1/2)           its value; 'diff f', 'plot f' use it\n"
-                    "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
-                    "  ans                    the last result\n"
-                    "  help COMMAND           one command, with an example\n"
-                    "  quit                   leave (or Ctrl-D)\n"
-                    "An open '(' continues on the next line.\n");
+    fputs(_("  NAME = EXPR            define a function: f = x^3 - 3x (or f(t) = t^2)\n"
+            "  f(2), f(1/2)           its value; 'diff f', 'plot f' use it\n"
+            "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
+            "  ans                    the last result\n"
+            "  help COMMAND           one command, with an example\n"
+            "  quit                   leave (or Ctrl-D)\n"
+            "An open '(' continues on the next line.\n"),
+          c->out);
 }
 
 /* name as a definition shows it: f(x) = x^3 - 3*x */
