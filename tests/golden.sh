@@ -4,12 +4,15 @@
 # with tests/golden/expected.txt. A change of form is then a reviewed change of that file
 # (regenerate: sh tests/golden.sh build/dfdx tests/golden --update).
 # The commands run under the locale named in GOLDEN_DIR/locale (C.UTF-8 without one): the
-# Korean set, tests/golden-ko, runs under ko_KR.UTF-8 (its catalogue from the build tree).
+# Korean set, tests/golden-ko, runs under ko_KR.UTF-8 (its catalogue from the build tree); the
+# session read from stdin is examples/session.dfdx, or the one GOLDEN_DIR/session names.
 # usage: golden.sh DFDX GOLDEN_DIR [--update]
 set -u
 dfdx=$1 dir=$2 mode=${3:-}
 loc=C.UTF-8
 [ -f "$dir/locale" ] && loc=$(cat "$dir/locale")
+session=session.dfdx
+[ -f "$dir/session" ] && session=$(cat "$dir/session")
 if [ "$(LC_ALL=$loc locale charmap 2>/dev/null)" != UTF-8 ]; then
     echo "golden: the locale $loc is not installed (locale-gen or localedef it, as .ci/run does)"
     exit 1
@@ -26,7 +29,7 @@ while IFS= read -r cmd; do
     { printf '$ dfdx %s\n[exit %d]\n' "$cmd" "$rc"; cat "$tmpo"; printf -- '--- stderr\n'; cat "$tmpe"; } >>"$out"
 done <"$dir/commands.txt"
 # a session from stdin, as `dfdx < examples/session.dfdx`
-for s in "$dir"/../../examples/session.dfdx; do
+for s in "$dir/../../examples/$session"; do
     LC_ALL=$loc NO_COLOR=1 "$dfdx" <"$s" >"$tmpo" 2>"$tmpe"
     rc=$?
     { printf '$ dfdx < %s\n[exit %d]\n' "$(basename "$s")" "$rc"; cat "$tmpo"; printf -- '--- stderr\n'; cat "$tmpe"; } >>"$out"
