@@ -87,6 +87,24 @@ START_TEST(plural_rows_pick_their_form)
 }
 END_TEST
 
+/* Columns on a terminal: Hangul two wide, so Korean tables line up. */
+START_TEST(text_width_counts_columns)
+{
+    ck_assert_uint_eq(dx_text_width("step", 4), 4);
+    ck_assert_uint_eq(dx_text_width("x² + 한", strlen("x² + 한")), 7);
+    ck_assert_uint_eq(dx_text_width("학습률", strlen("학습률")), 6);
+    dx_buf b = {0};
+    dx_buf_pad(&b, "손실", 6);
+    dx_buf_putc(&b, '|');
+    dx_buf_pad(&b, "수렴", -6);
+    dx_buf_putc(&b, '|');
+    dx_buf_pad(&b, "converged", 4); /* wider than the column: as it is */
+    char *s = dx_buf_take(&b);
+    ck_assert_str_eq(s, "  손실|수렴  |converged");
+    free(s);
+}
+END_TEST
+
 /* One convention: a failed call leaves its error; the next call starts clean. */
 START_TEST(errors_belong_to_the_last_call)
 {
@@ -181,6 +199,7 @@ int main(void)
     tcase_add_test(tc, templates_filled_in);
     tcase_add_test(tc, translator_replaces_templates);
     tcase_add_test(tc, plural_rows_pick_their_form);
+    tcase_add_test(tc, text_width_counts_columns);
     tcase_add_test(tc, errors_belong_to_the_last_call);
     tcase_add_test(tc, string_arguments_are_copied);
     tcase_add_test(tc, vars_stay_valid);

@@ -17,17 +17,20 @@ static const char *translate_plural(const char *one, const char *many, unsigned 
 }
 
 /* Where the catalogues are: beside the program in a build tree (build/locale, made by CMake,
- * so tests read the catalogue just built), else the installed locale directory. */
+ * so tests read the catalogue just built); else where they are installed, found from the
+ * program's own directory (bin/../share/locale, wherever the prefix is); else the configured
+ * locale directory. */
 static void bind_catalogues(void)
 {
+    static const char *const from_bin[] = {"locale", DX_LOCALEDIR_REL};
     char dir[4096];
-    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - sizeof "/locale");
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 512);
     if (n > 0)
         dir[n] = 0;
     char *slash = n > 0 ? strrchr(dir, '/') : NULL;
     struct stat st;
-    if (slash) {
-        strcpy(slash, "/locale");
+    for (size_t i = 0; slash && i < sizeof from_bin / sizeof from_bin[0]; i++) {
+        snprintf(slash + 1, 511, "%s", from_bin[i]);
         if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
             bindtextdomain(DX_TEXT_DOMAIN, dir);
             return;
