@@ -73,7 +73,7 @@ static dx_expr *call(dx_pstate *st, const dx_fnref *f, dx_expr *power, size_t ma
     int most = f->base ? 1 : fn->arity, least = f->base ? 1 : fn->min_arity;
     if ((int)n < least || (int)n > most) {
         if (least == most)
-            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, most == 1 ? DX_M_ARITY_ONE : DX_M_ARITY_N,
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_ARITY,
                           DX_S(fn->name), DX_I(most));
         else
             dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_ARITY_RANGE, DX_S(fn->name),

@@ -42,8 +42,10 @@ typedef enum dx_show { DX_SHOW_PLAIN, DX_SHOW_LATEX, DX_SHOW_JSON } dx_show;
 /* The ids of include/dfdx/messages.def, the one catalogue of what dfdx says. */
 typedef enum dx_msg_id {
 #define DX_MESSAGE(id, text) id,
+#define DX_PLURAL(id, count, one, many) id,
 #include "dfdx/messages.def"
 #undef DX_MESSAGE
+#undef DX_PLURAL
     DX_NMESSAGES
 } dx_msg_id;
 
@@ -71,11 +73,14 @@ typedef struct dx_msg {
     dx_arg arg[DX_MSG_MAX_ARGS];
 } dx_msg;
 
-/* The English template of id ("{0} is undefined at {1}"); static. */
+/* The English template of id ("{0} is undefined at {1}"; a plural row's singular); static. */
 DX_API const char *dx_msg_template(dx_msg_id id);
 /* A translation of an English template (the program passes gettext's): NULL restores English.
  * Set it before any context is made; it applies to every context. */
 DX_API void dx_set_translator(const char *(*translate)(const char *english));
+/* The same for the plural rows (a count in the sentence): the form for n of the English pair
+ * (the program passes ngettext's). NULL: English's own rule, one for 1, many otherwise. */
+DX_API void dx_set_plural_translator(const char *(*translate)(const char *one, const char *many, unsigned long n));
 /* The message as text: the (translated) template with its arguments filled in, expressions
  * printed in fmt, numbers in dx_fmt_double's form. malloc'd; NULL without memory. */
 DX_API char *dx_msg_text(dx_ctx *ctx, const dx_msg *m, dx_format fmt);

@@ -66,6 +66,48 @@ void dx_buf_printf(dx_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+/* East Asian Wide and Fullwidth code points (Unicode's EastAsianWidth.txt, W and F, in blocks):
+ * what a terminal draws two columns wide. */
+static bool is_wide(unsigned long c)
+{
+    static const unsigned long wide[][2] = {
+        {0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+        {0xA000, 0xA4CF}, {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
+        {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+    };
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (c >= wide[i][0] && c <= wide[i][1])
+            return true;
+    return false;
+}
+
+size_t dx_text_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t len = ch < 0xC0 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+        unsigned long c = len == 1 ? ch : ch & (0x3F >> (len - 1));
+        for (size_t k = 1; k < len && i + k < n; k++)
+            c = c << 6 | ((unsigned char)s[i + k] & 0x3F);
+        w += ch >= 0x80 && ch < 0xC0 ? 0 : is_wide(c) ? 2 : 1;
+        i += ch >= 0x80 && ch < 0xC0 ? 1 : len;
+    }
+    return w;
+}
+
+void dx_buf_pad(dx_buf *b, const char *s, int w)
+{
+    size_t have = dx_text_width(s, strlen(s)), want = (size_t)(w < 0 ? -(long)w : w);
+    size_t pad = have < want ? want - have : 0;
+    if (w < 0)
+        dx_buf_puts(b, s);
+    for (size_t i = 0; i < pad; i++)
+        dx_buf_putc(b, ' ');
+    if (w >= 0)
+        dx_buf_puts(b, s);
+}
+
 void dx_buf_num(dx_buf *b, double v)
 {
     char t[40];

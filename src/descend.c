@@ -477,8 +477,7 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         }
         if (k == o->steps) {
             stop(r, DX_MAX_STEPS, DX_WHY_STEPS);
-            r->reason = DX_MSG(k == 1 ? DX_M_DESCEND_STEP_LIMIT_ONE : DX_M_DESCEND_STEP_LIMIT, DX_I(k), DX_D(gn),
-                               DX_D(o->tol));
+            r->reason = DX_MSG(DX_M_DESCEND_STEP_LIMIT, DX_I(k), DX_D(gn), DX_D(o->tol));
             goto done;
         }
         update(d, o, &p1, &p2);

@@ -10,17 +10,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const templates[DX_NMESSAGES] = {
-#define DX_MESSAGE(id, text) [id] = text,
+/* A row: its template, or for a plural row both English forms and which argument counts. */
+typedef struct row {
+    const char *one, *many;
+    int count;
+} row;
+
+static const row rows[DX_NMESSAGES] = {
+#define DX_MESSAGE(id, text) [id] = {text, NULL, -1},
+#define DX_PLURAL(id, n, one, many) [id] = {one, many, n},
 #include "dfdx/messages.def"
 #undef DX_MESSAGE
+#undef DX_PLURAL
 };
 
 static const char *(*translator)(const char *english);
+static const char *(*plural_translator)(const char *one, const char *many, unsigned long n);
 
 void dx_set_translator(const char *(*translate)(const char *english)) { translator = translate; }
 
-const char *dx_msg_template(dx_msg_id id) { return (unsigned)id < DX_NMESSAGES ? templates[id] : ""; }
+void dx_set_plural_translator(const char *(*translate)(const char *one, const char *many, unsigned long n))
+{
+    plural_translator = translate;
+}
+
+const char *dx_msg_template(dx_msg_id id) { return (unsigned)id < DX_NMESSAGES ? rows[id].one : ""; }
 
 dx_msg dx_msg_make(dx_msg_id id, const dx_arg *args, size_t n)
 {
@@ -128,9 +142,17 @@ static void fill(dx_ctx *ctx, dx_buf *b, const char *t, const dx_msg *m, dx_form
 
 void dx_msg_render(dx_ctx *ctx, dx_buf *b, const dx_msg *m, dx_format fmt)
 {
-    const char *t = dx_msg_template(m->id);
-    const char *tr = translator && *t ? translator(t) : NULL;
-    fill(ctx, b, tr && *tr ? tr : t, m, fmt);
+    const row *r = &rows[(unsigned)m->id < DX_NMESSAGES ? m->id : DX_M_NONE];
+    const char *t = r->one, *tr = NULL;
+    if (r->many) {
+        const dx_arg *a = (unsigned)r->count < m->nargs ? &m->arg[r->count] : NULL;
+        unsigned long n = a && a->kind == DX_ARG_INT && a->u.i >= 0 ? (unsigned long)a->u.i : 0;
+        t = n == 1 ? r->one : r->many;
+        tr = plural_translator ? plural_translator(r->one, r->many, n) : NULL;
+    } else if (translator && *t) {
+        tr = translator(t);
+    }
+    fill(ctx, b, tr && *tr ? tr : t, m, fmt); /* a missing translation: English, never nothing */
 }
 
 char *dx_msg_text(dx_ctx *ctx, const dx_msg *m, dx_format fmt)

@@ -240,6 +240,7 @@ dx_status dx_plot_add_mark(dx_plot *p, dx_ctx *ctx, double x, double y, const ch
     k->x = x;
     k->y = y;
     snprintf(k->label, sizeof k->label, "%s", label ? label : "");
+    k->minimum = false;
     return DX_OK;
 }
 

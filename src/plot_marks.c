@@ -75,6 +75,8 @@ dx_status dx_plot_mark_extrema(dx_plot *p, dx_ctx *ctx, dx_expr *f, const char *
             st = DX_ENOMEM;
         if (st == DX_OK)
             st = dx_plot_add_mark(p, ctx, k->at.x, k->at.value, label);
+        if (st == DX_OK)
+            p->m[p->nm - 1].minimum = k->kind == DX_CP_MIN;
         if (st == DX_OK && on_derivative && !k->kink)
             st = dx_plot_add_mark(p, ctx, k->at.x, 0, NULL);
     }

@@ -16,7 +16,7 @@ static void column(dx_ctx *ctx, dx_buf *b, dx_msg m, int w)
 {
     char *s = dx_msg_text(ctx, &m, DX_PLAIN);
     if (s)
-        dx_buf_printf(b, "%*s", w, s);
+        dx_buf_pad(b, s, w);
     else
         b->oom = true;
     dx_free(s);
@@ -140,7 +140,7 @@ static void put_rows(dx_ctx *ctx, const dx_descend_lesson *l, const dx_descend_o
     for (size_t i = 0; i <= one->nrows; i++) {
         if (i == one->head && one->omitted && !json) {
             say(ctx, b, DX_PLAIN,
-                DX_MSG(one->omitted == 1 ? DX_M_DESCEND_ROWS_OMITTED_ONE : DX_M_DESCEND_ROWS_OMITTED, DX_I(one->omitted)));
+                DX_MSG(DX_M_DESCEND_ROWS_OMITTED, DX_I(one->omitted)));
             dx_buf_putc(b, '\n');
         }
         if (i < one->nrows)
@@ -195,7 +195,7 @@ static void put_header(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, dx_sh
         say(ctx, b, fmt, DX_MSG(DX_M_DESCEND_HEADER_BETA, DX_D(o->beta)));
     if (o->method == DX_ADAM)
         say(ctx, b, fmt, DX_MSG(DX_M_DESCEND_HEADER_BETAS, DX_D(o->beta), DX_D(o->beta2)));
-    say(ctx, b, fmt, DX_MSG(o->steps == 1 ? DX_M_DESCEND_HEADER_LIMIT_ONE : DX_M_DESCEND_HEADER_LIMIT, DX_I(o->steps),
+    say(ctx, b, fmt, DX_MSG(DX_M_DESCEND_HEADER_LIMIT, DX_I(o->steps),
                             DX_D(o->tol)));
     dx_buf_puts(b, ")\n");
     if (l->data_rows) {
@@ -224,14 +224,14 @@ static void put_final(dx_ctx *ctx, const dx_descend_lesson *l, const dx_descend_
         dx_buf_printf(b, "%s %s = %.10g", i ? "," : "", l->vars[i], r->position[i] + 0.0);
     say(ctx, b, DX_PLAIN,
         isfinite(r->res.loss) ? DX_MSG(DX_M_DESCEND_FINAL_LOSS, DX_D(r->res.loss)) : DX_MSG(DX_M_DESCEND_FINAL_LOSS_UNDEFINED));
-    say(ctx, b, DX_PLAIN, DX_MSG(r->res.steps == 1 ? DX_M_DESCEND_AFTER_ONE : DX_M_DESCEND_AFTER, DX_I(r->res.steps)));
+    say(ctx, b, DX_PLAIN, DX_MSG(DX_M_DESCEND_AFTER, DX_I(r->res.steps)));
     dx_buf_putc(b, '\n');
     dx_msg st = dx_descend_status_msg(r->res.status);
     say(ctx, b, DX_PLAIN, DX_MSG(DX_M_DESCEND_STATUS_LINE, DX_N(&st), DX_N(&r->res.reason)));
     dx_buf_putc(b, '\n');
     if (r->res.subgradients) {
         say(ctx, b, DX_PLAIN,
-            DX_MSG(r->res.subgradients == 1 ? DX_M_DESCEND_KINK_NOTE_ONE : DX_M_DESCEND_KINK_NOTE, DX_I(r->res.subgradients)));
+            DX_MSG(DX_M_DESCEND_KINK_NOTE, DX_I(r->res.subgradients)));
         dx_buf_putc(b, '\n');
     }
 }

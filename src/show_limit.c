@@ -50,8 +50,7 @@ void dx_show_lim_method(dx_ctx *ctx, const dx_lim_method *m, dx_buf *b)
     if (m->lhopital) {
         if (base)
             dx_buf_puts(b, ", ");
-        dx_show_say(ctx, b,
-                    m->lhopital == 1 ? DX_MSG(DX_M_LIM_LHOPITAL_ONE) : DX_MSG(DX_M_LIM_LHOPITAL, DX_I(m->lhopital)));
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_LHOPITAL, DX_I(m->lhopital)));
     } else if (!base) {
         dx_show_say(ctx, b, DX_MSG(m->parts ? DX_M_LIM_PARTS : DX_M_LIM_SUBSTITUTION));
     }

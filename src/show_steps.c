@@ -85,12 +85,8 @@ static void show_json(dx_ctx *ctx, const dx_steps *s, const row *r, const char *
     for (size_t i = 0; i < s->n; i++) {
         dx_buf_puts(out, i ? ", {" : "{");
         dx_json_key(out, "rule", true);
-        dx_msg name = DX_MSG(dx_rule_name(s->step[i].rule));
-        dx_buf t = {0};
-        dx_msg_render(ctx, &t, &name, DX_PLAIN);
-        dx_json_str(out, text(&t));
-        out->oom |= t.oom;
-        dx_buf_free(&t);
+        /* the rule's name is data for programs: its English row, never translated */
+        dx_json_str(out, dx_msg_template(dx_rule_name(s->step[i].rule)));
         dx_json_key(out, "description", false);
         dx_json_str(out, text(&r[i].label));
         dx_json_key(out, "formula", false);

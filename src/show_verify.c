@@ -21,7 +21,8 @@ static void put_word(dx_ctx *ctx, dx_buf *out, dx_msg_id id, int width)
     char *s = dx_msg_text(ctx, &m, DX_PLAIN);
     if (!s)
         out->oom = true;
-    dx_buf_printf(out, "  %-*s", width, s ? s : "");
+    dx_buf_puts(out, "  ");
+    dx_buf_pad(out, s ? s : "", -width);
     dx_free(s);
 }
 

@@ -26,4 +26,9 @@ rate 0.01     39 steps, w =  -2.0598, L =  -0.0607
 rate 0.05     24 steps, w =   1.9343, L =   7.9354  (in the local minimum)"
 [ "$les" = "$want" ] || { echo "unexpected lesson: $les"; exit 1; }
 test -x "$prefix/bin/dfdx"
+# the installed program finds its installed Korean catalogue (wherever the prefix is), and the
+# Korean manual is installed
+ko=$("$prefix/bin/dfdx" --lang ko check 'x^2' '2*x')
+[ "$ko" = "맞습니다 (식 변형으로 같음을 확인했습니다)" ] || { echo "unexpected Korean: $ko"; exit 1; }
+test -f "$prefix/share/man/ko/man1/dfdx.1"
 echo "installed example ok: $out"

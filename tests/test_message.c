@@ -60,6 +60,51 @@ START_TEST(translator_replaces_templates)
 }
 END_TEST
 
+/* A rule like Korean's: one form for every count. */
+static const char *one_form(const char *one, const char *many, unsigned long n)
+{
+    return strcmp(one, "  after {0} step") == 0 ? "  {0}단계 후" : NULL;
+}
+
+START_TEST(plural_rows_pick_their_form)
+{
+    /* English: the count argument picks the singular for 1, the plural otherwise */
+    want_text(DX_MSG(DX_M_DESCEND_AFTER, DX_I(1)), DX_PLAIN, "  after 1 step");
+    want_text(DX_MSG(DX_M_DESCEND_AFTER, DX_I(0)), DX_PLAIN, "  after 0 steps");
+    want_text(DX_MSG(DX_M_ARITY, DX_S("sin"), DX_I(1)), DX_PLAIN, "sin takes 1 argument");
+    want_text(DX_MSG(DX_M_ARITY, DX_S("log"), DX_I(2)), DX_PLAIN, "log takes 2 arguments");
+    ck_assert_str_eq(dx_msg_template(DX_M_DESCEND_AFTER), "  after {0} step");
+    /* the plural translator sees both English forms and the count; the plain one is not asked */
+    dx_set_plural_translator(one_form);
+    dx_set_translator(shout);
+    want_text(DX_MSG(DX_M_DESCEND_AFTER, DX_I(1)), DX_PLAIN, "  1단계 후");
+    want_text(DX_MSG(DX_M_DESCEND_AFTER, DX_I(7)), DX_PLAIN, "  7단계 후");
+    /* no translation: English's own form */
+    want_text(DX_MSG(DX_M_ARITY, DX_S("log"), DX_I(2)), DX_PLAIN, "log takes 2 arguments");
+    dx_set_plural_translator(NULL);
+    dx_set_translator(NULL);
+    want_text(DX_MSG(DX_M_DESCEND_AFTER, DX_I(7)), DX_PLAIN, "  after 7 steps");
+}
+END_TEST
+
+/* Columns on a terminal: Hangul two wide, so Korean tables line up. */
+START_TEST(text_width_counts_columns)
+{
+    ck_assert_uint_eq(dx_text_width("step", 4), 4);
+    ck_assert_uint_eq(dx_text_width("x² + 한", strlen("x² + 한")), 7);
+    ck_assert_uint_eq(dx_text_width("학습률", strlen("학습률")), 6);
+    dx_buf b = {0};
+    dx_buf_pad(&b, "손실", 6);
+    dx_buf_putc(&b, '|');
+    dx_buf_pad(&b, "수렴", -6);
+    dx_buf_putc(&b, '|');
+    dx_buf_pad(&b, "converged", 4); /* wider than the column: as it is */
+    char *s = dx_buf_take(&b);
+    ck_assert_str_eq(s, "  손실|수렴  |converged");
+    free(s);
+}
+END_TEST
+
 /* One convention: a failed call leaves its error; the next call starts clean. */
 START_TEST(errors_belong_to_the_last_call)
 {
@@ -153,6 +198,8 @@ int main(void)
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_test(tc, templates_filled_in);
     tcase_add_test(tc, translator_replaces_templates);
+    tcase_add_test(tc, plural_rows_pick_their_form);
+    tcase_add_test(tc, text_width_counts_columns);
     tcase_add_test(tc, errors_belong_to_the_last_call);
     tcase_add_test(tc, string_arguments_are_copied);
     tcase_add_test(tc, vars_stay_valid);

@@ -34,6 +34,7 @@ typedef struct dx_plot_series {
 typedef struct dx_plot_mark {
     double x, y;
     char label[64]; /* the caller's, copied; "" for none */
+    bool minimum;   /* a local minimum (dx_plot_mark_extrema): a picture puts its label under it */
 } dx_plot_mark;
 
 typedef struct dx_plot {

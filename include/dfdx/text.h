@@ -23,6 +23,11 @@ DX_API void dx_buf_printf(dx_buf *b, const char *fmt, ...) __attribute__((format
 DX_API void dx_buf_vprintf(dx_buf *b, const char *fmt, va_list ap);
 /* The number in dx_fmt_double's form. */
 DX_API void dx_buf_num(dx_buf *b, double v);
+/* The columns n bytes of UTF-8 take on a terminal: 2 for a wide character (Hangul, CJK,
+ * fullwidth forms), 0 for a continuation byte, 1 otherwise. The same in every locale. */
+DX_API size_t dx_text_width(const char *s, size_t n);
+/* s in a column of w terminal columns (dx_text_width): right-aligned, or left for w < 0. */
+DX_API void dx_buf_pad(dx_buf *b, const char *s, int w);
 /* The text, malloc'd, handed to the caller (an empty string rather than NULL when nothing was
  * written); NULL after an allocation failure. The buffer is left empty. */
 DX_API char *dx_buf_take(dx_buf *b);

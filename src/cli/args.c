@@ -53,17 +53,17 @@ bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_ar
             dashdash = true;
             continue;
         case CLI_WORD_UNKNOWN:
-            cli_usage(c, "'%s' is not an option of 'dfdx %s' (usage: dfdx %s)", argv[at], cmd->name, cmd->usage);
+            cli_usage(c, _("'%s' is not an option of 'dfdx %s' (usage: dfdx %s)"), argv[at], cmd->name, cmd->usage);
             return false;
         case CLI_WORD_NO_VALUE:
-            cli_usage(c, "--%s needs a value (usage: dfdx %s)", o->name, cmd->usage);
+            cli_usage(c, _("--%s needs a value (usage: dfdx %s)"), o->name, cmd->usage);
             return false;
         case CLI_WORD_FLAG_VALUE:
-            cli_usage(c, "--%s takes no value", o->name);
+            cli_usage(c, _("--%s takes no value"), o->name);
             return false;
         case CLI_WORD_OPTION:
             if (a->nopt == CLI_MAX_OPT) {
-                cli_usage(c, "too many options");
+                cli_usage(c, _("too many options"));
                 return false;
             }
             a->opt_name[a->nopt] = o->name;
@@ -73,7 +73,7 @@ bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_ar
             break;
         }
         if (a->npos == CLI_MAX_POS) {
-            cli_usage(c, "too many arguments");
+            cli_usage(c, _("too many arguments"));
             return false;
         }
         a->pos_at[a->npos] = at;
@@ -85,11 +85,12 @@ bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_ar
 bool cli_check_count(cli *c, const cli_command *cmd, const cli_args *a)
 {
     if (a->npos < cmd->min_pos) {
-        cli_usage(c, "missing %s (usage: dfdx %s)", a->npos == 0 ? "expression" : "argument", cmd->usage);
+        cli_usage(c, a->npos == 0 ? _("missing expression (usage: dfdx %s)") : _("missing argument (usage: dfdx %s)"),
+                  _(cmd->usage));
         return false;
     }
     if (cmd->max_pos >= 0 && a->npos > cmd->max_pos) {
-        cli_usage(c, "unexpected argument '%s' (usage: dfdx %s)", a->pos[cmd->max_pos], cmd->usage);
+        cli_usage(c, _("unexpected argument '%s' (usage: dfdx %s)"), a->pos[cmd->max_pos], _(cmd->usage));
         return false;
     }
     return true;

@@ -4,8 +4,18 @@
 
 #include "dfdx.h"
 
+#include <libintl.h>
 #include <stdbool.h>
 #include <stdio.h>
+
+/* The program's own words, through gettext (po/dfdx.pot is extracted from _() and N_()). */
+#define DX_TEXT_DOMAIN "dfdx"
+#define _(s) gettext(s)
+#define N_(s) s /* marked for the catalogue, translated where it is shown */
+
+/* The language: lang "en" or "ko" (--lang), NULL to follow the locale (LC_ALL, LC_MESSAGES,
+ * LANG, LANGUAGE). false for another lang. */
+bool cli_lang(const char *lang);
 
 /* Exit statuses: one enum, as CLI.md promises them. */
 enum { CLI_OK = 0, CLI_INCORRECT = 1, CLI_BAD = 2 };

@@ -61,7 +61,7 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
         else if (strcmp(s, "adam") == 0)
             o->method = DX_ADAM;
         else
-            return cli_usage(c, "--method takes gd, momentum or adam (not '%s')", s), false;
+            return cli_usage(c, _("--method takes gd, momentum or adam (not '%s')"), s), false;
     }
     if ((s = cli_get(a, "steps")) && !cli_whole(c, "steps", s, 1, DX_DESCEND_MAX_STEPS, &o->steps))
         return false;
@@ -74,9 +74,9 @@ static bool read_opts(cli *c, const cli_args *a, dx_descend_opts *o, double *rat
     if ((s = cli_get(a, "beta2")) && !cli_number(c, "beta2", s, &o->beta2))
         return false;
     if ((s = cli_get(a, "beta")) && o->method == DX_GD)
-        return cli_usage(c, "--beta is for --method momentum or adam"), false;
+        return cli_usage(c, _("--beta is for --method momentum or adam")), false;
     if ((s = cli_get(a, "beta2")) && o->method != DX_ADAM)
-        return cli_usage(c, "--beta2 is for --method adam"), false;
+        return cli_usage(c, _("--beta2 is for --method adam")), false;
     *nrates = 1;
     rates[0] = o->rate;
     if ((s = cli_get(a, "rate"))) {
@@ -119,7 +119,7 @@ static bool read_point(cli *c, const cli_args *a, dx_expr *f, const cli_table *d
         return false;
     s = cli_get(a, "start");
     if (!s)
-        return cli_usage(c, "descend needs a start point: --start W0 (or --start w=0,b=1 for several variables)"),
+        return cli_usage(c, _("descend needs a start point: --start W0 (or --start w=0,b=1 for several variables)")),
                false;
     if (!cli_parse_assign(c, f, "start", s, start, true))
         return false;
@@ -142,9 +142,9 @@ static bool read_point(cli *c, const cli_args *a, dx_expr *f, const cli_table *d
             char vars[200];
             cli_list_vars(c, f, vars, sizeof vars);
             if (free_vars)
-                return cli_usage(c, "several variables (%s): give --start as w=0,b=1 and fix the others with "
-                                    "--set x=2", vars), false;
-            return cli_usage(c, "nothing to descend on: the function has no free variable"), false;
+                return cli_usage(c, _("several variables (%s): give --start as w=0,b=1 and fix the others with "
+                                    "--set x=2"), vars), false;
+            return cli_usage(c, _("nothing to descend on: the function has no free variable")), false;
         }
         start->name[0] = only; /* owned by the context */
     }
@@ -162,9 +162,13 @@ static void no_value(cli *c)
         int w = snprintf(eg + used, sizeof eg - used, "%s%s=...", used ? "," : "", p);
         used += w > 0 ? (size_t)w : 0;
     }
-    bool one = strchr(missing, ',') == NULL;
-    cli_usage(c, "no value for %s: fix %s with --set %s, or descend on %s with --start", missing, one ? "it" : "them",
-              eg, one ? "it" : "them");
+    unsigned long n = 1;
+    for (const char *p = missing; (p = strchr(p, ',')); p++)
+        n++;
+    cli_usage(c,
+              ngettext("no value for %s: fix it with --set %s, or descend on it with --start",
+                       "no value for %s: fix them with --set %s, or descend on them with --start", n),
+              missing, eg);
 }
 
 int cli_descend(cli *c, const cli_args *a)
@@ -220,7 +224,7 @@ int cli_descend(cli *c, const cli_args *a)
     if (pictured && !cli_picture(c, a, 560 * cols, 460 * ((panels + cols - 1) / cols), &pc))
         goto out;
     if (pictured && !pc.out && c->fmt == OUT_JSON) {
-        cli_usage(c, "--plot draws in the terminal; with --format json write the pictures to a file with --out");
+        cli_usage(c, _("--plot draws in the terminal; with --format json write the pictures to a file with --out"));
         goto out;
     }
     if (pictured && !pc.out && !cli_has(a, "size"))
@@ -230,7 +234,7 @@ int cli_descend(cli *c, const cli_args *a)
     dx_show_descend(c->ctx, l, how, cli_has(a, "table"), &b);
     char *text = dx_buf_take(&b);
     if (!text) {
-        cli_usage(c, "out of memory");
+        cli_usage(c, _("out of memory"));
         goto out;
     }
     fputs(text, c->out);

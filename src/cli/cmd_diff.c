@@ -22,7 +22,7 @@ int cli_diff(cli *c, const cli_args *a)
     /* on stderr, so that stdout stays an expression dfdx can read back */
     for (size_t i = 0; i < r.nkinks; i++) {
         dx_show_kink(c->ctx, &r, i, cli_how(c), &b);
-        fprintf(c->err, "dfdx: %snote: ", c->line_prefix);
+        fprintf(c->err, _("dfdx: %snote: "), c->line_prefix);
         if (cli_emit(c, c->err, &b) != CLI_OK)
             return CLI_BAD;
         fputc('\n', c->err);

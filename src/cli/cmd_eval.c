@@ -32,7 +32,7 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
         while (len && *s == ' ')
             s++, len--;
         if (!eq || !dx_is_name(s, len)) {
-            cli_usage(c, "'%s' is not a value: write it as V=VALUE, e.g. x=1/2", a->pos[i]);
+            cli_usage(c, _("'%s' is not a value: write it as V=VALUE, e.g. x=1/2"), a->pos[i]);
             return false;
         }
         char label[80];
@@ -43,13 +43,15 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
                 name = names[k];
         for (int k = 0; name && k < b->n; k++)
             if (b->name[k] == name) {
-                cli_usage(c, "%s is given twice", name);
+                cli_usage(c, _("%s is given twice"), name);
                 return false;
             }
         bool varied = skip && strlen(skip) == len && strncmp(skip, s, len) == 0;
         if (!name || varied) {
-            cli_usage(c, "%.*s is not a variable of the expression%s", (int)len, s,
-                      varied ? " to give a value (it is the one varied)" : "");
+            cli_usage(c,
+                      varied ? _("%.*s is not a variable of the expression to give a value (it is the one varied)")
+                             : _("%.*s is not a variable of the expression"),
+                      (int)len, s);
             return false;
         }
         b->name[b->n] = name;
@@ -71,7 +73,10 @@ static bool bind_values(cli *c, const cli_args *a, int from, dx_expr *e, const c
         }
     }
     if (nmiss) {
-        cli_usage(c, "no value for %s: give %s as V=VALUE (e.g. %s=1)", missing, nmiss > 1 ? "them" : "it", names[0]);
+        cli_usage(c,
+                  ngettext("no value for %s: give it as V=VALUE (e.g. %s=1)",
+                           "no value for %s: give them as V=VALUE (e.g. %s=1)", nmiss),
+                  missing, names[0]);
         return false;
     }
     return true;
@@ -106,7 +111,7 @@ static int points_of(cli *c, const char *s, double *pts)
             depth--;
         if (*p == 0 || (*p == ',' && depth <= 0)) {
             if (n == MAX_POINTS) {
-                cli_usage(c, "--at takes at most %d points", MAX_POINTS);
+                cli_usage(c, _("--at takes at most %d points"), MAX_POINTS);
                 return -1;
             }
             char *one = strndup(start, (size_t)(p - start));
@@ -145,7 +150,7 @@ int cli_tangent(cli *c, const cli_args *a)
 {
     const char *at = cli_get(a, "at"), *var;
     if (!at)
-        return cli_usage(c, "tangent needs the point: --at A (e.g. --at 1.5 or --at pi/4)");
+        return cli_usage(c, _("tangent needs the point: --at A (e.g. --at 1.5 or --at pi/4)"));
     bindings b;
     dx_expr *e = cli_function(c, a, NULL, &var);
     double x; /* --at checked here, for its messages; dx_tangent reads it as written */

@@ -14,11 +14,11 @@ int cli_extrema(cli *c, const cli_args *a)
     const char *fs = cli_get(a, "from"), *ts = cli_get(a, "to");
     double from, to;
     if ((fs == NULL) != (ts == NULL))
-        return cli_usage(c, "give both ends of the interval: --from A --to B");
+        return cli_usage(c, _("give both ends of the interval: --from A --to B"));
     if (fs && (!cli_number(c, "from", fs, &from) || !cli_number(c, "to", ts, &to)))
         return CLI_BAD;
     if (fs && !(from < to)) /* one point is no interval: its min and max would be one tie */
-        return cli_usage(c, "--from (%s) must be less than --to (%s)", fs, ts);
+        return cli_usage(c, _("--from (%s) must be less than --to (%s)"), fs, ts);
     const char *var;
     dx_expr *e = cli_function(c, a, "extrema", &var);
     if (!e)

@@ -22,14 +22,14 @@ int cli_limit(cli *c, const cli_args *a)
 {
     const char *at_text = cli_get(a, "at"), *side = cli_get(a, "side");
     if (!at_text)
-        return cli_usage(c, "limit needs --at A (a number, pi/2, oo or -oo)");
+        return cli_usage(c, _("limit needs --at A (a number, pi/2, oo or -oo)"));
     bool left = false, right = false;
     if (side && strcmp(side, "left") == 0)
         left = true;
     else if (side && strcmp(side, "right") == 0)
         right = true;
     else if (side && strcmp(side, "both") != 0)
-        return cli_usage(c, "--side takes both, left or right (not '%s')", side);
+        return cli_usage(c, _("--side takes both, left or right (not '%s')"), side);
     const char *var;
     dx_expr *f = cli_function(c, a, "limit", &var);
     if (!f)
@@ -38,7 +38,7 @@ int cli_limit(cli *c, const cli_args *a)
     if (!parse_point(c, at_text, &p))
         return CLI_BAD;
     if (p.inf && (left || right) && (left != (p.inf > 0)))
-        return cli_usage(c, "at %s only the %s side exists", p.inf > 0 ? "oo" : "-oo", p.inf > 0 ? "left" : "right");
+        return cli_usage(c, p.inf > 0 ? _("at oo only the left side exists") : _("at -oo only the right side exists"));
     dx_limit_report r;
     if (dx_limit(c->ctx, f, var, p, left, right, &r) != DX_OK)
         return cli_report(c, NULL);

@@ -45,7 +45,7 @@ static bool add_extrema(cli *c, dx_plot *p, dx_expr *f, const char *var, bool on
         return cli_report(c, NULL), false;
     if (note.id != DX_M_NONE) {
         char *s = dx_msg_text(c->ctx, &note, DX_PLAIN);
-        fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, s ? s : "out of memory");
+        fprintf(c->err, _("dfdx: %snote: %s\n"), c->line_prefix, s ? s : _("out of memory"));
         free(s);
     }
     return true;
@@ -105,13 +105,13 @@ int cli_plot(cli *c, const cli_args *a)
     if (cli_has(a, "to") && !cli_number(c, "to", cli_get(a, "to"), &to))
         return CLI_BAD;
     if (!(from < to))
-        return cli_usage(c, "--from must be less than --to (got %g and %g)", from, to);
+        return cli_usage(c, _("--from must be less than --to (got %g and %g)"), from, to);
     unsigned order;
     if (!cli_order(c, a, PLOT_MAX_ORDER, &order))
         return CLI_BAD;
     const char *mark = cli_get(a, "mark");
     if (mark && strcmp(mark, "extrema") != 0)
-        return cli_usage(c, "--mark takes 'extrema' (not '%s')", mark);
+        return cli_usage(c, _("--mark takes 'extrema' (not '%s')"), mark);
     cli_canvas pc;
     if (!cli_picture(c, a, 800, 500, &pc))
         return CLI_BAD;
@@ -156,7 +156,7 @@ int cli_plot(cli *c, const cli_args *a)
         if (rc == CLI_OK && c->fmt == OUT_JSON)
             rc = json_out(c, p, out, NULL);
         else if (rc == CLI_OK)
-            fprintf(c->out, "wrote %s (%dx%d)\n", out, w, h);
+            fprintf(c->out, _("wrote %s (%dx%d)\n"), out, w, h);
         goto done;
     }
     char *text = dx_plot_text(p, c->ctx, w, h, pc.flags);

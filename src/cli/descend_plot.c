@@ -35,12 +35,12 @@ static dx_plot *path_panel(cli *c, dx_expr *f, const char *var, const cli_trace 
     path_view(t, &lo, &hi);
     dx_plot *p = dx_plot_new(c->ctx, lo, hi, CURVE_SAMPLES);
     char *fs = dx_print(c->ctx, f, DX_PLAIN), label[DX_PLOT_LABEL], start[64];
-    snprintf(label, sizeof label, "loss L(%s) = %s", var, fs ? fs : "?");
-    snprintf(start, sizeof start, "start (%.4g, %.4g)", t->x[0], t->loss[0]);
+    snprintf(label, sizeof label, _("loss L(%s) = %s"), var, fs ? fs : "?");
+    snprintf(start, sizeof start, _("start (%.4g, %.4g)"), t->x[0], t->loss[0]);
     bool printed = fs != NULL;
     free(fs);
     if (!p || !printed || dx_plot_add_expr(p, c->ctx, f, var, label, true, false) != DX_OK ||
-        dx_plot_add_path(p, c->ctx, t->x, t->loss, t->n, "descent path") != DX_OK ||
+        dx_plot_add_path(p, c->ctx, t->x, t->loss, t->n, _("descent path")) != DX_OK ||
         dx_plot_add_mark(p, c->ctx, t->x[0], t->loss[0], start) != DX_OK || dx_plot_finish(p, c->ctx) != DX_OK) {
         dx_plot_free(p);
         return NULL;
@@ -55,7 +55,7 @@ static dx_plot *loss_panel(cli *c, const cli_trace *t)
 {
     double last = t->step[t->n - 1];
     dx_plot *p = dx_plot_new(c->ctx, 0, last > 0 ? last : 1, 2);
-    if (!p || dx_plot_add_path(p, c->ctx, t->step, t->loss, t->n, "loss per step") != DX_OK ||
+    if (!p || dx_plot_add_path(p, c->ctx, t->step, t->loss, t->n, _("loss per step")) != DX_OK ||
         dx_plot_finish(p, c->ctx) != DX_OK) {
         dx_plot_free(p);
         return NULL;
@@ -77,9 +77,9 @@ static void final_loss(char *buf, size_t n, const cli_trace *t)
 {
     double l = t->loss[t->n - 1];
     if (isfinite(l))
-        snprintf(buf, n, "final loss %.4g", l);
+        snprintf(buf, n, _("final loss %.4g"), l);
     else /* the title names the status (diverged, stopped) right after */
-        snprintf(buf, n, "final loss undefined");
+        snprintf(buf, n, "%s", _("final loss undefined"));
 }
 
 int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n)
@@ -96,11 +96,11 @@ int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *v
         if (var) {
             pan[np].plot = path_panel(c, f, var, &t[k]);
             if (n == 1)
-                snprintf(titles[np], sizeof titles[np], "descent on the loss curve (learning rate %g)", t[k].rate);
+                snprintf(titles[np], sizeof titles[np], _("descent on the loss curve (learning rate %g)"), t[k].rate);
             else
-                snprintf(titles[np], sizeof titles[np], "learning rate %g: %s (%s)", t[k].rate, fl, t[k].status);
+                snprintf(titles[np], sizeof titles[np], _("learning rate %g: %s (%s)"), t[k].rate, fl, t[k].status);
             pan[np].xname = var;
-            pan[np].yname = "loss";
+            pan[np].yname = _("loss");
             pan[np].title = titles[np];
             if (!pan[np++].plot)
                 goto done;
@@ -108,11 +108,11 @@ int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *v
         if (!var || n == 1) {
             pan[np].plot = loss_panel(c, &t[k]);
             if (n == 1)
-                snprintf(titles[np], sizeof titles[np], "loss per step: %s (%s)", fl, t[k].status);
+                snprintf(titles[np], sizeof titles[np], _("loss per step: %s (%s)"), fl, t[k].status);
             else
-                snprintf(titles[np], sizeof titles[np], "learning rate %g: %s (%s)", t[k].rate, fl, t[k].status);
-            pan[np].xname = "step";
-            pan[np].yname = "loss";
+                snprintf(titles[np], sizeof titles[np], _("learning rate %g: %s (%s)"), t[k].rate, fl, t[k].status);
+            pan[np].xname = _("step");
+            pan[np].yname = _("loss");
             pan[np].title = titles[np];
             if (!pan[np++].plot)
                 goto done;
@@ -121,7 +121,7 @@ int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *v
     if (pc->out) {
         rc = cli_draw_panels(c, pan, np, np < 3 ? np : 3, pc->out, pc->w, pc->h);
         if (rc == CLI_OK && c->fmt != OUT_JSON)
-            fprintf(c->out, "wrote %s (%dx%d)\n", pc->out, pc->w, pc->h);
+            fprintf(c->out, _("wrote %s (%dx%d)\n"), pc->out, pc->w, pc->h);
         goto done;
     }
     for (int i = 0; i < np; i++) {

@@ -36,6 +36,54 @@ static void text_at(cairo_t *cr, const char *s, double x, double y, double ax, d
     cairo_show_text(cr, s);
 }
 
+/* The characters of s added to cs. */
+static void add_chars(FcCharSet *cs, const char *s)
+{
+    FcChar32 ch;
+    int len;
+    while (s && *s && (len = FcUtf8ToUcs4((const FcChar8 *)s, &ch, (int)strlen(s))) > 0) {
+        FcCharSetAddChar(cs, ch);
+        s += len;
+    }
+}
+
+/* The font family for every word of the panels. Cairo's toy text API draws a string in one
+ * font, with no fallback per character, so the family must have them all: fontconfig matches
+ * sans-serif against the characters used (their charset ranks above the family name), which
+ * gives DejaVu Sans for Latin text and a font with Hangul for Korean (NanumGothic, from
+ * Debian's fonts-nanum, whose files fontconfig finds under /usr/share/fonts). In buf. */
+static void font_family(const cli_panel *panels, int n, char *buf, size_t size)
+{
+    snprintf(buf, size, "sans-serif");
+    FcCharSet *cs = FcCharSetCreate();
+    FcPattern *pat = cs ? FcPatternCreate() : NULL;
+    for (int i = 0; pat && i < n; i++) {
+        const dx_plot *p = panels[i].plot;
+        add_chars(cs, panels[i].title);
+        add_chars(cs, panels[i].xname);
+        add_chars(cs, panels[i].yname ? panels[i].yname : "y");
+        for (size_t k = 0; k < p->ns; k++)
+            add_chars(cs, p->s[k].label);
+        for (size_t k = 0; k < p->nm; k++)
+            add_chars(cs, p->m[k].label);
+    }
+    if (pat && FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"sans-serif") && FcPatternAddCharSet(pat, FC_CHARSET, cs) &&
+        FcConfigSubstitute(NULL, pat, FcMatchPattern)) {
+        FcDefaultSubstitute(pat);
+        FcResult r;
+        FcPattern *m = FcFontMatch(NULL, pat, &r);
+        FcChar8 *family;
+        if (m && FcPatternGetString(m, FC_FAMILY, 0, &family) == FcResultMatch)
+            snprintf(buf, size, "%s", (const char *)family);
+        if (m)
+            FcPatternDestroy(m);
+    }
+    if (pat)
+        FcPatternDestroy(pat);
+    if (cs)
+        FcCharSetDestroy(cs);
+}
+
 /* One series as one stroked path: sub-paths restart at gaps, breaks and the view's edges. */
 static void curve(cairo_t *cr, const frame *f, const dx_plot_series *s, int k)
 {
@@ -78,7 +126,7 @@ static void curve(cairo_t *cr, const frame *f, const dx_plot_series *s, int k)
 }
 
 /* One panel of w x h pixels at the current origin. */
-static void draw(cairo_t *cr, const cli_panel *pn, int w, int h)
+static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, int h)
 {
     dx_plot *p = pn->plot;
     const char *title = pn->title;
@@ -87,7 +135,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, int w, int h)
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, 0, 0, w, h);
     cairo_fill(cr);
-    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, 15);
     cairo_set_source_rgb(cr, 0, 0, 0);
     text_at(cr, title, w / 2.0, 18, 0.5, 0.5);
@@ -118,7 +166,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, int w, int h)
     cairo_rectangle(cr, f.l, f.t, f.r - f.l, f.b - f.t);
     cairo_stroke(cr);
 
-    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, 11);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     char t[48];
@@ -172,7 +220,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, int w, int h)
         cairo_text_extents(cr, p->m[k].label, &e);
         double x = px(&f, p->m[k].x), y = py(&f, p->m[k].y);
         bool left = x + 8 + e.x_advance > f.r - 4;
-        bool below = strncmp(p->m[k].label, "local min", 9) == 0 ? y + 30 < f.b : y - 30 < f.t;
+        bool below = p->m[k].minimum ? y + 30 < f.b : y - 30 < f.t;
         text_at(cr, p->m[k].label, x + (left ? -8 : 8), y + (below ? 8 : -8), left ? 1 : 0, below ? 0 : 1);
     }
     cairo_restore(cr);
@@ -218,12 +266,14 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
                          : strcasecmp(ext, ".svg") == 0 ? cairo_svg_surface_create(path, w, h)
                                                         : cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
+    char family[128];
+    font_family(panels, n, family, sizeof family);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     for (int i = 0; i < n; i++) {
         cairo_save(cr);
         cairo_translate(cr, (i % cols) * pw, (i / cols) * ph);
-        draw(cr, &panels[i], pw, ph);
+        draw(cr, &panels[i], family, pw, ph);
         cairo_restore(cr);
     }
     cairo_status_t st = cairo_status(cr);
@@ -238,7 +288,7 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
     cairo_debug_reset_static_data();
     FcFini();
     if (st != CAIRO_STATUS_SUCCESS)
-        return cli_usage(c, "cannot write %s: %s", path,
-                         st == CAIRO_STATUS_WRITE_ERROR ? "no such directory, or no permission" : cairo_status_to_string(st));
+        return cli_usage(c, _("cannot write %s: %s"), path,
+                         st == CAIRO_STATUS_WRITE_ERROR ? _("no such directory, or no permission") : cairo_status_to_string(st));
     return CLI_OK;
 }

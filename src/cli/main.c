@@ -49,41 +49,41 @@ static bool cli_is_equation(cli *c, const char *text)
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
-    {"diff", cli_diff, diff_opts, 1, 1, "diff EXPR [--var V] [--order N]",
-     "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
-    {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
-     "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
-    {"steps", cli_steps, var_opts, 1, 1, "steps EXPR [--var V]",
-     "The derivation, one rule application per line, each rule named with its formula.\n"
-     "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ..."},
-    {"check", cli_check, diff_opts, 2, 2, "check EXPR ANSWER [--var V] [--order N]",
-     "Is ANSWER the derivative of EXPR? 'correct' (exit 0) or 'incorrect' (exit 1) with a point where\n"
+    {"diff", cli_diff, diff_opts, 1, 1, N_("diff EXPR [--var V] [--order N]"),
+     N_("The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3")},
+    {"grad", cli_grad, no_opts, 1, 1, N_("grad EXPR"),
+     N_("Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...")},
+    {"steps", cli_steps, var_opts, 1, 1, N_("steps EXPR [--var V]"),
+     N_("The derivation, one rule application per line, each rule named with its formula.\n"
+     "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ...")},
+    {"check", cli_check, diff_opts, 2, 2, N_("check EXPR ANSWER [--var V] [--order N]"),
+     N_("Is ANSWER the derivative of EXPR? 'correct' (exit 0) or 'incorrect' (exit 1) with a point where\n"
      "they differ, the derivative, and the likely slip.\n"
-     "  dfdx check 'sin(x^2)' 'cos(x^2)'   ->  incorrect ... likely slip: missing inner derivative"},
-    {"eval", cli_eval, no_opts, 1, CLI_MAX_POS, "eval EXPR [V=VALUE ...]",
-     "The value at a point; exact where the expression and the point are rational.\n"
-     "  dfdx eval '3*x^2 - 3' x=1/2   ->  -9/4 = -2.25"},
-    {"verify", cli_verify, verify_opts, 1, CLI_MAX_POS, "verify EXPR [--var V] [--at A,B,...] [V=VALUE ...]",
-     "The symbolic derivative beside a central-difference estimate at each point.\n"
-     "  dfdx verify 'sin(x^2)' --at 0,1,pi/2"},
-    {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, "tangent EXPR --at A [--var V]",
-     "The tangent line at x = A: slope, point and the line. Where f is not differentiable at A,\n"
+     "  dfdx check 'sin(x^2)' 'cos(x^2)'   ->  incorrect ... likely slip: missing inner derivative")},
+    {"eval", cli_eval, no_opts, 1, CLI_MAX_POS, N_("eval EXPR [V=VALUE ...]"),
+     N_("The value at a point; exact where the expression and the point are rational.\n"
+     "  dfdx eval '3*x^2 - 3' x=1/2   ->  -9/4 = -2.25")},
+    {"verify", cli_verify, verify_opts, 1, CLI_MAX_POS, N_("verify EXPR [--var V] [--at A,B,...] [V=VALUE ...]"),
+     N_("The symbolic derivative beside a central-difference estimate at each point.\n"
+     "  dfdx verify 'sin(x^2)' --at 0,1,pi/2")},
+    {"tangent", cli_tangent, verify_opts, 1, CLI_MAX_POS, N_("tangent EXPR --at A [--var V]"),
+     N_("The tangent line at x = A: slope, point and the line. Where f is not differentiable at A,\n"
      "why (the one-sided derivatives), and the vertical tangent x = A where both are infinite.\n"
-     "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25"},
-    {"extrema", cli_extrema, extrema_opts, 1, 1, "extrema EXPR [--from A --to B] [--var V]",
-     "Every critical point, classified local min / local max / neither (second- and higher-\n"
+     "  dfdx tangent 'x^2' --at 1.5   ->  y = 3*x - 2.25")},
+    {"extrema", cli_extrema, extrema_opts, 1, 1, N_("extrema EXPR [--from A --to B] [--var V]"),
+     N_("Every critical point, classified local min / local max / neither (second- and higher-\n"
      "derivative test), inflection points, and the global min and max. Polynomials are solved\n"
      "exactly on the whole line (or [A, B]); other functions are searched on a grid over [A, B]\n"
      "(default [-10, 10]). With two or three variables: every critical point, min, max, saddle or\n"
      "degenerate by the Hessian; a polynomial in two variables on the whole plane, certified, other\n"
      "functions on a box (--from x=-2,y=-2 --to x=2,y=2, default [-10, 10] each), not certified.\n"
      "  dfdx extrema 'x^3 - 3*x'  ->  x = -1, f = 2: local max ... x = 1, f = -2: local min\n"
-     "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min"},
+     "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min")},
     {"descend", cli_descend, descend_opts, 1, 1,
-     "descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
+     N_("descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
      "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N] [--data FILE.csv]\n"
-     "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]",
-     "Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
+     "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]"),
+     N_("Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
      "below --tol, default 1e-8), diverged (position or loss no longer finite, grown past 1e100,\n"
      "or the loss grew 5 steps in a row past its start; 20 for momentum and adam), stopped (a\n"
@@ -112,45 +112,45 @@ const cli_command cli_commands[] = {
      "\n"
      "  dfdx descend 'w^2' --start 4 --rate 0.15 --steps 15\n"
      "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20 --plot\n"
-     "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3"},
-    {"limit", cli_limit, limit_opts, 1, 1, "limit EXPR --at A [--side both|left|right] [--var V]",
-     "Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
+     "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3")},
+    {"limit", cli_limit, limit_opts, 1, 1, N_("limit EXPR --at A [--side both|left|right] [--var V]"),
+     N_("Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
      "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1\n"
-     "  dfdx limit 'exp(x)/x^100' --at oo    ->  x -> oo: oo (exponential beats power)"},
+     "  dfdx limit 'exp(x)/x^100' --at oo    ->  x -> oo: oo (exponential beats power)")},
     {"plot", cli_plot, plot_opts, 1, 1,
-     "plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
-     "          [--size WxH]",
-     "f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
+     N_("plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
+     "          [--size WxH]"),
+     N_("f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
      "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A;\n"
      "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
-     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg"},
-    {"hessian", cli_hessian, hessian_opts, 1, 1, "hessian EXPR [--var x,y] [--at x=1,y=2]",
-     "The matrix of second partial derivatives, simplified (rows and columns in the order of --var,\n"
+     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg")},
+    {"hessian", cli_hessian, hessian_opts, 1, 1, N_("hessian EXPR [--var x,y] [--at x=1,y=2]"),
+     N_("The matrix of second partial derivatives, simplified (rows and columns in the order of --var,\n"
      "default every variable alphabetically), and with --at its exact value and determinant there.\n"
-     "  dfdx hessian 'x^3 - 3*x*y + y^3' --at x=1,y=1   ->  [ 6*x -3 ] [ -3 6*y ] ... determinant: 27"},
-    {"taylor", cli_taylor, taylor_opts, 1, 1, "taylor EXPR --at A [--order N] [--var V]   (several: --at x=1,y=2)",
-     "The Taylor polynomial of order N (default 2) about A, each coefficient exact, and the order of\n"
+     "  dfdx hessian 'x^3 - 3*x*y + y^3' --at x=1,y=1   ->  [ 6*x -3 ] [ -3 6*y ] ... determinant: 27")},
+    {"taylor", cli_taylor, taylor_opts, 1, 1, N_("taylor EXPR --at A [--order N] [--var V]   (several: --at x=1,y=2)"),
+     N_("The Taylor polynomial of order N (default 2) about A, each coefficient exact, and the order of\n"
      "the remainder. Several variables (up to order 6): f(a) + grad f(a)·h + 1/2 hᵀ H(a) h + ...\n"
-     "  dfdx taylor 'sin(x)' --at 0 --order 5   ->  x - x^3/6 + x^5/120, remainder O(x^6)"},
-    {"implicit", cli_implicit, implicit_opts, 1, 1, "implicit EQUATION [--at x=A,y=B] [--order 2] [--var x,y]",
-     "dy/dx on the curve F(x, y) = 0 (the equation's two sides subtracted): -F_x/F_y, simplified.\n"
+     "  dfdx taylor 'sin(x)' --at 0 --order 5   ->  x - x^3/6 + x^5/120, remainder O(x^6)")},
+    {"implicit", cli_implicit, implicit_opts, 1, 1, N_("implicit EQUATION [--at x=A,y=B] [--order 2] [--var x,y]"),
+     N_("dy/dx on the curve F(x, y) = 0 (the equation's two sides subtracted): -F_x/F_y, simplified.\n"
      "--at a point of the curve (checked to be on it) gives the slope and the tangent line there, a\n"
      "vertical tangent where F_y = 0, or a singular point; --order 2 adds d2y/dx2. 'dfdx EQUATION'\n"
      "is short for this.\n"
-     "  dfdx implicit 'x^2 + y^2 = 25' --at x=3,y=4   ->  -x/y ... tangent: y = 25/4 - 3*x/4"},
-    {"backprop", cli_backprop, backprop_opts, 1, 1, "backprop EXPR --at w=0.5,x=2,... [--out FILE.svg|.png|.pdf|.dot]",
-     "The computational graph of EXPR at a point, as a neural network library computes the\n"
+     "  dfdx implicit 'x^2 + y^2 = 25' --at x=3,y=4   ->  -x/y ... tangent: y = 25/4 - 3*x/4")},
+    {"backprop", cli_backprop, backprop_opts, 1, 1, N_("backprop EXPR --at w=0.5,x=2,... [--out FILE.svg|.png|.pdf|.dot]"),
+     N_("The computational graph of EXPR at a point, as a neural network library computes the\n"
      "gradient: each distinct subexpression one node (n1, n2, ...) with its forward value; on each\n"
      "edge the local partial derivative; then reverse mode from the output down, grad(v) the sum\n"
      "of grad(u)*du/dv over the nodes u that use v; at the end the gradient of every variable\n"
      "(equal to dfdx grad there). --out draws the graph with Graphviz: a record per node with its\n"
      "value and gradient, an ellipse per operation, the local derivative on each edge.\n"
-     "  dfdx backprop 'sigmoid(w*x + b)' --at w=0.5,x=2,b=0 --out neuron.png"},
-    {"session", cli_session, no_opts, 0, 0, "session          (also: dfdx with no arguments)",
-     "An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
+     "  dfdx backprop 'sigmoid(w*x + b)' --at w=0.5,x=2,b=0 --out neuron.png")},
+    {"session", cli_session, no_opts, 0, 0, N_("session          (also: dfdx with no arguments)"),
+     N_("An interactive session on a terminal: commands without the 'dfdx' prefix, named functions,\n"
      "'ans' for the last result, history in ~/.dfdx_history. Not a terminal: one command a line.\n"
-     "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f"},
+     "  dfdx session   then   f = x^3 - 3x   diff f   f(2)   plot f")},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
@@ -164,20 +164,22 @@ const cli_command *cli_find(const char *name)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "dfdx %s: exact symbolic derivatives, and the numbers behind them\n\n"
-               "usage: dfdx EXPR                 (short for dfdx diff EXPR)\n"
-               "       dfdx COMMAND ARGS [--format plain|latex|json]\n\ncommands:\n", DX_VERSION);
+    fprintf(f, _("dfdx %s: exact symbolic derivatives, and the numbers behind them\n\n"
+                 "usage: dfdx EXPR                 (short for dfdx diff EXPR)\n"
+                 "       dfdx COMMAND ARGS [--format plain|latex|json] [--lang en|ko]\n\ncommands:\n"),
+            DX_VERSION);
     for (const cli_command *k = cli_commands; k->name; k++)
-        fprintf(f, "  dfdx %s\n", k->usage);
-    fprintf(f, "\n'dfdx COMMAND --help' explains one command. Exit status: 0 ok, 1 check says\n"
-               "incorrect, 2 bad input or usage.\n");
+        fprintf(f, "  dfdx %s\n", _(k->usage));
+    fputs(_("\n'dfdx COMMAND --help' explains one command. Exit status: 0 ok, 1 check says\n"
+            "incorrect, 2 bad input or usage.\n"),
+          f);
 }
 
 bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv)
 {
     for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fprintf(c->out, "usage: dfdx %s\n\n%s\n", cmd->usage, cmd->help);
+            fprintf(c->out, _("usage: dfdx %s\n\n%s\n"), _(cmd->usage), _(cmd->help));
             return true;
         }
     return false;
@@ -223,7 +225,8 @@ static void test_hooks(void)
 }
 
 /* Options of the program itself, read anywhere before "--"; the rest is the command's. */
-static const cli_opt global_opts[] = {{"format", true}, {"version", false}, {"help", false}, {NULL, false}};
+static const cli_opt global_opts[] = {{"format", true}, {"lang", true},   {"version", false},
+                                      {"help", false},  {NULL, false}};
 
 int main(int argc, char **argv)
 {
@@ -231,7 +234,8 @@ int main(int argc, char **argv)
     cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = stderr, .line_prefix = ""};
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
-    bool dashdash = false;
+    bool dashdash = false, version = false, help = false;
+    const char *lang = NULL, *format = NULL; /* format: a --format value refused */
     if (!rest)
         return CLI_BAD;
     for (int i = 1; i < argc; i++) {
@@ -245,14 +249,16 @@ int main(int argc, char **argv)
         cli_word w = cli_read_word(global_opts, argc, argv, &i, &o, &f);
         dashdash = w == CLI_WORD_END;
         if (w == CLI_WORD_OPTION && !strcmp(o->name, "version")) {
-            printf("dfdx %s\n", DX_VERSION);
-            free(rest);
-            return CLI_OK;
+            version = true;
+            continue;
         }
         if (w == CLI_WORD_OPTION && !strcmp(o->name, "help") && n == 0) {
-            usage(stdout);
-            free(rest);
-            return CLI_OK;
+            help = true;
+            continue;
+        }
+        if ((w == CLI_WORD_OPTION || w == CLI_WORD_NO_VALUE) && !strcmp(o->name, "lang")) {
+            lang = f ? f : "";
+            continue;
         }
         if ((w == CLI_WORD_OPTION || w == CLI_WORD_NO_VALUE) && !strcmp(o->name, "format")) {
             if (!f)
@@ -263,18 +269,35 @@ int main(int argc, char **argv)
                 c.fmt = OUT_LATEX;
             else if (strcmp(f, "json") == 0)
                 c.fmt = OUT_JSON;
-            else {
-                fprintf(stderr, "dfdx: --format takes plain, latex or json (not '%s')\n", f);
-                free(rest);
-                return CLI_BAD;
-            }
+            else
+                format = f;
             continue;
         }
         rest[n++] = argv[at]; /* the command's (a global flag never takes the next word) */
     }
+    /* the language first (--lang anywhere before "--"), so every word after it is in it */
+    if (!cli_lang(lang)) {
+        cli_lang(NULL);
+        fprintf(stderr, _("dfdx: --lang takes en or ko (not '%s')\n"), lang);
+        free(rest);
+        return CLI_BAD;
+    }
+    if (format) {
+        fprintf(stderr, _("dfdx: --format takes plain, latex or json (not '%s')\n"), format);
+        free(rest);
+        return CLI_BAD;
+    }
+    if (version || help) {
+        if (version)
+            printf("dfdx %s\n", DX_VERSION);
+        else
+            usage(stdout);
+        free(rest);
+        return CLI_OK;
+    }
     c.ctx = dx_ctx_new();
     if (!c.ctx) {
-        fprintf(stderr, "dfdx: out of memory\n");
+        fprintf(stderr, _("dfdx: out of memory\n"));
         free(rest);
         return CLI_BAD;
     }

@@ -16,7 +16,7 @@ static bool size_of(cli *c, const char *s, int *w, int *h)
     if (*end == 'x' || *end == 'X')
         y = strtol(end + 1, &end, 10);
     if (*end || x < 1 || y < 1 || x > 10000 || y > 10000) {
-        cli_usage(c, "--size takes WIDTHxHEIGHT, e.g. 60x20 (not '%s')", s);
+        cli_usage(c, _("--size takes WIDTHxHEIGHT, e.g. 60x20 (not '%s')"), s);
         return false;
     }
     *w = (int)x;
@@ -42,7 +42,7 @@ bool cli_picture(cli *c, const cli_args *a, int file_w, int file_h, cli_canvas *
     pc->out = cli_get(a, "out");
     const char *ext = pc->out ? strrchr(pc->out, '.') : NULL;
     if (pc->out && (!ext || (strcasecmp(ext, ".svg") && strcasecmp(ext, ".png") && strcasecmp(ext, ".pdf"))))
-        return cli_usage(c, "--out writes .svg, .png or .pdf files (not '%s')", pc->out), false;
+        return cli_usage(c, _("--out writes .svg, .png or .pdf files (not '%s')"), pc->out), false;
     if (cli_has(a, "size")) {
         if (!size_of(c, cli_get(a, "size"), &pc->w, &pc->h))
             return false;
@@ -53,7 +53,7 @@ bool cli_picture(cli *c, const cli_args *a, int file_w, int file_h, cli_canvas *
         terminal_size(c, &pc->w, &pc->h);
     }
     if (pc->out && (pc->w < 200 || pc->h < 150))
-        return cli_usage(c, "a picture file needs at least 200x150 pixels (got %dx%d)", pc->w, pc->h), false;
+        return cli_usage(c, _("a picture file needs at least 200x150 pixels (got %dx%d)"), pc->w, pc->h), false;
     pc->flags = cli_has(a, "ascii") ? DX_PLOT_ASCII : 0;
     const char *nc = getenv("NO_COLOR");
     if (c->out == stdout && isatty(STDOUT_FILENO) && !(nc && *nc) && c->fmt != OUT_JSON)

@@ -33,7 +33,7 @@ static void locate(const char *text, long pos, const char **line, size_t *line_l
 void cli_oom(cli *c)
 {
     fflush(c->out);
-    fprintf(c->err, "dfdx: %sout of memory\n", c->line_prefix);
+    fprintf(c->err, _("dfdx: %sout of memory\n"), c->line_prefix);
     exit(CLI_BAD);
 }
 
@@ -55,14 +55,15 @@ void cli_recover(cli *c)
 int cli_report(cli *c, const char *text)
 {
     const dx_error *e = dx_ctx_error(c->ctx);
-    const char *what = e->status == DX_ESYNTAX ? "syntax error" : "error";
     if (text && e->pos >= 0 && memchr(text, 0, (size_t)e->pos) == NULL) {
         const char *line;
         size_t n;
         long col;
         locate(text, e->pos, &line, &n, &col);
         char *msg = dx_ctx_errmsg(c->ctx, DX_PLAIN);
-        fprintf(c->err, "dfdx: %s%s at column %ld: %s\n", c->line_prefix, what, col, msg ? msg : "out of memory");
+        fprintf(c->err, "dfdx: %s", c->line_prefix);
+        fprintf(c->err, e->status == DX_ESYNTAX ? _("syntax error at column %ld: %s\n") : _("error at column %ld: %s\n"),
+                col, msg ? msg : _("out of memory"));
         free(msg);
         /* a very long line is shown around the error only */
         size_t from = 0, shown = n;
@@ -86,18 +87,24 @@ int cli_report(cli *c, const char *text)
             unsigned char ch = (unsigned char)line[from + k];
             fputc(ch < 0x20 && ch != '\t' ? '?' : ch == 0x7f ? '?' : ch, c->err);
         }
+        /* the caret under the column: a tab for a tab, two spaces for a character a terminal
+         * draws two wide (Hangul, CJK), one for any other */
         fputs("\n  ", c->err);
         const char *p = line + from;
-        for (long k = 1; k < ccol; p++) {
-            if (!is_cont((unsigned char)*p)) {
-                fputc(*p == '\t' ? '\t' : ' ', c->err);
-                k++;
-            }
+        for (long k = 1; k < ccol; k++) {
+            size_t len = 1;
+            while (is_cont((unsigned char)p[len]))
+                len++;
+            if (*p == '\t')
+                fputc('\t', c->err);
+            else
+                fprintf(c->err, "%*s", (int)dx_text_width(p, len), "");
+            p += len;
         }
         fputs("^\n", c->err);
     } else {
         char *msg = dx_ctx_errmsg(c->ctx, DX_PLAIN);
-        fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, !msg ? "out of memory" : msg[0] ? msg : "failed");
+        fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, !msg ? _("out of memory") : msg[0] ? msg : _("failed"));
         free(msg);
     }
     dx_ctx_clear_error(c->ctx);
@@ -131,7 +138,7 @@ dx_expr *cli_parse(cli *c, const char *text)
     for (size_t i = 0; e && i < info.nnotes; i++) {
         char *note = dx_msg_text(c->ctx, &info.notes[i], DX_PLAIN);
         if (note)
-            fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, note);
+            fprintf(c->err, _("dfdx: %snote: %s\n"), c->line_prefix, note);
         free(note);
     }
     return e;
@@ -154,7 +161,7 @@ char *cli_text(cli *c, const char *plain)
         cli_recover(c);
     }
     if (!s && !(s = strdup(plain)))
-        cli_usage(c, "out of memory");
+        cli_usage(c, _("out of memory"));
     return s;
 }
 
@@ -166,15 +173,17 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
     const char *v = cli_get(a, "var");
     if (v) {
         if (!dx_is_name(v, strlen(v))) {
-            cli_usage(c, "--var takes a variable name (not '%s')", v);
+            cli_usage(c, _("--var takes a variable name (not '%s')"), v);
             return NULL;
         }
         /* pi, e and function names read as something else: d/dpi would silently be 0 */
         dx_expr *as_read = dx_parse_ex(c->ctx, v, strlen(v), &(dx_parse_opts){&v, 1, false}, NULL);
         cli_recover(c);
         if (!dx_is_variable(as_read)) {
-            cli_usage(c, "--var takes a variable name (not '%s', which is a %s)", v,
-                      dx_is_constant(as_read) ? "constant" : "function");
+            cli_usage(c,
+                      dx_is_constant(as_read) ? _("--var takes a variable name (not '%s', which is a constant)")
+                                              : _("--var takes a variable name (not '%s', which is a function)"),
+                      v);
             return NULL;
         }
         return v;
@@ -188,10 +197,13 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
             return "x";
     if (n == 1)
         return names[0];
-    fprintf(c->err, "dfdx: %sseveral variables (", c->line_prefix);
-    for (size_t i = 0; i < n; i++)
-        fprintf(c->err, "%s%s", i ? ", " : "", names[i]);
-    fprintf(c->err, "): choose one with --var, or use 'dfdx grad'\n");
+    char list[512] = "";
+    for (size_t i = 0, used = 0; i < n && used < sizeof list; i++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    fprintf(c->err, "dfdx: %s", c->line_prefix);
+    fprintf(c->err, _("several variables (%s): choose one with --var, or use 'dfdx grad'\n"), list);
     return NULL;
 }
 
@@ -231,11 +243,11 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
             *out = sign * INFINITY;
             return true;
         }
-        cli_usage(c, "%s takes a finite number (not '%s')", label, text);
+        cli_usage(c, _("%s takes a finite number (not '%s')"), label, text);
         return false;
     }
     if (!*text) {
-        cli_usage(c, "%s needs a value: a number or an expression like pi/2", label);
+        cli_usage(c, _("%s needs a value: a number or an expression like pi/2"), label);
         return false;
     }
     /* errors from the option's text read "dfdx: --at: syntax error at column 2: ..." */
@@ -247,13 +259,18 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
     if (e) {
         const char **names;
         if (cli_vars(c, e, &names) > 0)
-            cli_usage(c, "takes a number%s (not '%s', which has the variable %s)",
-                      allow_inf ? ", a constant expression like pi/2, or oo/-oo" : " or a constant expression like pi/2",
+            cli_usage(c,
+                      allow_inf ? _("takes a number, a constant expression like pi/2, or oo/-oo (not '%s', which has "
+                                    "the variable %s)")
+                                : _("takes a number or a constant expression like pi/2 (not '%s', which has the "
+                                    "variable %s)"),
                       text, names[0]);
         else if (dx_eval_const(c->ctx, e, out) != DX_OK)
             cli_report(c, NULL);
         else if (!isfinite(*out))
-            cli_usage(c, "'%s' is too large for a double%s", text, allow_inf ? "; use oo or -oo for infinity" : "");
+            cli_usage(c, allow_inf ? _("'%s' is too large for a double; use oo or -oo for infinity")
+                                   : _("'%s' is too large for a double"),
+                      text);
         else
             ok = true;
     }
@@ -276,7 +293,7 @@ bool cli_whole(cli *c, const char *opt_name, const char *text, long lo, long hi,
     if (v != floor(v) || v < (double)lo || v > (double)hi) {
         char label[64];
         opt_label(label, sizeof label, opt_name);
-        cli_usage(c, "%s takes a whole number from %ld to %ld (not '%s')", label, lo, hi, text);
+        cli_usage(c, _("%s takes a whole number from %ld to %ld (not '%s')"), label, lo, hi, text);
         return false;
     }
     *out = (long)v;
@@ -302,7 +319,7 @@ dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **
     size_t n = only ? cli_vars(c, e, &names) : 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], *var) != 0) {
-            cli_usage(c, "%s needs a function of %s alone: %s has no value (put a number in its place)", only, *var,
+            cli_usage(c, _("%s needs a function of %s alone: %s has no value (put a number in its place)"), only, *var,
                       names[i]);
             return NULL;
         }

@@ -84,21 +84,22 @@ static void help(cli *c, const char *name)
 {
     const cli_command *k = name ? cli_find(name) : NULL;
     if (k) {
-        fprintf(c->out, "usage: %s\n\n%s\n", k->usage, k->help);
+        fprintf(c->out, _("usage: %s\n\n%s\n"), _(k->usage), _(k->help));
         return;
     }
     if (name)
-        fprintf(c->out, "no command '%s'; these are:\n", name);
+        fprintf(c->out, _("no command '%s'; these are:\n"), name);
     for (k = cli_commands; k->name; k++)
         if (strcmp(k->name, "session") != 0)
-            fprintf(c->out, "  %s\n", k->usage);
-    fprintf(c->out, "  NAME = EXPR            define a function: f = x^3 - 3x (or f(t) = t^2)\n"
-                    "  f(2), f(1/2)           its value; 'diff f', 'plot f' use it\n"
-                    "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
-                    "  ans                    the last result\n"
-                    "  help COMMAND           one command, with an example\n"
-                    "  quit                   leave (or Ctrl-D)\n"
-                    "An open '(' continues on the next line.\n");
+            fprintf(c->out, "  %s\n", _(k->usage));
+    fputs(_("  NAME = EXPR            define a function: f = x^3 - 3x (or f(t) = t^2)\n"
+            "  f(2), f(1/2)           its value; 'diff f', 'plot f' use it\n"
+            "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
+            "  ans                    the last result\n"
+            "  help COMMAND           one command, with an example\n"
+            "  quit                   leave (or Ctrl-D)\n"
+            "An open '(' continues on the next line.\n"),
+          c->out);
 }
 
 /* name as a definition shows it: f(x) = x^3 - 3*x */
@@ -159,7 +160,7 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     char name[MAX_NAME];
     snprintf(name, sizeof name, "%.*s", (int)nlen, line);
     if (nlen >= MAX_NAME || !definable(c, name)) {
-        cli_usage(c, "'%s' cannot be a name: it is a command, function or constant", name);
+        cli_usage(c, _("'%s' cannot be a name: it is a command, function or constant"), name);
         return true;
     }
     const char *text = q + 1;
@@ -286,13 +287,13 @@ static line_result run_line(session *s, const char *line, int *rc)
     word w[CLI_MAX_POS + CLI_MAX_OPT];
     char *store = malloc(strlen(line) + 1);
     if (!store) {
-        *rc = cli_usage(c, "out of memory");
+        *rc = cli_usage(c, _("out of memory"));
         return LINE_DONE;
     }
     int n;
     res = split(line, w, (int)(sizeof w / sizeof *w), &n, store);
     if (res == LINE_QUIT) {
-        *rc = cli_usage(c, "too many words in one line");
+        *rc = cli_usage(c, _("too many words in one line"));
         res = LINE_DONE;
     } else if (res == LINE_DONE && n > 0) {
         const cli_command *cmd = cli_find(w[0].text);
@@ -354,7 +355,7 @@ int cli_session(cli *c, const cli_args *a)
         stifle_history(MAX_HISTORY);
         if (s.history)
             read_history(s.history);
-        fprintf(c->out, "dfdx %s: type help for the commands, Ctrl-D to leave\n", DX_VERSION);
+        fprintf(c->out, _("dfdx %s: type help for the commands, Ctrl-D to leave\n"), DX_VERSION);
     }
     char *pending = NULL; /* a command continued over several lines */
     long first = 0;
@@ -376,11 +377,11 @@ int cli_session(cli *c, const cli_args *a)
         if (!first || !plen)
             first = s.lineno;
         if (!s.tty) {
-            snprintf(prefix, sizeof prefix, "line %ld: ", first);
+            snprintf(prefix, sizeof prefix, _("line %ld: "), first);
             c->line_prefix = prefix;
         }
         int rc;
-        line_result res = strlen(text) > MAX_LINE ? (rc = cli_usage(c, "a command is at most %d bytes", MAX_LINE), LINE_DONE)
+        line_result res = strlen(text) > MAX_LINE ? (rc = cli_usage(c, _("a command is at most %d bytes"), MAX_LINE), LINE_DONE)
                                                   : run_line(&s, text, &rc);
         fflush(c->out);
         if (res == LINE_MORE) {
@@ -401,7 +402,7 @@ int cli_session(cli *c, const cli_args *a)
     }
     if (pending) { /* the input ended inside an open parenthesis: say so, as the parser would */
         if (!s.tty) {
-            snprintf(prefix, sizeof prefix, "line %ld: ", first);
+            snprintf(prefix, sizeof prefix, _("line %ld: "), first);
             c->line_prefix = prefix;
         }
         cli_parse(c, pending);

@@ -12,7 +12,7 @@ int cli_emit(cli *c, FILE *f, dx_buf *b)
 {
     char *s = dx_buf_take(b);
     if (!s) /* a print that failed left its error; else the buffer ran out */
-        return dx_ctx_error(c->ctx)->status != DX_OK ? cli_report(c, NULL) : cli_usage(c, "out of memory");
+        return dx_ctx_error(c->ctx)->status != DX_OK ? cli_report(c, NULL) : cli_usage(c, _("out of memory"));
     fputs(s, f);
     free(s);
     return CLI_OK;
