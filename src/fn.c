@@ -15,6 +15,8 @@ static double ev_ln(double x) { return x > 0 ? log(x) : NAN; }
 static double ev_asin(double x) { return x >= -1 && x <= 1 ? asin(x) : NAN; }
 static double ev_acos(double x) { return x >= -1 && x <= 1 ? acos(x) : NAN; }
 static double ev_relu(double x) { return x > 0 ? x : 0.0; }
+static double ev_acosh(double x) { return x >= 1 ? acosh(x) : NAN; }
+static double ev_atanh(double x) { return x > -1 && x < 1 ? atanh(x) : NAN; }
 
 /* --- outer derivatives f'(u); each carries its formula ------------------------------------ */
 static dx_expr *call(dx_ctx *c, int fn, dx_expr *u) { return dx_call(c, fn, u); }
@@ -37,6 +39,10 @@ static dx_expr *d_atan(dx_ctx *c, dx_expr *u) { return dx_div(c, dx_int(c, 1), d
 static dx_expr *d_sinh(dx_ctx *c, dx_expr *u) { return call(c, DX_COSH, u); }
 static dx_expr *d_cosh(dx_ctx *c, dx_expr *u) { return call(c, DX_SINH, u); }
 static dx_expr *d_tanh(dx_ctx *c, dx_expr *u) { return dx_sub(c, dx_int(c, 1), sq(c, call(c, DX_TANH, u))); }
+/* (u^2 + 1)^(-1/2), (u^2 - 1)^(-1/2) (for u > 1, where acosh has a derivative), 1/(1 - u^2) */
+static dx_expr *d_asinh(dx_ctx *c, dx_expr *u) { return dx_pow(c, dx_add(c, sq(c, u), dx_int(c, 1)), dx_frac(c, -1, 2)); }
+static dx_expr *d_acosh(dx_ctx *c, dx_expr *u) { return dx_pow(c, dx_sub(c, sq(c, u), dx_int(c, 1)), dx_frac(c, -1, 2)); }
+static dx_expr *d_atanh(dx_ctx *c, dx_expr *u) { return dx_div(c, dx_int(c, 1), dx_sub(c, dx_int(c, 1), sq(c, u))); }
 static dx_expr *d_ln(dx_ctx *c, dx_expr *u) { return dx_pow(c, u, dx_int(c, -1)); }          /* 1/u */
 /* abs'(u) = abs(u)/u and relu'(u) = relu(u)/u: the sign and the step, written so that they
  * are undefined at u = 0, where neither function is differentiable (never a silent 0 or 1/2). */
@@ -55,6 +61,7 @@ static dx_expr *d_erf(dx_ctx *c, dx_expr *u)
 CALL_MAKER(SIN) CALL_MAKER(COS) CALL_MAKER(TAN) CALL_MAKER(COT) CALL_MAKER(SEC) CALL_MAKER(CSC)
 CALL_MAKER(ASIN) CALL_MAKER(ACOS) CALL_MAKER(ATAN) CALL_MAKER(SINH) CALL_MAKER(COSH) CALL_MAKER(TANH)
 CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU) CALL_MAKER(ERF)
+CALL_MAKER(ASINH) CALL_MAKER(ACOSH) CALL_MAKER(ATANH)
 
 static dx_expr *mk_sqrt(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, a[0], dx_frac(c, 1, 2)); }
 static dx_expr *mk_exp(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, dx_const(c, DX_E), a[0]); }
@@ -152,6 +159,17 @@ const dx_fn dx_fns[] = {
      .latex = "\\operatorname{erf}", .formula = "d/dx erf(u) = 2/sqrt(pi)*e^(-u^2)*u'", .flags = DX_FN_FLAT,
      .parity = DX_ODD, AT_0_IS(0), .at_pos = VALUE(1, 1), .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1)),
      .monotone = 1},
+    /* the inverse hyperbolic functions; acosh and atanh are undefined outside [1, oo) and
+     * (-1, 1), which the evaluator sees as a NaN */
+    {.name = "asinh", .arity = 1, .min_arity = 1, .make = mk_ASINH, .eval = asinh, .deriv = d_asinh,
+     .latex = "\\operatorname{arsinh}", .formula = "d/dx asinh(u) = u'/sqrt(u^2 + 1)",
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = POS_INF, .at_neg = NEG_INF, .monotone = 1},
+    {.name = "acosh", .arity = 1, .min_arity = 1, .make = mk_ACOSH, .eval = ev_acosh, .deriv = d_acosh,
+     .latex = "\\operatorname{arcosh}", .formula = "d/dx acosh(u) = u'/sqrt(u^2 - 1)",
+     .has_special = true, .special_at = 1, .special_value = 0, .at_pos = POS_INF, .monotone = 1},
+    {.name = "atanh", .arity = 1, .min_arity = 1, .make = mk_ATANH, .eval = ev_atanh, .deriv = d_atanh,
+     .latex = "\\operatorname{artanh}", .formula = "d/dx atanh(u) = u'/(1 - u^2)",
+     .parity = DX_ODD, AT_0_IS(0), .monotone = 1},
     /* rewrites: parsed, then built from the rows above */
     {.name = "sqrt", .arity = 1, .min_arity = 1, .make = mk_sqrt, .latex = "\\sqrt"},
     {.name = "exp", .arity = 1, .min_arity = 1, .make = mk_exp, .latex = "\\exp"},

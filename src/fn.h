@@ -12,6 +12,7 @@ typedef enum dx_fn_id {
     DX_ASIN, DX_ACOS, DX_ATAN,
     DX_SINH, DX_COSH, DX_TANH,
     DX_LN, DX_ABS, DX_RELU, DX_ERF,
+    DX_ASINH, DX_ACOSH, DX_ATANH,
     DX_NCALLS
 } dx_fn_id;
 

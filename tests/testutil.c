@@ -76,6 +76,9 @@ double tu_eval(const dx_expr *e, const char *var, double x)
         case DX_ABS: return fabs(u);
         case DX_RELU: return isnan(u) ? u : u > 0 ? u : 0; /* relu(sqrt(-1)) has no value */
         case DX_ERF: return erf(u);
+        case DX_ASINH: return log(u + sqrt(u * u + 1));
+        case DX_ACOSH: return u >= 1 ? log(u + sqrt(u * u - 1)) : NAN;
+        case DX_ATANH: return fabs(u) < 1 ? 0.5 * log((1 + u) / (1 - u)) : NAN;
         }
         return NAN;
     }
