@@ -286,38 +286,14 @@ const dx_fn *dx_fn_lookup(const char *name, size_t len)
     return NULL;
 }
 
-/* Damerau-free Levenshtein distance, for names of at most 31 bytes. */
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
-{
-    size_t row[33];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 const char *dx_fn_suggest(const char *name, size_t len)
 {
     if (len == 0 || len > 31)
         return NULL;
-    /* one edit for short names, two for longer: "sinn" -> sin, "sqr" -> sqrt, "lg" -> ln */
-    size_t limit = len <= 3 ? 1 : 2, best = limit + 1;
+    size_t best = dx_near_limit(len) + 1;
     const char *out = NULL;
     for (int i = 0; i < dx_nfns; i++) {
-        size_t d = edit_distance(name, len, dx_fns[i].name, strlen(dx_fns[i].name));
+        size_t d = dx_edit_distance(name, len, dx_fns[i].name, strlen(dx_fns[i].name));
         if (d < best) {
             best = d;
             out = dx_fns[i].name;

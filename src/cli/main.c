@@ -129,26 +129,67 @@ static void usage(FILE *f)
                "incorrect, 2 bad input or usage.\n");
 }
 
+void cli_print_help(cli *c, const cli_command *cmd)
+{
+    if (cmd)
+        fprintf(c->out, "usage: dfdx %s\n\n%s\n", cmd->usage, cmd->help);
+    else
+        usage(c->out);
+}
+
 bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv)
 {
     for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fprintf(c->out, "usage: dfdx %s\n\n%s\n", cmd->usage, cmd->help);
+            cli_print_help(c, cmd);
             return true;
         }
     return false;
 }
 
+const char *cli_nearest(const char *word, const char *const *words, size_t n) { return dx_nearest(word, words, n); }
+
+/* The command nearest to word, "help" included, or NULL. */
+static const char *near_command(const char *word)
+{
+    const char *names[sizeof cli_commands / sizeof *cli_commands + 1];
+    size_t n = 0;
+    for (const cli_command *k = cli_commands; k->name; k++)
+        names[n++] = k->name;
+    names[n++] = "help";
+    return cli_nearest(word, names, n);
+}
+
+/* dfdx help [COMMAND]: --help by another name. */
+static int help_command(cli *c, int argc, char **argv)
+{
+    const cli_command *cmd = argc > 1 ? cli_find(argv[1]) : NULL;
+    if (argc > 1 && !cmd) {
+        const char *near = near_command(argv[1]);
+        return near ? cli_usage(c, "no command '%s' (did you mean '%s'?); 'dfdx help' lists them", argv[1], near)
+                    : cli_usage(c, "no command '%s'; 'dfdx help' lists them", argv[1]);
+    }
+    cli_print_help(c, cmd);
+    return CLI_OK;
+}
+
 int cli_run(cli *c, int argc, char **argv)
 {
+    c->nnotes = 0;
     if (argc == 0) {
         usage(c->out);
         return CLI_OK;
     }
+    if (strcmp(argv[0], "help") == 0)
+        return help_command(c, argc, argv);
     const cli_command *cmd = cli_find(argv[0]);
+    const char *near;
     if (cmd) {
         argc--;
         argv++;
+    } else if (argc > 1 && dx_is_name(argv[0], strlen(argv[0])) && (near = near_command(argv[0]))) {
+        /* "dfdx limt x --at 0": a command misspelt, not an expression with a stray word */
+        return cli_usage(c, "unknown command '%s' (did you mean '%s'?)", argv[0], near);
     } else {
         cmd = cli_find("diff");
     }
@@ -193,6 +234,11 @@ int main(int argc, char **argv)
         if (dashdash) {
             rest[n++] = argv[i];
             continue;
+        }
+        if (strcmp(argv[i], "-V") == 0) { /* the short form of --version, as many programs take it */
+            printf("dfdx %s\n", DX_VERSION);
+            free(rest);
+            return CLI_OK;
         }
         int at = i;
         const cli_opt *o;
