@@ -35,8 +35,9 @@ static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"step
 const cli_command cli_commands[] = {
     {"diff", cli_diff, diff_opts, 1, 1, "diff EXPR [--var V] [--order N]",
      "The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3"},
-    {"grad", cli_grad, no_opts, 1, 1, "grad EXPR",
-     "Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
+    {"grad", cli_grad, var_opts, 1, 1, "grad EXPR [--var w,b]",
+     "Every partial derivative (or those by the variables --var lists), one line each.\n"
+     "  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ..."},
     {"steps", cli_steps, var_opts, 1, 1, "steps EXPR [--var V]",
      "The derivation, one rule application per line, each rule named with its formula.\n"
      "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ..."},
