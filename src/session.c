@@ -38,10 +38,9 @@ dx_expr *dx_def_apply(dx_ctx *ctx, const dx_def *d, dx_expr *const *args, size_t
         return dx_subst(ctx, d->body, d->params[0], args[0]);
     /* every parameter at once: first each to a name no one can type, then each of those to
      * its argument, so that L(b, w) swaps w and b rather than making both b */
-    enum { MAX = 16 };
-    dx_expr *e = d->body, *held[MAX];
+    dx_expr *e = d->body, *held[DX_DEFINE_MAX_PARAMS];
     for (size_t i = 0; i < nargs && e; i++) {
-        char name[8];
+        char name[24];
         snprintf(name, sizeof name, "#%zu", i);
         held[i] = dx_sym(ctx, name, strlen(name));
         e = held[i] ? dx_subst(ctx, e, d->params[i], held[i]) : NULL;
@@ -102,10 +101,8 @@ static dx_status refuse_parameter(dx_ctx *ctx, const char *name, const dx_def *d
         size_t used = strlen(list);
         snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", d->param_names[i]);
     }
-    const char *copy = dx_strndup(ctx, list, strlen(list));
-    if (copy)
-        dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DEFINE_PARAMETER_N, DX_S(name), DX_S(d->name), DX_S(copy));
-    return dx_ctx_error(ctx)->status;
+    dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_DEFINE_PARAMETER_N, DX_S(name), DX_S(d->name), DX_S(list)); /* copied */
+    return DX_EUSAGE;
 }
 
 dx_status dx_define(dx_ctx *ctx, const char *name, const char *param, dx_expr *body)

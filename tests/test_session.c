@@ -152,7 +152,8 @@ START_TEST(students_session)
                     "L(1)\n"
                     "w = 2\n"
                     "g'(1)\n"
-                    "m = diff t^3 --order 2\n",
+                    "m = diff t^3 --order 2\n"
+                    "limt x --at 0\n",
                     &out, &err);
     ck_assert_msg(rc == 2, "rc %d", rc);
     static const char want[] = "f(x) = x^3 - 3*x\n"
@@ -177,7 +178,8 @@ START_TEST(students_session)
     static const char *errs[] = {"dfdx: line 7: x is the variable of k: for k at x = 3, write k(3)",
                                  "dfdx: line 18: syntax error at column 1: L takes 2 values, one for each of its variables",
                                  "dfdx: line 19: w is a variable of L(w, b): give the values in a call, as L(1, 2)",
-                                 "dfdx: line 20: syntax error at column 1: g' needs a function g"};
+                                 "dfdx: line 20: syntax error at column 1: g' needs a function g",
+                                 "dfdx: line 22: unknown command 'limt' (did you mean 'limit'?)"};
     for (size_t i = 0; i < sizeof errs / sizeof *errs; i++)
         ck_assert_msg(strstr(err, errs[i]), "missing '%s' in:\n%s", errs[i], err);
     free(out);

@@ -86,6 +86,8 @@ const char *cli_get(const cli_args *a, const char *name);
 bool cli_has(const cli_args *a, const char *name);
 /* The command, option or word of words[0..n) nearest to word (dx_nearest), or NULL. */
 const char *cli_nearest(const char *word, const char *const *words, size_t n);
+/* The command nearest to word ("help" included), or NULL. */
+const char *cli_near_command(const char *word);
 /* The help of the program (cmd NULL) or of one command, on c->out. */
 void cli_print_help(cli *c, const cli_command *cmd);
 /* Run argv (argv[0] is a command name or an expression). Returns the exit status. */

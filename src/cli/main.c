@@ -150,8 +150,7 @@ bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv)
 
 const char *cli_nearest(const char *word, const char *const *words, size_t n) { return dx_nearest(word, words, n); }
 
-/* The command nearest to word, "help" included, or NULL. */
-static const char *near_command(const char *word)
+const char *cli_near_command(const char *word)
 {
     const char *names[sizeof cli_commands / sizeof *cli_commands + 1];
     size_t n = 0;
@@ -166,7 +165,7 @@ static int help_command(cli *c, int argc, char **argv)
 {
     const cli_command *cmd = argc > 1 ? cli_find(argv[1]) : NULL;
     if (argc > 1 && !cmd) {
-        const char *near = near_command(argv[1]);
+        const char *near = cli_near_command(argv[1]);
         return near ? cli_usage(c, "no command '%s' (did you mean '%s'?); 'dfdx help' lists them", argv[1], near)
                     : cli_usage(c, "no command '%s'; 'dfdx help' lists them", argv[1]);
     }
@@ -188,7 +187,7 @@ int cli_run(cli *c, int argc, char **argv)
     if (cmd) {
         argc--;
         argv++;
-    } else if (argc > 1 && dx_is_name(argv[0], strlen(argv[0])) && (near = near_command(argv[0]))) {
+    } else if (argc > 1 && dx_is_name(argv[0], strlen(argv[0])) && (near = cli_near_command(argv[0]))) {
         /* "dfdx limt x --at 0": a command misspelt, not an expression with a stray word */
         return cli_usage(c, "unknown command '%s' (did you mean '%s'?)", argv[0], near);
     } else {

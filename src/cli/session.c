@@ -89,13 +89,18 @@ static void help(cli *c, const char *name)
         fprintf(c->out, "usage: %s\n\n%s\n", k->usage, k->help);
         return;
     }
-    if (name)
+    const char *near = name ? cli_near_command(name) : NULL;
+    if (near)
+        fprintf(c->out, "no command '%s' (did you mean '%s'?); these are:\n", name, near);
+    else if (name)
         fprintf(c->out, "no command '%s'; these are:\n", name);
     for (k = cli_commands; k->name; k++)
         if (strcmp(k->name, "session") != 0)
             fprintf(c->out, "  %s\n", k->usage);
     fprintf(c->out, "  NAME = EXPR            define a function: f = x^3 - 3x (or f(t) = t^2)\n"
                     "  f(2), f(1/2)           its value; 'diff f', 'plot f' use it\n"
+                    "  f'(2), f''(x)          its derivatives; k = diff f defines one\n"
+                    "  L(w, b) = EXPR         a function of several variables: L(1, 2), grad L\n"
                     "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
                     "  ans                    the last result\n"
                     "  help COMMAND           one command, with an example\n"
@@ -458,6 +463,10 @@ static line_result run_line(session *s, const char *line, int *rc)
         dx_expr *named = n == 1 && !w[0].quoted ? dx_defined_n(c->ctx, w[0].text, &params, &np) : NULL;
         if (!w[0].quoted && (!strcmp(w[0].text, "quit") || !strcmp(w[0].text, "exit")) && n == 1) {
             res = LINE_QUIT;
+        } else if (n > 1 && !w[0].quoted && dx_is_name(w[0].text, strlen(w[0].text)) &&
+                   !dx_defined(c->ctx, w[0].text, NULL) && cli_near_command(w[0].text)) {
+            /* limt x --at 0: a command misspelt, not a product of letters */
+            *rc = cli_usage(c, "unknown command '%s' (did you mean '%s'?)", w[0].text, cli_near_command(w[0].text));
         } else if (!w[0].quoted && !strcmp(w[0].text, "help")) {
             help(c, n > 1 ? w[1].text : NULL);
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
