@@ -95,6 +95,22 @@ static dx_expr *call(dx_pstate *st, const dx_fnref *f, dx_expr *power, size_t ma
     return e && power ? dx_pow(st->ctx, e, power) : e;
 }
 
+/* A session's function applied, NAME(A, B): one value for each of its parameters. */
+static dx_expr *named(dx_pstate *st, const dx_def *d, size_t mark, dx_loc loc)
+{
+    size_t n = st->nitems - mark, want = dx_def_nparams(d);
+    if (n != want) {
+        if (want == 1)
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_ARITY, DX_S(dx_def_name(d)), DX_I(1));
+        else
+            dx_parse_fail(st, DX_ESYNTAX, loc.pos, loc.end, DX_M_NAMED_ARITY, DX_S(dx_def_name(d)), DX_I((long)want));
+        return NULL;
+    }
+    dx_expr *e = dx_def_apply(st->ctx, d, st->items + mark, n);
+    st->nitems = mark;
+    return e;
+}
+
 /* Push 1/e for a division; its failure (1/0) points at the '/' and the divisor. */
 static bool divide(dx_pstate *st, dx_expr *e, dx_loc slash, dx_loc divisor)
 {
@@ -287,7 +303,7 @@ primary_nf:
   | INUM
   | '(' sum ')'             { $$ = $2; }
   | BAR sum BARCLOSE        { TRY($$ = st->abs_fn->make(ctx, &$2, 1)); }
-  | NAMED '(' sum ')'       { TRY($$ = dx_def_apply(ctx, $1, $3)); }
+  | NAMED '(' args ')'      { TRY($$ = named(st, $1, $3, @$)); }
   ;
 
 fcall:

@@ -139,6 +139,10 @@ DX_API dx_expr *dx_parse(dx_ctx *ctx, const char *text, size_t len);
 DX_API bool dx_is_name(const char *s, size_t len);
 /* The length of the name s[0..len) begins with (0 if none), for finding names in a text. */
 DX_API size_t dx_name_len(const char *s, size_t len);
+/* The one of names[0..n) nearest to word by edit distance (one edit for a word of up to 3
+ * bytes, two for a longer one), for "did you mean ...?"; NULL when none is that near. word
+ * itself is never its own suggestion. */
+DX_API const char *dx_nearest(const char *word, const char *const *names, size_t n);
 
 /* What the caller knows before a parse: names (from --var, or defined in a session) that stay
  * one variable where a run of letters would be read as a product (wx as w*x). */

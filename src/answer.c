@@ -153,7 +153,8 @@ dx_status dx_check(dx_ctx *ctx, dx_expr *f, const char *var, unsigned order, con
         return dx_ctx_error(ctx)->status; /* an earlier call failed: its error stands */
     /* the divisions the answer cancels as it is read, each a point where it is undefined */
     dx_holes_clear(ctx);
-    dx_expr *ans = dx_parse(ctx, answer, len);
+    dx_parse_info read;
+    dx_expr *ans = dx_check_read(ctx, f, var, answer, len, &read);
     if (!ans)
         return dx_ctx_error(ctx)->status;
     dx_expr *const *holes;
@@ -165,8 +166,10 @@ dx_status dx_check(dx_ctx *ctx, dx_expr *f, const char *var, unsigned order, con
     dx_status st = d ? dx_check_against(ctx, f, v, order, d, ans, out) : dx_ctx_error(ctx)->status;
     if (st != DX_OK)
         return st;
-    *out = (dx_check_result){f, ans, v->u.name, order, d, out->eq, out->slip, out->slip_at == f ? NULL : out->slip_at,
-                             out->slipped};
+    *out = (dx_check_result){.f = f, .answer = ans, .var = v->u.name, .order = order, .derivative = d,
+                             .eq = out->eq, .slip = out->slip, .slip_at = out->slip_at == f ? NULL : out->slip_at,
+                             .slipped = out->slipped, .read = read};
+    dx_check_foreign(ctx, out);
     if (hole && (out->eq.kind == DX_EQ_ALGEBRA || out->eq.kind == DX_EQ_POINTS))
         undefined_at_hole(ctx, out, v, hole);
     dx_ctx_clear_error(ctx); /* the slip search's failed candidates are no error of this call */

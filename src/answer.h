@@ -13,4 +13,13 @@
 DX_HIDDEN dx_status dx_check_against(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order, dx_expr *derivative,
                                      dx_expr *answer, dx_check_result *out);
 
+/* The answer text read for checking against f: f's variables and var stay whole names (a
+ * loss in rate reads "2rate" as 2*rate), and info gets the parse's notes. NULL on failure,
+ * with the error on ctx (check_read.c). */
+DX_HIDDEN dx_expr *dx_check_read(dx_ctx *ctx, dx_expr *f, const char *var, const char *text, size_t len,
+                                 dx_parse_info *info);
+/* The answer's variables that f has not (with var) into r's foreign list, each with the split
+ * of its name into f's variables where there is one (check_read.c). */
+DX_HIDDEN void dx_check_foreign(dx_ctx *ctx, dx_check_result *r);
+
 #endif

@@ -21,6 +21,8 @@ static double ev_softplus(double x) { return x > 0 ? x + log1p(exp(-x)) : log1p(
 /* undefined at 0 (NaN, reported as outside the domain): relu'(0) and abs'(0) do not exist */
 static double ev_step(double x) { return x > 0 ? 1.0 : x < 0 ? 0.0 : NAN; }
 static double ev_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : NAN; }
+static double ev_acosh(double x) { return x >= 1 ? acosh(x) : NAN; }
+static double ev_atanh(double x) { return x > -1 && x < 1 ? atanh(x) : NAN; }
 
 /* --- outer derivatives f'(u); each carries its formula ------------------------------------ */
 static dx_expr *call(dx_ctx *c, int fn, dx_expr *u) { return dx_call(c, fn, u); }
@@ -43,6 +45,10 @@ static dx_expr *d_atan(dx_ctx *c, dx_expr *u) { return dx_div(c, dx_int(c, 1), d
 static dx_expr *d_sinh(dx_ctx *c, dx_expr *u) { return call(c, DX_COSH, u); }
 static dx_expr *d_cosh(dx_ctx *c, dx_expr *u) { return call(c, DX_SINH, u); }
 static dx_expr *d_tanh(dx_ctx *c, dx_expr *u) { return dx_sub(c, dx_int(c, 1), sq(c, call(c, DX_TANH, u))); }
+/* (u^2 + 1)^(-1/2), (u^2 - 1)^(-1/2) (for u > 1, where acosh has a derivative), 1/(1 - u^2) */
+static dx_expr *d_asinh(dx_ctx *c, dx_expr *u) { return dx_pow(c, dx_add(c, sq(c, u), dx_int(c, 1)), dx_frac(c, -1, 2)); }
+static dx_expr *d_acosh(dx_ctx *c, dx_expr *u) { return dx_pow(c, dx_sub(c, sq(c, u), dx_int(c, 1)), dx_frac(c, -1, 2)); }
+static dx_expr *d_atanh(dx_ctx *c, dx_expr *u) { return dx_div(c, dx_int(c, 1), dx_sub(c, dx_int(c, 1), sq(c, u))); }
 static dx_expr *d_ln(dx_ctx *c, dx_expr *u) { return dx_pow(c, u, dx_int(c, -1)); }          /* 1/u */
 /* abs'(u) = sign(u) and relu'(u) = step(u), the textbook's forms; both are undefined at u = 0,
  * where neither function is differentiable (never a silent 0 or 1/2). */
@@ -71,6 +77,7 @@ CALL_MAKER(SIN) CALL_MAKER(COS) CALL_MAKER(TAN) CALL_MAKER(COT) CALL_MAKER(SEC) 
 CALL_MAKER(ASIN) CALL_MAKER(ACOS) CALL_MAKER(ATAN) CALL_MAKER(SINH) CALL_MAKER(COSH) CALL_MAKER(TANH)
 CALL_MAKER(LN) CALL_MAKER(ABS) CALL_MAKER(RELU) CALL_MAKER(ERF)
 CALL_MAKER(SIGMOID) CALL_MAKER(SOFTPLUS) CALL_MAKER(STEP) CALL_MAKER(SIGN)
+CALL_MAKER(ASINH) CALL_MAKER(ACOSH) CALL_MAKER(ATANH)
 
 static dx_expr *mk_sqrt(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, a[0], dx_frac(c, 1, 2)); }
 static dx_expr *mk_exp(dx_ctx *c, dx_expr *const *a, int n) { return dx_pow(c, dx_const(c, DX_E), a[0]); }
@@ -206,6 +213,17 @@ const dx_fn dx_fns[] = {
      .domain = DX_DOM_NONZERO, .latex = "\\operatorname{sgn}", .formula = "d/dx sign(u) = 0 (u != 0)",
      .flags = DX_FN_JUMP0 | DX_FN_FLAT, .parity = DX_ODD, .level_neg = -1, .level_pos = 1, .at_pos = VALUE(1, 1),
      .at_neg = VALUE(-1, 1), BETWEEN(VALUE(-1, 1), VALUE(1, 1))},
+    /* the inverse hyperbolic functions; acosh and atanh are undefined outside [1, oo) and
+     * (-1, 1), which the evaluator sees as a NaN */
+    {.name = "asinh", .arity = 1, .min_arity = 1, .make = mk_ASINH, .eval = asinh, .deriv = d_asinh,
+     .latex = "\\operatorname{arsinh}", .formula = "d/dx asinh(u) = u'/sqrt(u^2 + 1)",
+     .parity = DX_ODD, AT_0_IS(0), .at_pos = POS_INF, .at_neg = NEG_INF, .monotone = 1},
+    {.name = "acosh", .arity = 1, .min_arity = 1, .make = mk_ACOSH, .eval = ev_acosh, .deriv = d_acosh,
+     .latex = "\\operatorname{arcosh}", .formula = "d/dx acosh(u) = u'/sqrt(u^2 - 1)",
+     .has_special = true, .special_at = 1, .special_value = 0, .at_pos = POS_INF, .monotone = 1},
+    {.name = "atanh", .arity = 1, .min_arity = 1, .make = mk_ATANH, .eval = ev_atanh, .deriv = d_atanh,
+     .latex = "\\operatorname{artanh}", .formula = "d/dx atanh(u) = u'/(1 - u^2)",
+     .parity = DX_ODD, AT_0_IS(0), .monotone = 1},
     /* rewrites: parsed, then built from the rows above */
     {.name = "sqrt", .arity = 1, .min_arity = 1, .make = mk_sqrt, .latex = "\\sqrt"},
     {.name = "exp", .arity = 1, .min_arity = 1, .make = mk_exp, .latex = "\\exp"},
@@ -329,38 +347,14 @@ const dx_fn *dx_fn_lookup(const char *name, size_t len)
     return NULL;
 }
 
-/* Damerau-free Levenshtein distance, for names of at most 31 bytes. */
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
-{
-    size_t row[33];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 const char *dx_fn_suggest(const char *name, size_t len)
 {
     if (len == 0 || len > 31)
         return NULL;
-    /* one edit for short names, two for longer: "sinn" -> sin, "sqr" -> sqrt, "lg" -> ln */
-    size_t limit = len <= 3 ? 1 : 2, best = limit + 1;
+    size_t best = dx_near_limit(len) + 1;
     const char *out = NULL;
     for (int i = 0; i < dx_nfns; i++) {
-        size_t d = edit_distance(name, len, dx_fns[i].name, strlen(dx_fns[i].name));
+        size_t d = dx_edit_distance(name, len, dx_fns[i].name, strlen(dx_fns[i].name));
         if (d < best) {
             best = d;
             out = dx_fns[i].name;

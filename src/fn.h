@@ -13,6 +13,7 @@ typedef enum dx_fn_id {
     DX_SINH, DX_COSH, DX_TANH,
     DX_LN, DX_ABS, DX_RELU, DX_ERF,
     DX_SIGMOID, DX_SOFTPLUS, DX_STEP, DX_SIGN,
+    DX_ASINH, DX_ACOSH, DX_ATANH,
     DX_NCALLS
 } dx_fn_id;
 
@@ -105,6 +106,10 @@ DX_HIDDEN dx_expr *dx_fn_exact(dx_ctx *ctx, int fn, dx_expr *u);
 DX_HIDDEN bool dx_domain_holds(dx_domain d, const dx_num *q);
 /* f(u) for a piecewise row (DX_FN_PIECEWISE) where u has the sign sign: u, -u, 0, 1 or -1. */
 DX_HIDDEN dx_expr *dx_fn_side(dx_ctx *ctx, int fn, int sign, dx_expr *u);
+/* The edit distance of a[0..la) and b[0..lb) (at most 31 bytes each), and how far a name of
+ * len bytes may be from another to be suggested for it (nearest.c). */
+DX_HIDDEN size_t dx_edit_distance(const char *a, size_t la, const char *b, size_t lb);
+DX_HIDDEN size_t dx_near_limit(size_t len);
 /* The known name nearest to name[0..len) by edit distance, or NULL if none is near. */
 DX_HIDDEN const char *dx_fn_suggest(const char *name, size_t len);
 

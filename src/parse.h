@@ -24,11 +24,15 @@ typedef struct dx_loc {
 typedef struct dx_def dx_def;
 /* The definition of name[0..len), or NULL. */
 DX_HIDDEN const dx_def *dx_def_find(dx_ctx *ctx, const char *name, size_t len);
-/* Has it a parameter, so that NAME(ARG) applies it? */
-DX_HIDDEN bool dx_def_takes_arg(const dx_def *d);
-/* Its body, or with arg (not NULL) its body with the parameter replaced by arg; NULL with the
- * error recorded (a division by zero found exactly). */
-DX_HIDDEN dx_expr *dx_def_apply(dx_ctx *ctx, const dx_def *d, dx_expr *arg);
+/* How many parameters it has (NAME(A, B) applies it), and its name. */
+DX_HIDDEN size_t dx_def_nparams(const dx_def *d);
+DX_HIDDEN const char *dx_def_name(const dx_def *d);
+/* Its body (nargs 0), or its body with its nargs == dx_def_nparams parameters replaced by
+ * args all at once; NULL with the error recorded (a division by zero found exactly). */
+DX_HIDDEN dx_expr *dx_def_apply(dx_ctx *ctx, const dx_def *d, dx_expr *const *args, size_t nargs);
+/* f' and f'': d, of one parameter, with its body the order-th derivative by it (dx_derivative)
+ * in a definition of its own that no name finds (in the arena); NULL with the error recorded. */
+DX_HIDDEN const dx_def *dx_def_derived(dx_ctx *ctx, const dx_def *d, unsigned order);
 /* A function name as typed: its row, and the base written on it (log_2), else NULL. */
 typedef struct dx_fnref {
     const dx_fn *fn;

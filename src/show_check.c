@@ -58,6 +58,31 @@ static void show_json(dx_ctx *ctx, const dx_check_result *r, const texts *t, dx_
     json_expr(ctx, out, r->f);
     dx_json_key(out, "answer", false);
     json_expr(ctx, out, r->answer);
+    dx_json_key(out, "as_read", false);
+    json_expr(ctx, out, r->answer);
+    dx_json_key(out, "answer_notes", false);
+    dx_buf_putc(out, '[');
+    for (size_t i = 0; i < r->read.nnotes; i++) {
+        dx_buf note = {0};
+        dx_buf_puts(out, i ? ", " : "");
+        dx_json_str(out, said(ctx, &note, r->read.notes[i], DX_PLAIN, out));
+        dx_buf_free(&note);
+    }
+    dx_buf_puts(out, "]");
+    dx_json_key(out, "foreign_variables", false);
+    dx_buf_putc(out, '[');
+    for (size_t i = 0; i < r->nforeign; i++) {
+        dx_buf_puts(out, i ? ", {" : "{");
+        dx_json_key(out, "name", true);
+        dx_json_str(out, r->foreign[i]);
+        dx_json_key(out, "did_you_mean", false);
+        if (r->foreign_as[i])
+            json_expr(ctx, out, r->foreign_as[i]);
+        else
+            dx_buf_puts(out, "null");
+        dx_buf_putc(out, '}');
+    }
+    dx_buf_putc(out, ']');
     dx_json_key(out, "variable", false);
     dx_json_str(out, r->var);
     dx_json_key(out, "order", false);
@@ -127,6 +152,16 @@ static void show_text(dx_ctx *ctx, const dx_check_result *r, const texts *t, dx_
         dx_buf_free(&point);
     }
     const char *deriv = text(&t->deriv), *va = text(&t->va), *vd = text(&t->vd), *where = text(&at);
+    /* first how the answer was read, so that a verdict on a misread answer cannot surprise */
+    say(ctx, out, DX_MSG(DX_M_CHECK_AS_READ, DX_E(r->answer)), fmt);
+    dx_buf_putc(out, '\n');
+    for (size_t i = 0; i < r->nforeign; i++) {
+        if (r->foreign_as[i])
+            say(ctx, out, DX_MSG(DX_M_CHECK_FOREIGN_SPLIT, DX_S(r->foreign[i]), DX_E(r->foreign_as[i])), fmt);
+        else
+            say(ctx, out, DX_MSG(DX_M_CHECK_FOREIGN, DX_S(r->foreign[i])), fmt);
+        dx_buf_putc(out, '\n');
+    }
     switch (q->kind) {
     case DX_EQ_ALGEBRA:
         say(ctx, out, DX_MSG(DX_M_CHECK_ALGEBRA), fmt);

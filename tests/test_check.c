@@ -171,6 +171,44 @@ START_TEST(noisy_reference)
 }
 END_TEST
 
+/* How check read the answer, as data: its notes, and each name f has not with the split of
+ * that name into f's names (or none). */
+static const struct {
+    const char *f, *var, *answer;
+    size_t nnotes;
+    const char *foreign, *as; /* the first name f has not ("" for none) and its split ("" for none) */
+} read_rows[] = {
+    {"(w1*x - y)^2", "w1", "2(w1x - y)x", 0, "w1x", "w1*x"},
+    {"(w*x - y)^2", "w", "2(wx - y)x", 1, "", ""},
+    {"rate*t^2", "t", "2 rate t", 0, "", ""},  /* f's names stay whole in the answer */
+    {"rate*t^2", "t", "2ratet", 1, "", ""}, /* split by the grammar, with a note */
+    {"x^2", "x", "2 theta", 0, "theta", ""},
+    {"a1*b2*x", "x", "a1b2", 0, "a1b2", "a1*b2"},
+    {"x^2", "x", "2x", 0, "", ""},
+};
+
+START_TEST(check_reads_answer)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    const char *const names[] = {"rate"};
+    dx_parse_opts opts = {names, 1, false};
+    dx_expr *f = dx_parse_ex(ctx, read_rows[_i].f, strlen(read_rows[_i].f), &opts, NULL);
+    dx_check_result r;
+    const char *a = read_rows[_i].answer;
+    ck_assert_msg(dx_check(ctx, f, read_rows[_i].var, 1, a, strlen(a), &r) == DX_OK, "%s: %s", a, tu_err(ctx));
+    ck_assert_msg(r.read.nnotes == read_rows[_i].nnotes, "%s: %zu notes", a, r.read.nnotes);
+    bool none = !read_rows[_i].foreign[0];
+    ck_assert_msg(r.nforeign == (none ? 0u : 1u), "%s: %zu names f has not", a, r.nforeign);
+    if (!none) {
+        ck_assert_str_eq(r.foreign[0], read_rows[_i].foreign);
+        char *as = r.foreign_as[0] ? dx_print(ctx, r.foreign_as[0], DX_PLAIN) : NULL;
+        ck_assert_str_eq(as ? as : "", read_rows[_i].as);
+        free(as);
+    }
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 /* --- the program ------------------------------------------------------------------------- */
 
 static const struct {
@@ -179,30 +217,66 @@ static const struct {
     const char *out;
 } cli_rows[] = {
     {{"check", "x^3", "3x^3"}, 1,
+     "your answer, as read: 3*x^3\n"
      "incorrect\n"
      "at x = 2: your answer gives 24, the derivative is 12\n"
      "the derivative: 3*x^2\n"
      "likely slip: power-rule exponent not reduced: (u^n)' = n*u^(n-1)*u': the exponent goes down by one\n"},
-    {{"check", "sin(x^2)", "2x cos(x^2)"}, 0, "correct (equal by algebra)\n"},
+    {{"check", "sin(x^2)", "2x cos(x^2)"}, 0, "your answer, as read: 2*x*cos(x^2)\ncorrect (equal by algebra)\n"},
     {{"check", "x^2/2 + x", "(x^2-1)/(x-1)"}, 0,
+     "your answer, as read: (x^2 - 1)/(x - 1)\n"
      "correct where both are defined, but your answer is undefined at x = 1, where the derivative is 2\n"},
     /* the division cancels on construction; the answer as written is still undefined there */
     /* only f's own domain counts: 1/abs(x) is right wherever ln(x) is defined */
-    {{"check", "ln(x)", "1/abs(x)"}, 0, "correct (agrees with 1/x at 50 points; checked by evaluation, not by algebra)\n"},
-    {{"check", "x", "x/x"}, 0, "correct where both are defined, but your answer is undefined at x = 0, where the derivative is 1\n"},
+    {{"check", "ln(x)", "1/abs(x)"}, 0,
+     "your answer, as read: 1/abs(x)\ncorrect (agrees with 1/x at 50 points; checked by evaluation, not by algebra)\n"},
+    {{"check", "x", "x/x"}, 0,
+     "your answer, as read: 1\ncorrect where both are defined, but your answer is undefined at x = 0, where the derivative is 1\n"},
     {{"check", "x^2 - 2x", "2(x-1)^2/(x-1)"}, 0,
+     "your answer, as read: 2*(x - 1)\n"
      "correct where both are defined, but your answer is undefined at x = 1, where the derivative is 0\n"},
-    {{"check", "x^2", "2*x^2/x"}, 0, "correct where both are defined, but your answer is undefined at x = 0, where the derivative is 0\n"},
+    {{"check", "x^2", "2*x^2/x"}, 0,
+     "your answer, as read: 2*x\ncorrect where both are defined, but your answer is undefined at x = 0, where the derivative is 0\n"},
     {{"check", "x^2 + 5", "2x + 5"}, 1,
+     "your answer, as read: 2*x + 5\n"
      "incorrect\n"
      "at x = 2: your answer gives 9, the derivative is 4\n"
      "the derivative: 2*x\n"
      "likely slip: constant not dropped: the derivative of a constant term is 0\n"},
-    {{"check", "x^3", "6x", "--order", "2"}, 0, "correct (equal by algebra)\n"},
+    {{"check", "x^3", "6x", "--order", "2"}, 0, "your answer, as read: 6*x\ncorrect (equal by algebra)\n"},
     {{"check", "x^2 y", "2x"}, 1,
+     "your answer, as read: 2*x\n"
      "incorrect\n"
      "at x = 2 (with y = 7/5): your answer gives 4, the derivative is 28/5\n"
      "the derivative: 2*x*y\n"},
+    /* how the answer was read, first; a name f has not, split into f's names where it can be */
+    {{"check", "ln(x)/2", "1/2x"}, 1,
+     "your answer, as read: x/2\n"
+     "incorrect\n"
+     "at x = 2: your answer gives 1, the derivative is 1/4\n"
+     "the derivative: 1/(2*x)\n"},
+    {{"check", "(w1*x-y)^2", "2(w1x - y)x", "--var", "w1"}, 1,
+     "your answer, as read: 2*x*(w1x - y)\n"
+     "'w1x' is not a variable of f: did you mean w1*x?\n"
+     "incorrect\n"
+     "at w1 = 2 (with w1x = 7/5, x = 3/7, y = 11/4): your answer gives -81/70, the derivative is -159/98\n"
+     "the derivative: 2*x*(w1*x - y)\n"},
+    {{"check", "(w*x-y)^2", "2(wx - y)x", "--var", "w"}, 0, "your answer, as read: 2*x*(w*x - y)\ncorrect (equal by algebra)\n"},
+    {{"check", "x^2", "2theta"}, 1,
+     "your answer, as read: 2*theta\n"
+     "'theta' is not a variable of f\n"
+     "incorrect\n"
+     "at x = 2 (with theta = 7/5): your answer gives 14/5, the derivative is 4\n"
+     "the derivative: 2*x\n"},
+    {{"check", "rate*x^2", "2rate x", "--var", "x"}, 0, "your answer, as read: 2*e*a*r*t*x\ncorrect (equal by algebra)\n"},
+    {{"check", "(x1 + x2)^2", "2(x1 + x2)", "--var", "x1", "--format", "json"}, 0,
+     "{\"input\": \"(x1 + x2)^2\", \"answer\": \"2*(x1 + x2)\", \"as_read\": \"2*(x1 + x2)\", \"answer_notes\": [], "
+     "\"foreign_variables\": [], \"variable\": \"x1\", \"order\": 1, \"verdict\": \"correct\", \"method\": \"algebra\", "
+     "\"points\": 0, \"derivative\": \"2*(x1 + x2)\", \"counterexample\": null, \"slip\": null}\n"},
+    {{"check", "x*y^2", "yy", "--var", "x", "--format", "json"}, 0,
+     "{\"input\": \"x*y^2\", \"answer\": \"y^2\", \"as_read\": \"y^2\", \"answer_notes\": [\"read 'yy' as y^2\"], "
+     "\"foreign_variables\": [], \"variable\": \"x\", \"order\": 1, \"verdict\": \"correct\", \"method\": \"algebra\", "
+     "\"points\": 0, \"derivative\": \"y^2\", \"counterexample\": null, \"slip\": null}\n"},
     {{"check", "x^3", "3x^", "--order", "2"}, 2, ""},
     {{"check", "x^3"}, 2, ""},
     {{"steps", "x^3 - 3x"}, 0,
@@ -382,6 +456,7 @@ int main(void)
     tcase_add_test(tc, wrong_without_known_slip);
     tcase_add_test(tc, equal_except_undefined);
     tcase_add_test(tc, noisy_reference);
+    tcase_add_loop_test(tc, check_reads_answer, 0, sizeof read_rows / sizeof read_rows[0]);
     suite_add_tcase(s, tc);
     TCase *cl = tcase_create("cli");
     tcase_set_timeout(cl, 300);

@@ -136,13 +136,13 @@ static const struct {
     {A("eval", "x^2 + y", "x=1/2", "y=pi"), 0, "1/4 + pi ≈ 3.391592653589793\n", ""},
     {A("eval", "x"), 2, "", "dfdx: no value for x: give it as V=VALUE (e.g. x=1)\n"},
     /* check: correct (0), incorrect (1) with a point, both values and the slip */
-    {A("check", "x^3", "3x^2"), 0, "correct (equal by algebra)\n", ""},
-    {A("check", "x^3", "6x", "--order", "2"), 0, "correct (equal by algebra)\n", ""},
+    {A("check", "x^3", "3x^2"), 0, "your answer, as read: 3*x^2\ncorrect (equal by algebra)\n", ""},
+    {A("check", "x^3", "6x", "--order", "2"), 0, "your answer, as read: 6*x\ncorrect (equal by algebra)\n", ""},
     {A("check", "x^3", "3x^3"), 1,
-     "incorrect\nat x = 2: your answer gives 24, the derivative is 12\nthe derivative: 3*x^2\n"
+     "your answer, as read: 3*x^3\nincorrect\nat x = 2: your answer gives 24, the derivative is 12\nthe derivative: 3*x^2\n"
      "likely slip: power-rule exponent not reduced: (u^n)' = n*u^(n-1)*u': the exponent goes down by one\n", ""},
     {A("check", "x^3", "-3x^2"), 1,
-     "incorrect\nat x = 2: your answer gives -12, the derivative is 12\nthe derivative: 3*x^2\n"
+     "your answer, as read: -3*x^2\nincorrect\nat x = 2: your answer gives -12, the derivative is 12\nthe derivative: 3*x^2\n"
      "likely slip: sign flipped: the answer is the derivative with the opposite sign: check each minus sign\n", ""},
     /* verify: x, f', central difference, difference, match; --at takes expressions */
     {A("verify", "x^2", "--at", "1/3,pi"), 0,

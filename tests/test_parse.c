@@ -236,6 +236,18 @@ static const struct { const char *typed, *as, *notes; } typed_rows[] = {
     { "e^{-x}", "e^(-x)", "" },
     { "½", "1/2", "" },
     { "½x²", "x^2/2", "" },
+    { "2½", "5/2", "" },
+    { "3¾x", "15/4*x", "" },
+    { "1¼ x^2", "5/4*x^2", "" },
+    /* the inverse hyperbolic functions, under each of their names */
+    { "asinh(x)", "asinh(x)", "" },
+    { "acosh(x)", "acosh(x)", "" },
+    { "atanh(x)", "atanh(x)", "" },
+    { "arsinh(2x)", "asinh(2*x)", "" },
+    { "arccosh x", "acosh(x)", "read 'arccosh x' as acosh(x)" },
+    { "artanh(x^2)", "atanh(x^2)", "" },
+    { "sinh^-1(x)", "asinh(x)", "" },
+    { "tanh^-1 x", "atanh(x)", "read 'tanh^-1 x' as atanh(x)" },
     { "¼x^4", "x^4/4", "" },
     { "¾x", "3*x/4", "" },
     { "∛x", "x^(1/3)", "" },
@@ -820,6 +832,51 @@ START_TEST(named_functions)
 }
 END_TEST
 
+/* f'(ARG) and f''(ARG) are the derivatives of a defined function, checked against central
+ * differences; L(A, B) replaces both parameters at once; a function's variable cannot be
+ * defined as a number. Its own context: the definitions last as long as it. */
+START_TEST(named_derivatives)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    const char *f_text = "sin(x)*x^2", *const wb[] = {"w", "b"};
+    dx_expr *body = dx_parse(ctx, f_text, strlen(f_text));
+    ck_assert_int_eq(dx_define(ctx, "f", "x", body), DX_OK);
+    static const char *const primes[] = {"f(t)", "f'(t)", "f''(t)", "f'''(t)"};
+    for (unsigned k = 1; k < 4; k++) {
+        dx_expr *d = dx_parse(ctx, primes[k], strlen(primes[k]));
+        dx_expr *lower = dx_parse(ctx, primes[k - 1], strlen(primes[k - 1]));
+        ck_assert_msg(d != NULL && lower != NULL, "%s: %s", primes[k], tu_err(ctx));
+        char why[256] = "";
+        ck_assert_msg(tu_check_default(lower, d, "t", why, sizeof why) >= 5, "%s: %s", primes[k], why);
+    }
+    ck_assert_ptr_eq(dx_parse(ctx, "f'", 2), dx_derivative(ctx, body, "x", 1));
+    ck_assert_ptr_eq(dx_parse(ctx, "f'(0)", 5), dx_parse(ctx, "0", 1));
+    ck_assert_ptr_eq(dx_parse(ctx, "2f'(pi) + 1", 11), dx_parse(ctx, "1 - 2pi^2", 9));
+    /* two parameters, replaced at once: L(b, w) swaps them */
+    const char *l_text = "(w*x + b - y)^2";
+    ck_assert_int_eq(dx_define_n(ctx, "L", wb, 2, dx_parse(ctx, l_text, strlen(l_text))), DX_OK);
+    ck_assert_ptr_eq(dx_parse(ctx, "L(b, w)", 7), dx_parse(ctx, "(b*x + w - y)^2", 15));
+    ck_assert_ptr_eq(dx_parse(ctx, "L(1, 2)", 7), dx_parse(ctx, "(x + 2 - y)^2", 13));
+    const char *const *params;
+    size_t np;
+    ck_assert_ptr_nonnull(dx_defined_n(ctx, "L", &params, &np));
+    ck_assert_uint_eq(np, 2);
+    ck_assert_str_eq(params[1], "b");
+    ck_assert_ptr_null(dx_parse(ctx, "L(1)", 4));
+    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_ESYNTAX);
+    ck_assert_ptr_null(dx_parse(ctx, "L'(1)", 5));
+    ck_assert_ptr_null(dx_parse(ctx, "g'(1)", 5));
+    /* x = 3 while x is f's variable: refused, with what to write instead */
+    ck_assert_int_eq(dx_define(ctx, "x", NULL, dx_parse(ctx, "3", 1)), DX_EUSAGE);
+    char *msg = dx_ctx_errmsg(ctx, DX_PLAIN);
+    ck_assert_str_eq(msg, "x is the variable of f: for f at x = 3, write f(3)");
+    free(msg);
+    ck_assert_int_eq(dx_define(ctx, "b", NULL, dx_parse(ctx, "3", 1)), DX_EUSAGE);
+    ck_assert_int_eq(dx_define(ctx, "f", "t", dx_parse(ctx, "t", 1)), DX_OK); /* f itself may change */
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(substitute_and_facts)
 {
     dx_expr *e = tu_parse("3*x^2 - 3");
@@ -891,6 +948,7 @@ static Suite *parse_suite(void)
     tc = tcase_create("session");
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_test(tc, named_functions);
+    tcase_add_test(tc, named_derivatives);
     tcase_add_test(tc, substitute_and_facts);
     tcase_add_loop_test(tc, unfinished_row, 0, N(unfinished_rows));
     suite_add_tcase(s, tc);

@@ -123,6 +123,70 @@ START_TEST(batch_words)
 }
 END_TEST
 
+/* What students type in a session (CLI.md, issue 13): f'(2) and f''(x) (the quote is a prime,
+ * not a string swallowing the lines after it), diff f as a value, the variable of a function
+ * refused as a name, ans after a bare expression, a pasted dfdx prefix and its quotes, and a
+ * function of two variables. */
+START_TEST(students_session)
+{
+    const char *argv[] = {NULL};
+    char *out, *err;
+    int rc = tu_run(argv,
+                    "f = x^3 - 3x\n"
+                    "f'(2)\n"
+                    "f''(x)\n"
+                    "f'\n"
+                    "k = diff f\n"
+                    "k(2)\n"
+                    "x = 3\n"
+                    "f(2)\n"
+                    "2 + 3\n"
+                    "ans\n"
+                    "dfdx diff 'x^2'\n"
+                    "'sin(x)'\n"
+                    "ans\n"
+                    "L(w, b) = (w*x + b - y)^2\n"
+                    "L(1, 2)\n"
+                    "L(b, w)\n"
+                    "grad L\n"
+                    "L(1)\n"
+                    "w = 2\n"
+                    "g'(1)\n"
+                    "m = diff t^3 --order 2\n"
+                    "limt x --at 0\n",
+                    &out, &err);
+    ck_assert_msg(rc == 2, "rc %d", rc);
+    static const char want[] = "f(x) = x^3 - 3*x\n"
+                               "9\n"
+                               "f''(x) = 6*x\n"
+                               "f' = 3*x^2 - 3\n"
+                               "k(x) = 3*x^2 - 3\n"
+                               "9\n"
+                               "2\n"
+                               "5\n"
+                               "5\n"
+                               "2*x\n"
+                               "cos(x)\n"
+                               "cos(x)\n"
+                               "L(w, b) = (w*x + b - y)^2\n"
+                               "L(1, 2) = (x - y + 2)^2\n"
+                               "L(b, w) = (b*x + w - y)^2\n"
+                               "d/dw = 2*x*(w*x + b - y)\n"
+                               "d/db = 2*(w*x + b - y)\n"
+                               "m(t) = 6*t\n";
+    ck_assert_msg(strcmp(out, want) == 0, "out:\n%s\nerr:\n%s", out, err);
+    static const char *errs[] = {"dfdx: line 7: x is the variable of k: for k at x = 3, write k(3)",
+                                 "dfdx: line 18: syntax error at column 1: L takes 2 values, one for each of its variables",
+                                 "dfdx: line 19: w is a variable of L(w, b): give the values in a call, as L(1, 2)",
+                                 "dfdx: line 20: syntax error at column 1: g' needs a function g",
+                                 "dfdx: line 22: unknown command 'limt' (did you mean 'limit'?)"};
+    for (size_t i = 0; i < sizeof errs / sizeof *errs; i++)
+        ck_assert_msg(strstr(err, errs[i]), "missing '%s' in:\n%s", errs[i], err);
+    free(out);
+    free(err);
+}
+END_TEST
+
 /* --- a terminal session through a pseudo-terminal ------------------------------------------------ */
 
 typedef struct {
@@ -259,6 +323,7 @@ int main(void)
     tcase_add_test(tc, batch_errors_go_on);
     tcase_add_test(tc, name_after_digits);
     tcase_add_test(tc, batch_words);
+    tcase_add_test(tc, students_session);
     tcase_add_test(tc, terminal_session);
     tcase_add_test(tc, every_command_documented);
     suite_add_tcase(s, tc);

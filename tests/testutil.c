@@ -80,6 +80,9 @@ double tu_eval(const dx_expr *e, const char *var, double x)
         case DX_SOFTPLUS: return log(1 + exp(u));
         case DX_STEP: return u > 0 ? 1 : u < 0 ? 0 : NAN;
         case DX_SIGN: return u > 0 ? 1 : u < 0 ? -1 : NAN;
+        case DX_ASINH: return log(u + sqrt(u * u + 1));
+        case DX_ACOSH: return u >= 1 ? log(u + sqrt(u * u - 1)) : NAN;
+        case DX_ATANH: return fabs(u) < 1 ? 0.5 * log((1 + u) / (1 - u)) : NAN;
         }
         return NAN;
     }

@@ -56,6 +56,9 @@ typedef struct dx_equiv {
     dx_expr *const *held_value;
 } dx_equiv;
 
+/* The variables of an answer that f has not, as many as a check result names. */
+#define DX_CHECK_MAX_FOREIGN 4
+
 /* The verdict on a student's derivative. Expressions belong to the context; no memory owned. */
 typedef struct dx_check_result {
     dx_expr *f, *answer;
@@ -68,6 +71,13 @@ typedef struct dx_check_result {
     const dx_expr *slip_at; /* the subexpression of f where it was made; NULL when made everywhere
                                (or at f itself) */
     dx_expr *slipped;       /* the derivative under that slip */
+    /* how the answer was read: its parse's notes (read 'xy' as x*y; f's variables stay whole),
+     * and its variables that f has not, each with the product of f's variables its name
+     * splits into ('w1x' as w1*x) or NULL when it splits into none */
+    dx_parse_info read;
+    size_t nforeign;
+    const char *foreign[DX_CHECK_MAX_FOREIGN];
+    dx_expr *foreign_as[DX_CHECK_MAX_FOREIGN];
 } dx_check_result;
 
 /* Is answer (text of len bytes, parsed here so that divisions it cancels are remembered) the

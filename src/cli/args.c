@@ -39,6 +39,26 @@ cli_word cli_read_word(const cli_opt *opts, int argc, char **argv, int *i, const
     return CLI_WORD_OPTION;
 }
 
+/* An option the command does not take: the nearest one it (or the program) does, if any. */
+static void unknown_option(cli *c, const cli_command *cmd, const char *word)
+{
+    static const char *const global[] = {"format", "help", "version"};
+    const char *names[CLI_MAX_OPT + 3];
+    size_t n = 0;
+    for (const cli_opt *o = cmd->opts; o && o->name && n < CLI_MAX_OPT; o++)
+        names[n++] = o->name;
+    for (size_t i = 0; i < sizeof global / sizeof *global; i++)
+        names[n++] = global[i];
+    size_t len = strcspn(word + 2, "=");
+    char name[40];
+    snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), word + 2);
+    const char *near = cli_nearest(name, names, n);
+    if (near)
+        cli_usage(c, _("'%s' is not an option of 'dfdx %s' (did you mean --%s?)"), word, cmd->name, near);
+    else
+        cli_usage(c, _("'%s' is not an option of 'dfdx %s' (usage: dfdx %s)"), word, cmd->name, _(cmd->usage));
+}
+
 bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_args *a)
 {
     memset(a, 0, sizeof *a);
@@ -53,7 +73,7 @@ bool cli_read_args(cli *c, const cli_command *cmd, int argc, char **argv, cli_ar
             dashdash = true;
             continue;
         case CLI_WORD_UNKNOWN:
-            cli_usage(c, _("'%s' is not an option of 'dfdx %s' (usage: dfdx %s)"), argv[at], cmd->name, cmd->usage);
+            unknown_option(c, cmd, argv[at]);
             return false;
         case CLI_WORD_NO_VALUE:
             cli_usage(c, _("--%s needs a value (usage: dfdx %s)"), o->name, cmd->usage);

@@ -50,6 +50,10 @@ typedef struct cli {
                                 ans), set by the handler; NULL when it printed none */
     const char *vars;        /* the command's --var (w or w,b): names cli_parse keeps whole */
     bool equation;           /* the command reads an equation (implicit): cli_parse allows '=' */
+    /* the notes of the command's parses so far (read 'xy' as x*y), which its JSON result
+     * carries as "notes" */
+    dx_msg notes[DX_PARSE_MAX_NOTES];
+    size_t nnotes;
 } cli;
 
 typedef int (*cli_handler)(cli *c, const cli_args *a);
@@ -91,6 +95,12 @@ bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv);
 /* The value of --name, or NULL when absent. */
 const char *cli_get(const cli_args *a, const char *name);
 bool cli_has(const cli_args *a, const char *name);
+/* The command, option or word of words[0..n) nearest to word (dx_nearest), or NULL. */
+const char *cli_nearest(const char *word, const char *const *words, size_t n);
+/* The command nearest to word ("help" included), or NULL. */
+const char *cli_near_command(const char *word);
+/* The help of the program (cmd NULL) or of one command, on c->out. */
+void cli_print_help(cli *c, const cli_command *cmd);
 /* Run argv (argv[0] is a command name or an expression). Returns the exit status. */
 int cli_run(cli *c, int argc, char **argv);
 
@@ -122,8 +132,12 @@ dx_expr *cli_function(cli *c, const cli_args *a, const char *only, const char **
 /* The chosen format as the library's renderers (dx_show_*) take it. */
 dx_show cli_how(const cli *c);
 /* A renderer's text written to f (and b emptied): CLI_OK, or CLI_BAD after reporting why there
- * is none (the error a failed print left on the context, else out of memory). */
+ * is none (the error a failed print left on the context, else out of memory). A JSON result
+ * on c->out gets the command's notes (cli_put). */
 int cli_emit(cli *c, FILE *f, dx_buf *b);
+/* A command's result text on c->out; under --format json the notes of its parses go into
+ * the object as "notes" (and are then forgotten). */
+void cli_put(cli *c, const char *text);
 /* Print e in the chosen plain or LaTeX form; malloc'd. */
 char *cli_show(cli *c, const dx_expr *e);
 /* Text the library wrote in plain form ("2 - sqrt(3)", "9/4") in the chosen form: with

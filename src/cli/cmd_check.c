@@ -1,6 +1,7 @@
 /* dfdx check: is a student's answer the derivative? The verdict, a counterexample, the slip. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int cli_check(cli *c, const cli_args *a);
@@ -15,6 +16,13 @@ int cli_check(cli *c, const cli_args *a)
     dx_check_result r;
     if (dx_check(c->ctx, f, var, order, a->pos[1], strlen(a->pos[1]), &r) != DX_OK)
         return cli_report(c, a->pos[1]); /* only the answer's errors have a place in a text */
+    for (size_t i = 0; i < r.read.nnotes; i++) { /* the answer's guesses, as cli_parse says the function's */
+        char *note = dx_msg_text(c->ctx, &r.read.notes[i], DX_PLAIN);
+        if (!note)
+            cli_oom(c);
+        fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, note);
+        free(note);
+    }
     dx_buf b = {0};
     dx_show_check(c->ctx, &r, cli_how(c), &b);
     if (cli_emit(c, c->out, &b) != CLI_OK)

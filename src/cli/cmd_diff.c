@@ -1,6 +1,9 @@
 /* dfdx diff and dfdx grad: derivatives, printed. */
 #include "cli.h"
 
+#include <stdio.h>
+#include <string.h>
+
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
 
@@ -38,6 +41,23 @@ int cli_grad(cli *c, const cli_args *a)
     dx_grad g;
     if (dx_gradient(c->ctx, e, &g) != DX_OK)
         return cli_report(c, NULL);
+    /* --var w,b: the partial derivatives by those, in that order (L(w, b) in a session) */
+    const char *names[CLI_MAX_POS];
+    dx_expr *partial[CLI_MAX_POS];
+    char list[256];
+    const char *vars = cli_get(a, "var");
+    if (vars) {
+        snprintf(list, sizeof list, "%s", vars);
+        size_t n = 0;
+        for (char *v = strtok(list, ","); v; v = strtok(NULL, ",")) {
+            if (n == CLI_MAX_POS || !dx_is_name(v, strlen(v)))
+                return cli_usage(c, "--var takes variable names separated by commas (not '%s')", vars);
+            names[n] = v;
+            if (!(partial[n++] = dx_derivative(c->ctx, e, v, 1)))
+                return cli_report(c, NULL);
+        }
+        g = (dx_grad){e, n, names, partial};
+    }
     dx_buf b = {0};
     dx_show_gradient(c->ctx, &g, cli_how(c), &b);
     return cli_emit(c, c->out, &b);

@@ -51,8 +51,9 @@ static bool cli_is_equation(cli *c, const char *text)
 const cli_command cli_commands[] = {
     {"diff", cli_diff, diff_opts, 1, 1, N_("diff EXPR [--var V] [--order N]"),
      N_("The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3")},
-    {"grad", cli_grad, no_opts, 1, 1, N_("grad EXPR"),
-     N_("Every partial derivative, one line each.\n  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...")},
+    {"grad", cli_grad, var_opts, 1, 1, N_("grad EXPR [--var w,b]"),
+     N_("Every partial derivative (or those by the variables --var lists), one line each.\n"
+     "  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...")},
     {"steps", cli_steps, var_opts, 1, 1, N_("steps EXPR [--var V]"),
      N_("The derivation, one rule application per line, each rule named with its formula.\n"
      "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ...")},
@@ -175,26 +176,66 @@ static void usage(FILE *f)
           f);
 }
 
+void cli_print_help(cli *c, const cli_command *cmd)
+{
+    if (cmd)
+        fprintf(c->out, _("usage: dfdx %s\n\n%s\n"), _(cmd->usage), _(cmd->help));
+    else
+        usage(c->out);
+}
+
 bool cli_help(cli *c, const cli_command *cmd, int argc, char **argv)
 {
     for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fprintf(c->out, _("usage: dfdx %s\n\n%s\n"), _(cmd->usage), _(cmd->help));
+            cli_print_help(c, cmd);
             return true;
         }
     return false;
 }
 
+const char *cli_nearest(const char *word, const char *const *words, size_t n) { return dx_nearest(word, words, n); }
+
+const char *cli_near_command(const char *word)
+{
+    const char *names[sizeof cli_commands / sizeof *cli_commands + 1];
+    size_t n = 0;
+    for (const cli_command *k = cli_commands; k->name; k++)
+        names[n++] = k->name;
+    names[n++] = "help";
+    return cli_nearest(word, names, n);
+}
+
+/* dfdx help [COMMAND]: --help by another name. */
+static int help_command(cli *c, int argc, char **argv)
+{
+    const cli_command *cmd = argc > 1 ? cli_find(argv[1]) : NULL;
+    if (argc > 1 && !cmd) {
+        const char *near = cli_near_command(argv[1]);
+        return near ? cli_usage(c, _("no command '%s' (did you mean '%s'?); 'dfdx help' lists them"), argv[1], near)
+                    : cli_usage(c, _("no command '%s'; 'dfdx help' lists them"), argv[1]);
+    }
+    cli_print_help(c, cmd);
+    return CLI_OK;
+}
+
 int cli_run(cli *c, int argc, char **argv)
 {
+    c->nnotes = 0;
     if (argc == 0) {
         usage(c->out);
         return CLI_OK;
     }
+    if (strcmp(argv[0], "help") == 0)
+        return help_command(c, argc, argv);
     const cli_command *cmd = cli_find(argv[0]);
+    const char *near;
     if (cmd) {
         argc--;
         argv++;
+    } else if (argc > 1 && dx_is_name(argv[0], strlen(argv[0])) && (near = cli_near_command(argv[0]))) {
+        /* "dfdx limt x --at 0": a command misspelt, not an expression with a stray word */
+        return cli_usage(c, _("unknown command '%s' (did you mean '%s'?)"), argv[0], near);
     } else {
         /* dfdx EXPR is diff, and dfdx EQUATION (x^2 + y^2 = 25) implicit */
         cmd = cli_find(cli_is_equation(c, argv[0]) ? "implicit" : "diff");
@@ -242,6 +283,11 @@ int main(int argc, char **argv)
         if (dashdash) {
             rest[n++] = argv[i];
             continue;
+        }
+        if (strcmp(argv[i], "-V") == 0) { /* the short form of --version, as many programs take it */
+            printf("dfdx %s\n", DX_VERSION);
+            free(rest);
+            return CLI_OK;
         }
         int at = i;
         const cli_opt *o;

@@ -52,6 +52,43 @@ void cli_recover(cli *c)
     dx_ctx_clear_error(c->ctx);
 }
 
+/* Under --format json an error is also one object on stdout, {"error": {"kind": ..., "message":
+ * ..., "column": N or null}}, so that a program reading the results reads the failures. */
+static void json_error(cli *c, const char *kind, const char *msg, long col)
+{
+    if (c->fmt != OUT_JSON)
+        return;
+    dx_buf b = {0};
+    dx_buf_puts(&b, "{\"error\": {");
+    dx_json_key(&b, "kind", true);
+    dx_json_str(&b, kind);
+    dx_json_key(&b, "message", false);
+    dx_json_str(&b, msg);
+    dx_json_key(&b, "column", false);
+    if (col > 0)
+        dx_buf_printf(&b, "%ld", col);
+    else
+        dx_buf_puts(&b, "null");
+    dx_buf_puts(&b, "}}\n");
+    char *s = dx_buf_take(&b);
+    if (s)
+        fputs(s, c->out);
+    free(s);
+    c->nnotes = 0;
+}
+
+/* The kind of an error as JSON names it, by status. */
+static const char *error_kind(dx_status st)
+{
+    switch (st) {
+    case DX_ESYNTAX: return "syntax";
+    case DX_EDOMAIN: return "domain";
+    case DX_ELIMIT: return "limit";
+    case DX_ENOMEM: return "memory";
+    default: return "usage";
+    }
+}
+
 int cli_report(cli *c, const char *text)
 {
     const dx_error *e = dx_ctx_error(c->ctx);
@@ -64,6 +101,7 @@ int cli_report(cli *c, const char *text)
         fprintf(c->err, "dfdx: %s", c->line_prefix);
         fprintf(c->err, e->status == DX_ESYNTAX ? _("syntax error at column %ld: %s\n") : _("error at column %ld: %s\n"),
                 col, msg ? msg : _("out of memory"));
+        json_error(c, error_kind(e->status), msg ? msg : _("out of memory"), col);
         free(msg);
         /* a very long line is shown around the error only */
         size_t from = 0, shown = n;
@@ -105,6 +143,7 @@ int cli_report(cli *c, const char *text)
     } else {
         char *msg = dx_ctx_errmsg(c->ctx, DX_PLAIN);
         fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, !msg ? _("out of memory") : msg[0] ? msg : _("failed"));
+        json_error(c, error_kind(e->status), !msg ? _("out of memory") : msg[0] ? msg : _("failed"), 0);
         free(msg);
     }
     dx_ctx_clear_error(c->ctx);
@@ -115,10 +154,13 @@ int cli_usage(cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(c->err, "dfdx: %s", c->line_prefix);
-    vfprintf(c->err, fmt, ap);
-    fputc('\n', c->err);
+    dx_buf b = {0};
+    dx_buf_vprintf(&b, fmt, ap);
     va_end(ap);
+    char *msg = dx_buf_take(&b);
+    fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, msg ? msg : "out of memory");
+    json_error(c, "usage", msg ? msg : "out of memory", 0);
+    free(msg);
     return CLI_BAD;
 }
 
@@ -140,6 +182,8 @@ dx_expr *cli_parse(cli *c, const char *text)
         if (note)
             fprintf(c->err, _("dfdx: %snote: %s\n"), c->line_prefix, note);
         free(note);
+        if (c->nnotes < DX_PARSE_MAX_NOTES)
+            c->notes[c->nnotes++] = info.notes[i];
     }
     return e;
 }
@@ -197,13 +241,11 @@ const char *cli_pick_var(cli *c, const cli_args *a, dx_expr *e)
             return "x";
     if (n == 1)
         return names[0];
-    char list[512] = "";
-    for (size_t i = 0, used = 0; i < n && used < sizeof list; i++) {
-        int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-        used += w > 0 ? (size_t)w : 0;
-    }
-    fprintf(c->err, "dfdx: %s", c->line_prefix);
-    fprintf(c->err, _("several variables (%s): choose one with --var, or use 'dfdx grad'\n"), list);
+    dx_buf list = {0};
+    for (size_t i = 0; i < n; i++)
+        dx_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+    cli_usage(c, _("several variables (%s): choose one with --var, or use 'dfdx grad'"), list.s ? list.s : "");
+    dx_buf_free(&list);
     return NULL;
 }
 

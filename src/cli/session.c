@@ -21,6 +21,7 @@ typedef struct {
     bool tty;
     char *history; /* the history file, NULL when HOME is unknown */
     long lineno;
+    char vars[DX_DEFINE_MAX_PARAMS * 34]; /* a command's --var from a function's variables */
 } session;
 
 /* One word of a line: the text, and whether any of it was quoted (then it stands alone). */
@@ -37,8 +38,8 @@ static const char ANS[] = "ans";
 
 static void set_ans(cli *c, dx_expr *e) { dx_define(c->ctx, ANS, NULL, e); }
 
-/* Split a line into words as a shell would for quotes: '...' literally, "..." with \" and \\.
- * LINE_MORE when a quote is still open at the end. */
+/* Split a line into words as a shell would for quotes: '...' literally (a ' that starts a
+ * word), "..." with \" and \\. LINE_MORE when a quote is still open at the end. */
 static line_result split(const char *line, word *w, int max, int *n, char *store)
 {
     *n = 0;
@@ -54,7 +55,8 @@ static line_result split(const char *line, word *w, int max, int *n, char *store
         w[*n].text = o;
         w[*n].quoted = false;
         while (*p && *p != ' ' && *p != '\t') {
-            if (*p == '\'' || *p == '"') {
+            /* a ' inside a word is a prime (f'(2), f''(x)); only at its start does it quote */
+            if ((*p == '\'' && o == w[*n].text) || *p == '"') {
                 char q = *p++;
                 w[*n].quoted = true;
                 while (*p && *p != q) {
@@ -87,13 +89,18 @@ static void help(cli *c, const char *name)
         fprintf(c->out, _("usage: %s\n\n%s\n"), _(k->usage), _(k->help));
         return;
     }
-    if (name)
+    const char *near = name ? cli_near_command(name) : NULL;
+    if (near)
+        fprintf(c->out, _("no command '%s' (did you mean '%s'?); these are:\n"), name, near);
+    else if (name)
         fprintf(c->out, _("no command '%s'; these are:\n"), name);
     for (k = cli_commands; k->name; k++)
         if (strcmp(k->name, "session") != 0)
             fprintf(c->out, "  %s\n", _(k->usage));
     fputs(_("  NAME = EXPR            define a function: f = x^3 - 3x (or f(t) = t^2)\n"
             "  f(2), f(1/2)           its value; 'diff f', 'plot f' use it\n"
+            "  f'(2), f''(x)          its derivatives; k = diff f defines one\n"
+            "  L(w, b) = EXPR         a function of several variables: L(1, 2), grad L\n"
             "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
             "  ans                    the last result\n"
             "  help COMMAND           one command, with an example\n"
@@ -102,15 +109,18 @@ static void help(cli *c, const char *name)
           c->out);
 }
 
-/* name as a definition shows it: f(x) = x^3 - 3*x */
-static void show_definition(cli *c, const char *name, const char *param, dx_expr *body)
+/* name as a definition shows it: f(x) = x^3 - 3*x, L(w, b) = ..., a = 2 */
+static void show_definition(cli *c, const char *name, const char *const *params, size_t n, dx_expr *body)
 {
     char *text = dx_print(c->ctx, body, DX_PLAIN);
     if (!text) {
         cli_report(c, NULL);
         return;
     }
-    fprintf(c->out, "%s(%s) = %s\n", name, param, text);
+    fprintf(c->out, "%s", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(c->out, "%s%s", i ? ", " : "(", params[i]);
+    fprintf(c->out, "%s = %s\n", n ? ")" : "", text);
     free(text);
 }
 
@@ -126,28 +136,91 @@ static bool definable(cli *c, const char *name)
     return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse_ex(c->ctx, name, strlen(name), &known, NULL));
 }
 
-/* NAME = EXPR or NAME(V) = EXPR. Returns false when the line is not a definition. */
+/* The words of text, quotes taken off, joined by one space each into store (as long as text):
+ * a pasted 'x^2' is x^2. LINE_MORE when a quote is left open. */
+static line_result unquote(const char *text, char *store, word *w, int max, int *n)
+{
+    char *words = malloc(strlen(text) + 1);
+    if (!words)
+        return LINE_QUIT;
+    line_result res = split(text, w, max, n, words);
+    char *o = store;
+    for (int i = 0; res == LINE_DONE && i < *n; i++) {
+        size_t len = strlen(w[i].text);
+        if (i)
+            *o++ = ' ';
+        memcpy(o, w[i].text, len);
+        o += len;
+    }
+    *o = 0;
+    free(words);
+    return res;
+}
+
+/* diff EXPR [--var V] [--order N] as the value of a definition (k = diff f): the derivative,
+ * and the variable it is a function of in *var. NULL after reporting. */
+static dx_expr *derivative_value(cli *c, char *words, char var[MAX_NAME])
+{
+    word w[CLI_MAX_POS + CLI_MAX_OPT];
+    char *argv[CLI_MAX_POS + CLI_MAX_OPT];
+    int n;
+    char *store = malloc(strlen(words) + 1);
+    if (!store)
+        cli_oom(c);
+    dx_expr *d = NULL;
+    const cli_command *cmd = cli_find("diff");
+    cli_args a;
+    if (split(words, w, (int)(sizeof w / sizeof *w), &n, store) != LINE_DONE || n < 2) {
+        cli_usage(c, "diff needs an expression (usage: dfdx %s)", cmd->usage);
+    } else {
+        for (int i = 1; i < n; i++)
+            argv[i - 1] = w[i].text;
+        unsigned order;
+        if (cli_read_args(c, cmd, n - 1, argv, &a) && cli_check_count(c, cmd, &a) &&
+            cli_order(c, &a, CLI_MAX_ORDER, &order)) {
+            dx_expr *e = cli_parse(c, a.pos[0]);
+            const char *v = e ? cli_pick_var(c, &a, e) : NULL;
+            if (v && strlen(v) >= MAX_NAME)
+                cli_usage(c, "'%s' is too long a name for a session's variable", v);
+            else if (v && !(d = dx_derivative(c->ctx, e, v, order)))
+                cli_report(c, NULL);
+            if (d)
+                snprintf(var, MAX_NAME, "%s", v);
+        }
+    }
+    free(store);
+    return d;
+}
+
+/* NAME = EXPR, NAME(V) = EXPR or NAME(V, W, ...) = EXPR; EXPR may be diff EXPR. Returns
+ * false when the line is not a definition. */
 static bool definition(session *s, const char *line, int *rc, line_result *res)
 {
     size_t nlen = cli_name_len(line);
     if (!nlen)
         return false;
-    char var[MAX_NAME] = "";
+    char params[DX_DEFINE_MAX_PARAMS][MAX_NAME];
+    const char *param[DX_DEFINE_MAX_PARAMS];
+    size_t np = 0;
     const char *q = line + nlen;
     while (*q == ' ')
         q++;
     if (*q == '(') {
-        q++;
-        while (*q == ' ')
+        do {
             q++;
-        const char *v = q;
-        size_t vlen = cli_name_len(v);
-        q += vlen;
-        while (*q == ' ')
-            q++;
-        if (*q != ')' || vlen == 0 || vlen >= MAX_NAME)
-            return false;
-        snprintf(var, sizeof var, "%.*s", (int)vlen, v);
+            while (*q == ' ')
+                q++;
+            const char *v = q;
+            size_t vlen = cli_name_len(v);
+            q += vlen;
+            while (*q == ' ')
+                q++;
+            if (vlen == 0 || vlen >= MAX_NAME || np == DX_DEFINE_MAX_PARAMS || (*q != ',' && *q != ')'))
+                return false;
+            snprintf(params[np], MAX_NAME, "%.*s", (int)vlen, v);
+            param[np] = params[np];
+            np++;
+        } while (*q == ',');
         q++;
         while (*q == ' ')
             q++;
@@ -164,27 +237,47 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
         return true;
     }
     const char *text = q + 1;
+    while (*text == ' ')
+        text++;
     if (dx_unfinished(c->ctx, text, strlen(text))) {
         *res = LINE_MORE;
         return true;
     }
-    dx_expr *e = cli_parse(c, text);
-    if (!e)
-        return true;
-    if (!var[0]) {
+    char *plain = malloc(strlen(text) + 1);
+    word w[CLI_MAX_POS + CLI_MAX_OPT];
+    int nw;
+    if (!plain)
+        cli_oom(c);
+    line_result r = unquote(text, plain, w, (int)(sizeof w / sizeof *w), &nw);
+    char var[MAX_NAME] = "";
+    dx_expr *e = NULL;
+    if (r == LINE_MORE)
+        *res = LINE_MORE;
+    else if (r != LINE_DONE)
+        cli_usage(c, "too many words in one line");
+    else if (!strncmp(plain, "diff", 4) && (plain[4] == ' ' || !plain[4])) /* k = diff f: the derivative */
+        e = derivative_value(c, plain, var);
+    else
+        e = cli_parse(c, plain);
+    const char **names;
+    if (e && !np && cli_vars(c, e, &names) > 0) { /* f = x^3: a function of its variable */
         cli_args none = {0};
-        const char *v = cli_pick_var(c, &none, e);
-        if (!v)
-            return true;
-        snprintf(var, sizeof var, "%s", v);
+        const char *v = var[0] ? var : cli_pick_var(c, &none, e);
+        if (v) {
+            snprintf(params[0], MAX_NAME, "%s", v);
+            param[np++] = params[0];
+        } else {
+            e = NULL;
+        }
     }
-    if (dx_define(c->ctx, name, var, e) != DX_OK) {
+    if (e && dx_define_n(c->ctx, name, param, np, e) != DX_OK) {
         cli_report(c, NULL);
-        return true;
+    } else if (e) {
+        show_definition(c, name, param, np, e);
+        set_ans(c, e);
+        *rc = CLI_OK;
     }
-    show_definition(c, name, var, e);
-    set_ans(c, e);
-    *rc = CLI_OK;
+    free(plain);
     return true;
 }
 
@@ -220,6 +313,62 @@ static int expression(session *s, const char *text)
     return CLI_OK;
 }
 
+/* Is text a function of the session by name: f(2), L(1, 2), f', f''(x)? Then it is shown as
+ * what it stands for, not differentiated as a bare expression is. */
+static bool by_name(cli *c, const char *text)
+{
+    size_t n = cli_name_len(text), primes = 0;
+    char name[MAX_NAME];
+    snprintf(name, sizeof name, "%.*s", (int)(n < MAX_NAME ? n : 0), text);
+    if (!n || n >= MAX_NAME || !dx_defined(c->ctx, name, NULL))
+        return false;
+    while (text[n] == '\'')
+        n++, primes++;
+    while (text[n] == ' ')
+        n++;
+    const char *close = strrchr(text, ')');
+    return (!text[n] && primes) || (text[n] == '(' && close && !close[1]);
+}
+
+/* f'(x), f'' or L(1, b) shown as what it is, not differentiated once more: f''(x) = 6*x; a
+ * value (f'(2)) as expression() shows one. */
+static int shown(session *s, const char *text)
+{
+    cli *c = s->c;
+    dx_expr *e = cli_parse(c, text);
+    if (!e)
+        return CLI_BAD;
+    const char **names;
+    if (cli_vars(c, e, &names) == 0)
+        return expression(s, text);
+    char *out = cli_show(c, e);
+    fprintf(c->out, "%s = %s\n", text, out);
+    free(out);
+    set_ans(c, e);
+    return CLI_OK;
+}
+
+/* The --var a command gets from the session when it names one of its functions alone and
+ * gives none: every variable of L(w, b) for grad, the one variable of f(t) for the others
+ * (so that diff f for f(t) = a*t^2 is by t). NULL when there is none. */
+static const char *by_name_var(session *s, const cli_command *cmd, const cli_args *a)
+{
+    const char *const *params;
+    size_t np = 0;
+    bool takes_var = false;
+    for (const cli_opt *o = cmd->opts; o && o->name; o++)
+        takes_var |= !strcmp(o->name, "var");
+    if (!takes_var || cli_has(a, "var") || a->npos < 1 || !dx_defined_n(s->c->ctx, a->pos[0], &params, &np) ||
+        np == 0 || (np > 1 && strcmp(cmd->name, "grad") != 0))
+        return NULL;
+    s->vars[0] = 0;
+    for (size_t i = 0; i < np; i++) {
+        size_t used = strlen(s->vars);
+        snprintf(s->vars + used, sizeof s->vars - used, "%s%s", i ? "," : "", params[i]);
+    }
+    return s->vars;
+}
+
 /* Run a command's words through the command table, a run of its positional words joined
  * back into one expression where the command takes one (so `diff x^3 - 3x` needs no quotes). */
 static line_result command(session *s, const cli_command *cmd, word *w, int n, int *rc)
@@ -236,6 +385,15 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
     cli_args a;
     if (!cli_read_args(c, cmd, argc, argv, &a))
         return LINE_DONE;
+    const char *var = by_name_var(s, cmd, &a);
+    if (var) { /* grad L: by L's variables; diff f: by f's */
+        if (a.nopt == CLI_MAX_OPT) {
+            *rc = cli_usage(c, "too many options");
+            return LINE_DONE;
+        }
+        a.opt_name[a.nopt] = "var";
+        a.opt_val[a.nopt++] = var;
+    }
     bool assigns = false;
     for (int k = 0; k < a.npos; k++)
         assigns |= !w[a.pos_at[k] + 1].quoted && is_assignment(a.pos[k]);
@@ -279,6 +437,10 @@ static line_result run_line(session *s, const char *line, int *rc)
     *rc = CLI_OK;
     while (*line == ' ' || *line == '\t')
         line++;
+    /* a command pasted from a shell: the program's name is not part of it */
+    if (!strncmp(line, "dfdx", 4) && (!line[4] || line[4] == ' ' || line[4] == '\t'))
+        for (line += 4; *line == ' ' || *line == '\t';)
+            line++;
     if (!*line || *line == '#')
         return LINE_DONE;
     line_result res;
@@ -297,27 +459,38 @@ static line_result run_line(session *s, const char *line, int *rc)
         res = LINE_DONE;
     } else if (res == LINE_DONE && n > 0) {
         const cli_command *cmd = cli_find(w[0].text);
-        const char *param;
-        dx_expr *named = n == 1 && !w[0].quoted ? dx_defined(c->ctx, w[0].text, &param) : NULL;
+        const char *const *params;
+        size_t np = 0;
+        dx_expr *named = n == 1 && !w[0].quoted ? dx_defined_n(c->ctx, w[0].text, &params, &np) : NULL;
         if (!w[0].quoted && (!strcmp(w[0].text, "quit") || !strcmp(w[0].text, "exit")) && n == 1) {
             res = LINE_QUIT;
+        } else if (n > 1 && !w[0].quoted && dx_is_name(w[0].text, strlen(w[0].text)) &&
+                   !dx_defined(c->ctx, w[0].text, NULL) && cli_near_command(w[0].text)) {
+            /* limt x --at 0: a command misspelt, not a product of letters */
+            *rc = cli_usage(c, "unknown command '%s' (did you mean '%s'?)", w[0].text, cli_near_command(w[0].text));
         } else if (!w[0].quoted && !strcmp(w[0].text, "help")) {
             help(c, n > 1 ? w[1].text : NULL);
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
             res = command(s, cmd, w, n, rc);
-        } else if (named && param) { /* a name alone shows what it stands for */
-            show_definition(c, w[0].text, param, named);
-        } else if (named) {
-            char *text = dx_print(c->ctx, named, DX_PLAIN);
-            if (text)
+        } else if (named) { /* a name alone shows what it stands for: f(x) = ..., or ans's value */
+            if (np) {
+                show_definition(c, w[0].text, params, np, named);
+            } else {
+                char *text = cli_show(c, named);
                 fprintf(c->out, "%s\n", text);
-            else
-                *rc = cli_report(c, NULL);
-            free(text);
+                free(text);
+            }
+            set_ans(c, named);
         } else if (dx_unfinished(c->ctx, line, strlen(line))) {
             res = LINE_MORE;
         } else {
-            *rc = expression(s, line);
+            /* a pasted 'x^2' is x^2: the words without their quotes */
+            char *plain = malloc(strlen(line) + 1);
+            if (!plain)
+                cli_oom(c);
+            res = unquote(line, plain, w, (int)(sizeof w / sizeof *w), &n);
+            *rc = by_name(c, plain) ? shown(s, plain) : expression(s, plain);
+            free(plain);
         }
     }
     free(store);
