@@ -309,7 +309,8 @@ START_TEST(cli_graph_file)
     snprintf(path, sizeof path, "/tmp/dfdx_graph_%d.dot", (int)getpid());
     const char *argv[] = {"backprop", "sigmoid(w*x + b)", "--at", "w=0.5,x=2,b=0", "--out", path, NULL};
     char *out, *err;
-    ck_assert_int_eq(tu_run(argv, NULL, &out, &err), 0);
+    int st = tu_run(argv, NULL, &out, &err);
+    ck_assert_msg(st == 0, "exit %d: %s", st, err);
     FILE *f = fopen(path, "r");
     ck_assert_ptr_nonnull(f);
     char text[8192] = "";
