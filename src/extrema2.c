@@ -804,7 +804,7 @@ dx_status dx_extrema2(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n
     dx_status st = done ? DX_OK : dx_extrema2_box(ctx, f, out);
     if (st != DX_OK)
         dx_extrema2_free(out);
-    return dx_end(ctx, st);
+    return dx_mv_end(ctx, st);
 }
 
 void dx_extrema2_free(dx_extrema2_result *r)

@@ -52,7 +52,7 @@ static dx_status pick_vars(dx_ctx *ctx, dx_expr *f, const char *const *vars, siz
     return DX_OK;
 }
 
-dx_status dx_hessian(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars, const char *const *names,
+static dx_status hessian_of(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars, const char *const *names,
                      dx_expr *const *point, size_t npoint, dx_hessian_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -115,4 +115,10 @@ dx_status dx_hessian(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nv
             return dx_ctx_error(ctx)->status;
     }
     return DX_OK;
+}
+
+dx_status dx_hessian(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars, const char *const *names,
+                     dx_expr *const *point, size_t npoint, dx_hessian_result *out)
+{
+    return dx_mv_end(ctx, hessian_of(ctx, f, vars, nvars, names, point, npoint, out));
 }

@@ -58,7 +58,7 @@ static dx_status at_point(dx_ctx *ctx, dx_implicit_result *r)
     return DX_OK;
 }
 
-dx_status dx_implicit(dx_ctx *ctx, dx_expr *F, const char *x, const char *y, unsigned order, dx_expr *x0,
+static dx_status implicit_of(dx_ctx *ctx, dx_expr *F, const char *x, const char *y, unsigned order, dx_expr *x0,
                       dx_expr *y0, dx_implicit_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -102,4 +102,10 @@ dx_status dx_implicit(dx_ctx *ctx, dx_expr *F, const char *x, const char *y, uns
     out->x0 = x0;
     out->y0 = y0;
     return at_point(ctx, out);
+}
+
+dx_status dx_implicit(dx_ctx *ctx, dx_expr *F, const char *x, const char *y, unsigned order, dx_expr *x0,
+                      dx_expr *y0, dx_implicit_result *out)
+{
+    return dx_mv_end(ctx, implicit_of(ctx, F, x, y, order, x0, y0, out));
 }

@@ -5,6 +5,16 @@
 
 #include <string.h>
 
+dx_status dx_mv_end(dx_ctx *ctx, dx_status st)
+{
+    st = dx_end(ctx, st);
+    if (st != DX_OK && !dx_failed(ctx)) {
+        dx_oom(ctx);
+        st = DX_ENOMEM;
+    }
+    return st;
+}
+
 bool dx_mv_covered(dx_ctx *ctx, dx_expr *e, const char *const *names, size_t n, const char **missing)
 {
     const char **vars;

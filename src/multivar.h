@@ -18,6 +18,11 @@ DX_HIDDEN dx_status dx_mv_at(dx_ctx *ctx, dx_expr *e, const char *const *names, 
 /* Does every variable of e have a value among names[0..n)? The first that has none in *missing. */
 DX_HIDDEN bool dx_mv_covered(dx_ctx *ctx, dx_expr *e, const char *const *names, size_t n, const char **missing);
 
+/* The status a public call of these modules ends with: st, DX_ENOMEM where memory ran out on
+ * the way (GMP's reports included, dx_end), and DX_ENOMEM for a failure that left no error
+ * (an allocation whose failure was only reported, not recorded). */
+DX_HIDDEN dx_status dx_mv_end(dx_ctx *ctx, dx_status st);
+
 /* The determinant of an n x n matrix of expressions (row-major), simplified; NULL for n > 3. */
 DX_HIDDEN dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n);
 

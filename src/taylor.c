@@ -71,7 +71,9 @@ static dx_expr *part(walk *w, dx_expr *f, unsigned k)
         /* "division by zero" alone would not say which derivative: sqrt(x) about 0 */
         const dx_msg *cause = dx_msg_keep(w->ctx, dx_ctx_error(w->ctx)->msg);
         dx_ctx_clear_error(w->ctx);
-        if (cause && k == 0)
+        if (!cause)
+            w->st = DX_ENOMEM, dx_oom(w->ctx);
+        else if (k == 0)
             dx_fail(w->ctx, DX_EDOMAIN, -1, -1, DX_M_TAYLOR_F_UNDEFINED, DX_N(cause));
         else if (cause)
             dx_fail(w->ctx, DX_EDOMAIN, -1, -1, DX_M_TAYLOR_UNDEFINED, DX_I(k), DX_N(cause));
@@ -101,7 +103,7 @@ static size_t nterms_of(size_t n, unsigned order)
     return c;
 }
 
-dx_status dx_taylor(dx_ctx *ctx, dx_expr *f, const char *const *names, dx_expr *const *at, size_t n,
+static dx_status taylor_of(dx_ctx *ctx, dx_expr *f, const char *const *names, dx_expr *const *at, size_t n,
                     unsigned order, dx_taylor_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -167,4 +169,10 @@ dx_status dx_taylor(dx_ctx *ctx, dx_expr *f, const char *const *names, dx_expr *
         return st;
     out->hessian = hr.value;
     return DX_OK;
+}
+
+dx_status dx_taylor(dx_ctx *ctx, dx_expr *f, const char *const *names, dx_expr *const *at, size_t n,
+                    unsigned order, dx_taylor_result *out)
+{
+    return dx_mv_end(ctx, taylor_of(ctx, f, names, at, n, order, out));
 }
