@@ -516,8 +516,8 @@ typedef struct nasty_row {
 } nasty_row;
 
 static const nasty_row nasty_rows[] = {
-    {"relu(x)", -10, 10, 1, 1, -1, DX_M_NONE, NAN},
-    {"relu(x - 2) + relu(-x - 2)", -10, 10, 2, 1, -1, DX_M_NONE, NAN},
+    {"relu(x)", -10, 10, 0, 1, -1, DX_M_NONE, NAN}, /* the kink at 0 ends the flat stretch */
+    {"relu(x - 2) + relu(-x - 2)", -10, 10, 0, 1, -1, DX_M_NONE, NAN},
     {"e^x", -1000, 1000, 0, 1, -1, DX_M_EXT_UNDEFINED_AT, 710},
     {"tan(x)^2", 0, 3, 0, 0, -1, DX_M_NONE, NAN},
     {"tan(x)", -3, 3, 0, 0, 1, DX_M_EXT_UNBOUNDED_BELOW, -1.57},
@@ -603,8 +603,10 @@ static const cli_row cli_rows[] = {
     {{"extrema", "5", NULL}, 0, {"f is constant"}, NULL},
     {{"extrema", "ln(-x^2-1)", NULL}, 0, {"f is not defined anywhere on [-10, 10]: nothing to search"}, NULL},
     {{"extrema", "relu(x)", NULL}, 0,
-     {"x from -10 to -0.005: f' = 0 at every grid point", "x = 0, f = 0: neither", "f' goes from 0 to +"}, NULL},
-    {{"--format", "json", "extrema", "relu(x)", NULL}, 0, {"\"flat_intervals\": [{\"from\": -10, \"to\": -0.00499"}, NULL},
+     {"x in [-10, 0]: f = 0 throughout: local min", "global min on the interval: f = 0 on all of x in [-10, 0]"},
+     NULL},
+    {{"--format", "json", "extrema", "relu(x)", NULL}, 0,
+     {"\"flat_intervals\": [{\"from\": -10, \"to\": 0, \"value\": 0, \"exact_from\": null, \"exact_to\": \"0\""}, NULL},
     {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from (2) must be less than --to (1)\n"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
     {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
