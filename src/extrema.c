@@ -5,6 +5,7 @@
 #include "diff.h"
 #include "eval.h"
 #include "fn.h"
+#include "limit.h"
 #include "poly.h"
 
 #include <float.h>
@@ -588,8 +589,45 @@ static void merge_flats(dx_extrema_result *x, const grid *g)
 /* Global extremes need f defined on the whole interval; and where the grid holds a value
  * beyond every candidate (critical points, ends), f runs off near a pole (tan(x)) and the
  * extreme does not exist. Each reason is said with the x where it shows. */
-static void grid_globals(dx_ctx *ctx, dx_extrema_result *x, const grid *g, const char *v)
+/* f at an end of the interval where it is undefined (x*ln(x) at 0): its one-sided limit from
+ * inside, when finite. The extreme there, if it is one, is not attained. */
+static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
 {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.17g", a);
+    dx_num q;
+    dx_lim l;
+    bool ok = dx_num_parse(&q, buf, strlen(buf));
+    dx_expr *at = ok ? dx_number(ctx, &q) : NULL;
+    if (ok)
+        dx_num_clear(&q);
+    ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK && l.kind == DX_LIM_VALUE;
+    dx_recover(ctx);
+    *value = ok ? l.value : NAN;
+    return ok;
+}
+
+/* A global extreme found at an end where f only has a limit: there is none, said with the
+ * bound it approaches. */
+static void unattained(dx_extrema_result *x, dx_global *g, const bool *lim, const char *v, bool max)
+{
+    if (!g->exists || !g->endpoint || !lim[g->endpoint > 0])
+        return;
+    double at_x = g->at.x, value = g->at.value;
+    memset(g, 0, sizeof *g);
+    g->why = DX_MSG(max ? DX_M_EXT_SUP_NOT_ATTAINED : DX_M_EXT_INF_NOT_ATTAINED, DX_S(v), DX_D(at_x),
+                    DX_S(at_x == x->from ? "+" : "-"), DX_D(value));
+}
+
+static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g, const char *v)
+{
+    /* ends where f is undefined but has a finite limit from inside take that limit */
+    bool lim[2] = {false, false};
+    for (int e = 0; e < 2; e++) {
+        size_t i = e ? g->n - 1 : 0;
+        if (!isfinite(g->fv[i]))
+            lim[e] = end_limit(ctx, f, g->var, g->xs[i], e ? -1 : 1, &g->fv[i]);
+    }
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
     for (size_t i = 0; i < g->n; i++) {
         if (!isfinite(g->fv[i])) {
@@ -613,6 +651,8 @@ static void grid_globals(dx_ctx *ctx, dx_extrema_result *x, const grid *g, const
     }
     dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
     globals(ctx, x, ends);
+    unattained(x, &x->min, lim, v, false);
+    unattained(x, &x->max, lim, v, true);
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
         memset(&x->max, 0, sizeof x->max);
@@ -772,7 +812,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     }
     for (size_t i = 0; i < x->ninfl; i++)
         closed_form(ctx, f, d2, &g, &x->infl[i]);
-    grid_globals(ctx, x, &g, name);
+    grid_globals(ctx, f, x, &g, name);
 out:
     dx_free(g.xs);
     dx_prog_free(g.f.p);
