@@ -594,11 +594,12 @@ static void merge_flats(dx_extrema_result *x, const grid *g)
 static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
 {
     char buf[32];
-    snprintf(buf, sizeof buf, "%.17g", a);
+    snprintf(buf, sizeof buf, "%.17g", fabs(a)); /* a literal has no sign */
     dx_num q;
     dx_lim l;
     bool ok = dx_num_parse(&q, buf, strlen(buf));
     dx_expr *at = ok ? dx_number(ctx, &q) : NULL;
+    at = at && a < 0 ? dx_neg(ctx, at) : at;
     if (ok)
         dx_num_clear(&q);
     ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK && l.kind == DX_LIM_VALUE;
