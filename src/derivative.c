@@ -47,12 +47,37 @@ static dx_slope slope_of(dx_ctx *ctx, const dx_lim *l)
     return s;
 }
 
-/* A kink of f at u = 0: its point when u is linear in x, and the one-sided derivatives there. */
+/* What f does at a kink's point, from the limit report there: continuity first (a jump or a
+ * pole is no corner), then whether the one-sided derivatives agree. */
+static dx_kink_kind kink_kind(const dx_limit_report *r)
+{
+    const dx_lim *s[2] = {&r->left, &r->right};
+    for (int i = 0; i < 2; i++)
+        if (s[i]->kind == DX_LIM_POS_INF || s[i]->kind == DX_LIM_NEG_INF)
+            return DX_KINK_POLE;
+    if (r->continuous == 1)
+        return r->differentiable == 1 ? DX_KINK_SMOOTH : r->differentiable == 0 ? DX_KINK_CORNER : DX_KINK_UNDECIDED;
+    if (r->continuous != 0 || s[0]->kind != DX_LIM_VALUE || s[1]->kind != DX_LIM_VALUE)
+        return DX_KINK_UNDECIDED;
+    return r->exists ? (r->defined_at ? DX_KINK_UNDECIDED : DX_KINK_HOLE) : DX_KINK_JUMP;
+}
+
+/* A kink of f at u = 0: its point when u is linear in x, what f does there, and the one-sided
+ * derivatives. */
 static dx_kink kink_at(dx_ctx *ctx, dx_expr *f, dx_expr *x, dx_expr *u)
 {
     dx_kink k = {.u = u, .at = dx_linear_root(ctx, u, x)};
+    if (!k.at)
+        return k;
+    dx_limit_report rep;
+    if (dx_limit(ctx, f, x->u.name, (dx_point){k.at, 0}, false, false, &rep) == DX_OK) {
+        k.kind = kink_kind(&rep);
+        k.fleft = slope_of(ctx, &rep.left);
+        k.fright = slope_of(ctx, &rep.right);
+    }
+    dx_ctx_clear_error(ctx);
     dx_lim l, r;
-    if (k.at && dx_limit_onesided_derivatives(ctx, f, x, k.at, &l, &r) == DX_OK) {
+    if (dx_limit_onesided_derivatives(ctx, f, x, k.at, &l, &r) == DX_OK) {
         k.sided = true;
         k.left = slope_of(ctx, &l);
         k.right = slope_of(ctx, &r);

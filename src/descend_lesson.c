@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "eval.h"
 #include "expr.h"
+#include "limit.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -101,14 +102,27 @@ static void trace_end(dx_descend_trace *t, const dx_descend_one *r)
 
 /* --- the comparison of rates --------------------------------------------------------------- */
 
-/* The just-right run: of those that neither diverged nor stopped, a converged one in the
- * fewest steps (then the lowest loss), else the lowest final loss. -1 when none is. */
+static bool finished(const dx_descend_result *r)
+{
+    return r->status != DX_DIVERGED && r->status != DX_STOPPED && isfinite(r->loss);
+}
+
+/* Losses equal to within what descent's tolerance leaves (the same minimum). */
+static bool same_loss(double a, double b) { return fabs(a - b) <= 1e-6 * (1 + fabs(b)); }
+
+/* The just-right run: of those that neither diverged nor stopped and ended as low as any (the
+ * same minimum), a converged one in the fewest steps, else the lowest. -1 when none is. A
+ * run converging fast into a worse minimum is not just right (the lesson of the bumpy loss). */
 static int best_run(const dx_descend_one *runs, size_t n)
 {
+    double low = INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (finished(&runs[i].res))
+            low = fmin(low, runs[i].res.loss);
     int best = -1;
     for (size_t i = 0; i < n; i++) {
         const dx_descend_result *r = &runs[i].res;
-        if (r->status == DX_DIVERGED || r->status == DX_STOPPED || !isfinite(r->loss))
+        if (!finished(r) || !same_loss(r->loss, low))
             continue;
         if (best < 0) {
             best = (int)i;
@@ -123,20 +137,101 @@ static int best_run(const dx_descend_one *runs, size_t n)
     return best;
 }
 
-static dx_descend_verdict verdict(const dx_descend_one *one, bool best)
+/* Ranks by final loss (then steps), 1 the lowest; runs without one get 0. */
+static void rank_runs(dx_descend_one *runs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        runs[i].rank = 0;
+        if (!finished(&runs[i].res))
+            continue;
+        runs[i].rank = 1;
+        for (size_t j = 0; j < n; j++) {
+            const dx_descend_result *a = &runs[j].res, *b = &runs[i].res;
+            runs[i].rank += j != i && finished(a) &&
+                            (a->loss < b->loss || (a->loss == b->loss && (a->steps < b->steps || (a->steps == b->steps && j < i))));
+        }
+    }
+}
+
+/* A kink of f (abs or relu of a linear argument) within reach of w: where descent with a fixed
+ * rate swings for good. Its point in *at. */
+static bool kink_near(dx_ctx *ctx, const dx_expr *f, const char *var, double w, double reach, double *at)
+{
+    dx_expr *x = dx_sym(ctx, var, strlen(var)), *args[8];
+    size_t n = x ? dx_kinks(ctx, (dx_expr *)f, x, args, 8) : 0; /* read only */
+    for (size_t i = 0; i < n && i < 8; i++) {
+        dx_expr *r = dx_linear_root(ctx, args[i], x);
+        double v;
+        if (r && dx_eval_const(ctx, r, &v) == DX_OK && fabs(v - w) <= reach) {
+            *at = v;
+            return true;
+        }
+        dx_recover(ctx);
+    }
+    dx_recover(ctx);
+    return false;
+}
+
+/* Swinging across a kink: most updates reversed, ending within a few steps of the kink. */
+static bool kink_swing(dx_ctx *ctx, const dx_descend_lesson *l, const dx_descend_one *one, double *at)
 {
     const dx_descend_result *r = &one->res;
-    if (r->status == DX_STOPPED && r->why == DX_WHY_DOMAIN)
-        return DX_VERDICT_LEFT_DOMAIN;
+    return l->nvars == 1 && r->status == DX_MAX_STEPS && 2 * r->reversals > r->steps &&
+           kink_near(ctx, l->f, l->vars[0], one->position[0], 2 * one->rate * fmax(1, r->grad_norm), at);
+}
+
+/* The nearest critical point to w when w is at it (polynomials), else -1. */
+static int at_cp(const dx_descend_lesson *l, double w)
+{
+    for (size_t i = 0; i < l->ncps; i++)
+        if (fabs(l->cps[i].x - w) <= 1e-3 * (1 + fabs(l->cps[i].x)))
+            return (int)i;
+    return -1;
+}
+
+static void judge(dx_ctx *ctx, const dx_descend_lesson *l, dx_descend_one *one, bool best)
+{
+    static const dx_msg_id ids[] = {
+        [DX_VERDICT_NONE] = DX_M_NONE,
+        [DX_VERDICT_LEFT_DOMAIN] = DX_M_DESCEND_VERDICT_LEFT_DOMAIN,
+        [DX_VERDICT_NO_GRADIENT] = DX_M_DESCEND_VERDICT_NO_GRADIENT,
+        [DX_VERDICT_DIVERGED] = DX_M_DESCEND_VERDICT_DIVERGED,
+        [DX_VERDICT_FASTEST] = DX_M_DESCEND_VERDICT_FASTEST,
+        [DX_VERDICT_LOWEST] = DX_M_DESCEND_VERDICT_LOWEST,
+        [DX_VERDICT_SWINGS] = DX_M_DESCEND_VERDICT_SWINGS,
+        [DX_VERDICT_SLOWER] = DX_M_DESCEND_VERDICT_SLOWER,
+        [DX_VERDICT_CREEPING] = DX_M_DESCEND_VERDICT_CREEPING,
+        [DX_VERDICT_TRAPPED] = DX_M_DESCEND_VERDICT_TRAPPED,
+        [DX_VERDICT_KINK] = DX_M_DESCEND_VERDICT_KINK,
+    };
+    const dx_descend_result *r = &one->res, *b = l->best >= 0 ? &l->runs[l->best].res : NULL;
+    double kink;
+    int cp = l->has_cps ? at_cp(l, one->position[0]) : -1;
+    const dx_descend_cp *g = l->global >= 0 ? &l->cps[l->global] : NULL;
     if (r->status == DX_STOPPED)
-        return DX_VERDICT_NO_GRADIENT;
-    if (r->status == DX_DIVERGED || !isfinite(r->loss))
-        return DX_VERDICT_DIVERGED;
-    if (best)
-        return r->status == DX_CONVERGED ? DX_VERDICT_FASTEST : DX_VERDICT_LOWEST;
-    if (2 * r->reversals > r->steps)
-        return DX_VERDICT_SWINGS;
-    return r->status == DX_CONVERGED ? DX_VERDICT_SLOWER : DX_VERDICT_CREEPING;
+        one->verdict = r->why == DX_WHY_DOMAIN ? DX_VERDICT_LEFT_DOMAIN : DX_VERDICT_NO_GRADIENT;
+    else if (r->status == DX_DIVERGED || !isfinite(r->loss))
+        one->verdict = DX_VERDICT_DIVERGED;
+    else if (kink_swing(ctx, l, one, &kink))
+        one->verdict = DX_VERDICT_KINK;
+    else if (best)
+        one->verdict = r->status == DX_CONVERGED ? DX_VERDICT_FASTEST : DX_VERDICT_LOWEST;
+    else if (b && !same_loss(r->loss, b->loss) && (r->status == DX_CONVERGED || (cp >= 0 && l->cps[cp].kind == DX_DESCEND_MIN)))
+        one->verdict = DX_VERDICT_TRAPPED;
+    else if (2 * r->reversals > r->steps)
+        one->verdict = DX_VERDICT_SWINGS;
+    else
+        one->verdict = r->status == DX_CONVERGED ? DX_VERDICT_SLOWER : DX_VERDICT_CREEPING;
+    one->judged = DX_MSG(ids[one->verdict]);
+    if (one->verdict == DX_VERDICT_KINK)
+        one->judged = DX_MSG(DX_M_DESCEND_VERDICT_KINK, DX_S(l->vars[0]), DX_D(kink));
+    else if (one->verdict == DX_VERDICT_FASTEST && g && cp >= 0 && l->cps[cp].global)
+        one->judged = DX_MSG(DX_M_DESCEND_VERDICT_FASTEST_GLOBAL);
+    else if (one->verdict == DX_VERDICT_TRAPPED && g && cp >= 0 && !l->cps[cp].global)
+        one->judged = DX_MSG(DX_M_DESCEND_VERDICT_TRAPPED_CP, DX_S(l->vars[0]), DX_D(l->cps[cp].x),
+                             DX_D(l->cps[cp].value), DX_D(g->x), DX_D(g->value));
+    else if (one->verdict == DX_VERDICT_TRAPPED)
+        one->judged = DX_MSG(DX_M_DESCEND_VERDICT_TRAPPED, DX_D(r->loss), DX_D(b->loss), DX_D(l->runs[l->best].rate));
 }
 
 /* --- the critical points of a polynomial --------------------------------------------------- */
@@ -414,10 +509,15 @@ dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request 
         ok = find_cps(ctx, f, q->vars[0], l) || (dx_oom(ctx), false);
     if (ok && q->nrates > 1) {
         l->best = best_run(l->runs, l->nruns);
+        rank_runs(l->runs, l->nruns);
         for (size_t i = 0; i < l->nruns; i++)
-            l->runs[i].verdict = verdict(&l->runs[i], (int)i == l->best);
+            judge(ctx, l, &l->runs[i], (int)i == l->best);
     }
-    if (ok && q->nrates == 1 && l->has_cps)
+    double kink;
+    if (ok && q->nrates == 1 && kink_swing(ctx, l, &l->runs[0], &kink))
+        l->remark = DX_MSG(DX_M_DESCEND_REMARK_KINK, DX_S(l->vars[0]), DX_D(kink), DX_I(l->runs[0].res.reversals),
+                           DX_I(l->runs[0].res.steps), DX_D(l->runs[0].rate));
+    else if (ok && q->nrates == 1 && l->has_cps)
         l->remark = remark(ctx, l, &l->runs[0]);
     if (ok && q->data) { /* optional: a failure on the way (a budget) leaves it out */
         if (quadratic(ctx, f, q->vars, n))

@@ -5,8 +5,10 @@
 #include "diff.h"
 #include "eval.h"
 #include "fn.h"
+#include "limit.h"
 #include "poly.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +56,8 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
         return;
     g->exists = true;
     g->at = cand[best];
-    g->endpoint = where[best];
+    g->endpoint = where[best] >= 2 ? 0 : where[best];
+    g->flat = where[best] >= 2 ? (size_t)where[best] - 1 : 0;
     for (size_t i = 0; i < n; i++) {
         if (i == best || !isfinite(cand[i].value))
             continue;
@@ -71,26 +74,35 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
 static void globals(dx_ctx *ctx, dx_extrema_result *x, const dx_xpoint *ends)
 {
     size_t n = 0;
-    dx_xpoint *cand = dx_malloc(sizeof *cand * (x->ncrit + 2));
-    int *where = dx_malloc(sizeof *where * (x->ncrit + 2));
+    dx_xpoint *cand = dx_malloc(sizeof *cand * (x->ncrit + x->nflat + 2));
+    int *where = dx_malloc(sizeof *where * (x->ncrit + x->nflat + 2));
     if (!cand || !where) {
         dx_free(cand);
         dx_free(where);
         dx_oom(ctx);
         return;
     }
-    if (x->interval) {
+    /* a flat stretch is one candidate (where 2 + its index); an end inside it is part of it */
+    bool in_flat[2] = {false, false};
+    for (size_t i = 0; i < x->nflat; i++) {
+        const dx_flat *fl = &x->flat[i];
+        cand[n] = (dx_xpoint){fl->from, fl->value, fl->exact_from, fl->exact_value};
+        where[n++] = 2 + (int)i;
+        in_flat[0] |= fl->from == x->from;
+        in_flat[1] |= fl->to == x->to;
+    }
+    if (x->interval && !in_flat[0]) {
         cand[n] = ends[0];
         where[n++] = -1;
     }
     for (size_t i = 0; i < x->ncrit; i++) {
         /* an endpoint that is also critical is listed once, as critical */
-        if (x->interval && x->crit[i].at.x == x->from)
+        if (x->interval && !in_flat[0] && x->crit[i].at.x == x->from)
             n--;
         cand[n] = x->crit[i].at;
         where[n++] = 0;
     }
-    if (x->interval && !(x->ncrit && x->crit[x->ncrit - 1].at.x == x->to)) {
+    if (x->interval && !in_flat[1] && !(x->ncrit && x->crit[x->ncrit - 1].at.x == x->to)) {
         cand[n] = ends[1];
         where[n++] = 1;
     }
@@ -331,6 +343,9 @@ typedef struct grid {
     fun f, df, d2;
     double *xs, *fv, *dv, *d2v;
     size_t n;
+    dx_expr *var;
+    const dx_expr *sing[16]; /* kink_args of f */
+    size_t nsing;
 } grid;
 
 static int sgn(double v) { return (v > 0) - (v < 0); }
@@ -395,8 +410,35 @@ static dx_status add_flat(dx_extrema_result *x, double from, double to, double v
             return DX_ENOMEM;
         x->flat = f;
     }
-    x->flat[x->nflat++] = (dx_flat){from, to, value};
+    x->flat[x->nflat++] = (dx_flat){from, to, value, NULL, NULL, NULL, DX_CP_NEITHER};
     return DX_OK;
+}
+
+/* f' in doubles is 0 only up to rounding: abs(x + 1)/(x + 1) + abs(x - 2)/(x - 2) comes out
+ * as +-1.1e-16 on half of [-1, 2], which reads as hundreds of sign changes. A value within
+ * rounding of the size of f''s terms there (the sum of their absolute values) is 0. */
+static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g)
+{
+    size_t n = df->kind == DX_ADD ? df->n : 1;
+    dx_expr **t = dx_malloc(sizeof *t * n);
+    double *mag = dx_malloc(sizeof *mag * g->n);
+    dx_status st = t && mag ? DX_OK : DX_ENOMEM;
+    for (size_t i = 0; st == DX_OK && i < n; i++)
+        t[i] = dx_call(ctx, DX_ABS, df->kind == DX_ADD ? df->a[i] : df);
+    const char *name = g->var->u.name;
+    dx_prog *p = st == DX_OK ? dx_compile(ctx, dx_add_n(ctx, t, n), &name, 1) : NULL;
+    if (p) {
+        const double *cols[1] = {g->xs};
+        dx_prog_eval_n(p, g->n, cols, mag);
+        for (size_t i = 0; i < g->n; i++)
+            if (fabs(g->dv[i]) <= 64 * DBL_EPSILON * mag[i])
+                g->dv[i] = 0;
+    }
+    dx_recover(ctx); /* without the sizes, f' is taken as it comes */
+    dx_prog_free(p);
+    dx_free(t);
+    dx_free(mag);
+    return st;
 }
 
 static int cmp_crit(const void *a, const void *b)
@@ -416,28 +458,35 @@ static int side_sign(const fun *g, double v, double h, int side)
     return 0;
 }
 
-/* A kink found by bracketing lands on a double next to it; where a short decimal nearby is
- * exactly the undefined point (abs(x - 1)/(x - 1) is 0/0 at 1), that is the kink. */
+/* A kink found by bracketing lands on a double next to it (8.356e-65 for abs(x)); where 0 or
+ * a short decimal nearby is exactly the undefined point (abs(x - 1)/(x - 1) is 0/0 at 1,
+ * x^(2/3)'s f' divides by 0 at 0), that is the kink. */
 static double snap(const fun *df, double r)
 {
+    if (fabs(r) <= 1e-12 && !isfinite(at(df, 0)))
+        return 0;
     char buf[32];
     for (int prec = 1; prec <= 15; prec++) {
         snprintf(buf, sizeof buf, "%.*g", prec, r);
         double y = strtod(buf, NULL);
-        if (fabs(y - r) <= 1e-12 * fmax(1, fabs(r)) && isnan(at(df, y)))
+        if (fabs(y - r) <= 1e-12 * fmax(1, fabs(r)) && !isfinite(at(df, y)))
             return y;
     }
     return r;
 }
 
-/* The arguments u of abs(u) and relu(u) in e (at most max of them): f' may jump where u
- * crosses 0 even when it keeps its sign (relu(x) - x^2/4 at 0), so those points are
- * searched on their own. *budget bounds the walk over a DAG's paths. */
+/* The arguments u of abs(u) and relu(u) in e, and the bases u of fractional powers u^(p/q)
+ * (at most max of them): f' may jump where u crosses 0 even when it keeps its sign
+ * (relu(x) - x^2/4 at 0), or grow without bound while f stays defined (x^(1/3) at 0: a
+ * vertical tangent; x^(2/3): a cusp), so those points are searched on their own. *budget
+ * bounds the walk over a DAG's paths. */
 static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t max, long *budget)
 {
     if (--*budget < 0 || e->kind == DX_NUM || e->kind == DX_SYM || e->kind == DX_CONST)
         return n;
-    if (e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_PIECEWISE)) {
+    bool frac = e->kind == DX_POW && e->a[1]->kind == DX_NUM && !dx_num_is_int(&e->a[1]->u.num) &&
+                dx_num_sign(&e->a[1]->u.num) > 0;
+    if ((e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_PIECEWISE)) || frac) {
         bool seen = false;
         for (size_t i = 0; i < n; i++)
             seen = seen || out[i] == e->a[0];
@@ -449,19 +498,33 @@ static size_t kink_args(const dx_expr *e, const dx_expr **out, size_t n, size_t 
     return n;
 }
 
-/* Kinks: zeros of each abs/relu argument where f' is not continuous. */
-static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, dx_extrema_result *x, size_t *cap)
+/* What f' does at r, a zero of a singular argument where f is defined: 0 when f is smooth there
+ * with f' != 0 (nothing to report); 1 when its one-sided slopes tend to 0 together (abs(x)^3:
+ * f'(0) = 0 although its formula is 0/0 there); 2 when f' is undefined: the sides differ (a
+ * corner) or grow without bound as they near r (x^(1/3): a vertical tangent). */
+static int slope_at(const fun *df, double r, double span)
 {
-    const dx_expr *args[16];
-    long budget = 100000;
-    size_t n = kink_args(f, args, 0, 16, &budget);
+    double l = at(df, r - span), rr = at(df, r + span), l2 = at(df, r - span * 1e-3), r2 = at(df, r + span * 1e-3);
+    if (!(isfinite(l) && isfinite(rr) && isfinite(l2) && isfinite(r2)))
+        return 2;
+    double big = fmax(1, fmax(fabs(l), fabs(rr)));
+    if (fabs(l - rr) > 1e-6 * big || fabs(l2 - r2) > 1e-6 * big || fmax(fabs(l2), fabs(r2)) > 10 * big)
+        return 2;
+    return fmax(fabs(l2), fabs(r2)) <= 1e-9 ? 1 : 0;
+}
+
+/* Critical numbers at the singular arguments' zeros (kink_args): where f is defined and f'
+ * is undefined there, or its sides meet at 0. */
+static dx_status find_kinks(dx_ctx *ctx, grid *g, dx_extrema_result *x, size_t *cap)
+{
     double *u = dx_malloc(sizeof(double) * g->n);
     if (!u)
         return DX_ENOMEM;
     const double *cols[1] = {g->xs};
+    const char *name = g->var->u.name;
     dx_status st = DX_OK;
-    for (size_t k = 0; k < n && st == DX_OK; k++) {
-        fun arg = {dx_compile(ctx, args[k], &name, 1)};
+    for (size_t k = 0; k < g->nsing && st == DX_OK; k++) {
+        fun arg = {dx_compile(ctx, (dx_expr *)g->sing[k], &name, 1)};
         if (!arg.p && !dx_recover(ctx))
             break;
         if (!arg.p)
@@ -476,9 +539,12 @@ static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, 
             else
                 continue;
             r = snap(&g->df, r);
-            double span = x->step * 1e-4, l = at(&g->df, r - span), rr = at(&g->df, r + span);
-            if (isfinite(l) && isfinite(rr) && fabs(l - rr) > 1e-6 * fmax(1, fmax(fabs(l), fabs(rr))))
-                st = add_crit(x, g, r, side_sign(&g->df, r, x->step, -1), side_sign(&g->df, r, x->step, +1), true,
+            double span = x->step * 1e-4;
+            if (!isfinite(at(&g->f, r - span)) || !isfinite(at(&g->f, r + span)))
+                continue; /* an end of f's domain (sqrt(x) at 0): the interval's ends speak for it */
+            int s = slope_at(&g->df, r, span);
+            if (s)
+                st = add_crit(x, g, r, side_sign(&g->df, r, x->step, -1), side_sign(&g->df, r, x->step, +1), s == 2,
                               cap);
         }
         dx_prog_free(arg.p);
@@ -487,11 +553,82 @@ static dx_status find_kinks(dx_ctx *ctx, dx_expr *f, const char *name, grid *g, 
     return st;
 }
 
+/* A flat stretch's ends are the grid points next to the kinks that bound it (abs(x - 2) +
+ * abs(x + 1) is 3 on [-1, 2] but the grid sees [-0.999, 1.9995]): a critical point within a
+ * step beyond an end with f's value there becomes the end, exactly; critical points inside
+ * (rounding's touches) go. Then each stretch is classified by the sign of f' beyond it. */
+static void merge_flats(dx_extrema_result *x, const grid *g)
+{
+    double h = x->step;
+    for (size_t k = 0; k < x->nflat; k++) {
+        dx_flat *fl = &x->flat[k];
+        size_t keep = 0;
+        for (size_t i = 0; i < x->ncrit; i++) {
+            const dx_crit *c = &x->crit[i];
+            bool same = fabs(c->at.value - fl->value) <= 1e-9 * fmax(1, fabs(fl->value));
+            if (same && c->at.x < fl->from && c->at.x >= fl->from - 1.5 * h) {
+                fl->from = c->at.x;
+                fl->exact_from = c->at.exact;
+                fl->exact_value = fl->exact_value ? fl->exact_value : c->at.exact_value;
+                fl->value = c->at.value;
+            } else if (same && c->at.x > fl->to && c->at.x <= fl->to + 1.5 * h) {
+                fl->to = c->at.x;
+                fl->exact_to = c->at.exact;
+                fl->exact_value = fl->exact_value ? fl->exact_value : c->at.exact_value;
+            } else if (!(c->at.x >= fl->from && c->at.x <= fl->to)) {
+                x->crit[keep++] = *c;
+            }
+        }
+        x->ncrit = keep;
+        int l = fl->from > x->from ? side_sign(&g->df, fl->from, h, -1) : 0;
+        int r = fl->to < x->to ? side_sign(&g->df, fl->to, h, +1) : 0;
+        fl->kind = l <= 0 && r >= 0 && l != r ? DX_CP_MIN : l >= 0 && r <= 0 && l != r ? DX_CP_MAX : DX_CP_NEITHER;
+    }
+}
+
 /* Global extremes need f defined on the whole interval; and where the grid holds a value
  * beyond every candidate (critical points, ends), f runs off near a pole (tan(x)) and the
  * extreme does not exist. Each reason is said with the x where it shows. */
-static void grid_globals(dx_ctx *ctx, dx_extrema_result *x, const grid *g, const char *v)
+/* f at an end of the interval where it is undefined (x*ln(x) at 0): its one-sided limit from
+ * inside, when finite. The extreme there, if it is one, is not attained. */
+static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
 {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.17g", fabs(a)); /* a literal has no sign */
+    dx_num q;
+    dx_lim l;
+    bool ok = dx_num_parse(&q, buf, strlen(buf));
+    dx_expr *at = ok ? dx_number(ctx, &q) : NULL;
+    at = at && a < 0 ? dx_neg(ctx, at) : at;
+    if (ok)
+        dx_num_clear(&q);
+    ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK && l.kind == DX_LIM_VALUE;
+    dx_recover(ctx);
+    *value = ok ? l.value : NAN;
+    return ok;
+}
+
+/* A global extreme found at an end where f only has a limit: there is none, said with the
+ * bound it approaches. */
+static void unattained(dx_extrema_result *x, dx_global *g, const bool *lim, const char *v, bool max)
+{
+    if (!g->exists || !g->endpoint || !lim[g->endpoint > 0])
+        return;
+    double at_x = g->at.x, value = g->at.value;
+    memset(g, 0, sizeof *g);
+    g->why = DX_MSG(max ? DX_M_EXT_SUP_NOT_ATTAINED : DX_M_EXT_INF_NOT_ATTAINED, DX_S(v), DX_D(at_x),
+                    DX_S(at_x == x->from ? "+" : "-"), DX_D(value));
+}
+
+static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g, const char *v)
+{
+    /* ends where f is undefined but has a finite limit from inside take that limit */
+    bool lim[2] = {false, false};
+    for (int e = 0; e < 2; e++) {
+        size_t i = e ? g->n - 1 : 0;
+        if (!isfinite(g->fv[i]))
+            lim[e] = end_limit(ctx, f, g->var, g->xs[i], e ? -1 : 1, &g->fv[i]);
+    }
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
     for (size_t i = 0; i < g->n; i++) {
         if (!isfinite(g->fv[i])) {
@@ -515,6 +652,8 @@ static void grid_globals(dx_ctx *ctx, dx_extrema_result *x, const grid *g, const
     }
     dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
     globals(ctx, x, ends);
+    unattained(x, &x->min, lim, v, false);
+    unattained(x, &x->max, lim, v, true);
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
         memset(&x->max, 0, sizeof x->max);
@@ -527,14 +666,19 @@ static void grid_globals(dx_ctx *ctx, dx_extrema_result *x, const grid *g, const
 }
 
 /* Where g (f' or f'') is exactly 0 at a small closed form next to p's double (pi/2, e^(-1),
- * sqrt(2)/2), p gets that exact x, and f's exact value there when it comes out free of x. */
-static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, dx_expr *var, dx_xpoint *p)
+ * sqrt(2)/2), or one of the singular arguments of f is (abs(x) at 0, not at 8.356e-65), p
+ * gets that exact x, and f's exact value there when it comes out free of x. */
+static void closed_form(dx_ctx *ctx, dx_expr *f, dx_expr *g, const grid *gr, dx_xpoint *p)
 {
     double cx, y;
-    dx_expr *c = dx_closed_zero(ctx, g, var, p->x, &cx);
+    dx_expr *c = NULL;
+    for (size_t k = 0; k < gr->nsing && !c; k++)
+        c = dx_closed_zero(ctx, (dx_expr *)gr->sing[k], gr->var, p->x, &cx);
+    if (!c && g)
+        c = dx_closed_zero(ctx, g, gr->var, p->x, &cx);
     if (!c)
         return;
-    dx_expr *fv = dx_subst(ctx, f, var, c);
+    dx_expr *fv = dx_subst(ctx, f, gr->var, c);
     fv = fv && !fv->vmask ? dx_simplify(ctx, fv) : NULL;
     if (fv && dx_eval_const(ctx, fv, &y) != DX_OK)
         fv = NULL;
@@ -555,7 +699,9 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     if (!d2)
         return dx_ctx_error(ctx)->status;
     grid g = {{dx_compile(ctx, f, &name, 1)}, {dx_compile(ctx, df, &name, 1)}, {dx_compile(ctx, d2, &name, 1)},
-              NULL, NULL, NULL, NULL, GRID_STEPS + 1};
+              NULL, NULL, NULL, NULL, GRID_STEPS + 1, var, {0}, 0};
+    long budget = 100000;
+    g.nsing = kink_args(f, g.sing, 0, 16, &budget);
     dx_status st = DX_OK;
     if (!g.f.p || !g.df.p || !g.d2.p) {
         st = dx_ctx_error(ctx)->status;
@@ -577,6 +723,8 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     dx_prog_eval_n(g.f.p, g.n, cols, g.fv);
     dx_prog_eval_n(g.df.p, g.n, cols, g.dv);
     dx_prog_eval_n(g.d2.p, g.n, cols, g.d2v);
+    if ((st = clean_zeros(ctx, df, &g)) != DX_OK)
+        goto out;
     size_t cap = 0, fcap = 0;
     double h = x->step;
     dx_status found = DX_OK;
@@ -624,7 +772,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
         last = i;
     }
     if (found == DX_OK)
-        found = find_kinks(ctx, f, name, &g, x, &cap);
+        found = find_kinks(ctx, &g, x, &cap);
     if (found == DX_ELIMIT)
         dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_EXT_TOO_MANY, DX_I(MAX_POINTS));
     else if (found == DX_ENOMEM)
@@ -635,6 +783,9 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     }
     if (x->ncrit)
         qsort(x->crit, x->ncrit, sizeof *x->crit, cmp_crit);
+    for (size_t i = 0; i < x->ncrit; i++)
+        closed_form(ctx, f, x->crit[i].kink ? NULL : df, &g, &x->crit[i].at);
+    merge_flats(x, &g);
     /* inflection points: sign changes of f'' where f is defined */
     size_t icap = 0;
     for (size_t i = 1; i < g.n; i++) {
@@ -660,12 +811,9 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
         }
         x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL};
     }
-    for (size_t i = 0; i < x->ncrit; i++)
-        if (!x->crit[i].kink)
-            closed_form(ctx, f, df, var, &x->crit[i].at);
     for (size_t i = 0; i < x->ninfl; i++)
-        closed_form(ctx, f, d2, var, &x->infl[i]);
-    grid_globals(ctx, x, &g, name);
+        closed_form(ctx, f, d2, &g, &x->infl[i]);
+    grid_globals(ctx, f, x, &g, name);
 out:
     dx_free(g.xs);
     dx_prog_free(g.f.p);

@@ -73,6 +73,19 @@ void dx_show_kink(dx_ctx *ctx, const dx_derived *r, size_t i, dx_show how, dx_bu
         dx_msg_render(ctx, out, &m, DX_PLAIN);
         return;
     }
+    if (k->kind == DX_KINK_JUMP || k->kind == DX_KINK_POLE || k->kind == DX_KINK_HOLE) {
+        /* f's own limits say it: its derivatives there mean nothing */
+        dx_buf left = {0}, right = {0};
+        show_slope(ctx, &k->fleft, format_of(how), &left);
+        show_slope(ctx, &k->fright, format_of(how), &right);
+        dx_msg_id id = k->kind == DX_KINK_JUMP ? DX_M_KINK_JUMP : k->kind == DX_KINK_POLE ? DX_M_KINK_POLE : DX_M_KINK_HOLE;
+        dx_msg m = DX_MSG(id, DX_S(r->var), DX_E(k->at), DX_S(left.s ? left.s : ""), DX_S(right.s ? right.s : ""));
+        dx_msg_render(ctx, out, &m, DX_PLAIN);
+        out->oom |= left.oom || right.oom;
+        dx_buf_free(&left);
+        dx_buf_free(&right);
+        return;
+    }
     if (!k->sided) {
         dx_msg m = DX_MSG(DX_M_KINK_AT, DX_S(r->var), DX_E(k->at), DX_E(k->u));
         dx_msg_render(ctx, out, &m, DX_PLAIN);
@@ -82,8 +95,10 @@ void dx_show_kink(dx_ctx *ctx, const dx_derived *r, size_t i, dx_show how, dx_bu
     dx_buf left = {0}, right = {0};
     show_slope(ctx, &k->left, format_of(how), &left);
     show_slope(ctx, &k->right, format_of(how), &right);
-    dx_msg m = DX_MSG(DX_M_KINK_AT_SIDES, DX_S(r->var), DX_E(k->at), DX_E(k->u), DX_S(left.s ? left.s : ""),
-                      DX_S(right.s ? right.s : ""));
+    dx_msg m = k->kind == DX_KINK_SMOOTH
+                   ? DX_MSG(DX_M_KINK_SMOOTH, DX_S(r->var), DX_E(k->at), DX_E(k->u), DX_S(left.s ? left.s : ""))
+                   : DX_MSG(DX_M_KINK_AT_SIDES, DX_S(r->var), DX_E(k->at), DX_E(k->u), DX_S(left.s ? left.s : ""),
+                            DX_S(right.s ? right.s : ""));
     dx_msg_render(ctx, out, &m, DX_PLAIN);
     out->oom |= left.oom || right.oom;
     dx_buf_free(&left);

@@ -51,17 +51,6 @@ static const char *method_name(dx_descend_method m)
     return m == DX_GD ? "gd" : m == DX_MOMENTUM ? "momentum" : "adam";
 }
 
-static const dx_msg_id verdict_ids[] = {
-    [DX_VERDICT_NONE] = DX_M_NONE,
-    [DX_VERDICT_LEFT_DOMAIN] = DX_M_DESCEND_VERDICT_LEFT_DOMAIN,
-    [DX_VERDICT_NO_GRADIENT] = DX_M_DESCEND_VERDICT_NO_GRADIENT,
-    [DX_VERDICT_DIVERGED] = DX_M_DESCEND_VERDICT_DIVERGED,
-    [DX_VERDICT_FASTEST] = DX_M_DESCEND_VERDICT_FASTEST,
-    [DX_VERDICT_LOWEST] = DX_M_DESCEND_VERDICT_LOWEST,
-    [DX_VERDICT_SWINGS] = DX_M_DESCEND_VERDICT_SWINGS,
-    [DX_VERDICT_SLOWER] = DX_M_DESCEND_VERDICT_SLOWER,
-    [DX_VERDICT_CREEPING] = DX_M_DESCEND_VERDICT_CREEPING,
-};
 
 static const dx_msg_id kind_ids[] = {
     [DX_DESCEND_MIN] = DX_M_DESCEND_LOCAL_MIN,
@@ -269,7 +258,7 @@ static void put_comparison(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b)
         dx_buf_printf(b, " %7ld  ", r->res.steps);
         column(ctx, b, dx_descend_status_msg(r->res.status), -10);
         dx_buf_putc(b, ' ');
-        say(ctx, b, DX_PLAIN, DX_MSG(verdict_ids[r->verdict]));
+        say(ctx, b, DX_PLAIN, r->judged);
         dx_buf_putc(b, '\n');
     }
     for (size_t k = 0; k < l->nruns; k++) {
@@ -380,8 +369,8 @@ void dx_show_descend(dx_ctx *ctx, const dx_descend_lesson *l, dx_show how, bool 
                 put_vec(l, b, r->position);
                 dx_buf_puts(b, ", \"loss\": ");
                 dx_json_num(b, r->res.loss);
-                dx_buf_puts(b, "}, \"verdict\": ");
-                json_msg(ctx, b, DX_MSG(verdict_ids[r->verdict]));
+                dx_buf_printf(b, "}, \"rank\": %d, \"verdict\": ", r->rank);
+                json_msg(ctx, b, r->judged);
                 dx_buf_putc(b, '}');
             }
             dx_buf_putc(b, ']');

@@ -76,14 +76,19 @@ static void json_point(dx_ctx *ctx, dx_buf *b, const dx_xpoint *p)
     json_expr(ctx, b, "exact_value", p->exact_value);
 }
 
-static void json_global(dx_ctx *ctx, dx_buf *b, const char *name, const char *reason, const dx_global *g)
+static void json_global(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b, const char *name, const char *reason,
+                        const dx_global *g)
 {
     dx_json_key(b, name, false);
     if (g->exists) {
         dx_buf_putc(b, '{');
         json_point(ctx, b, &g->at);
         dx_json_key(b, "where", false);
-        dx_json_str(b, g->endpoint < 0 ? "from" : g->endpoint > 0 ? "to" : "critical point");
+        dx_json_str(b, g->flat ? "flat interval" : g->endpoint < 0 ? "from" : g->endpoint > 0 ? "to" : "critical point");
+        if (g->flat) {
+            dx_json_key(b, "to", false);
+            dx_json_num(b, x->flat[g->flat - 1].to);
+        }
         dx_buf_putc(b, '}');
     } else {
         dx_buf_puts(b, "null");
@@ -153,6 +158,11 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
         dx_json_num(b, x->flat[i].to);
         dx_json_key(b, "value", false);
         dx_json_num(b, x->flat[i].value);
+        json_expr(ctx, b, "exact_from", x->flat[i].exact_from);
+        json_expr(ctx, b, "exact_to", x->flat[i].exact_to);
+        json_expr(ctx, b, "exact_value", x->flat[i].exact_value);
+        dx_json_key(b, "kind", false);
+        dx_json_str(b, kind_word(x->flat[i].kind));
         dx_buf_putc(b, '}');
     }
     dx_buf_putc(b, ']');
@@ -166,8 +176,8 @@ static void show_json(dx_ctx *ctx, const dx_extrema_result *x, dx_buf *b)
         dx_buf_putc(b, '}');
     }
     dx_buf_putc(b, ']');
-    json_global(ctx, b, "global_min", "global_min_reason", &x->min);
-    json_global(ctx, b, "global_max", "global_max_reason", &x->max);
+    json_global(ctx, x, b, "global_min", "global_min_reason", &x->min);
+    json_global(ctx, x, b, "global_max", "global_max_reason", &x->max);
     dx_buf_puts(b, "}\n");
 }
 
@@ -185,8 +195,18 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
     }
     char *xs = value_text(ctx, g->at.exact, g->at.x, fmt), *vs = value_text(ctx, g->at.exact_value, g->at.value, fmt);
     char *on = x->interval ? dx_show_text(ctx, DX_MSG(DX_M_EXT_ON_INTERVAL)) : NULL;
-    dx_show_say(ctx, b,
-                DX_MSG(max ? DX_M_EXT_GLOBAL_MAX : DX_M_EXT_GLOBAL_MIN, DX_S(on), DX_S(vs), DX_S(x->var), DX_S(xs)));
+    if (g->flat) {
+        /* attained on a whole stretch: said as the stretch */
+        const dx_flat *fl = &x->flat[g->flat - 1];
+        char *to = value_text(ctx, fl->exact_to, fl->to, fmt);
+        dx_show_say(ctx, b, DX_MSG(max ? DX_M_EXT_GLOBAL_MAX_FLAT : DX_M_EXT_GLOBAL_MIN_FLAT, DX_S(on), DX_S(vs),
+                                   DX_S(x->var), DX_S(xs), DX_S(to)));
+        b->oom |= !to;
+        dx_free(to);
+    } else {
+        dx_show_say(ctx, b, DX_MSG(max ? DX_M_EXT_GLOBAL_MAX : DX_M_EXT_GLOBAL_MIN, DX_S(on), DX_S(vs), DX_S(x->var),
+                                   DX_S(xs)));
+    }
     b->oom |= !xs || !vs || (x->interval && !on);
     dx_free(xs);
     dx_free(vs);
@@ -199,10 +219,22 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
     dx_buf_putc(b, '\n');
 }
 
-/* A flat stretch, as one line: its ends are grid points, so short decimals say them. */
-static void show_flat(dx_ctx *ctx, const dx_extrema_result *x, const dx_flat *f, dx_buf *b)
+static dx_msg_id kind_id(dx_cp_kind k)
 {
-    dx_show_say(ctx, b, DX_MSG(DX_M_EXT_FLAT, DX_S(x->var), DX_D(f->from), DX_D(f->to), DX_D(f->value)));
+    return k == DX_CP_MIN ? DX_M_EXT_LOCAL_MIN : k == DX_CP_MAX ? DX_M_EXT_LOCAL_MAX : DX_M_EXT_NEITHER;
+}
+
+/* A flat stretch, as one line: its ends exact where kinks bound it, else grid points. */
+static void show_flat(dx_ctx *ctx, const dx_extrema_result *x, const dx_flat *f, dx_format fmt, dx_buf *b)
+{
+    char *from = value_text(ctx, f->exact_from, f->from, fmt), *to = value_text(ctx, f->exact_to, f->to, fmt);
+    char *v = value_text(ctx, f->exact_value, f->value, fmt), *k = dx_show_text(ctx, DX_MSG(kind_id(f->kind)));
+    dx_show_say(ctx, b, DX_MSG(DX_M_EXT_FLAT, DX_S(x->var), DX_S(from), DX_S(to), DX_S(v), DX_S(k)));
+    b->oom |= !from || !to || !v || !k;
+    dx_free(from);
+    dx_free(to);
+    dx_free(v);
+    dx_free(k);
     dx_buf_putc(b, '\n');
     dx_show_say(ctx, b, DX_MSG(DX_M_EXT_FLAT_2));
     dx_buf_putc(b, '\n');
@@ -261,11 +293,8 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
         for (size_t i = 0; i < x->ncrit; i++) {
             const dx_crit *k = &x->crit[i];
             while (fi < x->nflat && x->flat[fi].from < k->at.x)
-                show_flat(ctx, x, &x->flat[fi++], b);
-            dx_msg_id kind = k->kind == DX_CP_MIN   ? DX_M_EXT_LOCAL_MIN
-                             : k->kind == DX_CP_MAX ? DX_M_EXT_LOCAL_MAX
-                                                    : DX_M_EXT_NEITHER;
-            show_point_line(ctx, x, DX_M_EXT_POINT, &k->at, kind, fmt, b);
+                show_flat(ctx, x, &x->flat[fi++], fmt, b);
+            show_point_line(ctx, x, DX_M_EXT_POINT, &k->at, kind_id(k->kind), fmt, b);
             if (k->mult > 1)
                 dx_show_say(ctx, b, DX_MSG(DX_M_EXT_MULT, DX_I(k->mult)));
             dx_buf_putc(b, '\n');
@@ -276,7 +305,7 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
             dx_buf_putc(b, '\n');
         }
         while (fi < x->nflat)
-            show_flat(ctx, x, &x->flat[fi++], b);
+            show_flat(ctx, x, &x->flat[fi++], fmt, b);
     }
     if (x->ninfl) {
         dx_show_say(ctx, b, DX_MSG(DX_M_EXT_INFL_HEAD));

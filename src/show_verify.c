@@ -41,6 +41,8 @@ static const char *json_status(const dx_verify_point *p)
     case DX_VERIFY_UNDEFINED: return "undefined";
     case DX_VERIFY_NOT_DIFF: return "not_differentiable";
     case DX_VERIFY_NO_ESTIMATE: return "no_estimate";
+    case DX_VERIFY_INCONCLUSIVE: return "inconclusive";
+    case DX_VERIFY_POLE: return "undefined";
     }
     return "";
 }

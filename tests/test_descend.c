@@ -605,6 +605,54 @@ START_TEST(lesson_rates)
 }
 END_TEST
 
+/* Issue 14: the seed lesson's bumpy loss judged by where each run ended. 0.05 converges
+ * fastest but into the local minimum at 1.93: trapped, named; 0.01 reaches the global one
+ * (-2.06): just right; 0.1 diverges; ranks by final loss. */
+START_TEST(lesson_bumpy_verdicts)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    const double rates[] = {0.001, 0.01, 0.05, 0.1};
+    dx_descend_lesson *l = lesson(ctx, "w^4 - 8w^2 + 2w + 20", -3.5, rates, 4, 100, 10);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->best, 1);
+    ck_assert_int_eq(l->runs[0].verdict, DX_VERDICT_CREEPING);
+    ck_assert_int_eq(l->runs[1].verdict, DX_VERDICT_FASTEST);
+    ck_assert_int_eq(l->runs[1].judged.id, DX_M_DESCEND_VERDICT_FASTEST_GLOBAL);
+    ck_assert_int_eq(l->runs[2].verdict, DX_VERDICT_TRAPPED);
+    ck_assert_int_eq(l->runs[2].judged.id, DX_M_DESCEND_VERDICT_TRAPPED_CP);
+    ck_assert_double_eq_tol(l->runs[2].position[0], 1.9343, 1e-4);
+    ck_assert_double_eq_tol(l->runs[2].res.loss, 7.93541, 1e-5);
+    ck_assert_double_eq_tol(l->runs[1].res.loss, -0.0606598, 1e-6);
+    ck_assert_int_eq(l->runs[3].verdict, DX_VERDICT_DIVERGED);
+    /* ranks: 0.01 (-0.0607), 0.001 (-0.0541), 0.05 (7.94); the diverged run has none */
+    ck_assert_int_eq(l->runs[1].rank, 1);
+    ck_assert_int_eq(l->runs[0].rank, 2);
+    ck_assert_int_eq(l->runs[2].rank, 3);
+    ck_assert_int_eq(l->runs[3].rank, 0);
+    dx_buf b = {0};
+    dx_show_descend(ctx, l, DX_SHOW_PLAIN, true, &b);
+    ck_assert_msg(strstr(b.s, "trapped in the local minimum at w = 1.9343 (f = 7.93541), not the global one at w = "
+                              "-2.05979 (f = -0.0606598)") != NULL, "%s", b.s);
+    dx_buf_free(&b);
+    dx_show_descend(ctx, l, DX_SHOW_JSON, true, &b);
+    ck_assert_msg(strstr(b.s, "\"rank\": 1, \"verdict\": \"just right: reached the global minimum") != NULL, "%s", b.s);
+    dx_buf_free(&b);
+    dx_descend_lesson_free(l);
+
+    /* a fixed rate around a kink: swings for good, said */
+    const double one[] = {0.3}, two[] = {0.3, 0.01};
+    l = lesson(ctx, "abs(w)", 1, one, 1, 100, 10);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->remark.id, DX_M_DESCEND_REMARK_KINK);
+    dx_descend_lesson_free(l);
+    l = lesson(ctx, "abs(w)", 1, two, 2, 100, 10);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->runs[0].verdict, DX_VERDICT_KINK);
+    dx_descend_lesson_free(l);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 /* One run: the rows kept at both ends of a long run, and the remark on where it stopped. */
 START_TEST(lesson_one)
 {
@@ -790,6 +838,7 @@ static Suite *suite(void)
     tcase_set_timeout(t, 60);
     tcase_add_test(t, cli_seed_table);
     tcase_add_test(t, lesson_rates);
+    tcase_add_test(t, lesson_bumpy_verdicts);
     tcase_add_test(t, lesson_one);
     tcase_add_test(t, lesson_start_undefined);
     tcase_add_loop_test(t, cli_cases, 0, sizeof cli_rows / sizeof cli_rows[0]);

@@ -238,6 +238,26 @@ START_TEST(derive_kinks)
     ck_assert_int_eq(r.kink[0].left.kind, DX_SLOPE_NEG_INF);
     ck_assert_int_eq(r.kink[0].right.kind, DX_SLOPE_POS_INF);
 
+    /* what f does there, from its limits: smooth, corner, jump, pole */
+    static const struct {
+        const char *f;
+        dx_kink_kind kind;
+    } kinds[] = {{"relu(x)^2", DX_KINK_SMOOTH}, {"abs(x)^3", DX_KINK_SMOOTH}, {"x*abs(x)", DX_KINK_SMOOTH},
+                 {"abs(x - 1)*(x - 1)", DX_KINK_SMOOTH}, {"abs(x)", DX_KINK_CORNER}, {"sqrt(abs(x))", DX_KINK_CORNER},
+                 {"abs(x)/x", DX_KINK_JUMP}, {"relu(x)/x", DX_KINK_JUMP}, {"ln(abs(x))", DX_KINK_POLE},
+                 {"1/abs(x)", DX_KINK_POLE}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        dx_expr *f = tu_parse(kinds[i].f);
+        ck_assert_int_eq(dx_derive(tu_ctx, f, "x", 1, &r), DX_OK);
+        ck_assert_msg(r.nkinks == 1 && r.kink[0].kind == kinds[i].kind, "%s: kind %d", kinds[i].f,
+                      r.nkinks ? (int)r.kink[0].kind : -1);
+        ck_assert_msg(tu_check_default(f, r.derivative, "x", why, sizeof why) >= 3, "%s: %s", kinds[i].f, why);
+    }
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("x*abs(x)"), "x", 1, &r), DX_OK);
+    ck_assert(r.kink[0].left.exact && dx_is_int(r.kink[0].left.exact, 0) && dx_is_int(r.kink[0].right.exact, 0));
+    ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("abs(x)/x"), "x", 1, &r), DX_OK);
+    ck_assert(r.kink[0].fleft.exact && dx_is_int(r.kink[0].fleft.exact, -1) && dx_is_int(r.kink[0].fright.exact, 1));
+
     /* not linear: the condition only */
     ck_assert_int_eq(dx_derive(tu_ctx, tu_parse("abs(x^2 - 1) + abs(x - 2)"), "x", 1, &r), DX_OK);
     ck_assert_uint_eq(r.nkinks, 2);

@@ -504,6 +504,123 @@ START_TEST(show)
 }
 END_TEST
 
+/* Issue 14: extrema beyond polynomials, textbook problems (first and second derivative tests:
+ * abs, relu, x^(p/q), exp*poly, ln, trig, flat pieces, undefined ends) with their answers:
+ * critical numbers of both kinds, flat stretches, the global min and max values (NaN: none,
+ * x*ln(x) and sin(x)/x only approach theirs at the undefined end 0). */
+typedef struct book_row {
+    const char *f;
+    double from, to;
+    int ncrit, nflat;
+    double min, max;
+} book_row;
+
+static const book_row book_rows[] = {
+    {"abs(x)", -1, 3, 1, 0, 0, 3},
+    {"abs(x - 2) + abs(x + 1)", -3, 3, 0, 1, 3, 7},
+    {"abs(x^2 - 4)", -3, 3, 3, 0, 0, 5},
+    {"abs(x - 1)", 0, 4, 1, 0, 0, 3},
+    {"x^(2/3)", -1, 8, 1, 0, 0, 4},
+    {"x^(1/3)", -1, 1, 1, 0, -1, 1},
+    {"x^(2/3)*(x - 5)", -1, 6, 2, 0, -6, 3.301927248894626},
+    {"x^(1/3)*(x - 4)", -1, 8, 2, 0, -3, 8},
+    {"x^(4/5)*(x - 4)^2", -1, 5, 3, 0, 0, 25},
+    {"x - 3*x^(1/3)", -1, 8, 2, 0, -2, 2},
+    {"sqrt(x)*(x - 3)", 0, 4, 1, 0, -2, 2},
+    {"x*sqrt(4 - x^2)", -2, 2, 2, 0, -2, 2},
+    {"x*exp(-x)", 0, 4, 1, 0, 0, 0.36787944117144233},
+    {"x^2*exp(-x)", -1, 5, 2, 0, 0, 2.718281828459045},
+    {"x*exp(-x^2/2)", -3, 3, 2, 0, -0.6065306597126334, 0.6065306597126334},
+    {"exp(x) - x", -1, 2, 1, 0, 1, 5.38905609893065},
+    {"x*ln(x)", 0, 2, 1, 0, -0.36787944117144233, 1.3862943611198906},
+    {"ln(x)/x", 1, 5, 1, 0, 0, 0.36787944117144233},
+    {"x - ln(x)", 0.5, 3, 1, 0, 1, 1.9013877113318902},
+    {"x^2*ln(x)", 0.1, 2, 1, 0, -0.18393972058572117, 2.772588722239781},
+    {"sin(x)", 0, 6.283185307179586, 2, 0, -1, 1},
+    {"cos(x)", 0, 6.283185307179586, 1, 0, -1, 1},
+    {"sin(x) + cos(x)", 0, 6.283185307179586, 2, 0, -1.4142135623730951, 1.4142135623730951},
+    {"x + 2*sin(x)", 0, 6.283185307179586, 2, 0, 0, 6.283185307179585},
+    {"sin(x)^2", 0, 3.141592653589793, 1, 0, 0, 1},
+    {"x - 2*cos(x)", 0, 3.141592653589793, 0, 0, -2, 5.141592653589793},
+    {"sin(2*x) - 2*sin(x)", 0, 3.141592653589793, 1, 0, -2.598076211353316, 0},
+    {"relu(x)", -3, 3, 0, 1, 0, 3},
+    {"relu(x - 1) - relu(x - 2)", 0, 3, 0, 2, 0, 1},
+    {"relu(x)^2", -1, 1, 0, 1, 0, 1},
+    {"abs(x)^3", -1, 1, 1, 0, 0, 1},
+    {"x*abs(x)", -1, 1, 1, 0, -1, 1},
+    {"abs(x) + abs(x - 1)", -2, 2, 0, 1, 1, 5},
+    {"abs(sin(x))", -2, 2, 3, 0, 0, 1},
+    {"1/(x^2 + 1)", -2, 2, 1, 0, 0.2, 1},
+    {"x/(x^2 + 1)", -3, 3, 2, 0, -0.5, 0.5},
+    {"(x^2 - 1)/(x^2 + 1)", -2, 2, 1, 0, -1, 0.6000000000000001},
+    {"x + 1/x", 0.2, 3, 1, 0, 2, 5.2},
+    {"x^2 + 2/x", 0.5, 2, 1, 0, 3, 5},
+    {"sqrt(x^2 + 1) - x/2", -2, 2, 1, 0, 0.8660254037844386, 3.23606797749979},
+    {"exp(-x^2)", -1, 2, 1, 0, 0.01831563888873418, 1},
+    {"x*exp(x)", -3, 1, 1, 0, -0.36787944117144233, 2.718281828459045},
+    {"atan(x) - x/2", -2, 2, 2, 0, -0.2853981633974483, 0.2853981633974483},
+    {"x^(2/3)*(x^2 - 4)", -1, 3, 2, 0, -3, 10.40041911525952},
+    {"abs(2*x - 3)", 0, 3, 1, 0, 0, 3},
+    {"x*ln(x)", 0, 0.2, 0, 0, -0.3218875824868201, NAN},
+    {"sin(x)/x", 0, 1, 0, 0, 0.8414709848078965, NAN},
+};
+
+START_TEST(book_row_test)
+{
+    const book_row *w = &book_rows[_i];
+    dx_extrema_result x;
+    dx_expr *f = tu_parse(w->f);
+    ck_assert_msg(dx_extrema(tu_ctx, f, "x", &w->from, &w->to, &x) == DX_OK, "%s: %s", w->f, tu_err(tu_ctx));
+    ck_assert_msg((int)x.ncrit == w->ncrit && (int)x.nflat == w->nflat, "%s: %zu critical, %zu flat", w->f, x.ncrit,
+                  x.nflat);
+    ck_assert_msg(isnan(w->min) ? !x.min.exists : x.min.exists && fabs(x.min.at.value - w->min) <= 1e-9,
+                  "%s: min %g", w->f, x.min.at.value);
+    ck_assert_msg(isnan(w->max) ? !x.max.exists : x.max.exists && fabs(x.max.at.value - w->max) <= 1e-9,
+                  "%s: max %g", w->f, x.max.at.value);
+    /* every critical point is a point of f; no noise: exact where f' vanishes or breaks at 0 */
+    for (size_t i = 0; i < x.ncrit; i++) {
+        ck_assert(isfinite(x.crit[i].at.value));
+        ck_assert_msg(x.crit[i].at.x == 0 || fabs(x.crit[i].at.x) > 1e-6, "%s: x = %g", w->f, x.crit[i].at.x);
+    }
+    char why[200];
+    ck_assert_msg(tu_check_default(f, x.df, "x", why, sizeof why) >= 3, "%s: %s", w->f, why);
+    dx_extrema_free(&x);
+}
+END_TEST
+
+/* The issue's cases, point by point. */
+START_TEST(book_points)
+{
+    dx_extrema_result x;
+    double a = -1, b = 8;
+    ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("x^(1/3)*(x - 4)"), "x", &a, &b, &x), DX_OK);
+    ck_assert(x.ncrit == 2 && x.crit[0].at.exact && dx_is_int(x.crit[0].at.exact, 0) && x.crit[0].kink);
+    ck_assert(x.crit[0].kind == DX_CP_NEITHER && x.crit[1].kind == DX_CP_MIN && x.crit[1].at.x == 1);
+    dx_extrema_free(&x);
+    a = -1, b = 3;
+    ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("abs(x)"), "x", &a, &b, &x), DX_OK);
+    ck_assert(x.ncrit == 1 && x.crit[0].at.x == 0 && x.crit[0].at.exact_value && dx_is_int(x.crit[0].at.exact_value, 0));
+    dx_extrema_free(&x);
+    a = -3, b = 3;
+    ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("abs(x - 2) + abs(x + 1)"), "x", &a, &b, &x), DX_OK);
+    ck_assert(x.nflat == 1 && x.flat[0].from == -1 && x.flat[0].to == 2 && x.flat[0].value == 3);
+    ck_assert(x.flat[0].kind == DX_CP_MIN && x.min.flat == 1 && x.max.at.x == -3);
+    dx_buf buf = {0};
+    dx_show_extrema(tu_ctx, &x, DX_SHOW_PLAIN, &buf);
+    ck_assert_msg(strstr(buf.s, "global min on the interval: f = 3 on all of x in [-1, 2]") && !strstr(buf.s, "local max"),
+                  "%s", buf.s);
+    dx_buf_free(&buf);
+    dx_show_extrema(tu_ctx, &x, DX_SHOW_JSON, &buf);
+    ck_assert_msg(strstr(buf.s, "\"flat_intervals\": [{\"from\": -1, \"to\": 2, \"value\": 3,") != NULL, "%s", buf.s);
+    dx_buf_free(&buf);
+    dx_extrema_free(&x);
+    a = 0, b = 0.2;
+    ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("x ln(x)"), "x", &a, &b, &x), DX_OK);
+    ck_assert(!x.max.exists && x.max.why.id == DX_M_EXT_SUP_NOT_ATTAINED);
+    dx_extrema_free(&x);
+}
+END_TEST
+
 /* The grid search where it used to go wrong: flat stretches of f' (each grid point was a
  * critical point), poles taken for kinks and inflections, globals claimed across a pole,
  * and a function defined nowhere. */
@@ -516,8 +633,8 @@ typedef struct nasty_row {
 } nasty_row;
 
 static const nasty_row nasty_rows[] = {
-    {"relu(x)", -10, 10, 1, 1, -1, DX_M_NONE, NAN},
-    {"relu(x - 2) + relu(-x - 2)", -10, 10, 2, 1, -1, DX_M_NONE, NAN},
+    {"relu(x)", -10, 10, 0, 1, -1, DX_M_NONE, NAN}, /* the kink at 0 ends the flat stretch */
+    {"relu(x - 2) + relu(-x - 2)", -10, 10, 0, 1, -1, DX_M_NONE, NAN},
     {"e^x", -1000, 1000, 0, 1, -1, DX_M_EXT_UNDEFINED_AT, 710},
     {"tan(x)^2", 0, 3, 0, 0, -1, DX_M_NONE, NAN},
     {"tan(x)", -3, 3, 0, 0, 1, DX_M_EXT_UNBOUNDED_BELOW, -1.57},
@@ -603,8 +720,10 @@ static const cli_row cli_rows[] = {
     {{"extrema", "5", NULL}, 0, {"f is constant"}, NULL},
     {{"extrema", "ln(-x^2-1)", NULL}, 0, {"f is not defined anywhere on [-10, 10]: nothing to search"}, NULL},
     {{"extrema", "relu(x)", NULL}, 0,
-     {"x from -10 to -0.005: f' = 0 at every grid point", "x = 0, f = 0: neither", "f' goes from 0 to +"}, NULL},
-    {{"--format", "json", "extrema", "relu(x)", NULL}, 0, {"\"flat_intervals\": [{\"from\": -10, \"to\": -0.00499"}, NULL},
+     {"x in [-10, 0]: f = 0 throughout: local min", "global min on the interval: f = 0 on all of x in [-10, 0]"},
+     NULL},
+    {{"--format", "json", "extrema", "relu(x)", NULL}, 0,
+     {"\"flat_intervals\": [{\"from\": -10, \"to\": 0, \"value\": 0, \"exact_from\": null, \"exact_to\": \"0\""}, NULL},
     {{"extrema", "x^2", "--from", "2", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from (2) must be less than --to (1)\n"},
     {{"extrema", "x^2", "--from", "2", NULL}, 2, {NULL}, "give both ends"},
     {{"extrema", "x^2", "--from", "y", "--to", "1", NULL}, 2, {NULL}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)"},
@@ -653,6 +772,8 @@ static Suite *extrema_suite(void)
     tcase_add_test(tc, globals);
     tcase_add_test(tc, show);
     tcase_add_loop_test(tc, nasty_row_test, 0, N(nasty_rows));
+    tcase_add_loop_test(tc, book_row_test, 0, N(book_rows));
+    tcase_add_test(tc, book_points);
     tcase_add_test(tc, pole_not_max);
     suite_add_tcase(s, tc);
 

@@ -37,10 +37,23 @@ typedef struct dx_slope {
     dx_msg why;     /* DX_SLOPE_UNKNOWN: how it was tried (an argument of DX_M_SLOPE_UNKNOWN) */
 } dx_slope;
 
+/* What an abs or relu does to f at its point, decided from the one-sided limits of f and f'
+ * there, not from the abs's presence: x*abs(x) is differentiable at 0, abs(x)/x jumps. */
+typedef enum dx_kink_kind {
+    DX_KINK_UNDECIDED, /* no point, or the limits could not decide */
+    DX_KINK_CORNER,    /* continuous, one-sided derivatives differ or are infinite (abs(x)) */
+    DX_KINK_SMOOTH,    /* differentiable after all: equal finite one-sided derivatives (relu(x)^2) */
+    DX_KINK_JUMP,      /* f's one-sided limits are finite and differ (abs(x)/x) */
+    DX_KINK_POLE,      /* f tends to +-oo on a side (ln(abs(x)), 1/abs(x)) */
+    DX_KINK_HOLE       /* f is undefined there but has a limit (x*abs(x)/x): removable */
+} dx_kink_kind;
+
 /* Where f' is undefined because of an abs or relu: where u = 0. */
 typedef struct dx_kink {
     dx_expr *u;          /* the argument of the abs or relu (it depends on the variable) */
     dx_expr *at;         /* the point where u = 0 when u is linear in the variable, else NULL */
+    dx_kink_kind kind;   /* at is set: what happens there */
+    dx_slope fleft, fright; /* at is set: f's one-sided limits (DX_KINK_JUMP, _POLE, _HOLE) */
     bool sided;          /* at is set and both one-sided derivatives there were found: */
     dx_slope left, right;
 } dx_kink;

@@ -128,9 +128,11 @@ DX_API dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start,
 
 /* --- the whole lesson: one or several rates, their comparison, the critical points ---------- */
 
-/* What a rate was, among several (the lesson's summary): a rate that diverges or keeps
- * swinging across the minimum is too large, the one that converges fastest (or ends lowest)
- * is just right, slower ones too small. */
+/* What a rate was, among several (the lesson's summary), judged by the outcome: the just-right
+ * rate reached the lowest minimum any rate reached (the global one, where extrema gives it)
+ * in the fewest steps; a rate that settled higher was trapped, in a minimum named; one that
+ * diverges or keeps swinging is too large; one that reached the same minimum more slowly is
+ * too small. */
 typedef enum dx_descend_verdict {
     DX_VERDICT_NONE,        /* a single run: nothing to compare */
     DX_VERDICT_LEFT_DOMAIN, /* too large: stepped out of f's domain */
@@ -140,7 +142,10 @@ typedef enum dx_descend_verdict {
     DX_VERDICT_LOWEST,      /* just right: the lowest final loss */
     DX_VERDICT_SWINGS,      /* too large: swings back and forth across the minimum */
     DX_VERDICT_SLOWER,      /* too small: converged, but in more steps */
-    DX_VERDICT_CREEPING     /* too small: still creeping towards the minimum */
+    DX_VERDICT_CREEPING,    /* too small: still creeping towards the minimum */
+    DX_VERDICT_TRAPPED,     /* settled in a worse minimum than another rate reached (the local
+                             * minimum of w^4 - 8w^2 + 2w + 20 at 1.93, not the global at -2.06) */
+    DX_VERDICT_KINK         /* swings across a kink for good (abs(w) with a fixed rate) */
 } dx_descend_verdict;
 
 /* The trajectory kept for pictures: every stride-th row's position (one variable only, else
@@ -160,6 +165,9 @@ typedef struct dx_descend_one {
     long omitted;
     dx_descend_trace trace; /* when asked for */
     dx_descend_verdict verdict;
+    dx_msg judged;          /* the verdict in words, with where it ended (the trap named) */
+    int rank;               /* several rates: 1 for the lowest final loss, 2 next, ...; 0 for a
+                             * run that diverged or stopped (no final loss to compare) */
 } dx_descend_one;
 
 typedef enum dx_descend_cp_kind { DX_DESCEND_MIN, DX_DESCEND_MAX, DX_DESCEND_FLAT } dx_descend_cp_kind;

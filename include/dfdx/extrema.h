@@ -31,16 +31,23 @@ typedef struct dx_global {
     bool exists;
     dx_xpoint at;
     int endpoint;   /* -1 at the interval's start, +1 at its end, 0 inside */
+    size_t flat;    /* 1 + the index of the flat stretch (dx_extrema_result.flat) where f takes
+                     * this value throughout; 0 when at a point */
     size_t ties;    /* further points with the same value (listed in tie_x) */
     double tie_x[4];
     dx_msg why;     /* when !exists: DX_M_EXT_TENDS ("f → +oo as x → +oo"), ... */
 } dx_global;
 
-/* A stretch of the grid where f' is 0 at every point (relu(x) for x < 0; e^x where it
- * underflows): every point there is critical, reported as one interval, not thousands. */
+/* A stretch where f' is 0 at every grid point (relu(x) for x < 0; abs(x - 2) + abs(x + 1) on
+ * [-1, 2]; e^x where it underflows): every point there is critical, reported as one interval,
+ * not thousands. Its ends are the kinks that bound it where there are (exactly: -1 and 2),
+ * else the first and last grid points of the stretch. */
 typedef struct dx_flat {
-    double from, to; /* the first and last grid points of the stretch */
-    double value;    /* f at from */
+    double from, to;
+    double value;                  /* f at from */
+    const dx_expr *exact_from, *exact_to, *exact_value; /* where known, else NULL */
+    dx_cp_kind kind;               /* every point a (non-strict) local min, max, or neither:
+                                    * by the sign of f' beyond the ends */
 } dx_flat;
 
 typedef struct dx_extrema_result {

@@ -14,7 +14,11 @@ typedef enum dx_verify_kind {
     DX_VERIFY_DIFFER,      /* they do not: the symbolic derivative is wrong here */
     DX_VERIFY_UNDEFINED,   /* f has no value at x (or none a double holds) */
     DX_VERIFY_NOT_DIFF,    /* f has a value but its derivative has none (a kink, a vertical tangent) */
-    DX_VERIFY_NO_ESTIMATE  /* no verdict: f is undefined next to x, or f' loses its digits there */
+    DX_VERIFY_NO_ESTIMATE, /* no verdict: f is undefined next to x */
+    DX_VERIFY_INCONCLUSIVE, /* no verdict: the difference quotients do not settle (f'' jumps, as
+                             * x*abs(x) at 0), or f' loses its digits to cancellation there */
+    DX_VERIFY_POLE         /* f is undefined at the point meant: x is within rounding of a pole
+                            * (tan(x) at the double nearest pi/2) */
 } dx_verify_kind;
 
 /* One point of a verification; NaN for a number not computed. */
@@ -22,6 +26,8 @@ typedef struct dx_verify_point {
     dx_verify_kind kind;
     dx_msg why;            /* the verdict in words: ok, MISMATCH, f not defined, f too large for a double... */
     double x, f, symbolic, numeric, abs_diff, rel_diff, tol;
+    double err;            /* where the first estimate disagreed: the error of the second
+                            * (Ridders' extrapolation) that decided; NaN otherwise */
 } dx_verify_point;
 
 /* f' checked against central differences of f (Richardson-extrapolated) point by point. The
@@ -31,7 +37,8 @@ typedef struct dx_verify_result {
     const char *var;
     size_t npoints;
     const dx_verify_point *points;
-    size_t matched, mismatched;  /* mismatched > 0: the symbolic derivative is wrong */
+    size_t matched, mismatched;  /* mismatched > 0: the symbolic derivative is demonstrably wrong
+                                  * (both estimates settled far from it) */
 } dx_verify_result;
 
 /* Verify the derivative of f by var at points[0..npoints) (NULL: a spread over [-3, 3] where f

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,6 +28,34 @@ typedef struct {
 
 static double px(const frame *f, double x) { return f->l + (x - f->p->x0) / (f->p->x1 - f->p->x0) * (f->r - f->l); }
 static double py(const frame *f, double y) { return f->b - (y - f->p->y0) / (f->p->y1 - f->p->y0) * (f->b - f->t); }
+
+/* How many of the plot's drawn points (sampled curves, with the segments between them
+ * sampled too, and marks) fall in the box at (x, y) of size w x h, in device units. */
+static size_t legend_hits(const frame *f, double x, double y, double w, double h)
+{
+    const dx_plot *p = f->p;
+    size_t hits = 0;
+    for (size_t k = 0; k < p->ns; k++) {
+        const dx_plot_series *s = &p->s[k];
+        for (size_t i = 0; i < s->n; i++)
+            for (int t = 0; t < 4 && (t == 0 || i + 1 < s->n); t++) {
+                double u = t / 4.0, sx = s->px[i], sy = s->py[i];
+                if (t) {
+                    if (s->brk && s->brk[i + 1])
+                        break;
+                    sx += u * (s->px[i + 1] - sx);
+                    sy += u * (s->py[i + 1] - sy);
+                }
+                double X = px(f, sx), Y = py(f, sy);
+                hits += isfinite(X) && isfinite(Y) && X >= x && X <= x + w && Y >= y && Y <= y + h;
+            }
+    }
+    for (size_t k = 0; k < p->nm; k++) {
+        double X = px(f, p->m[k].x), Y = py(f, p->m[k].y);
+        hits += 20 * (isfinite(Y) && X >= x && X <= x + w && Y >= y && Y <= y + h);
+    }
+    return hits;
+}
 
 static void text_at(cairo_t *cr, const char *s, double x, double y, double ax, double ay)
 {
@@ -225,7 +254,8 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
     }
     cairo_restore(cr);
 
-    /* the legend, top left inside the plot: a filled swatch (not a stroke) per series */
+    /* the legend, in the corner of the plot where the fewest drawn points and marks fall (top
+     * left when several are free), so it hides no curve: a filled swatch per series */
     cairo_set_font_size(cr, 12);
     double lw = 0;
     for (size_t k = 0; k < p->ns; k++) {
@@ -233,7 +263,17 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
         cairo_text_extents(cr, p->s[k].label, &e);
         lw = fmax(lw, e.x_advance);
     }
-    double bx = f.l + 10, by = f.t + 10, bw = fmin(lw + 44, f.r - f.l - 20), bh = 8 + 18.0 * (double)p->ns;
+    double bw = fmin(lw + 44, f.r - f.l - 20), bh = 8 + 18.0 * (double)p->ns, bx = f.l + 10, by = f.t + 10;
+    size_t fewest = SIZE_MAX;
+    for (int corner = 0; corner < 4; corner++) {
+        double cx = corner % 2 ? f.r - 10 - bw : f.l + 10, cy = corner / 2 ? f.b - 10 - bh : f.t + 10;
+        size_t hits = legend_hits(&f, cx - 6, cy - 6, bw + 12, bh + 12);
+        if (hits < fewest) {
+            fewest = hits;
+            bx = cx;
+            by = cy;
+        }
+    }
     cairo_rectangle(cr, bx, by, bw, bh);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
     cairo_fill(cr);
