@@ -32,6 +32,7 @@ struct dx_ctx {
     mpq_ptr *bigs;
     size_t nbigs, capbigs;
     struct dx_def *defs; /* named expressions (dx_define), in the arena */
+    bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -99,6 +100,13 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 }
 
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
+
+bool dx_keep_domain(dx_ctx *ctx, bool on)
+{
+    bool was = ctx->keep_domain;
+    ctx->keep_domain = on;
+    return was;
+}
 
 
 void dx_ctx_clear_error(dx_ctx *ctx)
@@ -779,7 +787,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
             c = s;
         }
         if (dx_num_sign(&c) == 0) {
-            if (t[i].rest && t[i].rest->vmask && ok)
+            if (t[i].rest && t[i].rest->vmask && ok && ctx->keep_domain)
                 ok = list_push(&gone, t[i].rest);
             dx_num_clear(&c);
         } else {
@@ -947,7 +955,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     if (dx_num_sign(&coef) == 0) { /* 0*ln(x) is 0 where x > 0 */
         if (f != fbuf)
             dx_free(f);
-        return keep_domain(ctx, dx_int(ctx, 0), in, n, NULL);
+        return ctx->keep_domain ? keep_domain(ctx, dx_int(ctx, 0), in, n, NULL) : dx_int(ctx, 0);
     }
     if (k <= SMALL) { /* insertion sort, stable like glibc's qsort */
         for (size_t i = 1; i < k; i++) {
@@ -974,7 +982,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
          * n-th derivative of x^x swells. Constant bases merge fully: e^x * e^2 = e^(x + 2). */
         bool split = false;
         unsigned had = 0, kept = 0;
-        for (size_t q = i; j > i + 1 && f[i].base->vmask && q < j; q++)
+        for (size_t q = i; ctx->keep_domain && j > i + 1 && f[i].base->vmask && q < j; q++)
             had |= exp_needs(f[q].exp);
         if (j > i + 1 && f[i].base->vmask)
             note_hole(ctx, f + i, j - i);
@@ -1010,7 +1018,8 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                 ok = list_push(&conds, p);
                 p = p->a[0];
             }
-            kept |= exp_needs(p->kind == DX_POW && p->a[0] == f[i].base ? p->a[1] : NULL);
+            if (had)
+                kept |= exp_needs(p->kind == DX_POW && p->a[0] == f[i].base ? p->a[1] : NULL);
             if (p->kind == DX_NUM) {
                 dx_num q = dx_num_mul(&coef, &p->u.num);
                 dx_num_clear(&coef);
@@ -1192,12 +1201,12 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
     if (b->kind == DX_GUARD || e->kind == DX_GUARD)
         return lift(ctx, LIFT_POW, 0, (dx_expr *[]){b, e}, 2);
     if (dx_is_int(e, 0)) /* x^0 is 1 where x != 0: 0^0 is undefined */
-        return b->vmask ? dx_guard_n(ctx, dx_int(ctx, 1), (dx_expr *[]){dx_cond(ctx, DX_REL_NE0, b, NULL)}, 1)
+        return b->vmask && ctx->keep_domain ? dx_guard_n(ctx, dx_int(ctx, 1), (dx_expr *[]){dx_cond(ctx, DX_REL_NE0, b, NULL)}, 1)
                         : dx_int(ctx, 1);
     if (dx_is_int(e, 1))
         return b;
     if (dx_is_int(b, 1)) /* 1^(1/x) is 1 where x != 0 */
-        return e->vmask ? keep_domain(ctx, b, &e, 1, NULL) : b;
+        return e->vmask && ctx->keep_domain ? keep_domain(ctx, b, &e, 1, NULL) : b;
     if (dx_is_int(b, 0)) {
         if (e->kind == DX_NUM && dx_num_sign(&e->u.num) < 0)
             return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DIV_ZERO);
@@ -1224,7 +1233,7 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
         if (e_int || c_pos || (even_root && e->kind == DX_NUM)) {
             /* sqrt(x)^2 = x where x >= 0, 1/(1/x) = x where x != 0 */
             dx_expr *m = dx_mul(ctx, d, e), *r = dx_pow(ctx, c, m);
-            unsigned lost = m && c->vmask ? exp_needs(d) & ~exp_needs(m) : 0;
+            unsigned lost = m && c->vmask && ctx->keep_domain ? exp_needs(d) & ~exp_needs(m) : 0;
             return lost ? dx_guard_n(ctx, r, (dx_expr *[]){lost_cond(ctx, c, &d, 1, lost)}, 1) : r;
         }
     }
@@ -1241,7 +1250,8 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
     }
     /* e^ln(u) = u */
     if (b->kind == DX_CONST && b->fn == DX_E && e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_LOG))
-        return dx_guard_n(ctx, e->a[0], (dx_expr *[]){dx_cond(ctx, DX_REL_GT0, e->a[0], e)}, 1); /* where u > 0 */
+        return ctx->keep_domain ? dx_guard_n(ctx, e->a[0], (dx_expr *[]){dx_cond(ctx, DX_REL_GT0, e->a[0], e)}, 1)
+                                : e->a[0]; /* where u > 0 */
     return intern(ctx, DX_POW, 0, (dx_expr *[]){b, e}, 2, NULL, NULL, 0);
 }
 

@@ -122,6 +122,11 @@ DX_HIDDEN dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *arg);
  * guards off its arguments and puts their conditions on its result, so every other node is
  * guard-free, and code that looks inside expressions sees a guard at most at the top
  * (dx_body). A guard prints as its body; it is a different node from it (x/x is not 1 at 0). */
+/* Whether cancellations record the domain they drop; returns the previous setting. On while
+ * the parser builds what was typed: a cancellation made on the way while differentiating or
+ * simplifying (x*(1/x) in the derivative of x*ln(x)) drops nothing f's own guard and body do
+ * not already say, and guards there would only cost the simplifier its forms. */
+DX_HIDDEN bool dx_keep_domain(dx_ctx *ctx, bool on);
 /* g rel 0 from the origin (NULL: none). A number g that satisfies it gives the number 1 (no
  * condition: dx_guard_n drops it); one that does not fails with DX_EDOMAIN. */
 DX_HIDDEN dx_expr *dx_cond(dx_ctx *ctx, dx_rel rel, dx_expr *g, dx_expr *origin);
