@@ -470,6 +470,8 @@ dx_expr *dx_cond_at(dx_ctx *ctx, const dx_expr *c, dx_expr *g, dx_expr *origin)
     return dx_cond(ctx, c->fn, g, origin);
 }
 
+static bool domain_rec(dx_ctx *ctx, const dx_expr *e, list *out, dx_map *seen);
+
 /* Is condition c made redundant by d: the same quantity, and d is > 0, or the same relation
  * (then the one that names its origin stays, else the older)? */
 static bool implied(const dx_expr *c, const dx_expr *d)
@@ -503,14 +505,28 @@ dx_expr *dx_guard_n(dx_ctx *ctx, dx_expr *body, dx_expr *const *conds, size_t n)
         list_free(&l);
         return dx_oom(ctx);
     }
-    /* sorted, without repeats or conditions another one implies: one node per domain */
+    /* sorted, without repeats or conditions another one or the body itself implies
+     * ((x + 1)/(x + 1)^3 needs nothing 1/(x + 1)^2 does not): one node per domain */
+    list own;
+    list_init(&own);
+    dx_map seen;
+    dx_map_init(&seen);
+    ok = l.n == 1 || domain_rec(ctx, l.v[0], &own, &seen);
+    dx_map_free(&seen);
     size_t m = 1;
-    for (size_t i = 1; i < l.n; i++) {
+    for (size_t i = 1; ok && i < l.n; i++) {
         bool drop = false;
         for (size_t k = 1; k < l.n && !drop; k++)
             drop = l.v[k] == l.v[i] ? k < i : implied(l.v[i], l.v[k]);
+        for (size_t k = 0; k < own.n && !drop; k++)
+            drop = own.v[k] == l.v[i] || implied(l.v[i], own.v[k]);
         if (!drop)
             l.v[m++] = l.v[i];
+    }
+    list_free(&own);
+    if (!ok) {
+        list_free(&l);
+        return dx_failed(ctx) ? NULL : dx_oom(ctx);
     }
     for (size_t i = 2; i < m; i++) {
         dx_expr *x = l.v[i];
