@@ -200,7 +200,9 @@ static dx_expr *d(differ *s, dx_expr *e)
         return r;
     if (s->hole && e != s->root && (r = s->hole(s->hole_user, e)))
         return r;
-    if (!(e->vmask & s->var->vmask) || e->kind == DX_NUM || e->kind == DX_CONST) {
+    if (e->kind == DX_GUARD) { /* f' is defined where f is, at most: the guard stays */
+        r = dx_guard_n(s->ctx, d(s, e->a[0]), e->a + 1, e->n - 1);
+    } else if (!(e->vmask & s->var->vmask) || e->kind == DX_NUM || e->kind == DX_CONST) {
         r = done(s, DX_R_CONSTANT, e, slipped(s, DX_SLIP_CONSTANT, e) ? e : dx_int(s->ctx, 0));
     } else if (e->kind == DX_SYM) {
         r = done(s, e == s->var ? DX_R_VARIABLE : DX_R_CONSTANT, e, dx_int(s->ctx, e == s->var ? 1 : 0));

@@ -22,6 +22,11 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
     dx_expr *done = dx_map_get(memo, e);
     if (done)
         return done;
+    if (e->kind == DX_COND) { /* at a number, it holds or says why not, in the written terms */
+        dx_expr *g = subst(ctx, e->a[0], var, value, memo);
+        bool at = g && g->kind == DX_NUM;
+        return dx_cond_at(ctx, e, g, e->n > 1 && !at ? subst(ctx, e->a[1], var, value, memo) : NULL);
+    }
     dx_expr *r = NULL;
     dx_expr **a = dx_malloc(e->n * sizeof *a);
     if (!a)
@@ -35,6 +40,7 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
         case DX_MUL: r = dx_mul_n(ctx, a, e->n); break;
         case DX_POW: r = dx_pow(ctx, a[0], a[1]); break;
         case DX_CALL: r = dx_call(ctx, e->fn, a[0]); break;
+        case DX_GUARD: r = dx_guard_n(ctx, a[0], a + 1, e->n - 1); break;
         default: r = e; break;
         }
     }
@@ -66,7 +72,7 @@ dx_expr *dx_subst_values(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_e
 
 /* Leaves (numbers, constants, variables) are no instructions: a constant is a register filled
  * once at compile time, a variable reads the caller's column in place. */
-typedef enum { OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_EXP, OP_CALL, OP_SINCOS, OP_DONE } op_kind;
+typedef enum { OP_ADD, OP_MUL, OP_POWI, OP_POWQ, OP_POW, OP_EXP, OP_CALL, OP_SINCOS, OP_DONE, OP_COND } op_kind;
 
 typedef struct {
     uint8_t op;
@@ -82,6 +88,7 @@ typedef struct {
     double c;          /* OP_POWQ exponent as a double */
     int64_t k;         /* OP_POWI exponent; OP_POWQ: ROOT_* below */
     int64_t pn, pq;    /* OP_POWQ exponent p/q, for messages */
+    const dx_expr *cond; /* OP_COND: the condition, for messages (its fn the relation) */
 } instr;
 
 /* A negative base to a rational power p/q (lowest terms): real only for odd q. */
@@ -143,7 +150,8 @@ static const dx_expr **collect(const dx_expr *e, size_t cap, size_t *count, size
         nodes[nn++] = x;
         na += x->n;
         for (uint32_t i = 0; i < x->n; i++)
-            if (mark[x->a[i]->id] < 0 && !(x->kind == DX_POW && i == 1 && x->a[1]->kind == DX_NUM)) {
+            if (mark[x->a[i]->id] < 0 && !(x->kind == DX_POW && i == 1 && x->a[1]->kind == DX_NUM) &&
+                !(x->kind == DX_COND && i == 1)) { /* a condition's origin is for messages */
                 mark[x->a[i]->id] = 0;
                 stack[top++] = x->a[i];
             }
@@ -206,9 +214,10 @@ static void encode(instr *in, const dx_expr *x, const int32_t *slot_of, uint32_t
 {
     in->args = *na;
     switch (x->kind) {
+    case DX_GUARD: /* body + each condition's 0, or NaN where one fails */
     case DX_ADD:
     case DX_MUL:
-        in->op = x->kind == DX_ADD ? OP_ADD : OP_MUL;
+        in->op = x->kind == DX_MUL ? OP_MUL : OP_ADD;
         in->nargs = x->n;
         for (uint32_t j = 0; j < x->n; j++)
             argv[(*na)++] = (uint32_t)slot_of[x->a[j]->id];
@@ -252,6 +261,13 @@ static void encode(instr *in, const dx_expr *x, const int32_t *slot_of, uint32_t
         in->fn = x->fn;
         in->nargs = 1;
         in->guard = (dx_fns[x->fn].flags & DX_FN_FLAT) != 0; /* the others keep inf or NaN */
+        argv[(*na)++] = (uint32_t)slot_of[x->a[0]->id];
+        return;
+    case DX_COND:
+        in->op = OP_COND;
+        in->fn = x->fn;
+        in->nargs = 1;
+        in->cond = x;
         argv[(*na)++] = (uint32_t)slot_of[x->a[0]->id];
         return;
     }
@@ -580,6 +596,15 @@ DX_CLONES static void run_instr(const dx_prog *p, const instr *in, size_t m, dou
     }
     case OP_DONE:
         break;
+    case OP_COND: {
+        const lanes zero = {0};
+        for (size_t j = 0; j < mv; j += DX_LANES) {
+            lanes g = ld(a + j);
+            llanes ok = in->fn == DX_REL_NE0 ? (g != 0) & (g == g) : in->fn == DX_REL_GE0 ? g >= 0 : g > 0;
+            st(r + j, (lanes)(((llanes)zero & ok) | ((llanes)nan_lanes & ~ok)));
+        }
+        break;
+    }
     }
 }
 
@@ -707,6 +732,9 @@ static void explain(dx_prog *p, dx_ctx *ctx)
         case OP_ADD:
         case OP_MUL:
             dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_VALUE_OVERFLOW);
+            return;
+        case OP_COND:
+            dx_fail_msg(ctx, DX_EDOMAIN, -1, -1, dx_cond_msg(in->cond));
             return;
         }
     }

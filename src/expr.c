@@ -2,6 +2,7 @@
 #include "expr.h"
 #include "alloc.h"
 #include "fn.h"
+#include "map.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ struct dx_ctx {
     mpq_ptr *bigs;
     size_t nbigs, capbigs;
     struct dx_def *defs; /* named expressions (dx_define), in the arena */
+    bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -98,6 +100,13 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 }
 
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
+
+bool dx_keep_domain(dx_ctx *ctx, bool on)
+{
+    bool was = ctx->keep_domain;
+    ctx->keep_domain = on;
+    return was;
+}
 
 
 void dx_ctx_clear_error(dx_ctx *ctx)
@@ -424,6 +433,245 @@ static void list_free(list *l)
         dx_free(l->v);
 }
 
+/* --- guards: the domain a cancellation drops ------------------------------------------- */
+
+static const char *const rel_text[] = {"≠", "≥", ">"}; /* ORDER REL */
+
+static dx_msg cond_msg(dx_rel rel, const dx_expr *g, const dx_expr *origin)
+{
+    dx_arg r = DX_S(rel_text[rel]);
+    return origin ? DX_MSG(DX_M_COND_NEEDS, DX_E(origin), DX_E(g), r) : DX_MSG(DX_M_COND_NEEDS_BARE, DX_E(g), r);
+}
+
+dx_msg dx_cond_msg(const dx_expr *c) { return cond_msg(c->fn, c->a[0], c->n > 1 ? c->a[1] : NULL); }
+
+/* Does the number g satisfy g rel 0? */
+static bool holds(dx_rel rel, const dx_expr *g)
+{
+    int sg = dx_num_sign(&g->u.num);
+    return rel == DX_REL_NE0 ? sg != 0 : rel == DX_REL_GE0 ? sg >= 0 : sg > 0;
+}
+
+dx_expr *dx_cond(dx_ctx *ctx, dx_rel rel, dx_expr *g, dx_expr *origin)
+{
+    if (!g)
+        return NULL;
+    g = dx_body(g);
+    origin = dx_body(origin);
+    if (g->kind == DX_NUM)
+        return holds(rel, g) ? dx_int(ctx, 1) : dx_fail_msg(ctx, DX_EDOMAIN, -1, -1, cond_msg(rel, g, origin));
+    return intern(ctx, DX_COND, (int)rel, (dx_expr *[]){g, origin}, origin ? 2 : 1, NULL, NULL, 0);
+}
+
+dx_expr *dx_cond_at(dx_ctx *ctx, const dx_expr *c, dx_expr *g, dx_expr *origin)
+{
+    if (g && g->kind == DX_NUM && !holds(c->fn, g))
+        return dx_fail_msg(ctx, DX_EDOMAIN, -1, -1, dx_cond_msg(c));
+    return dx_cond(ctx, c->fn, g, origin);
+}
+
+static bool domain_rec(dx_ctx *ctx, const dx_expr *e, list *out, dx_map *seen);
+
+/* Is condition c made redundant by d: the same quantity, and d is > 0, or the same relation
+ * (then the one that names its origin stays, else the older)? */
+static bool implied(const dx_expr *c, const dx_expr *d)
+{
+    if (c == d || c->a[0] != d->a[0])
+        return false;
+    if (d->fn == DX_REL_GT0 && c->fn != DX_REL_GT0)
+        return true;
+    return d->fn == c->fn && (d->n != c->n ? d->n > c->n : d->id < c->id);
+}
+
+dx_expr *dx_guard_n(dx_ctx *ctx, dx_expr *body, dx_expr *const *conds, size_t n)
+{
+    if (!body)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!conds[i])
+            return NULL;
+    list l;
+    list_init(&l);
+    bool ok = list_push(&l, dx_body(body));
+    for (uint32_t i = 1; ok && body->kind == DX_GUARD && i < body->n; i++)
+        ok = list_push(&l, body->a[i]);
+    for (size_t i = 0; ok && i < n; i++)
+        if (conds[i]->kind == DX_COND)
+            ok = list_push(&l, conds[i]);
+        else if (conds[i]->kind == DX_GUARD) /* a list's guard: its conditions */
+            for (uint32_t k = 1; ok && k < conds[i]->n; k++)
+                ok = list_push(&l, conds[i]->a[k]);
+    if (!ok) {
+        list_free(&l);
+        return dx_oom(ctx);
+    }
+    /* sorted, without repeats or conditions another one or the body itself implies
+     * ((x + 1)/(x + 1)^3 needs nothing 1/(x + 1)^2 does not): one node per domain */
+    list own;
+    list_init(&own);
+    dx_map seen;
+    dx_map_init(&seen);
+    ok = l.n == 1 || domain_rec(ctx, l.v[0], &own, &seen);
+    dx_map_free(&seen);
+    size_t m = 1;
+    for (size_t i = 1; ok && i < l.n; i++) {
+        bool drop = false;
+        for (size_t k = 1; k < l.n && !drop; k++)
+            drop = l.v[k] == l.v[i] ? k < i : implied(l.v[i], l.v[k]);
+        for (size_t k = 0; k < own.n && !drop; k++)
+            drop = own.v[k] == l.v[i] || implied(l.v[i], own.v[k]);
+        if (!drop)
+            l.v[m++] = l.v[i];
+    }
+    list_free(&own);
+    if (!ok) {
+        list_free(&l);
+        return dx_failed(ctx) ? NULL : dx_oom(ctx);
+    }
+    for (size_t i = 2; i < m; i++) {
+        dx_expr *x = l.v[i];
+        size_t j = i;
+        for (; j > 1 && dx_cmp(l.v[j - 1], x) > 0; j--)
+            l.v[j] = l.v[j - 1];
+        l.v[j] = x;
+    }
+    dx_expr *r = m == 1 ? l.v[0] : intern(ctx, DX_GUARD, 0, l.v, m, NULL, NULL, 0);
+    list_free(&l);
+    return r;
+}
+
+/* The conditions of e's own value, below; seen keeps a shared node from being walked twice. */
+static bool domain_rec(dx_ctx *ctx, const dx_expr *e, list *out, dx_map *seen)
+{
+    if (!e->vmask || e->kind == DX_SYM || dx_map_get(seen, e))
+        return true;
+    if (!dx_map_put(seen, e, (dx_expr *)e))
+        return false;
+    dx_expr *c = NULL, *x = (dx_expr *)e;
+    if (e->kind == DX_GUARD) {
+        for (uint32_t i = 1; i < e->n; i++)
+            if (!list_push(out, e->a[i]))
+                return false;
+        return domain_rec(ctx, e->a[0], out, seen);
+    }
+    if (e->kind == DX_COND)
+        return true;
+    if (e->kind == DX_POW && e->a[0]->vmask) {
+        const dx_expr *k = e->a[1];
+        if (k->kind != DX_NUM) {
+            c = dx_cond(ctx, DX_REL_GT0, e->a[0], x);
+        } else {
+            bool neg = dx_num_sign(&k->u.num) < 0, even = false;
+            if (!dx_num_is_int(&k->u.num)) {
+                dx_num q = dx_num_denom(&k->u.num);
+                even = q.z ? mpz_even_p(mpq_numref(q.z)) : (q.n % 2 == 0);
+                dx_num_clear(&q);
+            }
+            if (neg || even)
+                c = dx_cond(ctx, even && neg ? DX_REL_GT0 : even ? DX_REL_GE0 : DX_REL_NE0, e->a[0], x);
+        }
+    } else if (e->kind == DX_CALL) {
+        dx_expr *u = e->a[0];
+        switch (dx_fns[e->fn].domain) {
+        case DX_DOM_POS: c = dx_cond(ctx, DX_REL_GT0, u, x); break;
+        case DX_DOM_UNIT: c = dx_cond(ctx, DX_REL_GE0, dx_sub(ctx, dx_int(ctx, 1), dx_pow(ctx, u, dx_int(ctx, 2))), x); break;
+        case DX_DOM_TRIG_POLES:
+            c = dx_cond(ctx, DX_REL_NE0, dx_call(ctx, e->fn == DX_TAN || e->fn == DX_SEC ? DX_COS : DX_SIN, u), x);
+            break;
+        case DX_DOM_NONZERO: c = dx_cond(ctx, DX_REL_NE0, u, x); break;
+        case DX_DOM_ALL: break;
+        }
+    }
+    if (c && !list_push(out, c))
+        return false;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (!domain_rec(ctx, e->a[i], out, seen))
+            return false;
+    return !dx_failed(ctx);
+}
+
+/* body, defined where every one of drop[0..n) is (what a cancellation dropped), and where
+ * the conditions in more hold. */
+static dx_expr *keep_domain(dx_ctx *ctx, dx_expr *body, dx_expr *const *drop, size_t n, list *more)
+{
+    list l;
+    list_init(&l);
+    dx_map seen;
+    dx_map_init(&seen);
+    bool ok = true;
+    for (size_t i = 0; ok && more && i < more->n; i++)
+        ok = list_push(&l, more->v[i]);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = domain_rec(ctx, drop[i], &l, &seen);
+    dx_map_free(&seen);
+    dx_expr *r = ok ? dx_guard_n(ctx, body, l.v, l.n) : dx_failed(ctx) ? NULL : dx_oom(ctx);
+    list_free(&l);
+    return r;
+}
+
+bool dx_domain_of(dx_ctx *ctx, const dx_expr *e, dx_expr ***conds, size_t *n, size_t *cap)
+{
+    list l;
+    list_init(&l);
+    dx_map seen;
+    dx_map_init(&seen);
+    bool ok = domain_rec(ctx, e, &l, &seen);
+    dx_map_free(&seen);
+    for (size_t i = 0; ok && i < l.n; i++) {
+        if (*n == *cap) {
+            size_t nc = *cap ? 2 * *cap : 8;
+            dx_expr **g = dx_alloc(ctx, nc * sizeof *g);
+            if (!(ok = g != NULL))
+                break;
+            if (*n)
+                memcpy(g, *conds, *n * sizeof *g);
+            *conds = g;
+            *cap = nc;
+        }
+        (*conds)[(*n)++] = l.v[i];
+    }
+    list_free(&l);
+    return ok;
+}
+
+/* Does an argument carry a guard? Then the constructor works on the bodies (lift). */
+static bool any_guard(dx_expr *const *in, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (in[i]->kind == DX_GUARD)
+            return true;
+    return false;
+}
+
+enum { LIFT_ADD, LIFT_MUL, LIFT_POW, LIFT_CALL };
+
+/* The constructor op over the bodies of in[0..n), guarded by all their conditions. */
+static dx_expr *lift(dx_ctx *ctx, int op, int fn, dx_expr *const *in, size_t n)
+{
+    list b, c;
+    list_init(&b);
+    list_init(&c);
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++) {
+        ok = list_push(&b, dx_body(in[i]));
+        for (uint32_t k = 1; ok && in[i]->kind == DX_GUARD && k < in[i]->n; k++)
+            ok = list_push(&c, in[i]->a[k]);
+    }
+    dx_expr *r = NULL;
+    if (ok) {
+        r = op == LIFT_ADD   ? dx_add_n(ctx, b.v, n)
+            : op == LIFT_MUL ? dx_mul_n(ctx, b.v, n)
+            : op == LIFT_POW ? dx_pow(ctx, b.v[0], b.v[1])
+                             : dx_call(ctx, fn, b.v[0]);
+        r = dx_guard_n(ctx, r, c.v, c.n);
+    } else {
+        dx_oom(ctx);
+    }
+    list_free(&b);
+    list_free(&c);
+    return r;
+}
+
 /* --- sums ---------------------------------------------------------------------------------------- */
 
 /* A term as coef * rest; rest is NULL for a number. The caller clears coef. */
@@ -493,6 +741,8 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!in[i])
             return NULL;
+    if (any_guard(in, n))
+        return lift(ctx, LIFT_ADD, 0, in, n);
     /* Flatten nested sums, and a number times a sum, so like terms can meet:
      * 2*(x + 1) + x -> 3*x + 2. A product c*(a + b) on its own stays as written. */
     size_t total = 0;
@@ -538,8 +788,12 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     } else {
         qsort(t, total, sizeof *t, term_cmp);
     }
-    /* merge like terms (equal rests are one pointer), drop zeros */
+    /* merge like terms (equal rests are one pointer), drop zeros; a term that cancels keeps
+     * its domain (ln(x) - ln(x) is 0 where x > 0) */
     size_t out = 0;
+    list gone;
+    list_init(&gone);
+    bool ok = true;
     for (size_t i = 0; i < total;) {
         dx_num c = t[i].coef;
         size_t j = i + 1;
@@ -549,9 +803,9 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
             dx_num_clear(&t[j].coef);
             c = s;
         }
-        if (dx_num_sign(&c) == 0 && t[i].rest) {
-            dx_num_clear(&c);
-        } else if (dx_num_sign(&c) == 0 && !t[i].rest) {
+        if (dx_num_sign(&c) == 0) {
+            if (t[i].rest && t[i].rest->vmask && ok && ctx->keep_domain)
+                ok = list_push(&gone, t[i].rest);
             dx_num_clear(&c);
         } else {
             t[out].coef = c;
@@ -563,7 +817,6 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     dx_expr *r;
     list l;
     list_init(&l);
-    bool ok = true;
     for (size_t i = 0; i < out; i++) {
         if (ok) {
             dx_expr *e = scale(ctx, &t[i].coef, t[i].rest);
@@ -581,7 +834,10 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         r = l.v[0];
     else
         r = intern(ctx, DX_ADD, 0, l.v, l.n, NULL, NULL, 0);
+    if (r && gone.n)
+        r = keep_domain(ctx, r, gone.v, gone.n, NULL);
     list_free(&l);
+    list_free(&gone);
     return r;
 }
 
@@ -638,6 +894,40 @@ size_t dx_holes(const dx_ctx *ctx, dx_expr *const **out)
 
 void dx_holes_clear(dx_ctx *ctx) { ctx->nholes = 0; }
 
+/* What an exponent asks of its base: a base != 0 (negative), >= 0 (an even root), > 0 (symbolic). */
+enum { NEEDS_NE0 = 1, NEEDS_GE0 = 2, NEEDS_GT0 = 4 };
+
+static unsigned exp_needs(const dx_expr *k)
+{
+    if (!k)
+        return 0;
+    if (k->kind != DX_NUM)
+        return NEEDS_GT0;
+    unsigned r = dx_num_sign(&k->u.num) < 0 ? NEEDS_NE0 : 0;
+    if (!dx_num_is_int(&k->u.num)) {
+        dx_num q = dx_num_denom(&k->u.num);
+        r |= (q.z ? mpz_even_p(mpq_numref(q.z)) : (q.n % 2 == 0)) ? NEEDS_GE0 : 0;
+        dx_num_clear(&q);
+    }
+    return r;
+}
+
+/* The condition on base that the exponents in[0..n) needed and the merged power no longer
+ * does (lost, of NEEDS_*): x/x needs x != 0, sqrt(x)*sqrt(x) x >= 0, x^y/x^y x > 0. */
+static dx_expr *lost_cond(dx_ctx *ctx, dx_expr *base, dx_expr *const *exps, size_t n, unsigned lost)
+{
+    dx_rel rel = (lost & NEEDS_GT0) || (lost & (NEEDS_NE0 | NEEDS_GE0)) == (NEEDS_NE0 | NEEDS_GE0) ? DX_REL_GT0
+                 : lost & NEEDS_NE0                                                                 ? DX_REL_NE0
+                                                                                                    : DX_REL_GE0;
+    dx_expr *origin = base;
+    for (size_t i = 0; i < n; i++)
+        if (exp_needs(exps[i]) & lost) {
+            origin = intern(ctx, DX_POW, 0, (dx_expr *[]){base, exps[i]}, 2, NULL, NULL, 0);
+            break;
+        }
+    return dx_cond(ctx, rel, base, origin);
+}
+
 static int node_cmp(const void *x, const void *y) { return dx_cmp(*(dx_expr *const *)x, *(dx_expr *const *)y); }
 
 static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds);
@@ -651,6 +941,8 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
             return NULL;
     if (n == 1)
         return in[0];
+    if (any_guard(in, n))
+        return lift(ctx, LIFT_MUL, 0, in, n);
     dx_num coef = dx_num_int(1);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
@@ -677,10 +969,28 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
             }
         }
     }
-    if (dx_num_sign(&coef) == 0) {
+    /* u*sign(u) is abs(u): the derivative of x*abs(x) is 2*abs(x), defined at 0 where
+     * sign is not (as typed, the product keeps sign's hole) */
+    for (size_t s = 0; !ctx->keep_domain && s < k; s++) {
+        if (f[s].exp || f[s].base->kind != DX_CALL || f[s].base->fn != DX_SIGN)
+            continue;
+        for (size_t u = 0; u < k; u++)
+            if (!f[u].exp && f[u].base == f[s].base->a[0]) {
+                f[s].base = dx_call(ctx, DX_ABS, f[u].base);
+                f[u] = f[--k];
+                break;
+            }
+        if (!f[s].base) {
+            if (f != fbuf)
+                dx_free(f);
+            dx_num_clear(&coef);
+            return NULL;
+        }
+    }
+    if (dx_num_sign(&coef) == 0) { /* 0*ln(x) is 0 where x > 0 */
         if (f != fbuf)
             dx_free(f);
-        return dx_int(ctx, 0);
+        return ctx->keep_domain ? keep_domain(ctx, dx_int(ctx, 0), in, n, NULL) : dx_int(ctx, 0);
     }
     if (k <= SMALL) { /* insertion sort, stable like glibc's qsort */
         for (size_t i = 1; i < k; i++) {
@@ -694,8 +1004,9 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         qsort(f, k, sizeof *f, factor_cmp);
     }
     /* merge equal bases by adding exponents */
-    list l;
+    list l, conds;
     list_init(&l);
+    list_init(&conds);
     bool ok = true, again = false;
     for (size_t i = 0; ok && i < k;) {
         size_t j = i + 1;
@@ -705,6 +1016,9 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
          * x^x/x. Merged, x^(x - 1) starts a new base at every order of derivative, and the
          * n-th derivative of x^x swells. Constant bases merge fully: e^x * e^2 = e^(x + 2). */
         bool split = false;
+        unsigned had = 0, kept = 0;
+        for (size_t q = i; ctx->keep_domain && j > i + 1 && f[i].base->vmask && q < j; q++)
+            had |= exp_needs(f[q].exp);
         if (j > i + 1 && f[i].base->vmask)
             note_hole(ctx, f + i, j - i);
         if (j > i + 1 && f[i].base->vmask) {
@@ -735,6 +1049,12 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                 ok = false;
                 break;
             }
+            if (p->kind == DX_GUARD) { /* a merged power that cancelled inside */
+                ok = list_push(&conds, p);
+                p = p->a[0];
+            }
+            if (had)
+                kept |= exp_needs(p->kind == DX_POW && p->a[0] == f[i].base ? p->a[1] : NULL);
             if (p->kind == DX_NUM) {
                 dx_num q = dx_num_mul(&coef, &p->u.num);
                 dx_num_clear(&coef);
@@ -751,6 +1071,14 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                 ok = list_push(&l, p);
             }
         }
+        if (ok && (had & ~kept)) {
+            list ex;
+            list_init(&ex);
+            for (size_t q = i; ok && q < j; q++)
+                ok = list_push(&ex, f[q].exp);
+            ok = ok && list_push(&conds, lost_cond(ctx, f[i].base, ex.v, ex.n, had & ~kept));
+            list_free(&ex);
+        }
         i = j;
     }
     if (f != fbuf)
@@ -758,8 +1086,9 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     dx_expr *r = NULL;
     if (ok && again && rounds < 8) {
         ok = list_push(&l, number_take(ctx, &coef));
-        r = ok ? mul_rec(ctx, l.v, l.n, rounds + 1) : NULL;
+        r = ok ? dx_guard_n(ctx, mul_rec(ctx, l.v, l.n, rounds + 1), conds.v, conds.n) : NULL;
         list_free(&l);
+        list_free(&conds);
         return r;
     }
     if (ok && dx_num_sign(&coef) == 0) {
@@ -785,10 +1114,13 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         }
         r = rest ? scale(ctx, &coef, rest) : NULL;
     }
+    if (ok && conds.n)
+        r = dx_guard_n(ctx, r, conds.v, conds.n);
     if (!ok && !dx_failed(ctx))
         dx_oom(ctx);
     dx_num_clear(&coef);
     list_free(&l);
+    list_free(&conds);
     return ok ? r : NULL;
 }
 
@@ -901,12 +1233,15 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
 {
     if (!b || !e)
         return NULL;
-    if (dx_is_int(e, 0))
-        return dx_int(ctx, 1);
+    if (b->kind == DX_GUARD || e->kind == DX_GUARD)
+        return lift(ctx, LIFT_POW, 0, (dx_expr *[]){b, e}, 2);
+    if (dx_is_int(e, 0)) /* x^0 is 1 where x != 0: 0^0 is undefined */
+        return b->vmask && ctx->keep_domain ? dx_guard_n(ctx, dx_int(ctx, 1), (dx_expr *[]){dx_cond(ctx, DX_REL_NE0, b, NULL)}, 1)
+                        : dx_int(ctx, 1);
     if (dx_is_int(e, 1))
         return b;
-    if (dx_is_int(b, 1))
-        return b;
+    if (dx_is_int(b, 1)) /* 1^(1/x) is 1 where x != 0 */
+        return e->vmask && ctx->keep_domain ? keep_domain(ctx, b, &e, 1, NULL) : b;
     if (dx_is_int(b, 0)) {
         if (e->kind == DX_NUM && dx_num_sign(&e->u.num) < 0)
             return dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DIV_ZERO);
@@ -930,8 +1265,12 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
             even_root = q.z ? mpz_even_p(mpq_numref(q.z)) : (q.n % 2 == 0);
             dx_num_clear(&q);
         }
-        if (e_int || c_pos || (even_root && e->kind == DX_NUM))
-            return dx_pow(ctx, c, dx_mul(ctx, b->a[1], e));
+        if (e_int || c_pos || (even_root && e->kind == DX_NUM)) {
+            /* sqrt(x)^2 = x where x >= 0, 1/(1/x) = x where x != 0 */
+            dx_expr *m = dx_mul(ctx, d, e), *r = dx_pow(ctx, c, m);
+            unsigned lost = m && c->vmask && ctx->keep_domain ? exp_needs(d) & ~exp_needs(m) : 0;
+            return lost ? dx_guard_n(ctx, r, (dx_expr *[]){lost_cond(ctx, c, &d, 1, lost)}, 1) : r;
+        }
     }
     /* (a*b)^n = a^n * b^n for an integer n: (2*x)^2 -> 4*x^2, 1/(3*x) -> 1/3 * x^-1 */
     if (b->kind == DX_MUL && e_int) {
@@ -946,7 +1285,8 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
     }
     /* e^ln(u) = u */
     if (b->kind == DX_CONST && b->fn == DX_E && e->kind == DX_CALL && (dx_fns[e->fn].flags & DX_FN_LOG))
-        return e->a[0];
+        return ctx->keep_domain ? dx_guard_n(ctx, e->a[0], (dx_expr *[]){dx_cond(ctx, DX_REL_GT0, e->a[0], e)}, 1)
+                                : e->a[0]; /* where u > 0 */
     return intern(ctx, DX_POW, 0, (dx_expr *[]){b, e}, 2, NULL, NULL, 0);
 }
 
@@ -964,6 +1304,8 @@ dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *u)
 {
     if (!u)
         return NULL;
+    if (u->kind == DX_GUARD)
+        return lift(ctx, LIFT_CALL, fn, &u, 1);
     dx_expr *exact = dx_fn_exact(ctx, fn, u);
     if (exact || dx_failed(ctx))
         return exact;

@@ -9,7 +9,9 @@
 #include <stdint.h>
 
 /* ORDER KIND: the canonical order of terms and factors starts with the kind. */
-typedef enum dx_kind { DX_NUM, DX_CONST, DX_SYM, DX_POW, DX_MUL, DX_ADD, DX_CALL } dx_kind;
+typedef enum dx_kind { DX_NUM, DX_CONST, DX_SYM, DX_POW, DX_MUL, DX_ADD, DX_CALL, DX_GUARD, DX_COND } dx_kind;
+/* A condition's relation to 0 (DX_COND's fn). ORDER REL: the messages of dx_cond_msg. */
+typedef enum dx_rel { DX_REL_NE0, DX_REL_GE0, DX_REL_GT0 } dx_rel;
 typedef enum dx_constant { DX_E, DX_PI } dx_constant;
 
 /* Children are built before their parents, so a child's id is always smaller: sorting
@@ -26,7 +28,8 @@ struct dx_expr {
         dx_num num;       /* DX_NUM */
         const char *name; /* DX_SYM, owned by the context */
     } u;
-    dx_expr *a[];   /* DX_ADD terms, DX_MUL factors, DX_POW {base, exponent}, DX_CALL args */
+    dx_expr *a[];   /* DX_ADD terms, DX_MUL factors, DX_POW {base, exponent}, DX_CALL args,
+                       DX_GUARD {body, conditions...}, DX_COND {g, origin} (see dx_guard) */
 };
 
 /* Deepest expression a context builds: recursion over nodes (diff, print, compile) stays
@@ -109,6 +112,37 @@ DX_HIDDEN dx_expr *dx_mul_n(dx_ctx *ctx, dx_expr *const *factors, size_t n);
 DX_HIDDEN dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b);
 DX_HIDDEN dx_expr *dx_pow(dx_ctx *ctx, dx_expr *base, dx_expr *exponent);
 DX_HIDDEN dx_expr *dx_call(dx_ctx *ctx, int fn, dx_expr *arg);
+
+/* Domains kept. A cancellation a constructor makes (x/x -> 1, sqrt(x)^2 -> x, e^ln(x) -> x,
+ * 0*ln(x) -> 0, x^0 -> 1) drops the points where what was written is undefined; the result
+ * keeps them as a guard: DX_GUARD {body, c1, c2, ...}, "body, defined only where every ci
+ * holds". A condition DX_COND (fn a dx_rel) is {g} or {g, origin}: "g != 0" (> 0, >= 0),
+ * origin the part that needed it (x^-1, ln(x), x^(1/2)), for messages only: it is neither
+ * evaluated nor differentiated. Guards live only at the root: every constructor takes the
+ * guards off its arguments and puts their conditions on its result, so every other node is
+ * guard-free, and code that looks inside expressions sees a guard at most at the top
+ * (dx_body). A guard prints as its body; it is a different node from it (x/x is not 1 at 0). */
+/* Whether cancellations record the domain they drop; returns the previous setting. On while
+ * the parser builds what was typed: a cancellation made on the way while differentiating or
+ * simplifying (x*(1/x) in the derivative of x*ln(x)) drops nothing f's own guard and body do
+ * not already say, and guards there would only cost the simplifier its forms. */
+DX_HIDDEN bool dx_keep_domain(dx_ctx *ctx, bool on);
+/* g rel 0 from the origin (NULL: none). A number g that satisfies it gives the number 1 (no
+ * condition: dx_guard_n drops it); one that does not fails with DX_EDOMAIN. */
+DX_HIDDEN dx_expr *dx_cond(dx_ctx *ctx, dx_rel rel, dx_expr *g, dx_expr *origin);
+/* Condition c with its quantity now g (after a substitution): at a number g, 1 where c
+ * holds, else a failure with c's own message ("1/x needs x ≠ 0"). */
+DX_HIDDEN dx_expr *dx_cond_at(dx_ctx *ctx, const dx_expr *c, dx_expr *g, dx_expr *origin);
+/* body under conditions (numbers among them are dropped, duplicates merged); body itself
+ * when none is left. NULL when body or a condition is NULL. */
+DX_HIDDEN dx_expr *dx_guard_n(dx_ctx *ctx, dx_expr *body, dx_expr *const *conds, size_t n);
+/* The conditions e's own value needs (each denominator != 0, ln's argument > 0, even roots'
+ * bases >= 0, ...) added to *conds (a dx_alloc'd list grown as needed); false on failure. */
+DX_HIDDEN bool dx_domain_of(dx_ctx *ctx, const dx_expr *e, dx_expr ***conds, size_t *n, size_t *cap);
+/* e without its guard: the formula as printed. */
+static inline dx_expr *dx_body(dx_expr *e) { return e && e->kind == DX_GUARD ? e->a[0] : e; }
+/* The message "origin needs g != 0" (> 0, >= 0) of a condition. */
+DX_HIDDEN dx_msg dx_cond_msg(const dx_expr *cond);
 
 /* Divisions that cancelled while building (x/x -> 1): their bases, each once, since the last
  * dx_holes_clear; at most DX_MAX_HOLES. Valid until the context is freed. */

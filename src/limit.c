@@ -1189,7 +1189,9 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
         say(out, DX_MSG(DX_M_LIM_UNDEFINED_SIDE));
         return DX_OK;
     }
-    dx_expr *g = unkink(&s, f);
+    /* near A, a guarded f is its body: where its conditions fail nearby, the samples above
+     * found f undefined on this side */
+    dx_expr *g = unkink(&s, dx_body(f));
     if (g && p.inf < 0) {
         /* f(x) at -oo is f(-x) at +oo: the rules of growth need only one infinity */
         g = dx_subst(ctx, g, var, dx_neg(ctx, var));

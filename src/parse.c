@@ -236,7 +236,9 @@ static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, const dx_parse_
         dx_oom(ctx);
         goto out;
     }
+    bool kept = dx_keep_domain(ctx, true); /* what was typed keeps its domain */
     result = run(st, scanner, copy);
+    dx_keep_domain(ctx, kept);
     *open_at_end = !result && st->open_at_end;
     if (result && st->head)
         result = check_head(st, result);

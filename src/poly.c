@@ -200,6 +200,8 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
     }
     case DX_CONST:
     case DX_CALL:
+    case DX_GUARD: /* x^3/x is no polynomial: it is undefined at 0 */
+    case DX_COND:
         return 0;
     }
     return 0;

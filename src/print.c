@@ -704,6 +704,15 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
     case DX_CALL:
         print_call(p, b, e);
         return;
+    case DX_GUARD: /* the textbook form: x/x prints as 1 */
+        print(p, b, e->a[0], ctx_prec);
+        return;
+    case DX_COND: {
+        static const char *const plain[] = {" ≠ 0", " ≥ 0", " > 0"}, *const tex[] = {" \\neq 0", " \\geq 0", " > 0"};
+        print(p, b, e->a[0], 0);
+        dx_buf_puts(b, (latex(p) ? tex : plain)[e->fn]);
+        return;
+    }
     }
 }
 

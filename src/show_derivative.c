@@ -35,6 +35,17 @@ void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *o
     json_expr(ctx, out, r->derivative, DX_PLAIN, true);
     dx_json_key(out, "latex", false);
     json_expr(ctx, out, r->derivative, DX_LATEX, false);
+    /* where a cancellation kept f undefined (x^2/x: x ≠ 0), which the printed form hides */
+    if (r->derivative->kind == DX_GUARD) {
+        dx_json_key(out, "domain", false);
+        dx_buf_putc(out, '[');
+        for (uint32_t i = 1; i < r->derivative->n; i++) {
+            if (i > 1)
+                dx_buf_puts(out, ", ");
+            json_expr(ctx, out, r->derivative->a[i], DX_PLAIN, true);
+        }
+        dx_buf_putc(out, ']');
+    }
     dx_buf_puts(out, "}\n");
 }
 

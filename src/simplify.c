@@ -968,11 +968,13 @@ static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
 
 static dx_expr *simp_rec(simplifier *s, dx_expr *e)
 {
-    if (!e || e->n == 0)
+    if (!e || e->n == 0 || e->kind == DX_COND)
         return e;
     dx_expr *r = dx_map_get(&s->done, e);
     if (r)
         return r;
+    if (e->kind == DX_GUARD) /* the body simplified; the conditions stay as they are */
+        return dx_guard_n(s->ctx, simp_rec(s, e->a[0]), e->a + 1, e->n - 1);
     dx_ctx *ctx = s->ctx;
     dx_expr **a = dx_malloc(e->n * sizeof *a);
     if (!a)

@@ -52,7 +52,8 @@ START_TEST(same_node)
 {
     dx_expr *a = tu_parse(same_rows[_i].a), *b = tu_parse(same_rows[_i].b);
     char *sa = dx_print(tu_ctx, a, DX_PLAIN), *sb = dx_print(tu_ctx, b, DX_PLAIN);
-    ck_assert_msg(a == b, "%s and %s should be one node: %s vs %s", same_rows[_i].a, same_rows[_i].b, sa, sb);
+    /* one body: a cancellation's guard (x/x is 1 where x != 0) prints as it and is test_domain's */
+    ck_assert_msg(dx_body(a) == dx_body(b), "%s and %s should be one node: %s vs %s", same_rows[_i].a, same_rows[_i].b, sa, sb);
     free(sa);
     free(sb);
 }
@@ -180,7 +181,7 @@ START_TEST(canonical_forms_keep_values)
 {
     dx_expr *e = tu_parse("(2*x)^3/(4*x) + x*x - 3*x^2");
     /* 8x^3/(4x) + x^2 - 3x^2 = 2x^2 - 2x^2 = 0 */
-    ck_assert_msg(dx_is_int(e, 0), "(2*x)^3/(4*x) + x*x - 3*x^2 should be 0");
+    ck_assert_msg(dx_is_int(dx_body(e), 0), "(2*x)^3/(4*x) + x*x - 3*x^2 should be 0");
     dx_expr *g = tu_parse("(x + 1)/(x + 1)^3");
     ck_assert(g == tu_parse("1/(x + 1)^2"));
     ck_assert(tu_eval(g, "x", 1.0) == 0.25);

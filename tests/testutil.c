@@ -86,6 +86,17 @@ double tu_eval(const dx_expr *e, const char *var, double x)
         }
         return NAN;
     }
+    case DX_GUARD: { /* the body where every condition holds */
+        double s = tu_eval(e->a[0], var, x);
+        for (uint32_t i = 1; i < e->n; i++)
+            s += tu_eval(e->a[i], var, x);
+        return s;
+    }
+    case DX_COND: {
+        double g = tu_eval(e->a[0], var, x);
+        bool ok = e->fn == DX_REL_NE0 ? g != 0 && !isnan(g) : e->fn == DX_REL_GE0 ? g >= 0 : g > 0;
+        return ok ? 0 : NAN;
+    }
     }
     return NAN;
 }
