@@ -17,7 +17,7 @@ var DX_I18N = {
   },
   ko: {
     tagline: '정확한 도함수와 단계별 풀이 — dfdx 프로그램과 같은 답입니다.',
-    variable: '변수', order: '계수', working: '계산 중…', cancel: '취소',
+    variable: '변수', order: '미분 횟수', working: '계산 중…', cancel: '취소',
     readAs: '읽은 식', plot: 'f 와 f′', plotHint: '클릭하면 접선 · 끌어서 이동 · 휠로 확대',
     steps: '단계별 풀이', check: '내 답 확인', yourAnswer: '내가 구한 도함수', checkBtn: '확인',
     tangent: '접선', atPoint: '점', show: '보기', extrema: '극값', find: '찾기',

@@ -104,10 +104,11 @@
     if (Object.keys(pending).length && performance.now() - Math.min.apply(null,
         Object.keys(pending).map(function (id) { return pending[id].since; })) > 250) cancel();
     if (!f.trim()) return;
-    var v = wantedVar || $('var').value || '';
+    var v = wantedVar; // chosen in the list; else the program's choice (x, or the first)
     call('derivative', [f, v, order()]).then(function (m) {
       if (gen !== generation) return;
       var r = m.result, d = $('derivative');
+      d.dataset.expr = f; // the text this answer is for
       if (!r.ok) {
         d.dataset.state = 'error';
         d.dataset.plain = '';
@@ -287,7 +288,7 @@
       });
       ty.values.forEach(function (y) {
         self.line(svg, [[v.x0, y], [v.x1, y]], y === 0 ? 'axis' : 'grid');
-        self.text(svg, 4, self.sy(y) - 3, y.toFixed(dec(ty.step)), 'tick');
+        if (self.sy(y) < self.H - 18) self.text(svg, 4, self.sy(y) - 3, y.toFixed(dec(ty.step)), 'tick'); // clear of the x labels
       });
       this.curve(svg, this.data.df, 'df');
       this.curve(svg, this.data.f, 'f');

@@ -44,7 +44,10 @@ function cliError(f) {
 async function enter(page, f) {
   await page.evaluate(() => { document.getElementById('derivative').dataset.state = ''; });
   await page.fill('#expr', f);
-  await page.waitForSelector('#derivative[data-state="ready"], #derivative[data-state="error"]', { state: 'attached', timeout: 30000 });
+  await page.waitForFunction((text) => {
+    const d = document.getElementById('derivative');
+    return d.dataset.expr === text && (d.dataset.state === 'ready' || d.dataset.state === 'error');
+  }, f, { timeout: 30000 });
   return page.evaluate(() => {
     const d = document.getElementById('derivative');
     return { state: d.dataset.state, plain: d.dataset.plain, ms: Number(d.dataset.ms), latency: Number(d.dataset.latency),
@@ -160,7 +163,8 @@ async function main() {
     await page.screenshot({ path: path.join(outDir, 'page-limit.png'), fullPage: true });
 
     // --- descent with several rates, drawn on the loss curve --------------------------------
-    await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
+    const loss = await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
+    check(loss.plain === cliDiff('w^4 - 8*w^2 + 2*w + 20').text, 'after a function of x, a function of w is derived by w');
     await page.fill('#descent-start', '-3.5');
     await page.fill('#descent-rates', '0.01, 0.05');
     await page.click('#descent-btn');
@@ -170,6 +174,8 @@ async function main() {
     await page.click('#tangent-btn');
     await page.waitForSelector('#plot svg path.tangent', { state: 'attached' });
     await page.screenshot({ path: path.join(outDir, 'page-plot.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(outDir, 'page-top.png'), clip: { x: 0, y: 0, width: 1200, height: 1060 } });
     await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
     await page.click('#descent-btn');
     await page.waitForSelector('#plot svg path.path1', { state: 'attached', timeout: 10000 });
