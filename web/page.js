@@ -113,6 +113,10 @@
         d.dataset.state = 'error';
         d.dataset.plain = '';
         d.textContent = '';
+        // nothing of the last formula stays beside the error
+        $('steps').textContent = '';
+        plot.data = null;
+        plot.draw();
         if (r.error.field === 'f') { showError(r, f); $('preview').textContent = ''; $('notes').innerHTML = ''; }
         else { showError(r, null); }
         return;
