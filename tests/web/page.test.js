@@ -1,0 +1,242 @@
+// The page in headless Chromium (Debian's), opened as a user opens it: from disk, and from a
+// static server. node tests/web/page.test.js WEBDIR DFDX CORPUS OUTDIR
+//   WEBDIR  build-web/web (the page folder)      DFDX   the program (the CLI) to compare with
+//   CORPUS  the textbook corpus, one f a line    OUTDIR where screenshots and timings go
+'use strict';
+const { chromium } = require('playwright-core');
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+
+const [webDir, cli, corpus, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
+const pageUrl = 'file://' + path.join(webDir, 'index.html');
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let failures = 0;
+function check(ok, what) {
+  console.log((ok ? 'ok    ' : 'FAIL  ') + what);
+  if (!ok) failures++;
+}
+
+// What the program prints for `dfdx diff F [--order N]`: stdout, or the first line of stderr
+// without "dfdx: " when it fails.
+function cliDiff(f, order) {
+  const args = ['diff', f].concat(order ? ['--order', String(order)] : []);
+  try {
+    return { ok: true, text: execFileSync(cli, args, { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }).toString().replace(/\n$/, '') };
+  } catch (e) {
+    const err = e.stderr ? e.stderr.toString() : '';
+    return { ok: false, text: err };
+  }
+}
+function cliError(f) {
+  try {
+    execFileSync(cli, ['diff', f], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return null;
+  } catch (e) {
+    return e.stderr.toString().split('\n')[0].replace(/^dfdx: /, '');
+  }
+}
+
+// Type f into the input and wait for the derivative (or the error) of exactly that text.
+async function enter(page, f) {
+  await page.evaluate(() => { document.getElementById('derivative').dataset.state = ''; });
+  await page.fill('#expr', f);
+  await page.waitForFunction((text) => {
+    const d = document.getElementById('derivative');
+    return d.dataset.expr === text && (d.dataset.state === 'ready' || d.dataset.state === 'error');
+  }, f, { timeout: 30000 });
+  return page.evaluate(() => {
+    const d = document.getElementById('derivative');
+    return { state: d.dataset.state, plain: d.dataset.plain, ms: Number(d.dataset.ms), latency: Number(d.dataset.latency),
+      error: document.getElementById('error').hidden ? null : document.getElementById('error-message').dataset.message };
+  });
+}
+
+// Debian's Chromium with a fresh profile (removed on close) in the given locale.
+const profiles = [];
+async function launch(locale) {
+  const dir = fs.mkdtempSync(path.join(outDir, 'chromium-profile-'));
+  profiles.push(dir);
+  return chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS, ignoreDefaultArgs: ['--enable-automation'],
+    locale, viewport: { width: 1200, height: 1500 },
+  });
+}
+
+function median(xs) {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await launch('en-US');
+  const bench = [];
+  try {
+    const page = browser.pages()[0] || await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    // --- opened from disk: first paint and the first answer --------------------------------
+    await page.goto(pageUrl);
+    await page.waitForSelector('#derivative[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    const timing = await page.evaluate(() => {
+      const fp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+      return { firstPaint: fp ? fp.startTime : NaN, ready: performance.now() };
+    });
+    bench.push(`first contentful paint from disk: ${timing.firstPaint.toFixed(0)} ms; first derivative shown by ${timing.ready.toFixed(0)} ms`);
+    check(await page.getAttribute('html', 'lang') === 'en', 'an English browser gets html[lang=en]');
+    check((await page.getAttribute('#derivative', 'data-plain')) === cliDiff('x^3 - 3x').text, 'the first view: the derivative of x^3 - 3x');
+    await page.screenshot({ path: path.join(outDir, 'page-en.png'), fullPage: true });
+
+    // --- the textbook corpus: the page's plain text is the program's, line for line --------
+    const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    let same = 0;
+    const lat = [], lib = [];
+    for (const f of lines) {
+      const want = cliDiff(f);
+      const got = await enter(page, f);
+      const ok = want.ok ? got.state === 'ready' && got.plain === want.text : got.state === 'error';
+      if (ok) same++;
+      else console.log(`  differs: ${f}\n    page: ${got.state} ${got.plain}\n    cli:  ${want.text}`);
+      if (got.state === 'ready') { lat.push(got.latency); lib.push(got.ms); }
+    }
+    check(same === lines.length, `textbook corpus: ${same} of ${lines.length} derivatives in the page equal the program's output`);
+    bench.push(`textbook corpus (${lines.length} formulas): input event to derivative shown, median ${median(lat).toFixed(1)} ms, ` +
+               `max ${Math.max(...lat).toFixed(1)} ms; in the library (worker), median ${median(lib).toFixed(2)} ms`);
+
+    // typed one key at a time, as a student types
+    await page.fill('#expr', '');
+    const typed = [];
+    for (const ch of 'sin(x)^2*e^(3x)/(1+x^2)') {
+      await page.evaluate(() => { document.getElementById('derivative').dataset.state = ''; });
+      await page.type('#expr', ch);
+      await page.waitForSelector('#derivative[data-state="ready"], #derivative[data-state="error"]', { state: 'attached' });
+      const s = await page.getAttribute('#derivative', 'data-state');
+      if (s === 'ready') typed.push(Number(await page.getAttribute('#derivative', 'data-latency')));
+    }
+    bench.push(`typing sin(x)^2*e^(3x)/(1+x^2) key by key: ${typed.length} answers, median ${median(typed).toFixed(1)} ms, max ${Math.max(...typed).toFixed(1)} ms`);
+    check((await page.getAttribute('#derivative', 'data-plain')) === cliDiff('sin(x)^2*e^(3x)/(1+x^2)').text, 'typed key by key: the final derivative is the program\'s');
+
+    // --- higher order ---------------------------------------------------------------------
+    await page.fill('#order', '3');
+    await enter(page, 'x^5 - sin(x)');
+    check((await page.getAttribute('#derivative', 'data-plain')) === cliDiff('x^5 - sin(x)', 3).text, 'order 3 equals dfdx diff --order 3');
+    await page.fill('#order', '1');
+
+    // --- bad input: the program's message and column, under the input ---------------------
+    for (const bad of ['x^3 +* 2', 'sin(x', 'x + 1)', 'x +', 'ln(x) + y z w ^']) {
+      const got = await enter(page, bad);
+      const want = cliError(bad);
+      check(got.state === 'error' && got.error === want, `error for '${bad}' as the program says it: ${got.error}`);
+    }
+    check(await page.isVisible('#error'), '#error is visible');
+    await page.screenshot({ path: path.join(outDir, 'page-error.png') });
+
+    // --- check my answer -------------------------------------------------------------------
+    await enter(page, 'x^3 - 3x');
+    await page.fill('#answer', '3x^2 - 3');
+    await page.click('#check-btn');
+    await page.waitForSelector('#check-verdict[data-verdict="correct"]', { timeout: 10000 });
+    check(true, 'check: 3x^2 - 3 is correct');
+    await page.fill('#answer', '3x^2');
+    await page.click('#check-btn');
+    await page.waitForSelector('#check-verdict[data-verdict="incorrect"]', { timeout: 10000 });
+    check(/12/.test(await page.textContent('#check-text')), 'check: 3x^2 is incorrect, with a point where they differ');
+
+    // --- the plot: click for the tangent -------------------------------------------------
+    const box = await page.locator('#plot svg').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.5);
+    await page.waitForSelector('#plot svg path.tangent', { state: 'attached', timeout: 10000 });
+    check(/y = /.test(await page.textContent('#tangent-text')), 'click on the plot: the tangent line drawn and written');
+    await page.click('#extrema-btn');
+    await page.waitForSelector('#plot svg circle.mark', { state: 'attached', timeout: 10000 });
+    check(/max/.test(await page.textContent('#extrema-text')), 'extrema: x^3 - 3x has a local max');
+    await page.fill('#limit-at', '0');
+    await enter(page, 'sin(x)/x');
+    await page.click('#limit-btn');
+    await page.waitForFunction(() => /1/.test(document.getElementById('limit-text').textContent), null, { timeout: 10000 });
+    check(true, 'limit of sin(x)/x at 0');
+    await page.screenshot({ path: path.join(outDir, 'page-limit.png'), fullPage: true });
+
+    // --- descent with several rates, drawn on the loss curve --------------------------------
+    const loss = await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
+    check(loss.plain === cliDiff('w^4 - 8*w^2 + 2*w + 20').text, 'after a function of x, a function of w is derived by w');
+    await page.fill('#descent-start', '-3.5');
+    await page.fill('#descent-rates', '0.01, 0.05');
+    await page.click('#descent-btn');
+    await page.waitForSelector('#plot svg path.path1', { state: 'attached', timeout: 10000 });
+    check(/0\.05/.test(await page.textContent('#descent-text')), 'descent: two rates run and drawn');
+    await enter(page, 'x^3 - 3x');
+    await page.click('#tangent-btn');
+    await page.waitForSelector('#plot svg path.tangent', { state: 'attached' });
+    await page.screenshot({ path: path.join(outDir, 'page-plot.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(outDir, 'page-top.png'), clip: { x: 0, y: 0, width: 1200, height: 1060 } });
+    await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
+    await page.click('#descent-btn');
+    await page.waitForSelector('#plot svg path.path1', { state: 'attached', timeout: 10000 });
+    await page.locator('.plot-card').screenshot({ path: path.join(outDir, 'page-descent.png') });
+
+    // --- nothing typed freezes the tab ---------------------------------------------------
+    await page.fill('#order', '12');
+    await page.evaluate(() => { document.getElementById('derivative').dataset.state = ''; });
+    await page.fill('#expr', 'x^x^x^x^x');
+    let t0 = Date.now();
+    const alive = await page.evaluate(() => 1 + 1);
+    check(alive === 2 && Date.now() - t0 < 1000, `the tab answers while x^x^x^x^x to order 12 is worked on (${Date.now() - t0} ms)`);
+    await page.waitForSelector('#working', { state: 'visible', timeout: 10000 }).catch(() => {});
+    const working = await page.isVisible('#working');
+    if (working) await page.click('#cancel');
+    await page.fill('#order', '1');
+    const after = await enter(page, 'x^2');
+    check(after.state === 'ready' && after.plain === '2*x', `after x^x^x^x^x (order 12${working ? ', cancelled' : ''}) the page answers again`);
+    const deep = '('.repeat(60000) + 'x' + ')'.repeat(60000);
+    t0 = Date.now();
+    const got = await enter(page, deep);
+    check(got.state === 'error' && got.error === cliError(deep), `60,000 nested parentheses: the program's error in ${Date.now() - t0} ms: ${got.error}`);
+
+    // --- Korean: the switch, and a Korean browser ----------------------------------------
+    await enter(page, 'x^3 - 3x');
+    await page.click('#lang-ko');
+    check(await page.getAttribute('html', 'lang') === 'ko' && (await page.textContent('h2')) === '단계별 풀이', 'the switch shows Korean');
+    await page.click('#lang-en');
+    check(await page.getAttribute('html', 'lang') === 'en', 'and back to English');
+    check(errors.length === 0, 'no script errors on the page' + (errors.length ? ': ' + errors.join('; ') : ''));
+
+    const ko = await launch('ko-KR');
+    const kpage = ko.pages()[0] || await ko.newPage();
+    await kpage.goto(pageUrl + '#f=' + encodeURIComponent('e^x sin x'));
+    await kpage.waitForSelector('#derivative[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    check(await kpage.getAttribute('html', 'lang') === 'ko', 'a Korean browser gets html[lang=ko]');
+    check((await kpage.getAttribute('#derivative', 'data-plain')) === cliDiff('e^x sin x').text, 'the formula in the URL is the view');
+    await kpage.screenshot({ path: path.join(outDir, 'page-ko.png'), fullPage: true });
+    await ko.close();
+
+    // --- the same folder from a static server --------------------------------------------
+    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2' };
+    const server = http.createServer((req, res) => {
+      const file = path.join(webDir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      if (!file.startsWith(webDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const spage = await browser.newPage();
+    await spage.goto(`http://127.0.0.1:${server.address().port}/index.html#f=ln(x)`);
+    await spage.waitForSelector('#derivative[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    check((await spage.getAttribute('#derivative', 'data-plain')) === '1/x', 'from a static server: ln(x) gives 1/x');
+    server.close();
+  } finally {
+    await browser.close();
+    profiles.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  }
+  fs.writeFileSync(path.join(outDir, 'web-bench.txt'), bench.join('\n') + '\n');
+  console.log(bench.join('\n'));
+  process.exit(failures ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

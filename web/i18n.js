@@ -1,0 +1,32 @@
+// The page's own sentences in English and Korean (the Korean terms from the project glossary,
+// GLOSSARY-ko.md). What the library says (results, errors) is the library's catalogue.
+var DX_I18N = {
+  en: {
+    tagline: 'Exact derivatives, step by step — the same answers as the dfdx program.',
+    variable: 'variable', order: 'order', working: 'working…', cancel: 'cancel',
+    readAs: 'read as', plot: 'f and f′', plotHint: 'click for the tangent · drag to pan · wheel to zoom',
+    steps: 'Steps', check: 'Check my answer', yourAnswer: 'your derivative', checkBtn: 'check',
+    tangent: 'Tangent line', atPoint: 'at', show: 'show', extrema: 'Extrema', find: 'find',
+    limit: 'Limit', both: 'both sides', left: 'from the left', right: 'from the right',
+    descent: 'Gradient descent', start: 'start', rates: 'learning rates', stepsN: 'steps', run: 'run',
+    correct: 'correct', incorrect: 'incorrect', unknown: 'cannot tell',
+    derivative: function (o, v) { return o === 1 ? 'derivative, d/d' + v : o + 'th derivative, d^' + o + '/d' + v + '^' + o; },
+    syntaxAt: function (c) { return 'syntax error at column ' + c; },
+    error: 'error', cancelled: 'cancelled: that took too long',
+    footer: 'dfdx runs here, in your browser, as WebAssembly: nothing is sent anywhere.',
+  },
+  ko: {
+    tagline: '정확한 도함수와 단계별 풀이 — dfdx 프로그램과 같은 답입니다.',
+    variable: '변수', order: '미분 횟수', working: '계산 중…', cancel: '취소',
+    readAs: '읽은 식', plot: 'f 와 f′', plotHint: '클릭하면 접선 · 끌어서 이동 · 휠로 확대',
+    steps: '단계별 풀이', check: '내 답 확인', yourAnswer: '내가 구한 도함수', checkBtn: '확인',
+    tangent: '접선', atPoint: '점', show: '보기', extrema: '극값', find: '찾기',
+    limit: '극한', both: '양쪽', left: '좌극한', right: '우극한',
+    descent: '경사하강법', start: '시작점', rates: '학습률', stepsN: '단계', run: '실행',
+    correct: '맞습니다', incorrect: '틀렸습니다', unknown: '판단할 수 없습니다',
+    derivative: function (o, v) { return o === 1 ? '도함수, d/d' + v : o + '계도함수, d^' + o + '/d' + v + '^' + o; },
+    syntaxAt: function (c) { return c + '번째 열에 문법 오류'; },
+    error: '오류', cancelled: '취소했습니다: 너무 오래 걸립니다',
+    footer: 'dfdx는 이 브라우저 안에서 WebAssembly로 실행됩니다: 아무것도 보내지 않습니다.',
+  },
+};
