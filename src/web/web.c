@@ -97,7 +97,7 @@ static bool start(dxw *w, const char *f, const char *var)
     dx_ctx_set_budget(w->ctx, DXW_NODES);
     dx_parse_info info;
     const char *names[1] = { var };
-    dx_parse_opts opts = { names, var && *var ? 1 : 0 };
+    dx_parse_opts opts = { names, var && *var ? 1 : 0, false };
     w->f = dx_parse_ex(w->ctx, f, strlen(f), &opts, &info);
     if (!w->f)
         return false;
@@ -287,7 +287,7 @@ EMSCRIPTEN_KEEPALIVE char *dxw_descend(const char *f, const char *var, double x0
     if (!dx_descend_check(w.ctx, &o))
         return fail(&w, NULL, "rate");
     const char *vars[1] = { w.var };
-    dx_descend_request q = { vars, &x0, 1, NULL, NULL, 0, o, rates, (size_t)(nrates < 8 ? nrates : 8), 40, true };
+    dx_descend_request q = { vars, &x0, 1, NULL, NULL, 0, o, rates, (size_t)(nrates < 8 ? nrates : 8), 40, true, NULL };
     dx_descend_lesson *l = dx_descend(w.ctx, w.f, &q);
     if (!l)
         return fail(&w, NULL, "f");
