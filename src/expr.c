@@ -952,6 +952,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     if (!f)
         return dx_oom(ctx);
     size_t k = 0;
+    bool has_sign = false;
     for (size_t i = 0; i < n; i++) {
         uint32_t m = in[i]->kind == DX_MUL ? in[i]->n : 1;
         for (uint32_t j = 0; j < m; j++) {
@@ -964,6 +965,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                 f[k].base = e->a[0];
                 f[k++].exp = e->a[1];
             } else {
+                has_sign |= e->kind == DX_CALL && e->fn == DX_SIGN;
                 f[k].base = e;
                 f[k++].exp = NULL; /* 1, filled in lazily: most factors are plain */
             }
@@ -971,7 +973,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     }
     /* u*sign(u) is abs(u): the derivative of x*abs(x) is 2*abs(x), defined at 0 where
      * sign is not (as typed, the product keeps sign's hole) */
-    for (size_t s = 0; !ctx->keep_domain && s < k; s++) {
+    for (size_t s = 0; has_sign && !ctx->keep_domain && s < k; s++) {
         if (f[s].exp || f[s].base->kind != DX_CALL || f[s].base->fn != DX_SIGN)
             continue;
         for (size_t u = 0; u < k; u++)
