@@ -18,7 +18,7 @@ int cli_split(cli *c, const char *opt, const char *s, char **parts, int max)
         if (*p && (*p != ',' || depth > 0))
             continue;
         if (n == max) {
-            cli_usage(c, "--%s takes at most %d values", opt, max);
+            cli_usage(c, _("--%s takes at most %d values"), opt, max);
             goto fail;
         }
         size_t len = (size_t)(p - from);
@@ -27,7 +27,7 @@ int cli_split(cli *c, const char *opt, const char *s, char **parts, int max)
             len--;
         }
         if (len == 0) {
-            cli_usage(c, "--%s has an empty value in '%s'", opt, s);
+            cli_usage(c, _("--%s has an empty value in '%s'"), opt, s);
             goto fail;
         }
         parts[n] = malloc(len + 1);
@@ -99,7 +99,7 @@ bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_as
             continue;
         }
         if (k == 0) {
-            cli_usage(c, "--%s takes name=value items separated by commas, like w=0,b=1 (not '%s')", opt, p);
+            cli_usage(c, _("--%s takes name=value items separated by commas, like w=0,b=1 (not '%s')"), opt, p);
             return false;
         }
         p[k] = 0;
@@ -107,8 +107,8 @@ bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_as
         if (!has_var(c->ctx, f, p)) {
             char vars[200];
             cli_list_vars(c, f, vars, sizeof vars);
-            cli_usage(c, "--%s names %s, which is not a variable of the function (its variables: %s)", opt, p,
-                      vars[0] ? vars : "none");
+            cli_usage(c, _("--%s names %s, which is not a variable of the function (its variables: %s)"), opt, p,
+                      vars[0] ? vars : _("none"));
             return false;
         }
         if (!cli_number(c, opt, p + k + 1, &as->val[i]))

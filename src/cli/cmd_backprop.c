@@ -13,7 +13,7 @@ static bool graph_file(cli *c, const char *path)
     if (ext && (!strcasecmp(ext, ".svg") || !strcasecmp(ext, ".png") || !strcasecmp(ext, ".pdf") ||
                 !strcasecmp(ext, ".dot")))
         return true;
-    cli_usage(c, "--out writes .svg, .png, .pdf or .dot files (not '%s')", path);
+    cli_usage(c, _("--out writes .svg, .png, .pdf or .dot files (not '%s')"), path);
     return false;
 }
 
@@ -30,7 +30,7 @@ int cli_backprop(cli *c, const cli_args *a)
     if (!at && nv) {
         char vars[200];
         cli_list_vars(c, f, vars, sizeof vars);
-        return cli_usage(c, "backprop needs the point: --at %s=...%s (every variable of f: %s)", names[0],
+        return cli_usage(c, _("backprop needs the point: --at %s=...%s (every variable of f: %s)"), names[0],
                          nv > 1 ? ",..." : "", vars);
     }
     cli_assign as = {0};
@@ -40,14 +40,14 @@ int cli_backprop(cli *c, const cli_args *a)
     for (int i = 0; i < as.n; i++)
         for (int j = 0; j < i; j++)
             if (strcmp(as.name[i], as.name[j]) == 0) {
-                cli_usage(c, "--at gives %s twice", as.name[i]);
+                cli_usage(c, _("--at gives %s twice"), as.name[i]);
                 goto out;
             }
     dx_backprop_result r;
     if (dx_backprop(c->ctx, f, as.name, as.val, (size_t)as.n, &r) != DX_OK) {
         const dx_error *err = dx_ctx_error(c->ctx);
         if (err->msg.id == DX_M_NO_VALUE)
-            cli_usage(c, "no value for %s: give every variable in --at (e.g. --at %s=0)", err->msg.arg[0].u.s,
+            cli_usage(c, _("no value for %s: give every variable in --at (e.g. --at %s=0)"), err->msg.arg[0].u.s,
                       err->msg.arg[0].u.s);
         else
             cli_report(c, NULL);

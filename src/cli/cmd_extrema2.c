@@ -18,7 +18,7 @@ static bool box_end(cli *c, const char *opt, const char *text, const char **vars
         while (k < p.n && strcmp(p.name[k], vars[i]) != 0)
             k++;
         if (k == p.n)
-            return cli_usage(c, "--%s needs a value for %s (like --%s %s=-2,...)", opt, vars[i], opt, vars[i]), false;
+            return cli_usage(c, _("--%s needs a value for %s (like --%s %s=-2,...)"), opt, vars[i], opt, vars[i]), false;
         if (dx_eval_const(c->ctx, p.value[k], &out[i]) != DX_OK || !isfinite(out[i]))
             return cli_report(c, NULL), false;
     }
@@ -40,13 +40,13 @@ bool cli_extrema_several(cli *c, const cli_args *a, int *rc)
         return true;
     nv = cli_vars(c, e, &names);
     if (nv > DX_EXTREMA2_MAX_VARS) {
-        cli_usage(c, "extrema handles functions of at most %d variables (this one has %zu)", DX_EXTREMA2_MAX_VARS, nv);
+        cli_usage(c, _("extrema handles functions of at most %d variables (this one has %zu)"), DX_EXTREMA2_MAX_VARS, nv);
         return true;
     }
     const char *fs = cli_get(a, "from"), *ts = cli_get(a, "to");
     double from[DX_EXTREMA2_MAX_VARS], to[DX_EXTREMA2_MAX_VARS];
     if ((fs == NULL) != (ts == NULL)) {
-        cli_usage(c, "give both corners of the box: --from x=-2,y=-2 --to x=2,y=2");
+        cli_usage(c, _("give both corners of the box: --from x=-2,y=-2 --to x=2,y=2"));
         return true;
     }
     if (fs && (!box_end(c, "from", fs, names, nv, from) || !box_end(c, "to", ts, names, nv, to)))

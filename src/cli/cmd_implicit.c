@@ -18,7 +18,7 @@ static bool pick(cli *c, const cli_args *a, dx_expr *F, const char **x, const ch
         return true;
     }
     if (n == 1)
-        return cli_usage(c, "--var names both variables, the independent one first: --var x,y"), false;
+        return cli_usage(c, _("--var names both variables, the independent one first: --var x,y")), false;
     const char **names;
     size_t nv = cli_vars(c, F, &names);
     bool hx = false, hy = false;
@@ -34,7 +34,7 @@ static bool pick(cli *c, const cli_args *a, dx_expr *F, const char **x, const ch
         *x = names[0], *y = names[1];
         return true;
     }
-    return cli_usage(c, "implicit needs an equation in two variables; choose them with --var x,y"), false;
+    return cli_usage(c, _("implicit needs an equation in two variables; choose them with --var x,y")), false;
 }
 
 int cli_implicit(cli *c, const cli_args *a)
@@ -59,10 +59,10 @@ int cli_implicit(cli *c, const cli_args *a)
         else if (strcmp(p.name[i], y) == 0)
             y0 = p.value[i];
         else
-            return cli_usage(c, "--at names %s, which is neither %s nor %s", p.name[i], x, y);
+            return cli_usage(c, _("--at names %s, which is neither %s nor %s"), p.name[i], x, y);
     }
     if (at && (!x0 || !y0))
-        return cli_usage(c, "--at needs both coordinates of the point: --at %s=A,%s=B", x, y);
+        return cli_usage(c, _("--at needs both coordinates of the point: --at %s=A,%s=B"), x, y);
     dx_implicit_result r;
     if (dx_implicit(c->ctx, F, x, y, (unsigned)order, x0, y0, &r) != DX_OK)
         return cli_report(c, NULL);

@@ -9,7 +9,7 @@ int cli_taylor(cli *c, const cli_args *a)
 {
     const char *at = cli_get(a, "at");
     if (!at)
-        return cli_usage(c, "taylor needs a point: --at A (or --at x=1,y=2 for several variables)");
+        return cli_usage(c, _("taylor needs a point: --at A (or --at x=1,y=2 for several variables)"));
     long order = 2;
     const char *os = cli_get(a, "order");
     if (os && !cli_whole(c, "order", os, 0, DX_TAYLOR_MAX_ORDER, &order))

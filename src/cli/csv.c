@@ -59,7 +59,7 @@ static bool header(cli *c, const char *path, const char *line, size_t len, cli_t
     const char *f[CLI_MAX_ITEMS];
     size_t flen[CLI_MAX_ITEMS], n = fields(line, len, f, flen, CLI_MAX_ITEMS);
     if (n > CLI_MAX_ITEMS)
-        return cli_usage(c, "%s:1: %zu columns; at most %d", path, n, CLI_MAX_ITEMS), false;
+        return cli_usage(c, _("%s:1: %zu columns; at most %d"), path, n, CLI_MAX_ITEMS), false;
     t->names = calloc(n, sizeof *t->names);
     t->cols = calloc(n, sizeof *t->cols);
     if (!t->names || !t->cols)
@@ -67,14 +67,14 @@ static bool header(cli *c, const char *path, const char *line, size_t len, cli_t
     t->ncols = n;
     for (size_t j = 0; j < n; j++) {
         if (!dx_is_name(f[j], flen[j]))
-            return cli_usage(c, "%s:1: the header names the columns, and '%.*s' is no variable name (write x,y)", path,
+            return cli_usage(c, _("%s:1: the header names the columns, and '%.*s' is no variable name (write x,y)"), path,
                              (int)flen[j], f[j]),
                    false;
         if (!(t->names[j] = strndup(f[j], flen[j])))
             cli_oom(c);
         for (size_t k = 0; k < j; k++)
             if (strcmp(t->names[k], t->names[j]) == 0)
-                return cli_usage(c, "%s:1: the header names %s twice", path, t->names[j]), false;
+                return cli_usage(c, _("%s:1: the header names %s twice"), path, t->names[j]), false;
     }
     return true;
 }
@@ -84,7 +84,7 @@ bool cli_read_csv(cli *c, const char *path, cli_table *t)
     memset(t, 0, sizeof *t);
     FILE *fp = fopen(path, "r");
     if (!fp)
-        return cli_usage(c, "cannot read %s: %s", path, strerror(errno)), false;
+        return cli_usage(c, _("cannot read %s: %s"), path, strerror(errno)), false;
     char *line = NULL;
     size_t lcap = 0, cap = 0;
     ssize_t len;
@@ -104,8 +104,12 @@ bool cli_read_csv(cli *c, const char *path, cli_table *t)
         const char *f[CLI_MAX_ITEMS];
         size_t flen[CLI_MAX_ITEMS], nf = fields(line, n, f, flen, CLI_MAX_ITEMS);
         if (nf != t->ncols) {
-            cli_usage(c, "%s:%ld: %zu value%s, but the header names %zu column%s", path, lineno, nf, nf == 1 ? "" : "s",
-                      t->ncols, t->ncols == 1 ? "" : "s");
+            char values[64]; /* two counts: each its own plural, the row's put into the header's sentence */
+            snprintf(values, sizeof values, ngettext("%zu value", "%zu values", nf), nf);
+            cli_usage(c,
+                      ngettext("%s:%ld: %s, but the header names %zu column",
+                               "%s:%ld: %s, but the header names %zu columns", t->ncols),
+                      path, lineno, values, t->ncols);
             ok = false;
             break;
         }
@@ -120,7 +124,7 @@ bool cli_read_csv(cli *c, const char *path, cli_table *t)
                 v = strtod(buf, &end);
             }
             if (!end || *end || !isfinite(v)) {
-                cli_usage(c, "%s:%ld: '%.*s' in column %s is not a number", path, lineno, (int)(flen[j] > 40 ? 40 : flen[j]),
+                cli_usage(c, _("%s:%ld: '%.*s' in column %s is not a number"), path, lineno, (int)(flen[j] > 40 ? 40 : flen[j]),
                           f[j], t->names[j]);
                 ok = false;
             } else {
@@ -132,10 +136,10 @@ bool cli_read_csv(cli *c, const char *path, cli_table *t)
     free(line);
     fclose(fp);
     if (ok && !have_header)
-        return cli_usage(c, "%s is empty: its first line names the columns (x,y), the lines after are rows of numbers",
+        return cli_usage(c, _("%s is empty: its first line names the columns (x,y), the lines after are rows of numbers"),
                          path), cli_table_free(t), false;
     if (ok && !t->nrows)
-        return cli_usage(c, "%s has no rows under its header", path), cli_table_free(t), false;
+        return cli_usage(c, _("%s has no rows under its header"), path), cli_table_free(t), false;
     if (!ok)
         cli_table_free(t);
     return ok;

@@ -57,9 +57,10 @@ static void build(cli *c, Agraph_t *g, const dx_backprop_result *r)
             put_escaped(&lb, fs);
             free(fs);
         }
-        dx_buf_puts(&lb, " | value ");
+        /* a node's forward value and its gradient, as the words of the text's passes */
+        dx_buf_printf(&lb, " | %s ", _("value"));
         put_num(&lb, nd->value);
-        dx_buf_puts(&lb, " | grad ");
+        dx_buf_printf(&lb, " | %s ", _("grad"));
         put_num(&lb, nd->grad);
         dx_buf_puts(&lb, " }");
         char *label = dx_buf_take(&lb);
@@ -106,7 +107,7 @@ int cli_draw_graph(cli *c, const dx_backprop_result *r, const char *path)
 {
     FILE *probe = fopen(path, "w");
     if (!probe)
-        return cli_usage(c, "cannot write %s: no such directory, or no permission", path);
+        return cli_usage(c, _("cannot write %s: %s"), path, _("no such directory, or no permission"));
     fclose(probe);
     const char *ext = strrchr(path, '.') + 1;
     char fmt[8];
@@ -130,6 +131,6 @@ int cli_draw_graph(cli *c, const dx_backprop_result *r, const char *path)
     agclose(g);
     gvFreeContext(gvc);
     if (bad)
-        return cli_usage(c, "cannot draw %s: Graphviz has no %s renderer here", path, fmt);
+        return cli_usage(c, _("cannot draw %s: Graphviz has no %s renderer here"), path, fmt);
     return CLI_OK;
 }

@@ -46,19 +46,19 @@ bool cli_read_point(cli *c, const char *opt, const char *text, cli_point *p)
         bool ok = name && p->n < CLI_POINT_MAX &&
                   cli_number_ex(c, opt, item + k + 1, false, &v, &p->value[p->n]);
         if (!name)
-            cli_usage(c, "--%s takes name=value items separated by commas, like x=1,y=2 (not '%s')", opt, item);
+            cli_usage(c, _("--%s takes name=value items separated by commas, like x=1,y=2 (not '%s')"), opt, item);
         else if (p->n == CLI_POINT_MAX)
-            cli_usage(c, "--%s takes at most %d values", opt, CLI_POINT_MAX);
+            cli_usage(c, _("--%s takes at most %d values"), opt, CLI_POINT_MAX);
         free(item);
         if (!ok)
             return false;
         for (size_t i = 0; i < p->n; i++)
             if (p->name[i] == name) /* names belong to the context: one pointer each */
-                return cli_usage(c, "--%s gives %s twice", opt, name), false;
+                return cli_usage(c, _("--%s gives %s twice"), opt, name), false;
         p->name[p->n++] = name;
     }
     if (p->n == 0)
-        return cli_usage(c, "--%s needs a point, like x=1,y=2", opt), false;
+        return cli_usage(c, _("--%s needs a point, like x=1,y=2"), opt), false;
     return true;
 }
 
@@ -71,7 +71,7 @@ bool cli_read_vars(cli *c, const cli_args *a, const char **names, size_t max, si
         size_t k = cli_name_len(item);
         const char *name = k && !item[k] && *n < max ? ctx_name(c, item, k) : NULL;
         if (!name)
-            cli_usage(c, "--var takes at most %zu variable names separated by commas, like x,y (not '%s')", max, item);
+            cli_usage(c, _("--var takes at most %zu variable names separated by commas, like x,y (not '%s')"), max, item);
         free(item);
         if (!name)
             return false;
