@@ -20,7 +20,7 @@ int cli_check(cli *c, const cli_args *a)
         char *note = dx_msg_text(c->ctx, &r.read.notes[i], DX_PLAIN);
         if (!note)
             cli_oom(c);
-        fprintf(c->err, "dfdx: %snote: %s\n", c->line_prefix, note);
+        fprintf(c->err, _("dfdx: %snote: %s\n"), c->line_prefix, note);
         free(note);
     }
     dx_buf b = {0};

@@ -51,7 +51,7 @@ int cli_grad(cli *c, const cli_args *a)
         size_t n = 0;
         for (char *v = strtok(list, ","); v; v = strtok(NULL, ",")) {
             if (n == CLI_MAX_POS || !dx_is_name(v, strlen(v)))
-                return cli_usage(c, "--var takes variable names separated by commas (not '%s')", vars);
+                return cli_usage(c, _("--var takes variable names separated by commas (not '%s')"), vars);
             names[n] = v;
             if (!(partial[n++] = dx_derivative(c->ctx, e, v, 1)))
                 return cli_report(c, NULL);

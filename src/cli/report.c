@@ -158,8 +158,9 @@ int cli_usage(cli *c, const char *fmt, ...)
     dx_buf_vprintf(&b, fmt, ap);
     va_end(ap);
     char *msg = dx_buf_take(&b);
-    fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, msg ? msg : "out of memory");
-    json_error(c, "usage", msg ? msg : "out of memory", 0);
+    const char *text = msg ? msg : _("out of memory");
+    fprintf(c->err, "dfdx: %s%s\n", c->line_prefix, text);
+    json_error(c, "usage", text, 0);
     free(msg);
     return CLI_BAD;
 }

@@ -171,7 +171,7 @@ static dx_expr *derivative_value(cli *c, char *words, char var[MAX_NAME])
     const cli_command *cmd = cli_find("diff");
     cli_args a;
     if (split(words, w, (int)(sizeof w / sizeof *w), &n, store) != LINE_DONE || n < 2) {
-        cli_usage(c, "diff needs an expression (usage: dfdx %s)", cmd->usage);
+        cli_usage(c, _("diff needs an expression (usage: dfdx %s)"), _(cmd->usage));
     } else {
         for (int i = 1; i < n; i++)
             argv[i - 1] = w[i].text;
@@ -181,7 +181,7 @@ static dx_expr *derivative_value(cli *c, char *words, char var[MAX_NAME])
             dx_expr *e = cli_parse(c, a.pos[0]);
             const char *v = e ? cli_pick_var(c, &a, e) : NULL;
             if (v && strlen(v) >= MAX_NAME)
-                cli_usage(c, "'%s' is too long a name for a session's variable", v);
+                cli_usage(c, _("'%s' is too long a name for a session's variable"), v);
             else if (v && !(d = dx_derivative(c->ctx, e, v, order)))
                 cli_report(c, NULL);
             if (d)
@@ -254,7 +254,7 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     if (r == LINE_MORE)
         *res = LINE_MORE;
     else if (r != LINE_DONE)
-        cli_usage(c, "too many words in one line");
+        cli_usage(c, _("too many words in one line"));
     else if (!strncmp(plain, "diff", 4) && (plain[4] == ' ' || !plain[4])) /* k = diff f: the derivative */
         e = derivative_value(c, plain, var);
     else
@@ -388,7 +388,7 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
     const char *var = by_name_var(s, cmd, &a);
     if (var) { /* grad L: by L's variables; diff f: by f's */
         if (a.nopt == CLI_MAX_OPT) {
-            *rc = cli_usage(c, "too many options");
+            *rc = cli_usage(c, _("too many options"));
             return LINE_DONE;
         }
         a.opt_name[a.nopt] = "var";
@@ -467,7 +467,7 @@ static line_result run_line(session *s, const char *line, int *rc)
         } else if (n > 1 && !w[0].quoted && dx_is_name(w[0].text, strlen(w[0].text)) &&
                    !dx_defined(c->ctx, w[0].text, NULL) && cli_near_command(w[0].text)) {
             /* limt x --at 0: a command misspelt, not a product of letters */
-            *rc = cli_usage(c, "unknown command '%s' (did you mean '%s'?)", w[0].text, cli_near_command(w[0].text));
+            *rc = cli_usage(c, _("unknown command '%s' (did you mean '%s'?)"), w[0].text, cli_near_command(w[0].text));
         } else if (!w[0].quoted && !strcmp(w[0].text, "help")) {
             help(c, n > 1 ? w[1].text : NULL);
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
