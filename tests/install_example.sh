@@ -29,6 +29,7 @@ test -x "$prefix/bin/dfdx"
 # the installed program finds its installed Korean catalogue (wherever the prefix is), and the
 # Korean manual is installed
 ko=$("$prefix/bin/dfdx" --lang ko check 'x^2' '2*x')
-[ "$ko" = "맞습니다 (식 변형으로 같음을 확인했습니다)" ] || { echo "unexpected Korean: $ko"; exit 1; }
+[ "$ko" = "답을 이렇게 읽었습니다: 2*x
+맞습니다 (식 변형으로 같음을 확인했습니다)" ] || { echo "unexpected Korean: $ko"; exit 1; }
 test -f "$prefix/share/man/ko/man1/dfdx.1"
 echo "installed example ok: $out"
