@@ -65,6 +65,14 @@ class ParseOpts(Structure):
     _fields_ = [("names", POINTER(c_char_p)), ("nnames", c_size_t), ("equation", c_bool)]
 
 
+PARSE_MAX_NOTES = 8
+CHECK_MAX_FOREIGN = 4
+
+
+class ParseInfo(Structure):
+    _fields_ = [("nnotes", c_size_t), ("notes", Msg * PARSE_MAX_NOTES)]
+
+
 class Buf(Structure):
     _fields_ = [("s", c_void_p), ("n", c_size_t), ("cap", c_size_t), ("limit", c_size_t), ("oom", c_bool),
                 ("over", c_bool)]
@@ -75,7 +83,8 @@ class Slope(Structure):
 
 
 class Kink(Structure):
-    _fields_ = [("u", c_void_p), ("at", c_void_p), ("sided", c_bool), ("left", Slope), ("right", Slope)]
+    _fields_ = [("u", c_void_p), ("at", c_void_p), ("kind", c_int), ("fleft", Slope), ("fright", Slope),
+                ("sided", c_bool), ("left", Slope), ("right", Slope)]
 
 
 MAX_KINKS = 8
@@ -104,7 +113,8 @@ class Equiv(Structure):
 class CheckResult(Structure):
     _fields_ = [("f", c_void_p), ("answer", c_void_p), ("var", c_char_p), ("order", c_uint),
                 ("derivative", c_void_p), ("eq", Equiv), ("slip", c_int), ("slip_at", c_void_p),
-                ("slipped", c_void_p)]
+                ("slipped", c_void_p), ("read", ParseInfo), ("nforeign", c_size_t),
+                ("foreign", c_char_p * CHECK_MAX_FOREIGN), ("foreign_as", c_void_p * CHECK_MAX_FOREIGN)]
 
 
 class Value(Structure):
@@ -122,7 +132,8 @@ class TangentResult(Structure):
 
 class VerifyPoint(Structure):
     _fields_ = [("kind", c_int), ("why", Msg), ("x", c_double), ("f", c_double), ("symbolic", c_double),
-                ("numeric", c_double), ("abs_diff", c_double), ("rel_diff", c_double), ("tol", c_double)]
+                ("numeric", c_double), ("abs_diff", c_double), ("rel_diff", c_double), ("tol", c_double),
+                ("err", c_double)]
 
 
 class VerifyResult(Structure):
@@ -139,12 +150,13 @@ class Crit(Structure):
 
 
 class Global(Structure):
-    _fields_ = [("exists", c_bool), ("at", XPoint), ("endpoint", c_int), ("ties", c_size_t),
+    _fields_ = [("exists", c_bool), ("at", XPoint), ("endpoint", c_int), ("flat", c_size_t), ("ties", c_size_t),
                 ("tie_x", c_double * 4), ("why", Msg)]
 
 
 class Flat(Structure):
-    _fields_ = [("from_", c_double), ("to", c_double), ("value", c_double)]
+    _fields_ = [("from_", c_double), ("to", c_double), ("value", c_double), ("exact_from", c_void_p),
+                ("exact_to", c_void_p), ("exact_value", c_void_p), ("kind", c_int)]
 
 
 class ExtremaResult(Structure):
@@ -190,7 +202,7 @@ class DescendRequest(Structure):
 
 
 # the C type of each mirror, for the layout test
-C_NAMES = {Arg: "dx_arg", Msg: "dx_msg", ParseOpts: "dx_parse_opts", Error: "dx_error", Buf: "dx_buf", Slope: "dx_slope", Kink: "dx_kink",
+C_NAMES = {Arg: "dx_arg", Msg: "dx_msg", ParseOpts: "dx_parse_opts", ParseInfo: "dx_parse_info", Error: "dx_error", Buf: "dx_buf", Slope: "dx_slope", Kink: "dx_kink",
            Derived: "dx_derived", Grad: "dx_grad", Steps: "dx_steps", Equiv: "dx_equiv",
            CheckResult: "dx_check_result", Value: "dx_value", TangentResult: "dx_tangent_result", VerifyPoint: "dx_verify_point",
            VerifyResult: "dx_verify_result", XPoint: "dx_xpoint", Crit: "dx_crit", Global: "dx_global",
