@@ -127,6 +127,19 @@ END_TEST
  * not a string swallowing the lines after it), diff f as a value, the variable of a function
  * refused as a name, ans after a bare expression, a pasted dfdx prefix and its quotes, and a
  * function of two variables. */
+/* ans after every result, a function of its one variable: ans(0) is its value at 0, not ans*0 */
+START_TEST(ans_after_every_result)
+{
+    const char *argv[] = {NULL};
+    char *out, *err;
+    int rc = tu_run(argv, "f = x^3 - 3x\ntangent f --at 2\nans\nans(0)\nx^2 + 1\nans(3)\n2 + 3\nans*2\n", &out, &err);
+    ck_assert_msg(rc == 0, "rc %d: %s", rc, err);
+    ck_assert_msg(strstr(out, "tangent: y = 9*x - 16\n9*x - 16\n-16\n2*x\n6\n5\n10\n") != NULL, "out:\n%s", out);
+    free(out);
+    free(err);
+}
+END_TEST
+
 START_TEST(students_session)
 {
     const char *argv[] = {NULL};
@@ -324,6 +337,7 @@ int main(void)
     tcase_add_test(tc, name_after_digits);
     tcase_add_test(tc, batch_words);
     tcase_add_test(tc, students_session);
+    tcase_add_test(tc, ans_after_every_result);
     tcase_add_test(tc, terminal_session);
     tcase_add_test(tc, every_command_documented);
     suite_add_tcase(s, tc);

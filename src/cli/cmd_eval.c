@@ -159,6 +159,8 @@ int cli_tangent(cli *c, const cli_args *a)
     dx_tangent_result r;
     if (dx_tangent(c->ctx, e, var, at, b.name, b.val, (size_t)b.n, &r) != DX_OK)
         return cli_report(c, NULL);
+    if (r.line)
+        c->result = r.line; /* ans in a session: the tangent line's right-hand side */
     dx_buf out = {0};
     dx_show_tangent(c->ctx, &r, cli_how(c), &out);
     return cli_emit(c, c->out, &out);

@@ -36,7 +36,14 @@ typedef enum { LINE_DONE, LINE_MORE, LINE_QUIT } line_result;
  * functions (dx_define, with their parameter) and ans, the last result (a name without one). */
 static const char ANS[] = "ans";
 
-static void set_ans(cli *c, dx_expr *e) { dx_define(c->ctx, ANS, NULL, e); }
+/* ans is the last result; with one variable it is a function of it too, so that ans(0) is
+ * its value there, as f(0) is, and not ans*0 */
+static void set_ans(cli *c, dx_expr *e)
+{
+    const char **names;
+    size_t n = dx_vars(c->ctx, e, &names);
+    dx_define(c->ctx, ANS, n == 1 ? names[0] : NULL, e);
+}
 
 /* Split a line into words as a shell would for quotes: '...' literally (a ' that starts a
  * word), "..." with \" and \\. LINE_MORE when a quote is still open at the end. */
@@ -473,7 +480,7 @@ static line_result run_line(session *s, const char *line, int *rc)
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
             res = command(s, cmd, w, n, rc);
         } else if (named) { /* a name alone shows what it stands for: f(x) = ..., or ans's value */
-            if (np) {
+            if (np && strcmp(w[0].text, ANS) != 0) {
                 show_definition(c, w[0].text, params, np, named);
             } else {
                 char *text = cli_show(c, named);
