@@ -176,3 +176,12 @@ void dx_buf_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e, dx_format fmt)
         b->oom = true;
     dx_free(s);
 }
+
+void dx_json_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e)
+{
+    dx_buf s = {0};
+    dx_buf_expr(&s, ctx, e, DX_PLAIN);
+    dx_json_str(b, s.s && !s.oom ? s.s : "");
+    b->oom |= s.oom;
+    dx_buf_free(&s);
+}

@@ -73,6 +73,9 @@ DX_HIDDEN const dx_msg *dx_msg_keep(dx_ctx *ctx, dx_msg m);
 DX_HIDDEN void *dx_fail_msg(dx_ctx *ctx, dx_status st, long pos, long end, dx_msg m);
 /* e printed in fmt, appended to b; a failed print sets b->oom (its error is on ctx). */
 DX_HIDDEN void dx_buf_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e, dx_format fmt);
+/* e in plain form as a JSON string appended to b (the renderers' one way to put an expression
+ * in JSON); a failed print sets b->oom. */
+DX_HIDDEN void dx_json_expr(dx_buf *b, dx_ctx *ctx, const dx_expr *e);
 /* Did the context's error come from a value too large for a double (exp(800))? */
 DX_HIDDEN bool dx_overflowed(const dx_ctx *ctx);
 /* dx_fail(ctx, DX_ENOMEM, -1, -1, DX_M_OUT_OF_MEMORY) */

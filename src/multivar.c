@@ -59,20 +59,11 @@ void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_
     dx_buf_free(&plain);
 }
 
-void dx_mv_json_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e)
-{
-    dx_buf s = {0};
-    dx_buf_expr(&s, ctx, e, DX_PLAIN);
-    dx_json_str(b, s.s ? s.s : "");
-    b->oom |= s.oom;
-    dx_buf_free(&s);
-}
-
 void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n)
 {
     dx_buf_putc(b, '{');
     dx_json_key(b, "input", true);
-    dx_mv_json_expr(ctx, b, f);
+    dx_json_expr(b, ctx, f);
     dx_json_key(b, "vars", false);
     dx_buf_putc(b, '[');
     for (size_t i = 0; i < n; i++) {
@@ -90,7 +81,7 @@ void dx_mv_put_point(dx_ctx *ctx, dx_buf *b, const char *const *names, dx_expr *
     for (size_t i = 0; i < n; i++) {
         if (how == DX_SHOW_JSON) {
             dx_json_key(b, names[i], i == 0);
-            dx_mv_json_expr(ctx, b, values[i]);
+            dx_json_expr(b, ctx, values[i]);
             continue;
         }
         dx_buf_printf(b, "%s%s = ", i ? ", " : "", names[i]);

@@ -32,8 +32,6 @@ DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result 
 /* For the renderers: an exact value, with its decimal after it where the exact form names
  * sqrt, pi or e ("2 - sqrt(3) ≈ 0.2679491924311228", "-1", "1/3"). */
 DX_HIDDEN void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt);
-/* e in plain form as a JSON string; a failed print marks b. */
-DX_HIDDEN void dx_mv_json_expr(dx_ctx *ctx, dx_buf *b, const dx_expr *e);
 /* The start of a JSON report: {"input": f, "vars": [names]. */
 DX_HIDDEN void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n);
 /* "x = 1, y = 2" (or a JSON object {"x": "1", "y": "2"}) for a point. */

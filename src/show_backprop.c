@@ -175,20 +175,15 @@ static void show_text(dx_ctx *ctx, const dx_backprop_result *r, dx_format fmt, d
 
 static void json_expr(dx_ctx *ctx, dx_buf *out, const char *key, const dx_expr *e)
 {
-    char *s = dx_print(ctx, e, DX_PLAIN);
     dx_json_key(out, key, false);
-    dx_json_str(out, s ? s : "");
-    out->oom |= !s;
-    dx_free(s);
+    dx_json_expr(out, ctx, e);
 }
 
 static void show_json(dx_ctx *ctx, const dx_backprop_result *r, dx_buf *out)
 {
-    char *f = dx_print(ctx, r->f, DX_PLAIN);
     dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
-    dx_json_str(out, f ? f : "");
-    dx_free(f);
+    dx_json_expr(out, ctx, r->f);
     dx_json_key(out, "at", false);
     dx_buf_putc(out, '{');
     for (size_t k = 0; k < r->nvars; k++) {

@@ -39,14 +39,6 @@ static void texts_free(texts *t)
 
 static const char *text(const dx_buf *b) { return b->s ? b->s : ""; }
 
-static void json_expr(dx_ctx *ctx, dx_buf *out, const dx_expr *e)
-{
-    dx_buf s = {0};
-    dx_buf_expr(&s, ctx, e, DX_PLAIN);
-    dx_json_str(out, text(&s));
-    out->oom |= s.oom;
-    dx_buf_free(&s);
-}
 
 static void show_json(dx_ctx *ctx, const dx_check_result *r, const texts *t, dx_buf *out)
 {
@@ -55,11 +47,11 @@ static void show_json(dx_ctx *ctx, const dx_check_result *r, const texts *t, dx_
     static const char *const methods[] = {"algebra", "points", "points", "points", "points"};
     dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
-    json_expr(ctx, out, r->f);
+    dx_json_expr(out, ctx, r->f);
     dx_json_key(out, "answer", false);
-    json_expr(ctx, out, r->answer);
+    dx_json_expr(out, ctx, r->answer);
     dx_json_key(out, "as_read", false);
-    json_expr(ctx, out, r->answer);
+    dx_json_expr(out, ctx, r->answer);
     dx_json_key(out, "answer_notes", false);
     dx_buf_putc(out, '[');
     for (size_t i = 0; i < r->read.nnotes; i++) {
@@ -77,7 +69,7 @@ static void show_json(dx_ctx *ctx, const dx_check_result *r, const texts *t, dx_
         dx_json_str(out, r->foreign[i]);
         dx_json_key(out, "did_you_mean", false);
         if (r->foreign_as[i])
-            json_expr(ctx, out, r->foreign_as[i]);
+            dx_json_expr(out, ctx, r->foreign_as[i]);
         else
             dx_buf_puts(out, "null");
         dx_buf_putc(out, '}');

@@ -49,7 +49,7 @@ static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
         for (size_t i = 0; i < r->n; i++) {
             dx_json_key(out, r->vars[i], i == 0);
             if (c->exact[i])
-                dx_mv_json_expr(ctx, out, c->exact[i]);
+                dx_json_expr(out, ctx, c->exact[i]);
             else
                 dx_buf_puts(out, "null");
         }
@@ -58,7 +58,7 @@ static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
         dx_json_num(out, c->value);
         dx_json_key(out, "exact_value", false);
         if (c->exact_value)
-            dx_mv_json_expr(ctx, out, c->exact_value);
+            dx_json_expr(out, ctx, c->exact_value);
         else
             dx_buf_puts(out, "null");
         dx_json_key(out, "kind", false);

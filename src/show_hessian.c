@@ -32,7 +32,7 @@ static void show_json(dx_ctx *ctx, const dx_hessian_result *r, dx_buf *out)
         dx_buf_putc(out, ']');
         if (r->det) {
             dx_json_key(out, "determinant", false);
-            dx_mv_json_expr(ctx, out, r->det);
+            dx_json_expr(out, ctx, r->det);
         }
     }
     dx_buf_puts(out, "}\n");

@@ -11,20 +11,20 @@ static void show_json(dx_ctx *ctx, const dx_implicit_result *r, dx_buf *out)
 {
     dx_buf_putc(out, '{');
     dx_json_key(out, "F", true);
-    dx_mv_json_expr(ctx, out, r->F);
+    dx_json_expr(out, ctx, r->F);
     dx_json_key(out, "x", false);
     dx_json_str(out, r->x);
     dx_json_key(out, "y", false);
     dx_json_str(out, r->y);
     dx_json_key(out, "Fx", false);
-    dx_mv_json_expr(ctx, out, r->Fx);
+    dx_json_expr(out, ctx, r->Fx);
     dx_json_key(out, "Fy", false);
-    dx_mv_json_expr(ctx, out, r->Fy);
+    dx_json_expr(out, ctx, r->Fy);
     dx_json_key(out, "derivative", false);
-    dx_mv_json_expr(ctx, out, r->dydx);
+    dx_json_expr(out, ctx, r->dydx);
     if (r->d2ydx2) {
         dx_json_key(out, "second_derivative", false);
-        dx_mv_json_expr(ctx, out, r->d2ydx2);
+        dx_json_expr(out, ctx, r->d2ydx2);
     }
     if (r->at) {
         dx_json_key(out, "at", false);
@@ -35,15 +35,15 @@ static void show_json(dx_ctx *ctx, const dx_implicit_result *r, dx_buf *out)
         dx_json_str(out, kind_word(r->kind));
         if (r->kind == DX_IMPLICIT_LINE) {
             dx_json_key(out, "slope", false);
-            dx_mv_json_expr(ctx, out, r->slope);
+            dx_json_expr(out, ctx, r->slope);
             dx_json_key(out, "slope_num", false);
             dx_json_num(out, r->slope_num);
             dx_json_key(out, "tangent", false);
-            dx_mv_json_expr(ctx, out, r->line);
+            dx_json_expr(out, ctx, r->line);
         }
         if (r->second) {
             dx_json_key(out, "second_at", false);
-            dx_mv_json_expr(ctx, out, r->second);
+            dx_json_expr(out, ctx, r->second);
         }
     }
     dx_buf_puts(out, "}\n");

@@ -218,10 +218,7 @@ static void show_json(dx_ctx *ctx, const dx_limit_report *r, const char *at, dx_
 {
     dx_buf_putc(b, '{');
     dx_json_key(b, "input", true);
-    char *in = dx_print(ctx, r->f, DX_PLAIN);
-    dx_json_str(b, in ? in : "");
-    b->oom |= !in;
-    dx_free(in);
+    dx_json_expr(b, ctx, r->f);
     dx_json_key(b, "variable", false);
     dx_json_str(b, r->var);
     dx_json_key(b, "at", false);

@@ -74,10 +74,7 @@ static void show_json(dx_ctx *ctx, const dx_steps *s, const row *r, const char *
 {
     dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
-    dx_buf in = {0};
-    dx_buf_expr(&in, ctx, s->f, DX_PLAIN);
-    dx_json_str(out, in.s && !in.oom ? in.s : "");
-    dx_buf_free(&in);
+    dx_json_expr(out, ctx, s->f);
     dx_json_key(out, "variable", false);
     dx_json_str(out, s->var);
     dx_json_key(out, "steps", false);

@@ -134,11 +134,9 @@ static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, t
 
 static void show_json(dx_ctx *ctx, const dx_tangent_result *r, const texts *t, const char *why, dx_buf *out)
 {
-    char *in = dx_print(ctx, r->f, DX_PLAIN);
     dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
-    dx_json_str(out, in ? in : "");
-    dx_free(in);
+    dx_json_expr(out, ctx, r->f);
     dx_json_key(out, "variable", false);
     dx_json_str(out, r->var);
     dx_json_key(out, "at", false);

@@ -62,7 +62,7 @@ static void show_json(dx_ctx *ctx, const dx_taylor_result *r, dx_buf *out)
 {
     dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
-    dx_mv_json_expr(ctx, out, r->f);
+    dx_json_expr(out, ctx, r->f);
     dx_json_key(out, "at", false);
     dx_mv_put_point(ctx, out, r->vars, r->at, r->n, DX_SHOW_JSON);
     dx_json_key(out, "order", false);
@@ -77,7 +77,7 @@ static void show_json(dx_ctx *ctx, const dx_taylor_result *r, dx_buf *out)
     dx_buf_putc(out, '[');
     for (unsigned k = 0; k <= r->order; k++) {
         dx_buf_puts(out, k ? ", " : "");
-        dx_mv_json_expr(ctx, out, r->coef[k]);
+        dx_json_expr(out, ctx, r->coef[k]);
     }
     dx_buf_putc(out, ']');
     dx_json_key(out, "remainder_order", false);

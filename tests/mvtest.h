@@ -40,4 +40,14 @@ static inline void mv_check_run(const mv_cli_row *w)
     free(err);
 }
 
+/* The suite's "cli" case: each row of the file's cli_rows, run by its cli_row_test
+ * (START_TEST(cli_row_test) { mv_check_run(&cli_rows[_i]); }), a test of its own. */
+#define MV_ADD_CLI_CASE(suite)                                                                     \
+    do {                                                                                           \
+        TCase *cli_case = tcase_create("cli");                                                     \
+        tcase_set_timeout(cli_case, 60);                                                           \
+        tcase_add_loop_test(cli_case, cli_row_test, 0, N(cli_rows));                               \
+        suite_add_tcase(suite, cli_case);                                                          \
+    } while (0)
+
 #endif

@@ -264,10 +264,7 @@ static Suite *extrema2_suite(void)
     tcase_add_test(tc, curves);
     tcase_add_test(tc, box);
     suite_add_tcase(s, tc);
-    tc = tcase_create("cli");
-    tcase_set_timeout(tc, 60);
-    tcase_add_loop_test(tc, cli_row_test, 0, N(cli_rows));
-    suite_add_tcase(s, tc);
+    MV_ADD_CLI_CASE(s);
     return s;
 }
 

@@ -144,10 +144,7 @@ static Suite *hessian_suite(void)
     tcase_add_test(tc, corpus);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
-    tc = tcase_create("cli");
-    tcase_set_timeout(tc, 60);
-    tcase_add_loop_test(tc, cli_row_test, 0, N(cli_rows));
-    suite_add_tcase(s, tc);
+    MV_ADD_CLI_CASE(s);
     return s;
 }
 

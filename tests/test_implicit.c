@@ -180,10 +180,7 @@ static Suite *implicit_suite(void)
     tcase_add_test(tc, circle);
     tcase_add_test(tc, errors);
     suite_add_tcase(s, tc);
-    tc = tcase_create("cli");
-    tcase_set_timeout(tc, 60);
-    tcase_add_loop_test(tc, cli_row_test, 0, N(cli_rows));
-    suite_add_tcase(s, tc);
+    MV_ADD_CLI_CASE(s);
     return s;
 }
 
