@@ -415,9 +415,10 @@ static dx_status add_flat(dx_extrema_result *x, double from, double to, double v
 }
 
 /* f' in doubles is 0 only up to rounding: abs(x + 1)/(x + 1) + abs(x - 2)/(x - 2) comes out
- * as +-1.1e-16 on half of [-1, 2], which reads as hundreds of sign changes. A value within
- * rounding of the size of f''s terms there (the sum of their absolute values) is 0. */
-static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g)
+ * as +-1.1e-16 on half of [-1, 2], which reads as hundreds of sign changes (and f'' of
+ * (x^2 - 4)/(x + 2), as hundreds of inflection points). A value v[i] of df within rounding of
+ * the size of its terms there (the sum of their absolute values) is 0. */
+static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g, double *v)
 {
     size_t n = df->kind == DX_ADD ? df->n : 1;
     dx_expr **t = dx_malloc(sizeof *t * n);
@@ -431,8 +432,8 @@ static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g)
         const double *cols[1] = {g->xs};
         dx_prog_eval_n(p, g->n, cols, mag);
         for (size_t i = 0; i < g->n; i++)
-            if (fabs(g->dv[i]) <= 64 * DBL_EPSILON * mag[i])
-                g->dv[i] = 0;
+            if (fabs(v[i]) <= 64 * DBL_EPSILON * mag[i])
+                v[i] = 0;
     }
     dx_recover(ctx); /* without the sizes, f' is taken as it comes */
     dx_prog_free(p);
@@ -723,7 +724,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     dx_prog_eval_n(g.f.p, g.n, cols, g.fv);
     dx_prog_eval_n(g.df.p, g.n, cols, g.dv);
     dx_prog_eval_n(g.d2.p, g.n, cols, g.d2v);
-    if ((st = clean_zeros(ctx, df, &g)) != DX_OK)
+    if ((st = clean_zeros(ctx, df, &g, g.dv)) != DX_OK || (st = clean_zeros(ctx, d2, &g, g.d2v)) != DX_OK)
         goto out;
     size_t cap = 0, fcap = 0;
     double h = x->step;
@@ -843,7 +844,7 @@ dx_status dx_extrema(dx_ctx *ctx, dx_expr *f, const char *var, const double *fro
     }
     dx_expr *v = dx_sym(ctx, var, strlen(var));
     out->f = f;
-    out->df = v ? dx_diff(ctx, f, var, 1) : NULL;
+    out->df = v ? dx_derivative(ctx, f, var, 1) : NULL; /* shown: the f' `diff` prints */
     if (!out->df)
         return dx_ctx_error(ctx)->status;
     out->var = v->u.name;

@@ -498,7 +498,7 @@ START_TEST(show)
     dx_extrema_free(&r);
     ck_assert_int_eq(dx_extrema(tu_ctx, tu_parse("x^4/4 - x^2"), "x", NULL, NULL, &r), DX_OK);
     dx_show_extrema(tu_ctx, &r, DX_SHOW_LATEX, &b);
-    ck_assert_msg(strstr(b.s, "  x = \\sqrt{2} \\approx 1.4142135623730951, f = -1: local min\n") != NULL, "%s", b.s);
+    ck_assert_msg(strstr(b.s, "  x = \\sqrt{2} \\approx 1.41421, f = -1: local min\n") != NULL, "%s", b.s);
     dx_buf_free(&b);
     dx_extrema_free(&r);
 }
@@ -694,23 +694,23 @@ static const cli_row cli_rows[] = {
       "no global min: f → -oo as x → -oo"}, NULL},
     {{"extrema", "x^2 - 4*x + 3", NULL}, 0, {"x = 2, f = -1: local min", "global min: f = -1 at x = 2"}, NULL},
     {{"extrema", "w^4 - 8*w^2 + 2*w + 20", NULL}, 0,
-     {"w = -2.0597919701013208, f = -0.06065979552750", ": local max", "global min: f = -0.0606597955275",
+     {"w = -2.0597919701013208 ≈ -2.05979, f = -0.06065979552750", ": local max", "global min: f = -0.0606597955275",
       "no global max: f → +oo as w → ±oo"}, NULL},
     {{"extrema", "x^2 - 4*x + 1", "--from", "-1", "--to", "pi", NULL}, 0,
      {"global max on the interval: f = 6 at x = -1 (an end of the interval)", "x = 2, f = -3: local min"}, NULL},
-    {{"extrema", "x^3 - 6*x", NULL}, 0, {"x = -sqrt(2) ≈ -1.4142135623730951, f = 4*sqrt(2)"}, NULL},
+    {{"extrema", "x^3 - 6*x", NULL}, 0, {"x = -sqrt(2) ≈ -1.41421, f = 4*sqrt(2) ≈ 5.65685"}, NULL},
     {{"extrema", "x^3 - 3*x", "--from", "0", "--to", "3", NULL}, 0,
      {"global max on the interval: f = 18 at x = 3 (an end of the interval)"}, NULL},
     {{"extrema", "sin(x)", "--from", "0", "--to", "7", NULL}, 0,
-     {"grid search on [0, 7], 4000 steps of 0.00175", "x = pi/2 ≈ 1.5707963267948966, f = 1: local max",
-      "x = pi ≈ 3.141592653589793, f = 0\n", "x = 2*pi ≈ 6.283185307179586, f = 0\n"}, NULL},
+     {"grid search on [0, 7], 4000 steps of 0.00175", "x = pi/2 ≈ 1.5708, f = 1: local max",
+      "x = pi ≈ 3.14159, f = 0\n", "x = 2*pi ≈ 6.28319, f = 0\n"}, NULL},
     /* closed forms proven by exact substitution into f' (or f''), and none where there is none */
     {{"extrema", "x*ln(x)", "--from", "0.1", "--to", "3", NULL}, 0,
-     {"x = 1/e ≈ 0.36787944117144233, f = -1/e ≈ -0.36787944117144233: local min"}, NULL},
+     {"x = 1/e ≈ 0.367879, f = -1/e ≈ -0.367879: local min"}, NULL},
     {{"extrema", "x*exp(-x^2)", "--from", "0", "--to", "3", NULL}, 0,
-     {"x = sqrt(2)/2 ≈ 0.7071067811865476, f = sqrt(2)/(2*sqrt(e))", "x = sqrt(6)/2 ≈ 1.224744871391589"}, NULL},
-    {{"extrema", "x*exp(-x)", NULL}, 0, {"x = 1, f = 1/e ≈ 0.36787944117144233: local max", "x = 2, f = 2/e^2"}, NULL},
-    {{"extrema", "exp(x) - 3*x", NULL}, 0, {"x = 1.0986122886681098, f = -0.2958"}, NULL},
+     {"x = sqrt(2)/2 ≈ 0.707107, f = sqrt(2)/(2*sqrt(e)) ≈ 0.428882", "x = sqrt(6)/2 ≈ 1.22474"}, NULL},
+    {{"extrema", "x*exp(-x)", NULL}, 0, {"x = 1, f = 1/e ≈ 0.367879: local max", "x = 2, f = 2/e^2"}, NULL},
+    {{"extrema", "exp(x) - 3*x", NULL}, 0, {"x = 1.0986122886681098 ≈ 1.09861, f = -0.2958368660043287 ≈ -0.295837"}, NULL},
     {{"extrema", "abs(x - 1)", NULL}, 0, {"x = 1, f = 0: local min", "f' undefined (f not differentiable here)"}, NULL},
     {{"--format", "json", "extrema", "x^3 - 3*x", NULL}, 0,
      {"\"critical_points\": [{\"x\": -1, \"value\": 2, \"exact\": \"-1\"", "\"kind\": \"max\"",

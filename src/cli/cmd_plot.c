@@ -128,7 +128,7 @@ int cli_plot(cli *c, const cli_args *a)
     int rc = CLI_BAD;
     dx_expr *d = f, *df = NULL;
     for (unsigned k = 0; k <= order; k++) {
-        if (k > 0 && !(d = dx_diff(c->ctx, d, var, 1))) {
+        if (k > 0 && !(d = dx_derivative(c->ctx, d, var, 1))) {
             cli_report(c, NULL);
             goto done;
         }
@@ -138,7 +138,7 @@ int cli_plot(cli *c, const cli_args *a)
             goto done;
     }
     if (cli_has(a, "tangent")) {
-        if (!df && !(df = dx_diff(c->ctx, f, var, 1))) {
+        if (!df && !(df = dx_derivative(c->ctx, f, var, 1))) {
             cli_report(c, NULL);
             goto done;
         }
