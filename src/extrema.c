@@ -592,7 +592,10 @@ static void merge_flats(dx_extrema_result *x, const grid *g)
  * extreme does not exist. Each reason is said with the x where it shows. */
 /* f at an end of the interval where it is undefined (x*ln(x) at 0): its one-sided limit from
  * inside, when finite. The extreme there, if it is one, is not attained. */
-static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
+/* f's limit at the end a from inside (dir +1: from the right): 1 with a finite *value, 2 with
+ * *value +-HUGE_VAL where f tends to an infinity (1/x at 0, ln(x) at 0), 0 where neither is
+ * known (*value NaN). */
+static int end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%.17g", fabs(a)); /* a literal has no sign */
@@ -603,10 +606,11 @@ static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, 
     at = at && a < 0 ? dx_neg(ctx, at) : at;
     if (ok)
         dx_num_clear(&q);
-    ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK && l.kind == DX_LIM_VALUE;
+    ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK;
     dx_recover(ctx);
-    *value = ok ? l.value : NAN;
-    return ok;
+    int kind = !ok ? 0 : l.kind == DX_LIM_VALUE ? 1 : l.kind == DX_LIM_POS_INF || l.kind == DX_LIM_NEG_INF ? 2 : 0;
+    *value = kind == 1 ? l.value : kind == 2 ? (l.kind == DX_LIM_POS_INF ? HUGE_VAL : -HUGE_VAL) : NAN;
+    return kind;
 }
 
 /* A global extreme found at an end where f only has a limit: there is none, said with the
@@ -623,15 +627,22 @@ static void unattained(dx_extrema_result *x, dx_global *g, const bool *lim, cons
 
 static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g, const char *v)
 {
-    /* ends where f is undefined but has a finite limit from inside take that limit */
+    /* ends where f is undefined but has a limit from inside take that limit: a finite one is a
+     * bound not attained, an infinite one leaves that side unbounded and the other to decide */
     bool lim[2] = {false, false};
+    double end_inf[2] = {0, 0};
     for (int e = 0; e < 2; e++) {
         size_t i = e ? g->n - 1 : 0;
-        if (!isfinite(g->fv[i]))
-            lim[e] = end_limit(ctx, f, g->var, g->xs[i], e ? -1 : 1, &g->fv[i]);
+        if (isfinite(g->fv[i]))
+            continue;
+        int k = end_limit(ctx, f, g->var, g->xs[i], e ? -1 : 1, &g->fv[i]);
+        lim[e] = k == 1;
+        end_inf[e] = k == 2 ? g->fv[i] : 0;
     }
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
     for (size_t i = 0; i < g->n; i++) {
+        if (isinf(g->fv[i]) && (i == 0 || i == g->n - 1))
+            continue; /* an infinite limit at an end: said below */
         if (!isfinite(g->fv[i])) {
             if (undef == g->n)
                 undef = i;
@@ -655,6 +666,14 @@ static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g,
     globals(ctx, x, ends);
     unattained(x, &x->min, lim, v, false);
     unattained(x, &x->max, lim, v, true);
+    for (int e = 0; e < 2; e++) {
+        dx_global *gl = end_inf[e] > 0 ? &x->max : end_inf[e] < 0 ? &x->min : NULL;
+        if (!gl)
+            continue;
+        memset(gl, 0, sizeof *gl);
+        gl->why = DX_MSG(DX_M_EXT_TENDS_END, DX_S(end_inf[e] > 0 ? "+oo" : "-oo"), DX_S(v), DX_D(e ? x->to : x->from),
+                         DX_S(e ? "-" : "+"));
+    }
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
         memset(&x->max, 0, sizeof x->max);
@@ -784,8 +803,12 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     }
     if (x->ncrit)
         qsort(x->crit, x->ncrit, sizeof *x->crit, cmp_crit);
+    /* the simplified f' proves more closed zeros: x^(2/3)*(6 - x)'s is 4*(3 - 5*x/2)/(3*x^(1/3))
+     * where the raw one needs powers of 12/5 to cancel */
+    dx_expr *sdf = dx_simplify(ctx, df);
+    dx_recover(ctx);
     for (size_t i = 0; i < x->ncrit; i++)
-        closed_form(ctx, f, x->crit[i].kink ? NULL : df, &g, &x->crit[i].at);
+        closed_form(ctx, f, x->crit[i].kink ? NULL : sdf ? sdf : df, &g, &x->crit[i].at);
     merge_flats(x, &g);
     /* inflection points: sign changes of f'' where f is defined */
     size_t icap = 0;
