@@ -249,7 +249,8 @@ dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
     dx_recover(ctx);
     bool any = false;
     for (int pass = 0; pass < 2; pass++) { /* f and the paths first, then the others */
-        double base = p->yhi - p->ylo;
+        /* a constant f (5) has no height: its derivative (0) may still widen the view by f's size */
+        double base = fmax(p->yhi - p->ylo, fmax(1.0, fabs(p->ylo)));
         for (size_t i = 0; i < p->ns; i++) {
             const dx_plot_series *s = &p->s[i];
             double h = (s->wild ? 0.5 : 1.0) * base;
@@ -325,9 +326,21 @@ void dx_plot_ticks_for(dx_plot *p, size_t nx, size_t ny)
     dx_plot_nice_ticks(p->ylo, p->yhi, ny, t, &step);
     p->y0 = floor(p->ylo / step + 1e-9) * step;
     p->y1 = ceil(p->yhi / step - 1e-9) * step;
+    /* data on a whole tick would run along the frame (relu's 0, step's 1): a small margin
+     * beyond it instead, so every curve stays visible inside */
+    double m = 0.04 * (p->yhi - p->ylo);
+    if (p->y0 > p->ylo - m / 2)
+        p->y0 = p->ylo - m;
+    if (p->y1 < p->yhi + m / 2)
+        p->y1 = p->yhi + m;
     if (p->y1 <= p->y0)
         p->y1 = p->y0 + step;
-    p->nyt = dx_plot_nice_ticks(p->y0, p->y1, ny, p->yt, &p->ystep);
+    /* the ticks of the step the view was rounded to: recomputed over the wider view they
+     * could come out coarser, leaving a short picture with one label */
+    p->ystep = step;
+    p->nyt = 0;
+    for (double k = ceil(p->y0 / step - 1e-9); p->nyt < DX_PLOT_MAX_TICKS && k * step <= p->y1 + 1e-9 * step; k++)
+        p->yt[p->nyt++] = fabs(k) < 0.5 ? 0.0 : k * step; /* no "-0" */
     p->nxt = dx_plot_nice_ticks(p->x0, p->x1, nx, p->xt, &p->xstep);
 }
 

@@ -8,6 +8,7 @@
 int cli_descend(cli *c, const cli_args *a);
 
 #define MAX_RATES DX_DESCEND_MAX_RATES
+#define MAX_CPS 64 /* critical points a picture keeps in view */
 
 /* f with the --set values put in exactly (w*x - y with x=2 is a curve in w alone). */
 static dx_expr *fixed(cli *c, dx_expr *f, const cli_assign *set)
@@ -39,8 +40,13 @@ static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_l
         if (!status[k])
             goto out;
     }
+    double cps[MAX_CPS];
+    size_t ncps = 0;
+    for (size_t i = 0; l->has_cps && i < l->ncps && ncps < MAX_CPS; i++)
+        cps[ncps++] = l->cps[i].x;
     dx_expr *g = l->nvars == 1 ? fixed(c, f, set) : f;
-    rc = g ? cli_descend_pictures(c, pc, g, l->nvars == 1 ? l->vars[0] : NULL, traces, (int)l->nruns) : CLI_BAD;
+    rc = g ? cli_descend_pictures(c, pc, g, l->nvars == 1 ? l->vars[0] : NULL, traces, (int)l->nruns, cps, ncps)
+           : CLI_BAD;
 out:
     for (size_t k = 0; k < l->nruns; k++)
         free(status[k]);
