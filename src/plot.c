@@ -109,8 +109,14 @@ static dx_status series_range(dx_plot_series *s, dx_ctx *ctx)
     for (size_t i = 0; i + 1 < s->n && !s->wild; i++)
         s->wild = s->brk[i] || isnan(s->py[i]) != isnan(s->py[i + 1]);
     s->has_range = m > 0;
-    if (m > 0)
-        robust_range(w, m, s->wild ? 0.10 : 0.05, s->wild ? 0.5 : 1.0, &s->rlo, &s->rhi);
+    /* a curve without a pole or an edge is drawn whole (x^2*exp(-x) on [-1, 6] rises to e at
+     * -1, beyond its quantiles); only a wild one is cut to its robust range */
+    if (m > 0 && s->wild)
+        robust_range(w, m, 0.10, 0.5, &s->rlo, &s->rhi);
+    else if (m > 0) {
+        s->rlo = w[0];
+        s->rhi = w[m - 1];
+    }
     dx_free(w);
     return DX_OK;
 }
