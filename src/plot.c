@@ -332,12 +332,13 @@ void dx_plot_ticks_for(dx_plot *p, size_t nx, size_t ny)
     dx_plot_nice_ticks(p->ylo, p->yhi, ny, t, &step);
     p->y0 = floor(p->ylo / step + 1e-9) * step;
     p->y1 = ceil(p->yhi / step - 1e-9) * step;
-    /* data on a whole tick would run along the frame (relu's 0, step's 1): a small margin
-     * beyond it instead, so every curve stays visible inside */
+    /* data on a whole tick would run along the frame (relu's 0, step's 1), and data just past
+     * one would waste a whole step of the picture (-0.06 widened to -100): a small margin
+     * beyond the data instead, so every curve stays visible inside */
     double m = 0.04 * (p->yhi - p->ylo);
-    if (p->y0 > p->ylo - m / 2)
+    if (p->y0 > p->ylo - m / 2 || p->y0 + step - p->ylo < m) /* on a tick, or just under one */
         p->y0 = p->ylo - m;
-    if (p->y1 < p->yhi + m / 2)
+    if (p->y1 < p->yhi + m / 2 || p->yhi - (p->y1 - step) < m)
         p->y1 = p->yhi + m;
     if (p->y1 <= p->y0)
         p->y1 = p->y0 + step;

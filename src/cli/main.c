@@ -119,7 +119,7 @@ const cli_command cli_commands[] = {
      "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1\n"
      "  dfdx limit 'exp(x)/x^100' --at oo    ->  x -> oo: oo (exponential beats power)")},
     {"plot", cli_plot, plot_opts, 1, 1,
-     N_("plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A] [--mark extrema]\n"
+     N_("plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A,B,...] [--mark extrema]\n"
      "          [--size WxH]"),
      N_("f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
      "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A;\n"
