@@ -179,9 +179,9 @@ int cli_plot(cli *c, const cli_args *a)
         cli_report(c, NULL);
         goto done;
     }
-    note_outside(c, p);
     if (out) {
         rc = cli_draw_file(c, p, out, w, h, p->s[0].label);
+        note_outside(c, p); /* the view as drawn: the picture's size set its ticks */
         if (rc == CLI_OK && c->fmt == OUT_JSON)
             rc = json_out(c, p, out, NULL);
         else if (rc == CLI_OK)
@@ -193,6 +193,7 @@ int cli_plot(cli *c, const cli_args *a)
         cli_report(c, NULL);
         goto done;
     }
+    note_outside(c, p);
     rc = CLI_OK;
     if (c->fmt == OUT_JSON)
         rc = json_out(c, p, NULL, text);
