@@ -37,7 +37,8 @@ static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
                                        {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
-                                       {"size", true},   {"ascii", false}, {"data", true},  {NULL, false}};
+                                       {"size", true},   {"ascii", false}, {"data", true},  {"batch", true},
+                                       {"seed", true},   {NULL, false}};
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 static bool cli_is_equation(cli *c, const char *text)
@@ -82,7 +83,8 @@ const cli_command cli_commands[] = {
      "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min")},
     {"descend", cli_descend, descend_opts, 1, 1,
      N_("descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N] [--data FILE.csv]\n"
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--data FILE.csv [--batch N] [--seed S]]\n"
      "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]"),
      N_("Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
@@ -98,6 +100,9 @@ const cli_command cli_commands[] = {
      "  --set x=2,y=3      values of the other variables, held fixed\n"
      "  --data FILE.csv    descend on the mean of EXPR over the file's rows: its header names the\n"
      "                     data variables (x,y), each line after it is one example\n"
+     "  --batch N          mini-batches: each update on the next N rows of a shuffled order\n"
+     "                     of the rows, shuffled again each epoch (the loss shown is over all)\n"
+     "  --seed S           the shuffles' seed (default 1): the same seed, the same batches\n"
      "  --rate LR          learning rate (default 0.1); several (0.01,0.15,0.9) are compared\n"
      "                     side by side, with each one's table under --table\n"
      "  --rows N           rows shown: the first and last N/2 (default 40; json 10000)\n"
