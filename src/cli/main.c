@@ -22,6 +22,7 @@ int cli_implicit(cli *c, const cli_args *a);
 int cli_backprop(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
+static const cli_opt diff_at_opts[] = {{"var", true}, {"order", true}, {"at", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
 static const cli_opt var_opts[] = {{"var", true}, {NULL, false}};
@@ -50,11 +51,16 @@ static bool cli_is_equation(cli *c, const char *text)
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
-    {"diff", cli_diff, diff_opts, 1, 1, N_("diff EXPR [--var V] [--order N]"),
-     N_("The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3")},
-    {"grad", cli_grad, var_opts, 1, 1, N_("grad EXPR [--var w,b]"),
-     N_("Every partial derivative (or those by the variables --var lists), one line each.\n"
-     "  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...")},
+    {"diff", cli_diff, diff_at_opts, 1, 1, N_("diff EXPR [--var V] [--order N] [--at A]"),
+     N_("The simplified N-th derivative (default N=1); --at A adds its value there (--at x=2,w=1\n"
+     "gives several variables values; those left out stay in the result).\n"
+     "  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3\n"
+     "  dfdx diff 'x^3 - 3*x' --at 2    ->  at x = 2: 9")},
+    {"grad", cli_grad, var_opts, 1, CLI_MAX_POS, N_("grad EXPR [--var w,b] [w=1 b=2 ...]"),
+     N_("Every partial derivative (or those by the variables --var lists), one line each; values\n"
+     "after EXPR put them at that point (the variables left out stay in the result).\n"
+     "  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...\n"
+     "  dfdx grad '(w*x + b - y)^2' --var w,b x=2 y=3  ->  at x = 2, y = 3: d/dw = 4*(2*w + b - 3) ...")},
     {"steps", cli_steps, var_opts, 1, 1, N_("steps EXPR [--var V]"),
      N_("The derivation, one rule application per line, each rule named with its formula.\n"
      "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ...")},
