@@ -640,10 +640,23 @@ static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g,
         end_inf[e] = k == 2 ? g->fv[i] : 0;
     }
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
+    double hole_lo = INFINITY, hole_hi = -INFINITY, lo_x = 0, hi_x = 0; /* removable holes inside */
     for (size_t i = 0; i < g->n; i++) {
         if (isinf(g->fv[i]) && (i == 0 || i == g->n - 1))
             continue; /* an infinite limit at an end: said below */
         if (!isfinite(g->fv[i])) {
+            /* one undefined grid point with the same finite limit from both sides is a hole
+             * ((x^2 - 4)/(x + 2) at -2): no value there, but no obstacle to the extremes */
+            double l, r;
+            if (i > 0 && i + 1 < g->n && isfinite(g->fv[i - 1]) && isfinite(g->fv[i + 1]) &&
+                end_limit(ctx, f, g->var, g->xs[i], -1, &l) == 1 && end_limit(ctx, f, g->var, g->xs[i], 1, &r) == 1 &&
+                fabs(l - r) <= 1e-12 * fmax(1, fabs(l))) {
+                lo_x = l < hole_lo ? g->xs[i] : lo_x;
+                hi_x = l > hole_hi ? g->xs[i] : hi_x;
+                hole_lo = fmin(hole_lo, l);
+                hole_hi = fmax(hole_hi, l);
+                continue;
+            }
             if (undef == g->n)
                 undef = i;
             continue;
@@ -666,6 +679,15 @@ static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g,
     globals(ctx, x, ends);
     unattained(x, &x->min, lim, v, false);
     unattained(x, &x->max, lim, v, true);
+    /* a hole's limit beyond every value f takes: that bound is approached, not attained */
+    if (x->min.exists && hole_lo < x->min.at.value) {
+        memset(&x->min, 0, sizeof x->min);
+        x->min.why = DX_MSG(DX_M_EXT_INF_NOT_ATTAINED, DX_S(v), DX_D(lo_x), DX_S(""), DX_D(hole_lo));
+    }
+    if (x->max.exists && hole_hi > x->max.at.value) {
+        memset(&x->max, 0, sizeof x->max);
+        x->max.why = DX_MSG(DX_M_EXT_SUP_NOT_ATTAINED, DX_S(v), DX_D(hi_x), DX_S(""), DX_D(hole_hi));
+    }
     for (int e = 0; e < 2; e++) {
         dx_global *gl = end_inf[e] > 0 ? &x->max : end_inf[e] < 0 ? &x->min : NULL;
         if (!gl)

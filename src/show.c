@@ -26,7 +26,7 @@ bool dx_show_long(double v)
     return isfinite(v) && strtod(t, NULL) != v;
 }
 
-bool dx_show_irrational(dx_ctx *ctx, const dx_expr *exact)
+bool dx_show_irrational(dx_ctx *ctx, const dx_expr *exact, bool *oom)
 {
     if (exact->kind == DX_NUM)
         return false;
@@ -34,6 +34,7 @@ bool dx_show_irrational(dx_ctx *ctx, const dx_expr *exact)
      * it (sqrt(3), pi/2, 2^(2/3)) is irrational */
     char *plain = dx_print(ctx, exact, DX_PLAIN);
     bool r = plain && plain[strspn(plain, "0123456789-/. ")] != '\0';
+    *oom |= !plain; /* the text would come out without its decimal: a failed render */
     dx_free(plain);
     return r;
 }
@@ -45,7 +46,7 @@ void dx_show_approx(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_f
         dx_buf_expr(b, ctx, exact, fmt);
     else
         dx_buf_puts(b, dx_show_num(t, v));
-    if (exact ? dx_show_irrational(ctx, exact) : dx_show_long(v)) {
+    if (exact ? dx_show_irrational(ctx, exact, &b->oom) : dx_show_long(v)) {
         dx_buf_puts(b, fmt == DX_LATEX ? " \\approx " : " \u2248 ");
         dx_buf_puts(b, dx_show_short(t, v));
     }

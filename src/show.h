@@ -14,8 +14,8 @@ DX_HIDDEN const char *dx_show_short(char buf[40], double v);
  * 0.3333333333333333 yes. */
 DX_HIDDEN bool dx_show_long(double v);
 /* Whether an exact value is irrational (sqrt(3), pi/2, 2^(2/3)), not a rational however
- * wrapped (a guarded 1). */
-DX_HIDDEN bool dx_show_irrational(dx_ctx *ctx, const dx_expr *exact);
+ * wrapped (a guarded 1); *oom set when that could not be told (no memory to print it). */
+DX_HIDDEN bool dx_show_irrational(dx_ctx *ctx, const dx_expr *exact, bool *oom);
 /* A value as the reports show it: its exact form where known (v's digits otherwise), followed
  * by "≈ short" where that form is irrational or the digits are long: "1/2", "sqrt(3) ≈ 1.73205",
  * "-69.62383250419167 ≈ -69.6238", "0.25". LaTeX writes \approx. */

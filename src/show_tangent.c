@@ -126,7 +126,8 @@ static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, b
         bs = text_of(ctx, DX_D(r->intercept), fmt);
     }
     /* where there is no tangent line the point is said as given: "at x = pi" */
-    if (approx && dx_show_irrational(ctx, r->at))
+    bool oom = false;
+    if (approx && dx_show_irrational(ctx, r->at, &oom))
         t->x = approx_text(ctx, r->at, r->x, fmt);
     else
         t->x = text_of(ctx, r->exact || r->kind != DX_TANGENT_LINE ? exact_arg(r->at, r->decimals, xb, sizeof xb)
@@ -146,8 +147,8 @@ static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, b
     }
     /* an irrational or long coefficient: the line again in short decimals, as a person plots it
      * (a rational one exactly: sin(x) at pi/2 has slope 0, not 6.12e-17) */
-    bool ms = r->exact ? dx_show_irrational(ctx, r->exact_slope) : dx_show_long(r->slope);
-    bool bl = r->exact ? dx_show_irrational(ctx, r->exact_intercept) : dx_show_long(r->intercept);
+    bool ms = r->exact ? dx_show_irrational(ctx, r->exact_slope, &oom) : dx_show_long(r->slope);
+    bool bl = r->exact ? dx_show_irrational(ctx, r->exact_intercept, &oom) : dx_show_long(r->intercept);
     if (approx && r->kind == DX_TANGENT_LINE && !rational && (ms || bl)) {
         char m[40], b[40];
         char *me = ms ? NULL : text_of(ctx, r->exact ? DX_E(r->exact_slope) : DX_D(r->slope), fmt);
@@ -162,6 +163,7 @@ static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, b
         dx_free(be);
     }
     dx_free(bs);
+    lb.oom |= oom;
     t->line = dx_buf_take(&lb);
     return t->m && t->x && t->y && t->line;
 }

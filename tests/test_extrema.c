@@ -587,6 +587,11 @@ static const book_row book_rows[] = {
     {"ln(x) - x/2", 0, 4, 1, 0, NAN, -0.3068528194400547, "2"},
     {"1/x", 0, 1, 0, 0, 1, NAN, NULL},
     {"ln(x)/x", 0, 3, 1, 0, NAN, 0.36787944117144233, "e"},
+    /* a hole inside (the grid meets it at -2): the extremes are at the ends all the same; one
+     * whose limit is below every value: no minimum, only an infimum */
+    {"(x^2 - 4)/(x + 2)", -10, 10, 0, 0, -12, 8, NULL},
+    {"(x^3 - x^2)/(x - 1)", -0.5, 2, 1, 0, 0, 4, "0"},
+    {"x^3/x", -2, 2, 0, 0, NAN, 4, NULL},
 };
 
 START_TEST(book_row_test)
