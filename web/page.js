@@ -310,16 +310,22 @@
   var NS = 'http://www.w3.org/2000/svg';
   var plot = {
     W: 760, H: 380, view: null, data: null, tangent: null, limit: null, marks: [], paths: [], dragging: null,
+    // f and f' sampled again over the window; #plot[data-state] is "ready" once no sampling
+    // is on its way
+    sampling: 0,
     redraw: function (keepView) {
       var self = this, v = this.view || { x0: -5, x1: 5 };
       if (!keepView) this.view = null;
-      var gen = generation;
+      var gen = generation, done = function () { if (--self.sampling === 0) $('plot').dataset.state = 'ready'; };
+      this.sampling++;
+      $('plot').dataset.state = 'working';
       call('plot', [$('expr').value, currentVar, order(), v.x0, v.x1, 400]).then(function (m) {
+        done();
         if (gen !== generation && !keepView) return;
         self.data = m.result.ok ? m.result : null;
         if (self.data && (!self.view || self.view.auto)) self.view = { x0: self.data.x0, x1: self.data.x1, y0: self.data.y0, y1: self.data.y1, auto: true };
         self.draw();
-      }, function () {});
+      }, done);
     },
     fitPaths: function () {
       // the view around the paths where they went below the start, so the steps are seen
@@ -469,6 +475,7 @@
     var p = plot.at(ev), k = ev.deltaY > 0 ? 1.25 : 0.8, v = plot.view;
     plot.setView(p.x - (p.x - v.x0) * k, p.x + (v.x1 - p.x) * k, p.y - (p.y - v.y0) * k, p.y + (v.y1 - p.y) * k);
     plot.draw();
+    $('plot').dataset.state = 'working';
     clearTimeout(plot.wheelTimer);
     plot.wheelTimer = setTimeout(function () { plot.redraw(true); saveUrl(); }, 150);
   }, { passive: false });

@@ -258,9 +258,10 @@ async function main() {
     await panel(page, 'check-text', () => page.click('#check-btn'));
     box = await page.locator('#plot svg').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const fitted = await page.evaluate(() => location.hash);
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(400);
-    await page.waitForFunction(() => /[#&]view=/.test(location.hash), null, { timeout: 10000 });
+    await page.waitForFunction((h) => location.hash !== h, fitted, { timeout: 10000 });
+    await page.waitForSelector('#plot[data-state="ready"]', { state: 'attached', timeout: 10000 });
     const seen = async (p) => p.evaluate(() => {
       const q = (s) => document.querySelector(s);
       return { plain: q('#derivative').dataset.plain, tangent: q('#tangent-text').textContent, limit: q('#limit-text').textContent,
@@ -274,7 +275,7 @@ async function main() {
     await other.waitForSelector('#check-verdict[data-verdict="correct"]', { state: 'attached', timeout: 30000 });
     await other.waitForFunction(() => document.querySelectorAll('#plot svg path.tangent, #plot svg path.limit-at, #plot svg path.path1').length === 3,
                                 null, { timeout: 30000 });
-    await other.waitForTimeout(300);
+    await other.waitForSelector('#plot[data-state="ready"]', { state: 'attached', timeout: 10000 });
     const there = await seen(other);
     const alike = Object.keys(here).filter((k) => here[k] === there[k]);
     check(alike.length === Object.keys(here).length && here.descent && here.tangent && here.limit,
