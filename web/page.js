@@ -159,6 +159,22 @@
     }
   }
   function clearError() { $('error').hidden = true; }
+  // The program's text in a monospace box: its tables are padded for a terminal, where Hangul
+  // (and any East Asian wide character) takes two columns; a browser's fallback font for them
+  // is not that wide, so each is given two columns here.
+  var WIDE = /([\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+)/;
+  function monoText(el, text) {
+    el.textContent = '';
+    text.split(WIDE).forEach(function (part, i) {
+      if (i % 2 === 0) { el.appendChild(document.createTextNode(part)); return; }
+      Array.from(part).forEach(function (ch) {
+        var w = document.createElement('span');
+        w.className = 'wide';
+        w.textContent = ch;
+        el.appendChild(w);
+      });
+    });
+  }
   function list(el, items) {
     el.innerHTML = '';
     items.forEach(function (n) { var li = document.createElement('li'); li.textContent = n; el.appendChild(li); });
@@ -234,7 +250,7 @@
     call(name, args).then(function (m) {
       var r = m.result;
       out.classList.toggle('bad', !r.ok);
-      out.textContent = r.ok ? r.text : errorText(r.error);
+      monoText(out, r.ok ? r.text : errorText(r.error));
       out.dataset.state = r.ok ? 'ready' : 'error';
       if (after) after(r.ok ? r : null);
     }, function () { out.textContent = t('cancelled'); out.dataset.state = 'error'; });
