@@ -282,10 +282,13 @@ async function main() {
           `the link reproduces the view (${alike.join(', ')} the same): ${link.slice(link.indexOf('#'), link.indexOf('#') + 160)}…`);
     await other.close();
     await page.screenshot({ path: path.join(outDir, 'page-plot.png'), fullPage: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // the README's picture: a link with the tangent and the extrema
+    await page.goto('about:blank');
+    await page.goto(pageUrl + '#f=' + encodeURIComponent('x^3 - 3x') + '&tangent=1.5&extrema=1&view=-3,3,-5,5');
+    await page.waitForSelector('#extrema-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector('#tangent-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector('#plot[data-state="ready"]', { state: 'attached', timeout: 30000 });
     await page.screenshot({ path: path.join(outDir, 'page-top.png'), clip: { x: 0, y: 0, width: 1200, height: 1060 } });
-    await page.goto(pageUrl);
-    await page.waitForSelector('#derivative[data-state="ready"]', { state: 'attached', timeout: 30000 });
 
     // --- nothing typed freezes the tab ---------------------------------------------------
     await page.fill('#order', '12');
