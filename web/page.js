@@ -7,19 +7,28 @@
   // not start a worker from a file) after the catalogues; a call that runs long can be
   // cancelled by ending it ----------------------------------------------------------------
   var worker = null, ready = null, nextId = 1, pending = {};
+  // the worker's script (1 MB) loads after the page is drawn (async in index.html)
+  var source = new Promise(function (resolve) {
+    if (typeof DFDX_WORKER_SRC !== 'undefined') resolve(DFDX_WORKER_SRC);
+    else $('worker-src').addEventListener('load', function () { resolve(DFDX_WORKER_SRC); });
+  });
+  var started = 0; // the worker wanted: one cancelled before its script came is never made
   function startWorker() {
-    var po = 'var DX_PO = ' + JSON.stringify(DX_PO) + ';\n';
-    var url = URL.createObjectURL(new Blob([po, DFDX_WORKER_SRC], { type: 'text/javascript' }));
-    worker = new Worker(url);
-    ready = new Promise(function (resolve) {
-      worker.onmessage = function (e) {
-        if (e.data.ready) { resolve(); return; }
-        var p = pending[e.data.id];
-        if (!p) return;
-        delete pending[e.data.id];
-        showWorking();
-        p.resolve(e.data);
-      };
+    var mine = ++started;
+    ready = source.then(function (src) {
+      if (mine !== started) return new Promise(function () {});
+      var po = 'var DX_PO = ' + JSON.stringify(DX_PO) + ';\n';
+      worker = new Worker(URL.createObjectURL(new Blob([po, src], { type: 'text/javascript' })));
+      return new Promise(function (resolve) {
+        worker.onmessage = function (e) {
+          if (e.data.ready) { resolve(); return; }
+          var p = pending[e.data.id];
+          if (!p) return;
+          delete pending[e.data.id];
+          showWorking();
+          p.resolve(e.data);
+        };
+      });
     });
   }
   function call(name, args) {
@@ -31,7 +40,8 @@
     });
   }
   function cancel() {
-    worker.terminate();
+    if (worker) worker.terminate();
+    worker = null;
     Object.keys(pending).forEach(function (id) { pending[id].reject(new Error('cancelled')); });
     pending = {};
     showWorking();
