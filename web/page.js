@@ -305,7 +305,8 @@
     panel('limit', [$('expr').value, currentVar, at, side], $('limit-text'), function (r) {
       // on the plot: the point approached, and the limit (or the one-sided ones) there
       var a = Number(at), j = r && r.json, num = function (v) { return typeof v === 'number' ? v : null; };
-      plot.limit = j && isFinite(a) ? { x: a, value: num(j.value_numeric), left: num(j.left_numeric), right: num(j.right_numeric) } : null;
+      plot.limit = j && isFinite(a) ? { x: a, value: num(j.value_numeric), left: num(j.left_numeric), right: num(j.right_numeric),
+                                        continuous: j.continuous === true } : null;
       plot.draw();
     });
   }
@@ -349,7 +350,11 @@
         done();
         if (gen !== generation && !keepView) return;
         self.data = m.result.ok ? m.result : null;
-        if (self.data && (!self.view || self.view.auto)) self.view = { x0: self.data.x0, x1: self.data.x1, y0: self.data.y0, y1: self.data.y1, auto: true };
+        if (self.data && (!self.view || self.view.auto)) {
+          // the library's y-range, with a margin so a maximum is not drawn on the edge
+          var d = self.data, m = (d.y1 - d.y0) * 0.06;
+          self.view = { x0: d.x0, x1: d.x1, y0: d.y0 - m, y1: d.y1 + m, auto: true };
+        }
         self.draw();
       }, done);
     },
@@ -436,10 +441,11 @@
         this.dot(svg, tg.x, tg.y, 'tangent-dot');
       }
       if (this.limit) {
-        // the point approached (dashed), the limit filled, one-sided limits that differ hollow
+        // the point approached (dashed); the limit, filled where f is continuous there and
+        // hollow where it is not (a hole); one-sided limits that differ hollow
         var L = this.limit;
         this.line(svg, [[L.x, v.y0], [L.x, v.y1]], 'limit-at');
-        if (L.value !== null) this.dot(svg, L.x, L.value, 'limit-dot');
+        if (L.value !== null) this.dot(svg, L.x, L.value, L.continuous ? 'limit-dot' : 'limit-side');
         else [L.left, L.right].forEach(function (y) { if (y !== null) self.dot(svg, L.x, y, 'limit-side'); });
       }
       this.marks.forEach(function (m) { self.dot(svg, m.x, m.y, 'mark ' + m.kind); });
