@@ -319,7 +319,13 @@ static void print_term(printer *p, dx_buf *b, item *it, const dx_expr *t)
     } else if (t->n == 2 && dx_num_is(&lead->u.num, -1)) {
         print(p, b, t->a[1], P_SUM + 1); /* -u: |t| is u itself */
     } else {
-        print_product(p, b, t, P_SUM + 1, true); /* the same factors, coefficient |c| */
+        /* with a memo, |t| where the context has it: a formula and its negative (the two
+         * signs the simplifier compares) then share their terms' texts */
+        const dx_expr *abs = p->memo ? dx_find_abs_term(p->ctx, t) : NULL;
+        if (abs)
+            print(p, b, abs, P_SUM + 1);
+        else
+            print_product(p, b, t, P_SUM + 1, true); /* the same factors, coefficient |c| */
     }
     it->len = b->n - it->off;
 }
