@@ -224,8 +224,12 @@ static bool grow(dx_ctx *ctx)
     return true;
 }
 
-static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
-                 const char *name, size_t len)
+/* Inlined into intern even where find uses them too: intern runs for every node any constructor
+ * asks for. */
+#define DX_INLINE static inline __attribute__((always_inline))
+
+DX_INLINE bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
+                    const char *name, size_t len)
 {
     if (e->kind != kind || e->fn != fn || e->n != n)
         return false;
@@ -239,6 +243,30 @@ static bool same(const dx_expr *e, dx_kind kind, int fn, dx_expr *const *a, size
     }
 }
 
+/* A node's hash, from its content (children by their hashes). */
+DX_INLINE uint64_t content_hash(dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
+                                const char *name, size_t len)
+{
+    uint64_t h = mix((uint64_t)kind * 31 + (uint64_t)fn, n);
+    if (kind == DX_NUM)
+        h = mix(h, dx_num_hash(num));
+    else if (kind == DX_SYM)
+        h = mix(h, str_hash(name, len));
+    for (size_t i = 0; i < n; i++)
+        h = mix(h, a[i]->hash);
+    return h;
+}
+
+/* The existing node equal to the request, or NULL: nothing is made. */
+static dx_expr *find(const dx_ctx *ctx, dx_kind kind, dx_expr *const *a, size_t n, const dx_num *num)
+{
+    uint64_t h = content_hash(kind, 0, a, n, num, NULL, 0);
+    for (size_t j = h & (ctx->cap - 1); ctx->table[j]; j = (j + 1) & (ctx->cap - 1))
+        if (ctx->table[j]->hash == h && same(ctx->table[j], kind, 0, a, n, num, NULL, 0))
+            return ctx->table[j];
+    return NULL;
+}
+
 /* The one place nodes are made: returns the existing node equal to the request, or a new one.
  * a[] must already be canonical; num is copied. */
 static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
@@ -246,17 +274,10 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
 {
     if (dx_failed(ctx))
         return NULL;
-    uint64_t h = mix((uint64_t)kind * 31 + (uint64_t)fn, n);
+    uint64_t h = content_hash(kind, fn, a, n, num, name, len);
     uint32_t depth = 0;
-    uint64_t vmask = 0;
-    if (kind == DX_NUM) {
-        h = mix(h, dx_num_hash(num));
-    } else if (kind == DX_SYM) {
-        h = mix(h, str_hash(name, len));
-        vmask = dx_var_bit(name, len);
-    }
+    uint64_t vmask = kind == DX_SYM ? dx_var_bit(name, len) : 0;
     for (size_t i = 0; i < n; i++) {
-        h = mix(h, a[i]->hash);
         if (a[i]->depth > depth)
             depth = a[i]->depth;
         vmask |= a[i]->vmask;
@@ -694,6 +715,27 @@ dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef)
     }
     *coef = dx_num_int(1);
     return e;
+}
+
+const dx_expr *dx_find_abs_term(const dx_ctx *ctx, const dx_expr *t)
+{
+    if (t->kind != DX_MUL || t->a[0]->kind != DX_NUM || dx_num_sign(&t->a[0]->u.num) >= 0)
+        return NULL;
+    dx_num c = dx_num_neg(&t->a[0]->u.num);
+    const dx_expr *r = NULL;
+    if (!dx_num_is(&c, 1)) {
+        dx_expr *cn = find(ctx, DX_NUM, NULL, 0, &c);
+        if (cn && t->n <= 1 + SMALL) {
+            dx_expr *a[1 + SMALL];
+            a[0] = cn;
+            memcpy(a + 1, t->a + 1, (t->n - 1) * sizeof *a);
+            r = find(ctx, DX_MUL, a, t->n, NULL);
+        }
+    } else {
+        r = t->n == 2 ? t->a[1] : find(ctx, DX_MUL, t->a + 1, t->n - 1, NULL);
+    }
+    dx_num_clear(&c);
+    return r;
 }
 
 static int term_cmp(const void *x, const void *y)

@@ -165,5 +165,8 @@ DX_HIDDEN int dx_cmp(const dx_expr *a, const dx_expr *b);
 DX_HIDDEN bool dx_monomial(const dx_expr *t);
 /* Split a term into numeric coefficient and the rest (rest is 1 for a number). */
 DX_HIDDEN dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef);
+/* -t for a term t with a negative coefficient, if the context holds that node already; else
+ * (and for any other t) NULL. Makes nothing, so it costs no node of any budget. */
+DX_HIDDEN const dx_expr *dx_find_abs_term(const dx_ctx *ctx, const dx_expr *t);
 
 #endif

@@ -1,5 +1,5 @@
 /* Printing: the textbook form of a canonical expression, as plain text or LaTeX. */
-#include "expr.h"
+#include "print.h"
 #include "alloc.h"
 #include "fn.h"
 #include "dfdx/text.h"
@@ -31,6 +31,7 @@ static void sb_num(dx_buf *b, const dx_num *v)
 typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
+    dx_print_memo *memo; /* NULL: every node printed afresh */
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
     const dx_expr *root;
@@ -318,7 +319,13 @@ static void print_term(printer *p, dx_buf *b, item *it, const dx_expr *t)
     } else if (t->n == 2 && dx_num_is(&lead->u.num, -1)) {
         print(p, b, t->a[1], P_SUM + 1); /* -u: |t| is u itself */
     } else {
-        print_product(p, b, t, P_SUM + 1, true); /* the same factors, coefficient |c| */
+        /* with a memo, |t| where the context has it: a formula and its negative (the two
+         * signs the simplifier compares) then share their terms' texts */
+        const dx_expr *abs = p->memo ? dx_find_abs_term(p->ctx, t) : NULL;
+        if (abs)
+            print(p, b, abs, P_SUM + 1);
+        else
+            print_product(p, b, t, P_SUM + 1, true); /* the same factors, coefficient |c| */
     }
     it->len = b->n - it->off;
 }
@@ -653,12 +660,8 @@ static void print_sym(printer *p, dx_buf *b, const char *name)
     dx_buf_puts(b, "}");
 }
 
-static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
+static void print_node(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
-    if (b->oom || b->n > DX_PRINT_LIMIT) {
-        b->oom = true;
-        return;
-    }
     switch (e->kind) {
     case DX_NUM: {
         bool paren = prec_of(e) < ctx_prec;
@@ -716,7 +719,111 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
     }
 }
 
-char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
+/* --- the memo (print.h) ------------------------------------------------------------------ */
+
+/* One text: a node printed at a precedence, with or without exp_all, and what it printed of
+ * the powers of e (the caller's used_exp/used_e must learn it from a remembered text too). */
+typedef struct {
+    const dx_expr *e; /* NULL: empty slot */
+    int ctx_prec;
+    bool exp_all, used_exp, used_e;
+    size_t off, len; /* in the memo's text */
+} memo_slot;
+
+struct dx_print_memo {
+    memo_slot *v;
+    size_t cap, n; /* cap a power of two, at most half full */
+    dx_buf text;   /* every remembered text, one after another */
+};
+
+/* Texts the memo keeps at most: past it, new ones are printed but not kept. */
+#define DX_PRINT_MEMO_MAX ((size_t)16 << 20)
+
+dx_print_memo *dx_print_memo_new(void) { return dx_calloc(1, sizeof(dx_print_memo)); }
+
+void dx_print_memo_free(dx_print_memo *m)
+{
+    if (!m)
+        return;
+    dx_free(m->v);
+    dx_free(m->text.s);
+    dx_free(m);
+}
+
+static memo_slot *memo_find(memo_slot *v, size_t cap, const dx_expr *e, int ctx_prec, bool exp_all)
+{
+    uint64_t h = e->hash ^ ((uint64_t)ctx_prec * 2 + exp_all) * UINT64_C(0x9E3779B97F4A7C15);
+    size_t i = (size_t)(h >> 17) & (cap - 1);
+    while (v[i].e && !(v[i].e == e && v[i].ctx_prec == ctx_prec && v[i].exp_all == exp_all))
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+/* Room for one more slot; false without memory (the memo is then only read). */
+static bool memo_room(dx_print_memo *m)
+{
+    if (2 * (m->n + 1) <= m->cap)
+        return true;
+    size_t cap = m->cap ? 2 * m->cap : 256;
+    memo_slot *v = dx_calloc(cap, sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->v[i].e)
+            *memo_find(v, cap, m->v[i].e, m->v[i].ctx_prec, m->v[i].exp_all) = m->v[i];
+    dx_free(m->v);
+    m->v = v;
+    m->cap = cap;
+    return true;
+}
+
+/* print_node through the memo. Only interned nodes are kept: the printer's temporaries
+ * (flipped powers, |c| of a term) are built on the stack with hash 0, and their addresses are
+ * reused; a node whose hash happens to be 0 is merely printed afresh. */
+static void print_memo(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
+{
+    dx_print_memo *m = p->memo;
+    memo_slot *s = m->cap ? memo_find(m->v, m->cap, e, ctx_prec, p->exp_all) : NULL;
+    if (s && s->e) {
+        dx_buf_putn(b, m->text.s + s->off, s->len);
+        p->used_exp |= s->used_exp;
+        p->used_e |= s->used_e;
+        return;
+    }
+    bool used_exp = p->used_exp, used_e = p->used_e;
+    p->used_exp = p->used_e = false;
+    size_t start = b->n;
+    print_node(p, b, e, ctx_prec);
+    size_t len = b->n - start;
+    if (!b->oom && m->text.n + len <= DX_PRINT_MEMO_MAX && memo_room(m)) {
+        size_t off = m->text.n;
+        dx_buf_putn(&m->text, b->s + start, len);
+        if (!m->text.oom) {
+            *memo_find(m->v, m->cap, e, ctx_prec, p->exp_all) =
+                (memo_slot){e, ctx_prec, p->exp_all, p->used_exp, p->used_e, off, len};
+            m->n++;
+        } else {
+            m->text.oom = false;
+            m->text.n = off;
+        }
+    }
+    p->used_exp |= used_exp;
+    p->used_e |= used_e;
+}
+
+static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
+{
+    if (b->oom || b->n > DX_PRINT_LIMIT) {
+        b->oom = true;
+        return;
+    }
+    if (p->memo && e->n > 0 && e != p->root && e->hash != 0)
+        print_memo(p, b, e, ctx_prec);
+    else
+        print_node(p, b, e, ctx_prec);
+}
+
+static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_memo *memo)
 {
     if (!e)
         return NULL;
@@ -725,7 +832,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, NULL, 0, e, false, false, false};
+    printer p = {ctx, fmt, memo, NULL, 0, e, false, false, false};
     dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
@@ -748,3 +855,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
     }
     return dx_buf_take(&b);
 }
+
+char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt) { return print_with(ctx, e, fmt, NULL); }
+
+char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m) { return print_with(ctx, e, DX_PLAIN, m); }

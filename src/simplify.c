@@ -4,6 +4,7 @@
 #include "fn.h"
 #include "map.h"
 #include "poly.h"
+#include "print.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,11 +62,31 @@ static bool is_denominator(const dx_expr *f)
 
 /* --- expand ------------------------------------------------------------------------------------ */
 
+/* The memos of expand, together and printing, kept for a whole dx_simplify: its candidates at
+ * one node expand, combine and print the same subexpressions its candidates below did. */
 typedef struct {
     dx_ctx *ctx;
-    dx_map done;
+    dx_map done;          /* expand: results by node */
+    dx_map combined;      /* together: results by node */
+    dx_print_memo *texts; /* printed subexpressions (NULL without memory: printed afresh) */
     bool over; /* the term limit was passed: the caller returns its input */
 } expander;
+
+static void expander_init(expander *x, dx_ctx *ctx)
+{
+    x->ctx = ctx;
+    x->over = false;
+    dx_map_init(&x->done);
+    dx_map_init(&x->combined);
+    x->texts = dx_print_memo_new();
+}
+
+static void expander_free(expander *x)
+{
+    dx_map_free(&x->done);
+    dx_map_free(&x->combined);
+    dx_print_memo_free(x->texts);
+}
 
 static dx_expr *expand_rec(expander *x, dx_expr *e);
 
@@ -160,10 +181,10 @@ static dx_expr *expand_with(expander *x, dx_expr *e)
 
 dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
 {
-    expander x = {.ctx = ctx};
-    dx_map_init(&x.done);
+    expander x;
+    expander_init(&x, ctx);
     dx_expr *r = expand_with(&x, e);
-    dx_map_free(&x.done);
+    expander_free(&x);
     return r;
 }
 
@@ -459,9 +480,9 @@ static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
 #define DX_BAR_COST 3
 #define DX_NESTED_COST 6
 #define DX_COST_MAX_NESTING 64
-static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, size_t *printed)
+static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts, size_t *printed)
 {
-    char *s = e ? dx_print(ctx, e, DX_PLAIN) : NULL;
+    char *s = e ? dx_print_memoed(ctx, e, texts) : NULL;
     if (!s)
         return SIZE_MAX;
     /* per bracket level (0: the whole text): a bar directly at it, and how many of its
@@ -550,7 +571,7 @@ static size_t minus_signs(const char *s)
 /* numerator / prod(d): common polynomial factors cancelled, a polynomial numerator's
  * number taken out front, and the sign of a sum numerator put where it reads shorter:
  * (1 - x^2)/(x^2 + 1)^2 but -(x^2 + 1)/(x - 1)^2 rather than (-x^2 - 1)/(x - 1)^2. */
-static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
+static dx_expr *finish(dx_ctx *ctx, dx_print_memo *texts, dx_expr *numer, dens *d)
 {
     if (!numer)
         return NULL;
@@ -602,7 +623,7 @@ static dx_expr *finish(dx_ctx *ctx, dx_expr *numer, dens *d)
     dx_expr *alt = dx_mul_n(ctx, flip, 3);
     if (!alt)
         return NULL;
-    char *sr = dx_print(ctx, r, DX_PLAIN), *sa = dx_print(ctx, alt, DX_PLAIN);
+    char *sr = dx_print_memoed(ctx, r, texts), *sa = dx_print_memoed(ctx, alt, texts);
     if (!sr || !sa) {
         dx_free(sr);
         dx_free(sa);
@@ -716,7 +737,7 @@ static dx_expr *combine(expander *x, dx_expr *e)
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(ctx, &nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
-        r = ok ? finish(ctx, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
+        r = ok ? finish(ctx, x->texts, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
         dx_free(nt.v);
     }
     dx_free(t.v);
@@ -750,7 +771,7 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
         dx_poly np;
         dx_poly_init(&np);
         if (var && poly_in(ctx, n, var, &np) == 1)
-            r = finish(ctx, n, &d);
+            r = finish(ctx, x->texts, n, &d);
         dx_poly_clear(&np);
     }
     dx_free(num.v);
@@ -758,11 +779,9 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
     return ok ? r : NULL;
 }
 
-static dx_expr *together_rec(expander *x, dx_expr *e)
+static dx_expr *together_node(expander *x, dx_expr *e)
 {
     dx_ctx *ctx = x->ctx;
-    if (!e)
-        return NULL;
     switch (e->kind) {
     case DX_ADD:
         return combine(x, e);
@@ -784,12 +803,23 @@ static dx_expr *together_rec(expander *x, dx_expr *e)
     }
 }
 
+static dx_expr *together_rec(expander *x, dx_expr *e)
+{
+    if (!e || e->n == 0)
+        return e;
+    dx_expr *r = dx_map_get(&x->combined, e);
+    if (r)
+        return r;
+    r = together_node(x, e);
+    return remember(&x->combined, e, r) ? r : dx_oom(x->ctx);
+}
+
 dx_expr *dx_together(dx_ctx *ctx, dx_expr *e)
 {
-    expander x = {.ctx = ctx};
-    dx_map_init(&x.done);
+    expander x;
+    expander_init(&x, ctx);
     dx_expr *r = together_rec(&x, e);
-    dx_map_free(&x.done);
+    expander_free(&x);
     return r;
 }
 
@@ -1041,7 +1071,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     for (size_t i = 0; i < nc && nc > 1; i++) {
         if (i > 0 && tree_size(cand[i], cap) > cap)
             continue;
-        size_t len = printed_cost(ctx, cand[i], &s->printed);
+        size_t len = printed_cost(ctx, cand[i], s->ex.texts, &s->printed);
         /* a shared factor taken out reads better than it is long: e^x*(x + 1) over
          * x*e^x + e^x, sin(x)^2*cos(x)*(...) over terms that each repeat it */
         bool favoured = cand[i] == factored && !plain;
@@ -1068,12 +1098,12 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
-    simplifier s = {.ctx = ctx, .ex = {.ctx = ctx}, .nodes0 = dx_node_count(ctx)};
+    simplifier s = {.ctx = ctx, .nodes0 = dx_node_count(ctx)};
     dx_map_init(&s.done);
-    dx_map_init(&s.ex.done);
+    expander_init(&s.ex, ctx);
     dx_expr *r = simp_rec(&s, e);
     dx_map_free(&s.done);
-    dx_map_free(&s.ex.done);
+    expander_free(&s.ex);
     if (!r || dx_failed(ctx)) {
         /* simplifying is optional: a budget failure leaves the answer as it was; running out
          * of memory is an error */
