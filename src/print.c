@@ -151,7 +151,44 @@ static int span_cmp(const char *a, size_t la, const char *b, size_t lb)
     return la < lb ? -1 : la > lb;
 }
 
-static int text_cmp(const item *a, const item *b) { return span_cmp(a->text, a->len, b->text, b->len); }
+static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+/* span_cmp, but a run of digits compares by its value: (x + 2)*(x + 10), not (x + 10)*(x + 2). */
+static int natural_cmp(const char *a, size_t la, const char *b, size_t lb)
+{
+    size_t i = 0, j = 0;
+    while (i < la && j < lb) {
+        if (digit(a[i]) && digit(b[j])) {
+            size_t si = i, sj = j;
+            while (si < la && a[si] == '0')
+                si++;
+            while (sj < lb && b[sj] == '0')
+                sj++;
+            size_t ei = si, ej = sj;
+            while (ei < la && digit(a[ei]))
+                ei++;
+            while (ej < lb && digit(b[ej]))
+                ej++;
+            if (ei - si != ej - sj)
+                return ei - si < ej - sj ? -1 : 1;
+            int c = memcmp(a + si, b + sj, ei - si);
+            if (c)
+                return c;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a[i] != b[j])
+            return (unsigned char)a[i] < (unsigned char)b[j] ? -1 : 1;
+        i++;
+        j++;
+    }
+    if (i < la || j < lb)
+        return i < la ? 1 : -1;
+    return span_cmp(a, la, b, lb); /* 01 and 1: still a total order */
+}
+
+static int text_cmp(const item *a, const item *b) { return natural_cmp(a->text, a->len, b->text, b->len); }
 
 /* The variable factors of a term: each x or x^number, with its exponent. */
 static const char *power_of(const dx_expr *f, double *k)
@@ -230,7 +267,7 @@ static int item_cmp_sum(const void *x, const void *y)
     if (na != nb)
         return na ? 1 : -1;
     size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
-    int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
+    int c = natural_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
     return c ? c : text_cmp(a, b);
 }
 
@@ -323,6 +360,16 @@ static void print_term(printer *p, dx_buf *b, item *it, const dx_expr *t)
     it->len = b->n - it->off;
 }
 
+/* Is every term a number times powers of variables? Such a sum keeps descending powers
+ * wherever it is: (-3*x^4 + 4*x^3 - 2)/(x^3 + 1)^2. */
+static bool polynomial(const dx_expr *e)
+{
+    for (uint32_t i = 0; i < e->n; i++)
+        if (!dx_monomial(e->a[i]))
+            return false;
+    return true;
+}
+
 static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
 {
     item inl[SMALL];
@@ -340,8 +387,9 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
     if (take_region(p, b, base, it, e->n, NULL, 0)) {
         sort_items(it, e->n, item_cmp_sum);
         /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2, 4 - 2*x. Only
-         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
-        if (it[0].neg && (e != p->root || it[0].key <= 0 || e->n == 2)) {
+         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3,
+         * and inside a formula only a polynomial. */
+        if (it[0].neg && ((e != p->root && !polynomial(e)) || it[0].key <= 0 || e->n == 2)) {
             for (uint32_t i = 1; i < e->n; i++)
                 if (!it[i].neg) {
                     item first = it[i];
@@ -547,10 +595,10 @@ static int prec_of(const dx_expr *e)
 
 static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z && x->u.num.n == 1 && x->u.num.d == 2; }
 
-/* Is e^x printed as exp(x)? e^(x^2/2) reads better as exp(x^2/2), and e^sin(x)*cos(x)
- * better as exp(sin(x))*cos(x); e^x and e^2 stay, unless another power in the same formula
- * is printed as exp(...). */
-static bool exp_form(const dx_expr *x) { return prec_of(x) < P_ATOM || x->kind == DX_CALL; }
+/* Exponent text (plain) past which a power of e is printed exp(...): e^(2*x) and
+ * e^(0.093*t^2 - 0.87*t) as a textbook writes them, a long exponent where the eye finds its
+ * end, unless another power in the same formula is printed as exp(...). */
+#define DX_EXP_LONG 24
 
 static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
@@ -596,14 +644,31 @@ static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         return;
     }
     int xp = prec_of(x);
-    if (is_e && (p->exp_all || exp_form(x))) {
-        p->used_exp = true;
-        dx_buf_puts(b, "exp(");
+    if (is_e) {
+        size_t at = b->n;
+        dx_buf_puts(b, p->exp_all ? "exp(" : "e^(");
         print(p, b, x, 0);
         dx_buf_puts(b, ")");
+        if (b->oom)
+            return;
+        size_t len = b->n - at - (p->exp_all ? 5 : 4);
+        if (p->exp_all || len > DX_EXP_LONG) { /* exp(...): the text shifts right by one */
+            p->used_exp = true;
+            if (!p->exp_all) {
+                dx_buf_putc(b, ')');
+                memmove(b->s + at + 4, b->s + at + 3, len + 1);
+                memcpy(b->s + at, "exp(", 4);
+            }
+        } else if (xp >= P_ATOM) { /* e^x, e^2, e^sin(x): no brackets */
+            p->used_e = true;
+            memmove(b->s + at + 2, b->s + at + 3, len);
+            b->n -= 2;
+            b->s[b->n] = 0;
+        } else {
+            p->used_e = true;
+        }
         return;
     }
-    p->used_e |= is_e;
     print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
     dx_buf_puts(b, "^");
     /* a call binds as an atom in an exponent: x^sin(x) */
