@@ -33,6 +33,8 @@ struct dx_ctx {
     size_t nbigs, capbigs;
     struct dx_def *defs; /* named expressions (dx_define), in the arena */
     bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
+    bool typed_decimal;  /* dx_note_decimal */
+    bool exact;          /* dx_ctx_set_exact */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -100,6 +102,17 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 }
 
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
+
+bool dx_note_decimal(dx_ctx *ctx, bool typed)
+{
+    bool was = ctx->typed_decimal;
+    ctx->typed_decimal = typed;
+    return was;
+}
+
+bool dx_print_decimals(const dx_ctx *ctx) { return ctx->typed_decimal && !ctx->exact; }
+
+void dx_ctx_set_exact(dx_ctx *ctx, bool exact) { ctx->exact = exact; }
 
 bool dx_keep_domain(dx_ctx *ctx, bool on)
 {

@@ -12,6 +12,60 @@
  * than its DAG, and nobody reads 64 MB of formula. */
 #define DX_PRINT_LIMIT ((size_t)64 << 20)
 
+/* Digits after the point of v written as a decimal: k when v*10^k is whole for a k up to
+ * DX_DECIMAL_DIGITS (v's denominator is 2^a*5^b), else -1 (1/3 never ends). */
+#define DX_DECIMAL_DIGITS 15
+static int decimal_digits(const dx_num *v)
+{
+    dx_num d = dx_num_denom(v), ten = dx_num_int(10), p = dx_num_int(1);
+    int k = -1;
+    for (int i = 0; i <= DX_DECIMAL_DIGITS && k < 0; i++) {
+        dx_num q = dx_num_div(&p, &d);
+        if (dx_num_is_int(&q))
+            k = i;
+        dx_num_clear(&q);
+        dx_num t = dx_num_mul(&p, &ten);
+        dx_num_clear(&p);
+        p = t;
+    }
+    dx_num_clear(&d);
+    dx_num_clear(&p);
+    return k;
+}
+
+/* v as a decimal with k digits after the point ("-0.9858"). */
+static void sb_decimal(dx_buf *b, const dx_num *v, int k)
+{
+    dx_num scale = dx_num_int(1), ten = dx_num_int(10);
+    for (int i = 0; i < k; i++) {
+        dx_num t = dx_num_mul(&scale, &ten);
+        dx_num_clear(&scale);
+        scale = t;
+    }
+    dx_num w = dx_num_mul(v, &scale);
+    char *s = dx_num_str(&w);
+    dx_num_clear(&w);
+    dx_num_clear(&scale);
+    if (!s) {
+        b->oom = true;
+        return;
+    }
+    const char *digits = s + (s[0] == '-');
+    size_t n = strlen(digits);
+    dx_buf_puts(b, s[0] == '-' ? "-" : "");
+    if (n <= (size_t)k) { /* 0.0093: zeros after the point */
+        dx_buf_puts(b, "0.");
+        for (size_t i = n; i < (size_t)k; i++)
+            dx_buf_putc(b, '0');
+        dx_buf_puts(b, digits);
+    } else {
+        dx_buf_putn(b, digits, n - (size_t)k);
+        dx_buf_putc(b, '.');
+        dx_buf_puts(b, digits + n - k);
+    }
+    dx_free(s);
+}
+
 static void sb_num(dx_buf *b, const dx_num *v)
 {
     if (!v->z && v->d == 1 && v->n >= 0 && v->n < 10) { /* the common case: one digit */
@@ -31,6 +85,7 @@ static void sb_num(dx_buf *b, const dx_num *v)
 typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
+    bool decimals; /* a rational that ends is printed as a decimal (dx_print_decimals) */
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
     const dx_expr *root;
@@ -125,7 +180,7 @@ static int fn_order(const dx_expr *f)
 static size_t past_coefficient(const char *t, size_t len)
 {
     size_t p = 0;
-    while (p < len && ((t[p] >= '0' && t[p] <= '9') || t[p] == '/'))
+    while (p < len && ((t[p] >= '0' && t[p] <= '9') || t[p] == '/' || t[p] == '.'))
         p++;
     return p < len && (t[p] == '*' || t[p] == ' ') ? p + 1 : 0;
 }
@@ -416,6 +471,13 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
  * canonical u^e, u itself when e = -1 and else the plain power u^-e (dx_pow's rewrites of
  * (c^d)^e, (a*b)^n and e^ln depend only on e being a (whole) number, so they were already
  * applied to u^e); only a numeric u goes through the constructors (num_pow may differ). */
+/* Digits after the point when the printer writes v as a decimal (a fraction that ends, where
+ * a decimal was typed), else -1. */
+static int as_decimal(const printer *p, const dx_num *v)
+{
+    return p->decimals && !dx_num_is_int(v) ? decimal_digits(v) : -1;
+}
+
 typedef struct {
     const dx_expr *node; /* what to print */
     dx_expr exp;         /* the temporary -e */
@@ -529,10 +591,20 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
     dx_num c = coef ? (neg ? dx_num_neg(coef) : dx_num_copy(coef)) : dx_num_int(1);
     neg = neg && !drop_sign;
     dx_num cn = dx_num_numer(&c), cd = dx_num_denom(&c);
-    if (!dx_num_is(&cn, 1) || nn == 0)
-        number_item(b, &num[nn++], &cn);
-    if (!dx_num_is(&cd, 1))
-        number_item(b, &den[nd++], &cd);
+    int k = as_decimal(p, &c);
+    if (k >= 0) { /* 0.9858*t, not 4929*t/5000 */
+        num[nn].e = NULL;
+        num[nn].rank = 0;
+        num[nn].off = b->n;
+        sb_decimal(b, &c, k);
+        num[nn].len = b->n - num[nn].off;
+        nn++;
+    } else {
+        if (!dx_num_is(&cn, 1) || nn == 0)
+            number_item(b, &num[nn++], &cn);
+        if (!dx_num_is(&cd, 1))
+            number_item(b, &den[nd++], &cd);
+    }
     /* A product, or a quotient, binds like '*' in a sum; inside a power or after another
      * factor it needs parentheses, which the caller adds by its ctx_prec. */
     bool paren = ctx_prec > P_PROD || (neg && ctx_prec > P_SUM);
@@ -571,13 +643,13 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
 }
 
 /* Precedence of e as printed, so a caller knows whether to bracket it. */
-static int prec_of(const dx_expr *e)
+static int prec_of(const printer *p, const dx_expr *e)
 {
     switch (e->kind) {
     case DX_NUM:
         if (dx_num_sign(&e->u.num) < 0)
             return P_SUM;
-        return dx_num_is_int(&e->u.num) ? P_ATOM : P_PROD;
+        return dx_num_is_int(&e->u.num) || as_decimal(p, &e->u.num) >= 0 ? P_ATOM : P_PROD;
     case DX_ADD:
         return P_SUM;
     case DX_MUL:
@@ -619,7 +691,7 @@ static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
             dx_buf_puts(b, "}");
         } else {
             dx_buf_puts(b, "1/");
-            print_in(p, b, flip, P_PROD + 1, prec_of(flip));
+            print_in(p, b, flip, P_PROD + 1, prec_of(p, flip));
         }
         if (paren)
             close_paren(p, b);
@@ -637,13 +709,13 @@ static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         if (is_e)
             dx_buf_puts(b, "e");
         else
-            print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
+            print_in(p, b, base, P_ATOM, prec_of(p, base) == P_POW ? P_POW : prec_of(p, base));
         dx_buf_puts(b, "^{");
         print(p, b, x, 0);
         dx_buf_puts(b, "}");
         return;
     }
-    int xp = prec_of(x);
+    int xp = prec_of(p, x);
     if (is_e) {
         size_t at = b->n;
         dx_buf_puts(b, p->exp_all ? "exp(" : "e^(");
@@ -669,7 +741,7 @@ static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         }
         return;
     }
-    print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
+    print_in(p, b, base, P_ATOM, prec_of(p, base) == P_POW ? P_POW : prec_of(p, base));
     dx_buf_puts(b, "^");
     /* a call binds as an atom in an exponent: x^sin(x) */
     print_in(p, b, x, P_ATOM, xp);
@@ -726,10 +798,13 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
     }
     switch (e->kind) {
     case DX_NUM: {
-        bool paren = prec_of(e) < ctx_prec;
+        bool paren = prec_of(p, e) < ctx_prec;
         if (paren)
             open_paren(p, b);
-        if (latex(p) && !dx_num_is_int(&e->u.num)) {
+        int k = as_decimal(p, &e->u.num);
+        if (k >= 0) {
+            sb_decimal(b, &e->u.num, k);
+        } else if (latex(p) && !dx_num_is_int(&e->u.num)) {
             dx_num a = dx_num_sign(&e->u.num) < 0 ? dx_num_neg(&e->u.num) : dx_num_copy(&e->u.num);
             dx_num n = dx_num_numer(&a), d = dx_num_denom(&a);
             dx_buf_puts(b, dx_num_sign(&e->u.num) < 0 ? "-\\frac{" : "\\frac{");
@@ -790,7 +865,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, NULL, 0, e, false, false, false};
+    printer p = {ctx, fmt, dx_print_decimals(ctx), NULL, 0, e, false, false, false};
     dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {

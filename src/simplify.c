@@ -883,6 +883,30 @@ static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
     return map_terms(ctx, sum, dx_trig_product);
 }
 
+/* A product's fractional coefficient multiplied into its one sum: 5.3*(0.186*t - 0.87)*e^u
+ * as (0.9858*t - 4.611)*e^u. e itself when there is no such coefficient or not one sum. */
+static dx_expr *coefficient_in(dx_ctx *ctx, dx_expr *e)
+{
+    if (e->kind != DX_MUL || e->a[0]->kind != DX_NUM || dx_num_is_int(&e->a[0]->u.num))
+        return e;
+    uint32_t at = 0;
+    for (uint32_t i = 1; i < e->n; i++)
+        if (e->a[i]->kind == DX_ADD) {
+            if (at)
+                return e;
+            at = i;
+        }
+    if (!at)
+        return e;
+    vec f = {0};
+    bool ok = true;
+    for (uint32_t i = 1; ok && i < e->n; i++)
+        ok = push(ctx, &f, i == at ? dx_expand(ctx, dx_mul(ctx, e->a[0], e->a[i])) : e->a[i]);
+    dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
+    dx_free(f.v);
+    return r;
+}
+
 /* -c/(a - b)^k, k odd, as c/(b - a)^k when that has fewer minus signs: 1/(1 - cos(x)), not
  * -1/(cos(x) - 1). e itself otherwise. */
 static dx_expr *flip_below(dx_ctx *ctx, dx_expr *e)
@@ -966,7 +990,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
-    dx_expr *cand[10] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    dx_expr *cand[10] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}; /* up to 9 */
     size_t nc = 2;
     dx_expr *factored = NULL;
     bool plain = true;
@@ -977,6 +1001,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         dx_expr *x = scaled_sum ? r0 : dx_trig_pythagoras(ctx, trig_terms(ctx, expand_with(&s->ex, r0)));
         cand[nc++] = x;
         cand[nc++] = dx_trig_product(ctx, r0);
+        cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
         cand[nc++] = together_rec(&s->ex, r0);
