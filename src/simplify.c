@@ -883,6 +883,18 @@ static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
     return map_terms(ctx, sum, dx_trig_product);
 }
 
+/* Product e with its coefficient e->a[0] replaced by c (NULL: dropped) and factor at by f. */
+static dx_expr *replace_two(dx_ctx *ctx, dx_expr *e, dx_expr *c, uint32_t at, dx_expr *f)
+{
+    vec v = {0};
+    bool ok = (!c || push(ctx, &v, c)) && f;
+    for (uint32_t i = 1; ok && i < e->n; i++)
+        ok = push(ctx, &v, i == at ? f : e->a[i]);
+    dx_expr *r = ok ? dx_mul_n(ctx, v.v, v.n) : NULL;
+    dx_free(v.v);
+    return r;
+}
+
 /* A product's fractional coefficient multiplied into its one sum: 5.3*(0.186*t - 0.87)*e^u
  * as (0.9858*t - 4.611)*e^u. e itself when there is no such coefficient or not one sum. */
 static dx_expr *coefficient_in(dx_ctx *ctx, dx_expr *e)
@@ -896,15 +908,7 @@ static dx_expr *coefficient_in(dx_ctx *ctx, dx_expr *e)
                 return e;
             at = i;
         }
-    if (!at)
-        return e;
-    vec f = {0};
-    bool ok = true;
-    for (uint32_t i = 1; ok && i < e->n; i++)
-        ok = push(ctx, &f, i == at ? dx_expand(ctx, dx_mul(ctx, e->a[0], e->a[i])) : e->a[i]);
-    dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
-    dx_free(f.v);
-    return r;
+    return at ? replace_two(ctx, e, NULL, at, dx_expand(ctx, dx_mul(ctx, e->a[0], e->a[at]))) : e;
 }
 
 /* -c/(a - b)^k, k odd, as c/(b - a)^k when that has fewer minus signs: 1/(1 - cos(x)), not
@@ -923,12 +927,7 @@ static dx_expr *flip_below(dx_ctx *ctx, dx_expr *e)
         }
     if (!at)
         return e;
-    vec f = {0};
-    bool ok = true;
-    for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(ctx, &f, i == 0 ? dx_neg(ctx, e->a[0]) : i == at ? dx_pow(ctx, negate_sum(ctx, e->a[at]->a[0]), e->a[at]->a[1]) : e->a[i]);
-    dx_expr *r = ok ? dx_mul_n(ctx, f.v, f.n) : NULL;
-    dx_free(f.v);
+    dx_expr *r = replace_two(ctx, e, dx_neg(ctx, e->a[0]), at, dx_pow(ctx, negate_sum(ctx, e->a[at]->a[0]), e->a[at]->a[1]));
     if (!r)
         return NULL;
     char *sr = dx_print(ctx, r, DX_PLAIN), *se = dx_print(ctx, e, DX_PLAIN);
