@@ -142,6 +142,18 @@ START_TEST(form_row)
 }
 END_TEST
 
+#include "textbook_forms.inc"
+
+START_TEST(textbook_row)
+{
+    dx_expr *s = diff_simplified(textbook_rows[_i].f, textbook_rows[_i].var);
+    char *got = show(s);
+    ck_assert_msg(strcmp(got, textbook_rows[_i].book) == 0, "d/d%s %s: got \"%s\", the book has \"%s\"",
+                  textbook_rows[_i].var, textbook_rows[_i].f, got, textbook_rows[_i].book);
+    free(got);
+}
+END_TEST
+
 /* ---- the pieces on their own ---- */
 
 static const struct { const char *in, *want; } expand_rows[] = {
@@ -250,6 +262,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("form");
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, form_row, 0, sizeof form_rows / sizeof form_rows[0]);
+    tcase_add_loop_test(tc, textbook_row, 0, sizeof textbook_rows / sizeof textbook_rows[0]);
     suite_add_tcase(s, tc);
     tc = tcase_create("pieces");
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
