@@ -240,9 +240,9 @@ static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, const dx_parse_
     bool decimals = dx_note_decimal(ctx, false);
     result = run(st, scanner, copy);
     dx_keep_domain(ctx, kept);
-    /* a formula typed with decimals asks for decimal answers; a number alone (a point, --at
-     * 0.5) asks nothing of the formulas */
-    if (decimals || (result && dx_body(result)->kind == DX_NUM))
+    /* the formula read last says how numbers print: with decimals if it was typed with them;
+     * a number alone (a point, --at 0.5) says nothing about the formulas */
+    if (!result || dx_body(result)->kind == DX_NUM)
         dx_note_decimal(ctx, decimals);
     *open_at_end = !result && st->open_at_end;
     if (result && st->head)

@@ -1050,17 +1050,6 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
             r = cand[i];
         }
     }
-    /* the chosen form in sin and cos, over one denominator, when it has tan, cot, sec or csc
-     * below the bar: -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)) */
-    if (reciprocal_below(r) && !over_budget(s)) {
-        dx_expr *alt = flip_below(ctx, together_rec(&s->ex, dx_trig_sincos(ctx, r)));
-        if (!alt)
-            return NULL;
-        if (alt != r && best == SIZE_MAX) /* r was the only candidate */
-            best = printed_cost(ctx, r, &s->printed);
-        if (alt != r && printed_cost(ctx, alt, &s->printed) < best)
-            r = alt;
-    }
     if (!remember(&s->done, e, r))
         return dx_oom(s->ctx);
     return r;
@@ -1081,6 +1070,14 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
     dx_map_init(&s.done);
     dx_map_init(&s.ex.done);
     dx_expr *r = simp_rec(&s, e);
+    /* the whole in sin and cos, over one denominator, when it has tan, cot, sec or csc below
+     * the bar: -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)). Only the whole: inside a formula the
+     * other terms keep their tan and sec, and the two forms no longer combine. */
+    if (r && reciprocal_below(dx_body(r)) && !over_budget(&s)) {
+        dx_expr *alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, dx_body(r))));
+        if (alt && alt != dx_body(r) && printed_cost(ctx, alt, &s.printed) < printed_cost(ctx, dx_body(r), &s.printed))
+            r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
+    }
     dx_map_free(&s.done);
     dx_map_free(&s.ex.done);
     if (!r || dx_failed(ctx)) {

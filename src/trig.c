@@ -87,8 +87,9 @@ dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e)
             q += cos_pow[fj] * kj;
             count++;
         }
-        /* one factor changes only when it is a power of sin or cos below the bar */
-        any |= count > 1 || ((fn == DX_SIN || fn == DX_COS) && k < 0);
+        /* a lone factor stays: 1/sin(x)^10 as csc(x)^10 reads no easier and hides it from
+         * the sin(x)^10 of the formula around it */
+        any |= count > 1;
         out[m++] = sin_cos_form(ctx, u, p, q);
         if (!out[m - 1])
             return NULL;

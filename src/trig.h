@@ -7,7 +7,7 @@
 
 /* A product's trigonometric factors of each argument u, as few as the reciprocal and quotient
  * identities allow: sin(u)*csc(u) = 1, cos(u)*csc(u) = cot(u), sin(u)/cos(u)^2 =
- * tan(u)*sec(u), 1/cos(u) = sec(u). e itself when nothing changes; NULL on failure. */
+ * tan(u)*sec(u); a lone factor stays as it is. e itself when nothing changes; NULL on failure. */
 DX_HIDDEN dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e);
 
 /* A sum with fewer terms through the Pythagorean identities, in every direction
