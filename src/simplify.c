@@ -876,11 +876,13 @@ static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
 
 /* A sum with each term's trigonometric factors through dx_trig_product: -sin(x)*csc(x) is
  * -1, so that the Pythagorean identities see it. */
+static dx_expr *fewer_trig(dx_ctx *ctx, dx_expr *e) { return dx_trig_product(ctx, e, true); }
+
 static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
 {
     if (!sum || sum->kind != DX_ADD)
-        return dx_trig_product(ctx, sum);
-    return map_terms(ctx, sum, dx_trig_product);
+        return fewer_trig(ctx, sum);
+    return map_terms(ctx, sum, fewer_trig);
 }
 
 /* Product e with its coefficient e->a[0] replaced by c (NULL: dropped) and factor at by f. */
@@ -999,7 +1001,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
         dx_expr *x = scaled_sum ? r0 : dx_trig_pythagoras(ctx, trig_terms(ctx, expand_with(&s->ex, r0)));
         cand[nc++] = x;
-        cand[nc++] = dx_trig_product(ctx, r0);
+        cand[nc++] = fewer_trig(ctx, r0);
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
@@ -1070,12 +1072,15 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
     dx_map_init(&s.done);
     dx_map_init(&s.ex.done);
     dx_expr *r = simp_rec(&s, e);
-    /* the whole in sin and cos, over one denominator, when it has tan, cot, sec or csc below
-     * the bar: -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)). Only the whole: inside a formula the
-     * other terms keep their tan and sec, and the two forms no longer combine. */
-    if (r && reciprocal_below(dx_body(r)) && !over_budget(&s)) {
-        dx_expr *alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, dx_body(r))));
-        if (alt && alt != dx_body(r) && printed_cost(ctx, alt, &s.printed) < printed_cost(ctx, dx_body(r), &s.printed))
+    /* the whole with its trigonometric products shortest (sin(x)/cos(x)^2 as sec(x)*tan(x)),
+     * then in sin and cos over one denominator when it has tan, cot, sec or csc below the bar:
+     * -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)). Only the whole: inside a formula the other
+     * terms keep their sin and cos, or tan and sec, and the two forms no longer combine. */
+    if (r && !over_budget(&s)) {
+        dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
+        if (alt && reciprocal_below(alt))
+            alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
+        if (alt && alt != body && printed_cost(ctx, alt, &s.printed) < printed_cost(ctx, body, &s.printed))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
     }
     dx_map_free(&s.done);

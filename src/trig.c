@@ -51,7 +51,7 @@ static dx_expr *sin_cos_form(dx_ctx *ctx, dx_expr *u, int64_t p, int64_t q)
                   q < 0 ? fn_pow(ctx, DX_SEC, u, -q) : fn_pow(ctx, DX_COS, u, q));
 }
 
-dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e)
+dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e, bool fewer)
 {
     if (!e)
         return NULL;
@@ -87,12 +87,14 @@ dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e)
             q += cos_pow[fj] * kj;
             count++;
         }
-        /* a lone factor stays: 1/sin(x)^10 as csc(x)^10 reads no easier and hides it from
-         * the sin(x)^10 of the formula around it */
-        any |= count > 1;
-        out[m++] = sin_cos_form(ctx, u, p, q);
-        if (!out[m - 1])
+        /* inside a formula only fewer factors: 1/sin(x)^10 as csc(x)^10, or sin(x)/cos(x)^2
+         * as tan(x)*sec(x), hides it from the sin(x) and cos(x) of the formula around it */
+        out[m] = sin_cos_form(ctx, u, p, q);
+        if (!out[m])
             return NULL;
+        uint32_t now = out[m]->kind == DX_MUL ? out[m]->n : !dx_is_int(out[m], 1);
+        any |= now < count || (!fewer && (count > 1 || k < 0));
+        m++;
     }
     return any ? dx_mul_n(ctx, out, m) : e;
 }
@@ -174,35 +176,48 @@ static dx_expr *through_sin_cos(dx_ctx *ctx, int fn, dx_expr *u)
     return dx_mul(ctx, s, dx_pow(ctx, dx_call(ctx, DX_COS, u), dx_int(ctx, cos_pow[fn])));
 }
 
-static dx_expr *sincos_rec(dx_ctx *ctx, dx_map *memo, dx_expr *e)
+/* e with fn applied to every node, children first (calls, sums, products and powers rebuilt
+ * through the constructors). */
+static dx_expr *map_rec(dx_ctx *ctx, dx_map *memo, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
 {
     if (!e || e->n == 0 || e->kind == DX_GUARD || e->kind == DX_COND)
         return e;
     dx_expr *r = dx_map_get(memo, e);
     if (r)
         return r;
-    if (e->kind == DX_CALL) {
-        dx_expr *u = sincos_rec(ctx, memo, e->a[0]);
-        r = trig_fn(e->fn) && e->fn > DX_COS ? through_sin_cos(ctx, e->fn, u) : dx_call(ctx, e->fn, u);
-    } else if (e->n > DX_TRIG_MAX_ITEMS * 4) {
-        r = e;
-    } else {
-        dx_expr *a[DX_TRIG_MAX_ITEMS * 4];
-        for (uint32_t i = 0; i < e->n; i++)
-            if (!(a[i] = sincos_rec(ctx, memo, e->a[i])))
-                return NULL;
-        r = e->kind == DX_ADD ? dx_add_n(ctx, a, e->n) : e->kind == DX_MUL ? dx_mul_n(ctx, a, e->n) : dx_pow(ctx, a[0], a[1]);
-    }
+    if (e->n > DX_TRIG_MAX_ITEMS * 4)
+        return e;
+    dx_expr *a[DX_TRIG_MAX_ITEMS * 4];
+    for (uint32_t i = 0; i < e->n; i++)
+        if (!(a[i] = map_rec(ctx, memo, e->a[i], fn)))
+            return NULL;
+    r = e->kind == DX_CALL ? dx_call(ctx, e->fn, a[0]) : e->kind == DX_ADD ? dx_add_n(ctx, a, e->n)
+      : e->kind == DX_MUL ? dx_mul_n(ctx, a, e->n) : dx_pow(ctx, a[0], a[1]);
+    r = fn(ctx, r);
     if (r && !dx_map_put(memo, e, r))
         return dx_oom(ctx);
     return r;
 }
 
-dx_expr *dx_trig_sincos(dx_ctx *ctx, dx_expr *e)
+static dx_expr *map_all(dx_ctx *ctx, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
 {
     dx_map memo;
     dx_map_init(&memo);
-    dx_expr *r = sincos_rec(ctx, &memo, e);
+    dx_expr *r = map_rec(ctx, &memo, e, fn);
     dx_map_free(&memo);
     return r;
 }
+
+static dx_expr *product_any(dx_ctx *ctx, dx_expr *e) { return dx_trig_product(ctx, e, false); }
+
+dx_expr *dx_trig_everywhere(dx_ctx *ctx, dx_expr *e) { return map_all(ctx, e, product_any); }
+
+/* tan, cot, sec or csc of u through sin(u) and cos(u); anything else as it is. */
+static dx_expr *sincos_one(dx_ctx *ctx, dx_expr *e)
+{
+    if (e->kind != DX_CALL || !trig_fn(e->fn) || e->fn <= DX_COS)
+        return e;
+    return through_sin_cos(ctx, e->fn, e->a[0]);
+}
+
+dx_expr *dx_trig_sincos(dx_ctx *ctx, dx_expr *e) { return map_all(ctx, e, sincos_one); }

@@ -6,9 +6,13 @@
 #include "expr.h"
 
 /* A product's trigonometric factors of each argument u, as few as the reciprocal and quotient
- * identities allow: sin(u)*csc(u) = 1, cos(u)*csc(u) = cot(u), sin(u)/cos(u)^2 =
- * tan(u)*sec(u); a lone factor stays as it is. e itself when nothing changes; NULL on failure. */
-DX_HIDDEN dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e);
+ * identities allow: sin(u)*csc(u) = 1, cos(u)*csc(u) = cot(u), cos(u)*sec(u)*tan(u) = tan(u).
+ * With fewer, factors are rewritten only when their number drops; without, also 1/cos(u) as
+ * sec(u), sin(u)/cos(u)^2 as tan(u)*sec(u). e itself when nothing changes; NULL on failure. */
+DX_HIDDEN dx_expr *dx_trig_product(dx_ctx *ctx, dx_expr *e, bool fewer);
+/* dx_trig_product (not only fewer factors) at every product of e, for the whole result:
+ * sin(x)/cos(x)^2 is sec(x)*tan(x) where nothing around it says sin or cos. */
+DX_HIDDEN dx_expr *dx_trig_everywhere(dx_ctx *ctx, dx_expr *e);
 
 /* A sum with fewer terms through the Pythagorean identities, in every direction
  * (sin^2 = 1 - cos^2, tan^2 = sec^2 - 1, csc^2 = cot^2 + 1 and the others): sec(x) - sec(x)^2 +
