@@ -1064,6 +1064,10 @@ dx_expr *(dx_simplify)(dx_ctx *ctx, dx_expr *e)
     return dx_simplify_in(ctx, e);
 }
 
+/* Nodes past which the whole is not rewritten once more (the last step of dx_simplify_in): a
+ * textbook answer has a few dozen, and a formula of hundreds is no textbook's. */
+#define DX_WHOLE_TRIG_MAX_NODES 300
+
 dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
@@ -1076,7 +1080,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
      * then in sin and cos over one denominator when it has tan, cot, sec or csc below the bar:
      * -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)). Only the whole: inside a formula the other
      * terms keep their sin and cos, or tan and sec, and the two forms no longer combine. */
-    if (r && !over_budget(&s)) {
+    if (r && !over_budget(&s) && tree_size(dx_body(r), DX_WHOLE_TRIG_MAX_NODES) <= DX_WHOLE_TRIG_MAX_NODES) {
         dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
         if (alt && reciprocal_below(alt))
             alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
