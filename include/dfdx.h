@@ -124,6 +124,10 @@ DX_API dx_ctx *dx_ctx_new(void);
 DX_API void dx_ctx_free(dx_ctx *ctx);
 /* Limit on the number of distinct nodes; building past it fails with DX_ELIMIT. */
 DX_API void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes);
+/* Numbers as printed: when the formula parsed last had a number typed with a decimal point
+ * (5.3), every rational that ends as a decimal is printed as one (0.9858*t, not 4929*t/5000;
+ * 1/3 stays 1/3). exact true prints fractions always (the program's --exact). */
+DX_API void dx_ctx_set_exact(dx_ctx *ctx, bool exact);
 /* The error of the last call (see dx_error); valid until the next call on ctx. */
 DX_API const dx_error *dx_ctx_error(const dx_ctx *ctx);
 /* That error's message as text in fmt (dx_msg_text); malloc'd, NULL without memory. */

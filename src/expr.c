@@ -33,6 +33,8 @@ struct dx_ctx {
     size_t nbigs, capbigs;
     struct dx_def *defs; /* named expressions (dx_define), in the arena */
     bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
+    bool typed_decimal;  /* dx_note_decimal */
+    bool exact;          /* dx_ctx_set_exact */
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -100,6 +102,17 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 }
 
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
+
+bool dx_note_decimal(dx_ctx *ctx, bool typed)
+{
+    bool was = ctx->typed_decimal;
+    ctx->typed_decimal = typed;
+    return was;
+}
+
+bool dx_print_decimals(const dx_ctx *ctx) { return ctx->typed_decimal && !ctx->exact; }
+
+void dx_ctx_set_exact(dx_ctx *ctx, bool exact) { ctx->exact = exact; }
 
 bool dx_keep_domain(dx_ctx *ctx, bool on)
 {
@@ -1273,6 +1286,71 @@ static dx_expr *num_pow(dx_ctx *ctx, const dx_num *b, const dx_num *e)
     return out;
 }
 
+static bool even_int(const dx_num *k)
+{
+    if (!dx_num_is_int(k))
+        return false;
+    return k->z ? mpz_even_p(mpq_numref(k->z)) : k->n % 2 == 0;
+}
+
+/* Is f = u^k (k a whole number) such that (u^k)^r is a power of u or of |u| for every real u:
+ * k*r whole, and k even or r's denominator odd ((x^3)^(1/3) = x)? A positive number counts
+ * when its r-th power is rational. */
+static bool root_factor_clean(const dx_expr *f, const dx_num *r)
+{
+    if (f->kind == DX_NUM) {
+        dx_num q = dx_num_denom(r), root;
+        int64_t qi;
+        bool ok = dx_num_sign(&f->u.num) > 0 && dx_num_get_int(&q, &qi) && dx_num_root(&root, &f->u.num, qi);
+        if (ok)
+            dx_num_clear(&root);
+        dx_num_clear(&q);
+        return ok;
+    }
+    if (f->kind != DX_POW || f->a[1]->kind != DX_NUM || !dx_num_is_int(&f->a[1]->u.num))
+        return false;
+    dx_num kr = dx_num_mul(&f->a[1]->u.num, r), q = dx_num_denom(r);
+    bool ok = dx_num_is_int(&kr) && (even_int(&f->a[1]->u.num) || !even_int(&q));
+    dx_num_clear(&kr);
+    dx_num_clear(&q);
+    return ok;
+}
+
+static bool real_root_clean(const dx_expr *b, const dx_num *r)
+{
+    if (b->kind == DX_POW)
+        return root_factor_clean(b, r);
+    for (uint32_t i = 0; i < b->n; i++)
+        if (!root_factor_clean(b->a[i], r))
+            return false;
+    return true;
+}
+
+/* b^r for a b that real_root_clean accepts, factor by factor: u^k to u^(k*r), through |u|
+ * when k is even and k*r odd. Defined wherever b^r is (b >= 0 holds for every real u). */
+static dx_expr *real_root(dx_ctx *ctx, dx_expr *b, dx_expr *r)
+{
+    list l;
+    list_init(&l);
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < (b->kind == DX_MUL ? b->n : 1); i++) {
+        dx_expr *f = b->kind == DX_MUL ? b->a[i] : b;
+        if (f->kind == DX_NUM) {
+            ok = list_push(&l, dx_pow(ctx, f, r));
+            continue;
+        }
+        dx_num kr = dx_num_mul(&f->a[1]->u.num, &r->u.num);
+        dx_expr *u = f->a[0];
+        if (even_int(&f->a[1]->u.num) && !even_int(&kr))
+            u = dx_call(ctx, DX_ABS, u);
+        ok = list_push(&l, dx_pow(ctx, u, dx_number(ctx, &kr)));
+        dx_num_clear(&kr);
+    }
+    dx_expr *out = ok ? dx_mul_n(ctx, l.v, l.n) : dx_oom(ctx);
+    list_free(&l);
+    return out;
+}
+
 dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
 {
     if (!b || !e)
@@ -1316,6 +1394,13 @@ dx_expr *dx_pow(dx_ctx *ctx, dx_expr *b, dx_expr *e)
             return lost ? dx_guard_n(ctx, r, (dx_expr *[]){lost_cond(ctx, c, &d, 1, lost)}, 1) : r;
         }
     }
+    /* even powers under roots, for real u: (u^2)^(1/2) = abs(u), (u^4)^(1/2) = u^2,
+     * (16*x^4)^(1/2) = 4*x^2 (see real_root) */
+    if (!e_int && e->kind == DX_NUM && (b->kind == DX_POW || b->kind == DX_MUL) && real_root_clean(b, &e->u.num))
+        return real_root(ctx, b, e);
+    /* |u|^k = u^k for an even k */
+    if (e_int && b->kind == DX_CALL && b->fn == DX_ABS && even_int(&e->u.num))
+        return dx_pow(ctx, b->a[0], e);
     /* (a*b)^n = a^n * b^n for an integer n: (2*x)^2 -> 4*x^2, 1/(3*x) -> 1/3 * x^-1 */
     if (b->kind == DX_MUL && e_int) {
         list l;

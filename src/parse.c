@@ -237,8 +237,13 @@ static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, const dx_parse_
         goto out;
     }
     bool kept = dx_keep_domain(ctx, true); /* what was typed keeps its domain */
+    bool decimals = dx_note_decimal(ctx, false);
     result = run(st, scanner, copy);
     dx_keep_domain(ctx, kept);
+    /* the formula read last says how numbers print: with decimals if it was typed with them;
+     * a number alone (a point, --at 0.5) says nothing about the formulas */
+    if (!result || dx_body(result)->kind == DX_NUM)
+        dx_note_decimal(ctx, decimals);
     *open_at_end = !result && st->open_at_end;
     if (result && st->head)
         result = check_head(st, result);

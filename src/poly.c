@@ -137,6 +137,12 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
 {
     if (--*budget < 0)
         return 0;
+    if (e == var) { /* a variable, or a kernel such as sec(x) standing for one */
+        set_n(out, 2);
+        mpq_set_ui(out->c[0], 0, 1);
+        mpq_set_ui(out->c[1], 1, 1);
+        return 1;
+    }
     switch ((dx_kind)e->kind) {
     case DX_NUM:
         set_n(out, 1);
@@ -144,12 +150,7 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
         trim(out);
         return 1;
     case DX_SYM:
-        if (e != var)
-            return 0;
-        set_n(out, 2);
-        mpq_set_ui(out->c[0], 0, 1);
-        mpq_set_ui(out->c[1], 1, 1);
-        return 1;
+        return 0; /* another variable */
     case DX_ADD:
     case DX_MUL: {
         bool sum = e->kind == DX_ADD;

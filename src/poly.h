@@ -24,7 +24,8 @@ DX_HIDDEN void dx_poly_clear(dx_poly *p);
 /* Degree; -1 for the zero polynomial. */
 static inline int dx_poly_deg(const dx_poly *p) { return p->n - 1; }
 
-/* The coefficients of e as a polynomial in var (a DX_SYM node), products and integer powers
+/* The coefficients of e as a polynomial in var (a DX_SYM node, or a node such as sec(x)
+ * standing for one), products and integer powers
  * of sums expanded: 1 and *out set; 0 when e is not a polynomial in var with rational
  * coefficients (sin(x), pi*x, y*x, x^(1/2), degree past DX_POLY_MAX_DEG); -1 when out of
  * memory (error recorded on ctx). *out must be initialised; it is overwritten. */

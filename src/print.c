@@ -12,6 +12,60 @@
  * than its DAG, and nobody reads 64 MB of formula. */
 #define DX_PRINT_LIMIT ((size_t)64 << 20)
 
+/* Digits after the point of v written as a decimal: k when v*10^k is whole for a k up to
+ * DX_DECIMAL_DIGITS (v's denominator is 2^a*5^b), else -1 (1/3 never ends). */
+#define DX_DECIMAL_DIGITS 15
+static int decimal_digits(const dx_num *v)
+{
+    dx_num d = dx_num_denom(v), ten = dx_num_int(10), p = dx_num_int(1);
+    int k = -1;
+    for (int i = 0; i <= DX_DECIMAL_DIGITS && k < 0; i++) {
+        dx_num q = dx_num_div(&p, &d);
+        if (dx_num_is_int(&q))
+            k = i;
+        dx_num_clear(&q);
+        dx_num t = dx_num_mul(&p, &ten);
+        dx_num_clear(&p);
+        p = t;
+    }
+    dx_num_clear(&d);
+    dx_num_clear(&p);
+    return k;
+}
+
+/* v as a decimal with k digits after the point ("-0.9858"). */
+static void sb_decimal(dx_buf *b, const dx_num *v, int k)
+{
+    dx_num scale = dx_num_int(1), ten = dx_num_int(10);
+    for (int i = 0; i < k; i++) {
+        dx_num t = dx_num_mul(&scale, &ten);
+        dx_num_clear(&scale);
+        scale = t;
+    }
+    dx_num w = dx_num_mul(v, &scale);
+    char *s = dx_num_str(&w);
+    dx_num_clear(&w);
+    dx_num_clear(&scale);
+    if (!s) {
+        b->oom = true;
+        return;
+    }
+    const char *digits = s + (s[0] == '-');
+    size_t n = strlen(digits);
+    dx_buf_puts(b, s[0] == '-' ? "-" : "");
+    if (n <= (size_t)k) { /* 0.0093: zeros after the point */
+        dx_buf_puts(b, "0.");
+        for (size_t i = n; i < (size_t)k; i++)
+            dx_buf_putc(b, '0');
+        dx_buf_puts(b, digits);
+    } else {
+        dx_buf_putn(b, digits, n - (size_t)k);
+        dx_buf_putc(b, '.');
+        dx_buf_puts(b, digits + n - k);
+    }
+    dx_free(s);
+}
+
 static void sb_num(dx_buf *b, const dx_num *v)
 {
     if (!v->z && v->d == 1 && v->n >= 0 && v->n < 10) { /* the common case: one digit */
@@ -32,6 +86,9 @@ typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
     dx_print_memo *memo; /* NULL: every node printed afresh */
+    /* a rational that ends is printed as a decimal (dx_print_decimals). Not in the memo's key:
+     * a memo lives for one dx_simplify, during which the context's setting stands still. */
+    bool decimals;
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
     const dx_expr *root;
@@ -126,7 +183,7 @@ static int fn_order(const dx_expr *f)
 static size_t past_coefficient(const char *t, size_t len)
 {
     size_t p = 0;
-    while (p < len && ((t[p] >= '0' && t[p] <= '9') || t[p] == '/'))
+    while (p < len && ((t[p] >= '0' && t[p] <= '9') || t[p] == '/' || t[p] == '.'))
         p++;
     return p < len && (t[p] == '*' || t[p] == ' ') ? p + 1 : 0;
 }
@@ -152,7 +209,44 @@ static int span_cmp(const char *a, size_t la, const char *b, size_t lb)
     return la < lb ? -1 : la > lb;
 }
 
-static int text_cmp(const item *a, const item *b) { return span_cmp(a->text, a->len, b->text, b->len); }
+static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+/* span_cmp, but a run of digits compares by its value: (x + 2)*(x + 10), not (x + 10)*(x + 2). */
+static int natural_cmp(const char *a, size_t la, const char *b, size_t lb)
+{
+    size_t i = 0, j = 0;
+    while (i < la && j < lb) {
+        if (digit(a[i]) && digit(b[j])) {
+            size_t si = i, sj = j;
+            while (si < la && a[si] == '0')
+                si++;
+            while (sj < lb && b[sj] == '0')
+                sj++;
+            size_t ei = si, ej = sj;
+            while (ei < la && digit(a[ei]))
+                ei++;
+            while (ej < lb && digit(b[ej]))
+                ej++;
+            if (ei - si != ej - sj)
+                return ei - si < ej - sj ? -1 : 1;
+            int c = memcmp(a + si, b + sj, ei - si);
+            if (c)
+                return c;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a[i] != b[j])
+            return (unsigned char)a[i] < (unsigned char)b[j] ? -1 : 1;
+        i++;
+        j++;
+    }
+    if (i < la || j < lb)
+        return i < la ? 1 : -1;
+    return span_cmp(a, la, b, lb); /* 01 and 1: still a total order */
+}
+
+static int text_cmp(const item *a, const item *b) { return natural_cmp(a->text, a->len, b->text, b->len); }
 
 /* The variable factors of a term: each x or x^number, with its exponent. */
 static const char *power_of(const dx_expr *f, double *k)
@@ -231,7 +325,7 @@ static int item_cmp_sum(const void *x, const void *y)
     if (na != nb)
         return na ? 1 : -1;
     size_t ka = past_coefficient(a->text, a->len), kb = past_coefficient(b->text, b->len);
-    int c = span_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
+    int c = natural_cmp(a->text + ka, a->len - ka, b->text + kb, b->len - kb);
     return c ? c : text_cmp(a, b);
 }
 
@@ -330,6 +424,16 @@ static void print_term(printer *p, dx_buf *b, item *it, const dx_expr *t)
     it->len = b->n - it->off;
 }
 
+/* Is every term a number times powers of variables? Such a sum keeps descending powers
+ * wherever it is: (-3*x^4 + 4*x^3 - 2)/(x^3 + 1)^2. */
+static bool polynomial(const dx_expr *e)
+{
+    for (uint32_t i = 0; i < e->n; i++)
+        if (!dx_monomial(e->a[i]))
+            return false;
+    return true;
+}
+
 static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
 {
     item inl[SMALL];
@@ -347,8 +451,9 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
     if (take_region(p, b, base, it, e->n, NULL, 0)) {
         sort_items(it, e->n, item_cmp_sum);
         /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2, 4 - 2*x. Only
-         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3. */
-        if (it[0].neg && (e != p->root || it[0].key <= 0 || e->n == 2)) {
+         * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3,
+         * and inside a formula only a polynomial. */
+        if (it[0].neg && ((e != p->root && !polynomial(e)) || it[0].key <= 0 || e->n == 2)) {
             for (uint32_t i = 1; i < e->n; i++)
                 if (!it[i].neg) {
                     item first = it[i];
@@ -375,6 +480,13 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
  * canonical u^e, u itself when e = -1 and else the plain power u^-e (dx_pow's rewrites of
  * (c^d)^e, (a*b)^n and e^ln depend only on e being a (whole) number, so they were already
  * applied to u^e); only a numeric u goes through the constructors (num_pow may differ). */
+/* Digits after the point when the printer writes v as a decimal (a fraction that ends, where
+ * a decimal was typed), else -1. */
+static int as_decimal(const printer *p, const dx_num *v)
+{
+    return p->decimals && !dx_num_is_int(v) ? decimal_digits(v) : -1;
+}
+
 typedef struct {
     const dx_expr *node; /* what to print */
     dx_expr exp;         /* the temporary -e */
@@ -488,10 +600,20 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
     dx_num c = coef ? (neg ? dx_num_neg(coef) : dx_num_copy(coef)) : dx_num_int(1);
     neg = neg && !drop_sign;
     dx_num cn = dx_num_numer(&c), cd = dx_num_denom(&c);
-    if (!dx_num_is(&cn, 1) || nn == 0)
-        number_item(b, &num[nn++], &cn);
-    if (!dx_num_is(&cd, 1))
-        number_item(b, &den[nd++], &cd);
+    int k = as_decimal(p, &c);
+    if (k >= 0) { /* 0.9858*t, not 4929*t/5000 */
+        num[nn].e = NULL;
+        num[nn].rank = 0;
+        num[nn].off = b->n;
+        sb_decimal(b, &c, k);
+        num[nn].len = b->n - num[nn].off;
+        nn++;
+    } else {
+        if (!dx_num_is(&cn, 1) || nn == 0)
+            number_item(b, &num[nn++], &cn);
+        if (!dx_num_is(&cd, 1))
+            number_item(b, &den[nd++], &cd);
+    }
     /* A product, or a quotient, binds like '*' in a sum; inside a power or after another
      * factor it needs parentheses, which the caller adds by its ctx_prec. */
     bool paren = ctx_prec > P_PROD || (neg && ctx_prec > P_SUM);
@@ -530,13 +652,13 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
 }
 
 /* Precedence of e as printed, so a caller knows whether to bracket it. */
-static int prec_of(const dx_expr *e)
+static int prec_of(const printer *p, const dx_expr *e)
 {
     switch (e->kind) {
     case DX_NUM:
         if (dx_num_sign(&e->u.num) < 0)
             return P_SUM;
-        return dx_num_is_int(&e->u.num) ? P_ATOM : P_PROD;
+        return dx_num_is_int(&e->u.num) || as_decimal(p, &e->u.num) >= 0 ? P_ATOM : P_PROD;
     case DX_ADD:
         return P_SUM;
     case DX_MUL:
@@ -554,10 +676,10 @@ static int prec_of(const dx_expr *e)
 
 static bool is_half(const dx_expr *x) { return x->kind == DX_NUM && !x->u.num.z && x->u.num.n == 1 && x->u.num.d == 2; }
 
-/* Is e^x printed as exp(x)? e^(x^2/2) reads better as exp(x^2/2), and e^sin(x)*cos(x)
- * better as exp(sin(x))*cos(x); e^x and e^2 stay, unless another power in the same formula
- * is printed as exp(...). */
-static bool exp_form(const dx_expr *x) { return prec_of(x) < P_ATOM || x->kind == DX_CALL; }
+/* Exponent text (plain) past which a power of e is printed exp(...): e^(2*x) and
+ * e^(0.093*t^2 - 0.87*t) as a textbook writes them, a long exponent where the eye finds its
+ * end, unless another power in the same formula is printed as exp(...). */
+#define DX_EXP_LONG 24
 
 static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
@@ -578,7 +700,7 @@ static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
             dx_buf_puts(b, "}");
         } else {
             dx_buf_puts(b, "1/");
-            print_in(p, b, flip, P_PROD + 1, prec_of(flip));
+            print_in(p, b, flip, P_PROD + 1, prec_of(p, flip));
         }
         if (paren)
             close_paren(p, b);
@@ -596,22 +718,39 @@ static void print_pow(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         if (is_e)
             dx_buf_puts(b, "e");
         else
-            print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
+            print_in(p, b, base, P_ATOM, prec_of(p, base) == P_POW ? P_POW : prec_of(p, base));
         dx_buf_puts(b, "^{");
         print(p, b, x, 0);
         dx_buf_puts(b, "}");
         return;
     }
-    int xp = prec_of(x);
-    if (is_e && (p->exp_all || exp_form(x))) {
-        p->used_exp = true;
-        dx_buf_puts(b, "exp(");
+    int xp = prec_of(p, x);
+    if (is_e) {
+        size_t at = b->n;
+        dx_buf_puts(b, p->exp_all ? "exp(" : "e^(");
         print(p, b, x, 0);
         dx_buf_puts(b, ")");
+        if (b->oom)
+            return;
+        size_t len = b->n - at - (p->exp_all ? 5 : 4);
+        if (p->exp_all || len > DX_EXP_LONG) { /* exp(...): the text shifts right by one */
+            p->used_exp = true;
+            if (!p->exp_all) {
+                dx_buf_putc(b, ')');
+                memmove(b->s + at + 4, b->s + at + 3, len + 1);
+                memcpy(b->s + at, "exp(", 4);
+            }
+        } else if (xp >= P_ATOM) { /* e^x, e^2, e^sin(x): no brackets */
+            p->used_e = true;
+            memmove(b->s + at + 2, b->s + at + 3, len);
+            b->n -= 2;
+            b->s[b->n] = 0;
+        } else {
+            p->used_e = true;
+        }
         return;
     }
-    p->used_e |= is_e;
-    print_in(p, b, base, P_ATOM, prec_of(base) == P_POW ? P_POW : prec_of(base));
+    print_in(p, b, base, P_ATOM, prec_of(p, base) == P_POW ? P_POW : prec_of(p, base));
     dx_buf_puts(b, "^");
     /* a call binds as an atom in an exponent: x^sin(x) */
     print_in(p, b, x, P_ATOM, xp);
@@ -664,10 +803,13 @@ static void print_node(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
     switch (e->kind) {
     case DX_NUM: {
-        bool paren = prec_of(e) < ctx_prec;
+        bool paren = prec_of(p, e) < ctx_prec;
         if (paren)
             open_paren(p, b);
-        if (latex(p) && !dx_num_is_int(&e->u.num)) {
+        int k = as_decimal(p, &e->u.num);
+        if (k >= 0) {
+            sb_decimal(b, &e->u.num, k);
+        } else if (latex(p) && !dx_num_is_int(&e->u.num)) {
             dx_num a = dx_num_sign(&e->u.num) < 0 ? dx_num_neg(&e->u.num) : dx_num_copy(&e->u.num);
             dx_num n = dx_num_numer(&a), d = dx_num_denom(&a);
             dx_buf_puts(b, dx_num_sign(&e->u.num) < 0 ? "-\\frac{" : "\\frac{");
@@ -832,7 +974,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, memo, NULL, 0, e, false, false, false};
+    printer p = {ctx, fmt, memo, dx_print_decimals(ctx), NULL, 0, e, false, false, false};
     dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {

@@ -71,6 +71,18 @@ static char *text_of(dx_ctx *ctx, dx_arg a, dx_format fmt)
     }
 }
 
+/* A slope p/q times x as p*x/q (x/2, -3*x/4): the fraction's numerator then the variable. */
+static void put_fraction_times(dx_buf *out, const char *m, const char *var)
+{
+    const char *bar = strchr(m, '/');
+    bool neg = m[0] == '-';
+    size_t p = (size_t)(bar - m) - neg;
+    if (p == 1 && m[neg] == '1')
+        dx_buf_printf(out, "%s%s%s", neg ? "-" : "", var, bar);
+    else
+        dx_buf_printf(out, "%.*s*%s%s", (int)(bar - m), m, var, bar);
+}
+
 /* "M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. In LaTeX
  * the product is written "M x". */
 static void put_line(dx_buf *out, const char *var, const char *m, const char *b, bool latex)
@@ -81,6 +93,8 @@ static void put_line(dx_buf *out, const char *var, const char *m, const char *b,
             dx_buf_puts(out, var);
         else if (strcmp(m, "-1") == 0)
             dx_buf_printf(out, "-%s", var);
+        else if (!latex && strspn(m + (m[0] == '-'), "0123456789") && m[strspn(m + (m[0] == '-'), "0123456789") + (m[0] == '-')] == '/')
+            put_fraction_times(out, m, var);
         else
             dx_buf_printf(out, "%s%s%s", m, latex ? " " : "*", var);
     }

@@ -22,7 +22,7 @@ static void put_list(dx_ctx *ctx, dx_buf *b, dx_expr *const *e, size_t n, dx_for
 }
 
 /* The polynomial in ascending order, term by term as coefficient times monomial
- * ("1/2 - sqrt(3)/2*(x - pi/3) - 1/4*(x - pi/3)^2"): the canonical sum would reorder the
+ * ("1/2 - sqrt(3)/2*(x - pi/3) - (x - pi/3)^2/4"): the canonical sum would reorder the
  * terms and multiply the coefficients out. It reads back as the same polynomial. */
 static void put_polynomial(dx_ctx *ctx, dx_buf *out, const dx_taylor_result *r, dx_format fmt)
 {
@@ -41,6 +41,13 @@ static void put_polynomial(dx_ctx *ctx, dx_buf *out, const dx_taylor_result *r, 
         cs += neg;
         bool one = dx_is_int(m, 1), unit = dx_is_int(c, 1) || dx_is_int(c, -1);
         const char *open = fmt == DX_LATEX ? "\\left(" : "(", *close = fmt == DX_LATEX ? "\\right)" : ")";
+        if (c->kind == DX_NUM && !unit && !one) { /* x^3/6 and (x - 1)^2/2, not 1/6*x^3 */
+            dx_buf_expr(out, ctx, dx_mul(ctx, neg ? dx_neg(ctx, (dx_expr *)c) : (dx_expr *)c, (dx_expr *)m), fmt);
+            first = false;
+            dx_buf_free(&ct);
+            dx_buf_free(&mt);
+            continue;
+        }
         if (!unit || one)
             dx_buf_printf(out, "%s%s%s", c->kind == DX_ADD ? open : "", cs,
                           c->kind == DX_ADD ? close : "");

@@ -5,6 +5,7 @@
 #include "map.h"
 #include "poly.h"
 #include "print.h"
+#include "trig.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -188,105 +189,6 @@ dx_expr *dx_expand(dx_ctx *ctx, dx_expr *e)
     return r;
 }
 
-/* --- trigonometric identities ---------------------------------------------------------------------- */
-
-/* base^k for a call base of function fn: its argument, and k in *k; else NULL. */
-static dx_expr *trig_arg(const dx_expr *f, int fn, dx_num *k)
-{
-    const dx_expr *base = f->kind == DX_POW && f->a[1]->kind == DX_NUM ? f->a[0] : f;
-    if (base->kind != DX_CALL || base->fn != fn)
-        return NULL;
-    *k = base == f ? dx_num_int(1) : dx_num_copy(&f->a[1]->u.num);
-    return base->a[0];
-}
-
-/* sum with c*m*sin(u)^2 + c*m*cos(u)^2 replaced by c*m, pair by pair: the numerator of
- * d/dx cos(x)/(1 + sin(x)), -cos(x)^2 - sin(x)^2 - sin(x), is -1 - sin(x). */
-static dx_expr *pythagoras(dx_ctx *ctx, dx_expr *sum)
-{
-    if (!sum || sum->kind != DX_ADD || sum->n > DX_FACTOR_MAX_TERMS)
-        return sum;
-    dx_expr *t[DX_FACTOR_MAX_TERMS];
-    uint32_t n = sum->n;
-    bool changed = false;
-    memcpy(t, sum->a, n * sizeof *t);
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t nf = t[i]->kind == DX_MUL ? t[i]->n : 1;
-        for (uint32_t j = 0; j < nf; j++) {
-            dx_num k;
-            dx_expr *u = trig_arg(t[i]->kind == DX_MUL ? t[i]->a[j] : t[i], DX_SIN, &k);
-            dx_num two = dx_num_int(2);
-            bool squared = u && dx_num_is_int(&k) && dx_num_cmp(&k, &two) >= 0;
-            if (u)
-                dx_num_clear(&k);
-            if (!squared)
-                continue;
-            dx_expr *rest = dx_mul(ctx, t[i], dx_pow(ctx, dx_call(ctx, DX_SIN, u), dx_int(ctx, -2)));
-            dx_expr *partner = dx_mul(ctx, rest, dx_pow(ctx, dx_call(ctx, DX_COS, u), dx_int(ctx, 2)));
-            if (!partner)
-                return NULL;
-            uint32_t q = 0;
-            while (q < n && (q == i || t[q] != partner))
-                q++;
-            if (q == n)
-                continue;
-            t[i] = rest;
-            t[q] = t[--n];
-            changed = true;
-            i = (uint32_t)-1; /* start again: the new term may pair too */
-            break;
-        }
-    }
-    return changed ? dx_add_n(ctx, t, n) : sum;
-}
-
-/* A product with sin(u)^k*cos(u)^-k as tan(u)^k (cot(u)^k for cos(u)^k*sin(u)^-k):
- * d/dx ln(cos(x)) = -tan(x), not -sin(x)/cos(x). e itself when there is no such pair. */
-static dx_expr *trig_quotients(dx_ctx *ctx, dx_expr *e)
-{
-    if (!e || e->kind != DX_MUL)
-        return e;
-    bool any = false;
-    for (uint32_t i = 0; i < e->n && !any; i++) {
-        const dx_expr *b = e->a[i]->kind == DX_POW ? e->a[i]->a[0] : e->a[i];
-        any = b->kind == DX_CALL && b->fn == DX_SIN;
-    }
-    if (!any)
-        return e;
-    vec f = {0};
-    bool ok = true, changed = false;
-    for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(ctx, &f, e->a[i]);
-    for (size_t i = 0; ok && i < f.n; i++) {
-        dx_num a, b;
-        dx_expr *u = trig_arg(f.v[i], DX_SIN, &a);
-        if (!u)
-            continue;
-        for (size_t j = 0; j < f.n; j++) {
-            dx_expr *w = trig_arg(f.v[j], DX_COS, &b);
-            if (!w)
-                continue;
-            dx_num sum = dx_num_add(&a, &b);
-            bool pair = w == u && dx_num_sign(&sum) == 0;
-            dx_num_clear(&sum);
-            dx_num_clear(&b);
-            if (!pair)
-                continue;
-            dx_num k = dx_num_sign(&a) > 0 ? dx_num_copy(&a) : dx_num_neg(&a);
-            f.v[i] = dx_pow(ctx, dx_call(ctx, dx_num_sign(&a) > 0 ? DX_TAN : DX_COT, u), dx_number(ctx, &k));
-            f.v[j] = dx_int(ctx, 1);
-            dx_num_clear(&k);
-            ok = f.v[i] && f.v[j];
-            changed = true;
-            break;
-        }
-        dx_num_clear(&a);
-    }
-    dx_expr *r = !ok ? NULL : changed ? dx_mul_n(ctx, f.v, f.n) : e;
-    dx_free(f.v);
-    return r;
-}
-
 /* --- together ------------------------------------------------------------------------------------ */
 
 /* A denominator base and the power it has below the bar (a positive number). */
@@ -374,13 +276,15 @@ static dx_expr *dens_product(dx_ctx *ctx, const dens *d, int sign)
     return r;
 }
 
-/* The first variable met in e, or NULL: the only candidate for a one-variable polynomial. */
-static dx_expr *first_sym(dx_expr *e)
+/* The first node of kind k met in e, or NULL: a variable (the only candidate for a
+ * one-variable polynomial), or a call (a polynomial in it, sec(x)^2 - sec(x), cancels against
+ * denominators as one in a variable does). */
+static dx_expr *first_of(dx_expr *e, dx_kind k)
 {
-    if (e->kind == DX_SYM)
+    if (e->kind == k)
         return e;
     for (uint32_t i = 0; i < e->n; i++) {
-        dx_expr *v = e->a[i]->vmask ? first_sym(e->a[i]) : NULL;
+        dx_expr *v = e->a[i]->vmask ? first_of(e->a[i], k) : NULL;
         if (v)
             return v;
     }
@@ -459,17 +363,20 @@ static void cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
     }
 }
 
-/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
-static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
+/* The sum of fn(t) over the terms t of a sum. */
+static dx_expr *map_terms(dx_ctx *ctx, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
 {
     vec t = {0};
     bool ok = true;
     for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(ctx, &t, dx_neg(ctx, e->a[i]));
+        ok = push(ctx, &t, fn(ctx, e->a[i]));
     dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
     dx_free(t.v);
     return r;
 }
+
+/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
+static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e) { return map_terms(ctx, e, dx_neg); }
 
 /* What a printed form costs a reader: its plain text's length, each fraction bar as
  * DX_BAR_COST characters more, so one fraction beats a sum of fractions of about the same
@@ -578,14 +485,15 @@ static dx_expr *finish(dx_ctx *ctx, dx_print_memo *texts, dx_expr *numer, dens *
     if (dx_is_int(numer, 0))
         return numer;
     dx_expr *coef = dx_int(ctx, 1);
-    dx_expr *var = first_sym(numer);
+    dx_expr *var = first_of(numer, DX_SYM);
     dx_poly np;
     dx_poly_init(&np);
     bool poly = false;
     if (numer->kind == DX_NUM) {
         coef = numer;
         numer = dx_int(ctx, 1);
-    } else if (var && poly_in(ctx, numer, var, &np) == 1) {
+    } else if ((var && poly_in(ctx, numer, var, &np) == 1) ||
+               ((var = first_of(numer, DX_CALL)) && poly_in(ctx, numer, var, &np) == 1)) {
         poly = true;
         cancel(ctx, &np, var, d);
         mpq_t c;
@@ -737,7 +645,7 @@ static dx_expr *combine(expander *x, dx_expr *e)
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(ctx, &nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
-        r = ok ? finish(ctx, x->texts, pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
+        r = ok ? finish(ctx, x->texts, dx_trig_pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
         dx_free(nt.v);
     }
     dx_free(t.v);
@@ -767,7 +675,7 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
     dx_expr *r = e;
     if (ok && sum_above && sum_below) {
         dx_expr *n = expand_with(x, dx_mul_n(ctx, num.v, num.n));
-        dx_expr *var = n ? first_sym(n) : NULL;
+        dx_expr *var = n ? first_of(n, DX_SYM) : NULL;
         dx_poly np;
         dx_poly_init(&np);
         if (var && poly_in(ctx, n, var, &np) == 1)
@@ -996,6 +904,96 @@ static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
     }
 }
 
+/* A sum with each term's trigonometric factors through dx_trig_product: -sin(x)*csc(x) is
+ * -1, so that the Pythagorean identities see it. */
+static dx_expr *fewer_trig(dx_ctx *ctx, dx_expr *e) { return dx_trig_product(ctx, e, true); }
+
+static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
+{
+    if (!sum || sum->kind != DX_ADD)
+        return fewer_trig(ctx, sum);
+    return map_terms(ctx, sum, fewer_trig);
+}
+
+/* Product e with its coefficient e->a[0] replaced by c (NULL: dropped) and factor at by f. */
+static dx_expr *replace_two(dx_ctx *ctx, dx_expr *e, dx_expr *c, uint32_t at, dx_expr *f)
+{
+    vec v = {0};
+    bool ok = (!c || push(ctx, &v, c)) && f;
+    for (uint32_t i = 1; ok && i < e->n; i++)
+        ok = push(ctx, &v, i == at ? f : e->a[i]);
+    dx_expr *r = ok ? dx_mul_n(ctx, v.v, v.n) : NULL;
+    dx_free(v.v);
+    return r;
+}
+
+/* A product's fractional coefficient multiplied into its one sum: 5.3*(0.186*t - 0.87)*e^u
+ * as (0.9858*t - 4.611)*e^u. e itself when there is no such coefficient or not one sum. */
+static dx_expr *coefficient_in(dx_ctx *ctx, dx_expr *e)
+{
+    if (e->kind != DX_MUL || e->a[0]->kind != DX_NUM || dx_num_is_int(&e->a[0]->u.num))
+        return e;
+    uint32_t at = 0;
+    for (uint32_t i = 1; i < e->n; i++)
+        if (e->a[i]->kind == DX_ADD) {
+            if (at)
+                return e;
+            at = i;
+        }
+    return at ? replace_two(ctx, e, NULL, at, dx_expand(ctx, dx_mul(ctx, e->a[0], e->a[at]))) : e;
+}
+
+/* -c/(a - b)^k, k odd, as c/(b - a)^k when that has fewer minus signs: 1/(1 - cos(x)), not
+ * -1/(cos(x) - 1). e itself otherwise. */
+static dx_expr *flip_below(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL || e->a[0]->kind != DX_NUM || dx_num_sign(&e->a[0]->u.num) >= 0)
+        return e;
+    uint32_t at = 0;
+    int64_t k;
+    for (uint32_t i = 1; i < e->n; i++)
+        if (is_denominator(e->a[i]) && e->a[i]->a[0]->kind == DX_ADD) {
+            if (at || !dx_num_get_int(&e->a[i]->a[1]->u.num, &k) || k % 2 == 0)
+                return e;
+            at = i;
+        }
+    if (!at)
+        return e;
+    dx_expr *r = replace_two(ctx, e, dx_neg(ctx, e->a[0]), at, dx_pow(ctx, negate_sum(ctx, e->a[at]->a[0]), e->a[at]->a[1]));
+    if (!r)
+        return NULL;
+    char *sr = dx_print(ctx, r, DX_PLAIN), *se = dx_print(ctx, e, DX_PLAIN);
+    bool take = sr && se && minus_signs(sr) < minus_signs(se) && strlen(sr) <= strlen(se);
+    if (!sr || !se)
+        r = NULL;
+    dx_free(sr);
+    dx_free(se);
+    return !r ? NULL : take ? r : e;
+}
+
+/* Does e have tan, cot, sec or csc in a sum below the bar? Then the same in sin and cos,
+ * over one denominator, may read shorter: -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)). */
+static bool reciprocal_below(const dx_expr *e)
+{
+    if (e->kind != DX_MUL)
+        return false;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const dx_expr *f = e->a[i];
+        if (!is_denominator(f) || f->a[0]->kind != DX_ADD)
+            continue;
+        for (uint32_t j = 0; j < f->a[0]->n; j++) {
+            const dx_expr *t = f->a[0]->a[j];
+            for (uint32_t k = 0; k < (t->kind == DX_MUL ? t->n : 1); k++) {
+                const dx_expr *g = t->kind == DX_MUL ? t->a[k] : t;
+                g = g->kind == DX_POW ? g->a[0] : g;
+                if (g->kind == DX_CALL && g->fn >= DX_TAN && g->fn <= DX_CSC)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 static dx_expr *simp_rec(simplifier *s, dx_expr *e)
 {
     if (!e || e->n == 0 || e->kind == DX_COND)
@@ -1023,7 +1021,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
-    dx_expr *cand[8] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL};
+    dx_expr *cand[10] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}; /* up to 9 */
     size_t nc = 2;
     dx_expr *factored = NULL;
     bool plain = true;
@@ -1031,9 +1029,11 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
          * 2*y - 2*w*x, whatever a character or two would say */
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
-        dx_expr *x = scaled_sum ? r0 : pythagoras(ctx, expand_with(&s->ex, r0));
+        dx_expr *x = scaled_sum ? r0 : dx_trig_pythagoras(ctx, trig_terms(ctx, expand_with(&s->ex, r0)));
         cand[nc++] = x;
-        cand[nc++] = trig_quotients(ctx, r0);
+        cand[nc++] = fewer_trig(ctx, r0);
+        cand[nc++] = coefficient_in(ctx, r0);
+
         cand[nc++] = expand_below(&s->ex, r0);
         cand[nc++] = together_rec(&s->ex, r0);
         if (x != r0)
@@ -1094,6 +1094,10 @@ dx_expr *(dx_simplify)(dx_ctx *ctx, dx_expr *e)
     return dx_simplify_in(ctx, e);
 }
 
+/* Nodes past which the whole is not rewritten once more (the last step of dx_simplify_in): a
+ * textbook answer has a few dozen, and a formula of hundreds is no textbook's. */
+#define DX_WHOLE_TRIG_MAX_NODES 300
+
 dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
@@ -1102,6 +1106,17 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
     dx_map_init(&s.done);
     expander_init(&s.ex, ctx);
     dx_expr *r = simp_rec(&s, e);
+    /* the whole with its trigonometric products shortest (sin(x)/cos(x)^2 as sec(x)*tan(x)),
+     * then in sin and cos over one denominator when it has tan, cot, sec or csc below the bar:
+     * -sec(x)/(1 - sec(x)) is 1/(1 - cos(x)). Only the whole: inside a formula the other
+     * terms keep their sin and cos, or tan and sec, and the two forms no longer combine. */
+    if (r && !over_budget(&s) && tree_size(dx_body(r), DX_WHOLE_TRIG_MAX_NODES) <= DX_WHOLE_TRIG_MAX_NODES) {
+        dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
+        if (alt && reciprocal_below(alt))
+            alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
+        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+            r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
+    }
     dx_map_free(&s.done);
     expander_free(&s.ex);
     if (!r || dx_failed(ctx)) {

@@ -23,8 +23,10 @@ DX_HIDDEN dx_expr *dx_together(dx_ctx *ctx, dx_expr *e);
 
 /* dx_simplify (dfdx.h): the printed form cheapest to read (length, plus a cost per fraction
  * bar and more for a fraction inside another) among e, its expansion, its combined fraction,
- * the factor its terms share taken out, sin^2 + cos^2 = 1 and sin/cos = tan applied, chosen
- * at every level (function arguments and power bases too); ties keep e's form. Deterministic, value-preserving, and e itself above DX_SIMPLIFY_MAX_NODES. NULL only
+ * the factor its terms share taken out, a fractional coefficient multiplied into its sum, and
+ * the trigonometric identities of trig.h, chosen at every level (function arguments and power
+ * bases too), then for the whole once more with sin(x)/cos(x)^2 as sec(x)*tan(x) and in sin and
+ * cos over one denominator; ties keep e's form. Deterministic, value-preserving, and e itself above DX_SIMPLIFY_MAX_NODES. NULL only
  * when e is NULL; a failure inside (node budget) falls back to e with the context's error
  * cleared. */
 

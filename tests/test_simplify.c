@@ -85,7 +85,7 @@ static const struct { const char *f, *var, *want; } form_rows[] = {
     { "x*sqrt(1 - x^2)",        "x", "(1 - 2*x^2)/sqrt(1 - x^2)" },
     { "x^2*sqrt(x + 1)",        "x", "x*(5*x + 4)/(2*sqrt(x + 1))" },
     { "x^(2/3)*(x - 5)",        "x", "5*(x - 2)/(3*x^(1/3))" },
-    { "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "x", "4/(exp(x) + exp(-x))^2" },
+    { "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "x", "4/(e^x + e^(-x))^2" },
     { "x^(1/2)*(1 + x)^(-1/2)", "x", "1/(2*sqrt(x)*(x + 1)^(3/2))" },
     /* a factor every term shares taken out, the rest simplified on its own */
     { "x^2*(3*x - 1)^4",        "x", "2*x*(3*x - 1)^3*(9*x - 1)" },
@@ -94,19 +94,26 @@ static const struct { const char *f, *var, *want; } form_rows[] = {
     { "x^2*cos(x) - 2*x*sin(x)", "x", "-(x^2 + 2)*sin(x)" },
     /* factors in a textbook's order: the polynomial part, then e^u, then functions */
     { "x*exp(x)",               "x", "(x + 1)*e^x" },
-    { "x^2*exp(-x)",            "x", "x*(2 - x)*exp(-x)" },
-    { "(x + 1)*exp(-2*x)",      "x", "-(2*x + 1)*exp(-2*x)" },
+    { "x^2*exp(-x)",            "x", "x*(2 - x)*e^(-x)" },
+    { "(x + 1)*exp(-2*x)",      "x", "-(2*x + 1)*e^(-2*x)" },
     { "exp(x)*cos(x)",          "x", "e^x*(cos(x) - sin(x))" },
     { "exp(x)/x",               "x", "(x - 1)*e^x/x^2" },
-    { "exp(-(x - 1)^2/2)",      "x", "-(x - 1)*exp(-(x - 1)^2/2)" },
+    { "exp(-(x - 1)^2/2)",      "x", "-(x - 1)*e^(-(x - 1)^2/2)" },
     { "3^(x^2)",                "x", "2*x*3^(x^2)*ln(3)" },
     { "sin(x)^3*cos(x)^2",      "x", "sin(x)^2*cos(x)*(3*cos(x)^2 - 2*sin(x)^2)" },
     { "sin(x^3 + 2*x)^2",       "x", "2*(3*x^2 + 2)*sin(x^3 + 2*x)*cos(x^3 + 2*x)" },
+    { "exp(sin(x))*cos(x)",     "x", "e^sin(x)*(cos(x)^2 - sin(x))" },
     /* one power of e printed as exp(...) makes them all so: no e^x beside exp(-x) */
-    { "exp(sin(x))*cos(x)",     "x", "exp(sin(x))*(cos(x)^2 - sin(x))" },
+    { "exp(x)*exp(x^3/3 + x^2/2 - 3*x + sin(x))", "x", "exp(x^3/3 + x^2/2 - 2*x + sin(x))*(x^2 + x + cos(x) - 2)" },
     /* sin^2 + cos^2 = 1 in a numerator, then what cancels; sin/cos as tan, cos/sin as cot */
     { "cos(x)/(1 + sin(x))",    "x", "-1/(sin(x) + 1)" },
-    { "(1 - cos(x))/sin(x)",    "x", "(1 - cos(x))/sin(x)^2" },
+    { "(1 - cos(x))/sin(x)",    "x", "csc(x)^2 - csc(x)*cot(x)" },
+    /* the identities: tan^2 = sec^2 - 1, cos*csc = cot, 1 + cot^2 = csc^2, sec = 1/cos */
+    { "tan(x)/(1 - sec(x))",    "x", "1/(1 - cos(x))" },
+    { "cos(x)*(1 + csc(x))",    "x", "-csc(x)^2 - sin(x)" },
+    { "sec(x)/(1 + tan(x))",    "x", "sec(x)*(tan(x) - 1)/(tan(x) + 1)^2" },
+    { "sqrt((x + 1)^2)",        "x", "sign(x + 1)" },
+    { "((x + x)^4)^(1/2)",      "x", "8*x" },
     { "(sin(x) + cos(x))/(sin(x) - cos(x))", "x", "-2/(sin(x) - cos(x))^2" },
     { "ln(cos(x))",             "x", "-tan(x)" },
     { "ln(sin(x))",             "x", "cot(x)" },
@@ -131,6 +138,18 @@ START_TEST(form_row)
     char *got = show(s);
     ck_assert_msg(strcmp(got, form_rows[_i].want) == 0, "d/d%s %s: got \"%s\", want \"%s\"", form_rows[_i].var,
                   form_rows[_i].f, got, form_rows[_i].want);
+    free(got);
+}
+END_TEST
+
+#include "textbook_forms.inc"
+
+START_TEST(textbook_row)
+{
+    dx_expr *s = diff_simplified(textbook_rows[_i].f, textbook_rows[_i].var);
+    char *got = show(s);
+    ck_assert_msg(strcmp(got, textbook_rows[_i].book) == 0, "d/d%s %s: got \"%s\", the book has \"%s\"",
+                  textbook_rows[_i].var, textbook_rows[_i].f, got, textbook_rows[_i].book);
     free(got);
 }
 END_TEST
@@ -243,6 +262,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("form");
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_add_loop_test(tc, form_row, 0, sizeof form_rows / sizeof form_rows[0]);
+    tcase_add_loop_test(tc, textbook_row, 0, sizeof textbook_rows / sizeof textbook_rows[0]);
     suite_add_tcase(s, tc);
     tc = tcase_create("pieces");
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);

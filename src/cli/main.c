@@ -178,11 +178,13 @@ static void usage(FILE *f)
 {
     fprintf(f, _("dfdx %s: exact symbolic derivatives, and the numbers behind them\n\n"
                  "usage: dfdx EXPR                 (short for dfdx diff EXPR)\n"
-                 "       dfdx COMMAND ARGS [--format plain|latex|json] [--lang en|ko]\n\ncommands:\n"),
+                 "       dfdx COMMAND ARGS [--format plain|latex|json] [--lang en|ko] [--exact]\n\ncommands:\n"),
             DX_VERSION);
     for (const cli_command *k = cli_commands; k->name; k++)
         fprintf(f, "  dfdx %s\n", _(k->usage));
-    fputs(_("\n'dfdx COMMAND --help' explains one command. Exit status: 0 ok, 1 check says\n"
+    fputs(_("\nNumbers typed as decimals (5.3) give decimals (0.9858*t) where the value ends;\n"
+            "--exact prints fractions instead (4929*t/5000). Integers and fractions stay exact.\n"
+            "\n'dfdx COMMAND --help' explains one command. Exit status: 0 ok, 1 check says\n"
             "incorrect, 2 bad input or usage.\n"),
           f);
 }
@@ -278,7 +280,7 @@ static void test_hooks(void)
 
 /* Options of the program itself, read anywhere before "--"; the rest is the command's. */
 static const cli_opt global_opts[] = {{"format", true}, {"lang", true},   {"version", false},
-                                      {"help", false},  {NULL, false}};
+                                      {"help", false},  {"exact", false}, {NULL, false}};
 
 int main(int argc, char **argv)
 {
@@ -286,7 +288,7 @@ int main(int argc, char **argv)
     cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = stderr, .line_prefix = ""};
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
-    bool dashdash = false, version = false, help = false;
+    bool dashdash = false, version = false, help = false, exact = false;
     const char *lang = NULL, *format = NULL; /* format: a --format value refused */
     if (!rest)
         return CLI_BAD;
@@ -307,6 +309,10 @@ int main(int argc, char **argv)
         dashdash = w == CLI_WORD_END;
         if (w == CLI_WORD_OPTION && !strcmp(o->name, "version")) {
             version = true;
+            continue;
+        }
+        if (w == CLI_WORD_OPTION && !strcmp(o->name, "exact")) {
+            exact = true;
             continue;
         }
         if (w == CLI_WORD_OPTION && !strcmp(o->name, "help") && n == 0) {
@@ -358,6 +364,7 @@ int main(int argc, char **argv)
         free(rest);
         return CLI_BAD;
     }
+    dx_ctx_set_exact(c.ctx, exact);
     int rc;
     if (n == 0 && cli_find("session")) {
         rc = cli_find("session")->run(&c, &(cli_args){0});
