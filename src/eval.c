@@ -19,6 +19,8 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
         return e;
     if (e == var)
         return value;
+    if (dx_stack_low(ctx))
+        return NULL;
     dx_expr *done = dx_map_get(memo, e);
     if (done)
         return done;

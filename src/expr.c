@@ -33,6 +33,7 @@ struct dx_ctx {
     size_t nbigs, capbigs;
     struct dx_def *defs; /* named expressions (dx_define), in the arena */
     bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
+    struct dx_stack stack;
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -86,7 +87,7 @@ bool dx_failed(const dx_ctx *ctx)
 
 bool dx_recover(dx_ctx *ctx)
 {
-    if (ctx->err.status == DX_ENOMEM)
+    if (ctx->err.status == DX_ENOMEM || ctx->err.msg.id == DX_M_STACK_DEEP)
         return false;
     dx_ctx_clear_error(ctx);
     return true;
@@ -100,6 +101,7 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 }
 
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
+struct dx_stack *dx_ctx_stack(dx_ctx *ctx) { return &ctx->stack; }
 
 bool dx_keep_domain(dx_ctx *ctx, bool on)
 {

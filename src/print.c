@@ -37,6 +37,7 @@ typedef struct {
     bool exp_all;  /* plain text: every power of e as exp(...), since one needs it */
     bool used_exp; /* printed so far: a power of e as exp(...) */
     bool used_e;   /* and one as e^... */
+    bool deep;     /* stopped: the stack ran low (ctx has the error) */
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -659,6 +660,10 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         b->oom = true;
         return;
     }
+    if (dx_stack_low(p->ctx)) {
+        b->oom = p->deep = true;
+        return;
+    }
     switch (e->kind) {
     case DX_NUM: {
         bool paren = prec_of(e) < ctx_prec;
@@ -725,7 +730,7 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, NULL, 0, e, false, false, false};
+    printer p = {ctx, fmt, NULL, 0, e, false, false, false, false};
     dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
@@ -742,6 +747,8 @@ char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt)
     }
     if (b.oom) {
         dx_free(b.s);
+        if (p.deep)
+            return NULL;
         if (b.over)
             return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(DX_PRINT_LIMIT >> 20));
         return dx_oom(ctx);

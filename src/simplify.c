@@ -970,6 +970,8 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
 {
     if (!e || e->n == 0 || e->kind == DX_COND)
         return e;
+    if (dx_stack_low(s->ctx))
+        return NULL;
     dx_expr *r = dx_map_get(&s->done, e);
     if (r)
         return r;
