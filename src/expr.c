@@ -547,7 +547,7 @@ static bool domain_rec(dx_ctx *ctx, const dx_expr *e, list *out, dx_map *seen)
 {
     if (!e->vmask || e->kind == DX_SYM || dx_map_get(seen, e))
         return true;
-    if (!dx_map_put(seen, e, (dx_expr *)e))
+    if (dx_stack_low(ctx) || !dx_map_put(seen, e, (dx_expr *)e))
         return false;
     dx_expr *c = NULL, *x = (dx_expr *)e;
     if (e->kind == DX_GUARD) {

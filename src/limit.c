@@ -160,6 +160,10 @@ static int lv_sign(lim_st *s, lv l)
  * is zero in doubles makes the value suspect. */
 static bool tame_rec(lim_st *s, dx_expr *v, unsigned char *seen, size_t nseen)
 {
+    if (dx_stack_low(s->ctx)) {
+        s->oom = true;
+        return false;
+    }
     if (v->id < nseen) {
         if (seen[v->id])
             return true;
@@ -221,6 +225,10 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_map *memo
 {
     if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
         return e;
+    if (dx_stack_low(s->ctx)) {
+        s->oom = true;
+        return NULL;
+    }
     dx_expr *done = dx_map_get(memo, e);
     if (done)
         return done;

@@ -93,6 +93,8 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
 {
     if (!e || x->over || e->n == 0)
         return e;
+    if (dx_stack_low(x->ctx))
+        return NULL;
     dx_expr *r = dx_map_get(&x->done, e);
     if (r)
         return r;
@@ -761,7 +763,7 @@ static dx_expr *cancel_product(expander *x, dx_expr *e)
 static dx_expr *together_rec(expander *x, dx_expr *e)
 {
     dx_ctx *ctx = x->ctx;
-    if (!e)
+    if (!e || dx_stack_low(ctx))
         return NULL;
     switch (e->kind) {
     case DX_ADD:
