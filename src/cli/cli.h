@@ -18,7 +18,7 @@
 bool cli_lang(const char *lang);
 
 /* A stream that writes to `to` with control characters and invalid UTF-8 shown as \xNN
- * (safe_err.c): the program's stderr. `to` itself when there is no memory for it. */
+ * (safe_err.c): the program's stderr, made once. `to` itself when there is no memory for it. */
 FILE *cli_safe_stream(FILE *to);
 
 /* Exit statuses: one enum, as CLI.md promises them. */
