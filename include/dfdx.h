@@ -128,6 +128,15 @@ DX_API void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes);
  * (5.3), every rational that ends as a decimal is printed as one (0.9858*t, not 4929*t/5000;
  * 1/3 stays 1/3). exact true prints fractions always (the program's --exact). */
 DX_API void dx_ctx_set_exact(dx_ctx *ctx, bool exact);
+/* The stack. Passes that recurse once per level of an expression stop with DX_ELIMIT ("nested
+ * too deeply for the stack") while a margin of the stack is left, wherever the depth limits
+ * would still allow more. By default the library asks each thread how large its stack is
+ * (Linux: pthread_getattr_np, the main thread's from its rlimit; WebAssembly: Emscripten's
+ * stack). A caller on a stack the system does not know (a coroutine's, a fiber's), or that
+ * wants to give less, says here how many bytes the calls on ctx may use below the frame that
+ * calls dx_ctx_set_stack: calls on ctx must then come from that thread, from that frame or one
+ * it calls. 0 returns to asking the thread. */
+DX_API void dx_ctx_set_stack(dx_ctx *ctx, size_t bytes);
 /* The error of the last call (see dx_error); valid until the next call on ctx. */
 DX_API const dx_error *dx_ctx_error(const dx_ctx *ctx);
 /* That error's message as text in fmt (dx_msg_text); malloc'd, NULL without memory. */

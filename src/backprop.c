@@ -44,6 +44,8 @@ static bool visit(builder *b, dx_expr *e, size_t *n)
 {
     if (!e->vmask || b->index[e->id])
         return true;
+    if (dx_stack_low(b->ctx))
+        return false;
     if (*n >= DX_BACKPROP_MAX_NODES) {
         dx_fail(b->ctx, DX_ELIMIT, -1, -1, DX_M_BP_TOO_LARGE, DX_I(DX_BACKPROP_MAX_NODES));
         return false;

@@ -193,7 +193,7 @@ static dx_expr *d_call(differ *s, dx_expr *e)
 
 static dx_expr *d(differ *s, dx_expr *e)
 {
-    if (!e)
+    if (!e || dx_stack_low(s->ctx))
         return NULL;
     dx_expr *r;
     if (e->id < s->nmemo && (r = dx_map_get(s->memo, e)))

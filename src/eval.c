@@ -19,6 +19,8 @@ static dx_expr *subst(dx_ctx *ctx, dx_expr *e, dx_expr *var, dx_expr *value, dx_
         return e;
     if (e == var)
         return value;
+    if (dx_stack_low(ctx))
+        return NULL;
     dx_expr *done = dx_map_get(memo, e);
     if (done)
         return done;
@@ -471,9 +473,11 @@ typedef int64_t llanes __attribute__((vector_size(DX_LANES * sizeof(int64_t))));
 static const lanes nan_lanes = {NAN, NAN, NAN, NAN};
 
 /* Compiled twice, for AVX2 and for any x86_64, the CPU picking one when the library loads
- * (GCC's function multi-versioning); the same operations either way. The sanitizer build
- * keeps one portable copy: its checks then cover the code every CPU can run. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+ * (GCC's function multi-versioning); the same operations either way. The sanitizer builds
+ * keep one portable copy: their checks then cover the code every CPU can run, and the
+ * resolver GCC emits runs before ThreadSanitizer's runtime is up (it crashed before main). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__) &&              \
+    !defined(__SANITIZE_THREAD__)
 #define DX_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define DX_CLONES

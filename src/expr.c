@@ -35,6 +35,7 @@ struct dx_ctx {
     bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
     bool typed_decimal;  /* dx_note_decimal */
     bool exact;          /* dx_ctx_set_exact */
+    struct dx_stack stack;
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -88,7 +89,7 @@ bool dx_failed(const dx_ctx *ctx)
 
 bool dx_recover(dx_ctx *ctx)
 {
-    if (ctx->err.status == DX_ENOMEM)
+    if (ctx->err.status == DX_ENOMEM || ctx->err.msg.id == DX_M_STACK_DEEP)
         return false;
     dx_ctx_clear_error(ctx);
     return true;
@@ -102,6 +103,7 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 }
 
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
+struct dx_stack *dx_ctx_stack(dx_ctx *ctx) { return &ctx->stack; }
 
 bool dx_note_decimal(dx_ctx *ctx, bool typed)
 {
@@ -579,7 +581,7 @@ static bool domain_rec(dx_ctx *ctx, const dx_expr *e, list *out, dx_map *seen)
 {
     if (!e->vmask || e->kind == DX_SYM || dx_map_get(seen, e))
         return true;
-    if (!dx_map_put(seen, e, (dx_expr *)e))
+    if (dx_stack_low(ctx) || !dx_map_put(seen, e, (dx_expr *)e))
         return false;
     dx_expr *c = NULL, *x = (dx_expr *)e;
     if (e->kind == DX_GUARD) {

@@ -4,6 +4,7 @@
 
 #include "dfdx.h"
 #include "num.h"
+#include "stack.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -36,6 +37,13 @@ struct dx_expr {
  * far from the C stack limit, and the parser reports deeper input as an error. */
 #define DX_MAX_DEPTH 4000
 #define DX_DEFAULT_BUDGET ((size_t)20 * 1000 * 1000)
+
+/* The stack a context's calls may use (dx_ctx_set_stack; stack.c): floor 0 when unset. */
+struct dx_stack {
+    uintptr_t floor; /* the lowest address a pass may reach */
+    size_t size;     /* bytes given, for the message */
+};
+DX_HIDDEN struct dx_stack *dx_ctx_stack(dx_ctx *ctx);
 
 /* Inside the library a public call is part of its caller's call and keeps the caller's error
  * (an out-of-memory that a fallback answered must still end the call as DX_ENOMEM); only a call
@@ -83,8 +91,8 @@ DX_HIDDEN void *dx_oom(dx_ctx *ctx);
 /* Copy of s[0..len) in the context's arena, NUL-terminated; NULL without memory. */
 DX_HIDDEN const char *dx_strndup(dx_ctx *ctx, const char *s, size_t len);
 DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
-/* Forget the error of an attempt a fallback answers for, unless memory ran out: that ends
- * the call. Returns whether the call may go on. */
+/* Forget the error of an attempt a fallback answers for, unless memory or the stack ran out:
+ * that ends the call. Returns whether the call may go on. */
 DX_HIDDEN bool dx_recover(dx_ctx *ctx);
 /* The status a call that recovers from failed attempts ends with: st, or DX_ENOMEM when memory
  * ran out on the way (GMP's included), although a fallback answered. */

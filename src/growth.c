@@ -253,7 +253,7 @@ static bool of(dx_growth_env *g, dx_expr *e, mono *m)
 {
     dx_ctx *ctx = g->ctx;
     *m = (mono){0};
-    if (--g->budget < 0)
+    if (--g->budget < 0 || dx_stack_low(ctx))
         return false;
     dx_expr *zero = dx_int(ctx, 0);
     if (!(e->vmask & g->x->vmask)) {

@@ -67,7 +67,7 @@ typedef struct {
     int via;         /* the point A moved to +oo by x = A + via/t */
     dx_expr *via_at;
     bool osc;        /* a part keeps oscillating: samples can miss its swings */
-    bool oom;        /* out of memory: give up, report it */
+    bool oom;        /* out of memory or stack: give up, report it */
 } lim_st;
 
 static const lv UNKNOWN = {LV_UNKNOWN, NULL, NULL, NULL};
@@ -75,13 +75,11 @@ static const lv UNKNOWN = {LV_UNKNOWN, NULL, NULL, NULL};
 static lv lim(lim_st *s, dx_expr *e);
 
 /* After a constructor failed: an expected failure (0^-1 found by substitution, ln(0)) is
- * forgotten; running out of memory is kept for the caller. */
+ * forgotten; running out of memory or stack is kept for the caller. */
 static void forgive(lim_st *s)
 {
-    if (dx_ctx_error(s->ctx)->status == DX_ENOMEM)
+    if (!dx_recover(s->ctx))
         s->oom = true;
-    else
-        dx_recover(s->ctx);
 }
 
 static lv finite(lim_st *s, dx_expr *v)
@@ -162,6 +160,10 @@ static int lv_sign(lim_st *s, lv l)
  * is zero in doubles makes the value suspect. */
 static bool tame_rec(lim_st *s, dx_expr *v, unsigned char *seen, size_t nseen)
 {
+    if (dx_stack_low(s->ctx)) {
+        s->oom = true;
+        return false;
+    }
     if (v->id < nseen) {
         if (seen[v->id])
             return true;
@@ -223,6 +225,10 @@ static dx_expr *rewrite_rec(lim_st *s, dx_expr *e, call_rewrite fn, dx_map *memo
 {
     if (!(e->vmask & s->x->vmask) || e->kind == DX_SYM || e->kind == DX_NUM)
         return e;
+    if (dx_stack_low(s->ctx)) {
+        s->oom = true;
+        return NULL;
+    }
     dx_expr *done = dx_map_get(memo, e);
     if (done)
         return done;
@@ -989,6 +995,10 @@ static lv lim(lim_st *s, dx_expr *e)
 {
     if (s->oom || ++s->steps > LIM_MAX_STEPS)
         return UNKNOWN;
+    if (dx_stack_low(s->ctx)) {
+        s->oom = true;
+        return UNKNOWN;
+    }
     if (!(e->vmask & s->x->vmask))
         return tame(s, e) ? (lv){LV_FINITE, e, NULL, NULL} : UNKNOWN;
     if (e == s->x)
@@ -1217,8 +1227,9 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
         }
     }
     if (s.oom || t.oom) { /* a failed allocation of this file's own is recorded here */
-        dx_oom(ctx);
-        return DX_ENOMEM;
+        if (!dx_failed(ctx))
+            dx_oom(ctx);
+        return dx_ctx_error(ctx)->status;
     }
     switch (l.k) {
     case LV_FINITE:

@@ -95,6 +95,7 @@ typedef struct {
     bool exp_all;  /* plain text: every power of e as exp(...), since one needs it */
     bool used_exp; /* printed so far: a power of e as exp(...) */
     bool used_e;   /* and one as e^... */
+    bool deep;     /* stopped: the stack ran low (ctx has the error) */
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -959,6 +960,10 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         b->oom = true;
         return;
     }
+    if (dx_stack_low(p->ctx)) {
+        b->oom = p->deep = true;
+        return;
+    }
     if (p->memo && e->n > 0 && e != p->root && e->hash != 0)
         print_memo(p, b, e, ctx_prec);
     else
@@ -974,7 +979,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, memo, dx_print_decimals(ctx), NULL, 0, e, false, false, false};
+    printer p = {ctx, fmt, memo, dx_print_decimals(ctx), NULL, 0, e, false, false, false, false};
     dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
@@ -991,6 +996,8 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
     }
     if (b.oom) {
         dx_free(b.s);
+        if (p.deep)
+            return NULL;
         if (b.over)
             return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(DX_PRINT_LIMIT >> 20));
         return dx_oom(ctx);

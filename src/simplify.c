@@ -115,6 +115,8 @@ static dx_expr *expand_rec(expander *x, dx_expr *e)
 {
     if (!e || x->over || e->n == 0)
         return e;
+    if (dx_stack_low(x->ctx))
+        return NULL;
     dx_expr *r = dx_map_get(&x->done, e);
     if (r)
         return r;
@@ -715,6 +717,8 @@ static dx_expr *together_rec(expander *x, dx_expr *e)
 {
     if (!e || e->n == 0)
         return e;
+    if (dx_stack_low(x->ctx))
+        return NULL;
     dx_expr *r = dx_map_get(&x->combined, e);
     if (r)
         return r;
@@ -998,6 +1002,8 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
 {
     if (!e || e->n == 0 || e->kind == DX_COND)
         return e;
+    if (dx_stack_low(s->ctx))
+        return NULL;
     dx_expr *r = dx_map_get(&s->done, e);
     if (r)
         return r;

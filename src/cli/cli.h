@@ -17,6 +17,10 @@
  * LANG, LANGUAGE). false for another lang. */
 bool cli_lang(const char *lang);
 
+/* A stream that writes to `to` with control characters and invalid UTF-8 shown as \xNN
+ * (safe_err.c): the program's stderr, made once. `to` itself when there is no memory for it. */
+FILE *cli_safe_stream(FILE *to);
+
 /* Exit statuses: one enum, as CLI.md promises them. */
 enum { CLI_OK = 0, CLI_INCORRECT = 1, CLI_BAD = 2 };
 

@@ -1,6 +1,7 @@
 /* dfdx: the command-line program, a thin shell over the library. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,10 +283,22 @@ static void test_hooks(void)
 static const cli_opt global_opts[] = {{"format", true}, {"lang", true},   {"version", false},
                                       {"help", false},  {"exact", false}, {NULL, false}};
 
+/* Output that did not reach its file (a full disk, /dev/full) is a failure, not a success with
+ * a shorter answer. */
+static int flushed(int rc)
+{
+    int why = fflush(stdout) != 0 ? errno : ferror(stdout) ? EIO : 0;
+    if (!why)
+        return rc;
+    fprintf(stderr, _("dfdx: cannot write the output: %s\n"), strerror(why));
+    return CLI_BAD;
+}
+
 int main(int argc, char **argv)
 {
     test_hooks();
-    cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = stderr, .line_prefix = ""};
+    FILE *err = cli_safe_stream(stderr);
+    cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = err, .line_prefix = ""};
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
     bool dashdash = false, version = false, help = false, exact = false;
@@ -300,7 +313,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "-V") == 0) { /* the short form of --version, as many programs take it */
             printf("dfdx %s\n", DX_VERSION);
             free(rest);
-            return CLI_OK;
+            return flushed(CLI_OK);
         }
         int at = i;
         const cli_opt *o;
@@ -341,12 +354,12 @@ int main(int argc, char **argv)
     /* the language first (--lang anywhere before "--"), so every word after it is in it */
     if (!cli_lang(lang)) {
         cli_lang(NULL);
-        fprintf(stderr, _("dfdx: --lang takes en or ko (not '%s')\n"), lang);
+        fprintf(err, _("dfdx: --lang takes en or ko (not '%s')\n"), lang);
         free(rest);
         return CLI_BAD;
     }
     if (format) {
-        fprintf(stderr, _("dfdx: --format takes plain, latex or json (not '%s')\n"), format);
+        fprintf(err, _("dfdx: --format takes plain, latex or json (not '%s')\n"), format);
         free(rest);
         return CLI_BAD;
     }
@@ -356,7 +369,7 @@ int main(int argc, char **argv)
         else
             usage(stdout);
         free(rest);
-        return CLI_OK;
+        return flushed(CLI_OK);
     }
     c.ctx = dx_ctx_new();
     if (!c.ctx) {
@@ -373,5 +386,5 @@ int main(int argc, char **argv)
     }
     dx_ctx_free(c.ctx);
     free(rest);
-    return rc;
+    return flushed(rc);
 }

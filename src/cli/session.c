@@ -21,6 +21,7 @@ typedef struct {
     bool tty;
     char *history; /* the history file, NULL when HOME is unknown */
     long lineno;
+    size_t nul; /* the line read had a NUL byte at column nul (from 1); 0: none */
     char vars[DX_DEFINE_MAX_PARAMS * 34]; /* a command's --var from a function's variables */
 } session;
 
@@ -517,6 +518,9 @@ static char *read_line(session *s, const char *prompt)
         free(line);
         return NULL;
     }
+    /* the rest of a line after a NUL would be lost to every string function: say so */
+    const char *nul = memchr(line, 0, (size_t)n);
+    s->nul = nul ? (size_t)(nul - line) + 1 : 0;
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
         line[--n] = 0;
     return line;
@@ -561,7 +565,8 @@ int cli_session(cli *c, const cli_args *a)
             c->line_prefix = prefix;
         }
         int rc;
-        line_result res = strlen(text) > MAX_LINE ? (rc = cli_usage(c, _("a command is at most %d bytes"), MAX_LINE), LINE_DONE)
+        line_result res = s.nul              ? (rc = cli_usage(c, _("a NUL byte at column %zu: a line is text"), s.nul), LINE_DONE)
+                          : strlen(text) > MAX_LINE ? (rc = cli_usage(c, _("a command is at most %d bytes"), MAX_LINE), LINE_DONE)
                                                   : run_line(&s, text, &rc);
         fflush(c->out);
         if (res == LINE_MORE) {
