@@ -28,10 +28,11 @@ static const cli_opt var_opts[] = {{"var", true}, {NULL, false}};
 static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
-                                    {"size", true},  {NULL, false}};
+                                    {"size", true},  {"levels", true}, {NULL, false}};
 static const cli_opt hessian_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt taylor_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
-static const cli_opt implicit_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
+static const cli_opt implicit_opts[] = {{"var", true}, {"at", true},   {"order", true}, {"plot", false}, {"out", true},
+                                        {"size", true}, {"ascii", false}, {"from", true}, {"to", true},    {NULL, false}};
 static const cli_opt backprop_opts[] = {{"at", true}, {"out", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
@@ -39,8 +40,7 @@ static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"step
                                        {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
                                        {"size", true},   {"ascii", false}, {"data", true},  {NULL, false}};
 
-/* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
-static bool cli_is_equation(cli *c, const char *text)
+bool cli_is_equation(cli *c, const char *text)
 {
     bool eq = !dx_parse(c->ctx, text, strlen(text)) && dx_ctx_error(c->ctx)->msg.id == DX_M_EQUATION;
     cli_recover(c);
