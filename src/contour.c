@@ -369,9 +369,16 @@ dx_status dx_contour_levels(dx_contour *c, dx_ctx *ctx, const dx_expr *f, const 
             st = DX_ENOMEM;
     }
     dx_prog_free(t.p);
-    if (st != DX_OK)
+    if (st != DX_OK) {
         dx_oom(ctx);
-    return st;
+        return st;
+    }
+    if (c->curve && c->lev[0].nseg == 0) {
+        dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_CONTOUR_NO_CURVE, DX_S(c->xname), DX_D(c->x0), DX_D(c->x1),
+                DX_S(c->yname), DX_D(c->y0), DX_D(c->y1));
+        return DX_EDOMAIN;
+    }
+    return DX_OK;
 }
 
 void dx_contour_level_label(const dx_contour *c, size_t k, char *buf, size_t size)

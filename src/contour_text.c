@@ -218,12 +218,14 @@ char *dx_contour_text(dx_contour *c, dx_ctx *ctx, int cols, int rows, unsigned f
     }
     int xw = (int)dx_text_width(c->xname, strlen(c->xname)) + 1; /* the x name after the axis */
     canvas v = {cols - lw - 1 - xw, ph, ascii ? 1 : 2, ascii ? 1 : 4, NULL, NULL, NULL, NULL, c};
-    if (c->equal) { /* equal scales: a braille dot is about square, a plain cell twice as tall */
-        double per_x = (c->x1 - c->x0) / (v.pw * v.sx), per_y = (c->y1 - c->y0) / (v.ph * v.sy * (ascii ? 0.5 : 1));
+    if (c->equal) { /* equal scales: a braille dot is about square; a plain cell is twice as tall
+                     * as wide, so counts as two widths */
+        int tall = ascii ? 2 : 1;
+        double per_x = (c->x1 - c->x0) / (v.pw * v.sx), per_y = (c->y1 - c->y0) / (v.ph * v.sy * tall);
         if (per_x < per_y)
             v.pw = (int)fmax(8, ceil((c->x1 - c->x0) / per_y / v.sx));
         else
-            v.ph = (int)fmax(4, ceil((c->y1 - c->y0) / per_x / v.sy / (ascii ? 2 : 1)));
+            v.ph = (int)fmax(4, ceil((c->y1 - c->y0) / per_x / v.sy / tall));
     }
     dx_contour_ticks_for(c, (size_t)(v.pw / 10 > 2 ? v.pw / 10 : 2), (size_t)(v.ph / 3 > 2 ? v.ph / 3 : 2));
     size_t ncell = (size_t)v.pw * (size_t)v.ph;

@@ -190,7 +190,8 @@ int cli_plot_contour(cli *c, const cli_args *a, dx_expr *f, const char *x, const
         cli_report(c, NULL);
         goto done;
     }
-    note(c, &why);
+    if (mark) /* asked for: say when there was nothing to mark */
+        note(c, &why);
     snprintf(title, sizeof title, _("contour lines of f(%s, %s)"), x, y);
     rc = cli_contour_show(c, &pc, k, title);
 done:
@@ -219,7 +220,7 @@ static void curve_box(cli *c, const dx_implicit_result *r, double from[2], doubl
     }
     dx_contour_free(k);
     cli_recover(c);
-    if (lo[0] > -9.5 && hi[0] < 9.5 && lo[1] > -9.5 && hi[1] < 9.5) {
+    if (lo[0] <= hi[0] && lo[0] > -9.5 && hi[0] < 9.5 && lo[1] > -9.5 && hi[1] < 9.5) {
         double half = 0.6 * fmax(hi[0] - lo[0], hi[1] - lo[1]) + 0.5;
         for (int i = 0; i < 2; i++) {
             double mid = (lo[i] + hi[i]) / 2;
@@ -244,11 +245,9 @@ int cli_curve_picture(cli *c, const cli_args *a, const cli_canvas *pc, const dx_
         return CLI_BAD;
     if (!given)
         curve_box(c, r, from, to);
-    char *fs = dx_print(c->ctx, r->F, DX_PLAIN), label[DX_CONTOUR_LABEL], title[DX_CONTOUR_LABEL + 64];
-    if (!fs)
-        return cli_report(c, NULL);
-    snprintf(label, sizeof label, "%s = 0", fs);
-    free(fs);
+    /* the equation as typed: x^2 + y^2 = 25 reads better than x^2 + y^2 - 25 = 0 */
+    char label[DX_CONTOUR_LABEL], title[DX_CONTOUR_LABEL + 64];
+    snprintf(label, sizeof label, "%s", a->pos[0]);
     if (r->at)
         snprintf(title, sizeof title, _("the curve %s and its tangent"), label);
     else
