@@ -386,6 +386,39 @@ void dx_contour_level_label(const dx_contour *c, size_t k, char *buf, size_t siz
     dx_plot_tick_label(c->lev[k].value, c->lev[k].step, buf, size);
 }
 
+typedef struct {
+    double d;
+    size_t i;
+} spot;
+
+static int cmp_spot(const void *a, const void *b)
+{
+    const spot *x = a, *y = b;
+    int by_d = (x->d > y->d) - (x->d < y->d);
+    return by_d ? by_d : (x->i > y->i) - (x->i < y->i);
+}
+
+size_t dx_contour_label_spots(const dx_contour *c, size_t k, size_t *idx, size_t max)
+{
+    const dx_contour_level *lv = &c->lev[k];
+    double cx = 0, cy = 0, sx = c->x1 - c->x0, sy = c->y1 - c->y0;
+    for (size_t s = 0; s < lv->nseg; s++) {
+        cx += (lv->seg[s].ax + lv->seg[s].bx) / 2 / (double)lv->nseg;
+        cy += (lv->seg[s].ay + lv->seg[s].by) / 2 / (double)lv->nseg;
+    }
+    spot *sp = dx_malloc((lv->nseg ? lv->nseg : 1) * sizeof *sp);
+    if (!sp)
+        return 0;
+    for (size_t s = 0; s < lv->nseg; s++) /* distances in fractions of the view, so x and y weigh alike */
+        sp[s] = (spot){hypot(((lv->seg[s].ax + lv->seg[s].bx) / 2 - cx) / sx, ((lv->seg[s].ay + lv->seg[s].by) / 2 - cy) / sy), s};
+    qsort(sp, lv->nseg, sizeof *sp, cmp_spot);
+    size_t n = lv->nseg < max ? lv->nseg : max;
+    for (size_t s = 0; s < n; s++)
+        idx[s] = sp[s].i;
+    dx_free(sp);
+    return n;
+}
+
 /* --- marks, paths, lines ---------------------------------------------------------------------- */
 
 static bool in_view(const dx_contour *c, double x, double y)
@@ -480,7 +513,10 @@ dx_status dx_contour_add_path(dx_contour *c, dx_ctx *ctx, const double *xs, cons
     if (!label_of(ctx, DX_MSG(DX_M_CONTOUR_START, DX_D(xs[0]), DX_D(ys[0])), start, sizeof start) ||
         !label_of(ctx, DX_MSG(DX_M_CONTOUR_END, DX_D(xs[last]), DX_D(ys[last])), end, sizeof end))
         return DX_ENOMEM;
-    dx_status st = dx_contour_add_mark(c, ctx, xs[0], ys[0], DX_CMARK_START, start);
+    bool started = false; /* several runs from one start: one mark */
+    for (size_t k = 0; k < c->nm; k++)
+        started = started || (c->m[k].kind == DX_CMARK_START && c->m[k].x == xs[0] && c->m[k].y == ys[0]);
+    dx_status st = started ? DX_OK : dx_contour_add_mark(c, ctx, xs[0], ys[0], DX_CMARK_START, start);
     if (st == DX_OK && n > 1 && isfinite(xs[last]) && isfinite(ys[last]))
         st = dx_contour_add_mark(c, ctx, xs[last], ys[last], DX_CMARK_END, end);
     return st;

@@ -16,7 +16,7 @@ static const char *const mark_glyph[][2] = {
 /* Levels are coloured low to high along this ramp (blue to red); a value written on each line
  * says the same without colour. */
 static const int ramp[] = {34, 36, 32, 33, 31};
-enum { PATH_COLOUR = 35, LINE_COLOUR = 31, AXIS_COLOUR = 90, MARK_COLOUR = 1, OWNER_PATH = 100, OWNER_LINE = 200 };
+enum { SPOTS = 4096, PATH_COLOUR = 35, LINE_COLOUR = 31, AXIS_COLOUR = 90, MARK_COLOUR = 1, OWNER_PATH = 100, OWNER_LINE = 200 };
 
 typedef struct {
     int pw, ph, sx, sy;   /* cells, dots per cell */
@@ -72,8 +72,7 @@ static bool room(const canvas *v, int row, int col, int len)
     return true;
 }
 
-/* Each level's value written on one of its segments: from the middle of its list outwards, the
- * first place with room. */
+/* Each level's value written on one of its segments: the first of its spots with room. */
 static void write_values(canvas *v)
 {
     const dx_contour *c = v->c;
@@ -82,14 +81,9 @@ static void write_values(canvas *v)
         char t[48];
         dx_contour_level_label(c, k, t, sizeof t);
         int len = (int)strlen(t);
-        size_t mid = lv->nseg / 2;
-        for (size_t s = 0; s <= lv->nseg; s++) { /* mid, mid+1, mid-1, mid+2, ... */
-            size_t off = (s + 1) / 2, i = s % 2 ? mid + off : mid - off;
-            if (s % 2 == 0 && off > mid)
-                continue;
-            if (i >= lv->nseg)
-                continue;
-            const dx_contour_seg *g = &lv->seg[i];
+        size_t spots[SPOTS], ns = dx_contour_label_spots(c, k, spots, SPOTS);
+        for (size_t s = 0; s < ns; s++) {
+            const dx_contour_seg *g = &lv->seg[spots[s]];
             double mx = (g->ax + g->bx) / 2, my = (g->ay + g->by) / 2;
             if (mx < c->x0 || mx > c->x1 || my < c->y0 || my > c->y1)
                 continue;

@@ -122,6 +122,11 @@ DX_API dx_status dx_contour_levels(dx_contour *c, dx_ctx *ctx, const dx_expr *f,
 /* The value of level k as a picture writes it on its line ("0.5", "20"), into buf. */
 DX_API void dx_contour_level_label(const dx_contour *c, size_t k, char *buf, size_t size);
 
+/* Where a level's value reads best: the indices of up to max of its segments, nearest first to
+ * the centre of the level's segments (the middle of a line across the view, a point on the
+ * inner side of a ring), into idx. Returns how many. */
+DX_API size_t dx_contour_label_spots(const dx_contour *c, size_t k, size_t *idx, size_t max);
+
 /* The critical points of f in view, as `dfdx extrema` finds them (a polynomial: all, certified;
  * others: Newton from a grid on the view's box), each marked with its kind and labelled
  * ("min (1, 0)") up to labelled of them. *note is DX_M_CONTOUR_NO_CRITICAL when none is in view,
@@ -130,7 +135,7 @@ DX_API dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f
 /* A marked point with its kind and label (copied, may be NULL). */
 DX_API dx_status dx_contour_add_mark(dx_contour *c, dx_ctx *ctx, double x, double y, dx_contour_mark_kind kind,
                                      const char *label);
-/* A path of n >= 1 points (copied), with its start and end marked. */
+/* A path of n >= 1 points (copied), with its start (unless a path already starts there) and end marked. */
 DX_API dx_status dx_contour_add_path(dx_contour *c, dx_ctx *ctx, const double *xs, const double *ys, size_t n,
                                      const char *label);
 /* The tangent of an implicit result at its point (r->at): the line (vertical where r says so)

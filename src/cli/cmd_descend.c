@@ -32,7 +32,8 @@ static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_l
     /* two variables: the paths on the loss's contour lines (in the terminal the loss per step
      * under it too) */
     if (l->nvars == 2) {
-        int rc = cli_descend_contour(c, pc, f, l, q);
+        dx_expr *g = fixed(c, f, set);
+        int rc = g ? cli_descend_contour(c, pc, g, l, q) : CLI_BAD;
         if (rc != CLI_OK || pc->out)
             return rc;
     }

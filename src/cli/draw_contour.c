@@ -48,6 +48,10 @@ static void shade_colour(double t, double out[3])
     mix(lo, hi, t, out);
 }
 
+/* ORDER paths: the colour of path k (the first a descent's orange). */
+static const double path_rgb[DX_CONTOUR_MAX_PATHS][3] = {
+    {0.85, 0.33, 0.0}, {0.0, 0.55, 0.45}, {0.80, 0.10, 0.55}, {0.35, 0.35, 0.35}};
+
 static double level_t(const dx_contour *k, size_t i) { return k->nlev > 1 ? (double)i / (double)(k->nlev - 1) : 0; }
 
 /* Where value v sits among the levels, 0 to 1 (below the first 0, above the last 1). */
@@ -85,7 +89,7 @@ static void halo_text(cairo_t *cr, const char *s, double x, double y, double ax,
 }
 
 /* Boxes already taken by labels and marks, so no two overlap. */
-enum { MAX_TAKEN = 256 };
+enum { MAX_TAKEN = 256, SPOTS = 4096 };
 typedef struct {
     double x[MAX_TAKEN], y[MAX_TAKEN], w[MAX_TAKEN], h[MAX_TAKEN];
     int n;
@@ -203,9 +207,8 @@ static void mark_shape(cairo_t *cr, double x, double y, dx_contour_mark_kind kin
     }
 }
 
-/* Each level's value on its line, at free places from the middle of its segments outwards: up
- * to three, each a third of the frame away from the others (a level of several rings gets one
- * on each of the first few). */
+/* Each level's value on its line, at free places among its spots: up to three, each a third of
+ * the frame away from the others (a level of several rings gets one on each of the first few). */
 static void level_values(cairo_t *cr, const frame *f, taken *tk)
 {
     const dx_contour *k = f->k;
@@ -218,14 +221,11 @@ static void level_values(cairo_t *cr, const frame *f, taken *tk)
         cairo_text_extents(cr, t, &e);
         double w = e.x_advance + 6, h = 15, rgb[3];
         line_colour(level_t(k, i), rgb);
-        size_t mid = lv->nseg / 2, stride = lv->nseg / 64 + 1;
+        size_t spots[SPOTS], ns = dx_contour_label_spots(k, i, spots, SPOTS);
         double placed[3][2], apart = fmin(f->r - f->l, f->b - f->t) / 3;
         int np = 0;
-        for (size_t s = 0; s <= lv->nseg && np < 3; s += stride) { /* mid, mid+1, mid-1, ... */
-            size_t off = (s + 1) / 2, j = s % 2 ? mid + off : mid - off;
-            if ((s % 2 == 0 && off > mid) || j >= lv->nseg)
-                continue;
-            const dx_contour_seg *g = &lv->seg[j];
+        for (size_t s = 0; s < ns && np < 3; s++) {
+            const dx_contour_seg *g = &lv->seg[spots[s]];
             double cx = px(f, (g->ax + g->bx) / 2), cy = py(f, (g->ay + g->by) / 2), x = cx - w / 2, y = cy - h / 2;
             bool far = true;
             for (int q = 0; q < np; q++)
@@ -278,7 +278,7 @@ static void legend(cairo_t *cr, const frame *f)
     line_colour(k->curve ? 0 : 0.5, rgb[n++]);
     for (size_t i = 0; i < k->np; i++) {
         labels[n] = k->path[i].label;
-        memcpy(rgb[n++], (double[3]){0.85, 0.33, 0.0}, sizeof rgb[0]);
+        memcpy(rgb[n++], path_rgb[i], sizeof rgb[0]);
     }
     for (size_t i = 0; i < k->nl; i++) {
         labels[n] = k->line[i].label;
@@ -424,7 +424,7 @@ static void draw(cairo_t *cr, dx_contour *k, const char *title, const char *fami
                 cairo_move_to(cr, px(&f, p->px[s]), py(&f, p->py[s]));
             open = true;
         }
-        cairo_set_source_rgb(cr, 0.85, 0.33, 0.0);
+        cairo_set_source_rgb(cr, path_rgb[i][0], path_rgb[i][1], path_rgb[i][2]);
         cairo_set_line_width(cr, 2);
         cairo_stroke(cr);
         for (size_t s = 0; s < p->n && p->n <= 400; s++)

@@ -129,7 +129,7 @@ static void default_box(cli *c, dx_expr *f, const char *x, const char *y, double
                 lo[k] = fmin(lo[k], r.crit[i].at[k]);
                 hi[k] = fmax(hi[k], r.crit[i].at[k]);
             }
-        double half = fmax(1, 0.8 * fmax(hi[0] - lo[0], hi[1] - lo[1]));
+        double half = fmax(1.5, 0.9 * fmax(hi[0] - lo[0], hi[1] - lo[1]));
         double t[DX_CONTOUR_MAX_TICKS], unit;
         dx_plot_nice_ticks(0, half, 4, t, &unit); /* the box's ends on whole ticks */
         for (int k = 0; k < 2; k++) {
@@ -270,13 +270,20 @@ int cli_curve_picture(cli *c, const cli_args *a, const cli_canvas *pc, const dx_
 
 /* --- descent ----------------------------------------------------------------------------------- */
 
-/* The box around the runs' paths (each up to where it leaves any sensible scale) and the
+/* The box around the runs' paths (each up to where it leaves any sensible scale; a run that
+ * diverged or stopped only when every run did, so the others' paths stay readable) and the
  * least-squares point, with a fifth of its size around it. */
 static void path_box(const dx_descend_lesson *l, double from[2], double to[2])
 {
     double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
-    for (size_t r = 0; r < l->nruns && r < DX_CONTOUR_MAX_PATHS; r++) {
+    size_t nr = l->nruns < DX_CONTOUR_MAX_PATHS ? l->nruns : DX_CONTOUR_MAX_PATHS;
+    bool any_ended = false;
+    for (size_t r = 0; r < nr; r++)
+        any_ended = any_ended || (l->runs[r].res.status != DX_DIVERGED && l->runs[r].res.status != DX_STOPPED);
+    for (size_t r = 0; r < nr; r++) {
         const dx_descend_trace *t = &l->runs[r].trace;
+        if (any_ended && (l->runs[r].res.status == DX_DIVERGED || l->runs[r].res.status == DX_STOPPED))
+            continue;
         double worse = t->loss[0] + fabs(t->loss[0]) + 1e-12;
         int above = 0;
         for (size_t i = 0; i < t->n && above < 3; i++) {
@@ -316,7 +323,7 @@ int cli_descend_contour(cli *c, const cli_canvas *pc, dx_expr *f, const dx_desce
     else
         snprintf(label, sizeof label, _("loss L(%s, %s) = %s"), x, y, fs);
     free(fs);
-    dx_descent *d = dx_descend_prepare_data(c->ctx, f, l->vars, 2, q->fixed, q->fixed_vals, q->nfixed, q->data);
+    dx_descent *d = dx_descend_prepare_data(c->ctx, f, l->vars, 2, NULL, NULL, 0, q->data);
     /* on data every grid point is a pass over the rows: fewer points for many rows */
     size_t rows = q->data ? q->data->nrows : 1, grid = GRID;
     while (grid > 41 && (double)grid * (double)grid * (double)rows > 2e7)
@@ -338,7 +345,7 @@ int cli_descend_contour(cli *c, const cli_canvas *pc, dx_expr *f, const dx_desce
         char ls[96];
         snprintf(ls, sizeof ls, _("least squares (%.4g, %.4g)"), l->least_squares[0], l->least_squares[1]);
         st = dx_contour_add_mark(k, c->ctx, l->least_squares[0], l->least_squares[1], DX_CMARK_MIN, ls);
-    } else if (st == DX_OK && !q->data && !q->nfixed) {
+    } else if (st == DX_OK && !q->data) {
         dx_msg why;
         st = dx_contour_mark_critical(k, c->ctx, f, LABELLED_MARKS, &why);
     }

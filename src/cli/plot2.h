@@ -22,9 +22,10 @@ int cli_plot_curve(cli *c, const cli_args *a);
 /* The curve of an implicit result (its tangent and point when r->at) in pc. */
 int cli_curve_picture(cli *c, const cli_args *a, const cli_canvas *pc, const dx_implicit_result *r);
 
-/* The descent of two variables drawn on the contour plot of its loss: the box around the
- * runs' paths, the loss sampled there (on data, the mean over the rows), each run's path, the
- * critical points of a typed loss or the least-squares minimum on data. */
+/* The descent of two variables drawn on the contour plot of its loss f (with --set's values put
+ * in: a function of the two descent variables and the data's): the box around the runs' paths,
+ * the loss sampled there (on data, the mean over the rows), each run's path, the critical points
+ * of a typed loss or the least-squares minimum on data. */
 int cli_descend_contour(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_lesson *l, const dx_descend_request *q);
 
 #endif
