@@ -143,8 +143,8 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The q-quantiles (q[0..2)) of the finite values of z. */
-static bool quantiles(const dx_contour *c, const double q[2], double out[2])
+/* The q-quantiles (q[0..n)) of the finite values of z. */
+static bool quantiles(const dx_contour *c, const double *q, size_t nq, double *out)
 {
     size_t n = 0, all = c->nx * c->ny;
     double *v = dx_malloc(all * sizeof *v);
@@ -154,7 +154,7 @@ static bool quantiles(const dx_contour *c, const double q[2], double out[2])
         if (!isnan(c->z[i]))
             v[n++] = c->z[i];
     qsort(v, n, sizeof *v, cmp_double);
-    for (int k = 0; k < 2; k++)
+    for (size_t k = 0; k < nq; k++)
         out[k] = v[(size_t)(q[k] * (double)(n - 1))];
     dx_free(v);
     return true;
@@ -199,6 +199,16 @@ done:
         step[i] = unit[n - 1 - i];
     }
     return n;
+}
+
+/* The spacing a given level is written with: the largest power of ten (1e-6 .. 1e6) of which it
+ * is a whole multiple, so 0.5 is written "0.5" and 20 "20". */
+static double exact_step(double v)
+{
+    for (double p = 1e6; p > 1e-6; p /= 10)
+        if (fabs(v / p - round(v / p)) < 1e-9 * fmax(1, fabs(v / p)))
+            return p;
+    return 1e-6;
 }
 
 /* --- marching squares ----------------------------------------------------------------------- */
@@ -323,7 +333,7 @@ dx_status dx_contour_levels(dx_contour *c, dx_ctx *ctx, const dx_expr *f, const 
 {
     dx_recover(ctx);
     drop_levels(c);
-    double lev[DX_CONTOUR_MAX_LEVELS], step[DX_CONTOUR_MAX_LEVELS], q[2], one;
+    double lev[DX_CONTOUR_MAX_LEVELS], step[DX_CONTOUR_MAX_LEVELS], q[5], one;
     size_t m = 0;
     bool ascending = true;
     for (size_t i = 1; levels && i < n; i++)
@@ -336,22 +346,30 @@ dx_status dx_contour_levels(dx_contour *c, dx_ctx *ctx, const dx_expr *f, const 
         lev[m] = 0;
         step[m++] = 1;
     } else if (levels) {
-        double span = levels[n - 1] - levels[0], unit = n > 1 ? span / (double)(n - 1) : fabs(levels[0]);
         for (; m < n; m++) {
             lev[m] = levels[m];
-            step[m] = unit > 0 ? unit : 1;
+            step[m] = exact_step(levels[m]);
         }
     } else {
-        if (!quantiles(c, (const double[2]){0.02, 0.98}, q)) {
+        if (!quantiles(c, (const double[5]){0.02, 0.5, 0.75, 0.9, 0.98}, 5, q)) {
             dx_oom(ctx);
             return DX_ENOMEM;
         }
-        if (spacing == DX_LEVELS_LOG && c->zlo >= 0 && q[1] > 0)
-            m = log_levels(c, q[1], count, lev, step);
-        if (m < 5) {
-            m = even_levels(c, q[0], q[1], count, lev, &one);
-            for (size_t i = 0; i < m; i++)
+        if (spacing == DX_LEVELS_LOG && c->zlo >= 0 && q[4] > 0)
+            m = log_levels(c, q[4], count, lev, step);
+        bool even = m < 5;
+        /* even levels up to the 98% quantile; where f grows fast towards the edges (x^4) that
+         * leaves the lower half, where its minima are, with a level or two: then up to the 90%
+         * or the 75% quantile, so the lower half keeps at least a third of the levels */
+        for (int top = 4; even && top >= 2; top--) {
+            m = even_levels(c, q[0], q[top], count, lev, &one);
+            size_t low = 0;
+            for (size_t i = 0; i < m; i++) {
                 step[i] = one;
+                low += lev[i] <= q[1];
+            }
+            if (3 * low >= m && low >= 2)
+                break;
         }
     }
     if (m == 0) {
@@ -450,6 +468,49 @@ dx_status dx_contour_add_mark(dx_contour *c, dx_ctx *ctx, double x, double y, dx
     return DX_OK;
 }
 
+/* A minimum below the lowest level (a maximum above the highest) sits in no ring of its own:
+ * a level at a nice value between it and that level draws one around it. */
+static dx_status ring_extrema(dx_contour *c, dx_ctx *ctx, const dx_expr *f, const dx_extrema2_result *r)
+{
+    double lev[DX_CONTOUR_MAX_LEVELS];
+    size_t n = c->nlev;
+    for (size_t k = 0; k < n; k++)
+        lev[k] = c->lev[k].value;
+    double lo = INFINITY, hi = -INFINITY; /* the lowest minimum, the highest maximum in view */
+    for (size_t i = 0; i < r->ncrit; i++) {
+        const dx_crit2 *k = &r->crit[i];
+        if (!in_view(c, k->at[0], k->at[1]))
+            continue;
+        if (k->kind == DX_CP2_MIN)
+            lo = fmin(lo, k->value);
+        if (k->kind == DX_CP2_MAX)
+            hi = fmax(hi, k->value);
+    }
+    bool add_lo = lo < lev[0], add_hi = hi > lev[n - 1] && n + add_lo < DX_CONTOUR_MAX_LEVELS;
+    double t[DX_CONTOUR_MAX_TICKS], unit;
+    if (add_lo) {
+        size_t m = dx_plot_nice_ticks(lo, lev[0], 2, t, &unit), j = 0;
+        while (j < m && !(t[j] > lo && t[j] < lev[0]))
+            j++;
+        if (j == m)
+            add_lo = false;
+        else {
+            memmove(lev + 1, lev, n * sizeof *lev);
+            lev[0] = t[j];
+            n++;
+        }
+    }
+    if (add_hi) {
+        size_t m = dx_plot_nice_ticks(lev[n - 1], hi, 2, t, &unit);
+        while (m > 0 && !(t[m - 1] < hi && t[m - 1] > lev[n - 1]))
+            m--;
+        if (m)
+            lev[n++] = t[m - 1];
+        add_hi = m > 0;
+    }
+    return add_lo || add_hi ? dx_contour_levels(c, ctx, f, lev, n, 0, DX_LEVELS_EVEN) : DX_OK;
+}
+
 dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_t labelled, dx_msg *note)
 {
     *note = DX_MSG(DX_M_NONE);
@@ -479,6 +540,8 @@ dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_
         if (st == DX_OK)
             st = dx_contour_add_mark(c, ctx, k->at[0], k->at[1], kinds[k->kind].mark, label);
     }
+    if (st == DX_OK && c->nlev && c->nlev < DX_CONTOUR_MAX_LEVELS && !c->curve)
+        st = ring_extrema(c, ctx, f, &r);
     if (st == DX_OK && r.curve)
         *note = DX_MSG(DX_M_EX2_CURVE);
     else if (st == DX_OK && shown == 0)

@@ -104,7 +104,9 @@ DX_API dx_status dx_contour_sample_descent(dx_contour *c, dx_ctx *ctx, dx_descen
 
 /* How the levels are spaced when not given. */
 typedef enum dx_contour_spacing {
-    DX_LEVELS_EVEN, /* nice numbers evenly spaced between the 2% and 98% quantiles of the values */
+    DX_LEVELS_EVEN, /* nice numbers evenly spaced between the 2% and 98% quantiles of the values
+                     * (the 90% or 75% where that leaves the lower half of the values with fewer
+                     * than a third of the levels: f growing fast towards the edges) */
     DX_LEVELS_LOG   /* a loss (values >= 0): 1, 2, 5 times powers of ten from the top down to a
                      * thousandth of it, so the rings close in on the minimum (even spacing when f
                      * goes below 0 or that gives fewer than 5 levels) */
@@ -129,7 +131,9 @@ DX_API size_t dx_contour_label_spots(const dx_contour *c, size_t k, size_t *idx,
 
 /* The critical points of f in view, as `dfdx extrema` finds them (a polynomial: all, certified;
  * others: Newton from a grid on the view's box), each marked with its kind and labelled
- * ("min (1, 0)") up to labelled of them. *note is DX_M_CONTOUR_NO_CRITICAL when none is in view,
+ * ("min (1, 0)") up to labelled of them. Where the levels are traced already and a minimum lies
+ * below the lowest (a maximum above the highest), a level at a nice value between is added, so
+ * it has a ring of its own. *note is DX_M_CONTOUR_NO_CRITICAL when none is in view,
  * DX_M_NONE otherwise. DX_OK or the error on ctx. */
 DX_API dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_t labelled, dx_msg *note);
 /* A marked point with its kind and label (copied, may be NULL). */

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -54,15 +55,25 @@ static const double path_rgb[DX_CONTOUR_MAX_PATHS][3] = {
 
 static double level_t(const dx_contour *k, size_t i) { return k->nlev > 1 ? (double)i / (double)(k->nlev - 1) : 0; }
 
-/* Where value v sits among the levels, 0 to 1 (below the first 0, above the last 1). */
-static double value_t(const dx_contour *k, double v)
+static int cmp_double(const void *a, const void *b)
 {
-    if (k->nlev < 2 || v <= k->lev[0].value)
-        return 0;
-    for (size_t i = 1; i < k->nlev; i++)
-        if (v <= k->lev[i].value)
-            return level_t(k, i - 1) + (v - k->lev[i - 1].value) / (k->lev[i].value - k->lev[i - 1].value) / (double)(k->nlev - 1);
-    return 1;
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The share of the sorted values v[0..n) below x, 0 to 1: shading by it uses every shade, however
+ * fast f grows towards the edges. */
+static double rank(const double *v, size_t n, double x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return n > 1 ? (double)lo / (double)(n - 1) : 0;
 }
 
 static void text_at(cairo_t *cr, const char *s, double x, double y, double ax, double ay)
@@ -119,6 +130,14 @@ static void take(taken *tk, double x, double y, double w, double h)
 static void shading(cairo_t *cr, const frame *f)
 {
     const dx_contour *k = f->k;
+    size_t all = k->nx * k->ny, n = 0;
+    double *sorted = malloc(all * sizeof *sorted);
+    if (!sorted)
+        return; /* no memory for the shading: the lines alone */
+    for (size_t i = 0; i < all; i++)
+        if (!isnan(k->z[i]))
+            sorted[n++] = k->z[i];
+    qsort(sorted, n, sizeof *sorted, cmp_double);
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)k->nx, (int)k->ny);
     unsigned char *data = cairo_image_surface_get_data(img);
     int stride = cairo_image_surface_get_stride(img);
@@ -127,7 +146,7 @@ static void shading(cairo_t *cr, const frame *f)
         for (size_t i = 0; i < k->nx; i++) {
             double v = k->z[j * k->nx + i], rgb[3] = {0.86, 0.86, 0.86}; /* undefined: grey */
             if (!isnan(v) && !k->curve)
-                shade_colour(value_t(k, v), rgb);
+                shade_colour(rank(sorted, n, v), rgb);
             else if (!isnan(v))
                 rgb[0] = rgb[1] = rgb[2] = 1;
             uint32_t px32 = (uint32_t)lround(rgb[0] * 255) << 16 | (uint32_t)lround(rgb[1] * 255) << 8 |
@@ -148,6 +167,7 @@ static void shading(cairo_t *cr, const frame *f)
     cairo_paint(cr);
     cairo_restore(cr);
     cairo_surface_destroy(img);
+    free(sorted);
 }
 
 /* A mark's shape by its kind: a dot for a minimum, a triangle for a maximum, a cross for a
