@@ -61,7 +61,7 @@ bool cli_levels(cli *c, const cli_args *a, size_t *count, double *levels, size_t
     *n = 0;
     if (!s)
         return true;
-    if (!strchr(s, ',')) {
+    if (s[strspn(s, "0123456789")] == '\0') { /* digits alone: a count (one level: --levels 0.5, -1) */
         long k;
         if (!cli_whole(c, "levels", s, 1, DX_CONTOUR_MAX_LEVELS, &k))
             return false;

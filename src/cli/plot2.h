@@ -8,7 +8,8 @@
  * both. from/to keep their defaults where the options are absent; *given says whether they were
  * both there. false after reporting. */
 bool cli_box(cli *c, const cli_args *a, const char *x, const char *y, double from[2], double to[2], bool *given);
-/* --levels N (about N levels) or --levels A,B,C (those values): into count or levels[*n].
+/* --levels N (digits alone: about N levels) or --levels A,B,C (those values; one value that is
+ * not all digits, as 0.5 or -1, is one level): into count or levels[*n].
  * false after reporting. */
 bool cli_levels(cli *c, const cli_args *a, size_t *count, double *levels, size_t *n);
 /* A contour plot shown: into pc->out (Cairo) with title, or as terminal text; with --format
