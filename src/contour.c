@@ -315,6 +315,8 @@ static bool trace_level(const tracer *t, dx_contour_level *lv)
                     corner(i, j, (ed + 1) % 4, &i1, &j1);
                     crossing(t, i0, j0, i1, j1, L, &p[h][0], &p[h][1]);
                 }
+                if (p[0][0] == p[1][0] && p[0][1] == p[1][1])
+                    continue; /* the level through a grid point: both edges cross at that corner */
                 if (lv->nseg == cap) {
                     dx_contour_seg *grown = dx_realloc(lv->seg, 2 * cap * sizeof *grown);
                     if (!grown)
