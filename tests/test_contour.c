@@ -239,7 +239,7 @@ START_TEST(loss_on_data)
     dx_expr *f = tu_parse("(w*x + b - y)^2");
     const char *vars[2] = {"w", "b"}, *names[2] = {"x", "y"};
     const double xs[3] = {0, 1, 2}, ys[3] = {1, 3, 4}, *cols[2] = {xs, ys};
-    dx_descend_data data = {names, cols, 2, 3};
+    dx_descend_data data = {names, cols, 2, 3, 0, 0};
     dx_descent *d = dx_descend_prepare_data(tu_ctx, f, vars, 2, NULL, NULL, 0, &data);
     ck_assert_msg(d != NULL, "%s", tu_err(tu_ctx));
     dx_contour *c = dx_contour_new(tu_ctx, 0, 3, -1, 2, 4, 4, "w", "b", "");
