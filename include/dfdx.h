@@ -250,4 +250,5 @@ DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 #include "dfdx/implicit.h"
 #include "dfdx/extrema2.h"
 #include "dfdx/backprop.h"
+#include "dfdx/contour.h"
 #endif

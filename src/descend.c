@@ -401,6 +401,13 @@ static dx_status eval_at(dx_descent *d, dx_ctx *ctx, dx_prog *p, double *w, doub
     return eval_on(d, ctx, p, w, out, false);
 }
 
+dx_status dx_descend_loss(dx_descent *d, dx_ctx *ctx, const double *w, double *out)
+{
+    dx_ctx_clear_error(ctx);
+    memcpy(d->vals, w, d->nvars * sizeof *w);
+    return eval_at(d, ctx, d->loss, d->vals, out);
+}
+
 dx_status dx_descend_gradient(dx_descent *d, dx_ctx *ctx, const double *w, double *g)
 {
     memcpy(d->vals, w, d->nvars * sizeof *w);

@@ -42,6 +42,8 @@ static void on_row(void *user, const dx_descend_row *r)
     if (t && r->step % k->stride == 0) {
         if (t->x)
             t->x[t->n] = r->position[0];
+        if (t->y)
+            t->y[t->n] = r->position[1];
         t->loss[t->n] = r->loss;
         t->step[t->n++] = (double)r->step;
     }
@@ -78,15 +80,16 @@ static bool gather(keeper *k, dx_descend_one *one)
 /* Room for a run's path: at most 100000 points, every stride-th step of a long run and the
  * final position. */
 enum { TRACE_MAX = 100000 };
-static bool trace_alloc(dx_descend_trace *t, long steps, bool one_var, long *stride)
+static bool trace_alloc(dx_descend_trace *t, long steps, size_t nvars, long *stride)
 {
     *stride = steps / (TRACE_MAX - 2) + 1;
     size_t cap = (size_t)(steps / *stride) + 2;
     t->n = 0;
-    t->x = one_var ? dx_malloc(cap * sizeof *t->x) : NULL;
+    t->x = nvars <= 2 ? dx_malloc(cap * sizeof *t->x) : NULL;
+    t->y = nvars == 2 ? dx_malloc(cap * sizeof *t->y) : NULL;
     t->loss = dx_malloc(cap * sizeof *t->loss);
     t->step = dx_malloc(cap * sizeof *t->step);
-    return (t->x || !one_var) && t->loss && t->step;
+    return (t->x || nvars > 2) && (t->y || nvars != 2) && t->loss && t->step;
 }
 
 /* The end of the run, where it stopped (no row is reported for it). */
@@ -96,6 +99,8 @@ static void trace_end(dx_descend_trace *t, const dx_descend_one *r)
         return;
     if (t->x)
         t->x[t->n] = r->position[0];
+    if (t->y)
+        t->y[t->n] = r->position[1];
     t->loss[t->n] = r->res.loss;
     t->step[t->n++] = (double)r->res.steps;
 }
@@ -329,6 +334,7 @@ void dx_descend_lesson_free(dx_descend_lesson *l)
         dx_free(l->runs[i].position);
         dx_free(l->runs[i].rows);
         dx_free(l->runs[i].trace.x);
+        dx_free(l->runs[i].trace.y);
         dx_free(l->runs[i].trace.loss);
         dx_free(l->runs[i].trace.step);
     }
@@ -449,7 +455,7 @@ static bool run_one(dx_descent *d, dx_ctx *ctx, const dx_descend_request *q, dx_
     k->seen = 0;
     k->trace = NULL;
     if (q->trace) {
-        if (!trace_alloc(&one->trace, o->steps, q->nvars == 1, &k->stride))
+        if (!trace_alloc(&one->trace, o->steps, q->nvars, &k->stride))
             return dx_oom(ctx), false;
         k->trace = &one->trace;
     }

@@ -334,7 +334,7 @@ static const struct { const char *args[10]; const char *err; } bad_rows[] = {
     {{"plot", "x^2", "--from", "y"}, "dfdx: --from: takes a number or a constant expression like pi/2 (not 'y', which has the variable y)\n"},
     {{"plot", "ln(x)", "--tangent", "-1"}, "no tangent at x = -1"},
     {{"plot", "x^2", "--mark", "roots"}, "--mark takes 'extrema'"},
-    {{"plot", "x*y"}, "dfdx: plot needs a function of x alone: y has no value (put a number in its place)\n"},
+    {{"plot", "x*y*z"}, "dfdx: plot draws f(x) or f(x, y): this function has 3 variables (x, y, z); put numbers in place of the others\n"},
     {{"plot", "x^2", "--out", "/nonexistent/dir/a.png"}, "cannot write"},
 };
 
@@ -654,7 +654,8 @@ START_TEST(descent_svg_panels)
 }
 END_TEST
 
-/* One rate as a PNG of the size asked for; several variables draw the loss per step only. */
+/* One rate as a PNG of the size asked for; two variables draw the path on the contour lines and
+ * the loss per step. */
 START_TEST(descent_png)
 {
     const char *a1[] = {"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01", "--size",
@@ -669,9 +670,10 @@ START_TEST(descent_png)
     ck_assert_msg(w == 900 && h == 400, "PNG is %ux%u, want 900x400", w, h);
     free(b);
     const char *a2[] = {"descend", "(w*x - y)^2 + (b - 1)^2", "--start", "w=0,b=0", "--set", "x=2,y=3", "--plot",
-                        "--ascii", "--size", "40x10", NULL};
+                        "--ascii", "--size", "60x24", NULL};
     ck_assert_msg(tu_run(a2, NULL, &out, &err) == 0 && strstr(out, "\nloss per step: final loss") &&
-                      !strstr(out, "descent path"), "%s%s", out, err);
+                      strstr(out, "+ descent path") && strstr(out, "* loss L(w, b) = (2*w - 3)^2 + (b - 1)^2"),
+                  "%s%s", out, err);
     free(out);
     free(err);
     const char *a3[] = {"descend", "(w*x - 3)^2", "--start", "0", "--set", "x=2", "--plot", "--ascii", "--size",

@@ -115,6 +115,9 @@ DX_API void dx_descend_free(dx_descent *d);
 /* The gradient of the loss (on data, of its mean) at w (nvars values) into g: DX_OK, or the
  * evaluation's error (a partial undefined there) on ctx. */
 DX_API dx_status dx_descend_gradient(dx_descent *d, dx_ctx *ctx, const double *w, double *g);
+/* The loss (on data, its mean over the rows) at w (nvars values) into *out: DX_OK, or the
+ * evaluation's error on ctx (f undefined there). */
+DX_API dx_status dx_descend_loss(dx_descent *d, dx_ctx *ctx, const double *w, double *out);
 DX_API size_t dx_descend_nvars(const dx_descent *d);
 
 /* At a kink (relu(w) or abs(w) at 0) the partial derivative is undefined, but both
@@ -154,11 +157,13 @@ typedef enum dx_descend_verdict {
     DX_VERDICT_KINK         /* swings across a kink for good (abs(w) with a fixed rate) */
 } dx_descend_verdict;
 
-/* The trajectory kept for pictures: every stride-th row's position (one variable only, else
- * NULL), loss and step, and the final point; at most 100000 points. */
+/* The trajectory kept for pictures: every stride-th row's position (x: the first variable's, of
+ * one or two; y: the second's, of two; else NULL), loss and step, and the final point; at most
+ * 100000 points. */
 typedef struct dx_descend_trace {
     double *x, *loss, *step;
     size_t n;
+    double *y;
 } dx_descend_trace;
 
 typedef struct dx_descend_one {

@@ -108,6 +108,8 @@ void cli_print_help(cli *c, const cli_command *cmd);
 /* Run argv (argv[0] is a command name or an expression). Returns the exit status. */
 int cli_run(cli *c, int argc, char **argv);
 
+/* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
+bool cli_is_equation(cli *c, const char *text);
 /* Parse text, or report the error (column and caret) and return NULL. */
 dx_expr *cli_parse(cli *c, const char *text);
 /* Report the context's last error about text (which may be NULL); returns CLI_BAD. */

@@ -1,5 +1,5 @@
 /* dfdx descend: gradient descent on the typed function, step by step, one or several rates. */
-#include "cli.h"
+#include "plot2.h"
 #include "dfdx/descend.h"
 
 #include <limits.h>
@@ -28,8 +28,17 @@ static dx_expr *fixed(cli *c, dx_expr *f, const cli_assign *set)
 }
 
 /* The runs' trajectories as the pictures take them. */
-static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_lesson *l, const cli_assign *set)
+static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_lesson *l, const cli_assign *set,
+                    const dx_descend_request *q)
 {
+    /* two variables: the paths on the loss's contour lines (in the terminal the loss per step
+     * under it too) */
+    if (l->nvars == 2) {
+        dx_expr *g = fixed(c, f, set);
+        int rc = g ? cli_descend_contour(c, pc, g, l, q) : CLI_BAD;
+        if (rc != CLI_OK || pc->out)
+            return rc;
+    }
     cli_trace traces[MAX_RATES];
     char *status[MAX_RATES] = {0};
     int rc = CLI_BAD;
@@ -248,14 +257,16 @@ int cli_descend(cli *c, const cli_args *a)
     }
     int panels = n > 1 ? nrates : nrates == 1 ? 2 : nrates, cols = panels < 3 ? panels : 3;
     cli_canvas pc;
-    if (pictured && !cli_picture(c, a, 560 * cols, 460 * ((panels + cols - 1) / cols), &pc))
+    if (pictured && n == 2 && !cli_picture(c, a, 800, 640, &pc)) /* one picture: the contour plot */
+        goto out;
+    if (pictured && n != 2 && !cli_picture(c, a, 560 * cols, 460 * ((panels + cols - 1) / cols), &pc))
         goto out;
     if (pictured && !pc.out && c->fmt == OUT_JSON) {
         cli_usage(c, _("--plot draws in the terminal; with --format json write the pictures to a file with --out"));
         goto out;
     }
     if (pictured && !pc.out && !cli_has(a, "size"))
-        pc.h = 18; /* a panel, not the whole terminal */
+        pc.h = n == 2 ? 28 : 18; /* a panel (a contour plot wants more rows), not the whole terminal */
     dx_buf b = {0};
     dx_show how = cli_how(c);
     dx_show_descend(c->ctx, l, how, cli_has(a, "table"), &b);
@@ -266,7 +277,7 @@ int cli_descend(cli *c, const cli_args *a)
     }
     fputs(text, c->out);
     free(text);
-    rc = pictured ? pictures(c, &pc, f, l, &set) : CLI_OK;
+    rc = pictured ? pictures(c, &pc, f, l, &set, &q) : CLI_OK;
 out:
     dx_descend_lesson_free(l);
     cli_free_parts(start.parts, start.n);

@@ -1,5 +1,6 @@
 /* dfdx plot: f and its derivatives drawn in the terminal, or into an SVG, PNG or PDF file. */
-#include "cli.h"
+#include "plot2.h"
+#include "point.h"
 #include "dfdx/plot.h"
 
 #include <stdlib.h>
@@ -125,8 +126,47 @@ static int json_out(cli *c, const dx_plot *p, const char *file, const char *pict
     return cli_emit(c, c->out, &b);
 }
 
+/* Is f a function of two variables (or is --var two names)? Then *x, *y are the axes: --var's,
+ * else the variables in alphabetical order. A quiet look: errors are left to the plot, but more
+ * than two variables is reported here (true with *x NULL). */
+static bool two_vars(cli *c, const cli_args *a, const char **x, const char **y)
+{
+    const char *vars[2], **names;
+    size_t n;
+    if (!cli_read_vars(c, a, vars, 2, &n)) {
+        cli_recover(c);
+        return false;
+    }
+    if (n == 2) {
+        *x = vars[0], *y = vars[1];
+        return true;
+    }
+    dx_expr *e = dx_parse(c->ctx, a->pos[0], strlen(a->pos[0]));
+    cli_recover(c);
+    size_t nv = n || !e ? 0 : cli_vars(c, e, &names);
+    if (nv > 2) {
+        char list[200];
+        cli_list_vars(c, e, list, sizeof list);
+        cli_usage(c, _("plot draws f(x) or f(x, y): this function has %zu variables (%s); put numbers in place of the others"),
+                  nv, list);
+        *x = NULL;
+        return true;
+    }
+    if (nv != 2)
+        return false;
+    *x = names[0], *y = names[1];
+    return true;
+}
+
 int cli_plot(cli *c, const cli_args *a)
 {
+    const char *x, *y;
+    if (cli_is_equation(c, a->pos[0]))
+        return cli_plot_curve(c, a);
+    if (two_vars(c, a, &x, &y)) {
+        dx_expr *f = x ? cli_parse(c, a->pos[0]) : NULL;
+        return f ? cli_plot_contour(c, a, f, x, y) : CLI_BAD;
+    }
     double from = -5, to = 5;
     if (cli_has(a, "from") && !cli_number(c, "from", cli_get(a, "from"), &from))
         return CLI_BAD;

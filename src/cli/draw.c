@@ -1,5 +1,6 @@
 /* Plot files: Cairo drawings of plots (one, or panels in a grid), written as SVG, PNG or PDF by the file's extension. */
 #include "cli.h"
+#include "font.h"
 #include "dfdx/plot.h"
 
 #include <cairo-pdf.h>
@@ -65,52 +66,21 @@ static void text_at(cairo_t *cr, const char *s, double x, double y, double ax, d
     cairo_show_text(cr, s);
 }
 
-/* The characters of s added to cs. */
-static void add_chars(FcCharSet *cs, const char *s)
-{
-    FcChar32 ch;
-    int len;
-    while (s && *s && (len = FcUtf8ToUcs4((const FcChar8 *)s, &ch, (int)strlen(s))) > 0) {
-        FcCharSetAddChar(cs, ch);
-        s += len;
-    }
-}
-
-/* The font family for every word of the panels. Cairo's toy text API draws a string in one
- * font, with no fallback per character, so the family must have them all: fontconfig matches
- * sans-serif against the characters used (their charset ranks above the family name), which
- * gives DejaVu Sans for Latin text and a font with Hangul for Korean (NanumGothic, from
- * Debian's fonts-nanum, whose files fontconfig finds under /usr/share/fonts). In buf. */
+/* The font family for every word of the panels (cli_font_family). In buf. */
 static void font_family(const cli_panel *panels, int n, char *buf, size_t size)
 {
-    snprintf(buf, size, "sans-serif");
     FcCharSet *cs = FcCharSetCreate();
-    FcPattern *pat = cs ? FcPatternCreate() : NULL;
-    for (int i = 0; pat && i < n; i++) {
+    for (int i = 0; cs && i < n; i++) {
         const dx_plot *p = panels[i].plot;
-        add_chars(cs, panels[i].title);
-        add_chars(cs, panels[i].xname);
-        add_chars(cs, panels[i].yname ? panels[i].yname : "y");
+        cli_font_add(cs, panels[i].title);
+        cli_font_add(cs, panels[i].xname);
+        cli_font_add(cs, panels[i].yname ? panels[i].yname : "y");
         for (size_t k = 0; k < p->ns; k++)
-            add_chars(cs, p->s[k].label);
+            cli_font_add(cs, p->s[k].label);
         for (size_t k = 0; k < p->nm; k++)
-            add_chars(cs, p->m[k].label);
+            cli_font_add(cs, p->m[k].label);
     }
-    if (pat && FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"sans-serif") && FcPatternAddCharSet(pat, FC_CHARSET, cs) &&
-        FcConfigSubstitute(NULL, pat, FcMatchPattern)) {
-        FcDefaultSubstitute(pat);
-        FcResult r;
-        FcPattern *m = FcFontMatch(NULL, pat, &r);
-        FcChar8 *family;
-        if (m && FcPatternGetString(m, FC_FAMILY, 0, &family) == FcResultMatch)
-            snprintf(buf, size, "%s", (const char *)family);
-        if (m)
-            FcPatternDestroy(m);
-    }
-    if (pat)
-        FcPatternDestroy(pat);
-    if (cs)
-        FcCharSetDestroy(cs);
+    cli_font_family(cs, buf, size);
 }
 
 /* One series as one stroked path: sub-paths restart at gaps, breaks and the view's edges. */

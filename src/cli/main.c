@@ -30,10 +30,11 @@ static const cli_opt var_opts[] = {{"var", true}, {NULL, false}};
 static const cli_opt limit_opts[] = {{"at", true}, {"side", true}, {"var", true}, {NULL, false}};
 static const cli_opt plot_opts[] = {{"var", true},   {"from", true}, {"to", true},      {"out", true},
                                     {"ascii", false}, {"order", true}, {"tangent", true}, {"mark", true},
-                                    {"size", true},  {NULL, false}};
+                                    {"size", true},  {"levels", true}, {NULL, false}};
 static const cli_opt hessian_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt taylor_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
-static const cli_opt implicit_opts[] = {{"var", true}, {"at", true}, {"order", true}, {NULL, false}};
+static const cli_opt implicit_opts[] = {{"var", true}, {"at", true},   {"order", true}, {"plot", false}, {"out", true},
+                                        {"size", true}, {"ascii", false}, {"from", true}, {"to", true},    {NULL, false}};
 static const cli_opt backprop_opts[] = {{"at", true}, {"out", true}, {NULL, false}};
 static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}};
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
@@ -42,8 +43,7 @@ static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"step
                                        {"size", true},   {"ascii", false}, {"data", true},  {"batch", true},
                                        {"seed", true},   {NULL, false}};
 
-/* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
-static bool cli_is_equation(cli *c, const char *text)
+bool cli_is_equation(cli *c, const char *text)
 {
     bool eq = !dx_parse(c->ctx, text, strlen(text)) && dx_ctx_error(c->ctx)->msg.id == DX_M_EQUATION;
     cli_recover(c);
@@ -119,25 +119,43 @@ const cli_command cli_commands[] = {
      "                     w <- w - lr * (m/(1-b1^t)) / (sqrt(s/(1-b2^t)) + 1e-8)\n"
      "                     (b1 = --beta, default 0.9; b2 = --beta2, default 0.999)\n"
      "  --plot             draw it: the path on the loss curve and the loss per step (one panel\n"
-     "                     per rate when several), in the terminal or --out FILE.svg|.png|.pdf\n"
+     "                     per rate when several), in the terminal or --out FILE.svg|.png|.pdf;\n"
+     "                     two variables: every rate's path on the loss's contour lines (levels\n"
+     "                     1, 2, 5 x 10^k closing in on the minimum), with the critical points\n"
+     "                     of a typed loss or the least-squares minimum on data marked\n"
      "Numbers may be expressions (--rate 1/8, --start pi/2). For a polynomial in one variable\n"
      "the end point is compared with the critical points (local or global minimum).\n"
      "\n"
      "  dfdx descend 'w^2' --start 4 --rate 0.15 --steps 15\n"
      "  dfdx descend 'w^2' --start 4 --rate 0.01,0.15,0.9 --steps 20 --plot\n"
-     "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3")},
+     "  dfdx descend '(w*x - y)^2 + (b - 1)^2' --start w=0,b=0 --set x=2,y=3\n"
+     "  dfdx descend '(w*x + b - y)^2' --data linreg.csv --start w=0,b=0 --steps 200 --out path.png")},
     {"limit", cli_limit, limit_opts, 1, 1, N_("limit EXPR --at A [--side both|left|right] [--var V]"),
      N_("Left and right limits at A (a number, pi/2, oo or -oo), whether the limit exists, and\n"
      "continuity and differentiability at A.\n  dfdx limit 'sin(x)/x' --at 0    ->  limit: 1\n"
      "  dfdx limit 'exp(x)/x^100' --at oo    ->  x -> oo: oo (exponential beats power)")},
     {"plot", cli_plot, plot_opts, 1, 1,
      N_("plot EXPR [--from A --to B] [--out FILE.svg|.png|.pdf] [--ascii] [--order N] [--tangent A,B,...] [--mark extrema]\n"
-     "          [--size WxH]"),
+     "          [--size WxH]\n"
+     "       plot f(x, y) [--from x=A,y=B --to x=C,y=D] [--levels N|L1,L2,...] [--mark extrema|none] [--var x,y] ...\n"
+     "       plot EQUATION [--tangent x=A,y=B] [--from ... --to ...] ..."),
      N_("f and f' drawn together (--order N: up to the N-th derivative), in the terminal with braille dots\n"
      "(--ascii: plain characters) or into an SVG, PNG or PDF file; --tangent A adds the tangent at A;\n"
      "--mark extrema marks the critical points (as 'dfdx extrema' finds them) on f, and on f' at 0.\n"
      "--size is characters in the terminal, pixels for a file (default: the terminal, or 800x500).\n"
-     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg")},
+     "\n"
+     "A function of two variables is drawn as contour lines, each labelled with its value (about 10\n"
+     "evenly spaced, or --levels N, or the values --levels -1,0,1), over a shading that is lighter\n"
+     "where f is lower, with its critical points marked and labelled min, max, saddle or degenerate\n"
+     "(as 'dfdx extrema' finds them; --mark none leaves them off). The box is --from x=A,y=B --to\n"
+     "x=C,y=D (or one number for both axes); by default it holds a polynomial's critical points, else\n"
+     "[-5, 5] each way. --var x,y chooses the horizontal and the vertical axis.\n"
+     "An equation F(x, y) = 0 is drawn as its curve, x and y at the same scale, with --tangent x=A,y=B\n"
+     "its tangent line there (as 'dfdx implicit --at' gives it); by default the box holds a closed\n"
+     "curve, else it is [-5, 5] each way.\n"
+     "  dfdx plot 'x^3 - 3*x' --from -2.5 --to 2.5 --tangent 2 --out cubic.svg\n"
+     "  dfdx plot 'x^3 - 3x + y^2' --out saddle.png\n"
+     "  dfdx plot 'x^2 + y^2 = 25' --tangent x=3,y=4")},
     {"hessian", cli_hessian, hessian_opts, 1, 1, N_("hessian EXPR [--var x,y] [--at x=1,y=2]"),
      N_("The matrix of second partial derivatives, simplified (rows and columns in the order of --var,\n"
      "default every variable alphabetically), and with --at its exact value and determinant there.\n"
@@ -146,11 +164,13 @@ const cli_command cli_commands[] = {
      N_("The Taylor polynomial of order N (default 2) about A, each coefficient exact, and the order of\n"
      "the remainder. Several variables (up to order 6): f(a) + grad f(a)·h + 1/2 hᵀ H(a) h + ...\n"
      "  dfdx taylor 'sin(x)' --at 0 --order 5   ->  x - x^3/6 + x^5/120, remainder O(x^6)")},
-    {"implicit", cli_implicit, implicit_opts, 1, 1, N_("implicit EQUATION [--at x=A,y=B] [--order 2] [--var x,y]"),
+    {"implicit", cli_implicit, implicit_opts, 1, 1,
+     N_("implicit EQUATION [--at x=A,y=B] [--order 2] [--var x,y] [--plot [--out FILE.svg|.png|.pdf] [--size WxH]]"),
      N_("dy/dx on the curve F(x, y) = 0 (the equation's two sides subtracted): -F_x/F_y, simplified.\n"
      "--at a point of the curve (checked to be on it) gives the slope and the tangent line there, a\n"
      "vertical tangent where F_y = 0, or a singular point; --order 2 adds d2y/dx2. 'dfdx EQUATION'\n"
-     "is short for this.\n"
+     "is short for this. --plot draws the curve with the tangent in the terminal, --out into a file\n"
+     "(as 'dfdx plot EQUATION --tangent x=A,y=B').\n"
      "  dfdx implicit 'x^2 + y^2 = 25' --at x=3,y=4   ->  -x/y ... tangent: y = 25/4 - 3*x/4")},
     {"backprop", cli_backprop, backprop_opts, 1, 1, N_("backprop EXPR --at w=0.5,x=2,... [--out FILE.svg|.png|.pdf|.dot]"),
      N_("The computational graph of EXPR at a point, as a neural network library computes the\n"
