@@ -1,7 +1,7 @@
 /* dfdx-bench: the project's benchmark program, one of the systems compared by
  * ../shared/bench/compare.sh.  It prints the same BENCH/NOTE/CHECK lines as the peers there.
  *
- *   dfdx-bench diff|grad|swell|eval CORPUS_FILE [--dump]
+ *   dfdx-bench diff|grad|swell|eval|roots|extrema CORPUS_FILE [--dump]
  *
  * diff   parse, differentiate by x, print; per line of the corpus
  * grad   parse, then d/dw, d/dx, d/dy, each printed
@@ -13,12 +13,16 @@
  *        its real roots (the critical points), isolated exactly and refined to doubles.
  *        out_chars counts the roots with multiplicity (as PARI's polrootsreal lists them);
  *        --dump prints "INDEX COUNT ROOT..." per line, each root repeated per multiplicity
+ * extrema  each line a function of x (not a polynomial: the grid search), parsed and searched
+ *        on [-10, 10] as `dfdx extrema` does: critical points classified, inflection points,
+ *        global min and max.  out_chars counts the critical points; --dump prints them
  *
  * Only the loop is timed (monotonic clock), best of BENCH_REPS; a repetition slower than
  * BENCH_MAX_S ends the series.  Each repetition makes a fresh context (the arena), and its
  * making and freeing are inside the time.  A failing item is counted, never fatal.
  * --dump prints each result instead of timing (one repetition, for comparing outputs). */
 #include "dfdx.h"
+#include "dfdx/extrema.h"
 #include "expr.h"
 #include "eval.h"
 #include "poly.h"
@@ -441,12 +445,64 @@ static int task_roots(const char *path, const corpus *c, FILE *dump)
     return 0;
 }
 
+/* --- extrema ------------------------------------------------------------------------------ */
+
+static counts extrema_rep(const void *arg)
+{
+    const corpus *c = arg;
+    counts k = {0, 0};
+    dx_ctx *ctx = dx_ctx_new();
+    const double from = -10, to = 10;
+    for (int i = 0; ctx && i < c->n; i++) {
+        dx_extrema_result r;
+        dx_expr *f = dx_parse(ctx, c->line[i], c->len[i]);
+        if (f && dx_extrema(ctx, f, "x", &from, &to, &r) == DX_OK) {
+            k.chars += (long)r.ncrit;
+            dx_extrema_free(&r);
+        } else {
+            k.failures++;
+        }
+        dx_ctx_clear_error(ctx);
+    }
+    dx_ctx_free(ctx);
+    return k;
+}
+
+static int task_extrema(const char *path, const corpus *c, FILE *dump)
+{
+    counts k;
+    if (dump) {
+        dx_ctx *ctx = dx_ctx_new();
+        const double from = -10, to = 10;
+        for (int i = 0; ctx && i < c->n; i++) {
+            dx_extrema_result r;
+            dx_expr *f = dx_parse(ctx, c->line[i], c->len[i]);
+            if (!f || dx_extrema(ctx, f, "x", &from, &to, &r) != DX_OK) {
+                fprintf(dump, "%d error %s\n", i, errtext(ctx));
+                dx_ctx_clear_error(ctx);
+                continue;
+            }
+            fprintf(dump, "%d %zu", i, r.ncrit);
+            for (size_t j = 0; j < r.ncrit; j++)
+                fprintf(dump, " %.17g", r.crit[j].at.x);
+            fputc('\n', dump);
+            dx_extrema_free(&r);
+        }
+        dx_ctx_free(ctx);
+        return 0;
+    }
+    double best = best_of_fn(extrema_rep, c, &k);
+    printf("NOTE " SYSTEM " extrema: parse and search on [-10, 10] timed; %ld critical points found\n", k.chars);
+    bench_line(corpus_name(path), "extrema", SYSTEM, c->n, best, k.chars, k.failures);
+    return 0;
+}
+
 /* --- main -------------------------------------------------------------------------------- */
 
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval|roots CORPUS_FILE [--dump]\n");
+        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval|roots|extrema CORPUS_FILE [--dump]\n");
         return 2;
     }
     const char *task = argv[1], *path = argv[2];
@@ -495,8 +551,10 @@ int main(int argc, char **argv)
         rc = task_eval(path, &c, dump);
     } else if (strcmp(task, "roots") == 0) {
         rc = task_roots(path, &c, dump);
+    } else if (strcmp(task, "extrema") == 0) {
+        rc = task_extrema(path, &c, dump);
     } else {
-        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval, roots)\n", task);
+        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval, roots, extrema)\n", task);
         rc = 2;
     }
     for (int i = 0; i < c.n; i++)

@@ -67,7 +67,9 @@ dx_expr *dx_closed_zero(dx_ctx *ctx, dx_expr *g, dx_expr *var, double v, double 
                 dx_recover(ctx);
                 continue;
             }
-            if (fabs(cv - v) <= 1e-9 * fmax(1, fabs(v)) && zero_at(ctx, g, var, c)) {
+            /* near enough for a touching zero (1 - cos(x) at 2*pi: found to about 1e-8); the
+             * exact substitution is the proof */
+            if (fabs(cv - v) <= 1e-7 * fmax(1, fabs(v)) && zero_at(ctx, g, var, c)) {
                 *value = cv;
                 return c;
             }

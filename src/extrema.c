@@ -415,9 +415,10 @@ static dx_status add_flat(dx_extrema_result *x, double from, double to, double v
 }
 
 /* f' in doubles is 0 only up to rounding: abs(x + 1)/(x + 1) + abs(x - 2)/(x - 2) comes out
- * as +-1.1e-16 on half of [-1, 2], which reads as hundreds of sign changes. A value within
- * rounding of the size of f''s terms there (the sum of their absolute values) is 0. */
-static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g)
+ * as +-1.1e-16 on half of [-1, 2], which reads as hundreds of sign changes (and f'' of
+ * (x^2 - 4)/(x + 2), as hundreds of inflection points). A value v[i] of df within rounding of
+ * the size of its terms there (the sum of their absolute values) is 0. */
+static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g, double *v)
 {
     size_t n = df->kind == DX_ADD ? df->n : 1;
     dx_expr **t = dx_malloc(sizeof *t * n);
@@ -431,8 +432,8 @@ static dx_status clean_zeros(dx_ctx *ctx, dx_expr *df, grid *g)
         const double *cols[1] = {g->xs};
         dx_prog_eval_n(p, g->n, cols, mag);
         for (size_t i = 0; i < g->n; i++)
-            if (fabs(g->dv[i]) <= 64 * DBL_EPSILON * mag[i])
-                g->dv[i] = 0;
+            if (fabs(v[i]) <= 64 * DBL_EPSILON * mag[i])
+                v[i] = 0;
     }
     dx_recover(ctx); /* without the sizes, f' is taken as it comes */
     dx_prog_free(p);
@@ -591,7 +592,10 @@ static void merge_flats(dx_extrema_result *x, const grid *g)
  * extreme does not exist. Each reason is said with the x where it shows. */
 /* f at an end of the interval where it is undefined (x*ln(x) at 0): its one-sided limit from
  * inside, when finite. The extreme there, if it is one, is not attained. */
-static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
+/* f's limit at the end a from inside (dir +1: from the right): 1 with a finite *value, 2 with
+ * *value +-HUGE_VAL where f tends to an infinity (1/x at 0, ln(x) at 0), 0 where neither is
+ * known (*value NaN). */
+static int end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, double *value)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%.17g", fabs(a)); /* a literal has no sign */
@@ -602,10 +606,11 @@ static bool end_limit(dx_ctx *ctx, dx_expr *f, dx_expr *var, double a, int dir, 
     at = at && a < 0 ? dx_neg(ctx, at) : at;
     if (ok)
         dx_num_clear(&q);
-    ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK && l.kind == DX_LIM_VALUE;
+    ok = at && dx_limit_side(ctx, f, var, (dx_point){at, 0}, dir, &l) == DX_OK;
     dx_recover(ctx);
-    *value = ok ? l.value : NAN;
-    return ok;
+    int kind = !ok ? 0 : l.kind == DX_LIM_VALUE ? 1 : l.kind == DX_LIM_POS_INF || l.kind == DX_LIM_NEG_INF ? 2 : 0;
+    *value = kind == 1 ? l.value : kind == 2 ? (l.kind == DX_LIM_POS_INF ? HUGE_VAL : -HUGE_VAL) : NAN;
+    return kind;
 }
 
 /* A global extreme found at an end where f only has a limit: there is none, said with the
@@ -622,16 +627,36 @@ static void unattained(dx_extrema_result *x, dx_global *g, const bool *lim, cons
 
 static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g, const char *v)
 {
-    /* ends where f is undefined but has a finite limit from inside take that limit */
+    /* ends where f is undefined but has a limit from inside take that limit: a finite one is a
+     * bound not attained, an infinite one leaves that side unbounded and the other to decide */
     bool lim[2] = {false, false};
+    double end_inf[2] = {0, 0};
     for (int e = 0; e < 2; e++) {
         size_t i = e ? g->n - 1 : 0;
-        if (!isfinite(g->fv[i]))
-            lim[e] = end_limit(ctx, f, g->var, g->xs[i], e ? -1 : 1, &g->fv[i]);
+        if (isfinite(g->fv[i]))
+            continue;
+        int k = end_limit(ctx, f, g->var, g->xs[i], e ? -1 : 1, &g->fv[i]);
+        lim[e] = k == 1;
+        end_inf[e] = k == 2 ? g->fv[i] : 0;
     }
     size_t undef = g->n, defined = 0, hi = 0, lo = 0;
+    double hole_lo = INFINITY, hole_hi = -INFINITY, lo_x = 0, hi_x = 0; /* removable holes inside */
     for (size_t i = 0; i < g->n; i++) {
+        if (isinf(g->fv[i]) && (i == 0 || i == g->n - 1))
+            continue; /* an infinite limit at an end: said below */
         if (!isfinite(g->fv[i])) {
+            /* one undefined grid point with the same finite limit from both sides is a hole
+             * ((x^2 - 4)/(x + 2) at -2): no value there, but no obstacle to the extremes */
+            double l, r;
+            if (i > 0 && i + 1 < g->n && isfinite(g->fv[i - 1]) && isfinite(g->fv[i + 1]) &&
+                end_limit(ctx, f, g->var, g->xs[i], -1, &l) == 1 && end_limit(ctx, f, g->var, g->xs[i], 1, &r) == 1 &&
+                fabs(l - r) <= 1e-12 * fmax(1, fabs(l))) {
+                lo_x = l < hole_lo ? g->xs[i] : lo_x;
+                hi_x = l > hole_hi ? g->xs[i] : hi_x;
+                hole_lo = fmin(hole_lo, l);
+                hole_hi = fmax(hole_hi, l);
+                continue;
+            }
             if (undef == g->n)
                 undef = i;
             continue;
@@ -654,6 +679,23 @@ static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g,
     globals(ctx, x, ends);
     unattained(x, &x->min, lim, v, false);
     unattained(x, &x->max, lim, v, true);
+    /* a hole's limit beyond every value f takes: that bound is approached, not attained */
+    if (x->min.exists && hole_lo < x->min.at.value) {
+        memset(&x->min, 0, sizeof x->min);
+        x->min.why = DX_MSG(DX_M_EXT_INF_NOT_ATTAINED, DX_S(v), DX_D(lo_x), DX_S(""), DX_D(hole_lo));
+    }
+    if (x->max.exists && hole_hi > x->max.at.value) {
+        memset(&x->max, 0, sizeof x->max);
+        x->max.why = DX_MSG(DX_M_EXT_SUP_NOT_ATTAINED, DX_S(v), DX_D(hi_x), DX_S(""), DX_D(hole_hi));
+    }
+    for (int e = 0; e < 2; e++) {
+        dx_global *gl = end_inf[e] > 0 ? &x->max : end_inf[e] < 0 ? &x->min : NULL;
+        if (!gl)
+            continue;
+        memset(gl, 0, sizeof *gl);
+        gl->why = DX_MSG(DX_M_EXT_TENDS_END, DX_S(end_inf[e] > 0 ? "+oo" : "-oo"), DX_S(v), DX_D(e ? x->to : x->from),
+                         DX_S(e ? "-" : "+"));
+    }
     const double slack = 1e-9;
     if (x->max.exists && g->fv[hi] > x->max.at.value + slack * fmax(1, fabs(x->max.at.value))) {
         memset(&x->max, 0, sizeof x->max);
@@ -723,7 +765,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     dx_prog_eval_n(g.f.p, g.n, cols, g.fv);
     dx_prog_eval_n(g.df.p, g.n, cols, g.dv);
     dx_prog_eval_n(g.d2.p, g.n, cols, g.d2v);
-    if ((st = clean_zeros(ctx, df, &g)) != DX_OK)
+    if ((st = clean_zeros(ctx, df, &g, g.dv)) != DX_OK || (st = clean_zeros(ctx, d2, &g, g.d2v)) != DX_OK)
         goto out;
     size_t cap = 0, fcap = 0;
     double h = x->step;
@@ -783,8 +825,12 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
     }
     if (x->ncrit)
         qsort(x->crit, x->ncrit, sizeof *x->crit, cmp_crit);
+    /* the simplified f' proves more closed zeros: x^(2/3)*(6 - x)'s is 4*(3 - 5*x/2)/(3*x^(1/3))
+     * where the raw one needs powers of 12/5 to cancel */
+    dx_expr *sdf = dx_simplify(ctx, df);
+    dx_recover(ctx);
     for (size_t i = 0; i < x->ncrit; i++)
-        closed_form(ctx, f, x->crit[i].kink ? NULL : df, &g, &x->crit[i].at);
+        closed_form(ctx, f, x->crit[i].kink ? NULL : sdf ? sdf : df, &g, &x->crit[i].at);
     merge_flats(x, &g);
     /* inflection points: sign changes of f'' where f is defined */
     size_t icap = 0;
@@ -843,7 +889,7 @@ dx_status dx_extrema(dx_ctx *ctx, dx_expr *f, const char *var, const double *fro
     }
     dx_expr *v = dx_sym(ctx, var, strlen(var));
     out->f = f;
-    out->df = v ? dx_diff(ctx, f, var, 1) : NULL;
+    out->df = v ? dx_derivative(ctx, f, var, 1) : NULL; /* shown: the f' `diff` prints */
     if (!out->df)
         return dx_ctx_error(ctx)->status;
     out->var = v->u.name;

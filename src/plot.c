@@ -109,8 +109,14 @@ static dx_status series_range(dx_plot_series *s, dx_ctx *ctx)
     for (size_t i = 0; i + 1 < s->n && !s->wild; i++)
         s->wild = s->brk[i] || isnan(s->py[i]) != isnan(s->py[i + 1]);
     s->has_range = m > 0;
-    if (m > 0)
-        robust_range(w, m, s->wild ? 0.10 : 0.05, s->wild ? 0.5 : 1.0, &s->rlo, &s->rhi);
+    /* a curve without a pole or an edge is drawn whole (x^2*exp(-x) on [-1, 6] rises to e at
+     * -1, beyond its quantiles); only a wild one is cut to its robust range */
+    if (m > 0 && s->wild)
+        robust_range(w, m, 0.10, 0.5, &s->rlo, &s->rhi);
+    else if (m > 0) {
+        s->rlo = w[0];
+        s->rhi = w[m - 1];
+    }
     dx_free(w);
     return DX_OK;
 }
@@ -249,7 +255,8 @@ dx_status dx_plot_finish(dx_plot *p, dx_ctx *ctx)
     dx_recover(ctx);
     bool any = false;
     for (int pass = 0; pass < 2; pass++) { /* f and the paths first, then the others */
-        double base = p->yhi - p->ylo;
+        /* a constant f (5) has no height: its derivative (0) may still widen the view by f's size */
+        double base = fmax(p->yhi - p->ylo, fmax(1.0, fabs(p->ylo)));
         for (size_t i = 0; i < p->ns; i++) {
             const dx_plot_series *s = &p->s[i];
             double h = (s->wild ? 0.5 : 1.0) * base;
@@ -325,9 +332,22 @@ void dx_plot_ticks_for(dx_plot *p, size_t nx, size_t ny)
     dx_plot_nice_ticks(p->ylo, p->yhi, ny, t, &step);
     p->y0 = floor(p->ylo / step + 1e-9) * step;
     p->y1 = ceil(p->yhi / step - 1e-9) * step;
+    /* data on a whole tick would run along the frame (relu's 0, step's 1), and data just past
+     * one would waste a whole step of the picture (-0.06 widened to -100): a small margin
+     * beyond the data instead, so every curve stays visible inside */
+    double m = 0.04 * (p->yhi - p->ylo);
+    if (p->y0 > p->ylo - m / 2 || p->y0 + step - p->ylo < m) /* on a tick, or just under one */
+        p->y0 = p->ylo - m;
+    if (p->y1 < p->yhi + m / 2 || p->yhi - (p->y1 - step) < m)
+        p->y1 = p->yhi + m;
     if (p->y1 <= p->y0)
         p->y1 = p->y0 + step;
-    p->nyt = dx_plot_nice_ticks(p->y0, p->y1, ny, p->yt, &p->ystep);
+    /* the ticks of the step the view was rounded to: recomputed over the wider view they
+     * could come out coarser, leaving a short picture with one label */
+    p->ystep = step;
+    p->nyt = 0;
+    for (double k = ceil(p->y0 / step - 1e-9); p->nyt < DX_PLOT_MAX_TICKS && k * step <= p->y1 + 1e-9 * step; k++)
+        p->yt[p->nyt++] = fabs(k) < 0.5 ? 0.0 : k * step; /* no "-0" */
     p->nxt = dx_plot_nice_ticks(p->x0, p->x1, nx, p->xt, &p->xstep);
 }
 

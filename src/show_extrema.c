@@ -7,39 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void put_num(dx_buf *b, double v)
-{
-    char t[40];
-    dx_buf_puts(b, dx_show_num(t, v));
-}
-
-
-/* "2 - sqrt(3) ≈ 0.2679491924311228", "pi/2 ≈ 1.5707963267948966", "-1", "1/3",
- * "0.7071067811865476": the exact value, with its decimal where the exact form has a name
- * in it (sqrt, pi, e); the decimal alone where nothing exact is known. */
-static void put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt)
-{
-    if (!exact) {
-        put_num(b, v);
-        return;
-    }
-    char *plain = dx_print(ctx, exact, DX_PLAIN);
-    if (!plain) {
-        b->oom = true;
-        return;
-    }
-    dx_buf_expr(b, ctx, exact, fmt);
-    if (strpbrk(plain, "abcdefghijklmnopqrstuvwxyz")) {
-        dx_buf_puts(b, fmt == DX_LATEX ? " \\approx " : " ≈ ");
-        put_num(b, v);
-    }
-    dx_free(plain);
-}
-
 static char *value_text(dx_ctx *ctx, const dx_expr *exact, double v, dx_format fmt)
 {
     dx_buf b = {0};
-    put_value(ctx, &b, exact, v, fmt);
+    dx_show_approx(ctx, &b, exact, v, fmt);
     return dx_buf_take(&b);
 }
 
@@ -211,9 +182,12 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
     dx_free(xs);
     dx_free(vs);
     dx_free(on);
-    char t[40];
-    for (size_t i = 0; i < g->ties; i++)
-        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_TIE, DX_S(x->var), DX_S(dx_show_num(t, g->tie_x[i]))));
+    for (size_t i = 0; i < g->ties; i++) {
+        char *tx = value_text(ctx, NULL, g->tie_x[i], fmt);
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_TIE, DX_S(x->var), DX_S(tx)));
+        b->oom |= !tx;
+        dx_free(tx);
+    }
     if (g->endpoint)
         dx_show_say(ctx, b, DX_MSG(DX_M_EXT_AT_END));
     dx_buf_putc(b, '\n');

@@ -1,6 +1,7 @@
 /* dfdx tangent's output: slope, point and line, or why there is no tangent line; text, LaTeX
  * or JSON. */
 #include "eval.h"
+#include "show.h"
 #include "alloc.h"
 #include "dfdx/text.h"
 
@@ -70,11 +71,10 @@ static char *text_of(dx_ctx *ctx, dx_arg a, dx_format fmt)
     }
 }
 
-/* "y = M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. In LaTeX
+/* "M*x + B" from the texts of M and B (signs in front): 1 and -1 and 0 dropped. In LaTeX
  * the product is written "M x". */
 static void put_line(dx_buf *out, const char *var, const char *m, const char *b, bool latex)
 {
-    dx_buf_puts(out, "y = ");
     bool mzero = strcmp(m, "0") == 0, bzero = strcmp(b, "0") == 0;
     if (!mzero) {
         if (strcmp(m, "1") == 0)
@@ -95,27 +95,43 @@ typedef struct {
     char *m, *x, *y, *line;
 } texts;
 
-static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, texts *t)
+/* A value not known to be rational: exact with its short decimal (exp(3/10) ≈ 1.34986), or its
+ * digits, with a short form where they are long (malloc'd; NULL without memory). */
+static char *approx_text(dx_ctx *ctx, const dx_expr *exact, double v, dx_format fmt)
+{
+    dx_buf b = {0};
+    dx_show_approx(ctx, &b, exact, v, fmt);
+    return dx_buf_take(&b);
+}
+
+/* approx: a short decimal beside each irrational or long number (text and LaTeX; JSON keeps
+ * the exact texts, its numbers being fields of their own). */
+static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, bool approx, texts *t)
 {
     char xb[40], mb[40], yb[40], bb[40];
     bool rational = r->exact && r->at->kind == DX_NUM && r->exact_y->kind == DX_NUM &&
                     r->exact_slope->kind == DX_NUM && r->exact_intercept->kind == DX_NUM;
-    dx_arg m = DX_D(r->slope), y = DX_D(r->y), b = DX_D(r->intercept);
+    char *bs;
     if (rational) {
-        m = exact_arg(r->exact_slope, r->decimals, mb, sizeof mb);
-        y = exact_arg(r->exact_y, r->decimals, yb, sizeof yb);
-        b = exact_arg(r->exact_intercept, r->decimals, bb, sizeof bb);
-    } else if (r->exact) {
-        m = DX_E(r->exact_slope);
-        y = DX_E(r->exact_y);
-        b = DX_E(r->exact_intercept);
+        t->m = text_of(ctx, exact_arg(r->exact_slope, r->decimals, mb, sizeof mb), fmt);
+        t->y = text_of(ctx, exact_arg(r->exact_y, r->decimals, yb, sizeof yb), fmt);
+        bs = text_of(ctx, exact_arg(r->exact_intercept, r->decimals, bb, sizeof bb), fmt);
+    } else if (approx) {
+        t->m = approx_text(ctx, r->exact ? r->exact_slope : NULL, r->slope, fmt);
+        t->y = approx_text(ctx, r->exact ? r->exact_y : NULL, r->y, fmt);
+        bs = text_of(ctx, DX_D(r->intercept), fmt);
+    } else {
+        t->m = text_of(ctx, r->exact ? DX_E(r->exact_slope) : DX_D(r->slope), fmt);
+        t->y = text_of(ctx, r->exact ? DX_E(r->exact_y) : DX_D(r->y), fmt);
+        bs = text_of(ctx, DX_D(r->intercept), fmt);
     }
     /* where there is no tangent line the point is said as given: "at x = pi" */
-    t->x = text_of(ctx, r->exact || r->kind != DX_TANGENT_LINE ? exact_arg(r->at, r->decimals, xb, sizeof xb)
-                                                                 : DX_D(r->x), fmt);
-    t->m = text_of(ctx, m, fmt);
-    t->y = text_of(ctx, y, fmt);
-    char *bs = text_of(ctx, b, fmt);
+    bool oom = false;
+    if (approx && dx_show_irrational(ctx, r->at, &oom))
+        t->x = approx_text(ctx, r->at, r->x, fmt);
+    else
+        t->x = text_of(ctx, r->exact || r->kind != DX_TANGENT_LINE ? exact_arg(r->at, r->decimals, xb, sizeof xb)
+                                                                     : DX_D(r->x), fmt);
     dx_buf lb = {0};
     if (r->exact && !rational) { /* the line whole: sin(x) at pi/6 */
         char *l = dx_print(ctx, r->line, fmt);
@@ -123,11 +139,31 @@ static bool line_texts(dx_ctx *ctx, const dx_tangent_result *r, dx_format fmt, t
         lb.oom |= !l;
         dx_free(l);
     } else if (t->m && bs) {
-        put_line(&lb, r->var, t->m, bs, fmt == DX_LATEX);
+        char m[40];
+        dx_buf_puts(&lb, "y = ");
+        put_line(&lb, r->var, rational ? t->m : dx_show_num(m, r->slope), bs, fmt == DX_LATEX);
     } else {
         lb.oom = true; /* a text above could not be made */
     }
+    /* an irrational or long coefficient: the line again in short decimals, as a person plots it
+     * (a rational one exactly: sin(x) at pi/2 has slope 0, not 6.12e-17) */
+    bool ms = r->exact ? dx_show_irrational(ctx, r->exact_slope, &oom) : dx_show_long(r->slope);
+    bool bl = r->exact ? dx_show_irrational(ctx, r->exact_intercept, &oom) : dx_show_long(r->intercept);
+    if (approx && r->kind == DX_TANGENT_LINE && !rational && (ms || bl)) {
+        char m[40], b[40];
+        char *me = ms ? NULL : text_of(ctx, r->exact ? DX_E(r->exact_slope) : DX_D(r->slope), fmt);
+        char *be = bl ? NULL : text_of(ctx, r->exact ? DX_E(r->exact_intercept) : DX_D(r->intercept), fmt);
+        dx_buf_puts(&lb, fmt == DX_LATEX ? " \\approx " : " \u2248 ");
+        if ((ms || me) && (bl || be))
+            put_line(&lb, r->var, ms ? dx_show_short(m, r->slope) : me, bl ? dx_show_short(b, r->intercept) : be,
+                     fmt == DX_LATEX);
+        else
+            lb.oom = true;
+        dx_free(me);
+        dx_free(be);
+    }
     dx_free(bs);
+    lb.oom |= oom;
     t->line = dx_buf_take(&lb);
     return t->m && t->x && t->y && t->line;
 }
@@ -181,7 +217,7 @@ void dx_show_tangent(dx_ctx *ctx, const dx_tangent_result *r, dx_show how, dx_bu
     if (r->kind != DX_TANGENT_LINE)
         put_why(ctx, &wb, r, fmt);
     char *why = dx_buf_take(&wb);
-    if (!line_texts(ctx, r, fmt, &t) || !why) {
+    if (!line_texts(ctx, r, fmt, how != DX_SHOW_JSON, &t) || !why) {
         out->oom = true;
     } else if (how == DX_SHOW_JSON) {
         show_json(ctx, r, &t, why, out);

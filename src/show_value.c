@@ -1,5 +1,6 @@
 /* dfdx eval's output: a value with its exact form, in text, LaTeX or JSON. */
 #include "expr.h"
+#include "show.h"
 #include "alloc.h"
 #include "dfdx/text.h"
 
@@ -60,8 +61,8 @@ void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
         dx_buf_num(out, v->decimal);
         break;
     }
-    case DX_VALUE_DECIMAL:
-        dx_buf_num(out, v->decimal);
+    case DX_VALUE_DECIMAL: /* nothing exact known: the digits, and a short form where they are long */
+        dx_show_approx(ctx, out, NULL, v->decimal, how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN);
         break;
     }
     dx_buf_putc(out, '\n');

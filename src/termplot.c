@@ -8,9 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ORDER SERIES STYLE: series k is drawn with ascii_glyph[k] and ansi_colour[k]. */
+/* ORDER SERIES STYLE: series k is drawn with ascii_glyph[k] and ansi_colour[k]; without colour
+ * its braille line is dashed by dash[k] (dots on, then off, along x) and its legend shows
+ * line_glyph[k], so f, f' and f'' stay apart in a pipe or under NO_COLOR. */
 static const char ascii_glyph[DX_PLOT_MAX_SERIES] = {'*', 'o', '.', 'x', '#', '%', '&', '='};
 static const int ansi_colour[DX_PLOT_MAX_SERIES] = {34, 31, 32, 35, 33, 36, 94, 91};
+static const unsigned char dash[DX_PLOT_MAX_SERIES][2] = {{1, 0}, {4, 3}, {1, 2}, {6, 2}, {2, 2}, {3, 5}, {1, 4}, {8, 3}};
+static const char *const line_glyph[DX_PLOT_MAX_SERIES] = {"━", "╍", "┈", "╌", "┅", "┉", "·", "═"};
 enum { AXIS_COLOUR = 90, MARK_COLOUR = 1 };
 
 static size_t utf8_len(const char *s)
@@ -34,6 +38,7 @@ static size_t utf8_prefix(const char *s, size_t max)
 
 typedef struct {
     int pw, ph, sx, sy;     /* cells, dots per cell */
+    bool dashed;            /* braille without colour: series told apart by dash[] */
     unsigned char *bits;    /* per cell: braille dots (or 1 for a plain character) */
     signed char *owner;     /* per cell: the series drawn last there, -1 none, -2 a mark */
     const dx_plot *p;
@@ -45,6 +50,8 @@ static double dot_y(const canvas *c, double y) { return (c->p->y1 - y) / (c->p->
 static void set_dot(canvas *c, long dx, long dy, int who)
 {
     if (dx < 0 || dy < 0 || dx >= (long)c->pw * c->sx || dy >= (long)c->ph * c->sy)
+        return;
+    if (c->dashed && who >= 0 && dash[who][1] && dx % (dash[who][0] + dash[who][1]) >= dash[who][0])
         return;
     static const unsigned char bit[4][2] = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
     size_t cell = (size_t)(dy / c->sy) * (size_t)c->pw + (size_t)(dx / c->sx);
@@ -115,7 +122,7 @@ static void legend(dx_buf *b, const dx_plot *p, int cols, unsigned flags, bool c
         int code;
         if (k < p->ns) {
             g[0] = ascii_glyph[k];
-            glyph = ascii ? g : (p->s[k].is_path ? "•" : "━");
+            glyph = ascii ? g : p->s[k].is_path ? "•" : flags & DX_PLOT_COLOR ? "━" : line_glyph[k];
             label = p->s[k].label;
             code = ansi_colour[k];
         } else {
@@ -167,7 +174,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
         dx_plot_tick_label(p->yt[i], p->ystep, lab[i], sizeof lab[i]);
         lw = (int)strlen(lab[i]) > lw ? (int)strlen(lab[i]) : lw;
     }
-    canvas c = {cols - lw - 1, ph, ascii ? 1 : 2, ascii ? 1 : 4, NULL, NULL, p};
+    canvas c = {cols - lw - 1, ph, ascii ? 1 : 2, ascii ? 1 : 4, !ascii && !(flags & DX_PLOT_COLOR), NULL, NULL, p};
     dx_plot_ticks_for(p, (size_t)(c.pw / 10 > 2 ? c.pw / 10 : 2), (size_t)(ph / 3 > 2 ? ph / 3 : 2));
     size_t ncell = (size_t)c.pw * (size_t)c.ph;
     c.bits = dx_calloc(ncell, 1);
@@ -183,9 +190,12 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
     for (size_t k = p->ns; k-- > 0;)
         if (!p->s[k].is_path)
             draw_series(&c, &p->s[k], (int)k);
+    bool dashed = c.dashed;
+    c.dashed = false; /* a path is its points, never dashed */
     for (size_t k = 0; k < p->ns; k++)
         if (p->s[k].is_path)
             draw_series(&c, &p->s[k], (int)k);
+    c.dashed = dashed;
     for (size_t k = 0; k < p->nm; k++) {
         if (!isfinite(p->m[k].y) || p->m[k].y < p->y0 || p->m[k].y > p->y1 || p->m[k].x < p->x0 ||
             p->m[k].x > p->x1)

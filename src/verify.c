@@ -261,7 +261,7 @@ dx_status dx_verify(dx_ctx *ctx, dx_expr *f, const char *var, const char *const 
     if (!f || !var)
         return dx_failed(ctx) ? dx_ctx_error(ctx)->status : DX_EUSAGE; /* an earlier call failed */
     dx_ctx_clear_error(ctx);
-    dx_expr *d = dx_diff(ctx, f, var, 1);
+    dx_expr *d = dx_derivative(ctx, f, var, 1); /* the f' `diff` prints is the one checked */
     dx_expr *fe = dx_subst_values(ctx, f, names, values, nvalues), *de = dx_subst_values(ctx, d, names, values, nvalues);
     dx_prog *pf = fe && de ? dx_compile(ctx, fe, &var, 1) : NULL, *pd = pf ? dx_compile(ctx, de, &var, 1) : NULL;
     double spread[MAX_DEFAULT_POINTS];

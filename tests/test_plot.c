@@ -271,23 +271,23 @@ END_TEST
 /* --mark extrema: the lesson's picture of x^3 - 3x, its local max and min marked on f and,
  * at the same x, on f' where it crosses 0 */
 static const char golden_marked[] =
-    " 20+                                 |                                \n"
     "   |                                 |                                \n"
-    "   |o                                |                               o\n"
-    " 15+ooo                              |                             ooo\n"
-    "   |  oo                             |                            oo  \n"
-    "   |   ooo                           |                          ooo   \n"
-    " 10+     ooo                         |                        ooo     \n"
-    "   |       ooo                       |                      ooo     **\n"
-    "   |         ooo                     |                    ooo     *** \n"
-    "  5+           oooo                  |                 oooo     ***   \n"
-    "   |              ******@*****       |              oooo      ***     \n"
-    "  0+---------******--ooo@----**********----------o@oo-----*****-------\n"
-    "   |      ****          oooooo       |************@********           \n"
-    "   |    ***                  oooooooooooooooo                         \n"
-    " -5+  ***                            |                                \n"
-    "   | **                              |                                \n"
-    "   |**                               |                                \n"
+    " 15+oo                               |                              oo\n"
+    "   | ooo                             |                            ooo \n"
+    "   |   oo                            |                           oo   \n"
+    " 10+    ooo                          |                         ooo    \n"
+    "   |      oo                         |                        oo     *\n"
+    "   |        oo                       |                      oo      **\n"
+    "  5+         ooo                     |                    ooo     *** \n"
+    "   |           oooo                  |                 oooo     ***   \n"
+    "   |              oo****@***         |               ooo      ***     \n"
+    "   |          *******ooo   **********|            oooo      ***       \n"
+    "  0+-------****--------o@ooo--------********--oooo@----*****----------\n"
+    "   |     ***               oooooooo  | oooo*******@*****              \n"
+    "   |   ***                         oooo                               \n"
+    " -5+  **                             |                                \n"
+    "   |***                              |                                \n"
+    "   |*                                |                                \n"
     "-10+                                 |                                \n"
     "   +-------+------------+------------+------------+------------+------\n"
     "           -2           -1           0            1            2\n"
@@ -501,14 +501,14 @@ static const char golden_descent[] =
     "ended at w = 0.9604, not yet at a critical point: the nearest is the global minimum at w = 0 (f = 0)\n"
     "\n"
     "descent on the loss curve (learning rate 0.15)\n"
-    "40+                                     \n"
-    "  |                                     \n"
-    "  |                                   **\n"
-    "20+                          ooooo@**** \n"
-    "  |              oooooooooooo*          \n"
-    " 0+*****oooooooooo                      \n"
-    "  +--------------+----------------+-----\n"
-    "                 2                4\n"
+    "40+   |                                 \n"
+    "  |   |                                 \n"
+    "20+   |                               **\n"
+    "  |   |                       ooooo@*** \n"
+    "  |   |            ooooooooooo*         \n"
+    " 0+**********ooooooo--------------------\n"
+    "  +---+-------------+--------------+----\n"
+    "      0             2              4\n"
     "* loss L(w) = w^2   o descent path\n"
     "@ start (4, 16)\n"
     "\n"
@@ -523,6 +523,104 @@ static const char golden_descent[] =
     "  ++-----------------+-----------------+\n"
     "   0                 2                 4\n"
     "* loss per step\n";
+
+/* Issue 14: every plot kind drawn to SVG as a teacher would put it on a slide. From the file:
+ * no vertex of a drawn curve (stroked at width 2) inside a legend box (the translucent white
+ * rectangle); from the sampled data (the plot's JSON y view against f, f' and f'' sampled
+ * here): every curve without a pole inside the view, with a margin, none on the frame. */
+typedef struct slide_row {
+    const char *argv[14];
+    int argc;     /* index of the --out value, + 1 */
+    const char *f; /* sampled for the y-range: f and its derivatives up to order; NULL: no check */
+    int order;
+    double from, to;
+} slide_row;
+
+static const slide_row slide_rows[] = {
+    {{"plot", "x^3 - 3*x", "--out", ""}, 4, "x^3 - 3*x", 1, -5, 5},
+    {{"plot", "relu(x)", "--out", ""}, 4, "relu(x)", 0, -5, 5},
+    {{"plot", "5", "--out", ""}, 4, "5", 1, -5, 5},
+    {{"plot", "x^2", "--tangent", "-2,0,1.5", "--out", ""}, 6, "x^2", 1, -5, 5},
+    {{"plot", "x^2", "--tangent", "-2", "--tangent", "1", "--out", ""}, 8, "x^2", 1, -5, 5},
+    {{"plot", "sin(x)", "--from", "-6", "--to", "6", "--order", "2", "--mark", "extrema", "--out", ""}, 12, "sin(x)", 2,
+     -6, 6},
+    /* f whole; its f' (-3e at -1) may be cut: a derivative never flattens f */
+    {{"plot", "x^2*exp(-x)", "--from", "-1", "--to", "6", "--out", ""}, 8, "x^2*exp(-x)", 0, -1, 6},
+    {{"plot", "abs(x - 1) + x/2", "--mark", "extrema", "--out", ""}, 6, "abs(x - 1) + x/2", 0, -5, 5},
+    {{"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.01", "--plot", "--out", ""}, 9, NULL, 0, 0, 0},
+    {{"descend", "w^4 - 8*w^2 + 2*w + 20", "--start", "-3.5", "--rate", "0.001,0.01,0.05,0.1", "--plot", "--out", ""},
+     9, NULL, 0, 0, 0},
+    {{"descend", "(w - 3)^2", "--start", "0", "--rate", "0.1,0.9", "--plot", "--out", ""}, 9, NULL, 0, 0, 0},
+};
+
+/* The numbers after each M or L of the d="..." of every path whose style has key, into xy
+ * (pairs), at most max pairs; their count. */
+static size_t svg_points(const char *svg, const char *key, double *xy, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = svg; (p = strstr(p, key)); p++) {
+        const char *d = strstr(p, " d=\""), *end = d ? strchr(d + 4, '"') : NULL;
+        if (!end)
+            break;
+        for (const char *q = d + 4; q < end && n < max; q++) {
+            if (*q != 'M' && *q != 'L')
+                continue;
+            char *e;
+            double x = strtod(q + 1, &e), y = strtod(e, &e);
+            xy[2 * n] = x;
+            xy[2 * n + 1] = y;
+            n++;
+            q = e - 1;
+        }
+    }
+    return n;
+}
+
+START_TEST(slide_row_test)
+{
+    tu_setup(); /* the program's tests have no context of their own: this one samples f */
+    const slide_row *w = &slide_rows[_i];
+    const char *argv[16] = {"--format", "json"};
+    int argc = 2;
+    for (int i = 0; i < w->argc; i++)
+        argv[argc++] = w->argv[i];
+    argv[argc] = NULL;
+    char *out;
+    size_t len;
+    char *svg = picture(argv, argc, "s.svg", &out, &len);
+    enum { MAXP = 200000 };
+    double *curve = malloc(sizeof(double) * 2 * MAXP), box[2 * 16];
+    size_t nc = svg_points(svg, "fill:none;stroke-width:2;", curve, MAXP);
+    size_t nb = svg_points(svg, "fill-opacity:0.85;", box, 16); /* 5 points a legend box (closed) */
+    ck_assert_msg(nc >= 4 && nb >= 4, "%s %s: %zu curve points, %zu legend corners", w->argv[0], w->argv[1], nc, nb);
+    for (size_t b = 0; b + 3 < nb; b += 5) {
+        double x0 = box[2 * b], y0 = box[2 * b + 1], x1 = box[2 * b + 4], y1 = box[2 * b + 5];
+        size_t inside = 0;
+        for (size_t i = 0; i < nc; i++)
+            inside += curve[2 * i] > x0 && curve[2 * i] < x1 && curve[2 * i + 1] > y0 && curve[2 * i + 1] < y1;
+        ck_assert_msg(inside == 0, "%s %s: %zu curve points under the legend [%g, %g] x [%g, %g]", w->argv[0],
+                      w->argv[1], inside, x0, x1, y0, y1);
+    }
+    if (w->f) {
+        const char *ym = strstr(out, "\"ymin\": "), *yM = strstr(out, "\"ymax\": ");
+        ck_assert_msg(ym && yM, "%s", out);
+        double lo = strtod(ym + 8, NULL), hi = strtod(yM + 8, NULL);
+        dx_expr *e = tu_parse(w->f);
+        for (int k = 0; k <= w->order; k++, e = dx_derivative(tu_ctx, e, "x", 1))
+            for (int i = 0; i <= 200; i++) {
+                double x = w->from + (w->to - w->from) * i / 200.0, y = tu_eval(e, "x", x);
+                if (!isfinite(y))
+                    continue;
+                ck_assert_msg(y > lo && y < hi, "%s: order %d at x = %g is %g, outside (or on the frame of) [%g, %g]",
+                              w->f, k, x, y, lo, hi);
+            }
+    }
+    free(curve);
+    free(svg);
+    free(out);
+    tu_teardown();
+}
+END_TEST
 
 START_TEST(descent_golden)
 {
@@ -613,6 +711,7 @@ Suite *plot_suite(void)
     tcase_add_test(cli, svg_marks);
     tcase_add_test(cli, png_and_pdf_files);
     tcase_add_test(cli, descent_golden);
+    tcase_add_loop_test(cli, slide_row_test, 0, sizeof slide_rows / sizeof *slide_rows);
     tcase_add_test(cli, descent_svg_panels);
     tcase_add_test(cli, descent_png);
     suite_add_tcase(s, cli);

@@ -1,32 +1,22 @@
-// The page's own sentences in English and Korean (the Korean terms from the project glossary,
-// GLOSSARY-ko.md). What the library says (results, errors) is the library's catalogue.
-var DX_I18N = {
-  en: {
-    tagline: 'Exact derivatives, step by step — the same answers as the dfdx program.',
-    variable: 'variable', order: 'order', working: 'working…', cancel: 'cancel',
-    readAs: 'read as', plot: 'f and f′', plotHint: 'click for the tangent · drag to pan · wheel to zoom',
-    steps: 'Steps', check: 'Check my answer', yourAnswer: 'your derivative', checkBtn: 'check',
-    tangent: 'Tangent line', atPoint: 'at', show: 'show', extrema: 'Extrema', find: 'find',
-    limit: 'Limit', both: 'both sides', left: 'from the left', right: 'from the right',
-    descent: 'Gradient descent', start: 'start', rates: 'learning rates', stepsN: 'steps', run: 'run',
-    correct: 'correct', incorrect: 'incorrect', unknown: 'cannot tell',
-    derivative: function (o, v) { return o === 1 ? 'derivative, d/d' + v : o + 'th derivative, d^' + o + '/d' + v + '^' + o; },
-    syntaxAt: function (c) { return 'syntax error at column ' + c; },
-    error: 'error', cancelled: 'cancelled: that took too long',
-    footer: 'dfdx runs here, in your browser, as WebAssembly: nothing is sent anywhere.',
-  },
-  ko: {
-    tagline: '정확한 도함수와 단계별 풀이 — dfdx 프로그램과 같은 답입니다.',
-    variable: '변수', order: '미분 횟수', working: '계산 중…', cancel: '취소',
-    readAs: '읽은 식', plot: 'f와 f′', plotHint: '클릭하면 접선 · 끌어서 이동 · 휠로 확대',
-    steps: '단계별 풀이', check: '내 답 확인', yourAnswer: '내가 구한 도함수', checkBtn: '확인',
-    tangent: '접선', atPoint: '점', show: '보기', extrema: '극값', find: '찾기',
-    limit: '극한', both: '양쪽', left: '좌극한', right: '우극한',
-    descent: '경사하강법', start: '시작점', rates: '학습률', stepsN: '단계', run: '실행',
-    correct: '맞습니다', incorrect: '틀렸습니다', unknown: '판단할 수 없습니다',
-    derivative: function (o, v) { return (o === 1 ? '도함수' : o === 2 ? '이계도함수' : o + '계 도함수') + (o === 1 ? ', d/d' + v : ', d^' + o + '/d' + v + '^' + o); },
-    syntaxAt: function (c) { return c + '번째 열에 문법 오류'; },
-    error: '오류', cancelled: '취소했습니다: 너무 오래 걸립니다',
-    footer: 'dfdx는 이 브라우저 안에서 WebAssembly로 실행됩니다: 아무것도 보내지 않습니다.',
-  },
+// The page's own words (headings, labels, buttons), in English. Each is a msgid of the program's
+// catalogue: po/extract.sh takes the N_() strings of this file into po/dfdx.pot, so they are
+// translated in po/LANG.po with everything the library and the program say, and reach the page
+// through catalogue.js (web/po2js.js).
+function N_(english) { return english; }
+var DX_LABELS = {
+  tagline: N_('Exact derivatives, step by step — the same answers as the dfdx program.'),
+  variable: N_('variable'), order: N_('order'), working: N_('working…'), cancel: N_('cancel'),
+  readAs: N_('read as'), plot: N_('f and f′'),
+  plotHint: N_('drag to pan · wheel to zoom · double-click to fit'),
+  clickSets: N_('a click on the plot sets'), pickTangent: N_('the tangent point'),
+  pickLimit: N_('the limit point'), pickStart: N_('the descent start'),
+  steps: N_('Steps'), check: N_('Check my answer'), yourAnswer: N_('your derivative'), checkBtn: N_('check'),
+  tangent: N_('Tangent line'), atPoint: N_('at'), show: N_('show'), extrema: N_('Extrema'), find: N_('find'),
+  limit: N_('Limit'), both: N_('both sides'), left: N_('from the left'), right: N_('from the right'),
+  descent: N_('Gradient descent'), start: N_('start'), rates: N_('learning rates'), stepsN: N_('steps'),
+  method: N_('method'), run: N_('run'),
+  correct: N_('correct'), incorrect: N_('incorrect'),
+  derivative1: N_('derivative'), derivative2: N_('second derivative'), derivativeN: N_('derivative of order {0}'),
+  cancelled: N_('cancelled: that took too long'),
+  footer: N_('dfdx runs here, in your browser, as WebAssembly: nothing is sent anywhere.'),
 };

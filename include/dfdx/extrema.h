@@ -51,7 +51,7 @@ typedef struct dx_flat {
 } dx_flat;
 
 typedef struct dx_extrema_result {
-    const dx_expr *f, *df; /* the function and its derivative (as dx_diff gives it) */
+    const dx_expr *f, *df; /* the function and its derivative (as dx_derivative gives it) */
     const char *var;       /* the variable, owned by the context */
     bool polynomial;       /* exact method; otherwise the grid search below */
     int degree;            /* polynomials: the degree (0 for a constant) */

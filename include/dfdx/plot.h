@@ -40,7 +40,8 @@ typedef struct dx_plot_mark {
 typedef struct dx_plot {
     double x0, x1;         /* the x view: the sampled interval */
     double ylo, yhi;       /* the robust data range (dx_plot_finish) */
-    double y0, y1;         /* the y view: the range widened to whole ticks (dx_plot_ticks_for) */
+    double y0, y1;         /* the y view: the range widened to whole ticks, or by a small margin
+                            * where data lies on a tick (dx_plot_ticks_for) */
     size_t n;              /* samples per curve */
     size_t ns, nm;
     dx_plot_series s[DX_PLOT_MAX_SERIES];
@@ -86,10 +87,9 @@ DX_API dx_status dx_plot_add_tangent(dx_plot *p, dx_ctx *ctx, dx_expr *f, dx_exp
 DX_API dx_status dx_plot_mark_extrema(dx_plot *p, dx_ctx *ctx, dx_expr *f, const char *var, bool on_derivative,
                                       size_t labelled, dx_msg *note);
 
-/* Choose the y-range. Each ranged curve has its own: the 5% and 95% quantiles of its values
- * widened by their spread, never past the data; a curve with a pole or an edge of its domain
- * (a break, or a value beside an undefined point) takes the 10% and 90% quantiles widened by
- * half their spread, so the pole's huge values cannot blow the range up. The view holds f
+/* Choose the y-range. Each ranged curve has its own: all its values; a curve with a pole or an
+ * edge of its domain (a break, or a value beside an undefined point) takes the 10% and 90%
+ * quantiles widened by half their spread, so the pole's huge values cannot blow the range up. The view holds f
  * (the first curve) and the paths; each other curve may widen it by at most its height on either
  * side (half, for a wild curve), so a derivative cannot flatten f. DX_EDOMAIN when no curve is defined anywhere
  * on the interval. Then ticks as for dx_plot_ticks_for(p, 8, 6). */

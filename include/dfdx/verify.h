@@ -33,7 +33,7 @@ typedef struct dx_verify_point {
 /* f' checked against central differences of f (Richardson-extrapolated) point by point. The
  * expressions, names and the points array are owned by the context, valid until it is freed. */
 typedef struct dx_verify_result {
-    dx_expr *f, *derivative; /* f and f' as dx_diff gives it */
+    dx_expr *f, *derivative; /* f and f' as dx_derivative gives it (what `diff` prints) */
     const char *var;
     size_t npoints;
     const dx_verify_point *points;

@@ -233,8 +233,10 @@ typedef struct cli_trace {
 /* The pictures of n runs of descent on f (a function of var alone; var NULL for several
  * variables: then only the loss per step) in the terminal or the file pc says. One run: the
  * path on the loss curve and the loss per step; several: one panel per rate with its final
- * loss. CLI_OK, or CLI_BAD after reporting. */
-int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n);
+ * loss, all on the same axes. cps[0..ncps): f's critical points, kept in view. CLI_OK, or
+ * CLI_BAD after reporting. */
+int cli_descend_pictures(cli *c, const cli_canvas *pc, dx_expr *f, const char *var, const cli_trace *t, int n,
+                         const double *cps, size_t ncps);
 
 /* The graph of a backprop result drawn by Graphviz into path (.svg, .png, .pdf, .dot by its
  * extension). CLI_OK, or CLI_BAD after reporting (the path cannot be written). */

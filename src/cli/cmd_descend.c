@@ -2,12 +2,14 @@
 #include "cli.h"
 #include "dfdx/descend.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 int cli_descend(cli *c, const cli_args *a);
 
 #define MAX_RATES DX_DESCEND_MAX_RATES
+#define MAX_CPS 64 /* critical points a picture keeps in view */
 
 /* f with the --set values put in exactly (w*x - y with x=2 is a curve in w alone). */
 static dx_expr *fixed(cli *c, dx_expr *f, const cli_assign *set)
@@ -39,8 +41,13 @@ static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_l
         if (!status[k])
             goto out;
     }
+    double cps[MAX_CPS];
+    size_t ncps = 0;
+    for (size_t i = 0; l->has_cps && i < l->ncps && ncps < MAX_CPS; i++)
+        cps[ncps++] = l->cps[i].x;
     dx_expr *g = l->nvars == 1 ? fixed(c, f, set) : f;
-    rc = g ? cli_descend_pictures(c, pc, g, l->nvars == 1 ? l->vars[0] : NULL, traces, (int)l->nruns) : CLI_BAD;
+    rc = g ? cli_descend_pictures(c, pc, g, l->nvars == 1 ? l->vars[0] : NULL, traces, (int)l->nruns, cps, ncps)
+           : CLI_BAD;
 out:
     for (size_t k = 0; k < l->nruns; k++)
         free(status[k]);
@@ -171,6 +178,24 @@ static void no_value(cli *c)
               missing, eg);
 }
 
+/* --batch and --seed: mini-batches of the data's rows. */
+static bool read_batch(cli *c, const cli_args *a, const char *path, dx_descend_data *data)
+{
+    const char *b = cli_get(a, "batch"), *s = cli_get(a, "seed");
+    long n = 0, seed = 1;
+    if ((b || s) && !path)
+        return cli_usage(c, _("--%s takes rows of a data file: it needs --data FILE.csv"), b ? "batch" : "seed"), false;
+    if (s && !b)
+        return cli_usage(c, _("--seed shuffles mini-batches: it needs --batch N")), false;
+    if (b && !cli_whole(c, "batch", b, 1, LONG_MAX, &n))
+        return false;
+    if (s && !cli_whole(c, "seed", s, 0, LONG_MAX, &seed))
+        return false;
+    data->batch = (size_t)n;
+    data->seed = (unsigned long long)seed;
+    return true;
+}
+
 int cli_descend(cli *c, const cli_args *a)
 {
     dx_descend_opts o;
@@ -206,7 +231,9 @@ int cli_descend(cli *c, const cli_args *a)
                 dnames[nd] = table.names[j];
                 dcols[nd++] = table.cols[j];
             }
-    dx_descend_data data = {dnames, dcols, nd, table.nrows};
+    dx_descend_data data = {dnames, dcols, nd, table.nrows, 0, 1};
+    if (!read_batch(c, a, path, &data))
+        goto out;
     size_t n = (size_t)start.n;
     bool pictured = cli_has(a, "plot") || cli_has(a, "out");
     dx_descend_request q = {start.name, start.val, n, set.name, set.val, (size_t)set.n, o,

@@ -23,16 +23,44 @@ static bool add_curve(cli *c, dx_plot *p, dx_expr *e, const char *var, unsigned 
     return true;
 }
 
-/* The tangent at A (--tangent A), its point marked. */
-static bool add_tangent(cli *c, dx_plot *p, dx_expr *f, dx_expr *df, const char *var, const char *text)
+/* The tangents at every point of every --tangent (--tangent -2,0,1.5 or the option
+ * repeated, as lesson 000 draws three in one picture), each point marked. */
+static bool add_tangents(cli *c, const cli_args *a, dx_plot *p, dx_expr *f, dx_expr *df, const char *var)
 {
-    double at;
-    dx_expr *A;
-    if (!cli_number_ex(c, "tangent", text, false, &at, &A))
-        return false;
-    if (dx_plot_add_tangent(p, c->ctx, f, df, var, A, at, text) != DX_OK)
-        return cli_report(c, NULL), false;
+    for (int i = 0; i < a->nopt; i++) {
+        if (strcmp(a->opt_name[i], "tangent") != 0)
+            continue;
+        char *parts[DX_PLOT_MAX_SERIES];
+        int n = cli_split(c, "tangent", a->opt_val[i], parts, DX_PLOT_MAX_SERIES);
+        bool ok = n > 0;
+        for (int k = 0; ok && k < n; k++) {
+            double at;
+            dx_expr *A;
+            ok = cli_number_ex(c, "tangent", parts[k], false, &at, &A);
+            if (ok && dx_plot_add_tangent(p, c->ctx, f, df, var, A, at, parts[k]) != DX_OK)
+                ok = (cli_report(c, NULL), false);
+        }
+        cli_free_parts(parts, n > 0 ? n : 0);
+        if (!ok)
+            return false;
+    }
     return true;
+}
+
+/* A note for each marked point the view leaves out (a tangent at x = 8 on [-5, 5], a critical
+ * point far above the data): the picture must not hide what was asked for in silence. */
+static void note_outside(cli *c, const dx_plot *p)
+{
+    for (size_t i = 0; i < p->nm; i++) {
+        const dx_plot_mark *m = &p->m[i];
+        if (m->x >= p->x0 && m->x <= p->x1 && m->y >= p->y0 && m->y <= p->y1)
+            continue;
+        char xs[40], ys[40];
+        dx_fmt_double(xs, sizeof xs, m->x);
+        dx_fmt_double(ys, sizeof ys, m->y);
+        fprintf(c->err, _("dfdx: %snote: the marked point (%s, %s) is outside the view (x in [%g, %g], y in [%g, %g])\n"),
+                c->line_prefix, xs, ys, p->x0, p->x1, p->y0, p->y1);
+    }
 }
 
 /* --mark extrema: f's critical points in view, marked on f (and where f' crosses 0, as the
@@ -128,7 +156,7 @@ int cli_plot(cli *c, const cli_args *a)
     int rc = CLI_BAD;
     dx_expr *d = f, *df = NULL;
     for (unsigned k = 0; k <= order; k++) {
-        if (k > 0 && !(d = dx_diff(c->ctx, d, var, 1))) {
+        if (k > 0 && !(d = dx_derivative(c->ctx, d, var, 1))) {
             cli_report(c, NULL);
             goto done;
         }
@@ -138,11 +166,11 @@ int cli_plot(cli *c, const cli_args *a)
             goto done;
     }
     if (cli_has(a, "tangent")) {
-        if (!df && !(df = dx_diff(c->ctx, f, var, 1))) {
+        if (!df && !(df = dx_derivative(c->ctx, f, var, 1))) {
             cli_report(c, NULL);
             goto done;
         }
-        if (!add_tangent(c, p, f, df, var, cli_get(a, "tangent")))
+        if (!add_tangents(c, a, p, f, df, var))
             goto done;
     }
     if (mark && !add_extrema(c, p, f, var, order >= 1))
@@ -153,6 +181,7 @@ int cli_plot(cli *c, const cli_args *a)
     }
     if (out) {
         rc = cli_draw_file(c, p, out, w, h, p->s[0].label);
+        note_outside(c, p); /* the view as drawn: the picture's size set its ticks */
         if (rc == CLI_OK && c->fmt == OUT_JSON)
             rc = json_out(c, p, out, NULL);
         else if (rc == CLI_OK)
@@ -164,6 +193,7 @@ int cli_plot(cli *c, const cli_args *a)
         cli_report(c, NULL);
         goto done;
     }
+    note_outside(c, p);
     rc = CLI_OK;
     if (c->fmt == OUT_JSON)
         rc = json_out(c, p, NULL, text);

@@ -161,6 +161,36 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
     const char *title = pn->title;
     frame f = {72, w - 24, 48, h - 56, p};
     dx_plot_ticks_for(p, (size_t)fmax(2, (f.r - f.l) / 90), (size_t)fmax(2, (f.b - f.t) / 55));
+    /* the legend, in the corner of the plot where no drawn point or mark falls (top left when
+     * several are free); where every corner has some (three tangents, sin with f' and f''),
+     * under the plot, the plot made shorter for it: a legend never hides a curve */
+    cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 12);
+    double lw = 0;
+    for (size_t k = 0; k < p->ns; k++) {
+        cairo_text_extents_t e;
+        cairo_text_extents(cr, p->s[k].label, &e);
+        lw = fmax(lw, e.x_advance);
+    }
+    double bw = fmin(lw + 44, f.r - f.l - 20), bh = 8 + 18.0 * (double)p->ns, bx = f.l + 10, by = f.t + 10;
+    size_t fewest = SIZE_MAX;
+    for (int corner = 0; corner < 4 && fewest; corner++) {
+        double cx = corner % 2 ? f.r - 10 - bw : f.l + 10, cy = corner / 2 ? f.b - 10 - bh : f.t + 10;
+        size_t hits = legend_hits(&f, cx - 6, cy - 6, bw + 12, bh + 12);
+        if (hits < fewest) {
+            fewest = hits;
+            bx = cx;
+            by = cy;
+        }
+    }
+    double under = 0; /* the height taken from the plot for a legend under it */
+    if (fewest && h - 56 - (bh + 12) - f.t > 120) {
+        under = bh + 12;
+        f.b -= under;
+        dx_plot_ticks_for(p, (size_t)fmax(2, (f.r - f.l) / 90), (size_t)fmax(2, (f.b - f.t) / 55));
+        bx = f.l;
+        by = f.b + 48;
+    }
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, 0, 0, w, h);
     cairo_fill(cr);
@@ -214,7 +244,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
         snprintf(xname, sizeof xname, "%s", pn->xname);
     else if (var && strchr(var, ')'))
         snprintf(xname, sizeof xname, "%.*s", (int)(strchr(var, ')') - var - 1), var + 1);
-    text_at(cr, xname, (f.l + f.r) / 2, h - 20, 0.5, 0.5);
+    text_at(cr, xname, (f.l + f.r) / 2, h - 20 - under, 0.5, 0.5);
     cairo_save(cr);
     cairo_translate(cr, 18, (f.t + f.b) / 2);
     cairo_rotate(cr, -PI / 2);
@@ -254,26 +284,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
     }
     cairo_restore(cr);
 
-    /* the legend, in the corner of the plot where the fewest drawn points and marks fall (top
-     * left when several are free), so it hides no curve: a filled swatch per series */
     cairo_set_font_size(cr, 12);
-    double lw = 0;
-    for (size_t k = 0; k < p->ns; k++) {
-        cairo_text_extents_t e;
-        cairo_text_extents(cr, p->s[k].label, &e);
-        lw = fmax(lw, e.x_advance);
-    }
-    double bw = fmin(lw + 44, f.r - f.l - 20), bh = 8 + 18.0 * (double)p->ns, bx = f.l + 10, by = f.t + 10;
-    size_t fewest = SIZE_MAX;
-    for (int corner = 0; corner < 4; corner++) {
-        double cx = corner % 2 ? f.r - 10 - bw : f.l + 10, cy = corner / 2 ? f.b - 10 - bh : f.t + 10;
-        size_t hits = legend_hits(&f, cx - 6, cy - 6, bw + 12, bh + 12);
-        if (hits < fewest) {
-            fewest = hits;
-            bx = cx;
-            by = cy;
-        }
-    }
     cairo_rectangle(cr, bx, by, bw, bh);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
     cairo_fill(cr);

@@ -272,10 +272,16 @@ EMSCRIPTEN_KEEPALIVE char *dxw_limit(const char *f, const char *var, const char 
     return done(&w);
 }
 
-/* Gradient descent on var from start with each rate of rates[0..nrates) (at most 8) for at
- * most steps steps: the lesson's text, its JSON, and every run's path for the plot. */
+/* The methods as the program's --method names them. */
+static const struct { const char *name; dx_descend_method method; } methods[] = {
+    { "gd", DX_GD }, { "momentum", DX_MOMENTUM }, { "adam", DX_ADAM },
+};
+
+/* Gradient descent on var from start with each rate of rates[0..nrates) (at most
+ * DX_DESCEND_MAX_RATES) for at most steps steps, by method with beta and beta2 (NaN: the
+ * defaults): the lesson's text and every run's path for the plot. */
 EMSCRIPTEN_KEEPALIVE char *dxw_descend(const char *f, const char *var, double x0, const double *rates, int nrates,
-                                       int steps)
+                                       int steps, const char *method, double beta, double beta2)
 {
     dxw w;
     if (!start(&w, f, var))
@@ -283,11 +289,20 @@ EMSCRIPTEN_KEEPALIVE char *dxw_descend(const char *f, const char *var, double x0
     dx_descend_opts o;
     dx_descend_defaults(&o);
     o.steps = steps;
-    o.rate = nrates > 0 ? rates[0] : o.rate;
-    if (!dx_descend_check(w.ctx, &o))
-        return fail(&w, NULL, "rate");
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+        if (strcmp(method, methods[i].name) == 0)
+            o.method = methods[i].method;
+    o.beta = isnan(beta) ? o.beta : beta;
+    o.beta2 = isnan(beta2) ? o.beta2 : beta2;
+    if (nrates > DX_DESCEND_MAX_RATES)
+        nrates = DX_DESCEND_MAX_RATES;
+    for (int i = 0; i < nrates; i++) {
+        o.rate = rates[i];
+        if (!dx_descend_check(w.ctx, &o))
+            return fail(&w, NULL, "rate");
+    }
     const char *vars[1] = { w.var };
-    dx_descend_request q = { vars, &x0, 1, NULL, NULL, 0, o, rates, (size_t)(nrates < 8 ? nrates : 8), 40, true, NULL };
+    dx_descend_request q = { vars, &x0, 1, NULL, NULL, 0, o, rates, (size_t)nrates, 40, true, NULL };
     dx_descend_lesson *l = dx_descend(w.ctx, w.f, &q);
     if (!l)
         return fail(&w, NULL, "f");

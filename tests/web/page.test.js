@@ -15,6 +15,11 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let failures = 0;
+// Are the page's text and the program's the same? Both are shown when not.
+function sameText(got, want) {
+  if (got !== want) console.log(`  page:\n${got}\n  program:\n${want}`);
+  return got === want;
+}
 function check(ok, what) {
   console.log((ok ? 'ok    ' : 'FAIL  ') + what);
   if (!ok) failures++;
@@ -30,6 +35,33 @@ function cliDiff(f, order) {
     const err = e.stderr ? e.stderr.toString() : '';
     return { ok: false, text: err };
   }
+}
+// The program's output for args in lang (en or ko): stdout without its last newline (check
+// exits 1 for an answer that is not right, and still says why).
+function cliOut(args, lang) {
+  let out;
+  try {
+    out = execFileSync(cli, ['--lang', lang].concat(args), { stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    out = e.stdout;
+  }
+  return out.toString().replace(/\n$/, '');
+}
+// ... and its error: the first line of stderr without "dfdx: ".
+function cliErrIn(args, lang) {
+  try {
+    execFileSync(cli, ['--lang', lang].concat(args), { stdio: ['ignore', 'ignore', 'pipe'] });
+    return null;
+  } catch (e) {
+    return e.stderr.toString().split('\n')[0].replace(/^dfdx: /, '');
+  }
+}
+// A panel's answer: click its button (or do act) and wait for its text.
+async function panel(page, out, act) {
+  await page.evaluate((id) => { document.getElementById(id).dataset.state = ''; }, out);
+  await act();
+  await page.waitForSelector(`#${out}[data-state="ready"], #${out}[data-state="error"]`, { state: 'attached', timeout: 30000 });
+  return page.textContent('#' + out);
 }
 function cliError(f) {
   try {
@@ -136,50 +168,127 @@ async function main() {
     check(await page.isVisible('#error'), '#error is visible');
     await page.screenshot({ path: path.join(outDir, 'page-error.png') });
 
-    // --- check my answer -------------------------------------------------------------------
+    // --- check my answer: the verdict and the program's text ------------------------------
     await enter(page, 'x^3 - 3x');
     await page.fill('#answer', '3x^2 - 3');
     await page.click('#check-btn');
     await page.waitForSelector('#check-verdict[data-verdict="correct"]', { timeout: 10000 });
     check(true, 'check: 3x^2 - 3 is correct');
     await page.fill('#answer', '3x^2');
-    await page.click('#check-btn');
-    await page.waitForSelector('#check-verdict[data-verdict="incorrect"]', { timeout: 10000 });
-    check(/12/.test(await page.textContent('#check-text')), 'check: 3x^2 is incorrect, with a point where they differ');
+    const checked = await panel(page, 'check-text', () => page.click('#check-btn'));
+    check(await page.getAttribute('#check-verdict', 'data-verdict') === 'incorrect' &&
+          sameText(checked, cliOut(['check', 'x^3 - 3x', '3x^2'], 'en')), 'check: 3x^2 is incorrect, in the program\'s words');
 
-    // --- the plot: click for the tangent -------------------------------------------------
-    const box = await page.locator('#plot svg').boundingBox();
-    await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.5);
-    await page.waitForSelector('#plot svg path.tangent', { state: 'attached', timeout: 10000 });
-    check(/y = /.test(await page.textContent('#tangent-text')), 'click on the plot: the tangent line drawn and written');
-    await page.click('#extrema-btn');
-    await page.waitForSelector('#plot svg circle.mark', { state: 'attached', timeout: 10000 });
-    check(/max/.test(await page.textContent('#extrema-text')), 'extrema: x^3 - 3x has a local max');
-    await page.fill('#limit-at', '0');
+    // --- the plot: a click draws the tangent there, or picks the limit's point or descent's start
+    let box = await page.locator('#plot svg').boundingBox();
+    const tangentText = await panel(page, 'tangent-text', () => page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.5));
+    const clickedAt = await page.inputValue('#tangent-at');
+    check(await page.locator('#plot svg path.tangent').count() === 1 && sameText(tangentText, cliOut(['tangent', 'x^3 - 3x', '--at', clickedAt], 'en')),
+          `click on the plot: the tangent at x = ${clickedAt} drawn, and written as the program writes it`);
+    await page.check('input[name=pick][value=limit]');
+    const limitText = await panel(page, 'limit-text', () => page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5));
+    const limitAt = await page.inputValue('#limit-at');
+    check(await page.locator('#plot svg path.limit-at').count() === 1 && sameText(limitText, cliOut(['limit', 'x^3 - 3x', '--at', limitAt], 'en')),
+          `point picker: a click picks the limit's point (x = ${limitAt}), drawn and written`);
+    await page.check('input[name=pick][value=tangent]');
+    const extremaText = await panel(page, 'extrema-text', () => page.click('#extrema-btn'));
+    check(await page.locator('#plot svg circle.mark').count() === 3 && sameText(extremaText, cliOut(['extrema', 'x^3 - 3x'], 'en')),
+          'extrema: x^3 - 3x, the critical and inflection points marked and the program\'s text');
     await enter(page, 'sin(x)/x');
-    await page.click('#limit-btn');
-    await page.waitForFunction(() => /1/.test(document.getElementById('limit-text').textContent), null, { timeout: 10000 });
-    check(true, 'limit of sin(x)/x at 0');
+    await page.fill('#limit-at', '0');
+    const sinc = await panel(page, 'limit-text', () => page.click('#limit-btn'));
+    check(sameText(sinc, cliOut(['limit', 'sin(x)/x', '--at', '0'], 'en')), 'limit of sin(x)/x at 0, as the program says it');
     await page.screenshot({ path: path.join(outDir, 'page-limit.png'), fullPage: true });
 
-    // --- descent with several rates, drawn on the loss curve --------------------------------
+    // --- pan and zoom: the window moves, and the link says where ------------------------------
+    box = await page.locator('#plot svg').boundingBox();
+    const before = await page.getAttribute('#plot svg path.f', 'd');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => /[#&]view=/.test(location.hash), null, { timeout: 10000 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    const view = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('view');
+    check(view && (await page.getAttribute('#plot svg path.f', 'd')) !== before && (await page.locator('#plot svg path.limit-at').count()) === 1,
+          `wheel and drag: zoomed and panned to ${view}, the limit point still drawn`);
+
+    // --- descent with several rates and the program's options, drawn on the loss curve -------
     const loss = await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
     check(loss.plain === cliDiff('w^4 - 8*w^2 + 2*w + 20').text, 'after a function of x, a function of w is derived by w');
     await page.fill('#descent-start', '-3.5');
     await page.fill('#descent-rates', '0.01, 0.05');
-    await page.click('#descent-btn');
-    await page.waitForSelector('#plot svg path.path1', { state: 'attached', timeout: 10000 });
-    check(/0\.05/.test(await page.textContent('#descent-text')), 'descent: two rates run and drawn');
-    await enter(page, 'x^3 - 3x');
-    await page.click('#tangent-btn');
-    await page.waitForSelector('#plot svg path.tangent', { state: 'attached' });
-    await page.screenshot({ path: path.join(outDir, 'page-plot.png'), fullPage: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(outDir, 'page-top.png'), clip: { x: 0, y: 0, width: 1200, height: 1060 } });
-    await enter(page, 'w^4 - 8*w^2 + 2*w + 20');
-    await page.click('#descent-btn');
-    await page.waitForSelector('#plot svg path.path1', { state: 'attached', timeout: 10000 });
+    let descended = await panel(page, 'descent-text', () => page.click('#descent-btn'));
+    check(await page.locator('#plot svg path.path1').count() === 1 &&
+          sameText(descended, cliOut(['descend', 'w^4 - 8*w^2 + 2*w + 20', '--start', '-3.5', '--rate', '0.01,0.05'], 'en')),
+          'descent: two rates run, drawn on the loss curve, compared in the program\'s words');
     await page.locator('.plot-card').screenshot({ path: path.join(outDir, 'page-descent.png') });
+    await page.selectOption('#descent-method', 'momentum');
+    check(await page.isVisible('#descent-beta') && !(await page.isVisible('#descent-beta2')), 'momentum asks for β (not β₂)');
+    await page.fill('#descent-beta', '0.8');
+    await page.fill('#descent-rates', '0.01, 0.02, 0.05');
+    await page.fill('#descent-steps', '60');
+    descended = await panel(page, 'descent-text', () => page.click('#descent-btn'));
+    check(await page.locator('#plot svg path.path2').count() === 1 &&
+          sameText(descended, cliOut(['descend', 'w^4 - 8*w^2 + 2*w + 20', '--start', '-3.5', '--rate', '0.01,0.02,0.05', '--steps', '60',
+                                '--method', 'momentum', '--beta', '0.8'], 'en')),
+          'descent with momentum (β 0.8), three rates, 60 steps: the program\'s lesson');
+    await page.check('input[name=pick][value=start]');
+    box = await page.locator('#plot svg').boundingBox();
+    descended = await panel(page, 'descent-text', () => page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.5));
+    const start = await page.inputValue('#descent-start');
+    check(sameText(descended, cliOut(['descend', 'w^4 - 8*w^2 + 2*w + 20', '--start', start, '--rate', '0.01,0.02,0.05', '--steps', '60',
+                                '--method', 'momentum', '--beta', '0.8'], 'en')),
+          `point picker: a click on the plot starts descent at w = ${start}`);
+    await page.selectOption('#descent-method', 'gd');
+    await page.fill('#descent-steps', '100');
+    await page.check('input[name=pick][value=tangent]');
+
+    // --- the link reproduces the view: formula, panels, options, window, language ----------
+    await enter(page, 'x^3 - 3x');
+    await panel(page, 'tangent-text', () => page.click('#tangent-btn'));
+    await page.fill('#limit-at', '1');
+    await page.selectOption('#limit-side', 'left');
+    await panel(page, 'limit-text', () => page.click('#limit-btn'));
+    await page.fill('#descent-start', '0.5');
+    await page.fill('#descent-rates', '0.05, 0.2');
+    await panel(page, 'descent-text', () => page.click('#descent-btn'));
+    await page.fill('#answer', '3x^2 - 3');
+    await panel(page, 'check-text', () => page.click('#check-btn'));
+    box = await page.locator('#plot svg').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const fitted = await page.evaluate(() => location.hash);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction((h) => location.hash !== h, fitted, { timeout: 10000 });
+    await page.waitForSelector('#plot[data-state="ready"]', { state: 'attached', timeout: 10000 });
+    const seen = async (p) => p.evaluate(() => {
+      const q = (s) => document.querySelector(s);
+      return { plain: q('#derivative').dataset.plain, tangent: q('#tangent-text').textContent, limit: q('#limit-text').textContent,
+        descent: q('#descent-text').textContent, verdict: q('#check-verdict').dataset.verdict,
+        paths: Array.from(document.querySelectorAll('#plot svg path, #plot svg circle')).map((e) => e.outerHTML).join('\n') };
+    });
+    const here = await seen(page), link = page.url();
+    const other = await browser.newPage();
+    await other.goto(link);
+    await other.waitForSelector('#descent-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await other.waitForSelector('#check-verdict[data-verdict="correct"]', { state: 'attached', timeout: 30000 });
+    await other.waitForFunction(() => document.querySelectorAll('#plot svg path.tangent, #plot svg path.limit-at, #plot svg path.path1').length === 3,
+                                null, { timeout: 30000 });
+    await other.waitForSelector('#plot[data-state="ready"]', { state: 'attached', timeout: 10000 });
+    const there = await seen(other);
+    const alike = Object.keys(here).filter((k) => here[k] === there[k]);
+    check(alike.length === Object.keys(here).length && here.descent && here.tangent && here.limit,
+          `the link reproduces the view (${alike.join(', ')} the same): ${link.slice(link.indexOf('#'), link.indexOf('#') + 160)}…`);
+    await other.close();
+    await page.screenshot({ path: path.join(outDir, 'page-plot.png'), fullPage: true });
+    // the README's picture: a link with the tangent and the extrema
+    await page.goto('about:blank');
+    await page.goto(pageUrl + '#f=' + encodeURIComponent('x^3 - 3x') + '&tangent=1.5&extrema=1&view=-3,3,-5,5');
+    await page.waitForSelector('#extrema-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector('#tangent-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector('#plot[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await page.screenshot({ path: path.join(outDir, 'page-top.png'), clip: { x: 0, y: 0, width: 1200, height: 1060 } });
 
     // --- nothing typed freezes the tab ---------------------------------------------------
     await page.fill('#order', '12');
@@ -188,32 +297,62 @@ async function main() {
     let t0 = Date.now();
     const alive = await page.evaluate(() => 1 + 1);
     check(alive === 2 && Date.now() - t0 < 1000, `the tab answers while x^x^x^x^x to order 12 is worked on (${Date.now() - t0} ms)`);
-    await page.waitForSelector('#working', { state: 'visible', timeout: 10000 }).catch(() => {});
-    const working = await page.isVisible('#working');
-    if (working) await page.click('#cancel');
+    await page.waitForSelector('#working', { state: 'visible', timeout: 10000 });
+    await page.click('#cancel');
+    await page.waitForSelector('#working', { state: 'hidden', timeout: 5000 });
+    check(await page.textContent('#error-message') === 'cancelled: that took too long', 'x^x^x^x^x to order 12: "working…" shown, and cancel stops it');
     await page.fill('#order', '1');
     const after = await enter(page, 'x^2');
-    check(after.state === 'ready' && after.plain === '2*x', `after x^x^x^x^x (order 12${working ? ', cancelled' : ''}) the page answers again`);
+    check(after.state === 'ready' && after.plain === '2*x', 'after the cancel the page answers again');
     const deep = '('.repeat(60000) + 'x' + ')'.repeat(60000);
     t0 = Date.now();
     const got = await enter(page, deep);
     check(got.state === 'error' && got.error === cliError(deep), `60,000 nested parentheses: the program's error in ${Date.now() - t0} ms: ${got.error}`);
 
-    // --- Korean: the switch, and a Korean browser ----------------------------------------
+    // --- Korean from the program's catalogue: the switch, and a Korean browser ---------------
     await enter(page, 'x^3 - 3x');
     await page.click('#lang-ko');
-    check(await page.getAttribute('html', 'lang') === 'ko' && (await page.textContent('h2')) === '단계별 풀이', 'the switch shows Korean');
+    check(await page.getAttribute('html', 'lang') === 'ko' && (await page.textContent('h2')) === '단계별 풀이' &&
+          /#.*lang=ko/.test(page.url()), 'the switch shows Korean (and the link says so)');
+    for (const bad of ['x^3 +* 2', 'sin(x']) {
+      const got = await enter(page, bad);
+      const want = cliErrIn(['diff', bad], 'ko');
+      check(got.state === 'error' && got.error === want, `in Korean, the error for '${bad}' is the program's: ${got.error}`);
+    }
+    await enter(page, 'abs(x)/x');
+    await page.fill('#limit-at', '0');
+    await page.selectOption('#limit-side', 'both');
+    let said = await panel(page, 'limit-text', () => page.click('#limit-btn'));
+    check(sameText(said, cliOut(['limit', 'abs(x)/x', '--at', '0'], 'ko')), 'in Korean, the limit of abs(x)/x at 0 is the program\'s text');
+    await enter(page, 'x^3 - 3x');
+    await page.fill('#answer', '3x^2');
+    said = await panel(page, 'check-text', () => page.click('#check-btn'));
+    check(sameText(said, cliOut(['check', 'x^3 - 3x', '3x^2'], 'ko')) && (await page.textContent('#check-verdict')) === '틀렸습니다',
+          'in Korean, check\'s verdict and explanation are the program\'s');
+    said = await panel(page, 'extrema-text', () => page.click('#extrema-btn'));
+    check(sameText(said, cliOut(['extrema', 'x^3 - 3x'], 'ko')), 'in Korean, extrema as the program says them');
     await page.click('#lang-en');
-    check(await page.getAttribute('html', 'lang') === 'en', 'and back to English');
+    await page.waitForFunction(() => /incorrect/.test(document.getElementById('check-text').textContent), null, { timeout: 10000 });
+    check(await page.getAttribute('html', 'lang') === 'en' && (await page.textContent('#check-verdict')) === 'incorrect',
+          'and back to English: the panels shown are said again in English');
     check(errors.length === 0, 'no script errors on the page' + (errors.length ? ': ' + errors.join('; ') : ''));
 
     const ko = await launch('ko-KR');
     const kpage = ko.pages()[0] || await ko.newPage();
-    await kpage.goto(pageUrl + '#f=' + encodeURIComponent('e^x sin x'));
-    await kpage.waitForSelector('#derivative[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await kpage.goto(pageUrl + '#f=' + encodeURIComponent('w^4 - 8*w^2 + 2*w + 20') + '&start=-3.5&rate=0.01,0.05,0.1&tangent=1');
+    await kpage.waitForSelector('#descent-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
+    await kpage.waitForSelector('#tangent-text[data-state="ready"]', { state: 'attached', timeout: 30000 });
     check(await kpage.getAttribute('html', 'lang') === 'ko', 'a Korean browser gets html[lang=ko]');
-    check((await kpage.getAttribute('#derivative', 'data-plain')) === cliDiff('e^x sin x').text, 'the formula in the URL is the view');
+    check((await kpage.getAttribute('#derivative', 'data-plain')) === cliDiff('w^4 - 8*w^2 + 2*w + 20').text, 'the formula in the URL is the view');
+    check(sameText(await kpage.textContent('#descent-text'),
+               cliOut(['descend', 'w^4 - 8*w^2 + 2*w + 20', '--start', '-3.5', '--rate', '0.01,0.05,0.1'], 'ko')),
+          'a Korean browser: descent\'s lesson in the program\'s Korean');
     await kpage.screenshot({ path: path.join(outDir, 'page-ko.png'), fullPage: true });
+    await kpage.locator('.plot-card').screenshot({ path: path.join(outDir, 'page-ko-descent.png') });
+    await kpage.goto('about:blank');
+    await kpage.goto(pageUrl + '#f=' + encodeURIComponent('x +* 2'));
+    await kpage.waitForSelector('#derivative[data-state="error"]', { state: 'attached', timeout: 30000 });
+    await kpage.screenshot({ path: path.join(outDir, 'page-ko-error.png'), clip: { x: 0, y: 0, width: 1200, height: 420 } });
     await ko.close();
 
     // --- the same folder from a static server --------------------------------------------
