@@ -137,6 +137,24 @@ DX_API void dx_ctx_set_exact(dx_ctx *ctx, bool exact);
  * calls dx_ctx_set_stack: calls on ctx must then come from that thread, from that frame or one
  * it calls. 0 returns to asking the thread. */
 DX_API void dx_ctx_set_stack(dx_ctx *ctx, size_t bytes);
+/* The work budget: a bound on time, counted in units that do not depend on the machine: one
+ * per node built or looked up, one per point a numeric search evaluates, one per step of a
+ * descent or a refinement. A context starts with DX_DEFAULT_WORK, a few seconds of the
+ * slowest work (high derivatives, products of many sines); dx_ctx_set_work(ctx, units) gives
+ * it that many units from now (0: no bound). A call that runs out stops with DX_ELIMIT and
+ * the message "too much work: ..." (DX_M_TOO_MUCH_WORK); so does every call after it, until
+ * the budget is set again: no result is built from a computation cut short. */
+#define DX_DEFAULT_WORK 10000000ull
+DX_API void dx_ctx_set_work(dx_ctx *ctx, unsigned long long units);
+/* The units spent since the budget was last set. */
+DX_API unsigned long long dx_ctx_work(const dx_ctx *ctx);
+/* fn(user, done, budget) is called about every DX_PROGRESS_UNITS units of work, from the
+ * thread doing it (budget 0: none set): to show progress, and to stop: when it returns false
+ * the call stops as if out of work, with the message "interrupted" (DX_M_INTERRUPTED). The
+ * program returns false after Ctrl-C. NULL: no calls. */
+#define DX_PROGRESS_UNITS 65536ull
+typedef bool (*dx_progress_fn)(void *user, unsigned long long done, unsigned long long budget);
+DX_API void dx_ctx_set_progress(dx_ctx *ctx, dx_progress_fn fn, void *user);
 /* The error of the last call (see dx_error); valid until the next call on ctx. */
 DX_API const dx_error *dx_ctx_error(const dx_ctx *ctx);
 /* That error's message as text in fmt (dx_msg_text); malloc'd, NULL without memory. */

@@ -10,8 +10,10 @@ enum { MAX_Q = 12, MAX_Q_EXP = 4 };
 typedef enum { C_RATIONAL, C_PI, C_SQRT, C_EXP, C_KINDS } cand_kind;
 
 /* The candidate of kind k with denominator q nearest v, or NULL (none of that kind, or its
- * numerator out of range). */
-static dx_expr *candidate(dx_ctx *ctx, cand_kind k, int64_t q, double v)
+ * numerator out of range); *cv its value. The value is computed here, not by compiling the
+ * candidate: a compiled program costs as much as the context is large, and a search of many
+ * roots in a large context (extrema of sin(x)*sin(2x)*...*sin(31x)) spent its time there. */
+static dx_expr *candidate(dx_ctx *ctx, cand_kind k, int64_t q, double v, double *cv)
 {
     double t;
     switch (k) {
@@ -27,16 +29,18 @@ static dx_expr *candidate(dx_ctx *ctx, cand_kind k, int64_t q, double v)
     if (p == 0 && k != C_RATIONAL)
         return NULL; /* 0 is the rational's */
     dx_expr *r = dx_frac(ctx, p, q);
+    double pq = (double)p / (double)q;
     switch (k) {
-    case C_RATIONAL: return r;
-    case C_PI: return dx_mul(ctx, r, dx_const(ctx, DX_PI));
+    case C_RATIONAL: *cv = pq; return r;
+    case C_PI: *cv = pq * 3.14159265358979323846; return dx_mul(ctx, r, dx_const(ctx, DX_PI));
     case C_SQRT: {
         dx_expr *s = dx_pow(ctx, r, dx_frac(ctx, 1, 2));
         if (s && s->kind == DX_NUM)
             return NULL; /* a perfect square: the rational's */
+        *cv = v < 0 ? -sqrt(pq) : sqrt(pq);
         return v < 0 ? dx_neg(ctx, s) : s;
     }
-    case C_EXP: return dx_pow(ctx, dx_const(ctx, DX_E), r);
+    case C_EXP: *cv = exp(pq); return dx_pow(ctx, dx_const(ctx, DX_E), r);
     default: return NULL;
     }
 }
@@ -57,9 +61,9 @@ dx_expr *dx_closed_zero(dx_ctx *ctx, dx_expr *g, dx_expr *var, double v, double 
         return NULL;
     for (int k = 0; k < C_KINDS; k++)
         for (int64_t q = 1; q <= (k == C_EXP ? MAX_Q_EXP : MAX_Q); q++) {
-            dx_expr *c = candidate(ctx, (cand_kind)k, q, v);
             double cv;
-            if (!c || dx_eval_const(ctx, c, &cv) != DX_OK) {
+            dx_expr *c = candidate(ctx, (cand_kind)k, q, v, &cv);
+            if (!c) {
                 dx_recover(ctx);
                 continue;
             }

@@ -100,6 +100,7 @@ struct dx_prog {
     instr *code;           /* the computing instructions, children first */
     uint32_t ncode;
     uint32_t *argv;        /* operand slots */
+    size_t nargs;          /* how many: with ncode, the operations of one point */
     uint32_t nslots;       /* one per distinct node */
     uint32_t result;       /* the slot of the root */
     double **slot;         /* where each node's value block is (rebound per block for variables,
@@ -112,7 +113,19 @@ struct dx_prog {
     double *replay;        /* DX_LANES values per slot, for explaining a failed point (lane 0) */
     double *tail;          /* the variables of a block shorter than whole lanes, padded */
     bool fast;             /* transcendental functions through vecmath.h (dx_prog_set_fast) */
+    dx_ctx *ctx;           /* whose work budget the evaluations spend: the library's own
+                              programs, which die before their context; NULL for the caller's */
 };
+
+/* Operations a compiled program runs (one instruction at one point) per unit of the work
+ * budget: an operation costs a few nanoseconds, a node built some hundreds. */
+#define DX_OPS_PER_UNIT 256
+
+/* Spend the work of n points of p; false when the budget ran out (or progress said stop). */
+static bool spend(dx_prog *p, size_t n)
+{
+    return !p->ctx || dx_work(p->ctx, 1 + (uint64_t)n * (p->ncode + p->nargs) / DX_OPS_PER_UNIT);
+}
 
 /* Points evaluated together: large enough to amortise the dispatch, small enough that the
  * live registers stay in L1 (registers are reused once their last reader has run). */
@@ -329,7 +342,10 @@ dx_prog *(dx_compile)(dx_ctx *ctx, const dx_expr *e, const char *const *vars, si
 {
     if (e)
         dx_ctx_clear_error(ctx); /* else an earlier call failed: its error stands */
-    return dx_compile_in(ctx, e, vars, nvars);
+    dx_prog *p = dx_compile_in(ctx, e, vars, nvars);
+    if (p)
+        p->ctx = NULL; /* the caller's: it may outlive the context */
+    return p;
 }
 
 dx_prog *dx_compile_in(dx_ctx *ctx, const dx_expr *e, const char *const *vars, size_t nvars)
@@ -351,6 +367,8 @@ dx_prog *dx_compile_in(dx_ctx *ctx, const dx_expr *e, const char *const *vars, s
         goto oom;
     p->nslots = (uint32_t)nn;
     p->nvars = nvars;
+    p->ctx = ctx;
+    p->nargs = nargs;
     p->code = dx_calloc(nn, sizeof *p->code);
     p->argv = dx_malloc((nargs + 1) * sizeof *p->argv);
     p->slot = dx_calloc(nn, sizeof *p->slot);
@@ -614,6 +632,11 @@ DX_CLONES static void run_instr(const dx_prog *p, const instr *in, size_t m, dou
 
 DX_CLONES size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, double *out)
 {
+    if (!spend(p, n)) { /* out of work: no point has a value */
+        for (size_t i = 0; i < n; i++)
+            out[i] = NAN;
+        return n;
+    }
     size_t bad = 0;
     double poison[DX_BLOCK];
     for (size_t base = 0; base < n; base += DX_BLOCK) {
@@ -774,9 +797,11 @@ dx_status dx_prog_eval_in(dx_prog *p, dx_ctx *ctx, const double *vals, double *o
     for (size_t k = 0; k < p->nvars; k++)
         w[k] = &vals[k];
     size_t bad = dx_prog_eval_n(p, 1, w, out);
+    dx_free(heap);
+    if (dx_stopped(ctx))
+        return DX_ELIMIT; /* no value for want of work, not outside the domain */
     if (bad)
         explain(p, ctx);
-    dx_free(heap);
     return bad ? DX_EDOMAIN : DX_OK;
 }
 

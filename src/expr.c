@@ -36,6 +36,13 @@ struct dx_ctx {
     bool typed_decimal;  /* dx_note_decimal */
     bool exact;          /* dx_ctx_set_exact */
     struct dx_stack stack;
+    /* the work budget (dx_ctx_set_work): units spent, the bound (0: none), the next count at
+     * which dx_work_check looks (the bound or the next progress call), and whether the
+     * budget ran out or progress said stop: then the error stays until the budget is set */
+    uint64_t work, work_limit, work_next;
+    dx_progress_fn progress;
+    void *progress_user;
+    dx_msg_id stopped;
 };
 
 dx_ctx *dx_ctx_new(void)
@@ -53,6 +60,7 @@ dx_ctx *dx_ctx_new(void)
     }
     ctx->budget = DX_DEFAULT_BUDGET;
     ctx->err.pos = ctx->err.end = -1;
+    dx_ctx_set_work(ctx, DX_DEFAULT_WORK);
     return ctx;
 }
 
@@ -74,6 +82,64 @@ void dx_ctx_free(dx_ctx *ctx)
 }
 
 void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }
+
+/* The next count at which dx_work looks again: the bound or the next progress call. */
+static uint64_t next_look(const dx_ctx *ctx)
+{
+    uint64_t next = ctx->progress ? ctx->work + DX_PROGRESS_UNITS : UINT64_MAX;
+    return ctx->work_limit && ctx->work_limit < next ? ctx->work_limit : next;
+}
+
+void dx_ctx_set_work(dx_ctx *ctx, unsigned long long units)
+{
+    ctx->work = 0;
+    ctx->work_limit = units;
+    ctx->work_next = next_look(ctx);
+    if (ctx->stopped) {
+        ctx->stopped = DX_M_NONE;
+        dx_ctx_clear_error(ctx);
+    }
+}
+
+unsigned long long dx_ctx_work(const dx_ctx *ctx) { return ctx->work; }
+bool dx_stopped(const dx_ctx *ctx) { return ctx->stopped != DX_M_NONE; }
+
+void dx_ctx_set_progress(dx_ctx *ctx, dx_progress_fn fn, void *user)
+{
+    ctx->progress = fn;
+    ctx->progress_user = user;
+    ctx->work_next = next_look(ctx);
+}
+
+/* The error of a stopped computation, set again whenever something clears it. */
+static void *stop_error(dx_ctx *ctx)
+{
+    return ctx->stopped == DX_M_TOO_MUCH_WORK
+               ? dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_TOO_MUCH_WORK, DX_I((long long)ctx->work_limit))
+               : dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_INTERRUPTED);
+}
+
+bool dx_work(dx_ctx *ctx, uint64_t units)
+{
+    ctx->work += units;
+    if (ctx->work < ctx->work_next && !ctx->stopped)
+        return true;
+    if (ctx->stopped) {
+        stop_error(ctx);
+        return false;
+    }
+    if (ctx->progress && !ctx->progress(ctx->progress_user, ctx->work, ctx->work_limit))
+        ctx->stopped = DX_M_INTERRUPTED;
+    else if (ctx->work_limit && ctx->work >= ctx->work_limit)
+        ctx->stopped = DX_M_TOO_MUCH_WORK;
+    ctx->work_next = next_look(ctx);
+    if (ctx->stopped) {
+        dx_ctx_clear_error(ctx); /* the reason to stop replaces whatever failed before */
+        stop_error(ctx);
+        return false;
+    }
+    return true;
+}
 size_t dx_ctx_budget(const dx_ctx *ctx) { return ctx->budget; }
 const dx_error *dx_ctx_error(const dx_ctx *ctx) { return &ctx->err; }
 size_t dx_node_count(const dx_ctx *ctx) { return ctx->count; }
@@ -89,7 +155,7 @@ bool dx_failed(const dx_ctx *ctx)
 
 bool dx_recover(dx_ctx *ctx)
 {
-    if (ctx->err.status == DX_ENOMEM || ctx->err.msg.id == DX_M_STACK_DEEP)
+    if (ctx->err.status == DX_ENOMEM || ctx->err.msg.id == DX_M_STACK_DEEP || ctx->stopped)
         return false;
     dx_ctx_clear_error(ctx);
     return true;
@@ -99,6 +165,8 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 {
     if (dx_alloc_gmp_failed())
         dx_oom(ctx);
+    if (st == DX_OK && ctx->stopped)
+        return DX_ELIMIT; /* a fallback swallowed the stop: its result is not the answer */
     return st == DX_OK && ctx->err.status == DX_ENOMEM ? DX_ENOMEM : st;
 }
 
@@ -129,6 +197,8 @@ void dx_ctx_clear_error(dx_ctx *ctx)
     ctx->err.status = DX_OK;
     ctx->err.pos = ctx->err.end = -1;
     ctx->err.msg = (dx_msg){DX_M_NONE, 0, {{DX_ARG_NONE, {0}}}};
+    if (ctx->stopped)
+        stop_error(ctx);
 }
 
 char *dx_ctx_errmsg(dx_ctx *ctx, dx_format fmt)
@@ -218,6 +288,18 @@ static uint64_t str_hash(const char *s, size_t len)
 
 uint64_t dx_var_bit(const char *name, size_t len) { return 1ull << (str_hash(name, len) % 64); }
 
+/* A node's slot in the table: its hash with every bit mixed into the low ones the mask keeps.
+ * The hash alone (which orders terms, so stays as it is) takes its low bits from the low bits
+ * of its parts: nodes alike in those crowded into one run of slots, and each new one probed
+ * past thousands. */
+static size_t slot(uint64_t h, size_t cap)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return (size_t)h & (cap - 1);
+}
+
 static bool grow(dx_ctx *ctx)
 {
     size_t ncap = ctx->cap * 2;
@@ -228,7 +310,7 @@ static bool grow(dx_ctx *ctx)
         dx_expr *e = ctx->table[i];
         if (!e)
             continue;
-        size_t j = e->hash & (ncap - 1);
+        size_t j = slot(e->hash, ncap);
         while (nt[j])
             j = (j + 1) & (ncap - 1);
         nt[j] = e;
@@ -287,7 +369,7 @@ static dx_expr *find(const dx_ctx *ctx, dx_kind kind, dx_expr *const *a, size_t 
 static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, size_t n, const dx_num *num,
                        const char *name, size_t len)
 {
-    if (dx_failed(ctx))
+    if (dx_failed(ctx) || !dx_work(ctx, 1))
         return NULL;
     uint64_t h = content_hash(kind, fn, a, n, num, name, len);
     uint32_t depth = 0;
@@ -297,7 +379,7 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
             depth = a[i]->depth;
         vmask |= a[i]->vmask;
     }
-    size_t j = h & (ctx->cap - 1);
+    size_t j = slot(h, ctx->cap);
     for (dx_expr *e; (e = ctx->table[j]); j = (j + 1) & (ctx->cap - 1))
         if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
             return e;

@@ -94,6 +94,12 @@ DX_HIDDEN bool dx_failed(const dx_ctx *ctx);
 /* Forget the error of an attempt a fallback answers for, unless memory or the stack ran out:
  * that ends the call. Returns whether the call may go on. */
 DX_HIDDEN bool dx_recover(dx_ctx *ctx);
+/* Spend units of the work budget (dx_ctx_set_work): false, with the context's error "too much
+ * work" or "interrupted", when it ran out or progress said stop. Every node built counts one
+ * (intern); a numeric loop that builds none counts its points or steps here. */
+DX_HIDDEN bool dx_work(dx_ctx *ctx, uint64_t units);
+/* Has the work budget run out (or progress said stop)? Then every call fails until it is set. */
+DX_HIDDEN bool dx_stopped(const dx_ctx *ctx);
 /* The status a call that recovers from failed attempts ends with: st, or DX_ENOMEM when memory
  * ran out on the way (GMP's included), although a fallback answered. */
 DX_HIDDEN dx_status dx_end(dx_ctx *ctx, dx_status st);

@@ -1,4 +1,5 @@
 /* The canonical store: equal expressions are one pointer, constructors simplify. */
+#include "dfdx.h"
 #include "eval.h"
 #include "expr.h"
 #include "fn.h"
@@ -190,6 +191,61 @@ START_TEST(canonical_forms_keep_values)
 }
 END_TEST
 
+/* The work budget: a derivative too costly for it stops with "too much work", every call after
+ * it fails the same way until the budget is set again (nothing built on a cut computation),
+ * and a numeric search counts too. */
+START_TEST(work_budget_stops_and_stays_stopped)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_expr *f = dx_parse(ctx, "tanh(3*x)", 9);
+    ck_assert_ptr_nonnull(f);
+    dx_ctx_set_work(ctx, 20000);
+    ck_assert_ptr_null(dx_derivative(ctx, f, "x", 40));
+    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_ELIMIT);
+    ck_assert_int_eq(dx_ctx_error(ctx)->msg.id, DX_M_TOO_MUCH_WORK);
+    ck_assert_ptr_null(dx_parse(ctx, "x + 1", 5)); /* stays stopped */
+    ck_assert_int_eq(dx_ctx_error(ctx)->msg.id, DX_M_TOO_MUCH_WORK);
+    dx_ctx_set_work(ctx, DX_DEFAULT_WORK);
+    dx_expr *d = dx_derivative(ctx, f, "x", 3);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_gt(dx_ctx_work(ctx), 0);
+    /* a grid search spends the budget too: extrema of a product of sines */
+    const char *prod = "sin(x)*sin(2x)*sin(3x)*sin(4x)*sin(5x)*sin(6x)*sin(7x)*sin(8x)";
+    dx_expr *g = dx_parse(ctx, prod, strlen(prod));
+    dx_ctx_set_work(ctx, 50000);
+    dx_extrema_result r;
+    ck_assert_int_eq(dx_extrema(ctx, g, "x", NULL, NULL, &r), DX_ELIMIT);
+    ck_assert_int_eq(dx_ctx_error(ctx)->msg.id, DX_M_TOO_MUCH_WORK);
+    dx_extrema_free(&r);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* The progress call comes with the units spent, and its false stops the call: "interrupted". */
+static unsigned long long seen;
+static bool stop_at_second(void *user, unsigned long long done, unsigned long long budget)
+{
+    (void)user;
+    ck_assert_uint_eq(budget, DX_DEFAULT_WORK);
+    seen = done;
+    return done < 2 * DX_PROGRESS_UNITS;
+}
+
+START_TEST(progress_can_interrupt)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_ctx_set_progress(ctx, stop_at_second, NULL);
+    dx_expr *f = dx_parse(ctx, "tanh(3*x)", 9);
+    ck_assert_ptr_null(dx_derivative(ctx, f, "x", 60));
+    ck_assert_int_eq(dx_ctx_error(ctx)->msg.id, DX_M_INTERRUPTED);
+    ck_assert_uint_ge(seen, 2 * DX_PROGRESS_UNITS);
+    dx_ctx_set_progress(ctx, NULL, NULL);
+    dx_ctx_set_work(ctx, DX_DEFAULT_WORK); /* a new budget: going again */
+    ck_assert_ptr_nonnull(dx_derivative(ctx, f, "x", 2));
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("expr");
@@ -207,6 +263,8 @@ int main(void)
     tcase_add_test(tc, large_sum_is_fast_and_merged);
     tcase_add_test(tc, vars_sorted);
     tcase_add_test(tc, canonical_forms_keep_values);
+    tcase_add_test(tc, work_budget_stops_and_stays_stopped);
+    tcase_add_test(tc, progress_can_interrupt);
     suite_add_tcase(s, tc);
     return tu_main(s);
 }

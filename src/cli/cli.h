@@ -7,6 +7,7 @@
 #include <libintl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 /* The program's own words, through gettext (po/dfdx.pot is extracted from _() and N_()). */
 #define DX_TEXT_DOMAIN "dfdx"
@@ -58,6 +59,9 @@ typedef struct cli {
      * carries as "notes" */
     dx_msg notes[DX_PARSE_MAX_NOTES];
     size_t nnotes;
+    unsigned long long work;  /* each command's work budget (dx_ctx_set_work) */
+    struct timespec started;  /* when the command began: progress shows after a second */
+    unsigned progress;        /* 1 + the percentage on the progress line; 0: none shown */
 } cli;
 
 typedef int (*cli_handler)(cli *c, const cli_args *a);
@@ -107,6 +111,10 @@ const char *cli_near_command(const char *word);
 void cli_print_help(cli *c, const cli_command *cmd);
 /* Run argv (argv[0] is a command name or an expression). Returns the exit status. */
 int cli_run(cli *c, int argc, char **argv);
+/* Run a command's handler under the work budget c->work, with a progress line on a terminal
+ * and Ctrl-C stopping it; cut short by either, it says so whatever it printed before (exit
+ * 2). The session's lines and cli_run come through here. */
+int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a);
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 bool cli_is_equation(cli *c, const char *text);

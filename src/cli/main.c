@@ -2,8 +2,10 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int cli_diff(cli *c, const cli_args *a);
 int cli_grad(cli *c, const cli_args *a);
@@ -253,6 +255,56 @@ static int help_command(cli *c, int argc, char **argv)
     return CLI_OK;
 }
 
+/* Ctrl-C while a command runs: the library is asked to stop (progress returns false), the
+ * command ends with "interrupted", and a session goes on with its next line. */
+static volatile sig_atomic_t interrupted;
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* The library's progress call: stop after Ctrl-C; on a terminal, after a second, a line on
+ * stderr saying how much of the work budget is spent (erased when the command ends). */
+static bool progress(void *user, unsigned long long done, unsigned long long budget)
+{
+    cli *c = user;
+    if (interrupted)
+        return false;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double secs = (double)(now.tv_sec - c->started.tv_sec) + 1e-9 * (double)(now.tv_nsec - c->started.tv_nsec);
+    unsigned pct = (unsigned)(budget ? done * 100 / budget : 0);
+    if (secs >= 1 && budget && pct + 1 != c->progress && c->err == stderr && isatty(STDERR_FILENO)) {
+        fprintf(c->err, _("\rdfdx: working, %u%% of the work budget spent (Ctrl-C stops)"), pct);
+        fflush(c->err);
+        c->progress = pct + 1;
+    }
+    return true;
+}
+
+int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a)
+{
+    interrupted = 0;
+    clock_gettime(CLOCK_MONOTONIC, &c->started);
+    dx_ctx_set_work(c->ctx, c->work);
+    dx_ctx_set_progress(c->ctx, progress, c);
+    struct sigaction on = {.sa_handler = on_interrupt}, old;
+    sigemptyset(&on.sa_mask);
+    sigaction(SIGINT, &on, &old);
+    int rc = cmd->run(c, a);
+    sigaction(SIGINT, &old, NULL);
+    if (c->progress) {
+        fputs("\r\033[K", c->err);
+        c->progress = 0;
+    }
+    dx_msg_id why = dx_ctx_error(c->ctx)->msg.id;
+    if ((why == DX_M_TOO_MUCH_WORK || why == DX_M_INTERRUPTED) && rc != CLI_BAD)
+        rc = cli_report(c, NULL);
+    dx_ctx_set_work(c->ctx, c->work); /* the stop ends with the command */
+    return rc;
+}
+
 int cli_run(cli *c, int argc, char **argv)
 {
     c->nnotes = 0;
@@ -280,7 +332,7 @@ int cli_run(cli *c, int argc, char **argv)
     if (!cli_parse_args(c, cmd, argc, argv, &a))
         return CLI_BAD;
     c->vars = cli_get(&a, "var");
-    int rc = cmd->run(c, &a);
+    int rc = cli_run_command(c, cmd, &a);
     c->vars = NULL;
     return rc;
 }
@@ -318,7 +370,7 @@ int main(int argc, char **argv)
 {
     test_hooks();
     FILE *err = cli_safe_stream(stderr);
-    cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = err, .line_prefix = ""};
+    cli c = {.fmt = OUT_PLAIN, .out = stdout, .err = err, .line_prefix = "", .work = DX_DEFAULT_WORK};
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
     bool dashdash = false, version = false, help = false, exact = false;

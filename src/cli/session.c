@@ -433,7 +433,7 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
     if (res == LINE_MORE || !cli_check_count(c, cmd, &a))
         return res;
     c->result = NULL;
-    *rc = cmd->run(c, &a);
+    *rc = cli_run_command(c, cmd, &a);
     if (*rc == CLI_OK && c->result)
         set_ans(c, c->result);
     return LINE_DONE;
