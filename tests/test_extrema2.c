@@ -1,5 +1,6 @@
-/* Tests of critical points in two and three variables: textbook functions, 100 polynomials
- * built with known critical points, curves of critical points, the box search, the program. */
+/* Tests of critical points in two and three variables: textbook functions, degenerate points,
+ * 100 polynomials built with known critical points, curves of critical points, 28 random
+ * polynomials against Singular's count, the box search, the program. */
 #include "dfdx.h"
 #include "mvtest.h"
 
@@ -239,6 +240,71 @@ START_TEST(curve_row_test)
 }
 END_TEST
 
+/* Random polynomials (bench/gen_polys2.py, seed 2026: the first 70 lines, those of degree 4
+ * and 5) with the number of real critical points Singular 4.3.1 counts by an independent
+ * elimination (a Groebner basis of (f_x, f_y), nrRootsProbab; bench/singular_critical2.sh). */
+typedef struct counted_row {
+    size_t n;
+    const char *f;
+} counted_row;
+
+static const counted_row singular_rows[] = {
+    {3, "7*y - 2*y^4 + 9*x*y^2 + 6*x*y^3 - 2*x^2*y - 7*x^2*y^2 - 6*x^3 + 6*x^3*y - 3*x^4"},
+    {2, "2*y + 7*y^5 + 8*x*y^2 + 5*x*y^3 + 9*x*y^4 + 2*x^2 + 4*x^2*y + 9*x^2*y^2 - 6*x^2*y^3 + 6*x^3 + 7*x^3*y + 4*x^3*y^2 + 6*x^4 - 9*x^4*y - 5*x^5"},
+    {1, "9*y^2 - y^4 + 9*x + 9*x*y^2 + 8*x*y^3 - x^2 + 4*x^2*y - 8*x^2*y^2 - 6*x^4"},
+    {2, "-y - 7*y^2 + y^3 - y^4 + 4*y^5 - 9*x*y^2 - 2*x*y^3 - 6*x*y^4 + 8*x^2 + 2*x^2*y + 5*x^2*y^2 - 3*x^4 + 4*x^4*y - 6*x^5"},
+    {3, "-7*y + 6*y^3 - y^4 + x*y + 8*x*y^2 + 6*x*y^3 - 4*x^2 + 5*x^2*y + 2*x^2*y^2 + 9*x^3*y - 5*x^4"},
+    {2, "9*y - y^3 - 6*y^4 + 5*y^5 + 8*x - 5*x*y^2 - 6*x*y^3 + 9*x*y^4 + 3*x^2 + 8*x^2*y + 6*x^3 - 3*x^5"},
+    {3, "-4*y + 4*y^2 + 2*y^4 + 8*x*y^3 - 3*x^2*y - 7*x^3 - 4*x^3*y - 3*x^4"},
+    {8, "4*y^2 - 5*y^3 - y^5 + 2*x + 6*x*y - x*y^2 - 5*x*y^4 - 5*x^2 + 2*x^2*y + 9*x^2*y^2 + 8*x^2*y^3 - x^3 + 5*x^3*y^2 + 7*x^4 - x^5"},
+    {3, "6*y + 7*y^3 + 6*y^4 - 5*x + 7*x*y + 4*x*y^2 - 9*x^2*y^2 - 6*x^3 + x^3*y - 7*x^4"},
+    {4, "5*y^3 - y^5 + 4*x + x*y + 8*x*y^3 - 3*x*y^4 + 3*x^2*y + x^2*y^2 - 6*x^2*y^3 - 5*x^3 + 8*x^4 + 8*x^4*y + 3*x^5"},
+    {3, "4*y - 9*y^2 + 8*y^4 + x*y + 3*x*y^2 - x*y^3 - 3*x^2 - 2*x^2*y + 2*x^2*y^2 - 6*x^4"},
+    {2, "-8*y^2 - 6*y^3 - 7*y^5 + 9*x*y^2 + 5*x^2 - 9*x^2*y^2 + 2*x^3*y + 5*x^3*y^2 - 8*x^4 - 5*x^4*y + 8*x^5"},
+    {1, "-7*y^4 + 5*x*y^2 - 2*x*y^3 + 5*x^2*y^2 - x^3"},
+    {2, "5*y^3 - 7*y^4 + 7*y^5 + x - 6*x*y - 8*x*y^3 - 5*x*y^4 + x^2 - x^3 - x^4 + 7*x^5"},
+    {3, "-5*y - 4*y^2 + 2*y^3 + 4*y^4 + 6*x*y - 5*x*y^2 - 8*x^2 + 9*x^2*y^2 - 6*x^3 - 3*x^3*y + 2*x^4"},
+    {4, "5*y - 4*y^2 + 8*y^3 + 9*y^4 + y^5 - 2*x - 3*x^2 - 8*x^2*y^3 + 6*x^3 - 6*x^5"},
+    {3, "3*y^2 - 4*y^3 - 6*y^4 + 6*x - 4*x*y^2 - 7*x*y^3 + 3*x^3 + 2*x^3*y - 7*x^4"},
+    {0, "9*y - 3*y^2 - 7*y^3 + 4*y^4 + 7*y^5 + 9*x - 4*x*y - 7*x*y^2 - 3*x*y^3 + 9*x^2 + 6*x^2*y - 9*x^2*y^2 - 4*x^4 + 3*x^5"},
+    {3, "4*y - y^4 + 4*x - 2*x*y^2 - x*y^3 + 9*x^2 - 6*x^4"},
+    {2, "5*y + 5*y^3 + 6*y^4 - y^5 - 7*x*y - 5*x*y^2 + 7*x^2 - 5*x^2*y^2 + 8*x^3 - 4*x^3*y + 5*x^4*y + 6*x^5"},
+    {5, "-y^3 + 7*y^4 - 4*x*y + x*y^2 - 8*x*y^3 + 7*x^2 - 2*x^2*y - x^2*y^2 + x^3 - 9*x^4"},
+    {2, "-5*y^2 + 5*y^3 - 2*y^4 - 2*x - x*y^2 + 2*x*y^3 + 9*x*y^4 + 2*x^2 - 4*x^2*y^2 + 8*x^2*y^3 - 8*x^3 + 4*x^3*y^2 - 3*x^4 - 9*x^5"},
+    {1, "y + 5*y^4 + 6*x + 4*x*y - 7*x*y^3 - 4*x^2 - 4*x^2*y + 5*x^2*y^2 + 5*x^3 + 4*x^4"},
+    {2, "3*y^2 + 6*y^3 - y^5 - 6*x - x*y - 3*x*y^3 + 5*x^2*y + 3*x^2*y^2 + 2*x^3 + 5*x^4 + 8*x^4*y + 8*x^5"},
+    {3, "4*y - 5*y^2 - 7*y^3 + 8*y^4 - x - 3*x^2*y + x^2*y^2 - 2*x^4"},
+    {2, "3*y^2 + 9*y^5 + x - 8*x*y - 6*x^2 - 2*x^2*y^2 + 6*x^2*y^3 - 9*x^3*y - 2*x^4 + 5*x^5"},
+    {1, "2*y - y^3 - 2*y^4 - 8*x*y + 5*x*y^2 + x^2 + 2*x^2*y^2 - 8*x^3*y + 8*x^4"},
+    {2, "-3*y - y^2 + y^3 + 5*y^4 - 8*y^5 + 5*x + 9*x*y - 9*x*y^2 + x^2 - x^2*y - x^3 + x^3*y^2 - 5*x^4 - 9*x^5"},
+};
+
+START_TEST(singular_row_test)
+{
+    const counted_row *w = &singular_rows[_i];
+    dx_extrema2_result r;
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(w->f), NULL, 0, NULL, NULL, &r), DX_OK);
+    ck_assert_int_eq(r.method, DX_EX2_RESULTANT);
+    ck_assert(!r.curve);
+    ck_assert_uint_eq(r.uncertain, 0);
+    ck_assert_msg(r.ncrit == w->n, "%s: %zu critical points, Singular counts %zu", w->f, r.ncrit, w->n);
+    /* each a zero of the gradient by the independent evaluator */
+    dx_expr *e = tu_parse(w->f);
+    const char *const xy[] = {"x", "y"};
+    for (int v = 0; v < 2; v++) {
+        dx_prog *p = dx_compile(tu_ctx, dx_derivative(tu_ctx, e, xy[v], 1), xy, 2);
+        for (size_t k = 0; k < r.ncrit; k++) {
+            double g, scale;
+            ck_assert_int_eq(dx_prog_eval(p, tu_ctx, r.crit[k].at, &g), DX_OK);
+            scale = 1 + pow(fabs(r.crit[k].at[0]) + fabs(r.crit[k].at[1]), 8);
+            ck_assert_msg(fabs(g) < 1e-9 * scale, "%s: gradient %g at point %zu", w->f, g, k);
+        }
+        dx_prog_free(p);
+    }
+    dx_extrema2_free(&r);
+}
+END_TEST
+
 START_TEST(box)
 {
     dx_extrema2_result r;
@@ -305,6 +371,7 @@ static Suite *extrema2_suite(void)
     tcase_add_loop_test(tc, built, 0, 100);
     tcase_add_test(tc, irrational);
     tcase_add_loop_test(tc, curve_row_test, 0, N(curve_rows));
+    tcase_add_loop_test(tc, singular_row_test, 0, N(singular_rows));
     tcase_add_test(tc, box);
     suite_add_tcase(s, tc);
     MV_ADD_CLI_CASE(s);
