@@ -72,7 +72,7 @@ int main(void)
     }
     const char *wb[] = {"w", "b"}, *cols[] = {"x", "y"};
     const double *col[] = {x, y};
-    dx_descend_data data = {cols, col, 2, ROWS};
+    dx_descend_data data = {cols, col, 2, ROWS, 0, 0};
     bad |= measure("descend-data-1e5", "(w*x + b - y)^2", wb, 2, 200, 0.1, &data);
     return bad;
 }

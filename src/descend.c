@@ -23,6 +23,17 @@ struct dx_descent {
     size_t nrows, ndata;
     const double **cols;
     double *repeated, *rowvals;
+    /* mini-batches: the rows in a shuffled order (perm), the next one to take, the batch's
+     * columns (the repeated ones, then the data's rows gathered into gathered) */
+    size_t batch, next;
+    /* the descent variables' columns hold filled_w down their first filled_n rows */
+    bool filled;
+    double *filled_w;
+    size_t filled_n;
+    unsigned long long seed, rng;
+    size_t *perm;
+    const double **bcols;
+    double *gathered;
 };
 
 void dx_descend_defaults(dx_descend_opts *o)
@@ -56,6 +67,10 @@ void dx_descend_free(dx_descent *d)
     dx_free(d->cols);
     dx_free(d->repeated);
     dx_free(d->rowvals);
+    dx_free(d->filled_w);
+    dx_free(d->perm);
+    dx_free(d->bcols);
+    dx_free(d->gathered);
     dx_free(d);
 }
 
@@ -126,7 +141,8 @@ static bool data_columns(dx_descent *d, const dx_descend_data *data)
     d->cols = dx_malloc((nk + d->ndata) * sizeof *d->cols);
     d->repeated = dx_malloc((nk ? nk : 1) * n * sizeof *d->repeated);
     d->rowvals = dx_malloc(n * sizeof *d->rowvals);
-    if (!d->cols || !d->repeated || !d->rowvals)
+    d->filled_w = dx_malloc(d->nvars * sizeof *d->filled_w);
+    if (!d->cols || !d->repeated || !d->rowvals || !d->filled_w)
         return false;
     for (size_t s = 0; s < nk; s++)
         d->cols[s] = d->repeated + s * n;
@@ -135,7 +151,59 @@ static bool data_columns(dx_descent *d, const dx_descend_data *data)
     for (size_t s = d->nvars; s < nk; s++)
         for (size_t i = 0; i < n; i++)
             d->repeated[s * n + i] = d->vals[s];
+    if (data->batch == 0 || data->batch >= n)
+        return true;
+    d->batch = data->batch;
+    d->seed = data->seed;
+    d->perm = dx_malloc(n * sizeof *d->perm);
+    d->bcols = dx_malloc((nk + d->ndata) * sizeof *d->bcols);
+    d->gathered = dx_malloc((d->ndata ? d->ndata : 1) * d->batch * sizeof *d->gathered);
+    if (!d->perm || !d->bcols || !d->gathered)
+        return false;
+    for (size_t s = 0; s < nk; s++) /* a batch reads the first rows of the repeated columns */
+        d->bcols[s] = d->cols[s];
+    for (size_t j = 0; j < d->ndata; j++)
+        d->bcols[nk + j] = d->gathered + j * d->batch;
     return true;
+}
+
+/* splitmix64: a small generator whose sequence is the same on every platform, so a seed
+ * means the same batches everywhere (rand() does not promise that). */
+static unsigned long long next_random(unsigned long long *state)
+{
+    unsigned long long z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/* A uniform index below n, without the bias of a plain modulo. */
+static size_t below(unsigned long long *state, size_t n)
+{
+    unsigned long long limit = -(unsigned long long)n % n, r;
+    do
+        r = next_random(state);
+    while (r < limit);
+    return (size_t)(r % n);
+}
+
+/* The next mini-batch into the batch columns: the next batch rows of the shuffled order,
+ * shuffled again (Fisher-Yates) when fewer than a batch are left. */
+static void next_batch(dx_descent *d)
+{
+    size_t n = d->nrows, nk = d->nvars + d->nfixed;
+    if (d->next + d->batch > n) {
+        for (size_t i = n - 1; i > 0; i--) {
+            size_t j = below(&d->rng, i + 1), t = d->perm[i];
+            d->perm[i] = d->perm[j];
+            d->perm[j] = t;
+        }
+        d->next = 0;
+    }
+    for (size_t j = 0; j < d->ndata; j++)
+        for (size_t i = 0; i < d->batch; i++)
+            d->gathered[j * d->batch + i] = d->cols[nk + j][d->perm[d->next + i]];
+    d->next += d->batch;
 }
 
 dx_descent *dx_descend_prepare_data(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars,
@@ -267,37 +335,70 @@ static void failed_eval(dx_descent *d, dx_ctx *ctx, dx_descend_result *r, bool l
     dx_recover(ctx);
 }
 
-/* p at the descent point w: on data, the mean over the rows, each descent variable repeated
- * down its column. A row outside the domain is evaluated alone for its error, with its
- * values in the slots after w's. */
-static dx_status eval_at(dx_descent *d, dx_ctx *ctx, dx_prog *p, double *w, double *out)
+/* Kahan's compensated sum keeps the mean of 10^5 rows to a few ulps; four sums side by side
+ * (rows i, i+4, ...), so that the processor overlaps them instead of waiting on one chain. */
+static double mean(const double *v, size_t n)
+{
+    double sum[4] = {0}, c[4] = {0};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (int k = 0; k < 4; k++) {
+            double y = v[i + (size_t)k] - c[k], t = sum[k] + y;
+            c[k] = (t - sum[k]) - y;
+            sum[k] = t;
+        }
+    for (; i < n; i++) {
+        double y = v[i] - c[0], t = sum[0] + y;
+        c[0] = (t - sum[0]) - y;
+        sum[0] = t;
+    }
+    double total = 0, comp = 0;
+    for (int k = 0; k < 4; k++) {
+        double y = sum[k] - c[k] - comp, t = total + y;
+        comp = (t - total) - y;
+        total = t;
+    }
+    return total / (double)n;
+}
+
+/* p at the descent point w: on data, the mean over the rows (over the current mini-batch's
+ * when batch is set and the descent uses them), each descent variable repeated down its
+ * column. A row outside the domain is evaluated alone for its error, with its values in the
+ * slots after w's. */
+static dx_status eval_on(dx_descent *d, dx_ctx *ctx, dx_prog *p, double *w, double *out, bool batch)
 {
     if (!d->nrows)
         return dx_prog_eval(p, ctx, w, out);
-    size_t n = d->nrows, nk = d->nvars + d->nfixed;
-    for (size_t s = 0; s < d->nvars; s++)
-        for (size_t i = 0; i < n; i++)
-            d->repeated[s * n + i] = w[s];
-    if (dx_prog_eval_n(p, n, d->cols, d->rowvals)) {
+    batch = batch && d->batch;
+    size_t n = batch ? d->batch : d->nrows, nk = d->nvars + d->nfixed;
+    const double **cols = batch ? d->bcols : d->cols;
+    /* the columns of w change only when descent moves (the loss and each partial share them) */
+    if (!d->filled || memcmp(d->filled_w, w, d->nvars * sizeof *w) != 0 || d->filled_n < n) {
+        for (size_t s = 0; s < d->nvars; s++)
+            for (size_t i = 0; i < n; i++)
+                d->repeated[s * d->nrows + i] = w[s];
+        memcpy(d->filled_w, w, d->nvars * sizeof *w);
+        d->filled_n = n;
+        d->filled = true;
+    }
+    if (dx_prog_eval_n(p, n, cols, d->rowvals)) {
         size_t i = 0;
         while (i + 1 < n && !isnan(d->rowvals[i]))
             i++;
         for (size_t j = 0; j < d->ndata; j++)
-            w[nk + j] = d->cols[nk + j][i];
+            w[nk + j] = cols[nk + j][i];
         dx_status st = dx_prog_eval(p, ctx, w, out);
         if (st == DX_OK) /* NaN in the batch but a value alone: only an overflow does that */
             dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_VALUE_OVERFLOW);
         return DX_EDOMAIN;
     }
-    /* Kahan's compensated sum keeps the mean of 10^5 rows to a few ulps */
-    double sum = 0, c = 0;
-    for (size_t i = 0; i < n; i++) {
-        double y = d->rowvals[i] - c, t = sum + y;
-        c = (t - sum) - y;
-        sum = t;
-    }
-    *out = sum / (double)n;
+    *out = mean(d->rowvals, n);
     return DX_OK;
+}
+
+static dx_status eval_at(dx_descent *d, dx_ctx *ctx, dx_prog *p, double *w, double *out)
+{
+    return eval_on(d, ctx, p, w, out, false);
 }
 
 dx_status dx_descend_gradient(dx_descent *d, dx_ctx *ctx, const double *w, double *g)
@@ -323,7 +424,7 @@ static bool one_sided(dx_descent *d, dx_ctx *ctx, double *w, size_t i, double *l
         ok = false;
         for (double s = 1e-4 * fmax(1, fabs(w0)); s > 4e-16 * fmax(1, fabs(w0)); s /= 16) {
             w[i] = w0 + (k ? s : -s);
-            if (eval_at(d, ctx, d->grad[i], w, &g) != DX_OK) {
+            if (eval_on(d, ctx, d->grad[i], w, &g, true) != DX_OK) {
                 dx_recover(ctx);
                 break;
             }
@@ -348,7 +449,7 @@ static bool gradient(dx_descent *d, dx_ctx *ctx, double *w, bool *kink, size_t *
 {
     *kink = false;
     for (size_t i = 0; i < d->nvars; i++) {
-        if (eval_at(d, ctx, d->grad[i], w, &d->g[i]) == DX_OK)
+        if (eval_on(d, ctx, d->grad[i], w, &d->g[i], true) == DX_OK)
             continue;
         double l, r, fw;
         dx_error why = *dx_ctx_error(ctx);
@@ -442,6 +543,12 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
         dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_DESCEND_START_UNDEF, why);
         return DX_EDOMAIN;
     }
+    if (d->batch) { /* every run starts from the same shuffles */
+        d->rng = d->seed;
+        for (size_t i = 0; i < d->nrows; i++)
+            d->perm[i] = i;
+        d->next = d->nrows;
+    }
     const double loss0 = loss;
     double prev_loss = loss, p1 = 1, p2 = 1;
     long streak = 0;
@@ -451,6 +558,8 @@ dx_status dx_descend_run(dx_descent *d, dx_ctx *ctx, const double *start, const 
     for (long k = 0;; k++) {
         r->loss = loss;
         r->grad_norm = NAN;
+        if (d->batch)
+            next_batch(d);
         if (!gradient(d, ctx, w, &kink, &ki, &kl, &kr)) {
             failed_eval(d, ctx, r, false, k - 1, w);
             goto done;

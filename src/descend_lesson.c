@@ -505,6 +505,10 @@ dx_descend_lesson *dx_descend(dx_ctx *ctx, dx_expr *f, const dx_descend_request 
         ok = run_one(d, ctx, q, &o, &k, &l->runs[l->nruns++]);
     }
     l->data_rows = q->data ? q->data->nrows : 0;
+    if (q->data && q->data->batch && q->data->batch < q->data->nrows) {
+        l->batch = q->data->batch;
+        l->seed = q->data->seed;
+    }
     if (ok && n == 1 && q->nfixed == 0 && !q->data)
         ok = find_cps(ctx, f, q->vars[0], l) || (dx_oom(ctx), false);
     if (ok && q->nrates > 1) {

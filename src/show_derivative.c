@@ -16,14 +16,9 @@ static void json_expr(dx_ctx *ctx, dx_buf *out, const dx_expr *e, dx_format fmt,
     dx_buf_free(&s);
 }
 
-void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *out)
+/* The derivative's JSON keys, without the braces. */
+static void derivative_keys(dx_ctx *ctx, const dx_derived *r, dx_buf *out)
 {
-    if (how != DX_SHOW_JSON) {
-        dx_buf_expr(out, ctx, r->derivative, format_of(how));
-        dx_buf_putc(out, '\n');
-        return;
-    }
-    dx_buf_putc(out, '{');
     dx_json_key(out, "input", true);
     json_expr(ctx, out, r->f, DX_PLAIN, false);
     dx_json_key(out, "variable", false);
@@ -46,6 +41,17 @@ void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *o
         }
         dx_buf_putc(out, ']');
     }
+}
+
+void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *out)
+{
+    if (how != DX_SHOW_JSON) {
+        dx_buf_expr(out, ctx, r->derivative, format_of(how));
+        dx_buf_putc(out, '\n');
+        return;
+    }
+    dx_buf_putc(out, '{');
+    derivative_keys(ctx, r, out);
     dx_buf_puts(out, "}\n");
 }
 
@@ -138,6 +144,121 @@ void dx_show_gradient(dx_ctx *ctx, const dx_grad *g, dx_show how, dx_buf *out)
     } else if (g->n == 0) {
         dx_msg m = DX_MSG(DX_M_GRAD_NO_VARS);
         dx_msg_render(ctx, out, &m, DX_PLAIN);
+        dx_buf_putc(out, '\n');
+    }
+}
+
+/* --- at a point ------------------------------------------------------------------------------ */
+
+/* "x = 2, y = 3" (plain: the point is read back as typed; LaTeX: its values typeset). */
+static char *point_text(dx_ctx *ctx, const dx_at *a, dx_format fmt)
+{
+    dx_buf b = {0};
+    for (size_t i = 0; i < a->npoint; i++) {
+        dx_buf_printf(&b, "%s%s = ", i ? ", " : "", a->names[i]);
+        dx_buf_expr(&b, ctx, a->values[i], fmt);
+    }
+    return dx_buf_take(&b);
+}
+
+/* at[i] as dfdx eval shows a value (12; pi/2 ≈ 1.5707963267948966), or the expression still
+ * in the free variables. */
+static void put_at(dx_ctx *ctx, const dx_at *a, size_t i, dx_show how, dx_buf *out)
+{
+    if (!a->value[i].input) {
+        dx_buf_expr(out, ctx, a->at[i], format_of(how));
+        return;
+    }
+    dx_buf v = {0};
+    dx_show_value(ctx, &a->value[i], how, &v);
+    if (v.s && v.n && v.s[v.n - 1] == '\n')
+        v.s[--v.n] = '\0';
+    dx_buf_puts(out, v.s ? v.s : "");
+    out->oom |= v.oom;
+    dx_buf_free(&v);
+}
+
+/* "at": the point's values as strings, then at[i] as "expr" (and its number when it is one). */
+static void json_at(dx_ctx *ctx, const dx_at *a, size_t i, dx_buf *out)
+{
+    dx_buf_puts(out, "{\"exact\": ");
+    json_expr(ctx, out, a->at[i], DX_PLAIN, true);
+    dx_json_key(out, "value", false);
+    if (a->value[i].input)
+        dx_json_num(out, a->value[i].value);
+    else
+        dx_buf_puts(out, "null");
+    dx_buf_putc(out, '}');
+}
+
+static void json_point(dx_ctx *ctx, const dx_at *a, dx_buf *out)
+{
+    dx_json_key(out, "at", false);
+    dx_buf_putc(out, '{');
+    for (size_t i = 0; i < a->npoint; i++) {
+        dx_json_key(out, a->names[i], i == 0);
+        json_expr(ctx, out, a->values[i], DX_PLAIN, true);
+    }
+    dx_buf_putc(out, '}');
+}
+
+static void say_point(dx_ctx *ctx, const dx_at *a, dx_show how, bool head, dx_buf *value, dx_buf *out)
+{
+    char *pt = point_text(ctx, a, format_of(how));
+    dx_msg m = head ? DX_MSG(DX_M_AT_POINT_HEAD, DX_S(pt ? pt : ""))
+                    : DX_MSG(DX_M_AT_POINT, DX_S(pt ? pt : ""), DX_S(value->s ? value->s : ""));
+    out->oom |= !pt || value->oom;
+    dx_msg_render(ctx, out, &m, DX_PLAIN);
+    dx_buf_putc(out, '\n');
+    dx_free(pt);
+}
+
+void dx_show_derivative_at(dx_ctx *ctx, const dx_derived *r, const dx_at *a, dx_show how, dx_buf *out)
+{
+    if (how == DX_SHOW_JSON) {
+        dx_buf_putc(out, '{');
+        derivative_keys(ctx, r, out);
+        json_point(ctx, a, out);
+        dx_json_key(out, "value", false);
+        json_at(ctx, a, 0, out);
+        dx_buf_puts(out, "}\n");
+        return;
+    }
+    dx_show_derivative(ctx, r, how, out);
+    dx_buf v = {0};
+    put_at(ctx, a, 0, how, &v);
+    say_point(ctx, a, how, false, &v, out);
+    dx_buf_free(&v);
+}
+
+void dx_show_gradient_at(dx_ctx *ctx, const dx_grad *g, const dx_at *a, dx_show how, dx_buf *out)
+{
+    if (how == DX_SHOW_JSON) {
+        dx_buf_puts(out, "{\"gradient\": {");
+        for (size_t i = 0; i < g->n; i++) {
+            dx_json_key(out, g->vars[i], i == 0);
+            json_expr(ctx, out, g->partial[i], DX_PLAIN, true);
+        }
+        dx_buf_putc(out, '}');
+        json_point(ctx, a, out);
+        dx_json_key(out, "values", false);
+        dx_buf_putc(out, '{');
+        for (size_t i = 0; i < g->n; i++) {
+            dx_json_key(out, g->vars[i], i == 0);
+            json_at(ctx, a, i, out);
+        }
+        dx_buf_puts(out, "}}\n");
+        return;
+    }
+    dx_show_gradient(ctx, g, how, out);
+    dx_buf none = {0};
+    say_point(ctx, a, how, true, &none, out);
+    for (size_t i = 0; i < g->n; i++) {
+        if (how == DX_SHOW_LATEX)
+            dx_buf_printf(out, "\\frac{\\partial f}{\\partial %s} = ", g->vars[i]);
+        else
+            dx_buf_printf(out, "d/d%s = ", g->vars[i]);
+        put_at(ctx, a, i, how, out);
         dx_buf_putc(out, '\n');
     }
 }

@@ -169,6 +169,8 @@ static void put_header(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, dx_sh
         }
         if (l->data_rows)
             dx_buf_printf(b, ", \"data_rows\": %zu", l->data_rows);
+        if (l->batch)
+            dx_buf_printf(b, ", \"batch\": %zu, \"seed\": %llu", l->batch, l->seed);
         return;
     }
     dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
@@ -189,6 +191,8 @@ static void put_header(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, dx_sh
     dx_buf_puts(b, ")\n");
     if (l->data_rows) {
         say(ctx, b, fmt, DX_MSG(DX_M_DESCEND_DATA_MEAN, DX_I((long long)l->data_rows)));
+        if (l->batch)
+            say(ctx, b, fmt, DX_MSG(DX_M_DESCEND_BATCH, DX_I((long long)l->batch), DX_I((long long)l->seed)));
         dx_buf_putc(b, '\n');
     }
 }

@@ -212,8 +212,8 @@ static const struct {
     {A("tangent", "-x^2", "--at", "-1"), 0, "slope: 2\npoint: (-1, -1)\ntangent: y = 2*x + 1\n", ""},
     /* usage */
     {A("   "), 2, "", "dfdx: syntax error at column 1: empty expression\n     \n  ^\n"},
-    {A("diff"), 2, "", "dfdx: missing expression (usage: dfdx diff EXPR [--var V] [--order N])\n"},
-    {A("diff", "x", "y"), 2, "", "dfdx: unexpected argument 'y' (usage: dfdx diff EXPR [--var V] [--order N])\n"},
+    {A("diff"), 2, "", "dfdx: missing expression (usage: dfdx diff EXPR [--var V] [--order N] [--at A])\n"},
+    {A("diff", "x", "y"), 2, "", "dfdx: unexpected argument 'y' (usage: dfdx diff EXPR [--var V] [--order N] [--at A])\n"},
 };
 
 START_TEST(cli_row)

@@ -724,7 +724,7 @@ START_TEST(data_linear_regression)
     const char *vars[] = {"w", "b"}, *names[] = {"x", "y"};
     const double start[] = {0, 0}, rates[] = {0.2};
     const double *cols[] = {x, y};
-    dx_descend_data data = {names, cols, 2, N};
+    dx_descend_data data = {names, cols, 2, N, 0, 0};
     dx_descend_opts o = opts(0.2, 5000);
     o.tol = 1e-12;
     dx_descend_request q = {vars, start, 2, NULL, NULL, 0, o, rates, 1, 4, false, &data};
@@ -756,13 +756,141 @@ START_TEST(data_linear_regression)
     /* a row outside the domain says which function and value */
     f = "ln(w + x)";
     const char *one[] = {"w"};
-    dx_descend_data d1 = {names, cols, 1, N};
+    dx_descend_data d1 = {names, cols, 1, N, 0, 0};
     dx_descend_request q1 = {one, start, 1, NULL, NULL, 0, o, rates, 1, 4, false, &d1};
     ck_assert_ptr_null(dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q1));
     char *why = dx_ctx_errmsg(ctx, DX_PLAIN);
     ck_assert_str_eq(why, "f is not defined at the start: ln is undefined at -2 (it needs a positive number)");
     free(why);
     dx_ctx_free(ctx);
+}
+END_TEST
+
+/* Mini-batches. On noise-free data every batch's gradient vanishes at the line itself, so
+ * mini-batch descent (batch 7 of 200: the last rows of an epoch are left for the next
+ * shuffle) converges there; the same seed repeats the run number for number, another seed
+ * takes other batches, and a batch as large as the data is batch descent. */
+START_TEST(data_mini_batches)
+{
+    enum { N = 200 };
+    double x[N], y[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = -2 + 4.0 * i / N;
+        y[i] = 3 * x[i] - 1;
+    }
+    dx_ctx *ctx = dx_ctx_new();
+    const char *vars[] = {"w", "b"}, *names[] = {"x", "y"}, *f = "(w*x + b - y)^2";
+    const double start[] = {0, 0}, rates[] = {0.05};
+    const double *cols[] = {x, y};
+    dx_expr *e = dx_parse(ctx, f, strlen(f));
+    dx_descend_data data = {names, cols, 2, N, 7, 42};
+    dx_descend_opts o = opts(0.05, 20000);
+    o.tol = 1e-10;
+    dx_descend_request q = {vars, start, 2, NULL, NULL, 0, o, rates, 1, 4, false, &data};
+    dx_descend_lesson *a = dx_descend(ctx, e, &q), *b = dx_descend(ctx, e, &q);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(a->batch, 7);
+    ck_assert_int_eq(a->runs[0].res.status, DX_CONVERGED);
+    ck_assert_msg(fabs(a->runs[0].position[0] - 3) < 1e-6 && fabs(a->runs[0].position[1] + 1) < 1e-6, "ended at %g %g",
+                  a->runs[0].position[0], a->runs[0].position[1]);
+    ck_assert_int_eq(a->runs[0].res.steps, b->runs[0].res.steps);
+    ck_assert(a->runs[0].position[0] == b->runs[0].position[0] && a->runs[0].position[1] == b->runs[0].position[1]);
+    data.seed = 43;
+    dx_descend_lesson *c = dx_descend(ctx, e, &q);
+    ck_assert_ptr_nonnull(c);
+    ck_assert(c->runs[0].rows[1].position[0] != a->runs[0].rows[1].position[0]);
+    /* the loss shown is the mean over every row, whatever the batch */
+    double loss0 = 0;
+    for (int i = 0; i < N; i++)
+        loss0 += y[i] * y[i] / N;
+    ck_assert(fabs(a->runs[0].rows[0].loss - loss0) < 1e-12);
+    data.batch = N;
+    dx_descend_lesson *full = dx_descend(ctx, e, &q);
+    data.batch = 0;
+    dx_descend_lesson *plain = dx_descend(ctx, e, &q);
+    ck_assert_int_eq(full->batch, 0);
+    ck_assert(full->runs[0].position[0] == plain->runs[0].position[0] && full->runs[0].res.steps == plain->runs[0].res.steps);
+    dx_descend_lesson_free(a);
+    dx_descend_lesson_free(b);
+    dx_descend_lesson_free(c);
+    dx_descend_lesson_free(full);
+    dx_descend_lesson_free(plain);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* Batches of one row make each epoch visit every row exactly once: with a rate so small that
+ * descent stays at the start, each step's gradient is one row's, and over N steps the rows
+ * they belong to are a permutation of the data. */
+START_TEST(data_batch_epochs)
+{
+    enum { N = 30 };
+    double x[N], y[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = i + 1;
+        y[i] = 1;
+    }
+    dx_ctx *ctx = dx_ctx_new();
+    const char *vars[] = {"w"}, *names[] = {"x", "y"}, *f = "(w*x - y)^2";
+    const double start[] = {0}, rates[] = {1e-300};
+    const double *cols[] = {x, y};
+    dx_descend_data data = {names, cols, 2, N, 1, 5};
+    dx_descend_opts o = opts(1e-300, 2 * N);
+    o.tol = 0;
+    dx_descend_request q = {vars, start, 1, NULL, NULL, 0, o, rates, 1, 4 * N, false, &data};
+    dx_descend_lesson *l = dx_descend(ctx, dx_parse(ctx, f, strlen(f)), &q);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->runs[0].nrows, 2 * N);
+    for (int epoch = 0; epoch < 2; epoch++) {
+        int seen[N] = {0};
+        for (int k = 0; k < N; k++) {
+            double g = l->runs[0].rows[epoch * N + k].gradient[0]; /* -2*x_i at w = 0 */
+            int i = (int)lround(-g / 2) - 1;
+            ck_assert_msg(i >= 0 && i < N && fabs(g + 2 * x[i]) < 1e-9, "step %d: gradient %g is no row's", k, g);
+            seen[i]++;
+        }
+        for (int i = 0; i < N; i++)
+            ck_assert_msg(seen[i] == 1, "epoch %d saw row %d %d times", epoch, i, seen[i]);
+    }
+    dx_descend_lesson_free(l);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
+/* --batch and --seed through the program, and their misuse. */
+static const struct {
+    const char *argv[14];
+    int status;
+    const char *says;
+} batch_rows[] = {
+    {{"descend", "(w*x + b - y)^2", "--data", DX_SOURCE_DIR "/examples/linreg.csv", "--start", "w=0,b=0", "--batch",
+      "4", "--seed", "7", "--steps", "3"},
+     0,
+     "each update on a mini-batch of 4 rows, shuffled with seed 7"},
+    {{"descend", "(w*x + b - y)^2", "--data", DX_SOURCE_DIR "/examples/linreg.csv", "--start", "w=0,b=0", "--batch",
+      "4", "--steps", "3", "--format", "json"},
+     0,
+     "\"batch\": 4, \"seed\": 1"},
+    {{"descend", "w^2", "--start", "1", "--batch", "4"}, 2, "--batch takes rows of a data file: it needs --data FILE.csv"},
+    {{"descend", "(w*x + b - y)^2", "--data", DX_SOURCE_DIR "/examples/linreg.csv", "--start", "w=0,b=0", "--seed", "3"},
+     2,
+     "--seed shuffles mini-batches: it needs --batch N"},
+    {{"descend", "(w*x + b - y)^2", "--data", DX_SOURCE_DIR "/examples/linreg.csv", "--start", "w=0,b=0", "--batch",
+      "0"},
+     2,
+     "--batch"},
+};
+
+START_TEST(data_batch_cli)
+{
+    char *out, *err;
+    int st = run(batch_rows[_i].argv, &out, &err);
+    ck_assert_msg(st == batch_rows[_i].status, "status %d: %s", st, err);
+    const char *text = batch_rows[_i].status ? err : out;
+    ck_assert_msg(strstr(text, batch_rows[_i].says) != NULL, "'%s' lacks '%s'", text, batch_rows[_i].says);
+    free(out);
+    free(err);
 }
 END_TEST
 
@@ -845,6 +973,9 @@ static Suite *suite(void)
     tcase_add_test(t, data_linear_regression);
     tcase_add_loop_test(t, data_file_errors, 0, sizeof csv_rows / sizeof csv_rows[0]);
     tcase_add_test(t, data_file_example);
+    tcase_add_test(t, data_mini_batches);
+    tcase_add_test(t, data_batch_epochs);
+    tcase_add_loop_test(t, data_batch_cli, 0, sizeof batch_rows / sizeof batch_rows[0]);
     suite_add_tcase(s, t);
     return s;
 }

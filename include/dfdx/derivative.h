@@ -3,6 +3,7 @@
 #define DFDX_DERIVATIVE_H
 
 #include "../dfdx.h"
+#include "value.h" /* dx_value: a derivative at a point */
 
 #ifdef __cplusplus
 extern "C" {
@@ -88,9 +89,32 @@ typedef struct dx_grad {
 /* DX_OK, or an error status with the error on ctx (then *out is empty). */
 DX_API dx_status dx_gradient(dx_ctx *ctx, dx_expr *f, dx_grad *out);
 
+/* Derivatives at a point (dfdx diff --at, dfdx grad with w=1 b=2): names[i] = values[i] put
+ * into each derivative exactly. A point that gives every variable a value gives numbers; one
+ * that leaves some free gives expressions in those (the gradient by w and b at x = 2, y = 3).
+ * Arrays and expressions belong to the context. */
+typedef struct dx_at {
+    size_t npoint;
+    const char *const *names;
+    dx_expr *const *values;
+    size_t n;
+    dx_expr **at;     /* derivative i at the point, simplified */
+    dx_value *value;  /* where at[i] has no variable left: its value (as dfdx eval shows it);
+                       * value[i].input is NULL otherwise */
+} dx_at;
+
+/* d[0..n) at the point into *out: DX_OK, or an error on ctx (a name given twice, a value that
+ * is not a closed expression, a derivative undefined there: DX_EDOMAIN, the cause nested). */
+DX_API dx_status dx_derivatives_at(dx_ctx *ctx, dx_expr *const *d, size_t n, const char *const *names,
+                                   dx_expr *const *values, size_t npoint, dx_at *out);
+
 /* The texts dfdx prints on stdout for a derivative and a gradient. */
 DX_API void dx_show_derivative(dx_ctx *ctx, const dx_derived *r, dx_show how, dx_buf *out);
 DX_API void dx_show_gradient(dx_ctx *ctx, const dx_grad *g, dx_show how, dx_buf *out);
+/* The same followed by their values at a point (a: of r->derivative, of g's partials), in one
+ * JSON object with "at" and "value" (derivative) or "values" (gradient). */
+DX_API void dx_show_derivative_at(dx_ctx *ctx, const dx_derived *r, const dx_at *a, dx_show how, dx_buf *out);
+DX_API void dx_show_gradient_at(dx_ctx *ctx, const dx_grad *g, const dx_at *a, dx_show how, dx_buf *out);
 /* A kink of r as one note (DX_M_KINK_AT_SIDES, DX_M_KINK_AT or DX_M_KINK_WHERE), without a
  * prefix or newline; the points in plain form, the one-sided derivatives in how's form. */
 DX_API void dx_show_kink(dx_ctx *ctx, const dx_derived *r, size_t i, dx_show how, dx_buf *out);

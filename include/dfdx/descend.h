@@ -94,11 +94,17 @@ DX_API dx_descent *dx_descend_prepare(dx_ctx *ctx, dx_expr *f, const char *const
                                       const char *const *fixed, const double *fixed_vals, size_t nfixed);
 /* Data to descend on: columns[j][0..nrows) are the values of the variable names[j], one row
  * per example. The loss is then the mean of f over the rows, its gradient the mean of the
- * rows' gradients (batch gradient descent: linear and logistic regression). */
+ * rows' gradients (batch gradient descent: linear and logistic regression).
+ * batch, when 0 < batch < nrows, makes it mini-batch descent: each update uses the mean
+ * gradient of the next batch rows of a shuffled order of the rows, reshuffled when they run
+ * out (an epoch); seed fixes the shuffles, so a run repeats exactly, and every run (every
+ * rate) sees the same batches. The loss reported is always the mean over all the rows. */
 typedef struct dx_descend_data {
     const char *const *names;
     const double *const *columns;
     size_t ncolumns, nrows;
+    size_t batch;            /* 0 (or >= nrows): every row in every update */
+    unsigned long long seed; /* the shuffles' seed */
 } dx_descend_data;
 /* dx_descend_prepare on the mean of f over data's rows (nrows >= 1; the columns are read
  * while d lives). A domain error at a row names the row's values. */
@@ -215,6 +221,8 @@ typedef struct dx_descend_lesson {
     dx_msg remark;            /* one run: where it stopped against the critical points
                                * (DX_M_NONE when there is nothing to say) */
     size_t data_rows;         /* descent on data: the loss is the mean of f over these rows */
+    size_t batch;             /* mini-batches of this many rows (0: every row in every update) */
+    unsigned long long seed;  /* ... shuffled from this seed */
     double *least_squares;    /* on data, when the mean loss is quadratic in the descent
                                * variables (linear regression): its minimum in closed form,
                                * the normal equations solved; NULL otherwise */

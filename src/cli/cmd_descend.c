@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "dfdx/descend.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,6 +172,24 @@ static void no_value(cli *c)
               missing, eg);
 }
 
+/* --batch and --seed: mini-batches of the data's rows. */
+static bool read_batch(cli *c, const cli_args *a, const char *path, dx_descend_data *data)
+{
+    const char *b = cli_get(a, "batch"), *s = cli_get(a, "seed");
+    long n = 0, seed = 1;
+    if ((b || s) && !path)
+        return cli_usage(c, _("--%s takes rows of a data file: it needs --data FILE.csv"), b ? "batch" : "seed"), false;
+    if (s && !b)
+        return cli_usage(c, _("--seed shuffles mini-batches: it needs --batch N")), false;
+    if (b && !cli_whole(c, "batch", b, 1, LONG_MAX, &n))
+        return false;
+    if (s && !cli_whole(c, "seed", s, 0, LONG_MAX, &seed))
+        return false;
+    data->batch = (size_t)n;
+    data->seed = (unsigned long long)seed;
+    return true;
+}
+
 int cli_descend(cli *c, const cli_args *a)
 {
     dx_descend_opts o;
@@ -206,7 +225,9 @@ int cli_descend(cli *c, const cli_args *a)
                 dnames[nd] = table.names[j];
                 dcols[nd++] = table.cols[j];
             }
-    dx_descend_data data = {dnames, dcols, nd, table.nrows};
+    dx_descend_data data = {dnames, dcols, nd, table.nrows, 0, 1};
+    if (!read_batch(c, a, path, &data))
+        goto out;
     size_t n = (size_t)start.n;
     bool pictured = cli_has(a, "plot") || cli_has(a, "out");
     dx_descend_request q = {start.name, start.val, n, set.name, set.val, (size_t)set.n, o,

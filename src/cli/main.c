@@ -22,6 +22,7 @@ int cli_implicit(cli *c, const cli_args *a);
 int cli_backprop(cli *c, const cli_args *a);
 
 static const cli_opt diff_opts[] = {{"var", true}, {"order", true}, {NULL, false}};
+static const cli_opt diff_at_opts[] = {{"var", true}, {"order", true}, {"at", true}, {NULL, false}};
 static const cli_opt extrema_opts[] = {{"var", true}, {"from", true}, {"to", true}, {NULL, false}};
 static const cli_opt no_opts[] = {{NULL, false}};
 static const cli_opt var_opts[] = {{"var", true}, {NULL, false}};
@@ -37,7 +38,8 @@ static const cli_opt verify_opts[] = {{"var", true}, {"at", true}, {NULL, false}
 static const cli_opt descend_opts[] = {{"start", true}, {"rate", true},   {"steps", true}, {"tol", true},
                                        {"table", false}, {"set", true},   {"method", true}, {"beta", true},
                                        {"beta2", true},  {"rows", true},  {"plot", false}, {"out", true},
-                                       {"size", true},   {"ascii", false}, {"data", true},  {NULL, false}};
+                                       {"size", true},   {"ascii", false}, {"data", true},  {"batch", true},
+                                       {"seed", true},   {NULL, false}};
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 static bool cli_is_equation(cli *c, const char *text)
@@ -49,11 +51,16 @@ static bool cli_is_equation(cli *c, const char *text)
 
 /* One row per command; argv and the interactive session both dispatch through it. */
 const cli_command cli_commands[] = {
-    {"diff", cli_diff, diff_opts, 1, 1, N_("diff EXPR [--var V] [--order N]"),
-     N_("The simplified N-th derivative (default N=1).\n  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3")},
-    {"grad", cli_grad, var_opts, 1, 1, N_("grad EXPR [--var w,b]"),
-     N_("Every partial derivative (or those by the variables --var lists), one line each.\n"
-     "  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...")},
+    {"diff", cli_diff, diff_at_opts, 1, 1, N_("diff EXPR [--var V] [--order N] [--at A]"),
+     N_("The simplified N-th derivative (default N=1); --at A adds its value there (--at x=2,w=1\n"
+     "gives several variables values; those left out stay in the result).\n"
+     "  dfdx diff 'x^3 - 3*x'    ->  3*x^2 - 3\n"
+     "  dfdx diff 'x^3 - 3*x' --at 2    ->  at x = 2: 9")},
+    {"grad", cli_grad, var_opts, 1, CLI_MAX_POS, N_("grad EXPR [--var w,b] [w=1 b=2 ...]"),
+     N_("Every partial derivative (or those by the variables --var lists), one line each; values\n"
+     "after EXPR put them at that point (the variables left out stay in the result).\n"
+     "  dfdx grad '(w*x - y)^2'  ->  d/dw = 2*x*(w*x - y) ...\n"
+     "  dfdx grad '(w*x + b - y)^2' --var w,b x=2 y=3  ->  at x = 2, y = 3: d/dw = 4*(2*w + b - 3) ...")},
     {"steps", cli_steps, var_opts, 1, 1, N_("steps EXPR [--var V]"),
      N_("The derivation, one rule application per line, each rule named with its formula.\n"
      "  dfdx steps 'sin(x^2)'   ->  d/dx(sin(x^2)) = cos(x^2)*d/dx(x^2)   chain rule, outer sin, inner x^2 ...")},
@@ -82,7 +89,8 @@ const cli_command cli_commands[] = {
      "  dfdx extrema 'x^3 - 3*x*y + y^3'  ->  x = 0, y = 0, f = 0: saddle point ... x = 1, y = 1: local min")},
     {"descend", cli_descend, descend_opts, 1, 1,
      N_("descend EXPR --start W0 [--rate LR[,LR...]] [--steps N] [--tol T] [--table] [--set x=2,y=3]\n"
-     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N] [--data FILE.csv]\n"
+     "               [--method gd|momentum|adam] [--beta B] [--beta2 B2] [--rows N]\n"
+     "               [--data FILE.csv [--batch N] [--seed S]]\n"
      "               [--plot [--out FILE.svg|.png|.pdf] [--size WxH] [--ascii]]"),
      N_("Gradient descent on EXPR, one row per step: step, position, loss, gradient, update (the\n"
      "signed change added to the position). Status: converged (|gradient| or, for gd, |update|\n"
@@ -98,6 +106,9 @@ const cli_command cli_commands[] = {
      "  --set x=2,y=3      values of the other variables, held fixed\n"
      "  --data FILE.csv    descend on the mean of EXPR over the file's rows: its header names the\n"
      "                     data variables (x,y), each line after it is one example\n"
+     "  --batch N          mini-batches: each update on the next N rows of a shuffled order\n"
+     "                     of the rows, shuffled again each epoch (the loss shown is over all)\n"
+     "  --seed S           the shuffles' seed (default 1): the same seed, the same batches\n"
      "  --rate LR          learning rate (default 0.1); several (0.01,0.15,0.9) are compared\n"
      "                     side by side, with each one's table under --table\n"
      "  --rows N           rows shown: the first and last N/2 (default 40; json 10000)\n"
