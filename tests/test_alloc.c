@@ -213,7 +213,7 @@ static bool several(dx_ctx *ctx, FILE *out)
         dx_implicit(ctx, F, "x", "y", 2, p[0], p[1], &im) != DX_OK)
         return false;
     dx_show_implicit(ctx, &im, DX_SHOW_PLAIN, &b);
-    if (!put_text(ctx, out, &b) || !(g = parse(ctx, "x^4 - 2*x^2 + y^2 - x*y/4")) ||
+    if (!put_text(ctx, out, &b) || !(g = parse(ctx, "x^3 - 3*x + y^2")) ||
         dx_extrema2(ctx, g, NULL, 0, NULL, NULL, &e) != DX_OK)
         return false;
     dx_show_extrema2(ctx, &e, DX_SHOW_PLAIN, &b);
