@@ -7,6 +7,7 @@
  * other root of either: so none is missed and none is counted twice. */
 #include "multivar.h"
 #include "alloc.h"
+#include "bpoly.h"
 #include "eval.h"
 #include "poly.h"
 #include "simplify.h"
@@ -14,143 +15,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- polynomials in x and y with rational coefficients ------------------------------------ */
-
-/* c[a*(dy+1) + b] is the coefficient of x^a y^b. */
-typedef struct bpoly {
-    int dx, dy;
-    mpq_t *c;
-} bpoly;
-
-static void bp_init(bpoly *p, int dx, int dy)
-{
-    p->dx = dx, p->dy = dy;
-    p->c = dx_gmp_alloc(sizeof *p->c * (size_t)((dx + 1) * (dy + 1)));
-    for (int k = 0; k < (dx + 1) * (dy + 1); k++)
-        mpq_init(p->c[k]);
-}
-
-static void bp_clear(bpoly *p)
-{
-    for (int k = 0; p->c && k < (p->dx + 1) * (p->dy + 1); k++)
-        mpq_clear(p->c[k]);
-    dx_free(p->c);
-    p->c = NULL;
-}
-
-static mpq_ptr bp_at(const bpoly *p, int a, int b) { return p->c[a * (p->dy + 1) + b]; }
-
-/* The derivative by x (by_y false) or by y. */
-static void bp_deriv(bpoly *out, const bpoly *p, bool by_y)
-{
-    bp_init(out, p->dx, p->dy);
-    for (int a = 0; a <= p->dx; a++)
-        for (int b = 0; b <= p->dy; b++) {
-            int k = by_y ? b : a;
-            if (k == 0)
-                continue;
-            mpq_ptr to = bp_at(out, by_y ? a : a - 1, by_y ? b - 1 : b);
-            mpq_set_si(to, k, 1);
-            mpq_mul(to, to, bp_at(p, a, b));
-        }
-}
-
-/* One term of an expanded polynomial: its coefficient and the powers of x and y. false when
- * it is not such a term. */
-static bool term_of(const dx_expr *t, const dx_expr *x, const dx_expr *y, mpq_t coef, int *a, int *b)
-{
-    size_t n = t->kind == DX_MUL ? t->n : 1;
-    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
-    mpq_set_ui(coef, 1, 1);
-    *a = *b = 0;
-    for (size_t i = 0; i < n; i++) {
-        const dx_expr *u = f[i];
-        int64_t k = 1;
-        if (u->kind == DX_NUM) {
-            mpq_t q;
-            mpq_init(q);
-            dx_num_to_mpq(q, &u->u.num);
-            mpq_mul(coef, coef, q);
-            mpq_clear(q);
-            continue;
-        }
-        if (u->kind == DX_POW) {
-            if (!dx_is_num(u->a[1]) || !dx_num_get_int(&u->a[1]->u.num, &k) || k < 1 || k > DX_EXTREMA2_MAX_DEGREE)
-                return false;
-            u = u->a[0];
-        }
-        if (u == x)
-            *a += (int)k;
-        else if (u == y)
-            *b += (int)k;
-        else
-            return false;
-    }
-    return *a + *b <= DX_EXTREMA2_MAX_DEGREE;
-}
-
-/* f as a polynomial in x and y: 1, 0 when it is none (or of too high a degree), -1 without
- * memory. */
-static int bp_from_expr(dx_ctx *ctx, dx_expr *f, const dx_expr *x, const dx_expr *y, bpoly *out, int *degree)
-{
-    dx_expr *e = dx_expand(ctx, f);
-    if (!e)
-        return -1;
-    size_t n = e->kind == DX_ADD ? e->n : 1;
-    dx_expr *const *t = e->kind == DX_ADD ? e->a : &e;
-    int dxm = 0, dym = 0, a, b;
-    mpq_t c;
-    mpq_init(c);
-    *degree = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!term_of(t[i], x, y, c, &a, &b)) {
-            mpq_clear(c);
-            return 0;
-        }
-        dxm = a > dxm ? a : dxm;
-        dym = b > dym ? b : dym;
-        *degree = a + b > *degree ? a + b : *degree;
-    }
-    bp_init(out, dxm, dym);
-    for (size_t i = 0; i < n; i++) {
-        term_of(t[i], x, y, c, &a, &b);
-        mpq_add(bp_at(out, a, b), bp_at(out, a, b), c);
-    }
-    mpq_clear(c);
-    return 1;
-}
-
-/* p as a polynomial in y (in_y) or in x whose coefficients are polynomials in the other
- * variable: out[k] for k = 0 .. degree (out has dy + 1 or dx + 1 initialised entries). */
-static void bp_split(const bpoly *p, bool in_y, dx_poly *out)
-{
-    int outer = in_y ? p->dy : p->dx, inner = in_y ? p->dx : p->dy;
-    for (int k = 0; k <= outer; k++) {
-        dx_poly_clear(&out[k]);
-        dx_poly_init(&out[k]);
-        out[k].n = inner + 1;
-        out[k].c = dx_gmp_alloc(sizeof *out[k].c * (size_t)(inner + 1));
-        for (int i = 0; i <= inner; i++) {
-            mpq_init(out[k].c[i]);
-            mpq_set(out[k].c[i], in_y ? bp_at(p, i, k) : bp_at(p, k, i));
-        }
-        /* adding the zero polynomial drops leading zeros (the library's own trim) */
-        dx_poly zero;
-        dx_poly_init(&zero);
-        dx_poly_add(&out[k], &out[k], &zero);
-    }
-}
-
-/* p = the constant q (p not initialised). */
-static void poly_const(dx_poly *p, const mpq_t q)
-{
-    dx_poly_init(p);
-    p->n = 1;
-    p->c = dx_gmp_alloc(sizeof *p->c);
-    mpq_init(p->c[0]);
-    mpq_set(p->c[0], q);
-}
 
 /* ---- resultants: the Sylvester determinant by Bareiss' fraction-free elimination ---------- */
 
@@ -164,7 +28,7 @@ static void resultant(dx_poly *out, const dx_poly *A, int m, const dx_poly *B, i
     mpq_init(one);
     mpq_set_ui(one, 1, 1);
     dx_poly_clear(out);
-    poly_const(out, one);
+    dx_poly_const(out, one);
     if (N == 0) { /* two constants: no common root */
         mpq_clear(one);
         return;
@@ -180,7 +44,7 @@ static void resultant(dx_poly *out, const dx_poly *A, int m, const dx_poly *B, i
         for (int k = 0; k <= n; k++)
             dx_poly_scale(&M[(n + i) * N + i + (n - k)], &B[k], one);
     dx_poly prev, t1, t2;
-    poly_const(&prev, one);
+    dx_poly_const(&prev, one);
     dx_poly_init(&t1);
     dx_poly_init(&t2);
     mpq_t minus;
@@ -227,7 +91,7 @@ static void resultant(dx_poly *out, const dx_poly *A, int m, const dx_poly *B, i
 }
 
 /* Res of f_x and f_y with respect to y (in_y: a polynomial in x) or to x. */
-static void eliminant(dx_poly *out, const bpoly *gx, const bpoly *gy, bool in_y)
+static void eliminant(dx_poly *out, const dx_bpoly *gx, const dx_bpoly *gy, bool in_y)
 {
     int m = in_y ? gx->dy : gx->dx, n = in_y ? gy->dy : gy->dx;
     dx_poly *A = dx_gmp_alloc(sizeof *A * (size_t)(m + 1)), *B = dx_gmp_alloc(sizeof *B * (size_t)(n + 1));
@@ -235,8 +99,8 @@ static void eliminant(dx_poly *out, const bpoly *gx, const bpoly *gy, bool in_y)
         dx_poly_init(&A[k]);
     for (int k = 0; k <= n; k++)
         dx_poly_init(&B[k]);
-    bp_split(gx, in_y, A);
-    bp_split(gy, in_y, B);
+    dx_bp_split(gx, in_y, A);
+    dx_bp_split(gy, in_y, B);
     /* true degrees: leading coefficients that vanish identically are dropped */
     while (m > 0 && A[m].n == 0)
         m--;
@@ -318,7 +182,7 @@ static void iv_scale(iv *out, const iv *a, const mpq_t q)
 static bool iv_has_zero(const iv *a) { return mpq_sgn(a->lo) <= 0 && mpq_sgn(a->hi) >= 0; }
 
 /* p over the box X x Y (powers by repeated products: a wider but still sure enclosure). */
-static void bp_eval_iv(iv *out, const bpoly *p, const iv *X, const iv *Y)
+static void bp_eval_iv(iv *out, const dx_bpoly *p, const iv *X, const iv *Y)
 {
     iv xa, yb, t;
     iv_init(&xa);
@@ -333,9 +197,9 @@ static void bp_eval_iv(iv *out, const bpoly *p, const iv *X, const iv *Y)
     for (int a = 0; a <= p->dx; a++) {
         iv_set(&yb, one, one);
         for (int b = 0; b <= p->dy; b++) {
-            if (mpq_sgn(bp_at(p, a, b))) {
+            if (mpq_sgn(dx_bp_at(p, a, b))) {
                 iv_mul(&t, &xa, &yb);
-                iv_scale(&t, &t, bp_at(p, a, b));
+                iv_scale(&t, &t, dx_bp_at(p, a, b));
                 iv_add(out, out, &t);
             }
             iv_mul(&yb, &yb, Y);
@@ -348,7 +212,7 @@ static void bp_eval_iv(iv *out, const bpoly *p, const iv *X, const iv *Y)
     iv_clear(&t);
 }
 
-static void bp_eval_q(mpq_t out, const bpoly *p, const mpq_t x, const mpq_t y)
+static void bp_eval_q(mpq_t out, const dx_bpoly *p, const mpq_t x, const mpq_t y)
 {
     iv X, Y, r;
     iv_init(&X);
@@ -367,20 +231,21 @@ static void bp_eval_q(mpq_t out, const bpoly *p, const mpq_t x, const mpq_t y)
 
 /* The gradient and the Hessian's entries of f. */
 typedef struct grad2 {
-    bpoly g[2];  /* f_x, f_y */
-    bpoly h[3];  /* f_xx, f_xy, f_yy */
+    dx_bpoly g[2];  /* the system solved: f_x, f_y, or both divided by their common factor */
+    dx_bpoly j[4];  /* its Jacobian, row-major: j[2i + k] = d g_i / d x_k */
+    dx_bpoly h[3];  /* f's Hessian: f_xx, f_xy, f_yy */
 } grad2;
 
 typedef enum verdict { NOT_CRITICAL, CRITICAL, UNDECIDED } verdict;
 
 /* Is the one candidate (the root within the box m +- r in each coordinate) a zero of the
- * gradient? Excluded when f_x or f_y keeps a sign on the box; proved by Krawczyk's operator
- * K = m - Y g(m) + (I - Y H(X))(X - m) falling inside X (Y an approximate inverse of H(m)).
+ * system g? Excluded when g_1 or g_2 keeps a sign on the box; proved by Krawczyk's operator
+ * K = m - Y g(m) + (I - Y J(X))(X - m) falling inside X (Y an approximate inverse of J(m)).
  * On CRITICAL, det and hxx get the signs of det H and f_xx on the box (0: not decided). */
 static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], int *det_sign, int *hxx_sign)
 {
     mpq_t mq[2], lo, hi, gm[2], Yq[4], t;
-    iv X[2], D[2], H[3], M[4], K, s;
+    iv X[2], D[2], H[3], J[4], M[4], K, s;
     for (int i = 0; i < 2; i++) {
         mpq_init(mq[i]);
         mpq_init(gm[i]);
@@ -391,6 +256,7 @@ static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], in
     for (int i = 0; i < 4; i++) {
         mpq_init(Yq[i]);
         iv_init(&M[i]);
+        iv_init(&J[i]);
     }
     for (int i = 0; i < 3; i++)
         iv_init(&H[i]);
@@ -417,27 +283,29 @@ static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], in
         goto out;
     for (int i = 0; i < 2; i++)
         bp_eval_q(gm[i], &G->g[i], mq[0], mq[1]);
-    double hm[3];
-    for (int i = 0; i < 3; i++) {
-        bp_eval_q(t, &G->h[i], mq[0], mq[1]);
-        hm[i] = mpq_get_d(t);
-        bp_eval_iv(&H[i], &G->h[i], &X[0], &X[1]);
+    double jm[4];
+    for (int i = 0; i < 4; i++) {
+        bp_eval_q(t, &G->j[i], mq[0], mq[1]);
+        jm[i] = mpq_get_d(t);
+        bp_eval_iv(&J[i], &G->j[i], &X[0], &X[1]);
     }
-    double det = hm[0] * hm[2] - hm[1] * hm[1];
+    for (int i = 0; i < 3; i++)
+        bp_eval_iv(&H[i], &G->h[i], &X[0], &X[1]);
+    double det = jm[0] * jm[3] - jm[1] * jm[2];
     if (det == 0 || !isfinite(det))
         goto out;
-    mpq_set_d(Yq[0], hm[2] / det);
-    mpq_set_d(Yq[1], -hm[1] / det);
-    mpq_set_d(Yq[2], -hm[1] / det);
-    mpq_set_d(Yq[3], hm[0] / det);
-    /* M = I - Y H(X), H symmetric: H(X)[k][j] is H[k + j] */
+    mpq_set_d(Yq[0], jm[3] / det);
+    mpq_set_d(Yq[1], -jm[1] / det);
+    mpq_set_d(Yq[2], -jm[2] / det);
+    mpq_set_d(Yq[3], jm[0] / det);
+    /* M = I - Y J(X) */
     for (int i = 0; i < 2; i++)
         for (int j = 0; j < 2; j++) {
             mpq_set_ui(lo, i == j, 1);
             iv_set(&M[i * 2 + j], lo, lo);
             for (int k = 0; k < 2; k++) {
                 mpq_neg(t, Yq[i * 2 + k]);
-                iv_scale(&s, &H[k + j], t);
+                iv_scale(&s, &J[k * 2 + j], t);
                 iv_add(&M[i * 2 + j], &M[i * 2 + j], &s);
             }
         }
@@ -476,6 +344,7 @@ out:
     for (int i = 0; i < 4; i++) {
         mpq_clear(Yq[i]);
         iv_clear(&M[i]);
+        iv_clear(&J[i]);
     }
     for (int i = 0; i < 3; i++)
         iv_clear(&H[i]);
@@ -561,9 +430,11 @@ static verdict decide(const grad2 *G, const dx_root *R, size_t nr, size_t i, con
 static void grad_clear(grad2 *G)
 {
     for (int i = 0; i < 2; i++)
-        bp_clear(&G->g[i]);
+        dx_bp_clear(&G->g[i]);
+    for (int i = 0; i < 4; i++)
+        dx_bp_clear(&G->j[i]);
     for (int i = 0; i < 3; i++)
-        bp_clear(&G->h[i]);
+        dx_bp_clear(&G->h[i]);
 }
 
 /* The point's coordinates and value, exactly where the roots are known exactly. */
@@ -596,9 +467,45 @@ static dx_status fill_point(dx_ctx *ctx, dx_expr *f, const char *const *vars, co
     return st;
 }
 
-/* The search on the roots of the eliminants R (x) and S (y). */
-static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_poly *R, const dx_poly *S,
-                       dx_extrema2_result *out)
+/* Is the root pair (i, j) a point of the curve C = 0? NOT_CRITICAL: no (exactly, or C keeps
+ * its sign on a box around it); CRITICAL: yes, exactly; UNDECIDED: C may vanish on the box. */
+static verdict on_curve(const dx_bpoly *C, const dx_root *R, size_t nr, size_t i, const dx_root *S, size_t ns,
+                        size_t j)
+{
+    iv X, Y, v;
+    iv_init(&X);
+    iv_init(&Y);
+    iv_init(&v);
+    mpq_t m, r;
+    mpq_init(m);
+    mpq_init(r);
+    bool exact = R[i].form == DX_ROOT_RATIONAL && S[j].form == DX_ROOT_RATIONAL;
+    const dx_root *root[2] = {&R[i], &S[j]};
+    iv *box[2] = {&X, &Y};
+    for (int k = 0; k < 2; k++) {
+        if (exact) {
+            iv_set(box[k], root[k]->q, root[k]->q);
+            continue;
+        }
+        mpq_set_d(m, root[k]->x);
+        mpq_set_d(r, k ? radius(S, ns, j, 1e-9) : radius(R, nr, i, 1e-9));
+        mpq_sub(box[k]->lo, m, r);
+        mpq_add(box[k]->hi, m, r);
+    }
+    bp_eval_iv(&v, C, &X, &Y);
+    verdict out = !iv_has_zero(&v) ? NOT_CRITICAL : exact ? CRITICAL : UNDECIDED;
+    iv_clear(&X);
+    iv_clear(&Y);
+    iv_clear(&v);
+    mpq_clear(m);
+    mpq_clear(r);
+    return out;
+}
+
+/* The search on the roots of the eliminants R (x) and S (y); the points of the curve C = 0
+ * (C NULL: no curve) are left out, being named with it. */
+static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_bpoly *C, const dx_poly *R,
+                       const dx_poly *S, dx_extrema2_result *out)
 {
     dx_root *rx = NULL, *ry = NULL;
     size_t nx = 0, ny = 0;
@@ -610,8 +517,11 @@ static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_poly *R
         for (size_t j = 0; j < ny && st == DX_OK; j++) {
             int det = 0, hxx = 0;
             verdict v = decide(G, rx, nx, i, ry, ny, j, &det, &hxx);
-            if (v == NOT_CRITICAL)
+            verdict curve = v == NOT_CRITICAL || !C ? NOT_CRITICAL : on_curve(C, rx, nx, i, ry, ny, j);
+            if (v == NOT_CRITICAL || curve == CRITICAL)
                 continue;
+            if (curve == UNDECIDED)
+                v = UNDECIDED; /* maybe a point of the curve, maybe one beside it */
             if (out->ncrit == cap) {
                 cap = cap ? 2 * cap : 8;
                 dx_crit2 *c = dx_realloc(out->crit, cap * sizeof *c);
@@ -632,66 +542,6 @@ static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_poly *R
     dx_poly_roots_free(rx, nx);
     dx_poly_roots_free(ry, ny);
     return st;
-}
-
-/* f - f(p) along the line p + t*(a, b): the order and sign of its first term in t (order 0
- * when f is constant along it). false when that cannot be found exactly. */
-static bool along(dx_ctx *ctx, dx_expr *f, const char *const *vars, const dx_crit2 *c, int a, int b, int *order,
-                  int *sign)
-{
-    dx_expr *t = dx_sym(ctx, "t_", 2), *pt[2];
-    const int dir[2] = {a, b};
-    for (int i = 0; i < 2; i++)
-        pt[i] = dx_add(ctx, (dx_expr *)c->exact[i], dx_mul(ctx, dx_int(ctx, dir[i]), t));
-    dx_expr *g = dx_subst_values(ctx, f, vars, pt, 2);
-    dx_poly p;
-    dx_poly_init(&p);
-    bool ok = g && dx_poly_from_expr(ctx, g, t, &p) == 1;
-    *order = 0;
-    for (int k = 1; ok && k < p.n && !*order; k++)
-        if (mpq_sgn(p.c[k])) {
-            *order = k;
-            *sign = mpq_sgn(p.c[k]);
-        }
-    dx_poly_clear(&p);
-    return ok;
-}
-
-/* A degenerate point with rational coordinates, looked at along eight lines through it: an
- * odd first order, or a rise along one and a fall along another, proves there is no extremum
- * (a saddle); the same sign along all only says what was seen. */
-static dx_status lines_through(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
-{
-    static const int dirs[][2] = {{1, 0}, {0, 1}, {1, 1}, {1, -1}, {1, 2}, {2, 1}, {1, -2}, {2, -1}};
-    int up = -1, down = -1, n = 0;
-    for (int d = 0; d < 8; d++) {
-        int order, sign;
-        if (!along(ctx, f, vars, c, dirs[d][0], dirs[d][1], &order, &sign)) {
-            if (!dx_recover(ctx))
-                return DX_ENOMEM;
-            continue;
-        }
-        if (order == 0)
-            continue;
-        n++;
-        if (order % 2) {
-            c->kind = DX_CP2_SADDLE;
-            c->lines = DX_MSG(DX_M_EX2_LINE_ODD, DX_I(dirs[d][0]), DX_I(dirs[d][1]), DX_I(order));
-            return DX_OK;
-        }
-        if (sign > 0 && up < 0)
-            up = d;
-        if (sign < 0 && down < 0)
-            down = d;
-    }
-    if (up >= 0 && down >= 0) {
-        c->kind = DX_CP2_SADDLE;
-        c->lines = DX_MSG(DX_M_EX2_LINE_SIGNS, DX_I(dirs[up][0]), DX_I(dirs[up][1]), DX_I(dirs[down][0]),
-                          DX_I(dirs[down][1]));
-    } else if (n > 0) {
-        c->lines = DX_MSG(up >= 0 ? DX_M_EX2_LINE_RISES : DX_M_EX2_LINE_FALLS, DX_I(n));
-    }
-    return DX_OK;
 }
 
 /* The Hessian's numbers at each point, for the report. */
@@ -719,6 +569,53 @@ static void hessian_numbers(const grad2 *G, dx_extrema2_result *out)
         mpq_clear(h[k]);
 }
 
+/* C without repeated factors, C / gcd(C, C_x, C_y): the same curve, named as (x + y)^3's
+ * x + y = 0 rather than x^2 + 2*x*y + y^2 = 0. */
+static void square_free(dx_bpoly *C)
+{
+    dx_bpoly cx, cy, g, h, q;
+    dx_bp_deriv(&cx, C, false);
+    dx_bp_deriv(&cy, C, true);
+    dx_bp_gcd(&g, &cx, &cy);
+    dx_bp_gcd(&h, C, &g);
+    if (!dx_bp_is_const(&h)) {
+        dx_bp_divexact(&q, C, &h);
+        dx_bp_clear(C);
+        dx_bp_gcd(C, &q, &q); /* normalised: integer coefficients, positive lead */
+        dx_bp_clear(&q);
+    }
+    dx_bp_clear(&cx);
+    dx_bp_clear(&cy);
+    dx_bp_clear(&g);
+    dx_bp_clear(&h);
+}
+
+/* Does the curve C = 0 have a real point? Seen when C is 0 at a point of a grid over
+ * [-10, 10]^2 (step 1/2) or takes both signs on it; else it may have none (x^2 + y^2 + 1). */
+static bool curve_seen(const dx_bpoly *C)
+{
+    mpq_t x, y, v;
+    mpq_init(x);
+    mpq_init(y);
+    mpq_init(v);
+    bool pos = false, neg = false, zero = false;
+    for (int i = -20; i <= 20 && !zero && !(pos && neg); i++)
+        for (int j = -20; j <= 20 && !zero && !(pos && neg); j++) {
+            mpq_set_si(x, i, 2);
+            mpq_set_si(y, j, 2);
+            mpq_canonicalize(x);
+            mpq_canonicalize(y);
+            bp_eval_q(v, C, x, y);
+            zero = mpq_sgn(v) == 0;
+            pos |= mpq_sgn(v) > 0;
+            neg |= mpq_sgn(v) < 0;
+        }
+    mpq_clear(x);
+    mpq_clear(y);
+    mpq_clear(v);
+    return zero || (pos && neg);
+}
+
 /* The exact search when f is a polynomial in its two variables: 1 done (the status on ctx),
  * 0 not such a polynomial, -1 failed (the error on ctx). */
 static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
@@ -727,17 +624,36 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
                   *y = dx_sym(ctx, out->vars[1], strlen(out->vars[1]));
     if (!x || !y)
         return -1;
-    bpoly P;
-    int degree, is = bp_from_expr(ctx, f, x, y, &P, &degree);
+    dx_bpoly P;
+    int degree, is = dx_bp_from_expr(ctx, f, x, y, &P, &degree);
     if (is <= 0)
         return is;
     grad2 G;
-    bp_deriv(&G.g[0], &P, false);
-    bp_deriv(&G.g[1], &P, true);
-    bp_deriv(&G.h[0], &G.g[0], false);
-    bp_deriv(&G.h[1], &G.g[0], true);
-    bp_deriv(&G.h[2], &G.g[1], true);
-    bp_clear(&P);
+    dx_bpoly fx, fy, C;
+    dx_bp_deriv(&fx, &P, false);
+    dx_bp_deriv(&fy, &P, true);
+    dx_bp_deriv(&G.h[0], &fx, false);
+    dx_bp_deriv(&G.h[1], &fx, true);
+    dx_bp_deriv(&G.h[2], &fy, true);
+    dx_bp_clear(&P);
+    /* A common factor C of f_x and f_y: every real point of C = 0 is critical (a curve of
+     * them); the other critical points are the zeros of f_x/C and f_y/C off the curve. */
+    dx_bp_gcd(&C, &fx, &fy);
+    out->curve = !dx_bp_is_const(&C);
+    if (out->curve) {
+        dx_bp_divexact(&G.g[0], &fx, &C);
+        dx_bp_divexact(&G.g[1], &fy, &C);
+        dx_bp_clear(&fx);
+        dx_bp_clear(&fy);
+        square_free(&C);
+        out->curve_eq = dx_bp_to_expr(ctx, &C, (dx_expr *)x, (dx_expr *)y);
+        out->curve_seen = curve_seen(&C);
+    } else {
+        G.g[0] = fx;
+        G.g[1] = fy;
+    }
+    for (int i = 0; i < 4; i++)
+        dx_bp_deriv(&G.j[i], &G.g[i / 2], i % 2);
     out->method = DX_EX2_RESULTANT;
     out->degree = degree;
     dx_poly R, S;
@@ -747,21 +663,22 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
     eliminant(&S, &G.g[0], &G.g[1], false);
     out->res_degree[0] = dx_poly_deg(&R);
     out->res_degree[1] = dx_poly_deg(&S);
-    dx_status st = DX_OK;
-    if (R.n == 0 || S.n == 0)
-        out->curve = true; /* a common factor: infinitely many (complex) critical points */
-    else
-        st = pairs(ctx, f, &G, &R, &S, out);
+    /* coprime after the division: an eliminant is 0 only when one of them is 0 and the other
+     * a constant (f a function of one variable), and then there is no other point */
+    dx_status st = out->curve && !out->curve_eq ? dx_ctx_error(ctx)->status
+                   : R.n == 0 || S.n == 0       ? DX_OK
+                                                : pairs(ctx, f, &G, out->curve ? &C : NULL, &R, &S, out);
     if (st == DX_OK)
         hessian_numbers(&G, out);
     for (size_t i = 0; i < out->ncrit && st == DX_OK; i++) {
         dx_crit2 *c = &out->crit[i];
         if (c->kind == DX_CP2_DEGENERATE && c->certified && c->exact[0] && c->exact[0]->kind == DX_NUM &&
             c->exact[1] && c->exact[1]->kind == DX_NUM)
-            st = lines_through(ctx, f, out->vars, c);
+            st = dx_extrema2_degenerate(ctx, f, out->vars, c);
     }
     dx_poly_clear(&R);
     dx_poly_clear(&S);
+    dx_bp_clear(&C);
     grad_clear(&G);
     return st == DX_OK ? 1 : -1;
 }

@@ -67,11 +67,13 @@ static dx_status hessian_of(dx_ctx *ctx, dx_expr *f, const char *const *vars, si
         return DX_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         dx_expr *di = dx_derivative(ctx, f, out->vars[i], 1);
-        for (size_t j = i; j < n && di; j++)
-            /* symmetric (Schwarz): the upper triangle is computed, the lower copied */
-            h[i * n + j] = h[j * n + i] = dx_derivative(ctx, di, out->vars[j], 1);
-        if (!di || !h[i * n + n - 1])
+        if (!di)
             return dx_ctx_error(ctx)->status;
+        /* symmetric (Schwarz): the upper triangle is computed, the lower copied. Each entry is
+         * checked: a later derivative can succeed after an earlier one ran out of memory. */
+        for (size_t j = i; j < n; j++)
+            if (!(h[i * n + j] = h[j * n + i] = dx_derivative(ctx, di, out->vars[j], 1)))
+                return dx_ctx_error(ctx)->status;
     }
     out->entry = h;
     if (npoint == 0)

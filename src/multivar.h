@@ -26,6 +26,10 @@ DX_HIDDEN dx_status dx_mv_end(dx_ctx *ctx, dx_status st);
 /* The determinant of an n x n matrix of expressions (row-major), simplified; NULL for n > 3. */
 DX_HIDDEN dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n);
 
+/* A degenerate critical point c of f with rational coordinates: its kind decided where the
+ * terms beyond the Hessian decide it (c->kind and c->lines set), else left degenerate. */
+DX_HIDDEN dx_status dx_extrema2_degenerate(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c);
+
 /* dx_extrema2 on the box out->from .. out->to (out->n, out->vars set): grid and Newton. */
 DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
 

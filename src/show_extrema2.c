@@ -29,9 +29,18 @@ static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
     dx_json_key(out, "method", false);
     dx_json_str(out, r->method == DX_EX2_RESULTANT ? "resultant" : "box");
     dx_json_key(out, "certified", false);
-    dx_buf_puts(out, r->method == DX_EX2_RESULTANT && !r->uncertain && !r->curve ? "true" : "false");
+    dx_buf_puts(out, r->method == DX_EX2_RESULTANT && !r->uncertain ? "true" : "false");
     dx_json_key(out, "curve", false);
     dx_buf_puts(out, r->curve ? "true" : "false");
+    /* the curve of critical points: its equation (curve_equation = 0) and whether a real point
+     * of it was seen; the critical points listed are the others */
+    dx_json_key(out, "curve_equation", false);
+    if (r->curve && r->curve_eq)
+        dx_json_expr(out, ctx, r->curve_eq);
+    else
+        dx_buf_puts(out, "null");
+    dx_json_key(out, "curve_seen", false);
+    dx_buf_puts(out, r->curve && r->curve_seen ? "true" : "false");
     dx_json_key(out, "critical_points", false);
     dx_buf_putc(out, '[');
     for (size_t k = 0; k < r->ncrit; k++) {
@@ -103,11 +112,10 @@ void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_
         return;
     }
     dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
-    if (r->curve) { /* no eliminant to name: the search stopped there */
-        say(ctx, out, DX_MSG(DX_M_EX2_CURVE));
-        return;
-    }
-    if (r->method == DX_EX2_RESULTANT) {
+    if (r->curve) {
+        say(ctx, out, DX_MSG(r->curve_seen ? DX_M_EX2_CURVE : DX_M_EX2_CURVE_UNSEEN, DX_E(r->curve_eq)));
+        say(ctx, out, DX_MSG(DX_M_EX2_METHOD_CURVE, DX_I(r->res_degree[0]), DX_I(r->res_degree[1])));
+    } else if (r->method == DX_EX2_RESULTANT) {
         say(ctx, out, DX_MSG(DX_M_EX2_METHOD_EXACT, DX_I(r->res_degree[0]), DX_I(r->res_degree[1])));
     } else {
         dx_buf box = {0};
@@ -121,10 +129,10 @@ void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_
         dx_buf_free(&box);
     }
     if (r->ncrit == 0) {
-        say(ctx, out, DX_MSG(r->method == DX_EX2_RESULTANT ? DX_M_EX2_NONE : DX_M_EX2_NONE_BOX));
+        say(ctx, out, DX_MSG(r->curve ? DX_M_EX2_NONE_OFF : r->method == DX_EX2_RESULTANT ? DX_M_EX2_NONE : DX_M_EX2_NONE_BOX));
         return;
     }
-    say(ctx, out, DX_MSG(DX_M_EX2_HEAD));
+    say(ctx, out, DX_MSG(r->curve ? DX_M_EX2_HEAD_OFF : DX_M_EX2_HEAD));
     for (size_t k = 0; k < r->ncrit; k++) {
         const dx_crit2 *c = &r->crit[k];
         dx_buf at = {0}, val = {0}, kind = {0};

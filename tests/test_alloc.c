@@ -189,6 +189,38 @@ static bool plot(dx_ctx *ctx, FILE *out)
     return t != NULL;
 }
 
+/* The commands on several variables, each through its renderer. Every call starts clean, so
+ * each result is checked before the next call. */
+static bool several(dx_ctx *ctx, FILE *out)
+{
+    const char *xy[] = {"x", "y"};
+    dx_parse_opts eq = {NULL, 0, true};
+    dx_expr *f, *at[2], *F, *p[2], *g;
+    dx_hessian_result h;
+    dx_taylor_result t;
+    dx_implicit_result im;
+    dx_extrema2_result e;
+    dx_buf b = {0};
+    if (!(f = parse(ctx, "x^3 - 3*x*y + y^3")) || !(at[0] = at[1] = parse(ctx, "1")) ||
+        dx_hessian(ctx, f, NULL, 0, xy, at, 2, &h) != DX_OK)
+        return false;
+    dx_show_hessian(ctx, &h, DX_SHOW_PLAIN, &b);
+    if (!put_text(ctx, out, &b) || dx_taylor(ctx, f, xy, at, 2, 2, &t) != DX_OK)
+        return false;
+    dx_show_taylor(ctx, &t, DX_SHOW_PLAIN, &b);
+    if (!put_text(ctx, out, &b) || !(F = dx_parse_ex(ctx, "x^2 + y^2 = 25", 14, &eq, NULL)) ||
+        !(p[0] = parse(ctx, "3")) || !(p[1] = parse(ctx, "4")) ||
+        dx_implicit(ctx, F, "x", "y", 2, p[0], p[1], &im) != DX_OK)
+        return false;
+    dx_show_implicit(ctx, &im, DX_SHOW_PLAIN, &b);
+    if (!put_text(ctx, out, &b) || !(g = parse(ctx, "x^3 - 3*x + y^2")) ||
+        dx_extrema2(ctx, g, NULL, 0, NULL, NULL, &e) != DX_OK)
+        return false;
+    dx_show_extrema2(ctx, &e, DX_SHOW_PLAIN, &b);
+    dx_extrema2_free(&e);
+    return put_text(ctx, out, &b);
+}
+
 static const struct {
     const char *name;
     scenario run;
@@ -196,6 +228,7 @@ static const struct {
     {"diff_print", diff_print}, {"big_numbers", big_numbers}, {"compile_eval", compile_eval},
     {"extrema_poly", extrema_poly}, {"extrema_grid", extrema_grid}, {"limit", limit},
     {"limit_inf", limit_inf}, {"descend", descend}, {"check", check}, {"steps", steps}, {"plot", plot},
+    {"several", several},
 };
 
 /* The answer of one run with the n-th allocation failing (0: none), malloc'd; NULL when the

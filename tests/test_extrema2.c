@@ -1,5 +1,6 @@
-/* Tests of critical points in two and three variables: textbook functions, 100 polynomials
- * built with known critical points, curves of critical points, the box search, the program. */
+/* Tests of critical points in two and three variables: textbook functions, degenerate points,
+ * 100 polynomials built with known critical points, curves of critical points, 28 random
+ * polynomials against Singular's count, the box search, the program. */
 #include "dfdx.h"
 #include "mvtest.h"
 
@@ -33,7 +34,7 @@ static const text_row textbook[] = {
     {"-x^2 - 2*y^2 + 4", 1, {{0, 0, MAX}}},
     {"x*y", 1, {{0, 0, SAD}}},
     {"x^3 - 3*x*y + y^3", 2, {{0, 0, SAD}, {1, 1, MIN}}},
-    {"x^4 + y^4", 1, {{0, 0, DEG}}},
+    {"x^4 + y^4", 1, {{0, 0, MIN}}}, /* det H = 0: decided by the lowest terms */
     {"x^4 - y^4", 1, {{0, 0, SAD}}}, /* det H = 0: decided along lines */
     {"x^3 + y^3 - 3*x - 12*y + 20", 4, {{-1, -2, MAX}, {-1, 2, SAD}, {1, -2, SAD}, {1, 2, MIN}}},
     {"x^2 + x*y + y^2 - 3*x", 1, {{2, -1, MIN}}},
@@ -47,13 +48,26 @@ static const text_row textbook[] = {
     {"x^3 + y^2 - 6*x*y + 6*x + 3*y", 2, {{1, 1.5, SAD}, {5, 13.5, MIN}}},
     {"x^2 - 2*x + y^2 - 4*y + 5", 1, {{1, 2, MIN}}},
     {"x^3 + y^2", 1, {{0, 0, SAD}}},
-    {"-x^4 - y^4", 1, {{0, 0, DEG}}},
-    {"x^2 + y^4", 1, {{0, 0, DEG}}},
+    {"-x^4 - y^4", 1, {{0, 0, MAX}}},
+    {"x^2 + y^4", 1, {{0, 0, MIN}}}, /* weights 2 for x, 1 for y */
     {"x + y", 0, {{0, 0, MIN}}},
     {"x^2 + y", 0, {{0, 0, MIN}}},
     {"(x^2 - 1)^2 + (y^2 - 1)^2", 9,
      {{-1, -1, MIN}, {-1, 0, SAD}, {-1, 1, MIN}, {0, -1, SAD}, {0, 0, MAX}, {0, 1, SAD}, {1, -1, MIN}, {1, 0, SAD},
       {1, 1, MIN}}},
+    /* degenerate points (det H = 0) decided by the terms beyond the Hessian, or not */
+    {"-(x^2 + y^4)", 1, {{0, 0, MAX}}},
+    {"(x - 1)^4 + 3*(y + 2)^2", 1, {{1, -2, MIN}}},
+    {"(y - x^2)*(y - 3*x^2)", 1, {{0, 0, SAD}}}, /* Peano's: a min along every line, no min */
+    {"x^4 - x^2*y^2 + y^4", 1, {{0, 0, MIN}}},
+    {"x^3 - 3*x*y^2", 1, {{0, 0, SAD}}}, /* the monkey saddle */
+    {"x^6 + y^4", 1, {{0, 0, MIN}}},
+    {"y^3 + x^2*y", 1, {{0, 0, SAD}}},
+    {"x^4 + y^4 - 4*x*y", 3, {{-1, -1, MIN}, {0, 0, SAD}, {1, 1, MIN}}},
+    {"-(x - 2)^2 - (y - 1)^6", 1, {{2, 1, MAX}}},
+    {"x^2 - y^4", 1, {{0, 0, SAD}}},
+    {"x^2*y^2 + x^4 + y^6", 1, {{0, 0, DEG}}}, /* two weights needed at once: undecided */
+    {"(x - y)^2 + x^4", 1, {{0, 0, DEG}}},     /* a min, seen only across the diagonal: undecided */
     /* x = (3 -+ sqrt(13))/2, y = (x + 1)/2 */
     {"x^2 - 2*y^2 + 2*x*y + 2*y - x^3/3", 2, {{-0.30277563773199465, 0.34861218113400268, SAD},
                                                  {3.3027756377319946, 2.1513878188659973, MAX}}},
@@ -186,15 +200,108 @@ START_TEST(irrational)
 }
 END_TEST
 
-START_TEST(curves)
+/* Curves of critical points: the curve named (square-free, integer coefficients), whether a
+ * real point of it was seen, and the critical points off it. */
+typedef struct curve_row {
+    const char *f, *curve;
+    bool seen;
+    size_t n;
+    want_pt pt[3];
+} curve_row;
+
+static const curve_row curve_rows[] = {
+    {"(x - y)^2", "y - x", true, 0, {{0, 0, MIN}}},
+    {"x^2*y", "x", true, 0, {{0, 0, MIN}}},
+    {"x^2*y^2", "x*y", true, 0, {{0, 0, MIN}}},
+    {"(x*y - 1)^2", "x*y - 1", true, 1, {{0, 0, SAD}}},
+    {"(x^2 + y^2 - 1)^2", "x^2 + y^2 - 1", true, 1, {{0, 0, MAX}}},
+    {"(x^2 + y^2 + 1)^2", "x^2 + y^2 + 1", false, 1, {{0, 0, MIN}}},
+    {"(x + y)^3", "x + y", true, 0, {{0, 0, MIN}}},
+    {"x^3*y^3", "x*y", true, 0, {{0, 0, MIN}}},
+    {"(y - x^2)^2", "y - x^2", true, 0, {{0, 0, MIN}}},
+    {"(x - 1)^2*(y + 2)^2", "x*y + 2*x - y - 2", true, 0, {{0, 0, MIN}}},
+    {"(x^2*y - 1)^2", "x^3*y - x", true, 0, {{0, 0, MIN}}},
+    /* x = 6/5 -+ sqrt(41)/5 on y = 0 */
+    {"(x^2 + y^2 - 1)^2*(x - 3)", "x^2 + y^2 - 1", true, 2,
+     {{1.2 - 1.2806248474865698, 0, MIN}, {1.2 + 1.2806248474865698, 0, SAD}}},
+};
+
+START_TEST(curve_row_test)
 {
-    const char *fs[] = {"(x - y)^2", "x^2*y", "(x^2 + y^2 - 1)^2", "x^2*y^2"};
-    for (size_t i = 0; i < N(fs); i++) {
-        dx_extrema2_result r;
-        ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(fs[i]), NULL, 0, NULL, NULL, &r), DX_OK);
-        ck_assert_msg(r.curve, "%s: no curve", fs[i]);
-        dx_extrema2_free(&r);
+    const curve_row *w = &curve_rows[_i];
+    dx_extrema2_result r;
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(w->f), NULL, 0, NULL, NULL, &r), DX_OK);
+    ck_assert_msg(r.curve, "%s: no curve", w->f);
+    ck_assert_str_eq(mv_printed(r.curve_eq), w->curve);
+    ck_assert_msg(r.curve_seen == w->seen, "%s: curve seen %d", w->f, r.curve_seen);
+    ck_assert_uint_eq(r.uncertain, 0);
+    check_points(w->f, &r, w->pt, w->n);
+    dx_extrema2_free(&r);
+}
+END_TEST
+
+/* Random polynomials (bench/gen_polys2.py, seed 2026: the first 70 lines, those of degree 4
+ * and 5) with the number of real critical points Singular 4.3.1 counts by an independent
+ * elimination (a Groebner basis of (f_x, f_y), nrRootsProbab; bench/singular_critical2.sh). */
+typedef struct counted_row {
+    size_t n;
+    const char *f;
+} counted_row;
+
+static const counted_row singular_rows[] = {
+    {3, "7*y - 2*y^4 + 9*x*y^2 + 6*x*y^3 - 2*x^2*y - 7*x^2*y^2 - 6*x^3 + 6*x^3*y - 3*x^4"},
+    {2, "2*y + 7*y^5 + 8*x*y^2 + 5*x*y^3 + 9*x*y^4 + 2*x^2 + 4*x^2*y + 9*x^2*y^2 - 6*x^2*y^3 + 6*x^3 + 7*x^3*y + 4*x^3*y^2 + 6*x^4 - 9*x^4*y - 5*x^5"},
+    {1, "9*y^2 - y^4 + 9*x + 9*x*y^2 + 8*x*y^3 - x^2 + 4*x^2*y - 8*x^2*y^2 - 6*x^4"},
+    {2, "-y - 7*y^2 + y^3 - y^4 + 4*y^5 - 9*x*y^2 - 2*x*y^3 - 6*x*y^4 + 8*x^2 + 2*x^2*y + 5*x^2*y^2 - 3*x^4 + 4*x^4*y - 6*x^5"},
+    {3, "-7*y + 6*y^3 - y^4 + x*y + 8*x*y^2 + 6*x*y^3 - 4*x^2 + 5*x^2*y + 2*x^2*y^2 + 9*x^3*y - 5*x^4"},
+    {2, "9*y - y^3 - 6*y^4 + 5*y^5 + 8*x - 5*x*y^2 - 6*x*y^3 + 9*x*y^4 + 3*x^2 + 8*x^2*y + 6*x^3 - 3*x^5"},
+    {3, "-4*y + 4*y^2 + 2*y^4 + 8*x*y^3 - 3*x^2*y - 7*x^3 - 4*x^3*y - 3*x^4"},
+    {8, "4*y^2 - 5*y^3 - y^5 + 2*x + 6*x*y - x*y^2 - 5*x*y^4 - 5*x^2 + 2*x^2*y + 9*x^2*y^2 + 8*x^2*y^3 - x^3 + 5*x^3*y^2 + 7*x^4 - x^5"},
+    {3, "6*y + 7*y^3 + 6*y^4 - 5*x + 7*x*y + 4*x*y^2 - 9*x^2*y^2 - 6*x^3 + x^3*y - 7*x^4"},
+    {4, "5*y^3 - y^5 + 4*x + x*y + 8*x*y^3 - 3*x*y^4 + 3*x^2*y + x^2*y^2 - 6*x^2*y^3 - 5*x^3 + 8*x^4 + 8*x^4*y + 3*x^5"},
+    {3, "4*y - 9*y^2 + 8*y^4 + x*y + 3*x*y^2 - x*y^3 - 3*x^2 - 2*x^2*y + 2*x^2*y^2 - 6*x^4"},
+    {2, "-8*y^2 - 6*y^3 - 7*y^5 + 9*x*y^2 + 5*x^2 - 9*x^2*y^2 + 2*x^3*y + 5*x^3*y^2 - 8*x^4 - 5*x^4*y + 8*x^5"},
+    {1, "-7*y^4 + 5*x*y^2 - 2*x*y^3 + 5*x^2*y^2 - x^3"},
+    {2, "5*y^3 - 7*y^4 + 7*y^5 + x - 6*x*y - 8*x*y^3 - 5*x*y^4 + x^2 - x^3 - x^4 + 7*x^5"},
+    {3, "-5*y - 4*y^2 + 2*y^3 + 4*y^4 + 6*x*y - 5*x*y^2 - 8*x^2 + 9*x^2*y^2 - 6*x^3 - 3*x^3*y + 2*x^4"},
+    {4, "5*y - 4*y^2 + 8*y^3 + 9*y^4 + y^5 - 2*x - 3*x^2 - 8*x^2*y^3 + 6*x^3 - 6*x^5"},
+    {3, "3*y^2 - 4*y^3 - 6*y^4 + 6*x - 4*x*y^2 - 7*x*y^3 + 3*x^3 + 2*x^3*y - 7*x^4"},
+    {0, "9*y - 3*y^2 - 7*y^3 + 4*y^4 + 7*y^5 + 9*x - 4*x*y - 7*x*y^2 - 3*x*y^3 + 9*x^2 + 6*x^2*y - 9*x^2*y^2 - 4*x^4 + 3*x^5"},
+    {3, "4*y - y^4 + 4*x - 2*x*y^2 - x*y^3 + 9*x^2 - 6*x^4"},
+    {2, "5*y + 5*y^3 + 6*y^4 - y^5 - 7*x*y - 5*x*y^2 + 7*x^2 - 5*x^2*y^2 + 8*x^3 - 4*x^3*y + 5*x^4*y + 6*x^5"},
+    {5, "-y^3 + 7*y^4 - 4*x*y + x*y^2 - 8*x*y^3 + 7*x^2 - 2*x^2*y - x^2*y^2 + x^3 - 9*x^4"},
+    {2, "-5*y^2 + 5*y^3 - 2*y^4 - 2*x - x*y^2 + 2*x*y^3 + 9*x*y^4 + 2*x^2 - 4*x^2*y^2 + 8*x^2*y^3 - 8*x^3 + 4*x^3*y^2 - 3*x^4 - 9*x^5"},
+    {1, "y + 5*y^4 + 6*x + 4*x*y - 7*x*y^3 - 4*x^2 - 4*x^2*y + 5*x^2*y^2 + 5*x^3 + 4*x^4"},
+    {2, "3*y^2 + 6*y^3 - y^5 - 6*x - x*y - 3*x*y^3 + 5*x^2*y + 3*x^2*y^2 + 2*x^3 + 5*x^4 + 8*x^4*y + 8*x^5"},
+    {3, "4*y - 5*y^2 - 7*y^3 + 8*y^4 - x - 3*x^2*y + x^2*y^2 - 2*x^4"},
+    {2, "3*y^2 + 9*y^5 + x - 8*x*y - 6*x^2 - 2*x^2*y^2 + 6*x^2*y^3 - 9*x^3*y - 2*x^4 + 5*x^5"},
+    {1, "2*y - y^3 - 2*y^4 - 8*x*y + 5*x*y^2 + x^2 + 2*x^2*y^2 - 8*x^3*y + 8*x^4"},
+    {2, "-3*y - y^2 + y^3 + 5*y^4 - 8*y^5 + 5*x + 9*x*y - 9*x*y^2 + x^2 - x^2*y - x^3 + x^3*y^2 - 5*x^4 - 9*x^5"},
+};
+
+START_TEST(singular_row_test)
+{
+    const counted_row *w = &singular_rows[_i];
+    dx_extrema2_result r;
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(w->f), NULL, 0, NULL, NULL, &r), DX_OK);
+    ck_assert_int_eq(r.method, DX_EX2_RESULTANT);
+    ck_assert(!r.curve);
+    ck_assert_uint_eq(r.uncertain, 0);
+    ck_assert_msg(r.ncrit == w->n, "%s: %zu critical points, Singular counts %zu", w->f, r.ncrit, w->n);
+    /* each a zero of the gradient by the independent evaluator */
+    dx_expr *e = tu_parse(w->f);
+    const char *const xy[] = {"x", "y"};
+    for (int v = 0; v < 2; v++) {
+        dx_prog *p = dx_compile(tu_ctx, dx_derivative(tu_ctx, e, xy[v], 1), xy, 2);
+        for (size_t k = 0; k < r.ncrit; k++) {
+            double g, scale;
+            ck_assert_int_eq(dx_prog_eval(p, tu_ctx, r.crit[k].at, &g), DX_OK);
+            scale = 1 + pow(fabs(r.crit[k].at[0]) + fabs(r.crit[k].at[1]), 8);
+            ck_assert_msg(fabs(g) < 1e-9 * scale, "%s: gradient %g at point %zu", w->f, g, k);
+        }
+        dx_prog_free(p);
     }
+    dx_extrema2_free(&r);
 }
 END_TEST
 
@@ -238,11 +345,13 @@ static const mv_cli_row cli_rows[] = {
     {A("extrema", "x^3 - 3*x*y + y^3", "--format", "json"), 0,
      "{\"at\": {\"x\": 1, \"y\": 1}, \"exact\": {\"x\": \"1\", \"y\": \"1\"}, \"value\": -1, \"exact_value\": \"-1\", "
      "\"kind\": \"min\""},
-    {A("extrema", "x^4 + y^4"), 0, "x = 0, y = 0, f = 0: degenerate"},
-    {A("extrema", "(x - y)^2"), 0, "not isolated"},
+    {A("extrema", "x^4 + y^4"), 0, "x = 0, y = 0, f = 0: local min\n      det H = 0, but the lowest terms of f - f(p)"},
+    {A("extrema", "(x*y - 1)^2"), 0, "every point of the curve x*y - 1 = 0"},
+    {A("extrema", "(x*y - 1)^2", "--format", "json"), 0, "\"curve_equation\": \"x*y - 1\", \"curve_seen\": true"},
+    {A("extrema", "x^2 + y^4"), 0, "with x of weight 2 and y of weight 1, are y^4 + x^2: positive except at p"},
     {A("extrema", "x^4 - y^4"), 0, "saddle point\n      det H = 0, but f rises along direction (1, 0) and falls along (0, 1)"},
     {A("extrema", "x^3 + y^2"), 0, "starts with t^3 (odd order): no extremum"},
-    {A("extrema", "x^4 + y^4"), 0, "f rises along each of the 8 lines tried, which does not prove a min"},
+    {A("extrema", "x^2*y^2 + x^4 + y^6"), 0, "f rises along each of the 8 lines tried, which does not prove a min"},
     {A("extrema", "sin(x)*cos(y)", "--from", "x=-2,y=-2", "--to", "x=2,y=2"), 0, "not certified"},
     {A("extrema", "sin(x)*cos(y)", "--from", "x=-2,y=-2"), 2, "both corners"},
     {A("extrema", "sin(x)*cos(y)", "--from", "x=-2", "--to", "x=2,y=2"), 2, "needs a value for y"},
@@ -261,7 +370,8 @@ static Suite *extrema2_suite(void)
     tcase_add_loop_test(tc, textbook_row, 0, N(textbook));
     tcase_add_loop_test(tc, built, 0, 100);
     tcase_add_test(tc, irrational);
-    tcase_add_test(tc, curves);
+    tcase_add_loop_test(tc, curve_row_test, 0, N(curve_rows));
+    tcase_add_loop_test(tc, singular_row_test, 0, N(singular_rows));
     tcase_add_test(tc, box);
     suite_add_tcase(s, tc);
     MV_ADD_CLI_CASE(s);

@@ -1,4 +1,4 @@
-/* Tests of implicit differentiation: dy/dx and d2y/dx2 of 40 curves against the slope and
+/* Tests of implicit differentiation: dy/dx and d2y/dx2 of 42 curves (41 equations) against the slope and
  * curvature of the curve itself (y(x) solved numerically near a point, central differences),
  * tangents, vertical tangents, singular points, errors, the program. */
 #include "dfdx.h"
@@ -57,6 +57,8 @@ static const curve_row curves[] = {
     {"2*x^2 - 3*x*y + y^2 = 1", 2, 1},
     {"sqrt(x*y) = x - y", 4, 1},
     {"x^2 + 4*y^2 = 8", 2, 1},
+    {"x^2 - x*y + y^2 = 3", 1, 2},
+    {"exp(x*y) = 2", 1, 0.7},
 };
 
 static const char *const xy[] = {"x", "y"};

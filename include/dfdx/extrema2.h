@@ -44,8 +44,12 @@ typedef struct dx_extrema2_result {
     dx_extrema2_method method;
     int degree;          /* RESULTANT: f's total degree, and the degrees of the eliminants */
     int res_degree[2];   /* Res_y(f_x, f_y) in x, Res_x(f_x, f_y) in y */
-    bool curve;          /* RESULTANT: f_x and f_y share a factor: the critical points are
-                            not isolated (a curve of them); none is listed */
+    bool curve;          /* RESULTANT: f_x and f_y share a factor C: every real point of the
+                            curve C = 0 is a critical point (infinitely many); the points
+                            listed are the others */
+    const dx_expr *curve_eq; /* C, with integer coefficients (the curve is curve_eq = 0) */
+    bool curve_seen;     /* C = 0 has a real point (C is 0 at, or changes sign between, points
+                            of a grid): else it may have none, and then no point is on it */
     size_t uncertain;    /* RESULTANT: listed points not certified (see dx_crit2.certified) */
     double from[DX_EXTREMA2_MAX_VARS], to[DX_EXTREMA2_MAX_VARS]; /* BOX */
     size_t grid;         /* BOX: grid points per axis */
