@@ -181,9 +181,10 @@ dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *r)
         if (newton(ctx, &d, r, p) && !add_point(ctx, r, &d, p, &cap))
             st = dx_ctx_error(ctx)->status;
         if (!dx_recover(ctx)) /* a start outside the domain is no error of the search */
-            st = DX_ENOMEM;
+            st = dx_ctx_error(ctx)->status; /* out of memory, of stack or of work */
     }
-    qsort(r->crit, r->ncrit, sizeof *r->crit, by_position);
+    if (r->ncrit > 1) /* qsort may not be given NULL, even for no items */
+        qsort(r->crit, r->ncrit, sizeof *r->crit, by_position);
     dx_prog_free(d.f);
     for (size_t i = 0; i < MAXV; i++)
         dx_prog_free(d.g[i]);
