@@ -718,10 +718,11 @@ dx_status dx_extrema2(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n
         dx_extrema2_free(out);
         return dx_ctx_error(ctx)->status;
     }
-    dx_status st = done ? DX_OK : dx_extrema2_box(ctx, f, out);
+    /* dx_mv_end may turn DX_OK into a failure seen late (GMP out of memory): free after it */
+    dx_status st = dx_mv_end(ctx, done ? DX_OK : dx_extrema2_box(ctx, f, out));
     if (st != DX_OK)
         dx_extrema2_free(out);
-    return dx_mv_end(ctx, st);
+    return st;
 }
 
 void dx_extrema2_free(dx_extrema2_result *r)
