@@ -220,6 +220,7 @@ async function main() {
     await page.fill('#descent-start', '-3.5');
     await page.fill('#descent-rates', '0.01, 0.05');
     let descended = await panel(page, 'descent-text', () => page.click('#descent-btn'));
+    await page.locator('#plot svg path.path1').waitFor({ state: 'attached', timeout: 10000 }).catch(() => {});
     check(await page.locator('#plot svg path.path1').count() === 1 &&
           sameText(descended, cliOut(['descend', 'w^4 - 8*w^2 + 2*w + 20', '--start', '-3.5', '--rate', '0.01,0.05'], 'en')),
           'descent: two rates run, drawn on the loss curve, compared in the program\'s words');
@@ -230,6 +231,8 @@ async function main() {
     await page.fill('#descent-rates', '0.01, 0.02, 0.05');
     await page.fill('#descent-steps', '60');
     descended = await panel(page, 'descent-text', () => page.click('#descent-btn'));
+    // the plot is drawn after the panel's text: wait for the third run's path, not race it
+    await page.locator('#plot svg path.path2').waitFor({ state: 'attached', timeout: 10000 }).catch(() => {});
     check(await page.locator('#plot svg path.path2').count() === 1 &&
           sameText(descended, cliOut(['descend', 'w^4 - 8*w^2 + 2*w + 20', '--start', '-3.5', '--rate', '0.01,0.02,0.05', '--steps', '60',
                                 '--method', 'momentum', '--beta', '0.8'], 'en')),
