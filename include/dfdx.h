@@ -124,9 +124,13 @@ DX_API dx_ctx *dx_ctx_new(void);
 DX_API void dx_ctx_free(dx_ctx *ctx);
 /* Limit on the number of distinct nodes; building past it fails with DX_ELIMIT. */
 DX_API void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes);
-/* Numbers as printed: when the formula parsed last had a number typed with a decimal point
- * (5.3), every rational that ends as a decimal is printed as one (0.9858*t, not 4929*t/5000;
- * 1/3 stays 1/3). exact true prints fractions always (the program's --exact). */
+/* Numbers as printed. With decimals set, every rational that ends as a decimal is printed as
+ * one (0.9858*t, not 4929*t/5000; 1/3 stays 1/3): the program sets it for a command whose
+ * formula was typed with a decimal point (dx_parse_info's decimals), and clears it before the
+ * next, so one formula's numbers never change how another's print. The setting is only the
+ * printer's: dx_simplify chooses the same form either way. exact true prints fractions always
+ * (the program's --exact). Both start false. */
+DX_API void dx_ctx_set_decimals(dx_ctx *ctx, bool decimals);
 DX_API void dx_ctx_set_exact(dx_ctx *ctx, bool exact);
 /* The stack. Passes that recurse once per level of an expression stop with DX_ELIMIT ("nested
  * too deeply for the stack") while a margin of the stack is left, wherever the depth limits
@@ -192,6 +196,7 @@ typedef struct dx_parse_opts {
 typedef struct dx_parse_info {
     size_t nnotes;
     dx_msg notes[DX_PARSE_MAX_NOTES];
+    bool decimals; /* a number was typed with a decimal point (5.3, 1.5e3): see dx_ctx_set_decimals */
 } dx_parse_info;
 
 /* dx_parse with options (opts may be NULL) and its notes in *info (may be NULL; filled on

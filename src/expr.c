@@ -33,7 +33,7 @@ struct dx_ctx {
     size_t nbigs, capbigs;
     struct dx_def *defs; /* named expressions (dx_define), in the arena */
     bool keep_domain;    /* cancellations record what they drop (dx_keep_domain) */
-    bool typed_decimal;  /* dx_note_decimal */
+    bool decimals;       /* dx_ctx_set_decimals */
     bool exact;          /* dx_ctx_set_exact */
     struct dx_stack stack;
     /* the work budget (dx_ctx_set_work): units spent, the bound (0: none), the next count at
@@ -173,14 +173,9 @@ dx_status dx_end(dx_ctx *ctx, dx_status st)
 struct dx_def **dx_ctx_defs(dx_ctx *ctx) { return &ctx->defs; }
 struct dx_stack *dx_ctx_stack(dx_ctx *ctx) { return &ctx->stack; }
 
-bool dx_note_decimal(dx_ctx *ctx, bool typed)
-{
-    bool was = ctx->typed_decimal;
-    ctx->typed_decimal = typed;
-    return was;
-}
+void dx_ctx_set_decimals(dx_ctx *ctx, bool decimals) { ctx->decimals = decimals; }
 
-bool dx_print_decimals(const dx_ctx *ctx) { return ctx->typed_decimal && !ctx->exact; }
+bool dx_print_decimals(const dx_ctx *ctx) { return ctx->decimals && !ctx->exact; }
 
 void dx_ctx_set_exact(dx_ctx *ctx, bool exact) { ctx->exact = exact; }
 
@@ -1070,6 +1065,59 @@ static dx_expr *lost_cond(dx_ctx *ctx, dx_expr *base, dx_expr *const *exps, size
 static int node_cmp(const void *x, const void *y) { return dx_cmp(*(dx_expr *const *)x, *(dx_expr *const *)y); }
 
 static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds);
+/* A coefficient c beside a surd m^(p/q) (m whole, as surd leaves it) in surd's form: the whole
+ * powers of m in c join the exponent, split again as surd splits it, so 4/2^(2/3) is
+ * 2*2^(1/3) like 2^(4/3), and 1/(2^(2/3)/4) as printed reads back as the node it was printed
+ * from. *f and *coef are updated; false without memory. */
+static bool surd_coefficient(dx_ctx *ctx, dx_num *coef, dx_expr **f)
+{
+    const dx_expr *e = *f;
+    int64_t m, p, q;
+    if (e->kind != DX_POW || e->a[0]->kind != DX_NUM || e->a[1]->kind != DX_NUM || dx_num_is_int(&e->a[1]->u.num) ||
+        !dx_num_get_int(&e->a[0]->u.num, &m) || m < 2)
+        return true;
+    dx_num pn = dx_num_numer(&e->a[1]->u.num), qn = dx_num_denom(&e->a[1]->u.num);
+    bool small = dx_num_get_int(&pn, &p) && dx_num_get_int(&qn, &q) && q <= 16;
+    dx_num_clear(&pn);
+    dx_num_clear(&qn);
+    if (!small)
+        return true;
+    /* t: the whole powers of m in c (negative: in its denominator), taken out of c */
+    dx_num mm = dx_num_int(m), c = dx_num_copy(coef);
+    int64_t t = 0;
+    for (int side = 0; side < 2; side++) {
+        for (bool whole = true; whole && t > -64 && t < 64;) {
+            dx_num part = side == 0 ? dx_num_numer(&c) : dx_num_denom(&c), r = dx_num_div(&part, &mm);
+            whole = dx_num_is_int(&r);
+            dx_num_clear(&part);
+            dx_num_clear(&r);
+            if (whole) {
+                dx_num next = side == 0 ? dx_num_div(&c, &mm) : dx_num_mul(&c, &mm);
+                dx_num_clear(&c);
+                c = next;
+                t += side == 0 ? 1 : -1;
+            }
+        }
+    }
+    /* m^(p/q + t) = m^i*m^(s/q), i as surd chooses it: -q < s < 0 for a negative power with
+     * q > 2, else 0 < s < q */
+    int64_t P = p + t * q, i = P < 0 && q > 2 ? -(-P / q) : P >= 0 ? P / q : -((-P + q - 1) / q), s = P - i * q;
+    bool ok = true;
+    if (s != p) {
+        dx_num mi;
+        dx_expr *root = dx_pow(ctx, e->a[0], dx_frac(ctx, s, q));
+        ok = root && dx_num_pow_int(&mi, &mm, i);
+        if (ok) {
+            dx_num_clear(coef);
+            *coef = dx_num_mul(&c, &mi);
+            dx_num_clear(&mi);
+            *f = root;
+        }
+    }
+    dx_num_clear(&c);
+    dx_num_clear(&mm);
+    return ok || dx_failed(ctx) ? ok : dx_oom(ctx) != NULL;
+}
 
 dx_expr *dx_mul_n(dx_ctx *ctx, dx_expr *const *in, size_t n) { return mul_rec(ctx, in, n, 0); }
 
@@ -1237,8 +1285,10 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
     } else if (ok && l.n == 0) {
         r = dx_number(ctx, &coef);
     } else if (ok) {
+        for (size_t i = 0; ok && i < l.n; i++)
+            ok = surd_coefficient(ctx, &coef, &l.v[i]);
         dx_expr *rest = l.n == 1 ? l.v[0] : NULL;
-        if (l.n > 1) {
+        if (ok && l.n > 1) {
             /* bases were sorted, but a merged power may sort elsewhere */
             if (l.n <= SMALL) {
                 for (size_t i = 1; i < l.n; i++) {
@@ -1284,12 +1334,14 @@ dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_mul(ctx, a, dx_
 /* b^(p/q) for a positive rational b = n/d that has no exact q-th root, written c*m^(s/q): m an
  * integer free of q-th powers of primes below 1000, 0 < s < q, c rational. Equal numbers then
  * are one node and sums of them combine: sqrt(8) = 2*sqrt(2), sqrt(1/2) = sqrt(2)/2,
- * (3/2)^(3/2) = 3*sqrt(6)/4. Negative powers with q > 2 keep their form (3^(-1/3)). NULL
- * when b^(p/q) is that form already or the numbers outgrow int64 (then it stays as it is). */
+ * (3/2)^(3/2) = 3*sqrt(6)/4. Negative powers with q > 2 keep a negative exponent, -q < s < 0
+ * (1/3^(1/3) reads better than 3^(2/3)/3: only square roots leave a denominator), so
+ * 2^(-44/3) is 2^(-2/3)/16384, and (1/4)^(-2/3) is 4^(2/3); other rationals to such a power
+ * keep their form ((2/3)^(-1/3)). NULL when b^(p/q) is that form already or the numbers
+ * outgrow int64 (then it stays as it is). dx_mul keeps a coefficient beside it in the same
+ * form (surd_coefficient). */
 static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t p, int64_t q)
 {
-    if (p < 0 && q > 2)
-        return NULL; /* 1/3^(1/3) reads better than 3^(2/3)/3: only square roots leave a denominator */
     dx_num nb = dx_num_numer(b), db = dx_num_denom(b);
     int64_t n, d;
     bool small = dx_num_get_int(&nb, &n) && dx_num_get_int(&db, &d);
@@ -1297,7 +1349,13 @@ static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t p, int64_t q)
     dx_num_clear(&db);
     if (!small)
         return NULL;
-    int64_t i = p >= 0 ? p / q : -((-p + q - 1) / q), s = p - i * q, m = n, k = 1;
+    bool below = p < 0 && q > 2; /* the exponent stays negative */
+    if (below && d != 1) {
+        if (n != 1)
+            return NULL;
+        return dx_pow(ctx, dx_int(ctx, d), dx_frac(ctx, -p, q)); /* (1/d)^(-p/q) = d^(p/q) */
+    }
+    int64_t i = below ? -(-p / q) : p >= 0 ? p / q : -((-p + q - 1) / q), s = p - i * q, m = n, k = 1;
     for (int64_t j = 1; j < q; j++) /* n/d = n*d^(q-1) / d^q */
         if (__builtin_mul_overflow(m, d, &m))
             return NULL;

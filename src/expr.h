@@ -108,10 +108,8 @@ DX_HIDDEN void *dx_alloc(dx_ctx *ctx, size_t size);
 DX_HIDDEN size_t dx_node_count(const dx_ctx *ctx);
 /* The node budget dx_ctx_set_budget last set (a call that lowers it for a while restores it). */
 DX_HIDDEN size_t dx_ctx_budget(const dx_ctx *ctx);
-/* Whether the formula parsed last was typed with a decimal point (the lexer sets it, the
- * parser clears it first): dx_print then writes the rationals that end as decimals, unless
- * dx_ctx_set_exact asked for fractions. Returns the previous setting. */
-DX_HIDDEN bool dx_note_decimal(dx_ctx *ctx, bool typed);
+/* dx_ctx_set_decimals, unless dx_ctx_set_exact asked for fractions: dx_print writes the
+ * rationals that end as decimals. */
 DX_HIDDEN bool dx_print_decimals(const dx_ctx *ctx);
 /* The context's named expressions (session.c owns their shape). */
 DX_HIDDEN struct dx_def **dx_ctx_defs(dx_ctx *ctx);

@@ -168,6 +168,7 @@ static dx_expr *run(dx_pstate *st, yyscan_t scanner, char *copy)
     st->prev = 0;
     st->head = NULL;
     st->nguesses = 0;
+    st->decimals = false;
     if (st->info)
         st->info->nnotes = 0;
     memcpy(copy, st->text, st->len);
@@ -202,8 +203,10 @@ static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, const dx_parse_
 {
     *open_at_end = false;
     dx_ctx_clear_error(ctx);
-    if (info)
+    if (info) {
         info->nnotes = 0;
+        info->decimals = false;
+    }
     if (len > DX_PARSE_MAX_LEN)
         return dx_fail(ctx, DX_ELIMIT, DX_PARSE_MAX_LEN, (long)len,
                        DX_M_INPUT_TOO_LONG, DX_I(len), DX_I(DX_PARSE_MAX_LEN));
@@ -237,13 +240,10 @@ static dx_expr *parse(dx_ctx *ctx, const char *text, size_t len, const dx_parse_
         goto out;
     }
     bool kept = dx_keep_domain(ctx, true); /* what was typed keeps its domain */
-    bool decimals = dx_note_decimal(ctx, false);
     result = run(st, scanner, copy);
     dx_keep_domain(ctx, kept);
-    /* the formula read last says how numbers print: with decimals if it was typed with them;
-     * a number alone (a point, --at 0.5) says nothing about the formulas */
-    if (!result || dx_body(result)->kind == DX_NUM)
-        dx_note_decimal(ctx, decimals);
+    if (result && info)
+        info->decimals = st->decimals;
     *open_at_end = !result && st->open_at_end;
     if (result && st->head)
         result = check_head(st, result);

@@ -63,6 +63,7 @@ typedef struct dx_pstate {
     const dx_parse_opts *opts; /* the caller's known names, or NULL */
     dx_parse_info *info; /* where notes go, or NULL */
     bool at_start;       /* before the first token: a prefix (f(x) =, d/dx) may come */
+    bool decimals;       /* a number was typed with a decimal point (dx_parse_info) */
     int prev;            /* the last token the scanner returned, and its span */
     long prev_pos, prev_end;
     dx_expr *head;       /* the name of a prefix "y =", NULL for none; and where its '=' is */

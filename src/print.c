@@ -86,8 +86,8 @@ typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
     dx_print_memo *memo; /* NULL: every node printed afresh */
-    /* a rational that ends is printed as a decimal (dx_print_decimals). Not in the memo's key:
-     * a memo lives for one dx_simplify, during which the context's setting stands still. */
+    /* a rational that ends is printed as a decimal (dx_print_decimals); never for the
+     * simplifier (dx_print_memoed): its choice of form does not depend on the setting */
     bool decimals;
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
@@ -970,7 +970,7 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         print_node(p, b, e, ctx_prec);
 }
 
-static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_memo *memo)
+static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_memo *memo, bool decimals)
 {
     if (!e)
         return NULL;
@@ -979,7 +979,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, memo, dx_print_decimals(ctx), NULL, 0, e, false, false, false, false};
+    printer p = {ctx, fmt, memo, decimals, NULL, 0, e, false, false, false, false};
     dx_buf b = {.limit = DX_PRINT_LIMIT};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
@@ -1005,6 +1005,6 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
     return dx_buf_take(&b);
 }
 
-char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt) { return print_with(ctx, e, fmt, NULL); }
+char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt) { return print_with(ctx, e, fmt, NULL, dx_print_decimals(ctx)); }
 
-char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m) { return print_with(ctx, e, DX_PLAIN, m); }
+char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m) { return print_with(ctx, e, DX_PLAIN, m, false); }

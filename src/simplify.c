@@ -966,7 +966,7 @@ static dx_expr *flip_below(dx_ctx *ctx, dx_expr *e)
     dx_expr *r = replace_two(ctx, e, dx_neg(ctx, e->a[0]), at, dx_pow(ctx, negate_sum(ctx, e->a[at]->a[0]), e->a[at]->a[1]));
     if (!r)
         return NULL;
-    char *sr = dx_print(ctx, r, DX_PLAIN), *se = dx_print(ctx, e, DX_PLAIN);
+    char *sr = dx_print_memoed(ctx, r, NULL), *se = dx_print_memoed(ctx, e, NULL);
     bool take = sr && se && minus_signs(sr) < minus_signs(se) && strlen(sr) <= strlen(se);
     if (!sr || !se)
         r = NULL;

@@ -327,6 +327,32 @@ START_TEST(every_command_documented)
 }
 END_TEST
 
+/* A line prints the same after a line typed with decimals as alone: how numbers print is the
+ * line's own (its formula's decimals), never the formula before it. */
+START_TEST(decimals_per_line)
+{
+    static const char *const lines[] = {"diff 0.5*x^2", "eval 3/4", "diff x^3/4", "diff 0.25*x^4 --var x",
+                                        "tangent x^3/4 --at 0.5", "diff x^3/4", "check 0.5*x^2 x", "diff x/4 --at 0.5"};
+    const char *argv[] = {NULL};
+    size_t n = sizeof lines / sizeof lines[0];
+    char all[512] = "", alone[2048] = "";
+    for (size_t i = 0; i < n; i++) {
+        char line[128], *out, *err;
+        snprintf(line, sizeof line, "%s\n", lines[i]);
+        strcat(all, line);
+        ck_assert_int_eq(tu_run(argv, line, &out, &err), 0);
+        ck_assert_msg(strlen(alone) + strlen(out) < sizeof alone, "%s", out);
+        strcat(alone, out);
+        free(out), free(err);
+    }
+    char *out, *err;
+    ck_assert_int_eq(tu_run(argv, all, &out, &err), 0);
+    ck_assert_msg(strcmp(out, alone) == 0, "in one session:\n%s\nline by line:\n%s", out, alone);
+    ck_assert_msg(strstr(out, "x\n3/4 = 0.75\n3*x^2/4\n"), "%s", out); /* 3/4 after 0.5*x^2 */
+    free(out), free(err);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("session");
@@ -340,6 +366,7 @@ int main(void)
     tcase_add_test(tc, ans_after_every_result);
     tcase_add_test(tc, terminal_session);
     tcase_add_test(tc, every_command_documented);
+    tcase_add_test(tc, decimals_per_line);
     suite_add_tcase(s, tc);
     return tu_main(s);
 }

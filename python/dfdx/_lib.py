@@ -70,7 +70,7 @@ CHECK_MAX_FOREIGN = 4
 
 
 class ParseInfo(Structure):
-    _fields_ = [("nnotes", c_size_t), ("notes", Msg * PARSE_MAX_NOTES)]
+    _fields_ = [("nnotes", c_size_t), ("notes", Msg * PARSE_MAX_NOTES), ("decimals", c_bool)]
 
 
 class Buf(Structure):
@@ -235,6 +235,7 @@ _sig("dx_ctx_free", None, P)
 _sig("dx_ctx_error", POINTER(Error), P)
 _sig("dx_ctx_errmsg", P, P, c_int)
 _sig("dx_ctx_clear_error", None, P)
+_sig("dx_ctx_set_decimals", None, P, c_bool)
 _sig("dx_parse", P, P, c_char_p, c_size_t)
 _sig("dx_parse_ex", P, P, c_char_p, c_size_t, POINTER(ParseOpts), c_void_p)
 _sig("dx_is_constant", c_bool, P)

@@ -67,7 +67,7 @@ def extrema(f, var=None, interval=None, ctx=None):
         ctx.status(L.lib.dx_extrema(ctx._ptr, f._ptr, var.encode(), byref(lo) if lo else None,
                                     byref(hi) if hi else None, byref(r)))
         try:
-            data = ctx.show(L.lib.dx_show_extrema, r)
+            data = ctx.show(L.lib.dx_show_extrema, r, decimals=f.decimals)
             cps = [CriticalPoint(c.at.x, c.at.value, _CP_KIND[c.kind], _ex(ctx, c.at.exact),
                                  _ex(ctx, c.at.exact_value), j["test"], not c.kink, c.mult)
                    for c, j in zip(r.crit[:r.ncrit], data["critical_points"])]
@@ -100,11 +100,11 @@ def check(f, answer, var=None, order=1, ctx=None):
     r = L.CheckResult()
     with ctx.lock:
         ctx.status(L.lib.dx_check(ctx._ptr, f._ptr, var.encode(), order, data_b, len(data_b), byref(r)), text)
-        data = ctx.show(L.lib.dx_show_check, r)
+        data = ctx.show(L.lib.dx_show_check, r, decimals=f.decimals)
         kind = r.eq.kind
         at = r.eq.at_d if kind in (L.EQ_DIFFERENT, L.EQ_UNDEFINED) else None
         slip = data["slip"]["name"] if data.get("slip") else None
-        return Check(kind in (L.EQ_ALGEBRA, L.EQ_POINTS), at, slip, data["verdict"], Expr(ctx, r.derivative), data)
+        return Check(kind in (L.EQ_ALGEBRA, L.EQ_POINTS), at, slip, data["verdict"], Expr(ctx, r.derivative, f.decimals), data)
 
 
 @dataclass
@@ -127,7 +127,7 @@ def evaluate(f, values=None, ctx=None, **kw):
         exprs = (c_void_p * max(1, len(values)))(*[ctx.expr(v)._ptr for v in values.values()])
         r = L.Value()
         ctx.status(L.lib.dx_eval_at(ctx._ptr, f._ptr, names, exprs, len(values), byref(r)))
-        return Value(r.value, r.decimal, _ex(ctx, r.exact), bool(r.rational), ctx.show(L.lib.dx_show_value, r))
+        return Value(r.value, r.decimal, _ex(ctx, r.exact), bool(r.rational), ctx.show(L.lib.dx_show_value, r, decimals=f.decimals))
 
 
 @dataclass
@@ -148,7 +148,7 @@ def steps(f, var=None, ctx=None):
     with ctx.lock:
         ctx.status(L.lib.dx_steps_build(ctx._ptr, f._ptr, var.encode(), byref(s)))
         try:
-            data = ctx.show(L.lib.dx_show_steps, s)
+            data = ctx.show(L.lib.dx_show_steps, s, decimals=f.decimals)
         finally:
             L.lib.dx_steps_free(byref(s))
     return [Step(d["rule"], d["description"], d["formula"], d["before"], d["after"]) for d in data["steps"]]
@@ -176,7 +176,7 @@ def tangent(f, at, var=None, ctx=None):
     with ctx.lock:
         ctx.status(L.lib.dx_tangent(ctx._ptr, f._ptr, var.encode(), text.encode("utf-8"), None, None, 0, byref(r)),
                    text)
-        data = ctx.show(L.lib.dx_show_tangent, r)
+        data = ctx.show(L.lib.dx_show_tangent, r, decimals=f.decimals)
         line = r.kind == 0
         return Tangent(r.x, r.y, line, r.slope if line else None, r.intercept if line else None,
                        _ex(ctx, r.line) if line and r.exact else None, data.get("reason"), data)
@@ -236,7 +236,7 @@ def limit(f, at, side="both", var=None, ctx=None):
     r = L.LimitReport()
     with ctx.lock:
         ctx.status(L.lib.dx_limit(ctx._ptr, f._ptr, var.encode(), p, left, right, byref(r)), text)
-        data = ctx.show(L.lib.dx_show_limit, r)
+        data = ctx.show(L.lib.dx_show_limit, r, decimals=f.decimals)
         finite = not p.inf
         return Limit(_lim_number(r.left) if r.want_left else None, _lim_number(r.right) if r.want_right else None,
                      bool(r.exists), _lim_number(r.value) if r.exists else None,
@@ -273,9 +273,9 @@ def verify(f, var=None, at=None, ctx=None):
         ctx.status(L.lib.dx_verify(ctx._ptr, f._ptr, var.encode(), None, None, 0,
                                    None if pts is None else pts.ctypes.data_as(POINTER(c_double)),
                                    0 if pts is None else pts.size, byref(r)))
-        data = ctx.show(L.lib.dx_show_verify, r)
+        data = ctx.show(L.lib.dx_show_verify, r, decimals=f.decimals)
         points = [VerifyPoint(p["x"], p["symbolic"], p["numeric"], p["match"], p["status"]) for p in data["points"]]
-        return Verification(Expr(ctx, r.derivative), points, r.matched, r.mismatched, data)
+        return Verification(Expr(ctx, r.derivative, f.decimals), points, r.matched, r.mismatched, data)
 
 
 @dataclass
@@ -342,7 +342,7 @@ def descend(f, start, rate=0.1, steps=100, method="gd", tol=None, fixed=None, ct
     with ctx.lock:
         lesson = ctx.check(L.lib.dx_descend(ctx._ptr, f._ptr, byref(req)))
         try:
-            data = ctx.show(L.lib.dx_show_descend, lesson, False)
+            data = ctx.show(L.lib.dx_show_descend, lesson, False, decimals=f.decimals)
         finally:
             L.lib.dx_descend_lesson_free(lesson)
     runs_json = data["runs"] if "runs" in data else [data]

@@ -58,10 +58,15 @@ class Context:
         L.free(raw)
         return s
 
-    def show(self, fn, result, *extra):
-        """The JSON of a result through its renderer, as a dict (lock held)."""
+    def show(self, fn, result, *extra, decimals=False):
+        """The JSON of a result through its renderer, as a dict (lock held); decimals: the
+        formula was typed with them (Expr.decimals), so its numbers print as decimals."""
         b = L.Buf()
-        fn(self._ptr, byref(result) if not isinstance(result, int) else result, L.SHOW_JSON, *extra, byref(b))
+        L.lib.dx_ctx_set_decimals(self._ptr, decimals)
+        try:
+            fn(self._ptr, byref(result) if not isinstance(result, int) else result, L.SHOW_JSON, *extra, byref(b))
+        finally:
+            L.lib.dx_ctx_set_decimals(self._ptr, False)
         try:
             if b.oom:
                 raise MemoryError("dfdx: out of memory")
@@ -77,8 +82,10 @@ class Context:
         data = text.encode("utf-8")
         known = [n.encode() for n in names]
         opts = L.ParseOpts((c_char_p * max(1, len(known)))(*known), len(known))
+        info = L.ParseInfo()
         with self.lock:
-            return Expr(self, self.check(L.lib.dx_parse_ex(self._ptr, data, len(data), opts, None), text))
+            ptr = self.check(L.lib.dx_parse_ex(self._ptr, data, len(data), opts, byref(info)), text)
+            return Expr(self, ptr, info.decimals)
 
     def template(self, text):
         """An expression of placeholders __dfdx_0__, __dfdx_1__ (to build others by substitution)."""
@@ -102,7 +109,8 @@ class Context:
             if not math.isfinite(value):
                 raise ValueError("not a finite number: %r" % (value,))
             value = repr(float(value))
-        return self.parse("(%s)" % value)
+        # a number operand says nothing of how the formula prints (x + 0.5 is x + 1/2)
+        return Expr(self, self.parse("(%s)" % value)._ptr)
 
 
 default_context = Context()
@@ -140,19 +148,26 @@ def _pick_var(f, var):
 
 class Expr:
     """An immutable expression of a Context (a dx_expr handle). str() is the dfdx program's
-    plain text; Jupyter shows its LaTeX. Equal expressions of one context are one handle."""
+    plain text; Jupyter shows its LaTeX. Equal expressions of one context are one handle.
+    decimals: typed with a decimal point (0.5*x), or made from such an expression, so its
+    numbers print as decimals where they end (as the dfdx program prints that formula's answer)."""
 
-    __slots__ = ("ctx", "_ptr", "_funcs", "__weakref__")
+    __slots__ = ("ctx", "_ptr", "_funcs", "decimals", "__weakref__")
     __array_ufunc__ = None  # 2.0*f with a NumPy number builds an Expr (f.__rmul__), not an object array
 
-    def __init__(self, ctx, ptr):
+    def __init__(self, ctx, ptr, decimals=False):
         self.ctx = ctx
         self._ptr = ptr
         self._funcs = {}
+        self.decimals = bool(decimals)
 
     def _print(self, fmt):
         with self.ctx.lock:
-            return self.ctx.string(L.lib.dx_print(self.ctx._ptr, self._ptr, fmt))
+            L.lib.dx_ctx_set_decimals(self.ctx._ptr, self.decimals)
+            try:
+                return self.ctx.string(L.lib.dx_print(self.ctx._ptr, self._ptr, fmt))
+            finally:
+                L.lib.dx_ctx_set_decimals(self.ctx._ptr, False)
 
     def __str__(self):
         return self._print(L.PLAIN)
@@ -192,10 +207,12 @@ class Expr:
         t = ctx.template(template)
         with ctx.lock:
             ptr = t._ptr
+            decimals = False
             for i, operand in enumerate(operands):
-                ptr = ctx.check(L.lib.dx_substitute(ctx._ptr, ptr, ("__dfdx_%d__" % i).encode(),
-                                                    ctx.expr(operand)._ptr))
-            return Expr(ctx, ptr)
+                o = ctx.expr(operand)
+                decimals |= o.decimals
+                ptr = ctx.check(L.lib.dx_substitute(ctx._ptr, ptr, ("__dfdx_%d__" % i).encode(), o._ptr))
+            return Expr(ctx, ptr, decimals)
 
     def __add__(self, o): return self._build("__dfdx_0__ + __dfdx_1__", self, o)
     def __radd__(self, o): return self._build("__dfdx_0__ + __dfdx_1__", o, self)
@@ -216,14 +233,14 @@ class Expr:
         var = _pick_var(self, var)
         fn = L.lib.dx_derivative if simplify else L.lib.dx_diff
         with self.ctx.lock:
-            return Expr(self.ctx, self.ctx.check(fn(self.ctx._ptr, self._ptr, var.encode(), order)))
+            return Expr(self.ctx, self.ctx.check(fn(self.ctx._ptr, self._ptr, var.encode(), order)), self.decimals)
 
     def grad(self):
         """Every partial derivative, {variable: Expr} in alphabetical order."""
         g = L.Grad()
         with self.ctx.lock:
             self.ctx.status(L.lib.dx_gradient(self.ctx._ptr, self._ptr, byref(g)))
-            return {g.vars[i].decode(): Expr(self.ctx, g.partial[i]) for i in range(g.n)}
+            return {g.vars[i].decode(): Expr(self.ctx, g.partial[i], self.decimals) for i in range(g.n)}
 
     def kinks(self, var=None):
         """Where f' is undefined because of an abs or relu: the notes `dfdx diff` prints."""
@@ -241,7 +258,7 @@ class Expr:
 
     def simplify(self):
         with self.ctx.lock:
-            return Expr(self.ctx, self.ctx.check(L.lib.dx_simplify(self.ctx._ptr, self._ptr)))
+            return Expr(self.ctx, self.ctx.check(L.lib.dx_simplify(self.ctx._ptr, self._ptr)), self.decimals)
 
     def subs(self, values=None, **kw):
         """Variables replaced by expressions or numbers, exactly: f.subs(x=2), f.subs({"x": "pi/2"})."""
@@ -251,7 +268,7 @@ class Expr:
             ptr = self._ptr
             for name, value in values.items():
                 ptr = ctx.check(L.lib.dx_substitute(ctx._ptr, ptr, name.encode(), ctx.expr(value)._ptr))
-            return Expr(ctx, ptr)
+            return Expr(ctx, ptr, self.decimals)
 
     def compile(self, variables=None, fast=False):
         """A Function evaluating this expression (like sympy.lambdify): arguments in the order

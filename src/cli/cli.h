@@ -118,7 +118,8 @@ int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a);
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 bool cli_is_equation(cli *c, const char *text);
-/* Parse text, or report the error (column and caret) and return NULL. */
+/* Parse text, or report the error (column and caret) and return NULL. A formula typed with
+ * decimals makes the command print its answer with them (dx_ctx_set_decimals). */
 dx_expr *cli_parse(cli *c, const char *text);
 /* Report the context's last error about text (which may be NULL); returns CLI_BAD. */
 int cli_report(cli *c, const char *text);

@@ -287,6 +287,7 @@ int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a)
 {
     interrupted = 0;
     clock_gettime(CLOCK_MONOTONIC, &c->started);
+    dx_ctx_set_decimals(c->ctx, false); /* until this command's formula says (cli_parse) */
     dx_ctx_set_work(c->ctx, c->work);
     dx_ctx_set_progress(c->ctx, progress, c);
     struct sigaction on = {.sa_handler = on_interrupt}, old;

@@ -165,7 +165,9 @@ int cli_usage(cli *c, const char *fmt, ...)
     return CLI_BAD;
 }
 
-dx_expr *cli_parse(cli *c, const char *text)
+/* cli_parse; decimals: a decimal point in text makes the command print decimals (a formula's
+ * does, an option's number does not: verify --at 0.5 keeps sqrt(x)' as 1/(2*sqrt(x))). */
+static dx_expr *parse_text(cli *c, const char *text, bool decimals)
 {
     /* the names of --var stay whole (--var wx: wx is not w*x) */
     char buf[1024];
@@ -178,6 +180,8 @@ dx_expr *cli_parse(cli *c, const char *text)
     dx_expr *e = dx_parse_ex(c->ctx, text, strlen(text), &opts, &info);
     if (!e)
         cli_report(c, text);
+    if (e && decimals && info.decimals)
+        dx_ctx_set_decimals(c->ctx, true);
     for (size_t i = 0; e && i < info.nnotes; i++) {
         char *note = dx_msg_text(c->ctx, &info.notes[i], DX_PLAIN);
         if (note)
@@ -188,6 +192,8 @@ dx_expr *cli_parse(cli *c, const char *text)
     }
     return e;
 }
+
+dx_expr *cli_parse(cli *c, const char *text) { return parse_text(c, text, true); }
 
 char *cli_show(cli *c, const dx_expr *e)
 {
@@ -298,7 +304,7 @@ bool cli_number_ex(cli *c, const char *opt_name, const char *text, bool allow_in
     snprintf(prefix, sizeof prefix, "%s%s: ", saved, label);
     c->line_prefix = prefix;
     bool ok = false;
-    dx_expr *e = cli_parse(c, text);
+    dx_expr *e = parse_text(c, text, false);
     if (e) {
         const char **names;
         if (cli_vars(c, e, &names) > 0)

@@ -101,6 +101,7 @@ static bool start(dxw *w, const char *f, const char *var)
     w->f = dx_parse_ex(w->ctx, f, strlen(f), &opts, &info);
     if (!w->f)
         return false;
+    dx_ctx_set_decimals(w->ctx, info.decimals);
     const char **vars;
     size_t nv = dx_vars(w->ctx, w->f, &vars);
     w->var = var && *var ? var : nv == 0 ? "x" : vars[0];
