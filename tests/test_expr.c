@@ -33,6 +33,10 @@ static const struct { const char *a, *b; } same_rows[] = {
     {"sqrt(8)", "2*sqrt(2)"}, {"sqrt(1/2)", "sqrt(2)/2"}, {"(3/2)^(3/2)", "3*sqrt(6)/4"},
     {"2^(-1/2)", "sqrt(2)/2"}, {"sqrt(12) + sqrt(3)", "3*sqrt(3)"}, {"(1/4)^(1/3)", "2^(1/3)/2"},
     {"sqrt(2)*sqrt(8)", "4"}, {"2^(5/2)", "4*sqrt(2)"}, {"sqrt(3)/sqrt(27)", "1/3"},
+    /* a coefficient beside a cube root in the same form as the power alone (fuzzing: the
+     * printed 1/(2^(2/3)/4) read back as another node) */
+    {"1/(2^(2/3)/4)", "2*2^(1/3)"}, {"4/2^(2/3)", "2^(4/3)"}, {"2^(-44/3)", "2^(-2/3)/16384"},
+    {"(1/4)^(-2/3)", "4^(2/3)"}, {"2^(2/3)/2", "2^(-1/3)"}, {"2^(-4/3)", "1/(2*2^(1/3))"},
     /* found by fuzzing: symbolic exponents that sum to a number meet the numeric ones */
     {"y^(-x - 1)*y*y^x", "1"}, {"y^(1 - x)*y^x/y^2*y^3", "y^2"}, {"relu(u)/u/relu(u)^(x + 1)*relu(u)^x", "1/u"},
 };
@@ -40,6 +44,7 @@ static const struct { const char *a, *b; } same_rows[] = {
 static const struct { const char *text; double want; } surd_rows[] = {
     {"sqrt(8)", 2.8284271247461900976}, {"sqrt(1/2)", 0.70710678118654752440}, {"(3/2)^(3/2)", 1.8371173070873835736},
     {"(1/4)^(1/3)", 0.62996052494743658238}, {"2^(5/2)", 5.6568542494923801952}, {"(12/5)^(-7/3)", 0.12967027623139943},
+    {"4/2^(2/3)", 2.5198420997897463295}, {"2^(-44/3)", 6.1035156250e-05 * 0.62996052494743658238},
 };
 
 START_TEST(surd_values)
