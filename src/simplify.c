@@ -919,6 +919,24 @@ static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
     return map_terms(ctx, sum, fewer_trig);
 }
 
+/* A quotient's numerator shorter through the reciprocal and Pythagorean identities: (sin(x)^2*csc(x)^2 -
+ * cos(x))/sin(x)^2 is (1 - cos(x))/sin(x)^2. e itself when nothing changes. */
+static dx_expr *pythagoras_above(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL)
+        return e;
+    vec v = {0};
+    bool ok = true, any = false;
+    for (uint32_t i = 0; ok && i < e->n; i++) {
+        dx_expr *f = e->a[i]->kind == DX_ADD ? dx_trig_pythagoras(ctx, trig_terms(ctx, e->a[i])) : e->a[i];
+        any |= f != e->a[i];
+        ok = f && push(ctx, &v, f);
+    }
+    dx_expr *r = !ok ? NULL : any ? dx_mul_n(ctx, v.v, v.n) : e;
+    dx_free(v.v);
+    return r;
+}
+
 /* Product e with its coefficient e->a[0] replaced by c (NULL: dropped) and factor at by f. */
 static dx_expr *replace_two(dx_ctx *ctx, dx_expr *e, dx_expr *c, uint32_t at, dx_expr *f)
 {
@@ -1041,7 +1059,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
-        cand[nc++] = together_rec(&s->ex, r0);
+        cand[nc++] = pythagoras_above(ctx, together_rec(&s->ex, r0));
         if (x != r0)
             cand[nc++] = together_rec(&s->ex, x);
         dx_expr *rest;
@@ -1120,7 +1138,10 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
         dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
         if (alt && reciprocal_below(alt))
             alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
-        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+        /* a form that mixes the families where the answer did not (csc(x)^2*(1 - cos(x)) for
+         * (1 - cos(x))/sin(x)^2) reads worse than its length says */
+        if (alt && alt != body && (!dx_trig_mixed(alt) || dx_trig_mixed(body)) &&
+            printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
     }
     dx_map_free(&s.done);

@@ -25,4 +25,8 @@ DX_HIDDEN dx_expr *dx_trig_pythagoras(dx_ctx *ctx, dx_expr *sum);
  * has none; NULL on failure. */
 DX_HIDDEN dx_expr *dx_trig_sincos(dx_ctx *ctx, dx_expr *e);
 
+/* Does e write one argument both through sin or cos and through tan, cot, sec or csc
+ * (csc(x)^2*(1 - cos(x)))? A textbook keeps to one family per argument. */
+DX_HIDDEN bool dx_trig_mixed(const dx_expr *e);
+
 #endif
