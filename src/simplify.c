@@ -1143,6 +1143,11 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
         if (alt && alt != body && (!dx_trig_mixed(alt) || dx_trig_mixed(body)) &&
             printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
+        /* double angles, when they shorten the whole: sin(x)^2' is sin(2*x) */
+        body = dx_body(r);
+        alt = dx_trig_double(ctx, body);
+        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+            r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
     }
     dx_map_free(&s.done);
     expander_free(&s.ex);

@@ -257,3 +257,100 @@ bool dx_trig_mixed(const dx_expr *e)
     trig_seen seen = {.n = 0};
     return mixed_rec(e, &seen);
 }
+
+/* --- double angles ------------------------------------------------------------------------- */
+
+/* u whose double stays one term (x, 3*x, x^2: 2*u is 2*x, 6*x, 2*x^2), where sin(2*u) reads as
+ * a textbook writes it; sin(2*x^3 + 4*x) hides the u = x^3 + 2*x it came from. */
+static bool doubles_simply(const dx_expr *u) { return u->kind != DX_ADD && u->kind != DX_NUM; }
+
+/* A product with sin(u)*cos(u) as sin(2*u)/2, a sum with a*cos(u)^2 - a*sin(u)^2 as
+ * a*cos(2*u) (one pair of each node); e itself when it has none. */
+static dx_expr *double_one(dx_ctx *ctx, dx_expr *e)
+{
+    dx_expr *two = dx_int(ctx, 2);
+    if (e->kind == DX_MUL) {
+        for (uint32_t i = 0; i < e->n; i++) {
+            const dx_expr *f = e->a[i];
+            if (f->kind != DX_CALL || f->fn != DX_SIN || !doubles_simply(f->a[0]))
+                continue;
+            for (uint32_t j = 0; j < e->n; j++) {
+                const dx_expr *g = e->a[j];
+                if (g->kind == DX_CALL && g->fn == DX_COS && g->a[0] == f->a[0]) {
+                    dx_expr *rest = dx_div(ctx, e, dx_mul(ctx, e->a[i], e->a[j]));
+                    dx_expr *sin2 = dx_call(ctx, DX_SIN, dx_mul(ctx, two, f->a[0]));
+                    return dx_mul(ctx, dx_div(ctx, rest, two), sin2);
+                }
+            }
+        }
+        return e;
+    }
+    if (e->kind != DX_ADD || e->n > DX_TRIG_MAX_ITEMS)
+        return e;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const dx_expr *t = e->a[i];
+        uint32_t nf = t->kind == DX_MUL ? t->n : 1;
+        for (uint32_t k = 0; k < nf; k++) {
+            dx_expr *u;
+            int64_t p;
+            if (trig_power(t->kind == DX_MUL ? t->a[k] : t, &u, &p) != DX_COS || p != 2 || !doubles_simply(u))
+                continue;
+            dx_expr *rest = dx_div(ctx, (dx_expr *)t, fn_pow(ctx, DX_COS, u, 2));
+            dx_expr *partner = dx_mul(ctx, dx_neg(ctx, rest), fn_pow(ctx, DX_SIN, u, 2));
+            if (!partner)
+                return NULL;
+            for (uint32_t j = 0; j < e->n; j++) {
+                if (e->a[j] != partner)
+                    continue;
+                dx_expr *terms[DX_TRIG_MAX_ITEMS];
+                uint32_t m = 0;
+                for (uint32_t q = 0; q < e->n; q++)
+                    if (q != i && q != j)
+                        terms[m++] = e->a[q];
+                terms[m++] = dx_mul(ctx, rest, dx_call(ctx, DX_COS, dx_mul(ctx, two, u)));
+                return dx_add_n(ctx, terms, m);
+            }
+        }
+    }
+    return e;
+}
+
+/* Trigonometric arguments of e, at most DX_TRIG_MAX_ITEMS (false past them). */
+static bool trig_args(const dx_expr *e, const dx_expr **args, uint32_t *n)
+{
+    if (e->kind == DX_CALL && trig_fn(e->fn)) {
+        uint32_t i = 0;
+        while (i < *n && args[i] != e->a[0])
+            i++;
+        if (i == *n) {
+            if (*n == DX_TRIG_MAX_ITEMS)
+                return false;
+            args[(*n)++] = e->a[0];
+        }
+    }
+    for (uint32_t i = 0; i < e->n; i++)
+        if (!trig_args(e->a[i], args, n))
+            return false;
+    return true;
+}
+
+dx_expr *dx_trig_double(dx_ctx *ctx, dx_expr *e)
+{
+    dx_expr *r = map_all(ctx, e, double_one);
+    if (!r || r == e)
+        return r;
+    /* sin(2*x) beside sin(x) or cos(x) makes the reader convert: only whole rewrites */
+    const dx_expr *args[DX_TRIG_MAX_ITEMS];
+    uint32_t n = 0;
+    if (!trig_args(r, args, &n))
+        return e;
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t j = 0; j < n; j++) {
+            dx_expr *twice = dx_mul(ctx, dx_int(ctx, 2), (dx_expr *)args[i]);
+            if (!twice)
+                return NULL;
+            if (args[j] == twice)
+                return e;
+        }
+    return r;
+}

@@ -25,6 +25,11 @@ DX_HIDDEN dx_expr *dx_trig_pythagoras(dx_ctx *ctx, dx_expr *sum);
  * has none; NULL on failure. */
 DX_HIDDEN dx_expr *dx_trig_sincos(dx_ctx *ctx, dx_expr *e);
 
+/* e with the double-angle identities (2*sin(u)*cos(u) = sin(2*u), cos(u)^2 - sin(u)^2 =
+ * cos(2*u)) for u of one term, when no function of u itself is left beside them; e itself
+ * otherwise; NULL on failure. A candidate: the caller keeps it when it reads shorter. */
+DX_HIDDEN dx_expr *dx_trig_double(dx_ctx *ctx, dx_expr *e);
+
 /* Does e write one argument both through sin or cos and through tan, cot, sec or csc
  * (csc(x)^2*(1 - cos(x)))? A textbook keeps to one family per argument. */
 DX_HIDDEN bool dx_trig_mixed(const dx_expr *e);
