@@ -12,6 +12,10 @@
 
 static bool trig_fn(int fn) { return fn >= DX_SIN && fn <= DX_CSC; }
 
+/* The factors of a term: a product's, or the term itself. */
+static uint32_t nfactors(const dx_expr *t) { return t->kind == DX_MUL ? t->n : 1; }
+static dx_expr *factor_at(const dx_expr *t, uint32_t j) { return t->kind == DX_MUL ? t->a[j] : (dx_expr *)t; }
+
 /* f as F(u)^k, F one of the six functions, k whole and small: F's id, u and k; else -1. */
 static int trig_power(const dx_expr *f, dx_expr **u, int64_t *k)
 {
@@ -122,12 +126,11 @@ static dx_expr *rewrite_square(dx_ctx *ctx, const dx_expr *sum, int fn, dx_expr 
     uint32_t m = 0;
     for (uint32_t i = 0; i < sum->n; i++) {
         const dx_expr *term = sum->a[i];
-        uint32_t nf = term->kind == DX_MUL ? term->n : 1;
         bool has = false;
-        for (uint32_t j = 0; j < nf && !has; j++) {
+        for (uint32_t j = 0; j < nfactors(term) && !has; j++) {
             dx_expr *w;
             int64_t k;
-            has = trig_power(term->kind == DX_MUL ? term->a[j] : term, &w, &k) == fn && w == u && k >= 2;
+            has = trig_power(factor_at(term, j), &w, &k) == fn && w == u && k >= 2;
         }
         dx_expr *r = has ? dx_expand(ctx, dx_mul(ctx, (dx_expr *)term, swap)) : (dx_expr *)term;
         if (!r)
@@ -148,11 +151,10 @@ dx_expr *dx_trig_pythagoras(dx_ctx *ctx, dx_expr *sum)
         dx_expr *best = sum;
         for (uint32_t i = 0; i < sum->n; i++) {
             const dx_expr *term = sum->a[i];
-            uint32_t nf = term->kind == DX_MUL ? term->n : 1;
-            for (uint32_t j = 0; j < nf; j++) {
+            for (uint32_t j = 0; j < nfactors(term); j++) {
                 dx_expr *u;
                 int64_t k;
-                int fn = trig_power(term->kind == DX_MUL ? term->a[j] : term, &u, &k);
+                int fn = trig_power(factor_at(term, j), &u, &k);
                 if (fn < 0 || k < 2)
                     continue;
                 dx_expr *r = rewrite_square(ctx, sum, fn, u);
@@ -289,11 +291,10 @@ static dx_expr *double_one(dx_ctx *ctx, dx_expr *e)
         return e;
     for (uint32_t i = 0; i < e->n; i++) {
         const dx_expr *t = e->a[i];
-        uint32_t nf = t->kind == DX_MUL ? t->n : 1;
-        for (uint32_t k = 0; k < nf; k++) {
+        for (uint32_t k = 0; k < nfactors(t); k++) {
             dx_expr *u;
             int64_t p;
-            if (trig_power(t->kind == DX_MUL ? t->a[k] : t, &u, &p) != DX_COS || p != 2 || !doubles_simply(u))
+            if (trig_power(factor_at(t, k), &u, &p) != DX_COS || p != 2 || !doubles_simply(u))
                 continue;
             dx_expr *rest = dx_div(ctx, (dx_expr *)t, fn_pow(ctx, DX_COS, u, 2));
             dx_expr *partner = dx_mul(ctx, dx_neg(ctx, rest), fn_pow(ctx, DX_SIN, u, 2));
