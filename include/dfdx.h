@@ -127,9 +127,9 @@ DX_API void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes);
 /* Numbers as printed. With decimals set, every rational that ends as a decimal is printed as
  * one (0.9858*t, not 4929*t/5000; 1/3 stays 1/3): the program sets it for a command whose
  * formula was typed with a decimal point (dx_parse_info's decimals), and clears it before the
- * next, so one formula's numbers never change how another's print. The setting is only the
- * printer's: dx_simplify chooses the same form either way. exact true prints fractions always
- * (the program's --exact). Both start false. */
+ * next, so one formula's numbers never change how another's print. dx_simplify (and so
+ * dx_derivative) measures its candidate forms as they will print. exact true prints fractions
+ * always (the program's --exact). Both start false. */
 DX_API void dx_ctx_set_decimals(dx_ctx *ctx, bool decimals);
 DX_API void dx_ctx_set_exact(dx_ctx *ctx, bool exact);
 /* The stack. Passes that recurse once per level of an expression stop with DX_ELIMIT ("nested

@@ -86,8 +86,8 @@ typedef struct {
     dx_ctx *ctx;
     dx_format fmt;
     dx_print_memo *memo; /* NULL: every node printed afresh */
-    /* a rational that ends is printed as a decimal (dx_print_decimals); never for the
-     * simplifier (dx_print_memoed): its choice of form does not depend on the setting */
+    /* a rational that ends is printed as a decimal (dx_print_decimals). Not in the memo's key:
+     * a memo lives for one dx_simplify, during which the context's setting stands still. */
     bool decimals;
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
@@ -1007,4 +1007,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
 
 char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt) { return print_with(ctx, e, fmt, NULL, dx_print_decimals(ctx)); }
 
-char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m) { return print_with(ctx, e, DX_PLAIN, m, false); }
+char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m)
+{
+    return print_with(ctx, e, DX_PLAIN, m, dx_print_decimals(ctx));
+}

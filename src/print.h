@@ -13,9 +13,8 @@ typedef struct dx_print_memo dx_print_memo;
 /* A memo for plain text; NULL without memory (dx_print_memoed then prints without one). */
 DX_HIDDEN dx_print_memo *dx_print_memo_new(void);
 DX_HIDDEN void dx_print_memo_free(dx_print_memo *m);
-/* dx_print(ctx, e, DX_PLAIN) with fractions (whatever dx_ctx_set_decimals says: the
- * simplifier's measure), byte for byte, taking the texts of subexpressions from m when it
- * has them and keeping the new ones there; m NULL: printed afresh. */
+/* dx_print(ctx, e, DX_PLAIN), byte for byte, taking the texts of subexpressions from m when it
+ * has them and keeping the new ones there. */
 DX_HIDDEN char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m);
 
 #endif

@@ -984,7 +984,7 @@ static dx_expr *flip_below(dx_ctx *ctx, dx_expr *e)
     dx_expr *r = replace_two(ctx, e, dx_neg(ctx, e->a[0]), at, dx_pow(ctx, negate_sum(ctx, e->a[at]->a[0]), e->a[at]->a[1]));
     if (!r)
         return NULL;
-    char *sr = dx_print_memoed(ctx, r, NULL), *se = dx_print_memoed(ctx, e, NULL);
+    char *sr = dx_print(ctx, r, DX_PLAIN), *se = dx_print(ctx, e, DX_PLAIN);
     bool take = sr && se && minus_signs(sr) < minus_signs(se) && strlen(sr) <= strlen(se);
     if (!sr || !se)
         r = NULL;
@@ -1045,7 +1045,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
     if (!r0)
         return NULL;
     /* Candidates in order of preference on a tie: the input's own form first. */
-    dx_expr *cand[10] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}; /* up to 9 */
+    dx_expr *cand[10] = {e, r0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     size_t nc = 2;
     dx_expr *factored = NULL;
     bool plain = true;
@@ -1059,7 +1059,9 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
-        cand[nc++] = pythagoras_above(ctx, together_rec(&s->ex, r0));
+        dx_expr *one_bar = pythagoras_above(ctx, together_rec(&s->ex, r0));
+        cand[nc++] = one_bar;
+        cand[nc++] = dx_trig_halves(ctx, one_bar);
         if (x != r0)
             cand[nc++] = together_rec(&s->ex, x);
         dx_expr *rest;
@@ -1138,10 +1140,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
         dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
         if (alt && reciprocal_below(alt))
             alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
-        /* a form that mixes the families where the answer did not (csc(x)^2*(1 - cos(x)) for
-         * (1 - cos(x))/sin(x)^2) reads worse than its length says */
-        if (alt && alt != body && (!dx_trig_mixed(alt) || dx_trig_mixed(body)) &&
-            printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
         /* double angles, when they shorten the whole: sin(x)^2' is sin(2*x) */
         body = dx_body(r);

@@ -224,42 +224,6 @@ static dx_expr *sincos_one(dx_ctx *ctx, dx_expr *e)
 
 dx_expr *dx_trig_sincos(dx_ctx *ctx, dx_expr *e) { return map_all(ctx, e, sincos_one); }
 
-/* The arguments met so far with the kinds of function of each: 1 sin or cos, 2 the others. */
-typedef struct {
-    const dx_expr *arg[DX_TRIG_MAX_ITEMS];
-    uint8_t kinds[DX_TRIG_MAX_ITEMS];
-    uint32_t n;
-} trig_seen;
-
-static bool mixed_rec(const dx_expr *e, trig_seen *seen)
-{
-    if (e->kind == DX_CALL && trig_fn(e->fn)) {
-        uint8_t kind = e->fn <= DX_COS ? 1 : 2;
-        uint32_t i = 0;
-        while (i < seen->n && seen->arg[i] != e->a[0])
-            i++;
-        if (i == seen->n) {
-            if (seen->n == DX_TRIG_MAX_ITEMS)
-                return false; /* past what a textbook answer holds: not judged */
-            seen->arg[seen->n] = e->a[0];
-            seen->kinds[seen->n++] = 0;
-        }
-        seen->kinds[i] |= kind;
-        if (seen->kinds[i] == 3)
-            return true;
-    }
-    for (uint32_t i = 0; i < e->n; i++)
-        if (mixed_rec(e->a[i], seen))
-            return true;
-    return false;
-}
-
-bool dx_trig_mixed(const dx_expr *e)
-{
-    trig_seen seen = {.n = 0};
-    return mixed_rec(e, &seen);
-}
-
 /* --- double angles ------------------------------------------------------------------------- */
 
 /* u whose double stays one term (x, 3*x, x^2: 2*u is 2*x, 6*x, 2*x^2), where sin(2*u) reads as
@@ -354,4 +318,45 @@ dx_expr *dx_trig_double(dx_ctx *ctx, dx_expr *e)
                 return e;
         }
     return r;
+}
+
+/* Does the sum have the term c*F(u) for a number c? */
+static bool has_term(const dx_expr *sum, int fn, const dx_expr *u)
+{
+    for (uint32_t i = 0; sum->kind == DX_ADD && i < sum->n; i++) {
+        const dx_expr *t = sum->a[i];
+        if (t->kind == DX_MUL && t->n == 2 && t->a[0]->kind == DX_NUM)
+            t = t->a[1];
+        if (t->kind == DX_CALL && t->fn == fn && t->a[0] == u)
+            return true;
+    }
+    return false;
+}
+
+dx_expr *dx_trig_halves(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL || e->n > DX_TRIG_MAX_ITEMS)
+        return e;
+    dx_expr *out[2 * DX_TRIG_MAX_ITEMS];
+    uint32_t m = 0;
+    bool any = false;
+    for (uint32_t i = 0; i < e->n; i++) {
+        dx_expr *u;
+        int64_t k;
+        int fn = trig_power(e->a[i], &u, &k);
+        int other = fn == DX_SIN ? DX_COS : DX_SIN;
+        bool partner = false; /* a sum beside it with cos(u) (for sin(u)), sin(u) (for cos(u)) */
+        for (uint32_t j = 0; (fn == DX_SIN || fn == DX_COS) && j < e->n && !partner; j++)
+            partner = has_term(e->a[j], other, u);
+        if (!partner || k >= 0 || k % 2 != 0) {
+            out[m++] = e->a[i];
+            continue;
+        }
+        /* sin(u)^2 = (1 - cos(u))*(1 + cos(u)): the sum may cancel one of them */
+        dx_expr *f = dx_call(ctx, other, u), *one = dx_int(ctx, 1), *minus = dx_int(ctx, k / 2);
+        out[m++] = dx_pow(ctx, dx_add(ctx, one, dx_neg(ctx, f)), minus);
+        out[m++] = dx_pow(ctx, dx_add(ctx, one, f), minus);
+        any = true;
+    }
+    return any ? dx_mul_n(ctx, out, m) : e;
 }

@@ -30,8 +30,10 @@ DX_HIDDEN dx_expr *dx_trig_sincos(dx_ctx *ctx, dx_expr *e);
  * otherwise; NULL on failure. A candidate: the caller keeps it when it reads shorter. */
 DX_HIDDEN dx_expr *dx_trig_double(dx_ctx *ctx, dx_expr *e);
 
-/* Does e write one argument both through sin or cos and through tan, cot, sec or csc
- * (csc(x)^2*(1 - cos(x)))? A textbook keeps to one family per argument. */
-DX_HIDDEN bool dx_trig_mixed(const dx_expr *e);
+/* A quotient by sin(u)^2k or cos(u)^2k, with a sum of cos(u) or sin(u) beside it, with that
+ * denominator as (1 - cos(u))^k*(1 + cos(u))^k (or through sin(u)), so a factor of the sum
+ * cancels: (1 - cos(x))/sin(x)^2 is 1/(cos(x) + 1). e itself when it has no such
+ * denominator; NULL on failure. A candidate: the caller keeps it when it reads shorter. */
+DX_HIDDEN dx_expr *dx_trig_halves(dx_ctx *ctx, dx_expr *e);
 
 #endif

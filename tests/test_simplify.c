@@ -107,7 +107,8 @@ static const struct { const char *f, *var, *want; } form_rows[] = {
     { "exp(x)*exp(x^3/3 + x^2/2 - 3*x + sin(x))", "x", "exp(x^3/3 + x^2/2 - 2*x + sin(x))*(x^2 + x + cos(x) - 2)" },
     /* sin^2 + cos^2 = 1 in a numerator, then what cancels; sin/cos as tan, cos/sin as cot */
     { "cos(x)/(1 + sin(x))",    "x", "-1/(sin(x) + 1)" },
-    { "(1 - cos(x))/sin(x)",    "x", "(1 - cos(x))/sin(x)^2" },  /* one family of functions, as the book */
+    { "(1 - cos(x))/sin(x)",    "x", "1/(cos(x) + 1)" },  /* (1 - cos(x))/sin(x)^2, sin^2 = (1 - cos)*(1 + cos) */
+    { "(1 + sin(x))/cos(x)",    "x", "1/(1 - sin(x))" },
     /* the identities: tan^2 = sec^2 - 1, cos*csc = cot, 1 + cot^2 = csc^2, sec = 1/cos */
     { "tan(x)/(1 - sec(x))",    "x", "1/(1 - cos(x))" },
     { "cos(x)*(1 + csc(x))",    "x", "-csc(x)^2 - sin(x)" },
