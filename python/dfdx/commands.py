@@ -63,11 +63,11 @@ def extrema(f, var=None, interval=None, ctx=None):
         lo, hi = (c_double(float(v)) for v in interval)
         if not lo.value < hi.value:
             raise UsageError("the interval's start (%s) must be less than its end (%s)" % (lo.value, hi.value))
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         ctx.status(L.lib.dx_extrema(ctx._ptr, f._ptr, var.encode(), byref(lo) if lo else None,
                                     byref(hi) if hi else None, byref(r)))
         try:
-            data = ctx.show(L.lib.dx_show_extrema, r, decimals=f.decimals)
+            data = ctx.show(L.lib.dx_show_extrema, r)
             cps = [CriticalPoint(c.at.x, c.at.value, _CP_KIND[c.kind], _ex(ctx, c.at.exact),
                                  _ex(ctx, c.at.exact_value), j["test"], not c.kink, c.mult)
                    for c, j in zip(r.crit[:r.ncrit], data["critical_points"])]
@@ -98,9 +98,9 @@ def check(f, answer, var=None, order=1, ctx=None):
     text = str(answer)
     data_b = text.encode("utf-8")
     r = L.CheckResult()
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         ctx.status(L.lib.dx_check(ctx._ptr, f._ptr, var.encode(), order, data_b, len(data_b), byref(r)), text)
-        data = ctx.show(L.lib.dx_show_check, r, decimals=f.decimals)
+        data = ctx.show(L.lib.dx_show_check, r)
         kind = r.eq.kind
         at = r.eq.at_d if kind in (L.EQ_DIFFERENT, L.EQ_UNDEFINED) else None
         slip = data["slip"]["name"] if data.get("slip") else None
@@ -123,11 +123,11 @@ def evaluate(f, values=None, ctx=None, **kw):
     ctx = f.ctx
     values = dict(values or {}, **kw)
     names = (c_char_p * max(1, len(values)))(*[k.encode() for k in values])
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         exprs = (c_void_p * max(1, len(values)))(*[ctx.expr(v)._ptr for v in values.values()])
         r = L.Value()
         ctx.status(L.lib.dx_eval_at(ctx._ptr, f._ptr, names, exprs, len(values), byref(r)))
-        return Value(r.value, r.decimal, _ex(ctx, r.exact), bool(r.rational), ctx.show(L.lib.dx_show_value, r, decimals=f.decimals))
+        return Value(r.value, r.decimal, _ex(ctx, r.exact), bool(r.rational), ctx.show(L.lib.dx_show_value, r))
 
 
 @dataclass
@@ -145,10 +145,10 @@ def steps(f, var=None, ctx=None):
     ctx = f.ctx
     var = _pick_var(f, var)
     s = L.Steps()
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         ctx.status(L.lib.dx_steps_build(ctx._ptr, f._ptr, var.encode(), byref(s)))
         try:
-            data = ctx.show(L.lib.dx_show_steps, s, decimals=f.decimals)
+            data = ctx.show(L.lib.dx_show_steps, s)
         finally:
             L.lib.dx_steps_free(byref(s))
     return [Step(d["rule"], d["description"], d["formula"], d["before"], d["after"]) for d in data["steps"]]
@@ -173,10 +173,10 @@ def tangent(f, at, var=None, ctx=None):
     var = _pick_var(f, var)
     text = at if isinstance(at, str) else repr(float(at)) if isinstance(at, float) else str(at)
     r = L.TangentResult()
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         ctx.status(L.lib.dx_tangent(ctx._ptr, f._ptr, var.encode(), text.encode("utf-8"), None, None, 0, byref(r)),
                    text)
-        data = ctx.show(L.lib.dx_show_tangent, r, decimals=f.decimals)
+        data = ctx.show(L.lib.dx_show_tangent, r)
         line = r.kind == 0
         return Tangent(r.x, r.y, line, r.slope if line else None, r.intercept if line else None,
                        _ex(ctx, r.line) if line and r.exact else None, data.get("reason"), data)
@@ -234,9 +234,9 @@ def limit(f, at, side="both", var=None, ctx=None):
         raise UsageError("at %s only the %s side exists" % ("oo" if p.inf > 0 else "-oo",
                                                             "left" if p.inf > 0 else "right"))
     r = L.LimitReport()
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         ctx.status(L.lib.dx_limit(ctx._ptr, f._ptr, var.encode(), p, left, right, byref(r)), text)
-        data = ctx.show(L.lib.dx_show_limit, r, decimals=f.decimals)
+        data = ctx.show(L.lib.dx_show_limit, r)
         finite = not p.inf
         return Limit(_lim_number(r.left) if r.want_left else None, _lim_number(r.right) if r.want_right else None,
                      bool(r.exists), _lim_number(r.value) if r.exists else None,
@@ -269,11 +269,11 @@ def verify(f, var=None, at=None, ctx=None):
     var = _pick_var(f, var)
     pts = None if at is None else np.ascontiguousarray(np.atleast_1d(at), dtype=np.float64)
     r = L.VerifyResult()
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         ctx.status(L.lib.dx_verify(ctx._ptr, f._ptr, var.encode(), None, None, 0,
                                    None if pts is None else pts.ctypes.data_as(POINTER(c_double)),
                                    0 if pts is None else pts.size, byref(r)))
-        data = ctx.show(L.lib.dx_show_verify, r, decimals=f.decimals)
+        data = ctx.show(L.lib.dx_show_verify, r)
         points = [VerifyPoint(p["x"], p["symbolic"], p["numeric"], p["match"], p["status"]) for p in data["points"]]
         return Verification(Expr(ctx, r.derivative, f.decimals), points, r.matched, r.mismatched, data)
 
@@ -339,10 +339,10 @@ def descend(f, start, rate=0.1, steps=100, method="gd", tol=None, fixed=None, ct
     req = L.DescendRequest(enc(names), dbl(vals), len(names), enc(list(fixed)),
                            dbl([float(v) for v in fixed.values()]), len(fixed), opts, dbl(rates), len(rates),
                            int(steps) + 1, False)
-    with ctx.lock:
+    with ctx.numbers(f.decimals):
         lesson = ctx.check(L.lib.dx_descend(ctx._ptr, f._ptr, byref(req)))
         try:
-            data = ctx.show(L.lib.dx_show_descend, lesson, False, decimals=f.decimals)
+            data = ctx.show(L.lib.dx_show_descend, lesson, False)
         finally:
             L.lib.dx_descend_lesson_free(lesson)
     runs_json = data["runs"] if "runs" in data else [data]

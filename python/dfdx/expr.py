@@ -1,4 +1,5 @@
 """Contexts, expressions (dx_expr handles) and compiled functions (dx_prog)."""
+import contextlib
 import ctypes
 import json
 import math
@@ -58,15 +59,21 @@ class Context:
         L.free(raw)
         return s
 
-    def show(self, fn, result, *extra, decimals=False):
-        """The JSON of a result through its renderer, as a dict (lock held); decimals: the
-        formula was typed with them (Expr.decimals), so its numbers print as decimals."""
+    @contextlib.contextmanager
+    def numbers(self, decimals):
+        """The lock held, and numbers computed and printed with decimals as the formula had
+        them (Expr.decimals), as the dfdx program does for a command's formula."""
+        with self.lock:
+            L.lib.dx_ctx_set_decimals(self._ptr, decimals)
+            try:
+                yield
+            finally:
+                L.lib.dx_ctx_set_decimals(self._ptr, False)
+
+    def show(self, fn, result, *extra):
+        """The JSON of a result through its renderer, as a dict (lock held)."""
         b = L.Buf()
-        L.lib.dx_ctx_set_decimals(self._ptr, decimals)
-        try:
-            fn(self._ptr, byref(result) if not isinstance(result, int) else result, L.SHOW_JSON, *extra, byref(b))
-        finally:
-            L.lib.dx_ctx_set_decimals(self._ptr, False)
+        fn(self._ptr, byref(result) if not isinstance(result, int) else result, L.SHOW_JSON, *extra, byref(b))
         try:
             if b.oom:
                 raise MemoryError("dfdx: out of memory")
@@ -162,12 +169,8 @@ class Expr:
         self.decimals = bool(decimals)
 
     def _print(self, fmt):
-        with self.ctx.lock:
-            L.lib.dx_ctx_set_decimals(self.ctx._ptr, self.decimals)
-            try:
-                return self.ctx.string(L.lib.dx_print(self.ctx._ptr, self._ptr, fmt))
-            finally:
-                L.lib.dx_ctx_set_decimals(self.ctx._ptr, False)
+        with self.ctx.numbers(self.decimals):
+            return self.ctx.string(L.lib.dx_print(self.ctx._ptr, self._ptr, fmt))
 
     def __str__(self):
         return self._print(L.PLAIN)
@@ -232,13 +235,13 @@ class Expr:
         the derivative in canonical form only (x + x is 2*x), as the rules give it, faster."""
         var = _pick_var(self, var)
         fn = L.lib.dx_derivative if simplify else L.lib.dx_diff
-        with self.ctx.lock:
+        with self.ctx.numbers(self.decimals):
             return Expr(self.ctx, self.ctx.check(fn(self.ctx._ptr, self._ptr, var.encode(), order)), self.decimals)
 
     def grad(self):
         """Every partial derivative, {variable: Expr} in alphabetical order."""
         g = L.Grad()
-        with self.ctx.lock:
+        with self.ctx.numbers(self.decimals):
             self.ctx.status(L.lib.dx_gradient(self.ctx._ptr, self._ptr, byref(g)))
             return {g.vars[i].decode(): Expr(self.ctx, g.partial[i], self.decimals) for i in range(g.n)}
 
@@ -246,7 +249,7 @@ class Expr:
         """Where f' is undefined because of an abs or relu: the notes `dfdx diff` prints."""
         var = _pick_var(self, var)
         r = L.Derived()
-        with self.ctx.lock:
+        with self.ctx.numbers(self.decimals):
             self.ctx.status(L.lib.dx_derive(self.ctx._ptr, self._ptr, var.encode(), 1, byref(r)))
             notes = []
             for i in range(r.nkinks):
@@ -257,7 +260,7 @@ class Expr:
             return notes
 
     def simplify(self):
-        with self.ctx.lock:
+        with self.ctx.numbers(self.decimals):
             return Expr(self.ctx, self.ctx.check(L.lib.dx_simplify(self.ctx._ptr, self._ptr)), self.decimals)
 
     def subs(self, values=None, **kw):
