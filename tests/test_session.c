@@ -348,7 +348,7 @@ START_TEST(decimals_per_line)
     char *out, *err;
     ck_assert_int_eq(tu_run(argv, all, &out, &err), 0);
     ck_assert_msg(strcmp(out, alone) == 0, "in one session:\n%s\nline by line:\n%s", out, alone);
-    ck_assert_msg(strstr(out, "x\n3/4 = 0.75\n3*x^2/4\n"), "%s", out); /* 3/4 after 0.5*x^2 */
+    ck_assert_msg(strstr(out, "\n3/4 = 0.75\n"), "%s", out); /* eval 3/4 after 0.5*x^2, not 0.75 alone */
     free(out), free(err);
 }
 END_TEST
