@@ -376,6 +376,28 @@ START_TEST(steps_follow_diff)
 }
 END_TEST
 
+/* A formula the parser guards (x/x is 1 where x != 0; a fuzz finding crashed here): the steps
+ * are the body's, and they still arrive at what dfdx diff shows. */
+START_TEST(steps_of_guarded)
+{
+    static const char *const fs[] = {"0/x", "x/x", "x^3/x", "0/(x*(x + 1))", "sin(x/x) + x", "(x^2 - 1)/(x - 1)"};
+    for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++) {
+        dx_ctx *ctx = dx_ctx_new();
+        dx_expr *e = dx_parse(ctx, fs[k], strlen(fs[k]));
+        dx_steps s;
+        ck_assert_msg(dx_steps_build(ctx, e, "x", &s) == DX_OK, "%s", fs[k]);
+        ck_assert_msg(s.n >= 1 && s.result == dx_derivative(ctx, e, "x", 1), "%s: steps arrive elsewhere", fs[k]);
+        for (size_t i = 0; i < s.n; i++)
+            ck_assert_msg(s.step[i].rule < DX_NRULES && s.step[i].label.id != DX_M_NONE &&
+                              s.step[i].formula.id != DX_M_NONE, "%s: step %zu", fs[k], i);
+        char why[256] = "";
+        ck_assert_msg(tu_check_default(e, s.result, "x", why, sizeof why) >= 5, "%s: %s", fs[k], why);
+        dx_steps_free(&s);
+        dx_ctx_free(ctx);
+    }
+}
+END_TEST
+
 /* A step as data: the rule, the node, the label's id with its arguments, the formula. */
 START_TEST(steps_as_data)
 {
@@ -463,6 +485,7 @@ int main(void)
     tcase_add_loop_test(cl, cli_golden, 0, sizeof cli_rows / sizeof cli_rows[0]);
     tcase_add_test(cl, steps_end_in_diff);
     tcase_add_test(cl, steps_follow_diff);
+    tcase_add_test(cl, steps_of_guarded);
     tcase_add_test(cl, steps_as_data);
     tcase_add_test(cl, check_as_data);
     suite_add_tcase(s, cl);
