@@ -185,11 +185,13 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, const char *var, dx_steps *out
         memset(out, 0, sizeof *out);
         return st;
     }
-    const dx_expr *bare = shown; /* a guard prints as its body: no step that shows nothing new */
+    const dx_expr *bare = shown;
     while (bare->kind == DX_GUARD)
         bare = bare->a[0];
     if (bare != cur)
         out->step[out->n++] = step_of(DX_R_SIMPLIFY, f, shown, x);
+    else /* only the guard differs, and it prints as its body: the last step carries it */
+        out->step[out->n - 1].after = shown;
     out->result = shown;
     dx_status st = dx_end(ctx, DX_OK); /* out of memory on the way, though a fallback answered */
     if (st != DX_OK)
