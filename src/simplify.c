@@ -919,11 +919,35 @@ static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
     return map_terms(ctx, sum, fewer_trig);
 }
 
+/* Has a term of sum (or sum itself, a term) a factor sin, cos, tan, cot, sec or csc, or a power
+ * of one? Only then may the identities shorten it: the others are not tried. */
+static bool trig_in_terms(const dx_expr *sum)
+{
+    uint32_t n = sum->kind == DX_ADD ? sum->n : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        const dx_expr *t = sum->kind == DX_ADD ? sum->a[i] : sum;
+        for (uint32_t j = 0; j < (t->kind == DX_MUL ? t->n : 1); j++) {
+            const dx_expr *f = t->kind == DX_MUL ? t->a[j] : t;
+            f = f->kind == DX_POW ? f->a[0] : f;
+            if (f->kind == DX_CALL && f->fn <= DX_CSC)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* A quotient's numerator shorter through the reciprocal and Pythagorean identities: (sin(x)^2*csc(x)^2 -
  * cos(x))/sin(x)^2 is (1 - cos(x))/sin(x)^2. e itself when nothing changes. */
-static dx_expr *pythagoras_above(dx_ctx *ctx, dx_expr *e)
+static dx_expr *pythagoras_above(dx_ctx *ctx, const dx_expr *sum, dx_expr *e)
 {
-    if (!e || e->kind != DX_MUL)
+    if (!e || e->kind != DX_MUL || !trig_in_terms(sum))
+        return e;
+    /* only a quotient by a power of sin, cos, ... (the quotient rule's textbook shape): the
+     * identities on every numerator cost more work than they save */
+    bool by_trig = false;
+    for (uint32_t i = 0; i < e->n && !by_trig; i++)
+        by_trig = is_denominator(e->a[i]) && e->a[i]->a[0]->kind == DX_CALL && e->a[i]->a[0]->fn <= DX_CSC;
+    if (!by_trig)
         return e;
     vec v = {0};
     bool ok = true, any = false;
@@ -1059,7 +1083,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
-        dx_expr *one_bar = pythagoras_above(ctx, together_rec(&s->ex, r0));
+        dx_expr *one_bar = pythagoras_above(ctx, r0, together_rec(&s->ex, r0));
         cand[nc++] = one_bar;
         cand[nc++] = dx_trig_halves(ctx, one_bar);
         if (x != r0)

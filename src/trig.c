@@ -195,7 +195,7 @@ static dx_expr *map_rec(dx_ctx *ctx, dx_map *memo, dx_expr *e, dx_expr *(*fn)(dx
             return NULL;
     r = e->kind == DX_CALL ? dx_call(ctx, e->fn, a[0]) : e->kind == DX_ADD ? dx_add_n(ctx, a, e->n)
       : e->kind == DX_MUL ? dx_mul_n(ctx, a, e->n) : dx_pow(ctx, a[0], a[1]);
-    r = fn(ctx, r);
+    r = r ? fn(ctx, r) : NULL; /* a constructor failed (no memory): fn sees only nodes */
     if (r && !dx_map_put(memo, e, r))
         return dx_oom(ctx);
     return r;

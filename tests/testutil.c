@@ -159,9 +159,12 @@ void tu_teardown(void)
 
 dx_expr *tu_parse(const char *s)
 {
-    dx_expr *e = dx_parse(tu_ctx, s, strlen(s));
+    dx_parse_info info;
+    dx_expr *e = dx_parse_ex(tu_ctx, s, strlen(s), NULL, &info);
     const dx_error *err = dx_ctx_error(tu_ctx);
     ck_assert_msg(e != NULL, "parse \"%s\" failed: %s (at %ld..%ld)", s, tu_err(tu_ctx), err->pos, err->end);
+    if (info.decimals) /* as the program reads a command's formula (dx_ctx_set_decimals) */
+        dx_ctx_set_decimals(tu_ctx, true);
     return e;
 }
 

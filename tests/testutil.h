@@ -39,7 +39,9 @@ void tu_teardown(void);
 /* The context's error as plain text ("" when there is none), in a buffer that the next call
  * reuses. */
 const char *tu_err(dx_ctx *ctx);
-/* s parsed in tu_ctx; a parse error fails the test, naming s, the message and its place. */
+/* s parsed in tu_ctx; a parse error fails the test, naming s, the message and its place. s
+ * typed with decimals makes tu_ctx print with them for the rest of the test, as the program
+ * does for the command whose formula it is. */
 dx_expr *tu_parse(const char *s);
 
 /* Run suite s (and free it); the process's exit status: 0 when every check passed. */
