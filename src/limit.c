@@ -1155,6 +1155,37 @@ static bool defined_beside(lim_st *s, dx_expr *f)
     return false;
 }
 
+/* Is f defined beside A on this side, though every sample overflowed (x^1000/1.001^x at
+ * x = 10^k, e^(e^x))? Each condition of f's domain (a denominator != 0, ln's argument > 0, an
+ * even root's base >= 0, ...) holds near A when the quantity's exact limit lies strictly inside
+ * it: +oo, or a number of the right sign. flip: the engine runs on f(-x) (A = -oo). */
+static bool defined_near(lim_st *s, dx_expr *f, bool flip)
+{
+    dx_expr **conds = NULL;
+    size_t n = 0, cap = 0;
+    if (!dx_domain_of(s->ctx, f, &conds, &n, &cap)) {
+        forgive(s);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *q = conds[i]->a[0];
+        if (flip && !(q = dx_subst(s->ctx, q, s->x, dx_neg(s->ctx, s->x)))) {
+            forgive(s);
+            return false;
+        }
+        lim_st t = {.ctx = s->ctx, .x = s->x, .p = s->p, .a = s->a, .dir = s->dir};
+        if (flip)
+            t.p.inf = 1, t.dir = -1;
+        lv l = lim(&t, q);
+        s->oom |= t.oom;
+        int sg = lv_sign(&t, l);
+        bool inside = conds[i]->fn == DX_REL_NE0 ? sg == 1 || sg == -1 : sg == 1;
+        if (!inside)
+            return false;
+    }
+    return true;
+}
+
 /* The method of an exact answer: what decided (growth, degrees, l'Hopital's rounds,
  * substitution), the rewrites on the way, and for no limit the bounds it moves between. */
 static void exact_method(lim_st *s, lv l, dx_lim *out)
@@ -1177,6 +1208,14 @@ static void exact_method(lim_st *s, lv l, dx_lim *out)
     m->wild = l.k == LV_WILD;
 }
 
+/* A failed allocation of this file's own is recorded on the context here. */
+static dx_status oom_status(dx_ctx *ctx)
+{
+    if (!dx_failed(ctx))
+        dx_oom(ctx);
+    return dx_ctx_error(ctx)->status;
+}
+
 static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
 {
     memset(out, 0, sizeof *out);
@@ -1194,13 +1233,18 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
             return dx_ctx_error(ctx)->status;
         }
     }
-    if (!defined_beside(&s, f)) {
+    /* samples that all fail are overflow when the domain's conditions hold near A */
+    bool overflow = !defined_beside(&s, f);
+    if (overflow && !defined_near(&s, f, p.inf < 0)) {
+        if (s.oom)
+            return oom_status(ctx);
         out->kind = DX_LIM_UNDEFINED;
         say(out, DX_MSG(DX_M_LIM_UNDEFINED_SIDE));
         return DX_OK;
     }
     /* near A, a guarded f is its body: where its conditions fail nearby, the samples above
-     * found f undefined on this side */
+     * found f undefined on this side, or the limits of the conditions' quantities proved it
+     * defined */
     dx_expr *g = unkink(&s, dx_body(f));
     if (g && p.inf < 0) {
         /* f(x) at -oo is f(-x) at +oo: the rules of growth need only one infinity */
@@ -1226,11 +1270,8 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
             used = &t;
         }
     }
-    if (s.oom || t.oom) { /* a failed allocation of this file's own is recorded here */
-        if (!dx_failed(ctx))
-            dx_oom(ctx);
-        return dx_ctx_error(ctx)->status;
-    }
+    if (s.oom || t.oom)
+        return oom_status(ctx);
     switch (l.k) {
     case LV_FINITE:
         out->kind = DX_LIM_VALUE;
@@ -1255,6 +1296,10 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
     s.p = p;
     s.dir = dir;
     numeric(&s, f, out);
+    if (overflow) { /* defined, but no double reaches it */
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, DX_MSG(DX_M_LIM_OVERFLOW));
+    }
     if ((s.osc || t.osc) && (out->kind == DX_LIM_VALUE || out->kind == DX_LIM_POS_INF || out->kind == DX_LIM_NEG_INF)) {
         /* x*(1 + sin(x)) looks like oo at x = 10, 100, ... but is 0 at every 3*pi/2 + 2*k*pi:
          * with an oscillating part, what the samples suggest is not an answer */
