@@ -108,7 +108,7 @@ static const struct {
     { "ln(x)^5/x",                "oo",   "0",     "-",     "0",     "power beats logarithm", -1 },
     { "x/ln(x)",                  "oo",   "oo",    "-",     "oo",    "power beats logarithm", 0 },
     { "ln(x) - x",                "oo",   "-oo",   "-",     "-oo",   "power beats logarithm", 0 },
-    { "ln(ln(x))/ln(x)",          "oo",   "0",     "-",     "0",     "l'Hopital", -1 },
+    { "ln(ln(x))/ln(x)",          "oo",   "0",     "-",     "0",     "powers of ln(x) compared", -1 },
     { "ln(x^2 + 1)/ln(x)",        "oo",   "2",     "-",     "2",     "powers of ln(x)", 0 },
     { "cosh(x)/exp(x)",           "oo",   "1/2",   "-",     "1/2",   "exponentials compared", 0 },
     { "(e^x - e^(-x))/(e^x + e^(-x))", "oo", "1",  "-",     "1",     "exponentials compared", 0 },
@@ -377,10 +377,18 @@ static const struct { const char *f; int ok; dx_growth_class cls; const char *go
     { "x + sin(x)",             1, DX_GROWTH_POWER, "oo" },
     { "x*(sqrt(x^2 + 1) - x)",  1, DX_GROWTH_CONST, "1/2" },
     { "sqrt(x + 1) - sqrt(x)",  1, DX_GROWTH_POWER, "0" },
+    /* iterated logarithms and exponentials (issue 21) */
+    { "ln(ln(x))",              1, DX_GROWTH_LOG,   "oo" },
+    { "ln(x)^2/ln(ln(x))^9",    1, DX_GROWTH_LOG,   "oo" },
+    { "e^(e^x)",                1, DX_GROWTH_EXP,   "oo" },
+    { "e^(-e^x)*x^1000",        1, DX_GROWTH_EXP,   "0" },
+    { "e^(e^x)/e^(x^100)",      1, DX_GROWTH_EXP,   "oo" },
+    { "ln(x)^ln(x)/x^5",        1, DX_GROWTH_EXP,   "oo" },
+    { "e^(e^(e^x))/e^(e^x)",    1, DX_GROWTH_EXP,   "oo" },
     /* what the rules do not claim */
     { "sin(x)",                 0, DX_GROWTH_CONST, "" },
-    { "ln(ln(x))",              0, DX_GROWTH_CONST, "" },
-    { "e^(e^x)",                0, DX_GROWTH_CONST, "" },
+    { "ln(ln(ln(x)))",          0, DX_GROWTH_CONST, "" },
+    { "e^sqrt(ln(x))",          0, DX_GROWTH_CONST, "" },
     { "x*ln(1 + 1/x)",          0, DX_GROWTH_CONST, "" },
 };
 
