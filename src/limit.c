@@ -8,6 +8,8 @@
 #include "map.h"
 #include "simplify.h"
 
+#include <dfdx/taylor.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #define LIM_MAX_LHOPITAL 8
 #define LIM_MAX_GROWTH 4
 #define LIM_GROWTH_BUDGET 400
+#define LIM_MAX_SERIES DX_TAYLOR_MAX_ORDER
 
 /* --- the exact engine: limits of subexpressions, composed by kind ------------------------- */
 
@@ -60,6 +63,7 @@ typedef struct {
     int depth;       /* l'Hopital rounds in the current chain, bounded */
     int rounds;      /* l'Hopital rounds in all, for the method */
     int gdepth;      /* nested comparisons of growth, bounded */
+    int series;      /* the order of the exact series that decided a 0/0, else 0 */
     unsigned how;    /* M_ bits */
     bool degrees;    /* leading terms of polynomials compared */
     bool grown;      /* orders of growth compared; the last comparison's classes: */
@@ -444,6 +448,62 @@ static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
     return r;
 }
 
+/* --- exact series: 0/0 where l'Hopital's rule stalls ------------------------------------------ */
+
+/* The first Taylor coefficient of e at A that is not 0, f^(k)(A)/k!, with k <= max: its order,
+ * and *c. max + 1 when the first max + 1 coefficients (orders 0..max) are all exactly 0; -1 when
+ * a derivative is not a real number at A (sqrt(x) at 0), a coefficient's sign cannot be told, or
+ * the work ran out. */
+static int series_lead(lim_st *s, dx_expr *e, int max, dx_expr **c)
+{
+    dx_expr *d = e, *fact = dx_int(s->ctx, 1);
+    for (int k = 0; k <= max; k++) {
+        if (k) {
+            d = dx_diff_by(s->ctx, d, s->x, NULL, NULL);
+            fact = dx_mul(s->ctx, fact, dx_int(s->ctx, k));
+        }
+        dx_expr *v = d && fact ? dx_subst(s->ctx, d, s->x, s->p.at) : NULL;
+        if (!v || !tame(s, v)) {
+            forgive(s);
+            return -1;
+        }
+        int sg = value_sign(s, v);
+        if (sg == 2)
+            return -1;
+        if (sg) {
+            *c = dx_div(s->ctx, v, fact);
+            return *c ? k : (forgive(s), -1);
+        }
+    }
+    return max + 1;
+}
+
+/* N/D with both tending to 0 at a finite A, by their exact Taylor series there: N ~ a*h^n and
+ * D ~ b*h^d (h = x - A), so the limit is a/b, 0 or an infinity signed by the side. Meant for
+ * where l'Hopital's rule gives up after its rounds ((sin(x) - x + ... - x^9/9!)/x^11 needs 11);
+ * N must have as many derivatives at A as D's order needs, else nothing is claimed. */
+static lv series_quotient(lim_st *s, dx_expr *n, dx_expr *d)
+{
+    dx_expr *a, *b;
+    int kd = series_lead(s, d, LIM_MAX_SERIES, &b);
+    if (kd < 1 || kd > LIM_MAX_SERIES)
+        return UNKNOWN;
+    int kn = series_lead(s, n, kd, &a); /* past D's order, N vanishes faster than D */
+    if (kn < 1)
+        return UNKNOWN;
+    s->series = kn > kd ? kd + 1 : kd;
+    if (kn > kd)
+        return finite(s, dx_int(s->ctx, 0));
+    dx_expr *q = dx_div(s->ctx, a, b);
+    if (kn == kd)
+        return finite(s, q);
+    int sg = value_sign(s, q);
+    if (sg != 1 && sg != -1)
+        return UNKNOWN;
+    s->how |= M_POLE;
+    return infinity((kd - kn) % 2 ? sg * s->dir : sg);
+}
+
 /* Does e hold a logarithm or an exponential in var (a power whose exponent varies)? */
 static bool has_log_exp(const dx_expr *e, const dx_expr *var)
 {
@@ -722,7 +782,12 @@ static lv quotient(lim_st *s, dx_expr *e)
         goto done;
     if (ld.k == LV_FINITE && sd == 0) {
         if (ln.k == LV_FINITE && sn == 0) {
+            int rounds = s->rounds;
             out = lhopital(s, N, D);
+            if (out.k == LV_UNKNOWN && s->depth == 0 && !s->p.inf && !s->oom) {
+                s->rounds = rounds;
+                out = series_quotient(s, N, D);
+            }
         } else {
             /* c/0: which infinity depends on the side from which D reaches 0 */
             int side = side_sign(s, D);
@@ -1199,6 +1264,7 @@ static void exact_method(lim_st *s, lv l, dx_lim *out)
     m->growth_hi = s->grown ? s->growth_hi : -1;
     m->growth_lo = s->grown ? s->growth_lo : -1;
     m->lhopital = s->rounds;
+    m->series = s->series;
     m->parts = (s->how & M_PARTS) || s->p.inf;
     m->rewrites = s->how & ~(unsigned)M_PARTS;
     if (l.k == LV_OSC) {

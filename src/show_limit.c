@@ -51,6 +51,10 @@ void dx_show_lim_method(dx_ctx *ctx, const dx_lim_method *m, dx_buf *b)
         if (base)
             dx_buf_puts(b, ", ");
         dx_show_say(ctx, b, DX_MSG(DX_M_LIM_LHOPITAL, DX_I(m->lhopital)));
+    } else if (m->series) {
+        if (base)
+            dx_buf_puts(b, ", ");
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_SERIES, DX_I(m->series)));
     } else if (!base) {
         dx_show_say(ctx, b, DX_MSG(m->parts ? DX_M_LIM_PARTS : DX_M_LIM_SUBSTITUTION));
     }

@@ -51,6 +51,8 @@ typedef struct dx_lim_method {
                                * strongest below it (dx_lim_growth), -1 when none; hi alone:
                                * the one class they share */
     int lhopital;          /* rounds of l'Hopital's rule */
+    int series;            /* 0/0 decided by exact Taylor series to this order (where
+                            * l'Hopital's rule stalled); 0 if not */
     bool parts;            /* with nothing compared: limits of the parts, not substitution */
     unsigned rewrites;     /* DX_LIM_REWRITE_* */
     const dx_expr *lo, *hi; /* an oscillation: the bounds it keeps moving between */
