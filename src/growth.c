@@ -161,10 +161,13 @@ static bool sum_of(dx_growth_env *g, dx_expr *e, mono *m)
         /* the leading terms cancel: with a square root, its conjugate shows the next order
          * (x*(sqrt(x^2 + 1) - x) is x/(sqrt(x^2 + 1) + x)) */
         dx_expr *q = dropped ? NULL : dx_growth_conjugate(g->ctx, g->x, e);
-        if (!q || !of(g, q, m))
-            return false;
-        g->conjugated = true;
-        return true;
+        if (q && of(g, q, m)) {
+            g->conjugated = true;
+            return true;
+        }
+        /* or over one denominator: 1/(x + 1) - 1/x is -1/(x^2 + x) */
+        q = dropped ? NULL : dx_together(g->ctx, e);
+        return q && q != e && q->kind != DX_ADD && of(g, q, m);
     }
     int sign;
     dx_expr *v;

@@ -51,6 +51,9 @@ enum {
     M_TRIG = DX_LIM_REWRITE_TRIG,
     M_POLE = DX_LIM_REWRITE_POLE,
     M_SQUEEZE = DX_LIM_REWRITE_SQUEEZE,
+    M_LOGS = DX_LIM_REWRITE_LOGS,
+    M_FACTOR = DX_LIM_REWRITE_FACTOR,
+    M_RECIPROCAL = DX_LIM_REWRITE_RECIPROCAL,
 };
 
 typedef struct {
@@ -77,6 +80,7 @@ typedef struct {
 static const lv UNKNOWN = {LV_UNKNOWN, NULL, NULL, NULL};
 
 static lv lim(lim_st *s, dx_expr *e);
+static dx_expr *exp_value(lim_st *s, dx_expr *L);
 
 /* After a constructor failed: an expected failure (0^-1 found by substitution, ln(0)) is
  * forgotten; running out of memory or stack is kept for the caller. */
@@ -654,6 +658,84 @@ static lv growth(lim_st *s, dx_expr *e, dx_expr *const *parts, size_t nparts)
 
 /* --- products and quotients ------------------------------------------------------------------ */
 
+/* Does e have a power whose exponent varies (e^x, x^x, 2^x)? */
+static bool has_var_exponent(const dx_expr *e, const dx_expr *var)
+{
+    if (!(e->vmask & var->vmask))
+        return false;
+    if (e->kind == DX_POW && dx_has(e->a[1], var))
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (has_var_exponent(e->a[i], var))
+            return true;
+    return false;
+}
+
+/* ln(f) for a factor f > 0 near +oo, written out: ln(e^u) = u, ln(a^v) = v*ln(a); NULL when f
+ * is not known to be positive there. */
+static dx_expr *log_of(lim_st *s, dx_expr *f)
+{
+    dx_ctx *ctx = s->ctx;
+    if (f->kind == DX_POW && f->a[0]->kind == DX_CONST && f->a[0]->fn == DX_E)
+        return f->a[1];
+    if (f->kind == DX_POW) {
+        dx_expr *lb = log_of(s, f->a[0]);
+        return lb ? dx_mul(ctx, f->a[1], lb) : NULL;
+    }
+    lv l = lim(s, f);
+    if (l.k != LV_POS_INF && !(l.k == LV_FINITE && value_sign(s, l.v) == 1))
+        return NULL;
+    return dx_call(ctx, DX_LN, f);
+}
+
+/* A product of positive factors at +oo with a varying exponent, compared by its logarithm:
+ * e = exp(sum of ln(f)), so x^1000/1.001^x is exp(1000*ln(x) - x*ln(1.001)) and
+ * (1 + 1/x)^(x^2)/e^x is exp(x^2*ln(1 + 1/x) - x). Tried where the leading terms did not
+ * decide, before l'Hopital's rule (whose derivatives of such powers only grow). */
+static lv log_compare(lim_st *s, dx_expr *e)
+{
+    if (s->p.inf != 1 || s->depth > 0 || s->gdepth >= LIM_MAX_GROWTH || !has_var_exponent(e, s->x))
+        return UNKNOWN;
+    dx_expr *const *f = e->kind == DX_MUL ? e->a : &e;
+    size_t n = e->kind == DX_MUL ? e->n : 1;
+    dx_expr *L = dx_int(s->ctx, 0);
+    unsigned how = s->how;
+    for (size_t i = 0; i < n && L; i++) {
+        dx_expr *lf = (f[i]->vmask & s->x->vmask) ? log_of(s, f[i]) : NULL;
+        if (!(f[i]->vmask & s->x->vmask)) {
+            if (value_sign(s, f[i]) != 1)
+                return UNKNOWN;
+            lf = dx_call(s->ctx, DX_LN, f[i]);
+        }
+        if (!lf) {
+            if (dx_ctx_error(s->ctx)->status != DX_OK)
+                forgive(s);
+            s->how = how;
+            return UNKNOWN;
+        }
+        L = dx_add(s->ctx, L, lf);
+    }
+    if (!L) {
+        forgive(s);
+        return UNKNOWN;
+    }
+    s->gdepth++;
+    lv l = lim(s, L);
+    s->gdepth--;
+    lv out = UNKNOWN;
+    switch (l.k) {
+    case LV_FINITE: out = finite(s, exp_value(s, l.v)); break;
+    case LV_NEG_INF: out = finite(s, dx_int(s->ctx, 0)); break;
+    case LV_POS_INF: out = l; break;
+    default: break;
+    }
+    if (out.k == LV_UNKNOWN)
+        s->how = how;
+    else
+        s->how |= M_EXPLOG;
+    return out;
+}
+
 /* A product whose factors all have limits: 0*oo is turned into oo/oo and handed on; one
  * bounded factor without a limit is squeezed or scaled. */
 static lv product(lim_st *s, dx_expr *const *f, size_t n)
@@ -697,6 +779,8 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
         dx_expr *parts[2] = {Z, R};
         if ((out = growth(s, dx_mul(s->ctx, Z, R), parts, 2)).k != LV_UNKNOWN)
             goto done;
+        if ((out = log_compare(s, dx_mul(s->ctx, Z, R))).k != LV_UNKNOWN)
+            goto done;
         /* Z * R = R / (1/Z): oo/oo. The vanishing factors go below, so x*ln(x) becomes
          * ln(x)/x^-1, whose derivatives' quotient is -x. A logarithm or exponential stays
          * above the line, where differentiating does not make it worse: x*ln(x) is
@@ -707,10 +791,12 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
             Z = R;
             R = t;
         }
-        int rounds = s->rounds;
+        int rounds = s->rounds, steps = s->steps;
         out = lhopital(s, R, dx_pow(s->ctx, Z, dx_int(s->ctx, -1)));
         if (out.k == LV_UNKNOWN && !s->oom) {
             s->rounds = rounds;
+            if (s->depth == 0) /* the first way's dead end does not use up the second's steps */
+                s->steps = steps;
             out = lhopital(s, Z, dx_pow(s->ctx, R, dx_int(s->ctx, -1)));
         }
     } else if (nz) {
@@ -779,6 +865,8 @@ static lv quotient(lim_st *s, dx_expr *e)
     bool inf_inf = ln.k != LV_FINITE && ld.k != LV_FINITE;
     dx_expr *parts[2] = {N, D};
     if ((zero_zero || inf_inf) && (out = growth(s, e, parts, 2)).k != LV_UNKNOWN)
+        goto done;
+    if ((zero_zero || inf_inf) && (out = log_compare(s, e)).k != LV_UNKNOWN)
         goto done;
     if (ld.k == LV_FINITE && sd == 0) {
         if (ln.k == LV_FINITE && sn == 0) {
@@ -984,14 +1072,91 @@ static dx_expr *one_fraction(lim_st *s, dx_expr *e)
     return any ? dx_div(s->ctx, num, den) : NULL;
 }
 
+/* ln(u) at +oo with u's leading term L = c*x^p*ln(x)^q*ln(ln(x))^r*e^E split off: ln(c) +
+ * p*ln(x) + q*ln(ln(x)) + r*ln(ln(ln(x))) + E + ln(u/L), the last part tending to 0. Written so,
+ * the logarithms of a sum compare term by term: ln(e^x + x) - x is ln((e^x + x)/e^x), and
+ * ln(x + 1) - ln(x) is ln((x + 1)/x). */
+static dx_expr *split_log_call(lim_st *s, int fn, dx_expr *u)
+{
+    dx_ctx *ctx = s->ctx;
+    if (fn != DX_LN || !(u->vmask & s->x->vmask))
+        return dx_call(ctx, fn, u);
+    dx_growth_env g = {ctx, s->x, growth_oracle, s, LIM_GROWTH_BUDGET, false};
+    dx_growth m;
+    if (!dx_growth_of(&g, u, &m) || value_sign(s, m.c) != 1) {
+        if (dx_ctx_error(ctx)->status != DX_OK)
+            forgive(s);
+        return dx_call(ctx, fn, u);
+    }
+    dx_expr *lnx = dx_call(ctx, DX_LN, s->x), *lnlnx = dx_call(ctx, DX_LN, lnx);
+    dx_expr *L = dx_mul_n(ctx, (dx_expr *[]){m.c, dx_pow(ctx, s->x, m.p), dx_pow(ctx, lnx, m.q),
+                                             dx_pow(ctx, lnlnx, m.r), dx_pow(ctx, dx_const(ctx, DX_E), m.E)}, 5);
+    if (!L || L == u)
+        return dx_call(ctx, fn, u);
+    dx_expr *parts[6] = {dx_call(ctx, DX_LN, m.c), dx_mul(ctx, m.p, lnx), dx_mul(ctx, m.q, lnlnx),
+                         dx_mul(ctx, m.r, dx_call(ctx, DX_LN, lnlnx)), m.E, dx_call(ctx, DX_LN, dx_div(ctx, u, L))};
+    s->how |= M_LOGS;
+    return dx_add_n(ctx, parts, 6);
+}
+
+/* oo - oo that the leading terms did not settle, tried in turn (each one level deeper, so that
+ * they end): the logarithms split by their leading terms and the products multiplied out;
+ * the first infinite term A taken out, A*(1 + (the rest)/A), so that 0*oo decides; and at +oo,
+ * x = 1/t with t -> 0+, where the terms may go over one denominator as a 0/0. */
+static lv cancel(lim_st *s, dx_expr *e, dx_expr *first_inf)
+{
+    if (s->gdepth >= LIM_MAX_GROWTH || s->depth > 0) /* not inside l'Hopital's rounds: their
+                                                        * derivatives grow, and so would this */
+        return UNKNOWN;
+    unsigned how = s->how;
+    lv out = UNKNOWN;
+    s->gdepth++;
+    if (s->p.inf == 1) {
+        dx_expr *q = rewrite(s, e, split_log_call);
+        q = q && q != e ? dx_expand(s->ctx, q) : NULL;
+        if (q && q != e && (out = lim(s, q)).k != LV_UNKNOWN)
+            goto done;
+        s->how = how;
+    }
+    if (first_inf && !s->oom) {
+        dx_expr *rest = dx_div(s->ctx, dx_sub(s->ctx, e, first_inf), first_inf);
+        dx_expr *q = dx_mul(s->ctx, first_inf, dx_add(s->ctx, dx_int(s->ctx, 1), dx_expand(s->ctx, rest)));
+        if (!q)
+            forgive(s);
+        else if ((out = lim(s, q)).k != LV_UNKNOWN) {
+            s->how |= M_FACTOR;
+            goto done;
+        }
+        s->how = how;
+    }
+    if (s->p.inf == 1 && !s->oom) {
+        dx_expr *q = dx_subst(s->ctx, e, s->x, dx_pow(s->ctx, s->x, dx_int(s->ctx, -1)));
+        lim_st t = {.ctx = s->ctx, .x = s->x, .p = {dx_int(s->ctx, 0), 0}, .dir = 1, .gdepth = s->gdepth};
+        if (!q || !t.p.at)
+            forgive(s);
+        else if ((out = lim(&t, q)).k != LV_UNKNOWN) {
+            /* what decided at 0+ is how it was found, with the move said */
+            s->how |= t.how | M_RECIPROCAL;
+            s->rounds += t.rounds;
+            s->series = t.series;
+            s->osc |= t.osc;
+        }
+        s->oom |= t.oom;
+    }
+done:
+    s->gdepth--;
+    return out;
+}
+
 /* A sum: finite parts add, one infinity wins over bounded parts, and oo - oo is settled by
- * degrees or orders of growth at oo, by the conjugate of a square root, or over one
- * denominator. */
+ * degrees or orders of growth at oo, by the conjugate of a square root, over one denominator,
+ * or by cancel(). */
 static lv sum(lim_st *s, dx_expr *e)
 {
     dx_expr **vals = dx_malloc(e->n * sizeof *vals);
     size_t nv = 0, nb = 0, nwild = 0;
     int pos = 0, neg = 0;
+    dx_expr *first_inf = NULL;
     unsigned pole = s->how & M_POLE;
     lv out = UNKNOWN, b = UNKNOWN;
     if (!vals) {
@@ -1013,6 +1178,8 @@ static lv sum(lim_st *s, dx_expr *e)
         }
         pos += l.k == LV_POS_INF;
         neg += l.k == LV_NEG_INF;
+        if (!first_inf && (l.k == LV_POS_INF || l.k == LV_NEG_INF))
+            first_inf = e->a[i];
     }
     if (nwild) {
         if (nwild == 1 && !nb && !pos && !neg)
@@ -1042,8 +1209,11 @@ static lv sum(lim_st *s, dx_expr *e)
         q = one_fraction(s, e);
         if (q && q->kind != DX_ADD) {
             s->how |= M_FRACTION;
-            out = lim(s, q);
+            if ((out = lim(s, q)).k != LV_UNKNOWN)
+                goto done;
+            s->how &= ~(unsigned)M_FRACTION;
         }
+        out = cancel(s, e, first_inf);
     } else if (pos || neg) {
         out = infinity(pos ? 1 : -1);
     } else {
@@ -1335,6 +1505,19 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
             t.via_at = p.at;
             used = &t;
         }
+    } else if (l.k == LV_UNKNOWN && g && !s.oom) {
+        /* the other way: f(x) as x -> +oo is f(1/t) as t -> 0+, where l'Hopital's rule may
+         * meet a 0/0 the powers of x hid: x^2*(e^(1/x) - 1 - 1/x) is (e^t - 1 - t)/t^2 */
+        t.p = (dx_point){dx_int(ctx, 0), 0};
+        t.dir = 1;
+        dx_expr *h = t.p.at ? dx_subst(ctx, g, var, dx_pow(ctx, var, dx_int(ctx, -1))) : NULL;
+        if (!h)
+            forgive(&t);
+        l = h ? lim(&t, h) : UNKNOWN;
+        if (l.k != LV_UNKNOWN) {
+            t.how |= M_RECIPROCAL;
+            used = &t;
+        }
     }
     if (s.oom || t.oom)
         return oom_status(ctx);
@@ -1362,7 +1545,8 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
     s.p = p;
     s.dir = dir;
     numeric(&s, f, out);
-    if (overflow) { /* defined, but no double reaches it */
+    bool few = out->method.note.id == DX_M_LIM_FEW_POINTS || out->kind == DX_LIM_UNDEFINED;
+    if (overflow || (few && defined_near(&s, f, p.inf < 0))) { /* defined, but doubles overflow */
         out->kind = DX_LIM_UNKNOWN;
         say(out, DX_MSG(DX_M_LIM_OVERFLOW));
     }

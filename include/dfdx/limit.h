@@ -27,6 +27,9 @@ enum {
     DX_LIM_REWRITE_TRIG = 1 << 5,      /* tan, cot, sec, csc as quotients of sin and cos */
     DX_LIM_REWRITE_POLE = 1 << 6,      /* sign of the approach to 0 */
     DX_LIM_REWRITE_SQUEEZE = 1 << 7,   /* bounded times a factor tending to 0 */
+    DX_LIM_REWRITE_LOGS = 1 << 8,      /* logarithms split by their leading terms: ln(u) = ln(L) + ln(u/L) */
+    DX_LIM_REWRITE_FACTOR = 1 << 9,    /* oo - oo as A*(1 + (the rest)/A) */
+    DX_LIM_REWRITE_RECIPROCAL = 1 << 10, /* at +oo, x = 1/t with t -> 0+ */
 };
 
 /* What decided an exact answer before any l'Hopital rounds. */
