@@ -1390,6 +1390,26 @@ static bool defined_beside(lim_st *s, dx_expr *f)
     return false;
 }
 
+/* Is g, tending to 0 at the finite A, nonzero beside A? So when the samples say it keeps one
+ * sign, or when it is a product of powers of such factors (x^1000 underflows to 0 in doubles
+ * long before x does), or when its exact series has a coefficient that is not 0. */
+static bool nonzero_near(lim_st *s, dx_expr *g)
+{
+    if (s->p.inf || side_sign(s, g) != 0)
+        return !s->p.inf;
+    if (g->kind == DX_POW && g->a[1]->kind == DX_NUM)
+        return nonzero_near(s, g->a[0]);
+    if (g->kind == DX_MUL) {
+        for (uint32_t i = 0; i < g->n; i++)
+            if ((g->a[i]->vmask & s->x->vmask) && !nonzero_near(s, g->a[i]))
+                return false;
+        return true;
+    }
+    dx_expr *c;
+    int k = series_lead(s, g, LIM_MAX_SERIES, &c);
+    return k >= 0 && k <= LIM_MAX_SERIES;
+}
+
 /* Is f defined beside A on this side, though every sample overflowed (x^1000/1.001^x at
  * x = 10^k, e^(e^x))? Each condition of f's domain (a denominator != 0, ln's argument > 0, an
  * even root's base >= 0, ...) holds near A when the quantity's exact limit lies strictly inside
@@ -1415,6 +1435,8 @@ static bool defined_near(lim_st *s, dx_expr *f, bool flip)
         s->oom |= t.oom;
         int sg = lv_sign(&t, l);
         bool inside = conds[i]->fn == DX_REL_NE0 ? sg == 1 || sg == -1 : sg == 1;
+        if (!inside && sg == 0 && l.k == LV_FINITE) /* tending to 0: from one side, or x^1000 */
+            inside = conds[i]->fn == DX_REL_NE0 ? nonzero_near(&t, q) : side_sign(&t, q) == 1;
         if (!inside)
             return false;
     }
