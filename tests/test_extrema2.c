@@ -67,7 +67,7 @@ static const text_row textbook[] = {
     {"-(x - 2)^2 - (y - 1)^6", 1, {{2, 1, MAX}}},
     {"x^2 - y^4", 1, {{0, 0, SAD}}},
     {"x^2*y^2 + x^4 + y^6", 1, {{0, 0, DEG}}}, /* two weights needed at once: undecided */
-    {"(x - y)^2 + x^4", 1, {{0, 0, DEG}}},     /* a min, seen only across the diagonal: undecided */
+    {"(x - y)^2 + x^4", 1, {{0, 0, MIN}}},     /* a min, decided along the diagonal (splitting lemma) */
     /* x = (3 -+ sqrt(13))/2, y = (x + 1)/2 */
     {"x^2 - 2*y^2 + 2*x*y + 2*y - x^3/3", 2, {{-0.30277563773199465, 0.34861218113400268, SAD},
                                                  {3.3027756377319946, 2.1513878188659973, MAX}}},
@@ -210,7 +210,7 @@ typedef struct curve_row {
 } curve_row;
 
 static const curve_row curve_rows[] = {
-    {"(x - y)^2", "y - x", true, 0, {{0, 0, MIN}}},
+    {"(x - y)^2", "x - y", true, 0, {{0, 0, MIN}}},
     {"x^2*y", "x", true, 0, {{0, 0, MIN}}},
     {"x^2*y^2", "x*y", true, 0, {{0, 0, MIN}}},
     {"(x*y - 1)^2", "x*y - 1", true, 1, {{0, 0, SAD}}},
@@ -218,9 +218,9 @@ static const curve_row curve_rows[] = {
     {"(x^2 + y^2 + 1)^2", "x^2 + y^2 + 1", false, 1, {{0, 0, MIN}}},
     {"(x + y)^3", "x + y", true, 0, {{0, 0, MIN}}},
     {"x^3*y^3", "x*y", true, 0, {{0, 0, MIN}}},
-    {"(y - x^2)^2", "y - x^2", true, 0, {{0, 0, MIN}}},
-    {"(x - 1)^2*(y + 2)^2", "x*y + 2*x - y - 2", true, 0, {{0, 0, MIN}}},
-    {"(x^2*y - 1)^2", "x^3*y - x", true, 0, {{0, 0, MIN}}},
+    {"(y - x^2)^2", "x^2 - y", true, 0, {{0, 0, MIN}}},
+    {"(x - 1)^2*(y + 2)^2", "(x - 1)*(y + 2)", true, 0, {{0, 0, MIN}}},
+    {"(x^2*y - 1)^2", "x*(x^2*y - 1)", true, 0, {{0, 0, MIN}}},
     /* x = 6/5 -+ sqrt(41)/5 on y = 0 */
     {"(x^2 + y^2 - 1)^2*(x - 3)", "x^2 + y^2 - 1", true, 2,
      {{1.2 - 1.2806248474865698, 0, MIN}, {1.2 + 1.2806248474865698, 0, SAD}}},
