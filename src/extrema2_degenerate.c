@@ -232,19 +232,18 @@ static bool next_weights(int *a, int *b)
     return true;
 }
 
-/* The lowest weighted terms of f - f(p), definite (a strict min or max) or of both signs (no
- * extremum), for the first weights that decide; c unchanged when none does. */
-static dx_status forms(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
+/* The lowest weighted terms of g = f - f(p) in coordinates (s, t), definite (a strict min or
+ * max) or of both signs (no extremum), for the first weights that decide; c unchanged when
+ * none does. sn, tn name the coordinates, sv, tv are them in the variables of f. */
+static dx_status weighted(dx_ctx *ctx, const dx_bpoly *g, dx_expr *sn, dx_expr *tn, dx_expr *sv, dx_expr *tv,
+                          dx_crit2 *c)
 {
-    dx_bpoly g, F;
-    int is = shifted(ctx, f, vars, c, NULL, &g);
-    if (is <= 0)
-        return is == 0 || dx_recover(ctx) ? DX_OK : DX_ENOMEM;
+    dx_bpoly F;
     dx_status st = DX_OK;
     bool decided = false;
     for (int a = 1, b = 1; !decided && st == DX_OK; ) {
         int d;
-        if (!lowest(&g, a, b, &F, &d))
+        if (!lowest(g, a, b, &F, &d))
             break;
         dx_signs s = {0};
         st = form_signs(ctx, &F, &s);
@@ -253,15 +252,12 @@ static dx_status forms(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit
                        : s.neg        ? DX_M_EX2_FORM_MAX
                                       : DX_M_NONE;
         if (st == DX_OK && id != DX_M_NONE) {
-            /* the terms in the variables of f: u = x - x0, v = y - y0 */
-            dx_expr *x = dx_sym(ctx, vars[0], strlen(vars[0])), *y = dx_sym(ctx, vars[1], strlen(vars[1]));
-            dx_expr *e = dx_bp_to_expr(ctx, &F, dx_sub(ctx, x, (dx_expr *)c->exact[0]),
-                                       dx_sub(ctx, y, (dx_expr *)c->exact[1]));
-            if (!e) {
+            dx_expr *e = dx_bp_to_expr(ctx, &F, sv, tv);
+            if (!e || !sn || !tn) {
                 st = dx_ctx_error(ctx)->status;
             } else {
                 c->kind = id == DX_M_EX2_FORM_MIN ? DX_CP2_MIN : id == DX_M_EX2_FORM_MAX ? DX_CP2_MAX : DX_CP2_SADDLE;
-                c->lines = DX_MSG(id, DX_S(vars[0]), DX_I(a), DX_S(vars[1]), DX_I(b), DX_E(e));
+                c->lines = DX_MSG(id, DX_E(sn), DX_I(a), DX_E(tn), DX_I(b), DX_E(e));
                 decided = true;
             }
         }
@@ -269,6 +265,19 @@ static dx_status forms(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit
         if (!next_weights(&a, &b))
             break;
     }
+    return st;
+}
+
+/* The weighted lowest terms in the coordinates of f: u = x - x0, v = y - y0. */
+static dx_status forms(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
+{
+    dx_bpoly g;
+    int is = shifted(ctx, f, vars, c, NULL, &g);
+    if (is <= 0)
+        return is == 0 || dx_recover(ctx) ? DX_OK : DX_ENOMEM;
+    dx_expr *x = dx_sym(ctx, vars[0], strlen(vars[0])), *y = dx_sym(ctx, vars[1], strlen(vars[1]));
+    dx_status st = weighted(ctx, &g, x, y, dx_sub(ctx, x, (dx_expr *)c->exact[0]),
+                            dx_sub(ctx, y, (dx_expr *)c->exact[1]), c);
     dx_bp_clear(&g);
     return st;
 }
@@ -465,10 +474,78 @@ static dx_status split(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit
     return st;
 }
 
+/* ---- weighted lowest terms after a shear --------------------------------------------------- */
+
+/* The lowest terms of f - f(p) vanish along a line through p, off the axes ((x - y)^4 + x^6):
+ * for each rational direction (k1, k2) where they vanish, the coordinates s = u - k1/k2 v,
+ * t = v/k2 (u = x - x0, v = y - y0) make it the t axis, and the weighted test is run in them. */
+static dx_status sheared(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
+{
+    dx_bpoly g, F;
+    int is = shifted(ctx, f, vars, c, NULL, &g);
+    if (is <= 0)
+        return is == 0 || dx_recover(ctx) ? DX_OK : DX_ENOMEM;
+    int d;
+    bool any = lowest(&g, 1, 1, &F, &d);
+    dx_bp_clear(&g);
+    if (!any)
+        return DX_OK;
+    dx_poly top; /* F(u, 1) */
+    dx_poly_init(&top);
+    top.n = d + 1;
+    top.c = dx_gmp_alloc(sizeof *top.c * (size_t)(d + 1));
+    for (int a = 0; a <= d; a++) {
+        mpq_init(top.c[a]);
+        if (a <= F.dx && d - a <= F.dy)
+            mpq_set(top.c[a], dx_bp_at(&F, a, d - a));
+    }
+    dx_bp_clear(&F);
+    dx_poly zero;
+    dx_poly_init(&zero);
+    dx_poly_add(&top, &top, &zero);
+    dx_root *r = NULL;
+    size_t n = 0;
+    dx_status st = top.n >= 2 ? dx_poly_roots(ctx, &top, &r, &n) : DX_OK;
+    dx_poly_clear(&top);
+    mpq_t M[4], q;
+    for (int i = 0; i < 4; i++)
+        mpq_init(M[i]);
+    mpq_init(q);
+    dx_expr *x = dx_sym(ctx, vars[0], strlen(vars[0])), *y = dx_sym(ctx, vars[1], strlen(vars[1]));
+    dx_expr *u = dx_sub(ctx, x, (dx_expr *)c->exact[0]), *v = dx_sub(ctx, y, (dx_expr *)c->exact[1]);
+    for (size_t i = 0; i < n && st == DX_OK && c->kind == DX_CP2_DEGENERATE; i++) {
+        if (r[i].form != DX_ROOT_RATIONAL || !mpq_sgn(r[i].q))
+            continue; /* irrational, or the v axis the weights already tried */
+        mpq_set(M[1], r[i].q);
+        mpq_set_ui(M[3], 1, 1);
+        primitive_pair(M[1], M[3]);
+        mpq_set_ui(M[0], 1, 1);
+        mpq_set_ui(M[2], 0, 1);
+        is = shifted(ctx, f, vars, c, M, &g);
+        if (is < 0 && !dx_recover(ctx))
+            st = DX_ENOMEM;
+        if (is <= 0)
+            continue;
+        mpq_div(q, M[1], M[3]);
+        dx_expr *s = dx_sub(ctx, u, dx_mul(ctx, dx_q_expr(ctx, q), v));
+        mpq_inv(q, M[3]);
+        dx_expr *t = dx_mul(ctx, dx_q_expr(ctx, q), v);
+        st = weighted(ctx, &g, s, t, s, t, c);
+        dx_bp_clear(&g);
+    }
+    for (int i = 0; i < 4; i++)
+        mpq_clear(M[i]);
+    mpq_clear(q);
+    dx_poly_roots_free(r, n);
+    return st;
+}
+
 dx_status dx_extrema2_degenerate(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c)
 {
     dx_status st = lines_through(ctx, f, vars, c);
     if (st == DX_OK && c->kind == DX_CP2_DEGENERATE)
         st = forms(ctx, f, vars, c);
-    return st != DX_OK || c->kind != DX_CP2_DEGENERATE ? st : split(ctx, f, vars, c);
+    if (st == DX_OK && c->kind == DX_CP2_DEGENERATE)
+        st = split(ctx, f, vars, c);
+    return st != DX_OK || c->kind != DX_CP2_DEGENERATE ? st : sheared(ctx, f, vars, c);
 }

@@ -264,6 +264,10 @@ static const turned_row turned[] = {
     {"(x - y + x*y)^2 - y^4", {0, 0, SAD}, DX_M_EX2_SPLIT_SADDLE},
     {"(y - x^2)^2 + x^5", {0, 0, SAD}, DX_M_EX2_SPLIT_ODD},
     {"(x - y - y^2)^2 + y^3*x^2 + y^5", {0, 0, SAD}, DX_M_EX2_SPLIT_ODD},
+    /* H = 0, the lowest terms vanishing along a line off the axes: weights after a shear */
+    {"(x - y)^4 + x^6", {0, 0, MIN}, DX_M_EX2_FORM_MIN},
+    {"-(x + 3*y)^4 - y^6 - x^2*y^5", {0, 0, MAX}, DX_M_EX2_FORM_MAX},
+    {"(x - y)^4 - 3*(x - y)^2*y^3 + y^6", {0, 0, SAD}, DX_M_EX2_FORM_SADDLE}, /* rises on every line */
     {"(x - y)^2 - x^4", {0, 0, SAD}, DX_M_EX2_LINE_SIGNS},
     {"(x + 2*y)^2 + y^3", {0, 0, SAD}, DX_M_EX2_LINE_ODD},
     {"3*(x + 2*y - 1)^2 + (y - 1)^3", {-1, 1, SAD}, DX_M_EX2_LINE_ODD},
