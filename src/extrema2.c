@@ -502,6 +502,21 @@ static verdict on_curve(const dx_bpoly *C, const dx_root *R, size_t nr, size_t i
     return out;
 }
 
+/* The pair with both coordinates known exactly (square roots): is it on the curve? C at the
+ * point simplified to a number decides; UNDECIDED otherwise. */
+static verdict on_curve_exactly(dx_ctx *ctx, const dx_extrema2_result *out, const dx_root *rx, const dx_root *ry)
+{
+    if (rx->form == DX_ROOT_DECIMAL || ry->form == DX_ROOT_DECIMAL || !out->curve_eq)
+        return UNDECIDED;
+    dx_expr *pt[2] = {dx_root_expr(ctx, rx), dx_root_expr(ctx, ry)};
+    dx_mv_value v;
+    if (!pt[0] || !pt[1] || dx_mv_at(ctx, (dx_expr *)out->curve_eq, out->vars, pt, 2, &v) != DX_OK) {
+        dx_recover(ctx);
+        return UNDECIDED;
+    }
+    return !dx_is_num(v.exact) ? UNDECIDED : dx_is_int(v.exact, 0) ? CRITICAL : NOT_CRITICAL;
+}
+
 /* The search on the roots of the eliminants R (x) and S (y); the points of the curve C = 0
  * (C NULL: no curve) are left out, being named with it. */
 static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_bpoly *C, const dx_poly *R,
@@ -518,6 +533,8 @@ static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_bpoly *
             int det = 0, hxx = 0;
             verdict v = decide(G, rx, nx, i, ry, ny, j, &det, &hxx);
             verdict curve = v == NOT_CRITICAL || !C ? NOT_CRITICAL : on_curve(C, rx, nx, i, ry, ny, j);
+            if (curve == UNDECIDED)
+                curve = on_curve_exactly(ctx, out, &rx[i], &ry[j]);
             if (v == NOT_CRITICAL || curve == CRITICAL)
                 continue;
             if (curve == UNDECIDED)

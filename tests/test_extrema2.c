@@ -226,6 +226,9 @@ static const curve_row curve_rows[] = {
     /* x = 6/5 -+ sqrt(41)/5 on y = 0 */
     {"(x^2 + y^2 - 1)^2*(x - 3)", "x^2 + y^2 - 1", true, 2,
      {{1.2 - 1.2806248474865698, 0, MIN}, {1.2 + 1.2806248474865698, 0, SAD}}},
+    /* (-1, -+sqrt(3)) are zeros of f_x/C and f_y/C too, but on the curve: shown exactly to be */
+    {"(x^2 + y^2 - 4)^2*(x + 1)", "x^2 + y^2 - 4", true, 2,
+     {{-0.4 - 0.97979589711327124, 0, MIN}, {-0.4 + 0.97979589711327124, 0, MAX}}},
 };
 
 START_TEST(curve_row_test)
