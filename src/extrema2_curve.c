@@ -337,71 +337,7 @@ static bool on_graph(const dx_bpoly *P, const dx_bpoly *Q, dx_poly *out, bool *s
     return false;
 }
 
-/* The exact verdict on component P: DX_OK with c->says set, or left DX_M_NONE. */
-static dx_status exact_kind(dx_ctx *ctx, const dx_bpoly *F, const dx_bpoly *P, dx_expr *x, dx_expr *y, dx_curve2 *c)
-{
-    mpq_t k;
-    mpq_init(k);
-    if (!value_on(F, P, k)) {
-        mpq_clear(k);
-        return DX_OK;
-    }
-    dx_bpoly D, q;
-    dx_bp_init(&D, F->dx, F->dy);
-    for (int i = 0; i < (F->dx + 1) * (F->dy + 1); i++)
-        mpq_set(D.c[i], F->c[i]);
-    mpq_sub(D.c[0], D.c[0], k);
-    int j = 0;
-    while (!dx_bp_is_const(&D) && dx_bp_divides(&q, &D, P)) {
-        dx_bp_clear(&D);
-        D = q;
-        j++;
-    }
-    dx_status st = DX_OK;
-    if (j >= 2) {
-        dx_expr *pe = dx_bp_to_expr(ctx, P, x, y), *qe = dx_bp_to_expr(ctx, &D, x, y);
-        dx_expr *val = dx_q_expr(ctx, k);
-        dx_expr *fac = dx_mul(ctx, qe, dx_pow(ctx, pe, dx_int(ctx, j)));
-        dx_expr *fsym = dx_sym(ctx, "f", 1), *lhs = fsym ? dx_sub(ctx, fsym, val) : NULL; /* f - k */
-        int sq = j % 2 ? 0 : square_sign(&D);
-        dx_poly on;
-        dx_poly_init(&on);
-        dx_signs s = {0};
-        bool solved_y = false, graph = !sq && j % 2 == 0 && on_graph(P, &D, &on, &solved_y);
-        if (graph) {
-            st = dx_poly_signs(ctx, &on, &s);
-            /* Q on the curve, in the variable left: what the verdict names */
-            qe = st == DX_OK ? dx_poly_to_expr(ctx, &on, solved_y ? x : y) : qe;
-        }
-        dx_poly_clear(&on);
-        dx_msg_id id = j % 2                 ? (dx_bp_is_const(&D) ? DX_M_EX2_COMP_ODD_ALL : DX_M_EX2_COMP_ODD)
-                       : sq > 0              ? DX_M_EX2_COMP_MIN_ALL
-                       : sq < 0              ? DX_M_EX2_COMP_MAX_ALL
-                       : !graph || st != DX_OK ? DX_M_NONE
-                       : s.pos && s.neg      ? DX_M_EX2_COMP_VARIES
-                       : s.pos               ? (s.zero ? DX_M_EX2_COMP_MIN_BUT : DX_M_EX2_COMP_MIN_ON)
-                       : s.neg               ? (s.zero ? DX_M_EX2_COMP_MAX_BUT : DX_M_EX2_COMP_MAX_ON)
-                                             : DX_M_NONE;
-        if (!pe || !qe || !fac || !val || !lhs) {
-            st = dx_ctx_error(ctx)->status;
-        } else if (id != DX_M_NONE) {
-            c->value = val;
-            c->proved = true;
-            /* MIN_BUT and MAX_BUT: min (max) with the points where Q = 0 left undecided, named */
-            c->kind = id == DX_M_EX2_COMP_ODD || id == DX_M_EX2_COMP_ODD_ALL ? DX_CV2_NEITHER
-                      : id == DX_M_EX2_COMP_VARIES ? DX_CV2_VARIES
-                      : id == DX_M_EX2_COMP_MIN_ALL || id == DX_M_EX2_COMP_MIN_ON || id == DX_M_EX2_COMP_MIN_BUT
-                          ? DX_CV2_MIN
-                          : DX_CV2_MAX;
-            c->says = DX_MSG(id, DX_E(c->eq), DX_E(val), DX_E(fac), DX_E(qe), DX_E(lhs));
-        }
-    }
-    dx_bp_clear(&D);
-    mpq_clear(k);
-    return st;
-}
-
-/* ---- points of the curve, and the trace of H there ----------------------------------------- */
+/* ---- points of the curve, and the sign of a polynomial there ----------------------------------------- */
 
 static double bp_eval_d(const dx_bpoly *p, double x, double y, double *size)
 {
@@ -419,8 +355,8 @@ static double bp_eval_d(const dx_bpoly *p, double x, double y, double *size)
 }
 
 /* Points of P = 0 on the lines x = i/2 and y = i/2 over [-10, 10] (their roots isolated
- * exactly), and the sign of the trace T of H at each: the counts of each sign in n[0..2]
- * (negative, zero within rounding, positive). */
+ * exactly), and the sign of T at each (the trace of H, or Q): the counts of each sign in
+ * n[0..2] (negative, zero within rounding, positive). */
 static dx_status sample(dx_ctx *ctx, const dx_bpoly *P, const dx_bpoly *T, size_t n[3], bool *seen)
 {
     dx_poly u;
@@ -447,6 +383,146 @@ static dx_status sample(dx_ctx *ctx, const dx_bpoly *P, const dx_bpoly *T, size_
         }
     dx_poly_clear(&u);
     mpq_clear(v);
+    return st;
+}
+
+/* f - k = P^j D: j, and D (not initialised). */
+static int power_of(const dx_bpoly *F, const dx_bpoly *P, const mpq_t k, dx_bpoly *D)
+{
+    dx_bpoly q;
+    dx_bp_init(D, F->dx, F->dy);
+    for (int i = 0; i < (F->dx + 1) * (F->dy + 1); i++)
+        mpq_set(D->c[i], F->c[i]);
+    mpq_sub(D->c[0], D->c[0], k);
+    int j = 0;
+    while (!dx_bp_is_const(D) && dx_bp_divides(&q, D, P)) {
+        dx_bp_clear(D);
+        *D = q;
+        j++;
+    }
+    return j;
+}
+
+/* A component P where f - k = P^j Q with Q sharing a factor g with P is two curves, on which f
+ * behaves differently: P is split into g and P/g (each then looked at alone). */
+static void refine(const dx_bpoly *F, parts *s)
+{
+    mpq_t k;
+    mpq_init(k);
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->n == sizeof s->p / sizeof s->p[0] || !value_on(F, &s->p[i], k))
+            continue;
+        dx_bpoly D, g, rest;
+        int j = power_of(F, &s->p[i], k, &D);
+        dx_bp_gcd(&g, &s->p[i], &D);
+        dx_bp_clear(&D);
+        if (j < 1 || dx_bp_is_const(&g)) {
+            dx_bp_clear(&g);
+            continue;
+        }
+        dx_bp_divexact(&rest, &s->p[i], &g);
+        dx_bp_clear(&s->p[i]);
+        s->p[i] = g;
+        add_part(s, &rest);
+        i--; /* g again: it may split further */
+    }
+    mpq_clear(k);
+}
+
+/* Q for the reader: the powers of the curve's components it holds, times the rest. */
+static dx_expr *factored(dx_ctx *ctx, const dx_bpoly *Q, const parts *all, dx_expr *x, dx_expr *y)
+{
+    dx_bpoly rest, q;
+    dx_bp_init(&rest, Q->dx, Q->dy);
+    for (int i = 0; i < (Q->dx + 1) * (Q->dy + 1); i++)
+        mpq_set(rest.c[i], Q->c[i]);
+    dx_expr *f[sizeof all->p / sizeof all->p[0] + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < all->n; i++) {
+        int e = 0;
+        while (!dx_bp_is_const(&rest) && dx_bp_divides(&q, &rest, &all->p[i])) {
+            dx_bp_clear(&rest);
+            rest = q;
+            e++;
+        }
+        if (e)
+            f[n++] = dx_pow(ctx, dx_bp_to_expr(ctx, &all->p[i], x, y), dx_int(ctx, e));
+    }
+    f[n++] = dx_bp_to_expr(ctx, &rest, x, y);
+    dx_bp_clear(&rest);
+    return dx_mul_n(ctx, f, n);
+}
+
+/* The exact verdict on component P: DX_OK with c->says set, or left DX_M_NONE. */
+static dx_status exact_kind(dx_ctx *ctx, const dx_bpoly *F, const dx_bpoly *P, const parts *all, dx_expr *x,
+                            dx_expr *y, dx_curve2 *c)
+{
+    mpq_t k;
+    mpq_init(k);
+    if (!value_on(F, P, k)) {
+        mpq_clear(k);
+        return DX_OK;
+    }
+    dx_bpoly D;
+    int j = power_of(F, P, k, &D);
+    dx_status st = DX_OK;
+    if (j >= 2) {
+        dx_expr *pe = dx_bp_to_expr(ctx, P, x, y), *qe = factored(ctx, &D, all, x, y);
+        dx_expr *val = dx_q_expr(ctx, k);
+        dx_expr *fac = dx_mul(ctx, qe, dx_pow(ctx, pe, dx_int(ctx, j)));
+        dx_expr *fsym = dx_sym(ctx, "f", 1), *lhs = fsym ? dx_sub(ctx, fsym, val) : NULL; /* f - k */
+        int sq = j % 2 ? 0 : square_sign(&D);
+        dx_poly on;
+        dx_poly_init(&on);
+        dx_signs s = {0};
+        bool solved_y = false, graph = !sq && j % 2 == 0 && on_graph(P, &D, &on, &solved_y);
+        if (graph) {
+            st = dx_poly_signs(ctx, &on, &s);
+            /* Q on the curve, in the variable left: what the verdict names */
+            qe = st == DX_OK ? dx_poly_to_expr(ctx, &on, solved_y ? x : y) : qe;
+        }
+        dx_poly_clear(&on);
+        dx_msg_id id = j % 2                 ? (dx_bp_is_const(&D) ? DX_M_EX2_COMP_ODD_ALL : DX_M_EX2_COMP_ODD)
+                       : sq > 0              ? DX_M_EX2_COMP_MIN_ALL
+                       : sq < 0              ? DX_M_EX2_COMP_MAX_ALL
+                       : !graph || st != DX_OK ? DX_M_NONE
+                       : s.pos && s.neg      ? DX_M_EX2_COMP_VARIES
+                       : s.pos               ? (s.zero ? DX_M_EX2_COMP_MIN_BUT : DX_M_EX2_COMP_MIN_ON)
+                       : s.neg               ? (s.zero ? DX_M_EX2_COMP_MAX_BUT : DX_M_EX2_COMP_MAX_ON)
+                                             : DX_M_NONE;
+        size_t n[3] = {0};
+        bool seen = false;
+        if (id == DX_M_NONE && j % 2 == 0 && st == DX_OK) {
+            /* Q's sign not proved: seen at the sampled points of the curve */
+            st = sample(ctx, P, &D, n, &seen);
+            id = n[0] && n[2] ? DX_M_EX2_COMP_SEEN_Q_VARIES
+                 : n[2]       ? DX_M_EX2_COMP_SEEN_Q_MIN
+                 : n[0]       ? DX_M_EX2_COMP_SEEN_Q_MAX
+                              : DX_M_NONE;
+        }
+        if (!pe || !qe || !fac || !val || !lhs) {
+            st = dx_ctx_error(ctx)->status;
+        } else if (id == DX_M_EX2_COMP_SEEN_Q_VARIES || id == DX_M_EX2_COMP_SEEN_Q_MIN ||
+                   id == DX_M_EX2_COMP_SEEN_Q_MAX) {
+            c->value = val;
+            c->kind = id == DX_M_EX2_COMP_SEEN_Q_VARIES ? DX_CV2_VARIES
+                      : id == DX_M_EX2_COMP_SEEN_Q_MIN  ? DX_CV2_MIN
+                                                        : DX_CV2_MAX;
+            c->says = DX_MSG(id, DX_E(c->eq), DX_E(val), DX_E(fac), DX_E(qe), DX_E(lhs), DX_I((int)(n[0] + n[1] + n[2])));
+        } else if (id != DX_M_NONE) {
+            c->value = val;
+            c->proved = true;
+            /* MIN_BUT and MAX_BUT: min (max) with the points where Q = 0 left undecided, named */
+            c->kind = id == DX_M_EX2_COMP_ODD || id == DX_M_EX2_COMP_ODD_ALL ? DX_CV2_NEITHER
+                      : id == DX_M_EX2_COMP_VARIES ? DX_CV2_VARIES
+                      : id == DX_M_EX2_COMP_MIN_ALL || id == DX_M_EX2_COMP_MIN_ON || id == DX_M_EX2_COMP_MIN_BUT
+                          ? DX_CV2_MIN
+                          : DX_CV2_MAX;
+            c->says = DX_MSG(id, DX_E(c->eq), DX_E(val), DX_E(fac), DX_E(qe), DX_E(lhs));
+        }
+    }
+    dx_bp_clear(&D);
+    mpq_clear(k);
     return st;
 }
 
@@ -493,6 +569,8 @@ dx_status dx_extrema2_curves(dx_ctx *ctx, const dx_bpoly *F, dx_bpoly *C, dx_exp
     dx_bp_gcd(&work, C, C);
     dx_status st = components(ctx, &work, &s);
     dx_bp_clear(&work);
+    if (st == DX_OK)
+        refine(F, &s);
     dx_bpoly fx, fy, T, fxx, fyy;
     dx_bp_deriv(&fx, F, false);
     dx_bp_deriv(&fy, F, true);
@@ -526,7 +604,7 @@ dx_status dx_extrema2_curves(dx_ctx *ctx, const dx_bpoly *F, dx_bpoly *C, dx_exp
         c->seen |= curve_seen(&s.p[i]);
         c->samples = n[0] + n[1] + n[2];
         if (st == DX_OK && c->seen)
-            st = exact_kind(ctx, F, &s.p[i], x, y, c);
+            st = exact_kind(ctx, F, &s.p[i], &s, x, y, c);
         if (st != DX_OK || c->says.id != DX_M_NONE)
             continue;
         /* only seen: the trace's signs at the sampled points */

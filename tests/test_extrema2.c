@@ -342,6 +342,10 @@ static const comp_row comp_rows[] = {
     {"(x^2 + y^2 - 1)^2*(x - 3)", "x^2 + y^2 - 1", 1, {{"x^2 + y^2 - 1", CMAX, false}}},
     {"(x^2 + y^2 - 4)^2*(x + 1)", "x^2 + y^2 - 4", 1, {{"x^2 + y^2 - 4", DX_CV2_VARIES, false}}},
     {"(x^2 + y^2 + 1)^2", "x^2 + y^2 + 1", 1, {{"x^2 + y^2 + 1", DX_CV2_UNDECIDED, false}}},
+    /* one factor of the curve found by its gcd with Q (f differs on the two): the circle an
+     * odd power (no extremum), on x*y = 1 the sign of Q only seen */
+    {"(x*y - 1)^4*(x^2 + y^2 - 2)^3*(x - 3)", "(x*y - 1)*(x^2 + y^2 - 2)", 2,
+     {{"x*y - 1", DX_CV2_VARIES, false}, {"x^2 + y^2 - 2", DX_CV2_NEITHER, true}}},
     {"(x^2 - 2*y^2)^2", "x^2 - 2*y^2", 1, {{"x^2 - 2*y^2", CMIN, true}}},
 };
 
