@@ -385,11 +385,11 @@ static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e) { return map_terms(ctx, e, d
  * length ((x*cos(x) - sin(x))/x^2 over cos(x)/x - sin(x)/x^2), and a fraction inside the
  * numerator or denominator of another DX_NESTED_COST more again: (ln(x) + 2)/(2*sqrt(x))
  * over (ln(x)/2 + 1)/sqrt(x). A call's or an exponent's brackets hide what they hold:
- * sin(1/x)/x is not nested. SIZE_MAX when e cannot be printed; *printed counts the text. */
+ * sin(1/x)/x is not nested. SIZE_MAX when e cannot be printed. */
 #define DX_BAR_COST 3
 #define DX_NESTED_COST 6
 #define DX_COST_MAX_NESTING 64
-static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts, size_t *printed)
+static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts)
 {
     char *s = e ? dx_print_memoed(ctx, e, texts) : NULL;
     if (!s)
@@ -428,7 +428,6 @@ static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts, 
         }
         n++;
     }
-    *printed += (size_t)(strchr(s, 0) - s);
     dx_free(s);
     return n;
 }
@@ -879,22 +878,24 @@ typedef struct {
     dx_ctx *ctx;
     dx_map done;
     expander ex;     /* one expansion memo for every candidate */
-    size_t nodes0;   /* the context's node count at the start */
-    size_t printed;  /* characters printed to compare candidates */
+    size_t work;     /* steps taken, as DX_SIMPLIFY_MAX_WORK counts them */
     int factoring;   /* common factors being taken out, nested: bounded */
 } simplifier;
 
-/* Work one dx_simplify may do, counted in new nodes and printed characters (deterministic,
- * unlike a clock): past it, the remaining nodes keep their form. Every derivative of the
- * textbook corpus needs under 130 nodes and 900 characters; the limits leave 15 times that,
- * and hold a random 100-node expression's derivative to about a millisecond. */
-#define DX_SIMPLIFY_MAX_NEW_NODES 2000
-#define DX_SIMPLIFY_MAX_PRINTED 16000
+/* Work one dx_simplify may do (deterministic, unlike a clock): past it, the nodes not yet
+ * visited keep their form. A step is one node of a candidate form compared at a node (each
+ * candidate counted as a tree, up to the size past which it is not printed), so the count
+ * depends on the expression and the candidates alone: not on what the context already holds,
+ * nor on how the candidates were made. It used to be 2000 new nodes in the context: then a
+ * formula simplified twice, or after another that made some of its nodes, went further the
+ * second time and printed another form, and making fewer nodes (speed) changed the forms of a
+ * quarter of random.txt's lines. Every textbook derivative takes under 500 steps. The limit
+ * is the lowest tried (8000, 12000, 16000, 24000) at which no line of random.txt's first 1000
+ * reads worse than under the node budget by both its plain length and printed_cost's score
+ * (bench/RESULTS.md); without a limit those lines take up to 72,000 steps. */
+#define DX_SIMPLIFY_MAX_WORK 16000
 
-static bool over_budget(const simplifier *s)
-{
-    return dx_node_count(s->ctx) - s->nodes0 > DX_SIMPLIFY_MAX_NEW_NODES || s->printed > DX_SIMPLIFY_MAX_PRINTED;
-}
+static bool over_budget(const simplifier *s) { return s->work > DX_SIMPLIFY_MAX_WORK; }
 
 /* e rebuilt from new children, through the smart constructors. */
 static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
@@ -1075,9 +1076,11 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
      * printed at all, which keeps one big expansion from costing more than the rest */
     size_t cap = nc > 1 ? 2 * tree_size(r0, DX_SIMPLIFY_MAX_NODES) + 8 : 0;
     for (size_t i = 0; i < nc && nc > 1; i++) {
-        if (i > 0 && tree_size(cand[i], cap) > cap)
+        size_t size = tree_size(cand[i], cap);
+        s->work += size;
+        if (i > 0 && size > cap)
             continue;
-        size_t len = printed_cost(ctx, cand[i], s->ex.texts, &s->printed);
+        size_t len = printed_cost(ctx, cand[i], s->ex.texts);
         /* a shared factor taken out reads better than it is long: e^x*(x + 1) over
          * x*e^x + e^x, sin(x)^2*cos(x)*(...) over terms that each repeat it */
         bool favoured = cand[i] == factored && !plain;
@@ -1108,7 +1111,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
-    simplifier s = {.ctx = ctx, .nodes0 = dx_node_count(ctx)};
+    simplifier s = {.ctx = ctx};
     dx_map_init(&s.done);
     expander_init(&s.ex, ctx);
     dx_expr *r = simp_rec(&s, e);
@@ -1120,7 +1123,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
         dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
         if (alt && reciprocal_below(alt))
             alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
-        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts) < printed_cost(ctx, body, s.ex.texts))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
     }
     dx_map_free(&s.done);
