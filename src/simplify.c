@@ -377,8 +377,14 @@ static dx_expr *map_terms(dx_ctx *ctx, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_e
     return r;
 }
 
-/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
-static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e) { return map_terms(ctx, e, dx_neg); }
+/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)): the sum's
+ * constructor flattens -1*(a + b), negating each coefficient without rebuilding each term
+ * through the product's constructor as dx_neg would. */
+static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
+{
+    dx_expr *scaled = dx_mul(ctx, dx_int(ctx, -1), e);
+    return scaled ? dx_add_n(ctx, &scaled, 1) : NULL;
+}
 
 /* What a printed form costs a reader: its plain text's length, each fraction bar as
  * DX_BAR_COST characters more, so one fraction beats a sum of fractions of about the same
