@@ -69,6 +69,8 @@ typedef struct {
     dx_ctx *ctx;
     dx_map done;          /* expand: results by node */
     dx_map combined;      /* together: results by node */
+    dx_map pythagoras;    /* dx_trig_pythagoras: results by sum */
+    dx_map fewer;         /* dx_trig_product with fewer factors: results by term */
     dx_print_memo *texts; /* printed subexpressions (NULL without memory: printed afresh) */
     bool over; /* the term limit was passed: the caller returns its input */
 } expander;
@@ -79,6 +81,8 @@ static void expander_init(expander *x, dx_ctx *ctx)
     x->over = false;
     dx_map_init(&x->done);
     dx_map_init(&x->combined);
+    dx_map_init(&x->pythagoras);
+    dx_map_init(&x->fewer);
     x->texts = dx_print_memo_new();
 }
 
@@ -86,7 +90,22 @@ static void expander_free(expander *x)
 {
     dx_map_free(&x->done);
     dx_map_free(&x->combined);
+    dx_map_free(&x->pythagoras);
+    dx_map_free(&x->fewer);
     dx_print_memo_free(x->texts);
+}
+
+/* fn(e) through the memo m: the trigonometric rewrites are functions of their node alone, and
+ * the candidates at a node meet the terms and sums the candidates below met. */
+static dx_expr *memoed(expander *x, dx_map *m, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
+{
+    if (!e)
+        return NULL;
+    dx_expr *r = dx_map_get(m, e);
+    if (r)
+        return r;
+    r = fn(x->ctx, e);
+    return remember(m, e, r) ? r : dx_oom(x->ctx);
 }
 
 static dx_expr *expand_rec(expander *x, dx_expr *e);
@@ -365,18 +384,6 @@ static void cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
     }
 }
 
-/* The sum of fn(t) over the terms t of a sum. */
-static dx_expr *map_terms(dx_ctx *ctx, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
-{
-    vec t = {0};
-    bool ok = true;
-    for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(ctx, &t, fn(ctx, e->a[i]));
-    dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
-    dx_free(t.v);
-    return r;
-}
-
 /* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)): the sum's
  * constructor flattens -1*(a + b), negating each coefficient without rebuilding each term
  * through the product's constructor as dx_neg would. */
@@ -652,7 +659,7 @@ static dx_expr *combine(expander *x, dx_expr *e)
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(ctx, &nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
-        r = ok ? finish(ctx, x->texts, dx_trig_pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
+        r = ok ? finish(ctx, x->texts, memoed(x, &x->pythagoras, dx_add_n(ctx, nt.v, nt.n), dx_trig_pythagoras), &d) : NULL;
         dx_free(nt.v);
     }
     dx_free(t.v);
@@ -919,11 +926,17 @@ static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
  * -1, so that the Pythagorean identities see it. */
 static dx_expr *fewer_trig(dx_ctx *ctx, dx_expr *e) { return dx_trig_product(ctx, e, true); }
 
-static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
+static dx_expr *trig_terms(expander *x, dx_expr *sum)
 {
     if (!sum || sum->kind != DX_ADD)
-        return fewer_trig(ctx, sum);
-    return map_terms(ctx, sum, fewer_trig);
+        return memoed(x, &x->fewer, sum, fewer_trig);
+    vec t = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < sum->n; i++)
+        ok = push(x->ctx, &t, memoed(x, &x->fewer, sum->a[i], fewer_trig));
+    dx_expr *r = ok ? dx_add_n(x->ctx, t.v, t.n) : NULL;
+    dx_free(t.v);
+    return r;
 }
 
 /* Product e with its coefficient e->a[0] replaced by c (NULL: dropped) and factor at by f. */
@@ -1042,9 +1055,9 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
          * 2*y - 2*w*x, whatever a character or two would say */
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
-        dx_expr *x = scaled_sum ? r0 : dx_trig_pythagoras(ctx, trig_terms(ctx, expand_with(&s->ex, r0)));
+        dx_expr *x = scaled_sum ? r0 : memoed(&s->ex, &s->ex.pythagoras, trig_terms(&s->ex, expand_with(&s->ex, r0)), dx_trig_pythagoras);
         cand[nc++] = x;
-        cand[nc++] = fewer_trig(ctx, r0);
+        cand[nc++] = memoed(&s->ex, &s->ex.fewer, r0, fewer_trig);
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
