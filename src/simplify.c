@@ -958,8 +958,9 @@ static bool trig_in_terms(const dx_expr *sum)
 
 /* A quotient's numerator shorter through the reciprocal and Pythagorean identities: (sin(x)^2*csc(x)^2 -
  * cos(x))/sin(x)^2 is (1 - cos(x))/sin(x)^2. e itself when nothing changes. */
-static dx_expr *pythagoras_above(dx_ctx *ctx, const dx_expr *sum, dx_expr *e)
+static dx_expr *pythagoras_above(expander *x, const dx_expr *sum, dx_expr *e)
 {
+    dx_ctx *ctx = x->ctx;
     if (!e || e->kind != DX_MUL || !trig_in_terms(sum))
         return e;
     /* only a quotient by a power of sin, cos, ... (the quotient rule's textbook shape): the
@@ -972,7 +973,7 @@ static dx_expr *pythagoras_above(dx_ctx *ctx, const dx_expr *sum, dx_expr *e)
     vec v = {0};
     bool ok = true, any = false;
     for (uint32_t i = 0; ok && i < e->n; i++) {
-        dx_expr *f = e->a[i]->kind == DX_ADD ? dx_trig_pythagoras(ctx, trig_terms(ctx, e->a[i])) : e->a[i];
+        dx_expr *f = e->a[i]->kind == DX_ADD ? dx_trig_pythagoras(ctx, trig_terms(x, e->a[i])) : e->a[i];
         any |= f != e->a[i];
         ok = f && push(ctx, &v, f);
     }
@@ -1103,7 +1104,7 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
-        dx_expr *one_bar = pythagoras_above(ctx, r0, together_rec(&s->ex, r0));
+        dx_expr *one_bar = pythagoras_above(&s->ex, r0, together_rec(&s->ex, r0));
         cand[nc++] = one_bar;
         cand[nc++] = dx_trig_halves(ctx, one_bar);
         if (x != r0)
@@ -1191,7 +1192,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
         /* double angles, when they shorten the whole: sin(x)^2' is sin(2*x) */
         body = dx_body(r);
         alt = dx_trig_double(ctx, body);
-        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts) < printed_cost(ctx, body, s.ex.texts))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
     }
     dx_map_free(&s.done);
