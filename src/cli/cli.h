@@ -115,6 +115,9 @@ int cli_run(cli *c, int argc, char **argv);
  * and Ctrl-C stopping it; cut short by either, it says so whatever it printed before (exit
  * 2). The session's lines and cli_run come through here. */
 int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a);
+/* --work N (or the session's work N): each command's budget from now, text a whole number of
+ * units (0: no bound). false after reporting. */
+bool cli_set_work(cli *c, const char *text);
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 bool cli_is_equation(cli *c, const char *text);
