@@ -32,7 +32,7 @@ int cli_split(cli *c, const char *opt, const char *s, char **parts, int max)
         }
         parts[n] = malloc(len + 1);
         if (!parts[n])
-            goto fail;
+            cli_oom(c);
         memcpy(parts[n], from, len);
         parts[n++][len] = 0;
         if (!*p)

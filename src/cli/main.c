@@ -388,7 +388,7 @@ int main(int argc, char **argv)
     bool dashdash = false, version = false, help = false, exact = false;
     const char *lang = NULL, *format = NULL, *work = NULL; /* format: a --format value refused */
     if (!rest)
-        return CLI_BAD;
+        cli_oom(&c);
     for (int i = 1; i < argc; i++) {
         if (dashdash) {
             rest[n++] = argv[i];
@@ -439,7 +439,13 @@ int main(int argc, char **argv)
         }
         rest[n++] = argv[at]; /* the command's (a global flag never takes the next word) */
     }
-    /* the language first (--lang anywhere before "--"), so every word after it is in it */
+    /* the language first (--lang anywhere before "--"), so every word after it is in it; with
+     * room for gettext's first lookup (headroom.c), said in English when there is none */
+    if (!cli_headroom(CLI_ROOM_TEXT)) {
+        fputs("dfdx: out of memory\n", stderr);
+        free(rest);
+        return CLI_BAD;
+    }
     if (!cli_lang(lang)) {
         cli_lang(NULL);
         fprintf(err, _("dfdx: --lang takes en or ko (not '%s')\n"), lang);

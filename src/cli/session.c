@@ -137,6 +137,7 @@ static void show_definition(cli *c, const char *name, const char *const *params,
 {
     char *text = dx_print(c->ctx, body, DX_PLAIN);
     if (!text) {
+        cli_recover(c); /* out of memory ends the session: the line would seem to have worked */
         cli_report(c, NULL);
         return;
     }
@@ -156,7 +157,12 @@ static bool definable(cli *c, const char *name)
         return false;
     /* the name as a known one: a run of letters (loss) is otherwise read as a product */
     dx_parse_opts known = {&name, 1, false};
-    return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse_ex(c->ctx, name, strlen(name), &known, NULL));
+    if (dx_defined(c->ctx, name, NULL))
+        return true;
+    dx_expr *e = dx_parse_ex(c->ctx, name, strlen(name), &known, NULL);
+    if (!e)
+        cli_recover(c); /* out of memory is no answer about the name */
+    return dx_is_variable(e);
 }
 
 /* The words of text, quotes taken off, joined by one space each into store (as long as text):
