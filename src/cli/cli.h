@@ -25,7 +25,7 @@ FILE *cli_safe_stream(FILE *to);
 /* Is there room for `bytes` (allocated and given back)? Asked before calling into a library
  * that crashes when an allocation fails (headroom.c): CLI_ROOM_TEXT before the first
  * translated word, CLI_ROOM_DRAW before fontconfig, Cairo's text or Graphviz. */
-enum { CLI_ROOM_TEXT = 1 << 20, CLI_ROOM_DRAW = 16 << 20 };
+enum { CLI_ROOM_TEXT = 64 << 10, CLI_ROOM_DRAW = 16 << 20 };
 bool cli_headroom(size_t bytes);
 
 /* Exit statuses: one enum, as CLI.md promises them. */

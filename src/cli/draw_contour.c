@@ -132,8 +132,10 @@ static void shading(cairo_t *cr, const frame *f)
     const dx_contour *k = f->k;
     size_t all = k->nx * k->ny, n = 0;
     double *sorted = malloc(all * sizeof *sorted);
-    if (!sorted)
-        return; /* no memory for the shading: the lines alone */
+    if (!sorted) { /* the lines alone would be another picture */
+        fputs(_("dfdx: out of memory\n"), stderr);
+        exit(CLI_BAD);
+    }
     for (size_t i = 0; i < all; i++)
         if (!isnan(k->z[i]))
             sorted[n++] = k->z[i];

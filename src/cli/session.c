@@ -98,6 +98,15 @@ static line_result split(const char *line, word *w, int *n, char *store)
     }
 }
 
+/* Does text end inside an open parenthesis (dx_unfinished)? Out of memory is no answer. */
+static bool unfinished(cli *c, const char *text, size_t len)
+{
+    bool open = dx_unfinished(c->ctx, text, len);
+    if (!open)
+        cli_recover(c);
+    return open;
+}
+
 static bool is_assignment(const char *w)
 {
     size_t n = cli_name_len(w);
@@ -312,7 +321,7 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     const char *text = q + 1;
     while (*text == ' ')
         text++;
-    if (dx_unfinished(c->ctx, text, strlen(text))) {
+    if (unfinished(c, text, strlen(text))) {
         *res = LINE_MORE;
         return true;
     }
@@ -458,7 +467,7 @@ static line_result run_command(session *s, const cli_command *cmd, int argc, cha
     line_result res = LINE_DONE;
     for (int k = 0; k < a.npos; k++) {
         const char *value = is_assignment(a.pos[k]) ? strchr(a.pos[k], '=') + 1 : a.pos[k];
-        if (dx_unfinished(c->ctx, value, strlen(value)))
+        if (unfinished(c, value, strlen(value)))
             res = LINE_MORE;
     }
     if (res == LINE_MORE || !cli_check_count(c, cmd, &a))
@@ -545,7 +554,7 @@ static line_result run_line(session *s, const char *line, int *rc)
                 free(text);
             }
             set_ans(c, named);
-        } else if (dx_unfinished(c->ctx, line, strlen(line))) {
+        } else if (unfinished(c, line, strlen(line))) {
             res = LINE_MORE;
         } else {
             /* a pasted 'x^2' is x^2: the words without their quotes */
