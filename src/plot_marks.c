@@ -18,9 +18,8 @@ dx_status dx_plot_add_tangent(dx_plot *p, dx_ctx *ctx, dx_expr *f, dx_expr *df, 
     dx_expr *x = dx_sym(ctx, var, strlen(var));
     dx_expr *fa = dx_subst(ctx, f, x, at), *ma = dx_subst(ctx, df, x, at);
     double fv, mv;
-    if (!fa || !ma)
-        return dx_ctx_error(ctx)->status;
-    if (dx_eval_const(ctx, fa, &fv) != DX_OK || dx_eval_const(ctx, ma, &mv) != DX_OK || !isfinite(fv) || !isfinite(mv)) {
+    if (!fa || !ma || dx_eval_const(ctx, fa, &fv) != DX_OK || dx_eval_const(ctx, ma, &mv) != DX_OK ||
+        !isfinite(fv) || !isfinite(mv)) {
         if (dx_ctx_error(ctx)->status == DX_ENOMEM) /* no answer, not "no tangent" */
             return DX_ENOMEM;
         dx_ctx_clear_error(ctx);
