@@ -713,7 +713,7 @@ dx_status dx_extrema2(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n
             return DX_EUSAGE;
         }
     }
-    int done = n == 2 ? exact_search(ctx, f, out) : 0;
+    int done = n == 2 ? exact_search(ctx, f, out) : dx_extrema3_exact(ctx, f, out);
     if (done < 0) {
         dx_extrema2_free(out);
         return dx_ctx_error(ctx)->status;

@@ -1,0 +1,388 @@
+/* Groebner bases over the rationals in three variables, by Buchberger's algorithm with his two
+ * criteria and the normal selection strategy (the pair of least lcm degree first), in the
+ * graded reverse lexicographic order (whose bases stay far smaller than lexicographic ones);
+ * elimination then reads the minimal polynomial of each coordinate off the finite quotient
+ * ring by linear algebra (see groebner.h). */
+#include "groebner.h"
+
+#include <string.h>
+
+static bool divides(const unsigned short *a, const unsigned short *b)
+{
+    return a[0] <= b[0] && a[1] <= b[1] && a[2] <= b[2];
+}
+
+/* The work of one step over terms terms: a unit per 8 terms, at least one. */
+static bool work(dx_ctx *ctx, size_t terms) { return dx_work(ctx, 1 + terms / 8); }
+
+/* p reduced fully modulo g[0..n) (monic), skipping g[skip]: no term of the result is divisible
+ * by a leading monomial. false when the work ran out. */
+static bool reduce(dx_ctx *ctx, dx_tpoly *p, const dx_tpoly *g, size_t n, size_t skip)
+{
+    dx_tpoly r, t;
+    dx_tp_init(&r);
+    dx_tp_init(&t);
+    size_t s = 0; /* p->t[0..s) have moved to r */
+    bool ok = true;
+    mpq_t c;
+    mpq_init(c);
+    while (s < p->n && ok) {
+        size_t k = 0;
+        while (k < n && (k == skip || g[k].n == 0 || !divides(g[k].t[0].e, p->t[s].e)))
+            k++;
+        if (k == n) {
+            dx_tp_push(&r, p->t[s].e, p->t[s].c);
+            s++;
+            continue;
+        }
+        unsigned short m[3];
+        for (int v = 0; v < 3; v++)
+            m[v] = (unsigned short)(p->t[s].e[v] - g[k].t[0].e[v]);
+        mpq_set(c, p->t[s].c);
+        dx_tpoly rest = {p->n - s, 0, p->t + s};
+        dx_tp_submul(&t, &rest, c, m, &g[k]);
+        dx_tp_clear(p);
+        *p = t;
+        dx_tp_init(&t);
+        s = 0;
+        ok = work(ctx, p->n + g[k].n);
+    }
+    mpq_clear(c);
+    dx_tp_clear(p);
+    *p = r;
+    return ok;
+}
+
+/* ---- Buchberger's algorithm ---------------------------------------------------------------- */
+
+typedef struct pair {
+    size_t i, j;
+    int degree; /* of the lcm of the leading monomials */
+} pair;
+
+typedef struct state {
+    dx_gb *gb;
+    pair *pairs;
+    size_t npairs, cappairs;
+    bool *done; /* done[i * cap + j]: the pair (i, j) left the queue */
+    size_t cap;
+} state;
+
+static void lcm(unsigned short *out, const unsigned short *a, const unsigned short *b)
+{
+    for (int v = 0; v < 3; v++)
+        out[v] = a[v] > b[v] ? a[v] : b[v];
+}
+
+static bool *done_at(state *s, size_t i, size_t j) { return &s->done[i < j ? i * s->cap + j : j * s->cap + i]; }
+
+/* Add h (monic, reduced modulo the basis) and its pairs with every element before it. */
+static void add(state *s, dx_tpoly *h)
+{
+    dx_gb *gb = s->gb;
+    if (gb->n == gb->cap) {
+        size_t cap = gb->cap ? 2 * gb->cap : 16;
+        gb->g = dx_gmp_realloc(gb->g, gb->cap * sizeof *gb->g, cap * sizeof *gb->g);
+        bool *done = dx_gmp_alloc(cap * cap * sizeof *done);
+        memset(done, 0, cap * cap * sizeof *done);
+        for (size_t i = 0; i < gb->n; i++)
+            for (size_t j = 0; j < gb->n; j++)
+                done[i * cap + j] = s->done[i * s->cap + j];
+        dx_free(s->done);
+        s->done = done;
+        s->cap = gb->cap = cap;
+    }
+    size_t k = gb->n++;
+    gb->g[k] = *h;
+    dx_tp_init(h);
+    for (size_t i = 0; i < k; i++) {
+        const unsigned short *a = gb->g[i].t[0].e, *b = gb->g[k].t[0].e;
+        if ((!a[0] || !b[0]) && (!a[1] || !b[1]) && (!a[2] || !b[2])) {
+            *done_at(s, i, k) = true; /* coprime leading monomials: reduces to 0 (first criterion) */
+            continue;
+        }
+        if (s->npairs == s->cappairs) {
+            size_t cap = s->cappairs ? 2 * s->cappairs : 32;
+            s->pairs = dx_gmp_realloc(s->pairs, s->cappairs * sizeof *s->pairs, cap * sizeof *s->pairs);
+            s->cappairs = cap;
+        }
+        unsigned short l[3];
+        lcm(l, a, b);
+        s->pairs[s->npairs++] = (pair){i, k, l[0] + l[1] + l[2]};
+    }
+}
+
+/* Buchberger's second criterion: some g_k's leading monomial divides the lcm of the pair's,
+ * and the pairs (i, k) and (j, k) have been dealt with: this one reduces to 0 too. */
+static bool chain(state *s, const pair *p)
+{
+    unsigned short l[3];
+    lcm(l, s->gb->g[p->i].t[0].e, s->gb->g[p->j].t[0].e);
+    for (size_t k = 0; k < s->gb->n; k++)
+        if (k != p->i && k != p->j && divides(s->gb->g[k].t[0].e, l) && *done_at(s, p->i, k) &&
+            *done_at(s, p->j, k))
+            return true;
+    return false;
+}
+
+/* The S-polynomial of g_i and g_j (out initialised). */
+static void spoly(dx_tpoly *out, const dx_tpoly *a, const dx_tpoly *b)
+{
+    unsigned short l[3], ma[3], mb[3];
+    lcm(l, a->t[0].e, b->t[0].e);
+    for (int v = 0; v < 3; v++) {
+        ma[v] = (unsigned short)(l[v] - a->t[0].e[v]);
+        mb[v] = (unsigned short)(l[v] - b->t[0].e[v]);
+    }
+    dx_tpoly t, zero;
+    dx_tp_init(&t);
+    dx_tp_init(&zero);
+    mpq_t c;
+    mpq_init(c);
+    mpq_set_si(c, -1, 1);
+    dx_tp_submul(&t, &zero, c, ma, a); /* (l / lm a) a */
+    mpq_set_ui(c, 1, 1);
+    dx_tp_submul(out, &t, c, mb, b);   /* minus (l / lm b) b: the leading terms cancel */
+    mpq_clear(c);
+    dx_tp_clear(&t);
+}
+
+/* The basis made reduced: elements whose leading monomial another's divides are dropped, the
+ * rest reduced by each other. */
+static bool reduce_basis(dx_ctx *ctx, dx_gb *gb)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < gb->n; i++) {
+        bool drop = false;
+        for (size_t j = 0; j < gb->n && !drop; j++)
+            drop = j != i && gb->g[j].n && divides(gb->g[j].t[0].e, gb->g[i].t[0].e) &&
+                   (dx_tp_cmp(gb->g[j].t[0].e, gb->g[i].t[0].e) != 0 || j < i);
+        if (drop)
+            dx_tp_clear(&gb->g[i]);
+        else
+            gb->g[k++] = gb->g[i];
+    }
+    gb->n = k;
+    for (size_t i = 0; i < gb->n; i++) {
+        /* the leading term stays (no other leading monomial divides it): reduce the rest */
+        dx_tpoly tail = {0};
+        dx_tpoly rest = {gb->g[i].n - 1, 0, gb->g[i].t + 1};
+        dx_tp_copy(&tail, &rest);
+        if (!reduce(ctx, &tail, gb->g, gb->n, i)) {
+            dx_tp_clear(&tail);
+            return false;
+        }
+        for (size_t t = 1; t < gb->g[i].n; t++)
+            mpq_clear(gb->g[i].t[t].c);
+        gb->g[i].n = 1;
+        for (size_t t = 0; t < tail.n; t++)
+            dx_tp_push(&gb->g[i], tail.t[t].e, tail.t[t].c);
+        dx_tp_clear(&tail);
+    }
+    return true;
+}
+
+dx_status dx_gb_compute(dx_ctx *ctx, const dx_tpoly *f, size_t nf, dx_gb *out)
+{
+    memset(out, 0, sizeof *out);
+    state s = {.gb = out};
+    bool ok = true;
+    dx_tpoly h;
+    dx_tp_init(&h);
+    for (size_t i = 0; i < nf && ok; i++) {
+        dx_tp_copy(&h, &f[i]);
+        ok = reduce(ctx, &h, out->g, out->n, (size_t)-1);
+        if (ok && h.n) {
+            dx_tp_monic(&h);
+            add(&s, &h);
+        }
+    }
+    while (ok && s.npairs) {
+        size_t best = 0;
+        for (size_t k = 1; k < s.npairs; k++)
+            best = s.pairs[k].degree < s.pairs[best].degree ? k : best;
+        pair p = s.pairs[best];
+        s.pairs[best] = s.pairs[--s.npairs];
+        *done_at(&s, p.i, p.j) = true;
+        if (chain(&s, &p))
+            continue;
+        spoly(&h, &out->g[p.i], &out->g[p.j]);
+        ok = reduce(ctx, &h, out->g, out->n, (size_t)-1);
+        if (ok && h.n) {
+            dx_tp_monic(&h);
+            add(&s, &h);
+        }
+    }
+    dx_tp_clear(&h);
+    dx_free(s.pairs);
+    dx_free(s.done);
+    ok = ok && reduce_basis(ctx, out);
+    return ok ? DX_OK : dx_ctx_error(ctx)->status;
+}
+
+void dx_gb_clear(dx_gb *gb)
+{
+    for (size_t i = 0; i < gb->n; i++)
+        dx_tp_clear(&gb->g[i]);
+    dx_free(gb->g);
+    memset(gb, 0, sizeof *gb);
+}
+
+int dx_gb_dim(const dx_gb *gb)
+{
+    /* the largest set of variables such that no leading monomial is in them alone */
+    int best = -1;
+    for (int set = 0; set < 8; set++) {
+        bool free = true;
+        for (size_t i = 0; i < gb->n && free; i++) {
+            const unsigned short *e = gb->g[i].t[0].e;
+            free = !((e[0] == 0 || (set & 1)) && (e[1] == 0 || (set & 2)) && (e[2] == 0 || (set & 4)));
+        }
+        int size = (set & 1) + !!(set & 2) + !!(set & 4);
+        if (free && size > best)
+            best = size;
+    }
+    return best;
+}
+
+/* ---- the minimal polynomial of a coordinate ------------------------------------------------- */
+
+/* The monomials no leading monomial divides (a basis of the quotient ring): index[e] for e in
+ * the box below each variable's pure power, -1 for the others. */
+typedef struct quotient {
+    int b[3];
+    long *index;
+    long D;
+} quotient;
+
+static void quotient_of(const dx_gb *gb, quotient *q)
+{
+    for (int v = 0; v < 3; v++) {
+        q->b[v] = 0;
+        for (size_t i = 0; i < gb->n; i++) {
+            const unsigned short *e = gb->g[i].t[0].e;
+            if (e[v] && e[(v + 1) % 3] == 0 && e[(v + 2) % 3] == 0 && (q->b[v] == 0 || e[v] < q->b[v]))
+                q->b[v] = e[v];
+        }
+    }
+    size_t size = (size_t)q->b[0] * (size_t)q->b[1] * (size_t)q->b[2];
+    q->index = dx_gmp_alloc(size * sizeof *q->index);
+    q->D = 0;
+    for (int a = 0; a < q->b[0]; a++)
+        for (int b = 0; b < q->b[1]; b++)
+            for (int c = 0; c < q->b[2]; c++) {
+                unsigned short e[3] = {(unsigned short)a, (unsigned short)b, (unsigned short)c};
+                bool standard = true;
+                for (size_t i = 0; i < gb->n && standard; i++)
+                    standard = !divides(gb->g[i].t[0].e, e);
+                q->index[((size_t)a * (size_t)q->b[1] + (size_t)b) * (size_t)q->b[2] + (size_t)c] =
+                    standard ? q->D++ : -1;
+            }
+}
+
+static long index_of(const quotient *q, const unsigned short *e)
+{
+    return q->index[((size_t)e[0] * (size_t)q->b[1] + e[1]) * (size_t)q->b[2] + e[2]];
+}
+
+static mpq_t *vec_new(long n)
+{
+    mpq_t *v = dx_gmp_alloc((size_t)n * sizeof *v);
+    for (long i = 0; i < n; i++)
+        mpq_init(v[i]);
+    return v;
+}
+
+static void vec_free(mpq_t *v, long n)
+{
+    for (long i = 0; v && i < n; i++)
+        mpq_clear(v[i]);
+    dx_free(v);
+}
+
+dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
+{
+    quotient q;
+    quotient_of(gb, &q);
+    long D = q.D;
+    /* rows: the normal forms of 1, v, v^2, ... made echelon, each with the combination of
+     * powers of v it is (tag); the first power that reduces to 0 gives the polynomial */
+    mpq_t **row = dx_gmp_alloc((size_t)(D + 1) * sizeof *row), **tag = dx_gmp_alloc((size_t)(D + 1) * sizeof *tag);
+    long *pivot = dx_gmp_alloc((size_t)(D + 1) * sizeof *pivot), nrows = 0;
+    dx_tpoly cur, t, zero;
+    dx_tp_init(&cur);
+    dx_tp_init(&t);
+    dx_tp_init(&zero);
+    mpq_t c;
+    mpq_init(c);
+    mpq_set_ui(c, 1, 1);
+    unsigned short none[3] = {0, 0, 0}, step[3] = {0, 0, 0};
+    step[v] = 1;
+    dx_tp_push(&cur, none, c);
+    bool ok = reduce(ctx, &cur, gb->g, gb->n, (size_t)-1), found = false;
+    for (long k = 0; k <= D && ok && !found; k++) {
+        mpq_t *vec = vec_new(D), *tg = vec_new(D + 1);
+        for (size_t i = 0; i < cur.n; i++)
+            mpq_set(vec[index_of(&q, cur.t[i].e)], cur.t[i].c);
+        mpq_set_ui(tg[k], 1, 1);
+        for (long r = 0; r < nrows; r++) {
+            if (!mpq_sgn(vec[pivot[r]]))
+                continue;
+            mpq_div(c, vec[pivot[r]], row[r][pivot[r]]);
+            for (long i = 0; i < D; i++)
+                if (mpq_sgn(row[r][i])) {
+                    mpq_t m;
+                    mpq_init(m);
+                    mpq_mul(m, c, row[r][i]);
+                    mpq_sub(vec[i], vec[i], m);
+                    mpq_clear(m);
+                }
+            for (long i = 0; i <= k; i++)
+                if (mpq_sgn(tag[r][i])) {
+                    mpq_t m;
+                    mpq_init(m);
+                    mpq_mul(m, c, tag[r][i]);
+                    mpq_sub(tg[i], tg[i], m);
+                    mpq_clear(m);
+                }
+        }
+        ok = work(ctx, (size_t)(nrows * (D + k)));
+        long p = 0;
+        while (p < D && !mpq_sgn(vec[p]))
+            p++;
+        if (p == D) {
+            /* a dependence: tg[0] + tg[1] v + ... + tg[k] v^k = 0 modulo the ideal */
+            dx_poly_clear(out);
+            out->n = (int)k + 1;
+            out->c = tg;
+            mpq_inv(c, tg[k]);
+            for (long i = 0; i <= k; i++)
+                mpq_mul(tg[i], tg[i], c);
+            for (long i = k + 1; i <= D; i++)
+                mpq_clear(tg[i]);
+            vec_free(vec, D);
+            found = true;
+            break;
+        }
+        row[nrows] = vec;
+        tag[nrows] = tg;
+        pivot[nrows++] = p;
+        mpq_set_si(c, -1, 1);
+        dx_tp_submul(&t, &zero, c, step, &cur); /* v * cur */
+        dx_tp_clear(&cur);
+        cur = t;
+        dx_tp_init(&t);
+        ok = ok && reduce(ctx, &cur, gb->g, gb->n, (size_t)-1);
+    }
+    for (long r = 0; r < nrows; r++) {
+        vec_free(row[r], D);
+        vec_free(tag[r], D + 1);
+    }
+    dx_free(row);
+    dx_free(tag);
+    dx_free(pivot);
+    dx_free(q.index);
+    dx_tp_clear(&cur);
+    mpq_clear(c);
+    return ok ? DX_OK : dx_ctx_error(ctx)->status;
+}
