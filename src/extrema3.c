@@ -357,6 +357,10 @@ static dx_status triples(dx_ctx *ctx, dx_expr *f, const grad3 *G, const roots *R
                 st = fill_point(ctx, f, out->vars, r, c);
                 if (st == DX_OK)
                     hessian_numbers(G, c);
+                bool rational = r[0]->form == DX_ROOT_RATIONAL && r[1]->form == DX_ROOT_RATIONAL &&
+                                r[2]->form == DX_ROOT_RATIONAL;
+                if (st == DX_OK && c->kind == DX_CP2_DEGENERATE && c->certified && rational)
+                    st = dx_extrema3_degenerate(ctx, f, out->vars, c);
             }
     return st;
 }
@@ -369,7 +373,12 @@ static dx_status equations(dx_ctx *ctx, const dx_gb *gb, dx_expr *const *x, dx_e
             out->eqs_left++;
             continue;
         }
-        if (!(out->eq[out->neq++] = dx_tp_to_expr(ctx, &gb->g[i], x)))
+        dx_tpoly p = {0};
+        dx_tp_copy(&p, &gb->g[i]);
+        dx_tp_primitive(&p);
+        out->eq[out->neq++] = dx_tp_to_expr(ctx, &p, x);
+        dx_tp_clear(&p);
+        if (!out->eq[out->neq - 1])
             return dx_ctx_error(ctx)->status;
     }
     return DX_OK;

@@ -34,6 +34,9 @@ DX_HIDDEN dx_status dx_extrema2_degenerate(dx_ctx *ctx, dx_expr *f, const char *
  * 0 f is no such polynomial, -1 failed (the error on ctx). extrema3.c. */
 DX_HIDDEN int dx_extrema3_exact(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
 
+/* The same for f(x, y, z): by the weighted lowest terms of f - f(p). extrema3_degenerate.c. */
+DX_HIDDEN dx_status dx_extrema3_degenerate(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c);
+
 /* The report for three variables when the critical points are not finitely many (or none):
  * the set named by its equations. show_extrema3.c. */
 DX_HIDDEN void dx_show_extrema3_set(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out);

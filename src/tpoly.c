@@ -203,14 +203,10 @@ int dx_tp_from_expr(dx_ctx *ctx, dx_expr *f, dx_expr *const *vars, dx_tpoly *out
     return is;
 }
 
-dx_expr *dx_tp_to_expr(dx_ctx *ctx, const dx_tpoly *p, dx_expr *const *vars)
+void dx_tp_primitive(dx_tpoly *p)
 {
     if (p->n == 0)
-        return dx_int(ctx, 0);
-    dx_expr **t = dx_alloc(ctx, p->n * sizeof *t);
-    if (!t)
-        return NULL;
-    /* integer coefficients: times the lcm of the denominators, over the gcd of the numerators */
+        return;
     mpz_t l, g;
     mpz_init_set_ui(l, 1);
     mpz_init_set_ui(g, 0);
@@ -218,27 +214,35 @@ dx_expr *dx_tp_to_expr(dx_ctx *ctx, const dx_tpoly *p, dx_expr *const *vars)
         mpz_lcm(l, l, mpq_denref(p->t[i].c));
         mpz_gcd(g, g, mpq_numref(p->t[i].c));
     }
-    mpq_t s, c;
+    mpq_t s;
     mpq_init(s);
-    mpq_init(c);
     mpz_set(mpq_numref(s), l);
     mpz_set(mpq_denref(s), g);
     mpq_canonicalize(s);
     if (mpq_sgn(p->t[0].c) < 0)
         mpq_neg(s, s);
+    for (size_t i = 0; i < p->n; i++)
+        mpq_mul(p->t[i].c, p->t[i].c, s);
+    mpq_clear(s);
+    mpz_clear(l);
+    mpz_clear(g);
+}
+
+dx_expr *dx_tp_to_expr(dx_ctx *ctx, const dx_tpoly *p, dx_expr *const *vars)
+{
+    if (p->n == 0)
+        return dx_int(ctx, 0);
+    dx_expr **t = dx_alloc(ctx, p->n * sizeof *t);
+    if (!t)
+        return NULL;
     for (size_t i = 0; i < p->n; i++) {
-        mpq_mul(c, p->t[i].c, s);
-        dx_num q = dx_num_from_mpq(c);
+        dx_num q = dx_num_from_mpq(p->t[i].c);
         dx_expr *f[4] = {dx_number(ctx, &q)};
         dx_num_clear(&q);
         for (int v = 0; v < 3; v++)
             f[v + 1] = dx_pow(ctx, vars[v], dx_int(ctx, p->t[i].e[v]));
         t[i] = dx_mul_n(ctx, f, 4);
     }
-    mpq_clear(s);
-    mpq_clear(c);
-    mpz_clear(l);
-    mpz_clear(g);
     return dx_add_n(ctx, t, p->n);
 }
 

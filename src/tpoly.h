@@ -36,8 +36,9 @@ DX_HIDDEN void dx_tp_deriv(dx_tpoly *out, const dx_tpoly *p, int v);
 /* f as a polynomial in vars (out initialised): 1, 0 when it is none (or of a total degree past
  * DX_EXTREMA2_MAX_DEGREE), -1 failed (the error on ctx). *degree: the total degree. */
 DX_HIDDEN int dx_tp_from_expr(dx_ctx *ctx, dx_expr *f, dx_expr *const *vars, dx_tpoly *out, int *degree);
-/* p as an expression in vars, with integer coefficients of gcd 1 (a multiple of p: the same
- * zeros); NULL on failure. */
+/* p scaled to integer coefficients of gcd 1 and a positive leading one (the same zeros). */
+DX_HIDDEN void dx_tp_primitive(dx_tpoly *p);
+/* p as an expression in vars (or in any expressions put for them); NULL on failure. */
 DX_HIDDEN dx_expr *dx_tp_to_expr(dx_ctx *ctx, const dx_tpoly *p, dx_expr *const *vars);
 /* p on the box X[0] x X[1] x X[2]: a sure enclosure of its values (exact at a point). */
 DX_HIDDEN void dx_tp_eval_iv(dx_iv *out, const dx_tpoly *p, const dx_iv *X);
