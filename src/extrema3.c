@@ -421,6 +421,7 @@ int dx_extrema3_exact(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
     roots R[3] = {{0}};
     if (st == DX_OK) {
         out->dim = dx_gb_dim(&gb);
+        out->curve = out->dim == 1 || out->dim == 2; /* infinitely many, named by out->eq */
         if (out->dim > 0 && out->dim < 3)
             st = equations(ctx, &gb, x, out);
     }

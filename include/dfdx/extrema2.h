@@ -50,7 +50,7 @@ typedef struct dx_extrema2_result {
     int res_degree[2];   /* Res_y(f_x, f_y) in x, Res_x(f_x, f_y) in y */
     bool curve;          /* RESULTANT: f_x and f_y share a factor C: every real point of the
                             curve C = 0 is a critical point (infinitely many); the points
-                            listed are the others */
+                            listed are the others. GROEBNER: dim is 1 or 2 (see eq) */
     const dx_expr *curve_eq; /* C, with integer coefficients (the curve is curve_eq = 0) */
     bool curve_seen;     /* C = 0 has a real point (C is 0 at, or changes sign between, points
                             of a grid): else it may have none, and then no point is on it */
