@@ -239,6 +239,40 @@ static double half_width(const roots *R, size_t i, double scale)
     return w;
 }
 
+/* A quick exclusion in doubles, before the exact intervals: the value of g_i at the centre m
+ * as computed differs from the true g_i(x) anywhere on the box by at most the rounding of the
+ * sum (at most (terms + degree + 2) units of rounding of the sum of |terms|, coefficients'
+ * conversion included) plus the change over the box (the sum of |c| ((|m| + w)^e - |m|^e));
+ * a computed value four times past that bound cannot be 0 on the box. Most triples of roots
+ * are no critical point and end here. */
+static bool excluded(const grad3 *G, const double *m, const double *w)
+{
+    for (int i = 0; i < 3; i++) {
+        const dx_tpoly *p = &G->g[i];
+        double v = 0, mag = 0, wide = 0;
+        int degree = 0;
+        for (size_t k = 0; k < p->n; k++) {
+            const unsigned short *e = p->t[k].e;
+            double c = mpq_get_d(p->t[k].c), a = c, b = fabs(c), bw = fabs(c);
+            for (int j = 0; j < 3; j++)
+                for (int q = 0; q < e[j]; q++) {
+                    a *= m[j];
+                    b *= fabs(m[j]);
+                    bw *= fabs(m[j]) + w[j];
+                }
+            degree = e[0] + e[1] + e[2] > degree ? e[0] + e[1] + e[2] : degree;
+            v += a;
+            mag += b;
+            wide += bw;
+        }
+        double err = (double)(p->n + (size_t)degree + 2) * 0x1p-52 * mag;
+        double bound = 4 * (2 * err + (wide - mag));
+        if (isfinite(v) && isfinite(bound) && fabs(v) > bound)
+            return true;
+    }
+    return false;
+}
+
 /* One triple decided: exactly, or on boxes shrinking from 1e-8 to 1e-12 of the root. */
 static verdict decide(const grad3 *G, const roots *R, const size_t *at, dx_cp2_kind *kind, bool *sure)
 {
@@ -257,6 +291,8 @@ static verdict decide(const grad3 *G, const roots *R, const size_t *at, dx_cp2_k
         }
         if (!wide)
             break;
+        if (excluded(G, m, w))
+            return NOT_CRITICAL;
         v = krawczyk(G, m, w, kind, sure);
     }
     return v;

@@ -285,19 +285,29 @@ static long index_of(const quotient *q, const unsigned short *e)
     return q->index[((size_t)e[0] * (size_t)q->b[1] + e[1]) * (size_t)q->b[2] + e[2]];
 }
 
-static mpq_t *vec_new(long n)
+static mpz_t *vec_new(long n)
 {
-    mpq_t *v = dx_gmp_alloc((size_t)n * sizeof *v);
+    mpz_t *v = dx_gmp_alloc((size_t)n * sizeof *v);
     for (long i = 0; i < n; i++)
-        mpq_init(v[i]);
+        mpz_init(v[i]);
     return v;
 }
 
-static void vec_free(mpq_t *v, long n)
+static void vec_free(mpz_t *v, long n)
 {
     for (long i = 0; v && i < n; i++)
-        mpq_clear(v[i]);
+        mpz_clear(v[i]);
     dx_free(v);
+}
+
+/* v = a*v - b*w over n entries (integers: no fractions to reduce on the way). */
+static void vec_combine(mpz_t *v, const mpz_t a, const mpz_t b, mpz_t *const w, long n, mpz_t t)
+{
+    for (long i = 0; i < n; i++) {
+        mpz_mul(v[i], v[i], a);
+        mpz_mul(t, b, w[i]);
+        mpz_sub(v[i], v[i], t);
+    }
 }
 
 dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
@@ -305,62 +315,72 @@ dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
     quotient q;
     quotient_of(gb, &q);
     long D = q.D;
-    /* rows: the normal forms of 1, v, v^2, ... made echelon, each with the combination of
-     * powers of v it is (tag); the first power that reduces to 0 gives the polynomial */
-    mpq_t **row = dx_gmp_alloc((size_t)(D + 1) * sizeof *row), **tag = dx_gmp_alloc((size_t)(D + 1) * sizeof *tag);
+    /* rows: the normal forms of 1, v, v^2, ... over the integers (each scaled), made echelon
+     * fraction-free, each with the combination of powers of v it is (tag); the first power
+     * that reduces to 0 gives the polynomial */
+    mpz_t **row = dx_gmp_alloc((size_t)(D + 1) * sizeof *row), **tag = dx_gmp_alloc((size_t)(D + 1) * sizeof *tag);
     long *pivot = dx_gmp_alloc((size_t)(D + 1) * sizeof *pivot), nrows = 0;
     dx_tpoly cur, t, zero;
     dx_tp_init(&cur);
     dx_tp_init(&t);
     dx_tp_init(&zero);
     mpq_t c;
+    mpz_t l, g, a, b, s;
     mpq_init(c);
+    mpz_inits(l, g, a, b, s, NULL);
     mpq_set_ui(c, 1, 1);
     unsigned short none[3] = {0, 0, 0}, step[3] = {0, 0, 0};
     step[v] = 1;
     dx_tp_push(&cur, none, c);
     bool ok = reduce(ctx, &cur, gb->g, gb->n, (size_t)-1), found = false;
     for (long k = 0; k <= D && ok && !found; k++) {
-        mpq_t *vec = vec_new(D), *tg = vec_new(D + 1);
+        mpz_t *vec = vec_new(D), *tg = vec_new(D + 1);
+        mpz_set_ui(l, 1);
         for (size_t i = 0; i < cur.n; i++)
-            mpq_set(vec[index_of(&q, cur.t[i].e)], cur.t[i].c);
-        mpq_set_ui(tg[k], 1, 1);
+            mpz_lcm(l, l, mpq_denref(cur.t[i].c));
+        for (size_t i = 0; i < cur.n; i++) {
+            mpz_divexact(s, l, mpq_denref(cur.t[i].c));
+            mpz_mul(vec[index_of(&q, cur.t[i].e)], s, mpq_numref(cur.t[i].c));
+        }
+        mpz_set(tg[k], l);
         for (long r = 0; r < nrows; r++) {
-            if (!mpq_sgn(vec[pivot[r]]))
+            if (!mpz_sgn(vec[pivot[r]]))
                 continue;
-            mpq_div(c, vec[pivot[r]], row[r][pivot[r]]);
+            mpz_gcd(g, vec[pivot[r]], row[r][pivot[r]]);
+            mpz_divexact(a, row[r][pivot[r]], g);
+            mpz_divexact(b, vec[pivot[r]], g);
+            vec_combine(vec, a, b, row[r], D, s);
+            vec_combine(tg, a, b, tag[r], k + 1, s);
+        }
+        /* the common factor out, to keep the numbers small */
+        mpz_set_ui(g, 0);
+        for (long i = 0; i < D; i++)
+            mpz_gcd(g, g, vec[i]);
+        for (long i = 0; i <= k; i++)
+            mpz_gcd(g, g, tg[i]);
+        if (mpz_cmp_ui(g, 1) > 0) {
             for (long i = 0; i < D; i++)
-                if (mpq_sgn(row[r][i])) {
-                    mpq_t m;
-                    mpq_init(m);
-                    mpq_mul(m, c, row[r][i]);
-                    mpq_sub(vec[i], vec[i], m);
-                    mpq_clear(m);
-                }
+                mpz_divexact(vec[i], vec[i], g);
             for (long i = 0; i <= k; i++)
-                if (mpq_sgn(tag[r][i])) {
-                    mpq_t m;
-                    mpq_init(m);
-                    mpq_mul(m, c, tag[r][i]);
-                    mpq_sub(tg[i], tg[i], m);
-                    mpq_clear(m);
-                }
+                mpz_divexact(tg[i], tg[i], g);
         }
         ok = work(ctx, (size_t)(nrows * (D + k)));
         long p = 0;
-        while (p < D && !mpq_sgn(vec[p]))
+        while (p < D && !mpz_sgn(vec[p]))
             p++;
         if (p == D) {
-            /* a dependence: tg[0] + tg[1] v + ... + tg[k] v^k = 0 modulo the ideal */
+            /* a dependence: tg[0] + tg[1] v + ... + tg[k] v^k = 0 modulo the ideal, made monic */
             dx_poly_clear(out);
             out->n = (int)k + 1;
-            out->c = tg;
-            mpq_inv(c, tg[k]);
-            for (long i = 0; i <= k; i++)
-                mpq_mul(tg[i], tg[i], c);
-            for (long i = k + 1; i <= D; i++)
-                mpq_clear(tg[i]);
+            out->c = dx_gmp_alloc((size_t)(k + 1) * sizeof *out->c);
+            for (long i = 0; i <= k; i++) {
+                mpq_init(out->c[i]);
+                mpq_set_z(out->c[i], tg[i]);
+                mpq_set_z(c, tg[k]);
+                mpq_div(out->c[i], out->c[i], c);
+            }
             vec_free(vec, D);
+            vec_free(tg, D + 1);
             found = true;
             break;
         }
@@ -384,5 +404,6 @@ dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
     dx_free(q.index);
     dx_tp_clear(&cur);
     mpq_clear(c);
+    mpz_clears(l, g, a, b, s, NULL);
     return ok ? DX_OK : dx_ctx_error(ctx)->status;
 }
