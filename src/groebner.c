@@ -15,17 +15,31 @@ static bool divides(const unsigned short *a, const unsigned short *b)
 /* The work of one step over terms terms: a unit per 8 terms, at least one. */
 static bool work(dx_ctx *ctx, size_t terms) { return dx_work(ctx, 1 + terms / 8); }
 
-/* p reduced fully modulo g[0..n) (monic), skipping g[skip]: no term of the result is divisible
- * by a leading monomial. false when the work ran out. */
-static bool reduce(dx_ctx *ctx, dx_tpoly *p, const dx_tpoly *g, size_t n, size_t skip)
+static void scale(dx_tpoly *p, const mpq_t q)
 {
-    dx_tpoly r, t;
+    for (size_t i = 0; i < p->n; i++)
+        mpq_mul(p->t[i].c, p->t[i].c, q);
+}
+
+/* p reduced fully modulo g[0..n), skipping g[skip], everything with integer coefficients:
+ * no term of the result is divisible by a leading monomial. Pseudo-division keeps the
+ * numbers integers (a rational step costs a gcd per operation): each step is
+ * p = a p - b m g with a*lc(p) = b*lc(g), so the result is lambda times p's normal form, and
+ * is made primitive; *lambda (NULL: not wanted) is multiplied by that factor. false when the
+ * work ran out. */
+static bool reduce(dx_ctx *ctx, dx_tpoly *p, const dx_tpoly *g, size_t n, size_t skip, mpq_t lambda)
+{
+    dx_tpoly r, t, u;
     dx_tp_init(&r);
     dx_tp_init(&t);
+    dx_tp_init(&u);
     size_t s = 0; /* p->t[0..s) have moved to r */
     bool ok = true;
-    mpq_t c;
-    mpq_init(c);
+    mpq_t a, b;
+    mpz_t d;
+    mpq_init(a);
+    mpq_init(b);
+    mpz_init(d);
     while (s < p->n && ok) {
         size_t k = 0;
         while (k < n && (k == skip || g[k].n == 0 || !divides(g[k].t[0].e, p->t[s].e)))
@@ -38,18 +52,43 @@ static bool reduce(dx_ctx *ctx, dx_tpoly *p, const dx_tpoly *g, size_t n, size_t
         unsigned short m[3];
         for (int v = 0; v < 3; v++)
             m[v] = (unsigned short)(p->t[s].e[v] - g[k].t[0].e[v]);
-        mpq_set(c, p->t[s].c);
+        mpz_gcd(d, mpq_numref(g[k].t[0].c), mpq_numref(p->t[s].c));
+        mpz_divexact(mpq_numref(a), mpq_numref(g[k].t[0].c), d);
+        mpz_divexact(mpq_numref(b), mpq_numref(p->t[s].c), d);
+        if (mpz_sgn(mpq_numref(a)) < 0) { /* a > 0: the sign of what is left stays */
+            mpq_neg(a, a);
+            mpq_neg(b, b);
+        }
         dx_tpoly rest = {p->n - s, 0, p->t + s};
-        dx_tp_submul(&t, &rest, c, m, &g[k]);
+        dx_tp_copy(&u, &rest);
+        scale(&u, a);
+        scale(&r, a);
+        if (lambda)
+            mpq_mul(lambda, lambda, a);
+        dx_tp_submul(&t, &u, b, m, &g[k]);
         dx_tp_clear(p);
         *p = t;
         dx_tp_init(&t);
         s = 0;
         ok = work(ctx, p->n + g[k].n);
     }
-    mpq_clear(c);
     dx_tp_clear(p);
+    dx_tp_clear(&u);
     *p = r;
+    /* the content out (positive), into lambda */
+    mpz_set_ui(d, 0);
+    for (size_t i = 0; i < p->n; i++)
+        mpz_gcd(d, d, mpq_numref(p->t[i].c));
+    if (mpz_cmp_ui(d, 1) > 0) {
+        mpq_set_z(a, d);
+        mpq_inv(a, a);
+        scale(p, a);
+        if (lambda)
+            mpq_mul(lambda, lambda, a);
+    }
+    mpq_clear(a);
+    mpq_clear(b);
+    mpz_clear(d);
     return ok;
 }
 
@@ -125,7 +164,8 @@ static bool chain(state *s, const pair *p)
     return false;
 }
 
-/* The S-polynomial of g_i and g_j (out initialised). */
+/* The S-polynomial of g_i and g_j (out initialised), integer multiples chosen so the leading
+ * terms cancel. */
 static void spoly(dx_tpoly *out, const dx_tpoly *a, const dx_tpoly *b)
 {
     unsigned short l[3], ma[3], mb[3];
@@ -137,13 +177,20 @@ static void spoly(dx_tpoly *out, const dx_tpoly *a, const dx_tpoly *b)
     dx_tpoly t, zero;
     dx_tp_init(&t);
     dx_tp_init(&zero);
-    mpq_t c;
-    mpq_init(c);
-    mpq_set_si(c, -1, 1);
-    dx_tp_submul(&t, &zero, c, ma, a); /* (l / lm a) a */
-    mpq_set_ui(c, 1, 1);
-    dx_tp_submul(out, &t, c, mb, b);   /* minus (l / lm b) b: the leading terms cancel */
-    mpq_clear(c);
+    mpq_t ca, cb;
+    mpz_t d;
+    mpq_init(ca);
+    mpq_init(cb);
+    mpz_init(d);
+    mpz_gcd(d, mpq_numref(a->t[0].c), mpq_numref(b->t[0].c));
+    mpz_divexact(mpq_numref(ca), mpq_numref(b->t[0].c), d);
+    mpz_divexact(mpq_numref(cb), mpq_numref(a->t[0].c), d);
+    mpq_neg(ca, ca);
+    dx_tp_submul(&t, &zero, ca, ma, a); /* lc(b) (l / lm a) a */
+    dx_tp_submul(out, &t, cb, mb, b);   /* minus lc(a) (l / lm b) b: the leading terms cancel */
+    mpq_clear(ca);
+    mpq_clear(cb);
+    mpz_clear(d);
     dx_tp_clear(&t);
 }
 
@@ -164,20 +211,9 @@ static bool reduce_basis(dx_ctx *ctx, dx_gb *gb)
     }
     gb->n = k;
     for (size_t i = 0; i < gb->n; i++) {
-        /* the leading term stays (no other leading monomial divides it): reduce the rest */
-        dx_tpoly tail = {0};
-        dx_tpoly rest = {gb->g[i].n - 1, 0, gb->g[i].t + 1};
-        dx_tp_copy(&tail, &rest);
-        if (!reduce(ctx, &tail, gb->g, gb->n, i)) {
-            dx_tp_clear(&tail);
+        /* the leading term stays (no other leading monomial divides it), the rest reduced */
+        if (!reduce(ctx, &gb->g[i], gb->g, gb->n, i, NULL))
             return false;
-        }
-        for (size_t t = 1; t < gb->g[i].n; t++)
-            mpq_clear(gb->g[i].t[t].c);
-        gb->g[i].n = 1;
-        for (size_t t = 0; t < tail.n; t++)
-            dx_tp_push(&gb->g[i], tail.t[t].e, tail.t[t].c);
-        dx_tp_clear(&tail);
     }
     return true;
 }
@@ -191,11 +227,10 @@ dx_status dx_gb_compute(dx_ctx *ctx, const dx_tpoly *f, size_t nf, dx_gb *out)
     dx_tp_init(&h);
     for (size_t i = 0; i < nf && ok; i++) {
         dx_tp_copy(&h, &f[i]);
-        ok = reduce(ctx, &h, out->g, out->n, (size_t)-1);
-        if (ok && h.n) {
-            dx_tp_monic(&h);
+        dx_tp_primitive(&h); /* integer coefficients from here on */
+        ok = reduce(ctx, &h, out->g, out->n, (size_t)-1, NULL);
+        if (ok && h.n)
             add(&s, &h);
-        }
     }
     while (ok && s.npairs) {
         size_t best = 0;
@@ -207,11 +242,9 @@ dx_status dx_gb_compute(dx_ctx *ctx, const dx_tpoly *f, size_t nf, dx_gb *out)
         if (chain(&s, &p))
             continue;
         spoly(&h, &out->g[p.i], &out->g[p.j]);
-        ok = reduce(ctx, &h, out->g, out->n, (size_t)-1);
-        if (ok && h.n) {
-            dx_tp_monic(&h);
+        ok = reduce(ctx, &h, out->g, out->n, (size_t)-1, NULL);
+        if (ok && h.n)
             add(&s, &h);
-        }
     }
     dx_tp_clear(&h);
     dx_free(s.pairs);
@@ -332,17 +365,16 @@ dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
     unsigned short none[3] = {0, 0, 0}, step[3] = {0, 0, 0};
     step[v] = 1;
     dx_tp_push(&cur, none, c);
-    bool ok = reduce(ctx, &cur, gb->g, gb->n, (size_t)-1), found = false;
+    mpq_t lambda; /* cur = lambda * the normal form of v^k */
+    mpq_init(lambda);
+    mpq_set_ui(lambda, 1, 1);
+    bool ok = reduce(ctx, &cur, gb->g, gb->n, (size_t)-1, lambda), found = false;
     for (long k = 0; k <= D && ok && !found; k++) {
         mpz_t *vec = vec_new(D), *tg = vec_new(D + 1);
-        mpz_set_ui(l, 1);
+        /* cur has integer coefficients: den(lambda) cur = num(lambda) NF(v^k) */
         for (size_t i = 0; i < cur.n; i++)
-            mpz_lcm(l, l, mpq_denref(cur.t[i].c));
-        for (size_t i = 0; i < cur.n; i++) {
-            mpz_divexact(s, l, mpq_denref(cur.t[i].c));
-            mpz_mul(vec[index_of(&q, cur.t[i].e)], s, mpq_numref(cur.t[i].c));
-        }
-        mpz_set(tg[k], l);
+            mpz_mul(vec[index_of(&q, cur.t[i].e)], mpq_denref(lambda), mpq_numref(cur.t[i].c));
+        mpz_set(tg[k], mpq_numref(lambda));
         for (long r = 0; r < nrows; r++) {
             if (!mpz_sgn(vec[pivot[r]]))
                 continue;
@@ -392,7 +424,7 @@ dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
         dx_tp_clear(&cur);
         cur = t;
         dx_tp_init(&t);
-        ok = ok && reduce(ctx, &cur, gb->g, gb->n, (size_t)-1);
+        ok = ok && reduce(ctx, &cur, gb->g, gb->n, (size_t)-1, lambda);
     }
     for (long r = 0; r < nrows; r++) {
         vec_free(row[r], D);
@@ -404,6 +436,7 @@ dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
     dx_free(q.index);
     dx_tp_clear(&cur);
     mpq_clear(c);
+    mpq_clear(lambda);
     mpz_clears(l, g, a, b, s, NULL);
     return ok ? DX_OK : dx_ctx_error(ctx)->status;
 }

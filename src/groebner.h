@@ -6,7 +6,8 @@
 
 #include "tpoly.h"
 
-/* g[0..n), reduced: monic, no leading monomial divides a term of another element. */
+/* g[0..n), reduced: integer coefficients of gcd 1, no leading monomial divides a term of
+ * another element. */
 typedef struct dx_gb {
     size_t n, cap;
     dx_tpoly *g;
