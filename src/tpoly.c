@@ -141,13 +141,14 @@ void dx_tp_deriv(dx_tpoly *out, const dx_tpoly *p, int v)
     normalise(out); /* lowering one power can change the order */
 }
 
-/* One term of an expanded polynomial: its coefficient and powers; false when it is none. */
-static bool term_of(const dx_expr *t, dx_expr *const *vars, mpq_t coef, unsigned short *e)
+bool dx_term_powers(const dx_expr *t, const dx_expr *const *vars, int nvars, mpq_t coef, int *e)
 {
     size_t n = t->kind == DX_MUL ? t->n : 1;
     dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
     mpq_set_ui(coef, 1, 1);
-    e[0] = e[1] = e[2] = 0;
+    int total = 0;
+    for (int v = 0; v < nvars; v++)
+        e[v] = 0;
     for (size_t i = 0; i < n; i++) {
         const dx_expr *u = f[i];
         int64_t k = 1;
@@ -165,13 +166,25 @@ static bool term_of(const dx_expr *t, dx_expr *const *vars, mpq_t coef, unsigned
             u = u->a[0];
         }
         int v = 0;
-        while (v < 3 && u != vars[v])
+        while (v < nvars && u != vars[v])
             v++;
-        if (v == 3)
+        if (v == nvars)
             return false;
-        e[v] = (unsigned short)(e[v] + k);
+        e[v] += (int)k;
+        total += (int)k;
     }
-    return e[0] + e[1] + e[2] <= DX_EXTREMA2_MAX_DEGREE;
+    return total <= DX_EXTREMA2_MAX_DEGREE;
+}
+
+/* One term of an expanded polynomial in the three variables; false when it is none. */
+static bool term_of(const dx_expr *t, dx_expr *const *vars, mpq_t coef, unsigned short *e)
+{
+    int k[3];
+    if (!dx_term_powers(t, (const dx_expr *const *)vars, 3, coef, k))
+        return false;
+    for (int v = 0; v < 3; v++)
+        e[v] = (unsigned short)k[v];
+    return true;
 }
 
 int dx_tp_from_expr(dx_ctx *ctx, dx_expr *f, dx_expr *const *vars, dx_tpoly *out, int *degree)

@@ -33,6 +33,9 @@ DX_HIDDEN void dx_tp_submul(dx_tpoly *out, const dx_tpoly *a, const mpq_t c, con
 DX_HIDDEN void dx_tp_monic(dx_tpoly *p);
 /* The derivative by variable v (out initialised). */
 DX_HIDDEN void dx_tp_deriv(dx_tpoly *out, const dx_tpoly *p, int v);
+/* One term t of an expanded polynomial in vars[0..nvars): its coefficient and the powers e[v]
+ * of each; false when t is no such term, or of a total degree past DX_EXTREMA2_MAX_DEGREE. */
+DX_HIDDEN bool dx_term_powers(const dx_expr *t, const dx_expr *const *vars, int nvars, mpq_t coef, int *e);
 /* f as a polynomial in vars (out initialised): 1, 0 when it is none (or of a total degree past
  * DX_EXTREMA2_MAX_DEGREE), -1 failed (the error on ctx). *degree: the total degree. */
 DX_HIDDEN int dx_tp_from_expr(dx_ctx *ctx, dx_expr *f, dx_expr *const *vars, dx_tpoly *out, int *degree);
