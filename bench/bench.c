@@ -514,6 +514,7 @@ static counts critical2_run(const corpus *c, FILE *dump)
     dx_ctx *ctx = dx_ctx_new();
     for (int i = 0; ctx && i < c->n; i++) {
         double t0 = now();
+        dx_ctx_set_work(ctx, DX_DEFAULT_WORK); /* each polynomial its own budget, as each command */
         dx_expr *e = dx_parse(ctx, c->line[i], c->len[i]);
         dx_extrema2_result r;
         dx_status st = e ? dx_extrema2(ctx, e, NULL, 0, NULL, NULL, &r) : DX_ESYNTAX;

@@ -12,8 +12,10 @@ static bool divides(const unsigned short *a, const unsigned short *b)
     return a[0] <= b[0] && a[1] <= b[1] && a[2] <= b[2];
 }
 
-/* The work of one step over terms terms: a unit per 8 terms, at least one. */
-static bool work(dx_ctx *ctx, size_t terms) { return dx_work(ctx, 1 + terms / 8); }
+/* The work of one step over terms numbers of limbs limbs each: a unit per 4 limb operations,
+ * at least one (the numbers grow: counting terms alone let a degree-6 polynomial run for
+ * minutes on one budget). */
+static bool work(dx_ctx *ctx, size_t terms, size_t limbs) { return dx_work(ctx, 1 + terms * (1 + limbs) / 4); }
 
 static void scale(dx_tpoly *p, const mpq_t q)
 {
@@ -70,7 +72,7 @@ static bool reduce(dx_ctx *ctx, dx_tpoly *p, const dx_tpoly *g, size_t n, size_t
         *p = t;
         dx_tp_init(&t);
         s = 0;
-        ok = work(ctx, p->n + g[k].n);
+        ok = work(ctx, p->n + g[k].n, mpz_size(mpq_numref(a)) + mpz_size(mpq_numref(b)));
     }
     dx_tp_clear(p);
     dx_tp_clear(&u);
@@ -396,7 +398,7 @@ dx_status dx_gb_minpoly(dx_ctx *ctx, const dx_gb *gb, int v, dx_poly *out)
             for (long i = 0; i <= k; i++)
                 mpz_divexact(tg[i], tg[i], g);
         }
-        ok = work(ctx, (size_t)(nrows * (D + k)));
+        ok = work(ctx, (size_t)(nrows * (D + k)), mpz_size(tg[k]) + (nrows ? mpz_size(row[nrows - 1][pivot[nrows - 1]]) : 0));
         long p = 0;
         while (p < D && !mpz_sgn(vec[p]))
             p++;
