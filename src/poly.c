@@ -515,7 +515,7 @@ static void z_prem(zpoly *a, const zpoly *b)
 
 /* out = the primitive gcd of a and b (not both zero), leading coefficient positive, by
  * the primitive remainder sequence: integers throughout, no rational canonicalisation. */
-static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
+static void z_gcd_prs(zpoly *out, const zpoly *a, const zpoly *b)
 {
     zpoly x, y, t;
     z_copy(&x, a);
@@ -543,6 +543,112 @@ static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
     }
     z_clear(&y);
     *out = x;
+}
+
+/* Whether b (not zero) divides a over Z: long division, each leading coefficient divided
+ * exactly or the answer is no. */
+static bool z_divides(const zpoly *a, const zpoly *b)
+{
+    zpoly r;
+    z_copy(&r, a);
+    z_trim(&r);
+    int db = b->n - 1;
+    bool ok = true;
+    mpz_t q;
+    mpz_init(q);
+    while (ok && r.n > db && r.n > 0) {
+        int s = r.n - 1 - db;
+        ok = mpz_divisible_p(r.c[r.n - 1], b->c[db]);
+        if (!ok)
+            break;
+        mpz_divexact(q, r.c[r.n - 1], b->c[db]);
+        for (int i = 0; i < db; i++)
+            mpz_submul(r.c[i + s], q, b->c[i]);
+        mpz_set_ui(r.c[r.n - 1], 0);
+        z_trim(&r);
+    }
+    ok = ok && r.n == 0;
+    mpz_clear(q);
+    z_clear(&r);
+    return ok;
+}
+
+/* Bits of z's largest coefficient. */
+static size_t z_norm_bits(const zpoly *z)
+{
+    size_t m = 0;
+    for (int i = 0; i < z->n; i++)
+        if (mpz_sizeinbase(z->c[i], 2) > m)
+            m = mpz_sizeinbase(z->c[i], 2);
+    return m;
+}
+
+/* The heuristic gcd (Char, Geddes and Gonnet): with x = 2^k > 1 + 2 min(|a|, |b|) (largest
+ * coefficients), the primitive polynomial h whose balanced base-x digits are
+ * gcd(a(x), b(x)) is gcd(a, b) exactly when it divides both; GMP's subquadratic integer gcd
+ * then replaces a remainder sequence whose every step took a content gcd (the primitive
+ * remainder sequence spent 30% of the roots benchmark in mpz_gcd). false when no x tried
+ * gives a divisor (the caller then runs the remainder sequence). a, b primitive, degree >= 1. */
+static bool z_gcd_heu(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    size_t na = z_norm_bits(a), nb = z_norm_bits(b);
+    mp_bitcnt_t k = (na < nb ? na : nb) + 2;
+    mpz_t va, vb, h, c;
+    mpz_inits(va, vb, h, c, NULL);
+    bool found = false;
+    for (int attempt = 0; attempt < 3 && !found; attempt++, k += k / 2 + 8) {
+        mpz_set_ui(va, 0);
+        for (int i = a->n - 1; i >= 0; i--) {
+            mpz_mul_2exp(va, va, k);
+            mpz_add(va, va, a->c[i]);
+        }
+        mpz_set_ui(vb, 0);
+        for (int i = b->n - 1; i >= 0; i--) {
+            mpz_mul_2exp(vb, vb, k);
+            mpz_add(vb, vb, b->c[i]);
+        }
+        mpz_gcd(h, va, vb);
+        int n = 0;
+        zpoly g;
+        z_init(&g, (int)(mpz_sizeinbase(h, 2) / k) + 2);
+        while (mpz_sgn(h)) { /* balanced digits: c in [-x/2, x/2) */
+            mpz_fdiv_r_2exp(c, h, k);
+            if (mpz_tstbit(c, k - 1)) {
+                mpz_set_ui(va, 0);
+                mpz_setbit(va, k);
+                mpz_sub(c, c, va);
+            }
+            mpz_sub(h, h, c);
+            mpz_fdiv_q_2exp(h, h, k);
+            mpz_set(g.c[n++], c);
+        }
+        z_trim(&g);
+        z_prim(&g);
+        found = g.n > 0 && g.n <= a->n && g.n <= b->n && z_divides(a, &g) && z_divides(b, &g);
+        if (found)
+            *out = g;
+        else
+            z_clear(&g);
+    }
+    mpz_clears(va, vb, h, c, NULL);
+    return found;
+}
+
+/* out = the primitive gcd of a and b (not both zero), leading coefficient positive. */
+static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    zpoly x, y;
+    z_copy(&x, a);
+    z_copy(&y, b);
+    z_trim(&x);
+    z_trim(&y);
+    z_prim(&x);
+    z_prim(&y);
+    bool done = x.n > 1 && y.n > 1 && z_gcd_heu(out, &x, &y);
+    if (!done)
+        z_gcd_prs(out, &x, &y);
+    z_clear(&x);
+    z_clear(&y);
 }
 
 /* q = a / b (q fresh), b primitive and dividing a over Q: then the quotient of an integer
