@@ -791,12 +791,50 @@ static int squarefree(dx_poly *g, const dx_poly *p)
     return k;
 }
 
+/* Sign of z at t = m / 2^e by Horner in fixed point: A approximates z(t) 2^F, each step one
+ * floor of A m / 2^e. The exact evaluation's numbers grow by e bits a step (50 steps of 60
+ * bits at a double); these stay near F plus the value's own size. 0 when the error bound
+ * cannot tell the sign (the caller then decides exactly). */
+static int z_sign_fixed(const zpoly *z, const mpz_t m, mp_bitcnt_t e, mp_bitcnt_t guard)
+{
+    /* each floor errs by less than 1 and an error is multiplied by |t| in each later step:
+     * |A - z(t) 2^F| < n max(1, |t|)^n <= 2^err */
+    long tb = (long)mpz_sizeinbase(m, 2) - (long)e; /* |t| < 2^tb */
+    mp_bitcnt_t err = (mp_bitcnt_t)z->n * (mp_bitcnt_t)(tb > 0 ? tb : 0);
+    for (int n = z->n; n > 0; n >>= 1)
+        err++;
+    mp_bitcnt_t F = err + guard;
+    mpz_t a, c;
+    mpz_init(c);
+    mpz_init(a);
+    mpz_mul_2exp(a, z->c[z->n - 1], F);
+    for (int i = z->n - 2; i >= 0; i--) {
+        mpz_mul(a, a, m);
+        mpz_fdiv_q_2exp(a, a, e);
+        mpz_mul_2exp(c, z->c[i], F);
+        mpz_add(a, a, c);
+    }
+    int sign = mpz_sizeinbase(a, 2) > err + 1 ? mpz_sgn(a) : 0;
+    mpz_clears(a, c, NULL);
+    return sign;
+}
+
 /* Sign of z at the rational t = a/b: Horner on b^d z(a/b) = sum c_i a^i b^(d-i), integers
  * throughout (no canonicalisation per step, as rational Horner would do). */
 static int z_sign_q(const zpoly *z, const mpq_t t)
 {
     if (z->n == 0)
         return 0;
+    /* a dyadic t (a double, a bisection's midpoint): fixed point at 2^-128, then 2^-512
+     * below the error's size, then exactly */
+    mpz_srcptr den = mpq_denref(t);
+    mp_bitcnt_t e = mpz_scan1(den, 0);
+    if (e > 0 && mpz_sizeinbase(den, 2) == e + 1)
+        for (mp_bitcnt_t guard = 128; guard <= 512; guard *= 4) {
+            int sign = z_sign_fixed(z, mpq_numref(t), e, guard);
+            if (sign)
+                return sign;
+        }
     const bool whole = mpz_cmp_ui(mpq_denref(t), 1) == 0;
     mpz_t acc, bp;
     mpz_init_set(acc, z->c[z->n - 1]);
