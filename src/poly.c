@@ -424,6 +424,22 @@ static void z_copy(zpoly *out, const zpoly *z)
         mpz_set(out->c[i], z->c[i]);
 }
 
+/* z_copy with room for each coefficient to grow by n bits, as a Taylor shift's sums can (the
+ * additions then never reallocate). */
+static void z_copy_shift(zpoly *out, const zpoly *z)
+{
+    out->n = z->n;
+    out->c = dx_gmp_alloc(sizeof *out->c * (size_t)(z->n ? z->n : 1)); /* as set_n */
+    size_t big = 0;
+    for (int i = 0; i < z->n; i++)
+        if (mpz_sizeinbase(z->c[i], 2) > big)
+            big = mpz_sizeinbase(z->c[i], 2);
+    for (int i = 0; i < z->n; i++) {
+        mpz_init2(out->c[i], (mp_bitcnt_t)(big + (size_t)z->n + 1));
+        mpz_set(out->c[i], z->c[i]);
+    }
+}
+
 /* The primitive integer polynomial with the same roots as p. */
 static void z_from(zpoly *z, const dx_poly *p)
 {
@@ -900,9 +916,9 @@ static void z_shift1(zpoly *z)
 static int z_vars01(const zpoly *q)
 {
     zpoly t;
-    z_init(&t, q->n);
-    for (int i = 0; i < q->n; i++)
-        mpz_set(t.c[i], q->c[q->n - 1 - i]);
+    z_copy_shift(&t, q);
+    for (int i = 0; i < q->n / 2; i++)
+        mpz_swap(t.c[i], t.c[q->n - 1 - i]);
     /* z_shift1's passes, counting as they go: pass i leaves t.c[i] final, so the count can
      * stop at the second variation without finishing the shift */
     int d = t.n - 1, v = 0, last = 0;
@@ -1091,7 +1107,7 @@ static dx_status vca(const zpoly *p, isolist *out, long *steps)
                 mpz_mul_2exp(l->c[i], l->c[i], (mp_bitcnt_t)(d - i));
             z_drop2(l);
             vca_node right;
-            z_copy(&right.q, l);
+            z_copy_shift(&right.q, l);
             z_shift1(&right.q);
             mpz_init(right.c);
             mpz_mul_2exp(right.c, nd.c, 1);
