@@ -131,11 +131,25 @@ static size_t max_bits(const dx_poly *p)
     return m;
 }
 
-/* Recursion over the expression, expanding as it goes. *budget bounds the work on a DAG
- * whose shared nodes would be expanded once per path. */
-static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out, long *budget)
+/* What one expansion may do: the degree, the nodes visited (a DAG's shared nodes are
+ * expanded once per path), and whether the degree alone stopped it. */
+typedef struct expansion {
+    int max_deg;
+    long budget;
+    bool over;
+} expansion;
+
+/* Work units of a product of polynomials with na and nb coefficients: mpq products and sums
+ * of about a microsecond each. */
+static uint64_t mul_units(const dx_poly *a, const dx_poly *b)
 {
-    if (--*budget < 0)
+    return 1 + (uint64_t)a->n * (uint64_t)b->n * (1 + max_bits(a) / 64 + max_bits(b) / 64) / 2;
+}
+
+/* Recursion over the expression, expanding as it goes. */
+static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out, expansion *x)
+{
+    if (--x->budget < 0)
         return 0;
     if (e == var) { /* a variable, or a kernel such as sec(x) standing for one */
         set_n(out, 2);
@@ -159,11 +173,13 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
         dx_poly_init(&t);
         int ok = 1;
         for (uint32_t i = 0; i < e->n && ok == 1; i++) {
-            ok = build(ctx, e->a[i], var, &t, budget);
+            ok = build(ctx, e->a[i], var, &t, x);
             if (ok != 1)
                 break;
-            if (!sum && dx_poly_deg(out) + dx_poly_deg(&t) > DX_POLY_MAX_DEG)
-                ok = 0;
+            if (!sum && dx_poly_deg(out) + dx_poly_deg(&t) > x->max_deg)
+                ok = 0, x->over = true;
+            else if (!sum && !dx_work(ctx, mul_units(out, &t)))
+                ok = -1;
             else if (sum)
                 add(out, out, &t);
             else
@@ -179,9 +195,9 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
             return 0;
         dx_poly base;
         dx_poly_init(&base);
-        int ok = build(ctx, e->a[0], var, &base, budget);
-        if (ok == 1 && dx_poly_deg(&base) > 0 && v > DX_POLY_MAX_DEG / dx_poly_deg(&base))
-            ok = 0;
+        int ok = build(ctx, e->a[0], var, &base, x);
+        if (ok == 1 && dx_poly_deg(&base) > 0 && v > x->max_deg / dx_poly_deg(&base))
+            ok = 0, x->over = true;
         /* a number to a power the constructors left unfolded as too large (c^9999992) would
          * take minutes and gigabytes here: the same bound on the coefficients' size */
         if (ok == 1 && (double)v * (double)max_bits(&base) > POLY_MAX_BITS)
@@ -189,10 +205,14 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
         if (ok == 1) {
             /* square and multiply: (x+1)^1000 in ten squarings */
             set_const(out, 1);
-            for (int64_t bit = v; bit > 0; bit >>= 1) {
-                if (bit & 1)
+            for (int64_t bit = v; bit > 0 && ok == 1; bit >>= 1) {
+                if (bit & 1 && !dx_work(ctx, mul_units(out, &base)))
+                    ok = -1;
+                else if (bit & 1)
                     mul(out, out, &base);
-                if (bit > 1)
+                if (bit > 1 && ok == 1 && !dx_work(ctx, mul_units(&base, &base)))
+                    ok = -1;
+                else if (bit > 1 && ok == 1)
                     mul(&base, &base, &base);
             }
         }
@@ -208,14 +228,22 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
     return 0;
 }
 
-int dx_poly_from_expr(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out)
+int dx_poly_from_expr_deg(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, int max_deg, dx_poly *out,
+                          bool *over)
 {
-    long budget = 200000;
+    expansion x = {max_deg, 200000, false};
     set_n(out, 0);
-    int ok = build(ctx, e, var, out, &budget);
+    int ok = build(ctx, e, var, out, &x);
     if (ok != 1)
         set_n(out, 0);
+    if (over)
+        *over = ok == 0 && x.over;
     return ok;
+}
+
+int dx_poly_from_expr(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out)
+{
+    return dx_poly_from_expr_deg(ctx, e, var, DX_POLY_MAX_DEG, out, NULL);
 }
 
 /* ---- calculus and evaluation ------------------------------------------------------ */
@@ -1047,7 +1075,7 @@ static bool grow_stack(vca_node **st, size_t *cap)
  * bisection on (0, 2^kb), which holds them all (Fujiwara's bound). A root found at a split
  * point is divided out of both halves, so no interval's end is ever a root of its own
  * polynomial. DX_ELIMIT when the step limit is reached, DX_ENOMEM without memory. */
-static dx_status vca(const zpoly *p, isolist *out, long *steps)
+static dx_status vca(dx_ctx *ctx, const zpoly *p, isolist *out, long *steps)
 {
     if (p->n < 2)
         return DX_OK;
@@ -1081,6 +1109,11 @@ static dx_status vca(const zpoly *p, isolist *out, long *steps)
         vca_node nd = st[--top];
         if (status == DX_OK && ++*steps > DX_POLY_MAX_STEPS)
             status = DX_ELIMIT;
+        /* a Taylor shift: n^2/2 additions of numbers of L limbs, ~(10 + L) ns each */
+        if (status == DX_OK &&
+            !dx_work(ctx, 1 + (uint64_t)nd.q.n * (uint64_t)nd.q.n *
+                                  (8 + mpz_size(nd.q.c[0]) + mpz_size(nd.q.c[nd.q.n - 1])) / 1024))
+            status = DX_ELIMIT; /* dx_work recorded why */
         int v = status == DX_OK && nd.q.n > 1 ? vars01(&nd.q) : 0;
         iso *r = v == 1 ? iso_push(out) : NULL;
         if (v == 1 && !r) {
@@ -1470,8 +1503,8 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         return DX_EUSAGE;
     }
     int deg = dx_poly_deg(p);
-    if (deg > DX_POLY_MAX_DEG) {
-        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_DEGREE, DX_I(deg), DX_I(DX_POLY_MAX_DEG));
+    if (deg > DX_POLY_ROOTS_MAX_DEG) {
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_DEGREE, DX_I(deg), DX_I(DX_POLY_ROOTS_MAX_DEG));
         return DX_ELIMIT;
     }
     dx_poly *g = dx_gmp_alloc(sizeof *g * (size_t)(deg + 1)); /* as set_n */
@@ -1499,11 +1532,11 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
                 st = DX_ENOMEM;
             z_div_x(&z);
         }
-        st = st == DX_OK ? vca(&z, &iso_l, &steps) : st;
+        st = st == DX_OK ? vca(ctx, &z, &iso_l, &steps) : st;
         size_t from = iso_l.n;
         for (int i = 1; i < z.n; i += 2) /* negative roots: the positive ones of p(-x) */
             mpz_neg(z.c[i], z.c[i]);
-        st = st == DX_OK ? vca(&z, &iso_l, &steps) : st;
+        st = st == DX_OK ? vca(ctx, &z, &iso_l, &steps) : st;
         for (size_t j = from; j < iso_l.n; j++) {
             mpq_neg(iso_l.v[j].lo, iso_l.v[j].lo);
             mpq_neg(iso_l.v[j].hi, iso_l.v[j].hi);
@@ -1511,7 +1544,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         z_clear(&z);
     }
-    if (st == DX_ELIMIT)
+    if (st == DX_ELIMIT && !dx_stopped(ctx)) /* else the work budget or an interrupt: said */
         dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_STEPS, DX_I(DX_POLY_MAX_STEPS));
     if (iso_l.n)
         qsort(iso_l.v, iso_l.n, sizeof *iso_l.v, cmp_iso);
