@@ -137,6 +137,8 @@ typedef struct expansion {
     int max_deg;
     long budget;
     bool over;
+    bool count; /* products count as dx_work (extrema's large degrees; the simplifier's
+                 * small ones stay out of its budget) */
 } expansion;
 
 /* Work units of a product of polynomials with na and nb coefficients: mpq products and sums
@@ -178,7 +180,7 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
                 break;
             if (!sum && dx_poly_deg(out) + dx_poly_deg(&t) > x->max_deg)
                 ok = 0, x->over = true;
-            else if (!sum && !dx_work(ctx, mul_units(out, &t)))
+            else if (!sum && x->count && !dx_work(ctx, mul_units(out, &t)))
                 ok = -1;
             else if (sum)
                 add(out, out, &t);
@@ -206,11 +208,11 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
             /* square and multiply: (x+1)^1000 in ten squarings */
             set_const(out, 1);
             for (int64_t bit = v; bit > 0 && ok == 1; bit >>= 1) {
-                if (bit & 1 && !dx_work(ctx, mul_units(out, &base)))
+                if (bit & 1 && x->count && !dx_work(ctx, mul_units(out, &base)))
                     ok = -1;
                 else if (bit & 1)
                     mul(out, out, &base);
-                if (bit > 1 && ok == 1 && !dx_work(ctx, mul_units(&base, &base)))
+                if (bit > 1 && ok == 1 && x->count && !dx_work(ctx, mul_units(&base, &base)))
                     ok = -1;
                 else if (bit > 1 && ok == 1)
                     mul(&base, &base, &base);
@@ -231,7 +233,7 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
 int dx_poly_from_expr_deg(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, int max_deg, dx_poly *out,
                           bool *over)
 {
-    expansion x = {max_deg, 200000, false};
+    expansion x = {max_deg, 200000, false, max_deg > DX_POLY_MAX_DEG};
     set_n(out, 0);
     int ok = build(ctx, e, var, out, &x);
     if (ok != 1)

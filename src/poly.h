@@ -33,8 +33,8 @@ static inline int dx_poly_deg(const dx_poly *p) { return p->n - 1; }
  * coefficients (sin(x), pi*x, y*x, x^(1/2), degree past DX_POLY_MAX_DEG); -1 when out of
  * memory (error recorded on ctx). *out must be initialised; it is overwritten. */
 DX_HIDDEN int dx_poly_from_expr(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out);
-/* The same up to degree max_deg (at most DX_POLY_ROOTS_MAX_DEG), products counted as work
- * (dx_work: -1 when the budget stops it); *over (may be NULL) says a 0 came from the degree
+/* The same up to degree max_deg (at most DX_POLY_ROOTS_MAX_DEG); past DX_POLY_MAX_DEG the
+ * products count as work (dx_work: -1 when the budget stops it); *over (may be NULL) says a 0 came from the degree
  * alone, so the caller can say so instead of treating e as no polynomial. */
 DX_HIDDEN int dx_poly_from_expr_deg(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, int max_deg, dx_poly *out,
                                     bool *over);
