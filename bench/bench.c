@@ -155,6 +155,9 @@ static counts run(const job *j)
         return k;
     }
     for (int i = 0; i < j->c->n; i++) {
+        /* each line its own work budget, as the program gives each command: the context's
+         * one budget would stop every line after the first few hundred */
+        dx_ctx_set_work(ctx, DX_DEFAULT_WORK);
         dx_expr *e = dx_parse(ctx, j->c->line[i], j->c->len[i]);
         for (const char *const *v = j->vars; *v; v++) {
             dx_expr *d = e;

@@ -270,7 +270,7 @@ static void yp_to_bp(dx_bpoly *out, const dx_poly *c, const ypoly *p)
 /* Integer coefficients of gcd 1, the leading one (highest power of x, then of y) positive. */
 static void bp_normalise(dx_bpoly *p)
 {
-    int cells = (p->dx + 1) * (p->dy + 1), lead = -1;
+    int cells = (p->dx + 1) * (p->dy + 1), lead = 0;
     mpz_t num, den;
     mpz_init_set_ui(num, 0);
     mpz_init_set_ui(den, 1);
@@ -278,8 +278,8 @@ static void bp_normalise(dx_bpoly *p)
         mpz_gcd(num, num, mpq_numref(p->c[k]));
         mpz_lcm(den, den, mpq_denref(p->c[k]));
     }
-    for (int a = p->dx; a >= 0 && lead < 0; a--)
-        for (int b = p->dy; b >= 0 && lead < 0; b--)
+    for (int a = p->dx; a >= 0 && !lead; a--)
+        for (int b = p->dy; b >= 0 && !lead; b--)
             if (mpq_sgn(dx_bp_at(p, a, b)))
                 lead = mpq_sgn(dx_bp_at(p, a, b));
     if (mpz_sgn(num)) {
@@ -372,4 +372,78 @@ void dx_bp_divexact(dx_bpoly *out, const dx_bpoly *a, const dx_bpoly *g)
     yp_clear(&R);
     yp_clear(&G);
     yp_clear(&Q);
+}
+
+void dx_bp_mul(dx_bpoly *out, const dx_bpoly *a, const dx_bpoly *b)
+{
+    dx_bp_init(out, a->dx + b->dx, a->dy + b->dy);
+    mpq_t t;
+    mpq_init(t);
+    for (int i = 0; i <= a->dx; i++)
+        for (int j = 0; j <= a->dy; j++)
+            if (mpq_sgn(dx_bp_at(a, i, j)))
+                for (int k = 0; k <= b->dx; k++)
+                    for (int l = 0; l <= b->dy; l++) {
+                        mpq_mul(t, dx_bp_at(a, i, j), dx_bp_at(b, k, l));
+                        mpq_add(dx_bp_at(out, i + k, j + l), dx_bp_at(out, i + k, j + l), t);
+                    }
+    mpq_clear(t);
+}
+
+static mpq_srcptr bp_coef(const dx_bpoly *p, int a, int b, mpq_srcptr zero)
+{
+    return a <= p->dx && b <= p->dy ? dx_bp_at(p, a, b) : zero;
+}
+
+/* dx_bp_divexact assumes exactness: the product of its quotient and g is compared with a. */
+bool dx_bp_divides(dx_bpoly *q, const dx_bpoly *a, const dx_bpoly *g)
+{
+    dx_bpoly t, back;
+    dx_bp_divexact(&t, a, g);
+    dx_bp_mul(&back, &t, g);
+    mpq_t zero;
+    mpq_init(zero);
+    int dx = a->dx > back.dx ? a->dx : back.dx, dy = a->dy > back.dy ? a->dy : back.dy;
+    bool same = true;
+    for (int i = 0; i <= dx && same; i++)
+        for (int j = 0; j <= dy && same; j++)
+            same = mpq_equal(bp_coef(a, i, j, zero), bp_coef(&back, i, j, zero));
+    mpq_clear(zero);
+    dx_bp_clear(&back);
+    if (same)
+        *q = t;
+    else
+        dx_bp_clear(&t);
+    return same;
+}
+
+void dx_bp_restrict(dx_poly *out, const dx_bpoly *p, bool fix_x, const mpq_t v)
+{
+    int outer = fix_x ? p->dy : p->dx;
+    dx_poly *c = dx_gmp_alloc(sizeof *c * (size_t)(outer + 1));
+    for (int k = 0; k <= outer; k++)
+        dx_poly_init(&c[k]);
+    dx_bp_split(p, fix_x, c); /* fix_x: c[k](x) is the coefficient of y^k */
+    dx_poly r;
+    dx_poly_init(&r);
+    r.n = outer + 1;
+    r.c = dx_gmp_alloc(sizeof *r.c * (size_t)(outer + 1));
+    for (int k = 0; k <= outer; k++) {
+        mpq_init(r.c[k]);
+        dx_poly_eval_q(r.c[k], &c[k], v);
+        dx_poly_clear(&c[k]);
+    }
+    dx_free(c);
+    dx_poly zero;
+    dx_poly_init(&zero);
+    dx_poly_add(out, &r, &zero); /* trimmed */
+    dx_poly_clear(&r);
+}
+
+void dx_bp_of_poly(dx_bpoly *out, const dx_poly *u, bool in_y)
+{
+    int d = u->n > 0 ? u->n - 1 : 0;
+    dx_bp_init(out, in_y ? 0 : d, in_y ? d : 0);
+    for (int k = 0; k < u->n; k++)
+        mpq_set(in_y ? dx_bp_at(out, 0, k) : dx_bp_at(out, k, 0), u->c[k]);
 }

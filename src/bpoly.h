@@ -34,6 +34,15 @@ DX_HIDDEN void dx_bp_split(const dx_bpoly *p, bool in_y, dx_poly *out);
 DX_HIDDEN void dx_bp_gcd(dx_bpoly *out, const dx_bpoly *a, const dx_bpoly *b);
 /* a / g (out not initialised), g dividing a exactly. */
 DX_HIDDEN void dx_bp_divexact(dx_bpoly *out, const dx_bpoly *a, const dx_bpoly *g);
+/* out = a * b (out not initialised). */
+DX_HIDDEN void dx_bp_mul(dx_bpoly *out, const dx_bpoly *a, const dx_bpoly *b);
+/* Does g divide a? Then the quotient in *q (initialised; else q untouched). g not 0. */
+DX_HIDDEN bool dx_bp_divides(dx_bpoly *q, const dx_bpoly *a, const dx_bpoly *g);
+/* p with one variable set to the rational v, a polynomial in the other: p(v, y) (fix_x) or
+ * p(x, v) (out initialised, overwritten). */
+DX_HIDDEN void dx_bp_restrict(dx_poly *out, const dx_bpoly *p, bool fix_x, const mpq_t v);
+/* The univariate u as a two-variable polynomial in x (in_y false) or in y (out not initialised). */
+DX_HIDDEN void dx_bp_of_poly(dx_bpoly *out, const dx_poly *u, bool in_y);
 /* p = the constant q (p not initialised). */
 DX_HIDDEN void dx_poly_const(dx_poly *p, const mpq_t q);
 

@@ -358,7 +358,7 @@ DX_INLINE uint64_t content_hash(dx_kind kind, int fn, dx_expr *const *a, size_t 
 static dx_expr *find(const dx_ctx *ctx, dx_kind kind, dx_expr *const *a, size_t n, const dx_num *num)
 {
     uint64_t h = content_hash(kind, 0, a, n, num, NULL, 0);
-    for (size_t j = h & (ctx->cap - 1); ctx->table[j]; j = (j + 1) & (ctx->cap - 1))
+    for (size_t j = slot(h, ctx->cap); ctx->table[j]; j = (j + 1) & (ctx->cap - 1))
         if (ctx->table[j]->hash == h && same(ctx->table[j], kind, 0, a, n, num, NULL, 0))
             return ctx->table[j];
     return NULL;

@@ -502,6 +502,21 @@ static verdict on_curve(const dx_bpoly *C, const dx_root *R, size_t nr, size_t i
     return out;
 }
 
+/* The pair with both coordinates known exactly (square roots): is it on the curve? C at the
+ * point simplified to a number decides; UNDECIDED otherwise. */
+static verdict on_curve_exactly(dx_ctx *ctx, const dx_extrema2_result *out, const dx_root *rx, const dx_root *ry)
+{
+    if (rx->form == DX_ROOT_DECIMAL || ry->form == DX_ROOT_DECIMAL || !out->curve_eq)
+        return UNDECIDED;
+    dx_expr *pt[2] = {dx_root_expr(ctx, rx), dx_root_expr(ctx, ry)};
+    dx_mv_value v;
+    if (!pt[0] || !pt[1] || dx_mv_at(ctx, (dx_expr *)out->curve_eq, out->vars, pt, 2, &v) != DX_OK) {
+        dx_recover(ctx);
+        return UNDECIDED;
+    }
+    return !dx_is_num(v.exact) ? UNDECIDED : dx_is_int(v.exact, 0) ? CRITICAL : NOT_CRITICAL;
+}
+
 /* The search on the roots of the eliminants R (x) and S (y); the points of the curve C = 0
  * (C NULL: no curve) are left out, being named with it. */
 static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_bpoly *C, const dx_poly *R,
@@ -518,6 +533,8 @@ static dx_status pairs(dx_ctx *ctx, dx_expr *f, const grad2 *G, const dx_bpoly *
             int det = 0, hxx = 0;
             verdict v = decide(G, rx, nx, i, ry, ny, j, &det, &hxx);
             verdict curve = v == NOT_CRITICAL || !C ? NOT_CRITICAL : on_curve(C, rx, nx, i, ry, ny, j);
+            if (curve == UNDECIDED)
+                curve = on_curve_exactly(ctx, out, &rx[i], &ry[j]);
             if (v == NOT_CRITICAL || curve == CRITICAL)
                 continue;
             if (curve == UNDECIDED)
@@ -569,53 +586,6 @@ static void hessian_numbers(const grad2 *G, dx_extrema2_result *out)
         mpq_clear(h[k]);
 }
 
-/* C without repeated factors, C / gcd(C, C_x, C_y): the same curve, named as (x + y)^3's
- * x + y = 0 rather than x^2 + 2*x*y + y^2 = 0. */
-static void square_free(dx_bpoly *C)
-{
-    dx_bpoly cx, cy, g, h, q;
-    dx_bp_deriv(&cx, C, false);
-    dx_bp_deriv(&cy, C, true);
-    dx_bp_gcd(&g, &cx, &cy);
-    dx_bp_gcd(&h, C, &g);
-    if (!dx_bp_is_const(&h)) {
-        dx_bp_divexact(&q, C, &h);
-        dx_bp_clear(C);
-        dx_bp_gcd(C, &q, &q); /* normalised: integer coefficients, positive lead */
-        dx_bp_clear(&q);
-    }
-    dx_bp_clear(&cx);
-    dx_bp_clear(&cy);
-    dx_bp_clear(&g);
-    dx_bp_clear(&h);
-}
-
-/* Does the curve C = 0 have a real point? Seen when C is 0 at a point of a grid over
- * [-10, 10]^2 (step 1/2) or takes both signs on it; else it may have none (x^2 + y^2 + 1). */
-static bool curve_seen(const dx_bpoly *C)
-{
-    mpq_t x, y, v;
-    mpq_init(x);
-    mpq_init(y);
-    mpq_init(v);
-    bool pos = false, neg = false, zero = false;
-    for (int i = -20; i <= 20 && !zero && !(pos && neg); i++)
-        for (int j = -20; j <= 20 && !zero && !(pos && neg); j++) {
-            mpq_set_si(x, i, 2);
-            mpq_set_si(y, j, 2);
-            mpq_canonicalize(x);
-            mpq_canonicalize(y);
-            bp_eval_q(v, C, x, y);
-            zero = mpq_sgn(v) == 0;
-            pos |= mpq_sgn(v) > 0;
-            neg |= mpq_sgn(v) < 0;
-        }
-    mpq_clear(x);
-    mpq_clear(y);
-    mpq_clear(v);
-    return zero || (pos && neg);
-}
-
 /* The exact search when f is a polynomial in its two variables: 1 done (the status on ctx),
  * 0 not such a polynomial, -1 failed (the error on ctx). */
 static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
@@ -635,7 +605,6 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
     dx_bp_deriv(&G.h[0], &fx, false);
     dx_bp_deriv(&G.h[1], &fx, true);
     dx_bp_deriv(&G.h[2], &fy, true);
-    dx_bp_clear(&P);
     /* A common factor C of f_x and f_y: every real point of C = 0 is critical (a curve of
      * them); the other critical points are the zeros of f_x/C and f_y/C off the curve. */
     dx_bp_gcd(&C, &fx, &fy);
@@ -645,9 +614,6 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
         dx_bp_divexact(&G.g[1], &fy, &C);
         dx_bp_clear(&fx);
         dx_bp_clear(&fy);
-        square_free(&C);
-        out->curve_eq = dx_bp_to_expr(ctx, &C, (dx_expr *)x, (dx_expr *)y);
-        out->curve_seen = curve_seen(&C);
     } else {
         G.g[0] = fx;
         G.g[1] = fy;
@@ -665,9 +631,10 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
     out->res_degree[1] = dx_poly_deg(&S);
     /* coprime after the division: an eliminant is 0 only when one of them is 0 and the other
      * a constant (f a function of one variable), and then there is no other point */
-    dx_status st = out->curve && !out->curve_eq ? dx_ctx_error(ctx)->status
-                   : R.n == 0 || S.n == 0       ? DX_OK
-                                                : pairs(ctx, f, &G, out->curve ? &C : NULL, &R, &S, out);
+    dx_status st = out->curve ? dx_extrema2_curves(ctx, &P, &C, (dx_expr *)x, (dx_expr *)y, out) : DX_OK;
+    dx_bp_clear(&P);
+    if (st == DX_OK && R.n != 0 && S.n != 0)
+        st = pairs(ctx, f, &G, out->curve ? &C : NULL, &R, &S, out);
     if (st == DX_OK)
         hessian_numbers(&G, out);
     for (size_t i = 0; i < out->ncrit && st == DX_OK; i++) {
@@ -727,6 +694,9 @@ dx_status dx_extrema2(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n
 
 void dx_extrema2_free(dx_extrema2_result *r)
 {
+    dx_free(r->comp);
+    r->comp = NULL;
+    r->ncomp = 0;
     dx_free(r->crit);
     r->crit = NULL;
     r->ncrit = 0;

@@ -30,6 +30,23 @@ DX_HIDDEN dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n);
  * terms beyond the Hessian decide it (c->kind and c->lines set), else left degenerate. */
 DX_HIDDEN dx_status dx_extrema2_degenerate(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c);
 
+struct dx_poly;
+struct dx_bpoly;
+
+/* The signs a univariate polynomial takes on the real line (exactly: zero at its roots, the
+ * exact value at a point beside and between them). */
+typedef struct dx_signs {
+    bool pos, neg, zero;
+} dx_signs;
+DX_HIDDEN dx_status dx_poly_signs(dx_ctx *ctx, const struct dx_poly *p, dx_signs *s);
+/* The rational q as a number node. */
+DX_HIDDEN dx_expr *dx_q_expr(dx_ctx *ctx, const mpq_t q);
+
+/* The curve of critical points gcd(f_x, f_y) = 0, C (made squarefree here), of the polynomial
+ * F in x and y: out->curve_eq, curve_seen and its components, each classified along it. */
+DX_HIDDEN dx_status dx_extrema2_curves(dx_ctx *ctx, const struct dx_bpoly *F, struct dx_bpoly *C, dx_expr *x, dx_expr *y,
+                                       dx_extrema2_result *out);
+
 /* dx_extrema2 on the box out->from .. out->to (out->n, out->vars set): grid and Newton. */
 DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
 

@@ -41,6 +41,31 @@ static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
         dx_buf_puts(out, "null");
     dx_json_key(out, "curve_seen", false);
     dx_buf_puts(out, r->curve && r->curve_seen ? "true" : "false");
+    /* its components, each classified along it */
+    dx_json_key(out, "curves", false);
+    dx_buf_putc(out, '[');
+    for (size_t k = 0; k < r->ncomp; k++) {
+        static const char *const kinds[] = {"min", "max", "neither", "varies", "undecided"};
+        const dx_curve2 *c = &r->comp[k];
+        dx_buf_puts(out, k ? ", {" : "{");
+        dx_json_key(out, "equation", true);
+        dx_json_expr(out, ctx, c->eq);
+        dx_json_key(out, "kind", false);
+        dx_json_str(out, kinds[c->kind]);
+        dx_json_key(out, "proved", false);
+        dx_buf_puts(out, c->proved ? "true" : "false");
+        dx_json_key(out, "seen", false);
+        dx_buf_puts(out, c->seen ? "true" : "false");
+        dx_json_key(out, "value", false);
+        if (c->value)
+            dx_json_expr(out, ctx, c->value);
+        else
+            dx_buf_puts(out, "null");
+        dx_json_key(out, "samples", false);
+        dx_buf_printf(out, "%zu", c->samples);
+        dx_buf_putc(out, '}');
+    }
+    dx_buf_putc(out, ']');
     dx_json_key(out, "critical_points", false);
     dx_buf_putc(out, '[');
     for (size_t k = 0; k < r->ncrit; k++) {
@@ -114,6 +139,8 @@ void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_
     dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
     if (r->curve) {
         say(ctx, out, DX_MSG(r->curve_seen ? DX_M_EX2_CURVE : DX_M_EX2_CURVE_UNSEEN, DX_E(r->curve_eq)));
+        for (size_t k = 0; k < r->ncomp; k++)
+            say(ctx, out, r->comp[k].says);
         say(ctx, out, DX_MSG(DX_M_EX2_METHOD_CURVE, DX_I(r->res_degree[0]), DX_I(r->res_degree[1])));
     } else if (r->method == DX_EX2_RESULTANT) {
         say(ctx, out, DX_MSG(DX_M_EX2_METHOD_EXACT, DX_I(r->res_degree[0]), DX_I(r->res_degree[1])));

@@ -69,6 +69,8 @@ typedef struct {
     dx_ctx *ctx;
     dx_map done;          /* expand: results by node */
     dx_map combined;      /* together: results by node */
+    dx_map pythagoras;    /* dx_trig_pythagoras: results by sum */
+    dx_map fewer;         /* dx_trig_product with fewer factors: results by term */
     dx_print_memo *texts; /* printed subexpressions (NULL without memory: printed afresh) */
     bool over; /* the term limit was passed: the caller returns its input */
 } expander;
@@ -79,6 +81,8 @@ static void expander_init(expander *x, dx_ctx *ctx)
     x->over = false;
     dx_map_init(&x->done);
     dx_map_init(&x->combined);
+    dx_map_init(&x->pythagoras);
+    dx_map_init(&x->fewer);
     x->texts = dx_print_memo_new();
 }
 
@@ -86,7 +90,22 @@ static void expander_free(expander *x)
 {
     dx_map_free(&x->done);
     dx_map_free(&x->combined);
+    dx_map_free(&x->pythagoras);
+    dx_map_free(&x->fewer);
     dx_print_memo_free(x->texts);
+}
+
+/* fn(e) through the memo m: the trigonometric rewrites are functions of their node alone, and
+ * the candidates at a node meet the terms and sums the candidates below met. */
+static dx_expr *memoed(expander *x, dx_map *m, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
+{
+    if (!e)
+        return NULL;
+    dx_expr *r = dx_map_get(m, e);
+    if (r)
+        return r;
+    r = fn(x->ctx, e);
+    return remember(m, e, r) ? r : dx_oom(x->ctx);
 }
 
 static dx_expr *expand_rec(expander *x, dx_expr *e);
@@ -365,31 +384,25 @@ static void cancel(dx_ctx *ctx, dx_poly *np, dx_expr *var, dens *d)
     }
 }
 
-/* The sum of fn(t) over the terms t of a sum. */
-static dx_expr *map_terms(dx_ctx *ctx, dx_expr *e, dx_expr *(*fn)(dx_ctx *, dx_expr *))
+/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)): the sum's
+ * constructor flattens -1*(a + b), negating each coefficient without rebuilding each term
+ * through the product's constructor as dx_neg would. */
+static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e)
 {
-    vec t = {0};
-    bool ok = true;
-    for (uint32_t i = 0; ok && i < e->n; i++)
-        ok = push(ctx, &t, fn(ctx, e->a[i]));
-    dx_expr *r = ok ? dx_add_n(ctx, t.v, t.n) : NULL;
-    dx_free(t.v);
-    return r;
+    dx_expr *scaled = dx_mul(ctx, dx_int(ctx, -1), e);
+    return scaled ? dx_add_n(ctx, &scaled, 1) : NULL;
 }
-
-/* -e for a sum, term by term (a product -1*(a + b) would print as -(a + b)). */
-static dx_expr *negate_sum(dx_ctx *ctx, dx_expr *e) { return map_terms(ctx, e, dx_neg); }
 
 /* What a printed form costs a reader: its plain text's length, each fraction bar as
  * DX_BAR_COST characters more, so one fraction beats a sum of fractions of about the same
  * length ((x*cos(x) - sin(x))/x^2 over cos(x)/x - sin(x)/x^2), and a fraction inside the
  * numerator or denominator of another DX_NESTED_COST more again: (ln(x) + 2)/(2*sqrt(x))
  * over (ln(x)/2 + 1)/sqrt(x). A call's or an exponent's brackets hide what they hold:
- * sin(1/x)/x is not nested. SIZE_MAX when e cannot be printed; *printed counts the text. */
+ * sin(1/x)/x is not nested. SIZE_MAX when e cannot be printed. */
 #define DX_BAR_COST 3
 #define DX_NESTED_COST 6
 #define DX_COST_MAX_NESTING 64
-static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts, size_t *printed)
+static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts)
 {
     char *s = e ? dx_print_memoed(ctx, e, texts) : NULL;
     if (!s)
@@ -428,7 +441,6 @@ static size_t printed_cost(dx_ctx *ctx, const dx_expr *e, dx_print_memo *texts, 
         }
         n++;
     }
-    *printed += (size_t)(strchr(s, 0) - s);
     dx_free(s);
     return n;
 }
@@ -647,7 +659,7 @@ static dx_expr *combine(expander *x, dx_expr *e)
         vec nt = {0};
         for (size_t i = 0; ok && i < t.n; i++)
             ok = push(ctx, &nt, expand_with(x, dx_mul(ctx, t.v[i], D)));
-        r = ok ? finish(ctx, x->texts, dx_trig_pythagoras(ctx, dx_add_n(ctx, nt.v, nt.n)), &d) : NULL;
+        r = ok ? finish(ctx, x->texts, memoed(x, &x->pythagoras, dx_add_n(ctx, nt.v, nt.n), dx_trig_pythagoras), &d) : NULL;
         dx_free(nt.v);
     }
     dx_free(t.v);
@@ -879,22 +891,24 @@ typedef struct {
     dx_ctx *ctx;
     dx_map done;
     expander ex;     /* one expansion memo for every candidate */
-    size_t nodes0;   /* the context's node count at the start */
-    size_t printed;  /* characters printed to compare candidates */
+    size_t work;     /* steps taken, as DX_SIMPLIFY_MAX_WORK counts them */
     int factoring;   /* common factors being taken out, nested: bounded */
 } simplifier;
 
-/* Work one dx_simplify may do, counted in new nodes and printed characters (deterministic,
- * unlike a clock): past it, the remaining nodes keep their form. Every derivative of the
- * textbook corpus needs under 130 nodes and 900 characters; the limits leave 15 times that,
- * and hold a random 100-node expression's derivative to about a millisecond. */
-#define DX_SIMPLIFY_MAX_NEW_NODES 2000
-#define DX_SIMPLIFY_MAX_PRINTED 16000
+/* Work one dx_simplify may do (deterministic, unlike a clock): past it, the nodes not yet
+ * visited keep their form. A step is one node of a candidate form compared at a node (each
+ * candidate counted as a tree, up to the size past which it is not printed), so the count
+ * depends on the expression and the candidates alone: not on what the context already holds,
+ * nor on how the candidates were made. It used to be 2000 new nodes in the context: then a
+ * formula simplified twice, or after another that made some of its nodes, went further the
+ * second time and printed another form, and making fewer nodes (speed) changed the forms of a
+ * quarter of random.txt's lines. Every textbook derivative takes under 500 steps. The limit
+ * is the lowest tried (8000, 12000, 16000, 24000) at which no line of random.txt's first 1000
+ * reads worse than under the node budget by both its plain length and printed_cost's score
+ * (bench/RESULTS.md); without a limit those lines take up to 72,000 steps. */
+#define DX_SIMPLIFY_MAX_WORK 16000
 
-static bool over_budget(const simplifier *s)
-{
-    return dx_node_count(s->ctx) - s->nodes0 > DX_SIMPLIFY_MAX_NEW_NODES || s->printed > DX_SIMPLIFY_MAX_PRINTED;
-}
+static bool over_budget(const simplifier *s) { return s->work > DX_SIMPLIFY_MAX_WORK; }
 
 /* e rebuilt from new children, through the smart constructors. */
 static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
@@ -912,11 +926,17 @@ static dx_expr *rebuild(dx_ctx *ctx, const dx_expr *e, dx_expr **a)
  * -1, so that the Pythagorean identities see it. */
 static dx_expr *fewer_trig(dx_ctx *ctx, dx_expr *e) { return dx_trig_product(ctx, e, true); }
 
-static dx_expr *trig_terms(dx_ctx *ctx, dx_expr *sum)
+static dx_expr *trig_terms(expander *x, dx_expr *sum)
 {
     if (!sum || sum->kind != DX_ADD)
-        return fewer_trig(ctx, sum);
-    return map_terms(ctx, sum, fewer_trig);
+        return memoed(x, &x->fewer, sum, fewer_trig);
+    vec t = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < sum->n; i++)
+        ok = push(x->ctx, &t, memoed(x, &x->fewer, sum->a[i], fewer_trig));
+    dx_expr *r = ok ? dx_add_n(x->ctx, t.v, t.n) : NULL;
+    dx_free(t.v);
+    return r;
 }
 
 /* Product e with its coefficient e->a[0] replaced by c (NULL: dropped) and factor at by f. */
@@ -1035,9 +1055,9 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
         /* a number times a sum stays as written (as the store keeps it): -2*(w*x - y), not
          * 2*y - 2*w*x, whatever a character or two would say */
         bool scaled_sum = r0->kind == DX_MUL && r0->n == 2 && r0->a[0]->kind == DX_NUM && r0->a[1]->kind == DX_ADD;
-        dx_expr *x = scaled_sum ? r0 : dx_trig_pythagoras(ctx, trig_terms(ctx, expand_with(&s->ex, r0)));
+        dx_expr *x = scaled_sum ? r0 : memoed(&s->ex, &s->ex.pythagoras, trig_terms(&s->ex, expand_with(&s->ex, r0)), dx_trig_pythagoras);
         cand[nc++] = x;
-        cand[nc++] = fewer_trig(ctx, r0);
+        cand[nc++] = memoed(&s->ex, &s->ex.fewer, r0, fewer_trig);
         cand[nc++] = coefficient_in(ctx, r0);
 
         cand[nc++] = expand_below(&s->ex, r0);
@@ -1075,9 +1095,11 @@ static dx_expr *simp_rec(simplifier *s, dx_expr *e)
      * printed at all, which keeps one big expansion from costing more than the rest */
     size_t cap = nc > 1 ? 2 * tree_size(r0, DX_SIMPLIFY_MAX_NODES) + 8 : 0;
     for (size_t i = 0; i < nc && nc > 1; i++) {
-        if (i > 0 && tree_size(cand[i], cap) > cap)
+        size_t size = tree_size(cand[i], cap);
+        s->work += size;
+        if (i > 0 && size > cap)
             continue;
-        size_t len = printed_cost(ctx, cand[i], s->ex.texts, &s->printed);
+        size_t len = printed_cost(ctx, cand[i], s->ex.texts);
         /* a shared factor taken out reads better than it is long: e^x*(x + 1) over
          * x*e^x + e^x, sin(x)^2*cos(x)*(...) over terms that each repeat it */
         bool favoured = cand[i] == factored && !plain;
@@ -1108,7 +1130,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
 {
     if (!e || dx_failed(ctx) || tree_size(e, DX_SIMPLIFY_MAX_NODES) > DX_SIMPLIFY_MAX_NODES)
         return e;
-    simplifier s = {.ctx = ctx, .nodes0 = dx_node_count(ctx)};
+    simplifier s = {.ctx = ctx};
     dx_map_init(&s.done);
     expander_init(&s.ex, ctx);
     dx_expr *r = simp_rec(&s, e);
@@ -1120,7 +1142,7 @@ dx_expr *dx_simplify_in(dx_ctx *ctx, dx_expr *e)
         dx_expr *body = dx_body(r), *alt = dx_trig_everywhere(ctx, body);
         if (alt && reciprocal_below(alt))
             alt = flip_below(ctx, together_rec(&s.ex, dx_trig_sincos(ctx, alt)));
-        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts, &s.printed) < printed_cost(ctx, body, s.ex.texts, &s.printed))
+        if (alt && alt != body && printed_cost(ctx, alt, s.ex.texts) < printed_cost(ctx, body, s.ex.texts))
             r = r->kind == DX_GUARD ? dx_guard_n(ctx, alt, r->a + 1, r->n - 1) : alt;
     }
     dx_map_free(&s.done);

@@ -146,6 +146,12 @@ dx_expr *dx_trig_pythagoras(dx_ctx *ctx, dx_expr *sum)
     /* each round takes the rewrite that drops most terms; a few rounds reach the textbook form */
     for (int round = 0; round < 4 && sum && sum->kind == DX_ADD && sum->n <= DX_TRIG_MAX_ITEMS; round++) {
         dx_expr *best = sum;
+        /* each F(u) once, however many terms have its square: the rewrite is of the whole sum */
+        struct {
+            int fn;
+            const dx_expr *u;
+        } tried[DX_TRIG_MAX_ITEMS];
+        uint32_t ntried = 0;
         for (uint32_t i = 0; i < sum->n; i++) {
             const dx_expr *term = sum->a[i];
             uint32_t nf = term->kind == DX_MUL ? term->n : 1;
@@ -155,6 +161,15 @@ dx_expr *dx_trig_pythagoras(dx_ctx *ctx, dx_expr *sum)
                 int fn = trig_power(term->kind == DX_MUL ? term->a[j] : term, &u, &k);
                 if (fn < 0 || k < 2)
                     continue;
+                uint32_t t = 0;
+                while (t < ntried && !(tried[t].fn == fn && tried[t].u == u))
+                    t++;
+                if (t < ntried)
+                    continue;
+                if (ntried < DX_TRIG_MAX_ITEMS) { /* past it, a pair may be tried twice: same result */
+                    tried[ntried].fn = fn;
+                    tried[ntried++].u = u;
+                }
                 dx_expr *r = rewrite_square(ctx, sum, fn, u);
                 if (!r)
                     return NULL;

@@ -232,6 +232,45 @@ START_TEST(simplify_deterministic)
 }
 END_TEST
 
+/* The simplified derivative of f in ctx, printed (to be freed). */
+static char *simplified_in(dx_ctx *ctx, const char *f)
+{
+    dx_expr *d = dx_diff(ctx, dx_parse(ctx, f, strlen(f)), "x", 1);
+    ck_assert_msg(d != NULL, "diff of %s failed", f);
+    dx_expr *s = dx_simplify(ctx, d);
+    ck_assert_ptr_nonnull(s);
+    char *text = dx_print(ctx, s, DX_PLAIN);
+    ck_assert_ptr_nonnull(text);
+    return text;
+}
+
+START_TEST(simplify_budget_counts_work)
+{
+    /* random.txt's line 395: its derivative stops at the work budget (about 53,000 steps
+     * without one). The steps are counted on the candidates, not on the nodes the context
+     * makes, so the form is the same in a fresh context, in one that already holds every
+     * node of it (the same simplification again: under the old 2000-new-node budget that
+     * one went further and printed another form), and after another formula's. */
+    static const char f[] = "(exp(x)*sin(x)*exp(x)*cos(ln(x^2*(ln(x)*exp(x)/((sqrt(x) + tan((1 + x)*x/x))*4)) + "
+                            "((-(exp(x)/(sin(x)/x))) + x/(x - 2 + ln(x)^2)/((x + 1.2)*(cos(cos(x))*2)))*((cos(x)^2)^x"
+                            "*(x - sqrt(x))*((3 - tan(x) - (x - (3.7 + x))/(x + x - ln(x)))*((sqrt(x) + x)*(x^(-1)/x)"
+                            "))))))^(-2)";
+    char *first = simplified_in(tu_ctx, f), *again = simplified_in(tu_ctx, f);
+    ck_assert_msg(strcmp(first, again) == 0, "simplified again in the same context: another form");
+    dx_ctx *other = dx_ctx_new();
+    ck_assert_ptr_nonnull(other);
+    free(simplified_in(other, "(x^2 + sin(x)^2)^3/(x + cos(x))^2"));
+    char *after = simplified_in(other, f);
+    ck_assert_msg(strcmp(first, after) == 0, "simplified after another formula: another form");
+    dx_expr *d = dx_diff(tu_ctx, tu_parse(f), "x", 1);
+    check_same_value(f, d, dx_simplify(tu_ctx, d), "x");
+    free(first);
+    free(again);
+    free(after);
+    dx_ctx_free(other);
+}
+END_TEST
+
 /* ---- the whole textbook corpus: differentiates, simplifies, keeps its value ---- */
 
 START_TEST(textbook_corpus)
@@ -276,6 +315,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, tu_setup, tu_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, textbook_corpus);
+    tcase_add_test(tc, simplify_budget_counts_work);
     suite_add_tcase(s, tc);
     return s;
 }

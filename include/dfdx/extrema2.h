@@ -32,6 +32,22 @@ typedef struct dx_crit2 {
                         point (DX_M_EX2_LINE_*); it may decide saddle; else DX_M_NONE */
 } dx_crit2;
 
+/* A component of a curve of critical points, classified along it: every point a local min
+ * (not strict), a max, no extremum (f - f on it changes sign across the curve), min at some
+ * points and max at others, or undecided. */
+typedef enum dx_curve2_kind { DX_CV2_MIN, DX_CV2_MAX, DX_CV2_NEITHER, DX_CV2_VARIES, DX_CV2_UNDECIDED } dx_curve2_kind;
+
+typedef struct dx_curve2 {
+    const dx_expr *eq;     /* the component eq = 0: a factor of the curve, integer coefficients */
+    dx_curve2_kind kind;
+    bool proved;           /* exactly, from f - value = eq^k * Q and Q's sign; else only seen at
+                              the sampled points (the trace of H there) */
+    bool seen;             /* a real point of it seen */
+    const dx_expr *value;  /* f on it exactly, when found (else NULL) */
+    size_t samples;        /* points of it where the trace of H was looked at */
+    dx_msg says;           /* why it has its kind (DX_M_EX2_COMP_*) */
+} dx_curve2;
+
 typedef enum dx_extrema2_method {
     DX_EX2_RESULTANT, /* polynomial in two variables: every critical point, none missed */
     DX_EX2_BOX        /* other functions (and three variables): grid and Newton on a box */
@@ -47,7 +63,11 @@ typedef struct dx_extrema2_result {
     bool curve;          /* RESULTANT: f_x and f_y share a factor C: every real point of the
                             curve C = 0 is a critical point (infinitely many); the points
                             listed are the others */
-    const dx_expr *curve_eq; /* C, with integer coefficients (the curve is curve_eq = 0) */
+    const dx_expr *curve_eq; /* C, with integer coefficients, squarefree, as the product of its
+                                components (the curve is curve_eq = 0) */
+    dx_curve2 *comp;     /* C's factors: content in each variable, rational linear factors, the
+                            rest unfactored (the array is the result's) */
+    size_t ncomp;
     bool curve_seen;     /* C = 0 has a real point (C is 0 at, or changes sign between, points
                             of a grid): else it may have none, and then no point is on it */
     size_t uncertain;    /* RESULTANT: listed points not certified (see dx_crit2.certified) */
