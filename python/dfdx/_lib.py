@@ -142,7 +142,8 @@ class VerifyResult(Structure):
 
 
 class XPoint(Structure):
-    _fields_ = [("x", c_double), ("value", c_double), ("exact", c_void_p), ("exact_value", c_void_p)]
+    _fields_ = [("x", c_double), ("value", c_double), ("exact", c_void_p), ("exact_value", c_void_p),
+                ("big", c_char_p)]
 
 
 class Crit(Structure):
