@@ -361,6 +361,13 @@ static dx_precise_kind pass(walk *w, const dx_expr *e, dx_precise *out)
     } else if (!mpfr_zero_p(r)) {
         out->v = mpfr_get_d(r, MPFR_RNDN);
         k = DX_PRECISE_VALUE;
+        /* off the double by more than 2^32 times the precision's last bit: a rounded value
+         * (a pass's own noise is a few last bits; log(8)/log(2) is 3 to every bit it has) */
+        mpfr_t d;
+        mpfr_init2(d, w->prec);
+        mpfr_sub_d(d, r, out->v, MPFR_RNDN);
+        out->rounded = !mpfr_zero_p(d) && mpfr_get_exp(d) > mpfr_get_exp(r) - w->prec + 32;
+        mpfr_clear(d);
         if (isinf(out->v) || fabs(out->v) < DBL_MIN) { /* beyond a double, within MPFR */
             mpfr_snprintf(out->text, sizeof out->text, "%.15Re", r);
             drop_zeros(out->text);
@@ -392,6 +399,7 @@ dx_precise_kind dx_precise_eval(dx_ctx *ctx, const dx_expr *e, dx_precise *out)
         bool same = k2 == k && (now.v != 0 || k2 == DX_PRECISE_BEYOND) && memcmp(&now.v, &last.v, sizeof now.v) == 0 && strcmp(now.text, last.text) == 0;
         if (same) {
             got = k;
+            last = now; /* rounded, told at the higher precision */
             break;
         }
         k = k2;

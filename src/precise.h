@@ -17,6 +17,8 @@ typedef enum dx_precise_kind {
 typedef struct dx_precise {
     double v;
     char text[48];
+    bool rounded; /* DX_PRECISE_VALUE: v is not the value itself (ln(1 + 10^-30) is not
+                     1e-30), by more than the computation's own noise */
 } dx_precise;
 
 /* The value of e, an expression without variables. Touches neither ctx's error nor its

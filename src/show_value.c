@@ -71,6 +71,10 @@ void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
         dx_buf_puts(out, how == DX_SHOW_LATEX ? (v->exact ? " \\approx " : "\\approx ") : v->exact ? " \u2248 " : "\u2248 ");
         dx_buf_puts(out, v->beyond);
         break;
+    case DX_VALUE_NEAR:
+        dx_buf_puts(out, how == DX_SHOW_LATEX ? "\\approx " : "\u2248 ");
+        dx_buf_num(out, v->decimal);
+        break;
     case DX_VALUE_DECIMAL: /* nothing exact known: the digits, and a short form where they are long */
         dx_show_approx(ctx, out, NULL, v->decimal, how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN);
         break;

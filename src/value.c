@@ -3,6 +3,7 @@
 #include "eval.h"
 #include "alloc.h"
 #include "precise.h"
+#include "show.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -146,7 +147,9 @@ dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr 
         /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
         out->form = out->rational && dx_decimal_is(dec, &x->u.num) ? DX_VALUE_EQUAL : DX_VALUE_APPROX;
     } else {
-        out->form = DX_VALUE_DECIMAL;
+        /* long digits already get their "≈ short" (dx_show_approx); short ones that the value
+         * only rounds to get "≈" before them */
+        out->form = pk == DX_PRECISE_VALUE && pr.rounded && !out->exact && !dx_show_long(v) ? DX_VALUE_NEAR : DX_VALUE_DECIMAL;
     }
     dx_free(exact);
     return DX_OK;

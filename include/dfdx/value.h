@@ -8,13 +8,14 @@
 extern "C" {
 #endif
 
-/* How a value is said: its decimal alone ("3"), its exact form equal to the decimal
+/* How a value is said: its decimal alone ("3"), a short decimal the value rounds to ("≈ 1e-30",
+ * ln(1 + 10^-30), which has no short exact form), its exact form equal to the decimal
  * ("-9/4 = -2.25"), its exact form and a rounded decimal ("pi/2 ≈ 1.5707963267948966"), the
  * exact form alone, a rational too long to value; or, beyond a double's range, its exact form
  * (where it has a short one) and the digits a double cannot hold ("e^1000 ≈
  * 1.970071114017047e+434", "e^(-10^100) ≈ 10^(-4.3429e99)"). */
 typedef enum dx_value_form {
-    DX_VALUE_DECIMAL, DX_VALUE_EQUAL, DX_VALUE_APPROX, DX_VALUE_EXACT_ONLY, DX_VALUE_BEYOND
+    DX_VALUE_DECIMAL, DX_VALUE_EQUAL, DX_VALUE_APPROX, DX_VALUE_EXACT_ONLY, DX_VALUE_BEYOND, DX_VALUE_NEAR
 } dx_value_form;
 
 /* The value of an expression at given values of its variables. Every pointer is owned by
