@@ -16,8 +16,10 @@
 
 #define PREC_FIRST 80
 /* 32,768 bits: sin(10^9000) reduces its argument to a double's precision; beyond, the
- * compiled doubles answer as they always did */
+ * compiled doubles answer as they always did. A number longer than that (10^5000, a rational
+ * of up to num.c's 2^18 bits) starts past it and gets one doubling. */
 #define PREC_MAX (1 << 15)
+#define PREC_START_MAX (1 << 19)
 /* Nodes visited in one pass: a pass follows every path of a shared subexpression (x^x^...
  * towers), where the compiled evaluator computes each node once */
 #define NODE_BUDGET 20000
@@ -382,32 +384,35 @@ dx_precise_kind dx_precise_eval(dx_ctx *ctx, const dx_expr *e, dx_precise *out)
 {
     walk w = {ctx, PREC_FIRST, NODE_BUDGET};
     size_t bits = number_bits(e, &w.left);
-    if (w.left == 0 || bits + 64 > PREC_MAX / 2)
+    if (w.left == 0 || bits + 64 > PREC_START_MAX)
         return DX_PRECISE_UNKNOWN;
     while (w.prec < (mpfr_prec_t)bits + 64)
         w.prec *= 2;
+    mpfr_prec_t top = w.prec * 2 > PREC_MAX ? w.prec * 2 : PREC_MAX;
     mpfr_exp_t emin = mpfr_get_emin(), emax = mpfr_get_emax();
     mpfr_set_emin(mpfr_get_emin_min());
     mpfr_set_emax(mpfr_get_emax_max());
     dx_precise last;
     dx_precise_kind k = pass(&w, e, &last), got = DX_PRECISE_UNKNOWN;
-    while (k != DX_PRECISE_UNKNOWN && w.prec < PREC_MAX) {
+    while (k != DX_PRECISE_UNKNOWN && w.prec < top) {
         w.prec *= 2;
         dx_precise now;
         dx_precise_kind k2 = pass(&w, e, &now);
         /* a zero is never settled: 1 - e^(10^-200) is 0 until the precision reaches its digits */
-        bool same = k2 == k && (now.v != 0 || k2 == DX_PRECISE_BEYOND) && memcmp(&now.v, &last.v, sizeof now.v) == 0 && strcmp(now.text, last.text) == 0;
-        if (same) {
-            got = k;
-            last = now; /* rounded, told at the higher precision */
-            break;
-        }
+        bool same = k2 == k && (now.v != 0 || k2 == DX_PRECISE_BEYOND) && memcmp(&now.v, &last.v, sizeof now.v) == 0 &&
+                    strcmp(now.text, last.text) == 0;
+        /* a value that looks exactly a double (erf(10) and 1 agree to 148 bits) is asked once
+         * more, at twice the precision, before it is said without "≈" */
+        bool confirm = same && k2 == DX_PRECISE_VALUE && !now.rounded && got == DX_PRECISE_UNKNOWN && w.prec < top;
+        got = same ? k : DX_PRECISE_UNKNOWN;
         k = k2;
-        last = now;
+        last = now; /* rounded, told at the higher precision */
+        if (same && !confirm)
+            break;
     }
     mpfr_set_emin(emin);
     mpfr_set_emax(emax);
-    mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE); /* pi's digits: a thread that ends would leak them */
+    mpfr_free_cache(); /* pi's digits: a thread that ends would leak them */
     if (got != DX_PRECISE_UNKNOWN)
         *out = last;
     return got;

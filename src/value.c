@@ -124,9 +124,9 @@ dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr 
     char dec[40], *exact = NULL;
     dx_fmt_double(dec, sizeof dec, out->decimal);
     /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2); a rational is
-     * the answer itself, digits and all (up to a page); a longer symbolic form says less than
-     * its decimal */
-    if (x && !has_call(x) && (exact = dx_print(ctx, x, DX_PLAIN)) && strlen(exact) <= (rational ? 4000u : 80u))
+     * the answer itself, digits and all (up to a page), and so is a value past a double's range
+     * (e^(-10^100)); a longer symbolic form says less than its decimal */
+    if (x && !has_call(x) && (exact = dx_print(ctx, x, DX_PLAIN)) && strlen(exact) <= (rational || pk == DX_PRECISE_BEYOND ? 4000u : 80u))
         out->exact = x;
     dx_ctx_clear_error(ctx);
     out->rational = out->exact && rational;
