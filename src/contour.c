@@ -446,17 +446,6 @@ static bool in_view(const dx_contour *c, double x, double y)
     return x >= c->x0 && x <= c->x1 && y >= c->y0 && y <= c->y1;
 }
 
-/* A catalogue row as a label of size bytes. */
-static bool label_of(dx_ctx *ctx, dx_msg m, char *label, size_t size)
-{
-    char *s = dx_msg_text(ctx, &m, DX_PLAIN);
-    if (!s)
-        return dx_oom(ctx), false;
-    snprintf(label, size, "%s", s);
-    dx_free(s);
-    return true;
-}
-
 dx_status dx_contour_add_mark(dx_contour *c, dx_ctx *ctx, double x, double y, dx_contour_mark_kind kind,
                               const char *label)
 {
@@ -537,7 +526,7 @@ dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_
             continue;
         char label[96] = "";
         if (shown++ < labelled &&
-            !label_of(ctx, DX_MSG(kinds[k->kind].label, DX_D(k->at[0]), DX_D(k->at[1])), label, sizeof label))
+            !dx_msg_label(ctx, DX_MSG(kinds[k->kind].label, DX_D(k->at[0]), DX_D(k->at[1])), label, sizeof label))
             st = DX_ENOMEM;
         if (st == DX_OK)
             st = dx_contour_add_mark(c, ctx, k->at[0], k->at[1], kinds[k->kind].mark, label);
@@ -575,8 +564,8 @@ dx_status dx_contour_add_path(dx_contour *c, dx_ctx *ctx, const double *xs, cons
     c->np++;
     char start[96], end[96];
     size_t last = n - 1;
-    if (!label_of(ctx, DX_MSG(DX_M_CONTOUR_START, DX_D(xs[0]), DX_D(ys[0])), start, sizeof start) ||
-        !label_of(ctx, DX_MSG(DX_M_CONTOUR_END, DX_D(xs[last]), DX_D(ys[last])), end, sizeof end))
+    if (!dx_msg_label(ctx, DX_MSG(DX_M_CONTOUR_START, DX_D(xs[0]), DX_D(ys[0])), start, sizeof start) ||
+        !dx_msg_label(ctx, DX_MSG(DX_M_CONTOUR_END, DX_D(xs[last]), DX_D(ys[last])), end, sizeof end))
         return DX_ENOMEM;
     bool started = false; /* several runs from one start: one mark */
     for (size_t k = 0; k < c->nm; k++)
@@ -610,18 +599,18 @@ dx_status dx_contour_add_tangent(dx_contour *c, dx_ctx *ctx, const dx_implicit_r
     if (dx_eval_const(ctx, r->x0, &x0) != DX_OK || dx_eval_const(ctx, r->y0, &y0) != DX_OK)
         return dx_ctx_error(ctx)->status;
     char label[DX_CONTOUR_LABEL], point[96];
-    if (!label_of(ctx, DX_MSG(DX_M_CONTOUR_POINT, DX_E(r->x0), DX_E(r->y0)), point, sizeof point))
+    if (!dx_msg_label(ctx, DX_MSG(DX_M_CONTOUR_POINT, DX_E(r->x0), DX_E(r->y0)), point, sizeof point))
         return DX_ENOMEM;
     dx_status st = DX_OK;
     if (r->kind == DX_IMPLICIT_LINE) {
-        if (!label_of(ctx, DX_MSG(DX_M_IMPL_TANGENT, DX_S(r->y), DX_E(r->line)), label, sizeof label))
+        if (!dx_msg_label(ctx, DX_MSG(DX_M_IMPL_TANGENT, DX_S(r->y), DX_E(r->line)), label, sizeof label))
             return DX_ENOMEM;
         st = add_line(c, ctx, x0, y0, x0 + 1, y0 + r->slope_num, label);
     } else if (r->kind == DX_IMPLICIT_VERTICAL) {
-        if (!label_of(ctx, DX_MSG(DX_M_CONTOUR_VERTICAL, DX_S(r->x), DX_E(r->x0)), label, sizeof label))
+        if (!dx_msg_label(ctx, DX_MSG(DX_M_CONTOUR_VERTICAL, DX_S(r->x), DX_E(r->x0)), label, sizeof label))
             return DX_ENOMEM;
         st = add_line(c, ctx, x0, y0, x0, y0 + 1, label);
-    } else if (!label_of(ctx, DX_MSG(DX_M_CONTOUR_SINGULAR, DX_E(r->x0), DX_E(r->y0)), point, sizeof point)) {
+    } else if (!dx_msg_label(ctx, DX_MSG(DX_M_CONTOUR_SINGULAR, DX_E(r->x0), DX_E(r->y0)), point, sizeof point)) {
         return DX_ENOMEM;
     }
     return st != DX_OK ? st : dx_contour_add_mark(c, ctx, x0, y0, DX_CMARK_POINT, point);

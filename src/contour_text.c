@@ -3,6 +3,7 @@
 #include "dfdx/contour.h"
 #include "alloc.h"
 #include "expr.h"
+#include "textplot.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@ static const char *const mark_glyph[][2] = {
 /* Levels are coloured low to high along this ramp (blue to red); a value written on each line
  * says the same without colour. */
 static const int ramp[] = {34, 36, 32, 33, 31};
-enum { SPOTS = 4096, PATH_COLOUR = 35, LINE_COLOUR = 31, AXIS_COLOUR = 90, MARK_COLOUR = 1, OWNER_PATH = 100, OWNER_LINE = 200 };
+enum { SPOTS = 4096, PATH_COLOUR = 35, LINE_COLOUR = 31, MARK_COLOUR = 1, OWNER_PATH = 100, OWNER_LINE = 200 };
 
 typedef struct {
     int pw, ph, sx, sy;   /* cells, dots per cell */
@@ -36,9 +37,8 @@ static void set_dot(canvas *v, long dx, long dy, short who)
 {
     if (dx < 0 || dy < 0 || dx >= (long)v->pw * v->sx || dy >= (long)v->ph * v->sy)
         return;
-    static const unsigned char bit[4][2] = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
     size_t cell = (size_t)(dy / v->sy) * (size_t)v->pw + (size_t)(dx / v->sx);
-    v->bits[cell] |= v->sx == 1 ? 1 : bit[dy % v->sy][dx % v->sx];
+    v->bits[cell] |= v->sx == 1 ? 1 : dx_tp_dot_bit(dy % v->sy, dx % v->sx);
     v->owner[cell] = who;
 }
 
@@ -100,12 +100,6 @@ static void write_values(canvas *v)
     }
 }
 
-static void colour(dx_buf *b, unsigned flags, int code)
-{
-    if (flags & DX_PLOT_COLOR)
-        dx_buf_printf(b, "\033[%dm", code);
-}
-
 static int level_colour(const dx_contour *c, int k)
 {
     size_t n = sizeof ramp / sizeof *ramp;
@@ -143,23 +137,13 @@ static void legend(dx_buf *b, const dx_contour *c, int cols, unsigned flags, boo
         if (!label[0])
             continue;
         int w = (int)(dx_text_width(glyph, strlen(glyph)) + 1 + dx_text_width(label, strlen(label)));
-        if (col > 0 && col + 3 + w > cols) {
-            if (!count_only)
-                dx_buf_puts(b, "\n");
-            col = 0;
-        }
-        if (col == 0)
-            (*lines)++;
-        else if (!count_only)
-            dx_buf_puts(b, "   ");
+        dx_tp_legend_place(b, &col, lines, cols, w, count_only);
         if (!count_only) {
-            colour(b, flags, code);
+            dx_tp_colour(b, flags, code);
             dx_buf_puts(b, glyph);
-            if (flags & DX_PLOT_COLOR)
-                dx_buf_puts(b, "\033[0m");
+            dx_tp_plain(b, flags);
             dx_buf_printf(b, " %s", label);
         }
-        col += (col ? 3 : 0) + w;
     }
     if (!count_only && *lines)
         dx_buf_puts(b, "\n");
@@ -186,10 +170,7 @@ static int cell_text(const canvas *v, size_t cell, bool ascii, char ch[8])
     if (ascii) {
         ch[0] = who >= OWNER_LINE ? '=' : who >= OWNER_PATH ? '+' : '.';
     } else {
-        unsigned u = 0x2800u + v->bits[cell];
-        ch[0] = (char)(0xE0 | (u >> 12));
-        ch[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        ch[2] = (char)(0x80 | (u & 0x3F));
+        dx_tp_braille(v->bits[cell], ch);
     }
     return code;
 }
@@ -263,64 +244,28 @@ char *dx_contour_text(dx_contour *c, dx_ctx *ctx, int cols, int rows, unsigned f
         for (size_t i = 0; i < c->nyt; i++)
             if (cell_row(&v, c->yt[i]) == r)
                 tl = lab[i];
-        dx_buf_printf(&b, "%*s", lw, tl ? tl : "");
-        colour(&b, flags, AXIS_COLOUR);
-        dx_buf_puts(&b, tl ? (ascii ? "+" : "┤") : (ascii ? "|" : "│"));
+        dx_tp_row_start(&b, lw, tl, flags);
         int cur = -1;
         for (int col = 0; col < v.pw; col++) {
             char ch[8];
             int code = cell_text(&v, (size_t)r * (size_t)v.pw + (size_t)col, ascii, ch);
             if ((flags & DX_PLOT_COLOR) && code != cur && ch[0] != ' ') {
                 if (code)
-                    colour(&b, flags, code);
+                    dx_tp_colour(&b, flags, code);
                 else
-                    dx_buf_puts(&b, "\033[0m");
+                    dx_tp_plain(&b, flags);
                 cur = code;
             }
             dx_buf_puts(&b, ch);
         }
-        if (flags & DX_PLOT_COLOR)
-            dx_buf_puts(&b, "\033[0m");
+        dx_tp_plain(&b, flags);
         dx_buf_puts(&b, "\n");
     }
     /* the x axis, its ticks and their labels, then the x variable's name at the right */
-    dx_buf_printf(&b, "%*s", lw, "");
-    colour(&b, flags, AXIS_COLOUR);
-    dx_buf_puts(&b, ascii ? "+" : "└");
-    for (int col = 0; col < v.pw; col++) {
-        bool t = false;
-        for (size_t i = 0; i < c->nxt; i++)
-            t |= cell_col(&v, c->xt[i]) == col;
-        dx_buf_puts(&b, t ? (ascii ? "+" : "┬") : (ascii ? "-" : "─"));
-    }
-    if (flags & DX_PLOT_COLOR)
-        dx_buf_puts(&b, "\033[0m");
-    dx_buf_printf(&b, " %s\n", c->xname);
-    size_t width = (size_t)cols;
-    char *line = dx_malloc(width + 1);
-    if (line) {
-        memset(line, ' ', width);
-        int last = -1;
-        for (size_t i = 0; i < c->nxt; i++) {
-            char t[48];
-            dx_plot_tick_label(c->xt[i], c->xstep, t, sizeof t);
-            int len = (int)strlen(t), at = lw + 1 + cell_col(&v, c->xt[i]) - (len - 1) / 2;
-            if (at + len > cols)
-                at = cols - len;
-            if (at <= last + 1 || at < 0)
-                continue;
-            memcpy(line + at, t, (size_t)len);
-            last = at + len - 1;
-        }
-        size_t end = width;
-        while (end > 0 && line[end - 1] == ' ')
-            end--;
-        dx_buf_putn(&b, line, end);
-        dx_buf_puts(&b, "\n");
-        dx_free(line);
-    } else {
-        b.oom = true;
-    }
+    int tcol[DX_PLOT_MAX_TICKS];
+    for (size_t i = 0; i < c->nxt; i++)
+        tcol[i] = cell_col(&v, c->xt[i]);
+    dx_tp_x_axis(&b, lw, v.pw, cols, tcol, c->xt, c->nxt, c->xstep, flags, c->xname);
     int dummy;
     legend(&b, c, cols, flags, false, &dummy);
     dx_free(v.bits);

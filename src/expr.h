@@ -45,6 +45,10 @@ struct dx_stack {
 };
 DX_HIDDEN struct dx_stack *dx_ctx_stack(dx_ctx *ctx);
 
+/* A catalogue row as plain text in label[size] (a picture's labels are fixed-size text); false
+ * (with the context's error) when out of memory. */
+DX_HIDDEN bool dx_msg_label(dx_ctx *ctx, dx_msg m, char *label, size_t size);
+
 /* Inside the library a public call is part of its caller's call and keeps the caller's error
  * (an out-of-memory that a fallback answered must still end the call as DX_ENOMEM); only a call
  * from outside starts clean. So library code reaches these through their _in twins. */

@@ -161,3 +161,13 @@ char *dx_msg_text(dx_ctx *ctx, const dx_msg *m, dx_format fmt)
     dx_msg_render(ctx, &b, m, fmt);
     return dx_buf_take(&b);
 }
+
+bool dx_msg_label(dx_ctx *ctx, dx_msg m, char *label, size_t size)
+{
+    char *s = dx_msg_text(ctx, &m, DX_PLAIN);
+    if (!s)
+        return dx_oom(ctx), false;
+    snprintf(label, size, "%s", s);
+    dx_free(s);
+    return true;
+}

@@ -9,17 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A catalogue row as a label of size bytes (labels are text the picture shows). */
-static bool label_of(dx_ctx *ctx, dx_msg m, char *label, size_t size)
-{
-    char *s = dx_msg_text(ctx, &m, DX_PLAIN);
-    if (!s)
-        return dx_oom(ctx), false;
-    snprintf(label, size, "%s", s);
-    dx_free(s);
-    return true;
-}
-
 dx_status dx_plot_add_tangent(dx_plot *p, dx_ctx *ctx, dx_expr *f, dx_expr *df, const char *var, dx_expr *at,
                               double av, const char *at_text)
 {
@@ -44,7 +33,7 @@ dx_status dx_plot_add_tangent(dx_plot *p, dx_ctx *ctx, dx_expr *f, dx_expr *df, 
                    ? DX_MSG(DX_M_PLOT_TANGENT_EXACT, DX_S(var), DX_S(at_text), DX_E(line))
                    /* sec(pi/4)^2 is not folded: numbers read better */
                    : DX_MSG(DX_M_PLOT_TANGENT, DX_S(var), DX_S(at_text), DX_D(mv), DX_D(av), DX_D(fv));
-    if (!label_of(ctx, m, label, sizeof label))
+    if (!dx_msg_label(ctx, m, label, sizeof label))
         return DX_ENOMEM;
     dx_status st = dx_plot_add_expr(p, ctx, line, var, label, false, false);
     return st != DX_OK ? st : dx_plot_add_mark(p, ctx, av, fv, NULL);
@@ -71,7 +60,7 @@ dx_status dx_plot_mark_extrema(dx_plot *p, dx_ctx *ctx, dx_expr *f, const char *
         dx_msg_id id = k->kind == DX_CP_MIN   ? DX_M_PLOT_MARK_MIN
                        : k->kind == DX_CP_MAX ? DX_M_PLOT_MARK_MAX
                                               : DX_M_PLOT_MARK_CRITICAL;
-        if (shown++ < labelled && !label_of(ctx, DX_MSG(id, DX_D(k->at.x), DX_D(k->at.value)), label, sizeof label))
+        if (shown++ < labelled && !dx_msg_label(ctx, DX_MSG(id, DX_D(k->at.x), DX_D(k->at.value)), label, sizeof label))
             st = DX_ENOMEM;
         if (st == DX_OK)
             st = dx_plot_add_mark(p, ctx, k->at.x, k->at.value, label);

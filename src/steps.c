@@ -124,6 +124,10 @@ static bool grow(dx_steps *out, size_t *cap)
 /* The rule steps from f's open derivative to diff's result; the last expression, or NULL. */
 static dx_expr *derive(dx_ctx *ctx, recorded *rec, dx_expr *f, dx_expr *var, dx_steps *out, size_t *cap)
 {
+    /* diff keeps a guard (x/x is 1 where x != 0) without a rule of its own: the steps are its
+     * body's, and the conclusion (dx_steps_build) the guarded derivative diff shows */
+    while (f->kind == DX_GUARD)
+        f = f->a[0];
     dx_expr *whole = dx_diff_by(ctx, f, var, record, rec);
     if (!whole)
         return NULL;
@@ -181,8 +185,13 @@ dx_status dx_steps_build(dx_ctx *ctx, dx_expr *f, const char *var, dx_steps *out
         memset(out, 0, sizeof *out);
         return st;
     }
-    if (shown != cur)
+    const dx_expr *bare = shown;
+    while (bare->kind == DX_GUARD)
+        bare = bare->a[0];
+    if (bare != cur)
         out->step[out->n++] = step_of(DX_R_SIMPLIFY, f, shown, x);
+    else /* only the guard differs, and it prints as its body: the last step carries it */
+        out->step[out->n - 1].after = shown;
     out->result = shown;
     dx_status st = dx_end(ctx, DX_OK); /* out of memory on the way, though a fallback answered */
     if (st != DX_OK)

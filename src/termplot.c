@@ -2,6 +2,7 @@
 #include "dfdx/plot.h"
 #include "alloc.h"
 #include "expr.h"
+#include "textplot.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -53,9 +54,8 @@ static void set_dot(canvas *c, long dx, long dy, int who)
         return;
     if (c->dashed && who >= 0 && dash[who][1] && dx % (dash[who][0] + dash[who][1]) >= dash[who][0])
         return;
-    static const unsigned char bit[4][2] = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
     size_t cell = (size_t)(dy / c->sy) * (size_t)c->pw + (size_t)(dx / c->sx);
-    c->bits[cell] |= c->sx == 1 ? 1 : bit[dy % c->sy][dx % c->sx];
+    c->bits[cell] |= c->sx == 1 ? 1 : dx_tp_dot_bit(dy % c->sy, dx % c->sx);
     if (c->owner[cell] != -2)
         c->owner[cell] = (signed char)who;
 }
@@ -87,17 +87,6 @@ static void draw_series(canvas *c, const dx_plot_series *s, int who)
         else if (here) /* an isolated point still shows */
             segment(c, s->px[i], s->py[i], s->px[i], s->py[i], who);
     }
-}
-
-static void colour(dx_buf *b, unsigned flags, int code)
-{
-    if (flags & DX_PLOT_COLOR)
-        dx_buf_printf(b, "\033[%dm", code);
-}
-static void plain(dx_buf *b, unsigned flags)
-{
-    if (flags & DX_PLOT_COLOR)
-        dx_buf_puts(b, "\033[0m");
 }
 
 /* One legend entry's text; returns its width in characters. */
@@ -133,23 +122,14 @@ static void legend(dx_buf *b, const dx_plot *p, int cols, unsigned flags, bool c
             code = MARK_COLOUR;
         }
         size_t w = entry(text, sizeof text, glyph, label, (size_t)cols);
-        if (col > 0 && col + 3 + (int)w > cols) {
-            if (!count_only)
-                dx_buf_puts(b, "\n");
-            col = 0;
-        }
-        if (col == 0)
-            (*lines)++;
-        else if (!count_only)
-            dx_buf_puts(b, "   ");
+        dx_tp_legend_place(b, &col, lines, cols, (int)w, count_only);
         if (!count_only) {
             size_t gl = strlen(glyph);
-            colour(b, flags, code);
+            dx_tp_colour(b, flags, code);
             dx_buf_putn(b, text, gl);
-            plain(b, flags);
+            dx_tp_plain(b, flags);
             dx_buf_puts(b, text + gl);
         }
-        col += (col ? 3 : 0) + (int)w;
     }
     if (!count_only && *lines)
         dx_buf_puts(b, "\n");
@@ -210,10 +190,8 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
         for (size_t i = 0; i < p->nyt; i++)
             if (tick_row(&c, p->yt[i]) == r)
                 tl = lab[i];
-        dx_buf_printf(&b, "%*s", lw, tl ? tl : "");
-        colour(&b, flags, AXIS_COLOUR);
-        dx_buf_puts(&b, tl ? (ascii ? "+" : "┤") : (ascii ? "|" : "│"));
-        plain(&b, flags);
+        dx_tp_row_start(&b, lw, tl, flags);
+        dx_tp_plain(&b, flags);
         int cur = -1; /* the colour in force, to write few escape codes */
         for (int col = 0; col < c.pw; col++) {
             size_t cell = (size_t)r * (size_t)c.pw + (size_t)col;
@@ -227,10 +205,7 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
                 if (ascii) {
                     ch[0] = ascii_glyph[who];
                 } else {
-                    unsigned v = 0x2800u + c.bits[cell];
-                    ch[0] = (char)(0xE0 | (v >> 12));
-                    ch[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-                    ch[2] = (char)(0x80 | (v & 0x3F));
+                    dx_tp_braille(c.bits[cell], ch);
                 }
                 code = ansi_colour[who];
             } else if (r == zrow || col == zcol) {
@@ -245,54 +220,22 @@ char *dx_plot_text(dx_plot *p, dx_ctx *ctx, int cols, int rows, unsigned flags)
             }
             if ((flags & DX_PLOT_COLOR) && code != cur && ch[0] != ' ') {
                 if (code)
-                    colour(&b, flags, code);
+                    dx_tp_colour(&b, flags, code);
                 else
-                    plain(&b, flags);
+                    dx_tp_plain(&b, flags);
                 cur = code;
             }
             dx_buf_puts(&b, ch);
         }
         if (cur > 0)
-            plain(&b, flags);
+            dx_tp_plain(&b, flags);
         dx_buf_puts(&b, "\n");
     }
     /* the x axis, its ticks, their labels (one whenever there is room for it) */
-    dx_buf_printf(&b, "%*s", lw, "");
-    colour(&b, flags, AXIS_COLOUR);
-    dx_buf_puts(&b, ascii ? "+" : "└");
-    for (int col = 0; col < c.pw; col++) {
-        bool t = false;
-        for (size_t i = 0; i < p->nxt; i++)
-            t |= tick_col(&c, p->xt[i]) == col;
-        dx_buf_puts(&b, t ? (ascii ? "+" : "┬") : (ascii ? "-" : "─"));
-    }
-    plain(&b, flags);
-    dx_buf_puts(&b, "\n");
-    size_t width = (size_t)cols;
-    char *line = dx_malloc(width + 1);
-    if (line) {
-        memset(line, ' ', width);
-        int last = -1;
-        for (size_t i = 0; i < p->nxt; i++) {
-            char t[48];
-            dx_plot_tick_label(p->xt[i], p->xstep, t, sizeof t);
-            int len = (int)strlen(t), at = lw + 1 + tick_col(&c, p->xt[i]) - (len - 1) / 2;
-            if (at + len > cols)
-                at = cols - len;
-            if (at <= last + 1 || at < 0)
-                continue;
-            memcpy(line + at, t, (size_t)len);
-            last = at + len - 1;
-        }
-        size_t end = width;
-        while (end > 0 && line[end - 1] == ' ')
-            end--;
-        dx_buf_putn(&b, line, end);
-        dx_buf_puts(&b, "\n");
-        dx_free(line);
-    } else {
-        b.oom = true;
-    }
+    int tcol[DX_PLOT_MAX_TICKS];
+    for (size_t i = 0; i < p->nxt; i++)
+        tcol[i] = tick_col(&c, p->xt[i]);
+    dx_tp_x_axis(&b, lw, c.pw, cols, tcol, p->xt, p->nxt, p->xstep, flags, NULL);
     int dummy;
     legend(&b, p, cols, flags, false, &dummy);
     dx_free(c.bits);

@@ -352,24 +352,29 @@ START_TEST(steps_end_in_diff)
 }
 END_TEST
 
-/* Library steps: each step's rule is diff's, and the steps arrive at what dfdx diff shows. */
+/* Library steps: each step's rule is diff's, and the steps arrive at what dfdx diff shows. From
+ * "0/x" on the parser guards the formula (x/x is 1 where x != 0; a fuzz finding crashed there):
+ * the steps are then the body's. */
 START_TEST(steps_follow_diff)
 {
-    static const char *const fs[] = {"sin(x^2) + 3x", "x e^x sin(x)", "(x^2+1)/(x-1)", "ln(x^2+1)", "x^x", "7", "x"};
+    static const char *const fs[] = {"sin(x^2) + 3x", "x e^x sin(x)", "(x^2+1)/(x-1)", "ln(x^2+1)", "x^x", "7", "x",
+                                     "0/x", "x/x", "x^3/x", "0/(x*(x + 1))", "sin(x/x) + x", "(x^2 - 1)/(x - 1)"};
     for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++) {
         dx_ctx *ctx = dx_ctx_new();
         dx_expr *e = dx_parse(ctx, fs[k], strlen(fs[k]));
         dx_steps s;
         ck_assert_msg(dx_steps_build(ctx, e, "x", &s) == DX_OK, "%s", fs[k]);
         ck_assert_msg(s.n >= 1 && s.result == dx_derivative(ctx, e, "x", 1), "%s: steps arrive elsewhere", fs[k]);
-        ck_assert_msg(s.step[0].node == e && s.step[s.n - 1].after == s.result, "%s", fs[k]);
+        bool guarded = e->kind == DX_GUARD;
+        ck_assert_msg((guarded || s.step[0].node == e) && s.step[s.n - 1].after == s.result, "%s", fs[k]);
         /* the rules arrive at diff's result; a last step only simplifies it */
         size_t rules = s.n - (s.step[s.n - 1].rule == DX_R_SIMPLIFY);
-        ck_assert_msg(rules >= 1 && s.step[rules - 1].after == dx_diff(ctx, e, "x", 1), "%s", fs[k]);
+        ck_assert_msg(rules >= 1 && (guarded || s.step[rules - 1].after == dx_diff(ctx, e, "x", 1)), "%s", fs[k]);
         char why[256] = "";
         ck_assert_msg(tu_check_default(e, s.result, "x", why, sizeof why) >= 5, "%s: %s", fs[k], why);
         for (size_t i = 0; i < s.n; i++)
-            ck_assert_msg(s.step[i].label.id != DX_M_NONE && s.step[i].formula.id != DX_M_NONE, "%s: step %zu", fs[k], i);
+            ck_assert_msg(s.step[i].rule < DX_NRULES && s.step[i].label.id != DX_M_NONE &&
+                              s.step[i].formula.id != DX_M_NONE, "%s: step %zu", fs[k], i);
         dx_steps_free(&s);
         dx_ctx_free(ctx);
     }

@@ -1,5 +1,6 @@
 /* Plot files: Cairo drawings of plots (one, or panels in a grid), written as SVG, PNG or PDF by the file's extension. */
 #include "cli.h"
+#include "axes.h"
 #include "font.h"
 #include "dfdx/plot.h"
 
@@ -56,14 +57,6 @@ static size_t legend_hits(const frame *f, double x, double y, double w, double h
         hits += 20 * (isfinite(Y) && X >= x && X <= x + w && Y >= y && Y <= y + h);
     }
     return hits;
-}
-
-static void text_at(cairo_t *cr, const char *s, double x, double y, double ax, double ay)
-{
-    cairo_text_extents_t e;
-    cairo_text_extents(cr, s, &e);
-    cairo_move_to(cr, x - e.x_bearing - ax * e.width, y - e.y_bearing - ay * e.height);
-    cairo_show_text(cr, s);
 }
 
 /* The font family for every word of the panels (cli_font_family). In buf. */
@@ -167,20 +160,13 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
     cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, 15);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text_at(cr, title, w / 2.0, 18, 0.5, 0.5);
+    cli_text_at(cr, title, w / 2.0, 18, 0.5, 0.5);
 
+    cli_axes axes = {f.l, f.r, f.t, f.b, p->x0, p->x1, p->y0, p->y1, p->xt, p->yt, p->nxt, p->nyt, p->xstep, p->ystep};
     /* grid and ticks */
     cairo_set_line_width(cr, 1);
     cairo_set_source_rgb(cr, 0.87, 0.87, 0.87);
-    for (size_t i = 0; i < p->nxt; i++) {
-        cairo_move_to(cr, floor(px(&f, p->xt[i])) + 0.5, f.t);
-        cairo_line_to(cr, floor(px(&f, p->xt[i])) + 0.5, f.b);
-    }
-    for (size_t i = 0; i < p->nyt; i++) {
-        cairo_move_to(cr, f.l, floor(py(&f, p->yt[i])) + 0.5);
-        cairo_line_to(cr, f.r, floor(py(&f, p->yt[i])) + 0.5);
-    }
-    cairo_stroke(cr);
+    cli_axes_grid(cr, &axes);
     /* the axes: x = 0 and y = 0 where they are in view, and the frame */
     cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
     cairo_set_line_width(cr, 1.2);
@@ -195,18 +181,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
     cairo_rectangle(cr, f.l, f.t, f.r - f.l, f.b - f.t);
     cairo_stroke(cr);
 
-    cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, 11);
-    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    char t[48];
-    for (size_t i = 0; i < p->nxt; i++) {
-        dx_plot_tick_label(p->xt[i], p->xstep, t, sizeof t);
-        text_at(cr, t, px(&f, p->xt[i]), f.b + 6, 0.5, 0);
-    }
-    for (size_t i = 0; i < p->nyt; i++) {
-        dx_plot_tick_label(p->yt[i], p->ystep, t, sizeof t);
-        text_at(cr, t, f.l - 6, py(&f, p->yt[i]), 1, 0.5);
-    }
+    cli_axes_labels(cr, family, &axes);
     cairo_set_font_size(cr, 13);
     const char *var = strchr(p->s[0].label, '(');
     char xname[32] = "x";
@@ -214,11 +189,11 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
         snprintf(xname, sizeof xname, "%s", pn->xname);
     else if (var && strchr(var, ')'))
         snprintf(xname, sizeof xname, "%.*s", (int)(strchr(var, ')') - var - 1), var + 1);
-    text_at(cr, xname, (f.l + f.r) / 2, h - 20 - under, 0.5, 0.5);
+    cli_text_at(cr, xname, (f.l + f.r) / 2, h - 20 - under, 0.5, 0.5);
     cairo_save(cr);
     cairo_translate(cr, 18, (f.t + f.b) / 2);
     cairo_rotate(cr, -PI / 2);
-    text_at(cr, pn->yname ? pn->yname : "y", 0, 0, 0.5, 0.5);
+    cli_text_at(cr, pn->yname ? pn->yname : "y", 0, 0, 0.5, 0.5);
     cairo_restore(cr);
 
     /* the curves, clipped to the plot area; f last so it is on top */
@@ -250,7 +225,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
         double x = px(&f, p->m[k].x), y = py(&f, p->m[k].y);
         bool left = x + 8 + e.x_advance > f.r - 4;
         bool below = p->m[k].minimum ? y + 30 < f.b : y - 30 < f.t;
-        text_at(cr, p->m[k].label, x + (left ? -8 : 8), y + (below ? 8 : -8), left ? 1 : 0, below ? 0 : 1);
+        cli_text_at(cr, p->m[k].label, x + (left ? -8 : 8), y + (below ? 8 : -8), left ? 1 : 0, below ? 0 : 1);
     }
     cairo_restore(cr);
 
@@ -267,7 +242,7 @@ static void draw(cairo_t *cr, const cli_panel *pn, const char *family, int w, in
         cairo_rectangle(cr, bx + 8, y - 1.5, 22, 3);
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, p->s[k].label, bx + 36, y, 0, 0.5);
+        cli_text_at(cr, p->s[k].label, bx + 36, y, 0, 0.5);
     }
     cairo_restore(cr);
 }

@@ -2,6 +2,7 @@
  * marks by kind, paths, lines), written as SVG, PNG or PDF by the file's extension. */
 #include "cli.h"
 #include "dfdx/contour.h"
+#include "axes.h"
 #include "font.h"
 
 #include <cairo-pdf.h>
@@ -76,14 +77,6 @@ static double rank(const double *v, size_t n, double x)
     return n > 1 ? (double)lo / (double)(n - 1) : 0;
 }
 
-static void text_at(cairo_t *cr, const char *s, double x, double y, double ax, double ay)
-{
-    cairo_text_extents_t e;
-    cairo_text_extents(cr, s, &e);
-    cairo_move_to(cr, x - e.x_bearing - ax * e.width, y - e.y_bearing - ay * e.height);
-    cairo_show_text(cr, s);
-}
-
 /* Text with a white halo, so it reads over lines and shading. */
 static void halo_text(cairo_t *cr, const char *s, double x, double y, double ax, double ay, const double rgb[3])
 {
@@ -96,7 +89,7 @@ static void halo_text(cairo_t *cr, const char *s, double x, double y, double ax,
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_stroke(cr);
     cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-    text_at(cr, s, x, y, ax, ay);
+    cli_text_at(cr, s, x, y, ax, ay);
 }
 
 /* Boxes already taken by labels and marks, so no two overlap. */
@@ -259,7 +252,7 @@ static void level_values(cairo_t *cr, const frame *f, taken *tk)
             cairo_rectangle(cr, x, y, w, h);
             cairo_fill(cr);
             cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-            text_at(cr, t, x + w / 2, y + h / 2, 0.5, 0.5);
+            cli_text_at(cr, t, x + w / 2, y + h / 2, 0.5, 0.5);
         }
     }
 }
@@ -348,7 +341,7 @@ static void legend(cairo_t *cr, const frame *f)
         cairo_rectangle(cr, bx + 8, y - 1.5, 22, 3);
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, labels[i], bx + 36, y, 0, 0.5);
+        cli_text_at(cr, labels[i], bx + 36, y, 0, 0.5);
     }
 }
 
@@ -366,43 +359,25 @@ static void draw(cairo_t *cr, dx_contour *k, const char *title, const char *fami
     cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, 15);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text_at(cr, title, w / 2.0, 18, 0.5, 0.5);
+    cli_text_at(cr, title, w / 2.0, 18, 0.5, 0.5);
     shading(cr, &f);
 
+    cli_axes axes = {f.l, f.r, f.t, f.b, k->x0, k->x1, k->y0, k->y1, k->xt, k->yt, k->nxt, k->nyt, k->xstep, k->ystep};
     cairo_set_line_width(cr, 1);
     cairo_set_source_rgba(cr, 0, 0, 0, 0.08);
-    for (size_t i = 0; i < k->nxt; i++) {
-        cairo_move_to(cr, floor(px(&f, k->xt[i])) + 0.5, f.t);
-        cairo_line_to(cr, floor(px(&f, k->xt[i])) + 0.5, f.b);
-    }
-    for (size_t i = 0; i < k->nyt; i++) {
-        cairo_move_to(cr, f.l, floor(py(&f, k->yt[i])) + 0.5);
-        cairo_line_to(cr, f.r, floor(py(&f, k->yt[i])) + 0.5);
-    }
-    cairo_stroke(cr);
+    cli_axes_grid(cr, &axes);
     cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
     cairo_set_line_width(cr, 1.2);
     cairo_rectangle(cr, f.l, f.t, f.r - f.l, f.b - f.t);
     cairo_stroke(cr);
 
-    cairo_select_font_face(cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, 11);
-    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    char t[48];
-    for (size_t i = 0; i < k->nxt; i++) {
-        dx_plot_tick_label(k->xt[i], k->xstep, t, sizeof t);
-        text_at(cr, t, px(&f, k->xt[i]), f.b + 6, 0.5, 0);
-    }
-    for (size_t i = 0; i < k->nyt; i++) {
-        dx_plot_tick_label(k->yt[i], k->ystep, t, sizeof t);
-        text_at(cr, t, f.l - 6, py(&f, k->yt[i]), 1, 0.5);
-    }
+    cli_axes_labels(cr, family, &axes);
     cairo_set_font_size(cr, 14);
-    text_at(cr, k->xname, (f.l + f.r) / 2, f.b + 30, 0.5, 0.5);
+    cli_text_at(cr, k->xname, (f.l + f.r) / 2, f.b + 30, 0.5, 0.5);
     cairo_save(cr);
     cairo_translate(cr, f.l - 50, (f.t + f.b) / 2);
     cairo_rotate(cr, -PI / 2);
-    text_at(cr, k->yname, 0, 0, 0.5, 0.5);
+    cli_text_at(cr, k->yname, 0, 0, 0.5, 0.5);
     cairo_restore(cr);
 
     cairo_save(cr);
