@@ -412,8 +412,9 @@ dx_precise_kind dx_precise_eval(dx_ctx *ctx, const dx_expr *e, dx_precise *out)
     }
     mpfr_set_emin(emin);
     mpfr_set_emax(emax);
-    mpfr_free_cache(); /* pi's digits: a thread that ends would leak them */
     if (got != DX_PRECISE_UNKNOWN)
         *out = last;
     return got;
 }
+
+void dx_precise_release(void) { mpfr_free_cache(); }

@@ -25,4 +25,9 @@ typedef struct dx_precise {
  * allocator's failure report (a refusal is DX_PRECISE_UNKNOWN). */
 DX_HIDDEN dx_precise_kind dx_precise_eval(dx_ctx *ctx, const dx_expr *e, dx_precise *out);
 
+/* MPFR's caches of this thread (pi's digits, log 2's) released: dx_ctx_free calls it, so a
+ * thread that ends after freeing its context leaks nothing, and the values of one context's
+ * life share the digits already computed. */
+DX_HIDDEN void dx_precise_release(void);
+
 #endif
