@@ -27,10 +27,10 @@ static int sgn(dx_growth_env *g, dx_expr *v) { return dx_growth_sign(g->ctx, v);
 
 static bool is0(const dx_expr *e) { return e && dx_is_int(e, 0); }
 
-static bool set(mono *m, dx_expr *c, dx_expr *p, dx_expr *q, dx_expr *E)
+static bool set(mono *m, dx_expr *c, dx_expr *p, dx_expr *q, dx_expr *r, dx_expr *E)
 {
-    *m = (mono){c, p, q, E};
-    return c && p && q && E;
+    *m = (mono){c, p, q, r, E};
+    return c && p && q && r && E;
 }
 
 static bool of(dx_growth_env *g, dx_expr *e, mono *m);
@@ -73,12 +73,21 @@ dx_expr *dx_growth_conjugate(dx_ctx *ctx, dx_expr *x, dx_expr *e)
 }
 
 
-/* Does a leading term grow faster than ln(x): x^p with p > 0, or ln(x)^q with q > 1? Only such
- * terms go into an exponent E, so that e^E beats every power. */
+static int exponent_sign(dx_growth_env *g, dx_expr *D);
+
+/* Does a leading term grow faster than ln(x): e^E with E -> +oo, x^p with p > 0, ln(x)^q with
+ * q > 1, or ln(x)*ln(ln(x))^r with r > 0? Only such terms go into an exponent E, so that e^E
+ * beats every power. The comparison goes down one level of exponentials at a time: e^(e^x)
+ * against e^(x^100) compares e^x with x^100. */
 static bool beats_log(dx_growth_env *g, const mono *m)
 {
+    if (!is0(m->E))
+        return exponent_sign(g, m->E) == 1;
     int sp = sgn(g, m->p);
-    return is0(m->E) && (sp == 1 || (sp == 0 && sgn(g, dx_sub(g->ctx, m->q, dx_int(g->ctx, 1))) == 1));
+    if (sp != 0)
+        return sp == 1;
+    int sq1 = sgn(g, dx_sub(g->ctx, m->q, dx_int(g->ctx, 1)));
+    return sq1 == 1 || (sq1 == 0 && sgn(g, m->r) == 1);
 }
 
 /* The sign of the leading term of an exponent difference D != 0, which must grow faster than
@@ -100,7 +109,10 @@ static int cmp(dx_growth_env *g, const mono *a, const mono *b)
     if (!is0(D))
         return exponent_sign(g, D);
     int sp = sgn(g, dx_sub(g->ctx, a->p, b->p));
-    return sp != 0 ? sp : sgn(g, dx_sub(g->ctx, a->q, b->q));
+    if (sp != 0)
+        return sp;
+    int sq = sgn(g, dx_sub(g->ctx, a->q, b->q));
+    return sq != 0 ? sq : sgn(g, dx_sub(g->ctx, a->r, b->r));
 }
 
 /* A part the rules do not cover, through the caller: a finite non-zero limit is a constant
@@ -112,7 +124,8 @@ static bool oracle(dx_growth_env *g, dx_expr *e, mono *m, bool *bounded)
     if (bounded)
         *bounded = b || v;
     int s = v ? sgn(g, v) : 0;
-    return (s == 1 || s == -1) && set(m, v, dx_int(g->ctx, 0), dx_int(g->ctx, 0), dx_int(g->ctx, 0));
+    dx_expr *zero = dx_int(g->ctx, 0);
+    return (s == 1 || s == -1) && set(m, v, zero, zero, zero, zero);
 }
 
 /* The largest term; terms of the same class add their coefficients, and a sum whose leading
@@ -148,10 +161,13 @@ static bool sum_of(dx_growth_env *g, dx_expr *e, mono *m)
         /* the leading terms cancel: with a square root, its conjugate shows the next order
          * (x*(sqrt(x^2 + 1) - x) is x/(sqrt(x^2 + 1) + x)) */
         dx_expr *q = dropped ? NULL : dx_growth_conjugate(g->ctx, g->x, e);
-        if (!q || !of(g, q, m))
-            return false;
-        g->conjugated = true;
-        return true;
+        if (q && of(g, q, m)) {
+            g->conjugated = true;
+            return true;
+        }
+        /* or over one denominator: 1/(x + 1) - 1/x is -1/(x^2 + x) */
+        q = dropped ? NULL : dx_together(g->ctx, e);
+        return q && q != e && q->kind != DX_ADD && of(g, q, m);
     }
     int sign;
     dx_expr *v;
@@ -164,50 +180,72 @@ static bool sum_of(dx_growth_env *g, dx_expr *e, mono *m)
 static bool product_of(dx_growth_env *g, dx_expr *e, mono *m)
 {
     dx_ctx *ctx = g->ctx;
-    set(m, dx_int(ctx, 1), dx_int(ctx, 0), dx_int(ctx, 0), dx_int(ctx, 0));
+    dx_expr *zero = dx_int(ctx, 0);
+    set(m, dx_int(ctx, 1), zero, zero, zero, zero);
     for (uint32_t i = 0; i < e->n; i++) {
         mono t;
         if (!of(g, e->a[i], &t))
             return false;
-        if (!set(m, dx_mul(ctx, m->c, t.c), dx_add(ctx, m->p, t.p), dx_add(ctx, m->q, t.q), dx_add(ctx, m->E, t.E)))
+        if (!set(m, dx_mul(ctx, m->c, t.c), dx_add(ctx, m->p, t.p), dx_add(ctx, m->q, t.q), dx_add(ctx, m->r, t.r),
+                 dx_add(ctx, m->E, t.E)))
             return false;
     }
     return true;
 }
 
-/* e^arg, term by term: terms growing faster than ln(x) stay in the exponent exactly, a*ln(x)
- * becomes x^a, a term tending to a constant a gives the factor e^a, and vanishing terms go. */
+/* Is t exactly a*L (L = ln(x) or ln(ln(x)), a the leading coefficient)? Only then e^t is a
+ * power of L: ln(x + 1) is ln(x) + 1/x + ..., and e^(1/x) -> 1, but telling that needs more
+ * than the leading term. */
+static bool exactly(dx_growth_env *g, dx_expr *t, dx_expr *a, dx_expr *L)
+{
+    return dx_mul(g->ctx, a, L) == t;
+}
+
+/* e^arg, term by term: terms growing faster than ln(x) stay in the exponent exactly (e^x among
+ * them: e^(e^x) has E = e^x), a*ln(x) becomes x^a and a*ln(ln(x)) ln(x)^a, a term tending to a
+ * constant a gives the factor e^a, and vanishing terms go. */
 static bool exp_of(dx_growth_env *g, dx_expr *arg, mono *m)
 {
     dx_ctx *ctx = g->ctx;
     dx_expr *const *terms = arg->kind == DX_ADD ? arg->a : &arg;
     uint32_t n = arg->kind == DX_ADD ? arg->n : 1;
-    dx_expr *c = dx_int(ctx, 1), *p = dx_int(ctx, 0), *E = dx_int(ctx, 0), *one = dx_int(ctx, 1);
+    dx_expr *c = dx_int(ctx, 1), *p = dx_int(ctx, 0), *q = dx_int(ctx, 0), *E = dx_int(ctx, 0), *one = dx_int(ctx, 1);
+    dx_expr *lnx = dx_call(ctx, DX_LN, g->x), *lnlnx = dx_call(ctx, DX_LN, lnx);
     for (uint32_t i = 0; i < n; i++) {
         mono t;
-        if (!of(g, terms[i], &t) || !is0(t.E))
+        if (!of(g, terms[i], &t))
             return false;
-        int sp = sgn(g, t.p), sq = sgn(g, t.q), sq1 = sgn(g, dx_sub(ctx, t.q, one));
-        if (sp == 2 || sq == 2 || sq1 == 2)
+        if (!is0(t.E)) {
+            int se = exponent_sign(g, t.E);
+            if (se == 2)
+                return false;
+            if (se == 1) /* the term itself is an exponential that grows */
+                E = dx_add(ctx, E, terms[i]);
+            continue; /* else it vanishes: e^term -> 1 */
+        }
+        int sp = sgn(g, t.p), sq = sgn(g, t.q), sq1 = sgn(g, dx_sub(ctx, t.q, one)), sr = sgn(g, t.r);
+        if (sp == 2 || sq == 2 || sq1 == 2 || sr == 2)
             return false;
-        if (sp == 1 || (sp == 0 && sq1 == 1)) {
+        if (sp == 1 || (sp == 0 && (sq1 == 1 || (sq1 == 0 && sr == 1)))) {
             E = dx_add(ctx, E, terms[i]);
-        } else if (sp == 0 && sq1 == 0) {
-            /* only a*ln(x) itself: ln(x + 1) is ln(x) + 1/x + ..., and e^(1/x) -> 1, but
-             * telling that needs more than the leading term */
-            if (dx_mul(ctx, t.c, dx_call(ctx, DX_LN, g->x)) != terms[i])
+        } else if (sp == 0 && sq1 == 0 && sr == 0) {
+            if (!exactly(g, terms[i], t.c, lnx))
                 return false;
             p = dx_add(ctx, p, t.c);
-        } else if (sp == 0 && sq == 0) {
+        } else if (sp == 0 && sq == 0 && sr == 0) {
             c = dx_mul(ctx, c, dx_pow(ctx, dx_const(ctx, DX_E), t.c));
-        } else if (sp == 0 && sq == 1) {
-            return false; /* e^(sqrt(ln(x))): between the powers and the logarithms */
+        } else if (sp == 0 && sq == 0 && sr == 1) {
+            if (!exactly(g, terms[i], t.c, lnlnx))
+                return false;
+            q = dx_add(ctx, q, t.c);
+        } else if (sp == 0 && (sq == 1 || (sq1 == 0 && sr == -1))) {
+            return false; /* e^(sqrt(ln(x))), e^(ln(x)/ln(ln(x))): between the powers and the logarithms */
         }
     }
-    return set(m, c, p, dx_int(ctx, 0), E);
+    return set(m, c, p, q, dx_int(ctx, 0), E);
 }
 
-/* ln(u): ln(c) + p*ln(x) + q*ln(ln(x)) + E + o(1), whose largest part leads. */
+/* ln(u): ln(c) + p*ln(x) + q*ln(ln(x)) + r*ln(ln(ln(x))) + E + o(1), whose largest part leads. */
 static bool ln_of(dx_growth_env *g, dx_expr *u, mono *m)
 {
     dx_ctx *ctx = g->ctx;
@@ -222,15 +260,17 @@ static bool ln_of(dx_growth_env *g, dx_expr *u, mono *m)
         *m = l;
         return true;
     }
-    int sp = sgn(g, t.p);
+    int sp = sgn(g, t.p), sq = sgn(g, t.q);
     if (sp == 1 || sp == -1)
-        return set(m, t.p, zero, dx_int(ctx, 1), zero);
-    if (sp != 0 || sgn(g, t.q) != 0)
-        return false; /* ln(ln(x)) has no leading term of this form */
+        return set(m, t.p, zero, dx_int(ctx, 1), zero, zero);
+    if (sp == 0 && (sq == 1 || sq == -1)) /* ln(ln(x)^q) = q*ln(ln(x)) + ... */
+        return set(m, t.q, zero, zero, dx_int(ctx, 1), zero);
+    if (sp != 0 || sq != 0 || sgn(g, t.r) != 0)
+        return false; /* ln(ln(ln(x))) has no leading term of this form */
     /* u -> c: ln(c), unless c = 1 (then ln(u) -> 0 at a rate not known here) */
     if (sgn(g, dx_sub(ctx, t.c, dx_int(ctx, 1))) != 1 && sgn(g, dx_sub(ctx, t.c, dx_int(ctx, 1))) != -1)
         return false;
-    return set(m, dx_call(ctx, DX_LN, t.c), zero, zero, zero);
+    return set(m, dx_call(ctx, DX_LN, t.c), zero, zero, zero, zero);
 }
 
 /* cosh(u) and sinh(u) with u -> +-oo are e^|u|/2 and +-e^|u|/2 to leading order: the sign
@@ -258,10 +298,10 @@ static bool of(dx_growth_env *g, dx_expr *e, mono *m)
     dx_expr *zero = dx_int(ctx, 0);
     if (!(e->vmask & g->x->vmask)) {
         int s = sgn(g, e);
-        return (s == 1 || s == -1) && set(m, e, zero, zero, zero);
+        return (s == 1 || s == -1) && set(m, e, zero, zero, zero, zero);
     }
     if (e == g->x)
-        return set(m, dx_int(ctx, 1), dx_int(ctx, 1), zero, zero);
+        return set(m, dx_int(ctx, 1), dx_int(ctx, 1), zero, zero, zero);
     switch (e->kind) {
     case DX_ADD: return sum_of(g, e, m);
     case DX_MUL: return product_of(g, e, m);
@@ -273,7 +313,8 @@ static bool of(dx_growth_env *g, dx_expr *e, mono *m)
                 return false;
             if (!dx_num_is_int(&k->u.num) && sgn(g, t.c) != 1)
                 return false; /* (-c)^(1/2) */
-            return set(m, dx_pow(ctx, t.c, k), dx_mul(ctx, t.p, k), dx_mul(ctx, t.q, k), dx_mul(ctx, t.E, k));
+            return set(m, dx_pow(ctx, t.c, k), dx_mul(ctx, t.p, k), dx_mul(ctx, t.q, k), dx_mul(ctx, t.r, k),
+                       dx_mul(ctx, t.E, k));
         }
         if (e->a[0]->kind == DX_CONST && e->a[0]->fn == DX_E)
             return exp_of(g, e->a[1], m);
@@ -313,6 +354,8 @@ int dx_growth_limit(dx_growth_env *g, const dx_growth *m, int *sign, dx_expr **v
         dir = sgn(g, m->p);
         if (dir == 0)
             dir = sgn(g, m->q);
+        if (dir == 0)
+            dir = sgn(g, m->r);
     }
     if (dir == 2)
         return -1;
@@ -328,5 +371,5 @@ dx_growth_class dx_growth_class_of(dx_growth_env *g, const dx_growth *m)
         return DX_GROWTH_EXP;
     if (sgn(g, m->p) != 0)
         return DX_GROWTH_POWER;
-    return sgn(g, m->q) != 0 ? DX_GROWTH_LOG : DX_GROWTH_CONST;
+    return sgn(g, m->q) != 0 || sgn(g, m->r) != 0 ? DX_GROWTH_LOG : DX_GROWTH_CONST;
 }

@@ -4,11 +4,12 @@
 
 #include "expr.h"
 
-/* f ~ c * x^p * ln(x)^q * e^E as x -> +oo (the quotient of the two sides tends to 1). c, p and
- * q are closed (c != 0); E is 0 or a sum of exact terms that each grow faster than ln(x), so
- * that e^E beats every power (x^2*e^x: E = x; 2^x: E = x*ln(2); x^x: E = x*ln(x)). */
+/* f ~ c * x^p * ln(x)^q * ln(ln(x))^r * e^E as x -> +oo (the quotient of the two sides tends
+ * to 1). c, p, q and r are closed (c != 0); E is 0 or a sum of exact terms that each grow faster
+ * than ln(x), so that e^E beats every power (x^2*e^x: E = x; 2^x: E = x*ln(2); x^x: E =
+ * x*ln(x); e^(e^x): E = e^x; ln(x)^ln(x): E = ln(x)*ln(ln(x))). */
 typedef struct dx_growth {
-    dx_expr *c, *p, *q, *E;
+    dx_expr *c, *p, *q, *r, *E;
 } dx_growth;
 
 /* The dominance classes, weakest first: exponentials beat powers beat logarithms beat
@@ -30,7 +31,7 @@ typedef struct dx_growth_env {
 } dx_growth_env;
 
 /* The leading term of e as x -> +oo. false when the rules cannot tell: a sum whose leading
- * terms cancel (sqrt(x^2 + x) - x), an oscillating factor, exponentials of exponentials, or
+ * terms cancel (sqrt(x^2 + x) - x), an oscillating factor, ln(ln(ln(x))), or
  * the budget spent. A constructor failure leaves its error on the context. */
 DX_HIDDEN bool dx_growth_of(dx_growth_env *g, dx_expr *e, dx_growth *out);
 

@@ -8,6 +8,8 @@
 #include "map.h"
 #include "simplify.h"
 
+#include <dfdx/taylor.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #define LIM_MAX_LHOPITAL 8
 #define LIM_MAX_GROWTH 4
 #define LIM_GROWTH_BUDGET 400
+#define LIM_MAX_SERIES DX_TAYLOR_MAX_ORDER
 
 /* --- the exact engine: limits of subexpressions, composed by kind ------------------------- */
 
@@ -48,6 +51,9 @@ enum {
     M_TRIG = DX_LIM_REWRITE_TRIG,
     M_POLE = DX_LIM_REWRITE_POLE,
     M_SQUEEZE = DX_LIM_REWRITE_SQUEEZE,
+    M_LOGS = DX_LIM_REWRITE_LOGS,
+    M_FACTOR = DX_LIM_REWRITE_FACTOR,
+    M_RECIPROCAL = DX_LIM_REWRITE_RECIPROCAL,
 };
 
 typedef struct {
@@ -60,6 +66,7 @@ typedef struct {
     int depth;       /* l'Hopital rounds in the current chain, bounded */
     int rounds;      /* l'Hopital rounds in all, for the method */
     int gdepth;      /* nested comparisons of growth, bounded */
+    int series;      /* the order of the exact series that decided a 0/0, else 0 */
     unsigned how;    /* M_ bits */
     bool degrees;    /* leading terms of polynomials compared */
     bool grown;      /* orders of growth compared; the last comparison's classes: */
@@ -73,6 +80,7 @@ typedef struct {
 static const lv UNKNOWN = {LV_UNKNOWN, NULL, NULL, NULL};
 
 static lv lim(lim_st *s, dx_expr *e);
+static dx_expr *exp_value(lim_st *s, dx_expr *L);
 
 /* After a constructor failed: an expected failure (0^-1 found by substitution, ln(0)) is
  * forgotten; running out of memory or stack is kept for the caller. */
@@ -444,6 +452,62 @@ static lv lhopital(lim_st *s, dx_expr *n, dx_expr *d)
     return r;
 }
 
+/* --- exact series: 0/0 where l'Hopital's rule stalls ------------------------------------------ */
+
+/* The first Taylor coefficient of e at A that is not 0, f^(k)(A)/k!, with k <= max: its order,
+ * and *c. max + 1 when the first max + 1 coefficients (orders 0..max) are all exactly 0; -1 when
+ * a derivative is not a real number at A (sqrt(x) at 0), a coefficient's sign cannot be told, or
+ * the work ran out. */
+static int series_lead(lim_st *s, dx_expr *e, int max, dx_expr **c)
+{
+    dx_expr *d = e, *fact = dx_int(s->ctx, 1);
+    for (int k = 0; k <= max; k++) {
+        if (k) {
+            d = dx_diff_by(s->ctx, d, s->x, NULL, NULL);
+            fact = dx_mul(s->ctx, fact, dx_int(s->ctx, k));
+        }
+        dx_expr *v = d && fact ? dx_subst(s->ctx, d, s->x, s->p.at) : NULL;
+        if (!v || !tame(s, v)) {
+            forgive(s);
+            return -1;
+        }
+        int sg = value_sign(s, v);
+        if (sg == 2)
+            return -1;
+        if (sg) {
+            *c = dx_div(s->ctx, v, fact);
+            return *c ? k : (forgive(s), -1);
+        }
+    }
+    return max + 1;
+}
+
+/* N/D with both tending to 0 at a finite A, by their exact Taylor series there: N ~ a*h^n and
+ * D ~ b*h^d (h = x - A), so the limit is a/b, 0 or an infinity signed by the side. Meant for
+ * where l'Hopital's rule gives up after its rounds ((sin(x) - x + ... - x^9/9!)/x^11 needs 11);
+ * N must have as many derivatives at A as D's order needs, else nothing is claimed. */
+static lv series_quotient(lim_st *s, dx_expr *n, dx_expr *d)
+{
+    dx_expr *a, *b;
+    int kd = series_lead(s, d, LIM_MAX_SERIES, &b);
+    if (kd < 1 || kd > LIM_MAX_SERIES)
+        return UNKNOWN;
+    int kn = series_lead(s, n, kd, &a); /* past D's order, N vanishes faster than D */
+    if (kn < 1)
+        return UNKNOWN;
+    s->series = kn > kd ? kd + 1 : kd;
+    if (kn > kd)
+        return finite(s, dx_int(s->ctx, 0));
+    dx_expr *q = dx_div(s->ctx, a, b);
+    if (kn == kd)
+        return finite(s, q);
+    int sg = value_sign(s, q);
+    if (sg != 1 && sg != -1)
+        return UNKNOWN;
+    s->how |= M_POLE;
+    return infinity((kd - kn) % 2 ? sg * s->dir : sg);
+}
+
 /* Does e hold a logarithm or an exponential in var (a power whose exponent varies)? */
 static bool has_log_exp(const dx_expr *e, const dx_expr *var)
 {
@@ -594,6 +658,84 @@ static lv growth(lim_st *s, dx_expr *e, dx_expr *const *parts, size_t nparts)
 
 /* --- products and quotients ------------------------------------------------------------------ */
 
+/* Does e have a power whose exponent varies (e^x, x^x, 2^x)? */
+static bool has_var_exponent(const dx_expr *e, const dx_expr *var)
+{
+    if (!(e->vmask & var->vmask))
+        return false;
+    if (e->kind == DX_POW && dx_has(e->a[1], var))
+        return true;
+    for (uint32_t i = 0; i < e->n; i++)
+        if (has_var_exponent(e->a[i], var))
+            return true;
+    return false;
+}
+
+/* ln(f) for a factor f > 0 near +oo, written out: ln(e^u) = u, ln(a^v) = v*ln(a); NULL when f
+ * is not known to be positive there. */
+static dx_expr *log_of(lim_st *s, dx_expr *f)
+{
+    dx_ctx *ctx = s->ctx;
+    if (f->kind == DX_POW && f->a[0]->kind == DX_CONST && f->a[0]->fn == DX_E)
+        return f->a[1];
+    if (f->kind == DX_POW) {
+        dx_expr *lb = log_of(s, f->a[0]);
+        return lb ? dx_mul(ctx, f->a[1], lb) : NULL;
+    }
+    lv l = lim(s, f);
+    if (l.k != LV_POS_INF && !(l.k == LV_FINITE && value_sign(s, l.v) == 1))
+        return NULL;
+    return dx_call(ctx, DX_LN, f);
+}
+
+/* A product of positive factors at +oo with a varying exponent, compared by its logarithm:
+ * e = exp(sum of ln(f)), so x^1000/1.001^x is exp(1000*ln(x) - x*ln(1.001)) and
+ * (1 + 1/x)^(x^2)/e^x is exp(x^2*ln(1 + 1/x) - x). Tried where the leading terms did not
+ * decide, before l'Hopital's rule (whose derivatives of such powers only grow). */
+static lv log_compare(lim_st *s, dx_expr *e)
+{
+    if (s->p.inf != 1 || s->depth > 0 || s->gdepth >= LIM_MAX_GROWTH || !has_var_exponent(e, s->x))
+        return UNKNOWN;
+    dx_expr *const *f = e->kind == DX_MUL ? e->a : &e;
+    size_t n = e->kind == DX_MUL ? e->n : 1;
+    dx_expr *L = dx_int(s->ctx, 0);
+    unsigned how = s->how;
+    for (size_t i = 0; i < n && L; i++) {
+        dx_expr *lf = (f[i]->vmask & s->x->vmask) ? log_of(s, f[i]) : NULL;
+        if (!(f[i]->vmask & s->x->vmask)) {
+            if (value_sign(s, f[i]) != 1)
+                return UNKNOWN;
+            lf = dx_call(s->ctx, DX_LN, f[i]);
+        }
+        if (!lf) {
+            if (dx_ctx_error(s->ctx)->status != DX_OK)
+                forgive(s);
+            s->how = how;
+            return UNKNOWN;
+        }
+        L = dx_add(s->ctx, L, lf);
+    }
+    if (!L) {
+        forgive(s);
+        return UNKNOWN;
+    }
+    s->gdepth++;
+    lv l = lim(s, L);
+    s->gdepth--;
+    lv out = UNKNOWN;
+    switch (l.k) {
+    case LV_FINITE: out = finite(s, exp_value(s, l.v)); break;
+    case LV_NEG_INF: out = finite(s, dx_int(s->ctx, 0)); break;
+    case LV_POS_INF: out = l; break;
+    default: break;
+    }
+    if (out.k == LV_UNKNOWN)
+        s->how = how;
+    else
+        s->how |= M_EXPLOG;
+    return out;
+}
+
 /* A product whose factors all have limits: 0*oo is turned into oo/oo and handed on; one
  * bounded factor without a limit is squeezed or scaled. */
 static lv product(lim_st *s, dx_expr *const *f, size_t n)
@@ -637,6 +779,8 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
         dx_expr *parts[2] = {Z, R};
         if ((out = growth(s, dx_mul(s->ctx, Z, R), parts, 2)).k != LV_UNKNOWN)
             goto done;
+        if ((out = log_compare(s, dx_mul(s->ctx, Z, R))).k != LV_UNKNOWN)
+            goto done;
         /* Z * R = R / (1/Z): oo/oo. The vanishing factors go below, so x*ln(x) becomes
          * ln(x)/x^-1, whose derivatives' quotient is -x. A logarithm or exponential stays
          * above the line, where differentiating does not make it worse: x*ln(x) is
@@ -647,10 +791,12 @@ static lv product(lim_st *s, dx_expr *const *f, size_t n)
             Z = R;
             R = t;
         }
-        int rounds = s->rounds;
+        int rounds = s->rounds, steps = s->steps;
         out = lhopital(s, R, dx_pow(s->ctx, Z, dx_int(s->ctx, -1)));
         if (out.k == LV_UNKNOWN && !s->oom) {
             s->rounds = rounds;
+            if (s->depth == 0) /* the first way's dead end does not use up the second's steps */
+                s->steps = steps;
             out = lhopital(s, Z, dx_pow(s->ctx, R, dx_int(s->ctx, -1)));
         }
     } else if (nz) {
@@ -720,9 +866,16 @@ static lv quotient(lim_st *s, dx_expr *e)
     dx_expr *parts[2] = {N, D};
     if ((zero_zero || inf_inf) && (out = growth(s, e, parts, 2)).k != LV_UNKNOWN)
         goto done;
+    if ((zero_zero || inf_inf) && (out = log_compare(s, e)).k != LV_UNKNOWN)
+        goto done;
     if (ld.k == LV_FINITE && sd == 0) {
         if (ln.k == LV_FINITE && sn == 0) {
+            int rounds = s->rounds;
             out = lhopital(s, N, D);
+            if (out.k == LV_UNKNOWN && s->depth == 0 && !s->p.inf && !s->oom) {
+                s->rounds = rounds;
+                out = series_quotient(s, N, D);
+            }
         } else {
             /* c/0: which infinity depends on the side from which D reaches 0 */
             int side = side_sign(s, D);
@@ -919,14 +1072,91 @@ static dx_expr *one_fraction(lim_st *s, dx_expr *e)
     return any ? dx_div(s->ctx, num, den) : NULL;
 }
 
+/* ln(u) at +oo with u's leading term L = c*x^p*ln(x)^q*ln(ln(x))^r*e^E split off: ln(c) +
+ * p*ln(x) + q*ln(ln(x)) + r*ln(ln(ln(x))) + E + ln(u/L), the last part tending to 0. Written so,
+ * the logarithms of a sum compare term by term: ln(e^x + x) - x is ln((e^x + x)/e^x), and
+ * ln(x + 1) - ln(x) is ln((x + 1)/x). */
+static dx_expr *split_log_call(lim_st *s, int fn, dx_expr *u)
+{
+    dx_ctx *ctx = s->ctx;
+    if (fn != DX_LN || !(u->vmask & s->x->vmask))
+        return dx_call(ctx, fn, u);
+    dx_growth_env g = {ctx, s->x, growth_oracle, s, LIM_GROWTH_BUDGET, false};
+    dx_growth m;
+    if (!dx_growth_of(&g, u, &m) || value_sign(s, m.c) != 1) {
+        if (dx_ctx_error(ctx)->status != DX_OK)
+            forgive(s);
+        return dx_call(ctx, fn, u);
+    }
+    dx_expr *lnx = dx_call(ctx, DX_LN, s->x), *lnlnx = dx_call(ctx, DX_LN, lnx);
+    dx_expr *L = dx_mul_n(ctx, (dx_expr *[]){m.c, dx_pow(ctx, s->x, m.p), dx_pow(ctx, lnx, m.q),
+                                             dx_pow(ctx, lnlnx, m.r), dx_pow(ctx, dx_const(ctx, DX_E), m.E)}, 5);
+    if (!L || L == u)
+        return dx_call(ctx, fn, u);
+    dx_expr *parts[6] = {dx_call(ctx, DX_LN, m.c), dx_mul(ctx, m.p, lnx), dx_mul(ctx, m.q, lnlnx),
+                         dx_mul(ctx, m.r, dx_call(ctx, DX_LN, lnlnx)), m.E, dx_call(ctx, DX_LN, dx_div(ctx, u, L))};
+    s->how |= M_LOGS;
+    return dx_add_n(ctx, parts, 6);
+}
+
+/* oo - oo that the leading terms did not settle, tried in turn (each one level deeper, so that
+ * they end): the logarithms split by their leading terms and the products multiplied out;
+ * the first infinite term A taken out, A*(1 + (the rest)/A), so that 0*oo decides; and at +oo,
+ * x = 1/t with t -> 0+, where the terms may go over one denominator as a 0/0. */
+static lv cancel(lim_st *s, dx_expr *e, dx_expr *first_inf)
+{
+    if (s->gdepth >= LIM_MAX_GROWTH || s->depth > 0) /* not inside l'Hopital's rounds: their
+                                                        * derivatives grow, and so would this */
+        return UNKNOWN;
+    unsigned how = s->how;
+    lv out = UNKNOWN;
+    s->gdepth++;
+    if (s->p.inf == 1) {
+        dx_expr *q = rewrite(s, e, split_log_call);
+        q = q && q != e ? dx_expand(s->ctx, q) : NULL;
+        if (q && q != e && (out = lim(s, q)).k != LV_UNKNOWN)
+            goto done;
+        s->how = how;
+    }
+    if (first_inf && !s->oom) {
+        dx_expr *rest = dx_div(s->ctx, dx_sub(s->ctx, e, first_inf), first_inf);
+        dx_expr *q = dx_mul(s->ctx, first_inf, dx_add(s->ctx, dx_int(s->ctx, 1), dx_expand(s->ctx, rest)));
+        if (!q)
+            forgive(s);
+        else if ((out = lim(s, q)).k != LV_UNKNOWN) {
+            s->how |= M_FACTOR;
+            goto done;
+        }
+        s->how = how;
+    }
+    if (s->p.inf == 1 && !s->oom) {
+        dx_expr *q = dx_subst(s->ctx, e, s->x, dx_pow(s->ctx, s->x, dx_int(s->ctx, -1)));
+        lim_st t = {.ctx = s->ctx, .x = s->x, .p = {dx_int(s->ctx, 0), 0}, .dir = 1, .gdepth = s->gdepth};
+        if (!q || !t.p.at)
+            forgive(s);
+        else if ((out = lim(&t, q)).k != LV_UNKNOWN) {
+            /* what decided at 0+ is how it was found, with the move said */
+            s->how |= t.how | M_RECIPROCAL;
+            s->rounds += t.rounds;
+            s->series = t.series;
+            s->osc |= t.osc;
+        }
+        s->oom |= t.oom;
+    }
+done:
+    s->gdepth--;
+    return out;
+}
+
 /* A sum: finite parts add, one infinity wins over bounded parts, and oo - oo is settled by
- * degrees or orders of growth at oo, by the conjugate of a square root, or over one
- * denominator. */
+ * degrees or orders of growth at oo, by the conjugate of a square root, over one denominator,
+ * or by cancel(). */
 static lv sum(lim_st *s, dx_expr *e)
 {
     dx_expr **vals = dx_malloc(e->n * sizeof *vals);
     size_t nv = 0, nb = 0, nwild = 0;
     int pos = 0, neg = 0;
+    dx_expr *first_inf = NULL;
     unsigned pole = s->how & M_POLE;
     lv out = UNKNOWN, b = UNKNOWN;
     if (!vals) {
@@ -948,6 +1178,8 @@ static lv sum(lim_st *s, dx_expr *e)
         }
         pos += l.k == LV_POS_INF;
         neg += l.k == LV_NEG_INF;
+        if (!first_inf && (l.k == LV_POS_INF || l.k == LV_NEG_INF))
+            first_inf = e->a[i];
     }
     if (nwild) {
         if (nwild == 1 && !nb && !pos && !neg)
@@ -977,8 +1209,11 @@ static lv sum(lim_st *s, dx_expr *e)
         q = one_fraction(s, e);
         if (q && q->kind != DX_ADD) {
             s->how |= M_FRACTION;
-            out = lim(s, q);
+            if ((out = lim(s, q)).k != LV_UNKNOWN)
+                goto done;
+            s->how &= ~(unsigned)M_FRACTION;
         }
+        out = cancel(s, e, first_inf);
     } else if (pos || neg) {
         out = infinity(pos ? 1 : -1);
     } else {
@@ -1155,6 +1390,59 @@ static bool defined_beside(lim_st *s, dx_expr *f)
     return false;
 }
 
+/* Is g, tending to 0 at the finite A, nonzero beside A? So when the samples say it keeps one
+ * sign, or when it is a product of powers of such factors (x^1000 underflows to 0 in doubles
+ * long before x does), or when its exact series has a coefficient that is not 0. */
+static bool nonzero_near(lim_st *s, dx_expr *g)
+{
+    if (s->p.inf || side_sign(s, g) != 0)
+        return !s->p.inf;
+    if (g->kind == DX_POW && g->a[1]->kind == DX_NUM)
+        return nonzero_near(s, g->a[0]);
+    if (g->kind == DX_MUL) {
+        for (uint32_t i = 0; i < g->n; i++)
+            if ((g->a[i]->vmask & s->x->vmask) && !nonzero_near(s, g->a[i]))
+                return false;
+        return true;
+    }
+    dx_expr *c;
+    int k = series_lead(s, g, LIM_MAX_SERIES, &c);
+    return k >= 0 && k <= LIM_MAX_SERIES;
+}
+
+/* Is f defined beside A on this side, though every sample overflowed (x^1000/1.001^x at
+ * x = 10^k, e^(e^x))? Each condition of f's domain (a denominator != 0, ln's argument > 0, an
+ * even root's base >= 0, ...) holds near A when the quantity's exact limit lies strictly inside
+ * it: +oo, or a number of the right sign. flip: the engine runs on f(-x) (A = -oo). */
+static bool defined_near(lim_st *s, dx_expr *f, bool flip)
+{
+    dx_expr **conds = NULL;
+    size_t n = 0, cap = 0;
+    if (!dx_domain_of(s->ctx, f, &conds, &n, &cap)) {
+        forgive(s);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *q = conds[i]->a[0];
+        if (flip && !(q = dx_subst(s->ctx, q, s->x, dx_neg(s->ctx, s->x)))) {
+            forgive(s);
+            return false;
+        }
+        lim_st t = {.ctx = s->ctx, .x = s->x, .p = s->p, .a = s->a, .dir = s->dir};
+        if (flip)
+            t.p.inf = 1, t.dir = -1;
+        lv l = lim(&t, q);
+        s->oom |= t.oom;
+        int sg = lv_sign(&t, l);
+        bool inside = conds[i]->fn == DX_REL_NE0 ? sg == 1 || sg == -1 : sg == 1;
+        if (!inside && sg == 0 && l.k == LV_FINITE) /* tending to 0: from one side, or x^1000 */
+            inside = conds[i]->fn == DX_REL_NE0 ? nonzero_near(&t, q) : side_sign(&t, q) == 1;
+        if (!inside)
+            return false;
+    }
+    return true;
+}
+
 /* The method of an exact answer: what decided (growth, degrees, l'Hopital's rounds,
  * substitution), the rewrites on the way, and for no limit the bounds it moves between. */
 static void exact_method(lim_st *s, lv l, dx_lim *out)
@@ -1168,6 +1456,7 @@ static void exact_method(lim_st *s, lv l, dx_lim *out)
     m->growth_hi = s->grown ? s->growth_hi : -1;
     m->growth_lo = s->grown ? s->growth_lo : -1;
     m->lhopital = s->rounds;
+    m->series = s->series;
     m->parts = (s->how & M_PARTS) || s->p.inf;
     m->rewrites = s->how & ~(unsigned)M_PARTS;
     if (l.k == LV_OSC) {
@@ -1175,6 +1464,14 @@ static void exact_method(lim_st *s, lv l, dx_lim *out)
         m->hi = l.hi;
     }
     m->wild = l.k == LV_WILD;
+}
+
+/* A failed allocation of this file's own is recorded on the context here. */
+static dx_status oom_status(dx_ctx *ctx)
+{
+    if (!dx_failed(ctx))
+        dx_oom(ctx);
+    return dx_ctx_error(ctx)->status;
 }
 
 static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point p, int dir, dx_lim *out)
@@ -1194,13 +1491,18 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
             return dx_ctx_error(ctx)->status;
         }
     }
-    if (!defined_beside(&s, f)) {
+    /* samples that all fail are overflow when the domain's conditions hold near A */
+    bool overflow = !defined_beside(&s, f);
+    if (overflow && !defined_near(&s, f, p.inf < 0)) {
+        if (s.oom)
+            return oom_status(ctx);
         out->kind = DX_LIM_UNDEFINED;
         say(out, DX_MSG(DX_M_LIM_UNDEFINED_SIDE));
         return DX_OK;
     }
     /* near A, a guarded f is its body: where its conditions fail nearby, the samples above
-     * found f undefined on this side */
+     * found f undefined on this side, or the limits of the conditions' quantities proved it
+     * defined */
     dx_expr *g = unkink(&s, dx_body(f));
     if (g && p.inf < 0) {
         /* f(x) at -oo is f(-x) at +oo: the rules of growth need only one infinity */
@@ -1225,12 +1527,22 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
             t.via_at = p.at;
             used = &t;
         }
+    } else if (l.k == LV_UNKNOWN && g && !s.oom) {
+        /* the other way: f(x) as x -> +oo is f(1/t) as t -> 0+, where l'Hopital's rule may
+         * meet a 0/0 the powers of x hid: x^2*(e^(1/x) - 1 - 1/x) is (e^t - 1 - t)/t^2 */
+        t.p = (dx_point){dx_int(ctx, 0), 0};
+        t.dir = 1;
+        dx_expr *h = t.p.at ? dx_subst(ctx, g, var, dx_pow(ctx, var, dx_int(ctx, -1))) : NULL;
+        if (!h)
+            forgive(&t);
+        l = h ? lim(&t, h) : UNKNOWN;
+        if (l.k != LV_UNKNOWN) {
+            t.how |= M_RECIPROCAL;
+            used = &t;
+        }
     }
-    if (s.oom || t.oom) { /* a failed allocation of this file's own is recorded here */
-        if (!dx_failed(ctx))
-            dx_oom(ctx);
-        return dx_ctx_error(ctx)->status;
-    }
+    if (s.oom || t.oom)
+        return oom_status(ctx);
     switch (l.k) {
     case LV_FINITE:
         out->kind = DX_LIM_VALUE;
@@ -1255,6 +1567,11 @@ static dx_status limit_side_run(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_point 
     s.p = p;
     s.dir = dir;
     numeric(&s, f, out);
+    bool few = out->method.note.id == DX_M_LIM_FEW_POINTS || out->kind == DX_LIM_UNDEFINED;
+    if (overflow || (few && defined_near(&s, f, p.inf < 0))) { /* defined, but doubles overflow */
+        out->kind = DX_LIM_UNKNOWN;
+        say(out, DX_MSG(DX_M_LIM_OVERFLOW));
+    }
     if ((s.osc || t.osc) && (out->kind == DX_LIM_VALUE || out->kind == DX_LIM_POS_INF || out->kind == DX_LIM_NEG_INF)) {
         /* x*(1 + sin(x)) looks like oo at x = 10, 100, ... but is 0 at every 3*pi/2 + 2*k*pi:
          * with an oscillating part, what the samples suggest is not an answer */

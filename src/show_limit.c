@@ -18,7 +18,8 @@ static const struct {
     {DX_LIM_REWRITE_FRACTION, DX_M_LIM_FRACTION}, {DX_LIM_REWRITE_CONJUGATE, DX_M_LIM_CONJUGATE},
     {DX_LIM_REWRITE_EXPLOG, DX_M_LIM_EXPLOG},     {DX_LIM_REWRITE_KINK, DX_M_LIM_KINK},
     {DX_LIM_REWRITE_TRIG, DX_M_LIM_TRIG},         {DX_LIM_REWRITE_POLE, DX_M_LIM_POLE},
-    {DX_LIM_REWRITE_SQUEEZE, DX_M_LIM_SQUEEZE},
+    {DX_LIM_REWRITE_SQUEEZE, DX_M_LIM_SQUEEZE},   {DX_LIM_REWRITE_LOGS, DX_M_LIM_LOGS},
+    {DX_LIM_REWRITE_FACTOR, DX_M_LIM_FACTOR},     {DX_LIM_REWRITE_RECIPROCAL, DX_M_LIM_RECIPROCAL},
 };
 
 static bool is_class(int c) { return c >= 0 && c < (int)(sizeof class_names / sizeof class_names[0]); }
@@ -51,6 +52,10 @@ void dx_show_lim_method(dx_ctx *ctx, const dx_lim_method *m, dx_buf *b)
         if (base)
             dx_buf_puts(b, ", ");
         dx_show_say(ctx, b, DX_MSG(DX_M_LIM_LHOPITAL, DX_I(m->lhopital)));
+    } else if (m->series) {
+        if (base)
+            dx_buf_puts(b, ", ");
+        dx_show_say(ctx, b, DX_MSG(DX_M_LIM_SERIES, DX_I(m->series)));
     } else if (!base) {
         dx_show_say(ctx, b, DX_MSG(m->parts ? DX_M_LIM_PARTS : DX_M_LIM_SUBSTITUTION));
     }

@@ -27,6 +27,9 @@ enum {
     DX_LIM_REWRITE_TRIG = 1 << 5,      /* tan, cot, sec, csc as quotients of sin and cos */
     DX_LIM_REWRITE_POLE = 1 << 6,      /* sign of the approach to 0 */
     DX_LIM_REWRITE_SQUEEZE = 1 << 7,   /* bounded times a factor tending to 0 */
+    DX_LIM_REWRITE_LOGS = 1 << 8,      /* logarithms split by their leading terms: ln(u) = ln(L) + ln(u/L) */
+    DX_LIM_REWRITE_FACTOR = 1 << 9,    /* oo - oo as A*(1 + (the rest)/A) */
+    DX_LIM_REWRITE_RECIPROCAL = 1 << 10, /* at +oo, x = 1/t with t -> 0+ */
 };
 
 /* What decided an exact answer before any l'Hopital rounds. */
@@ -51,6 +54,8 @@ typedef struct dx_lim_method {
                                * strongest below it (dx_lim_growth), -1 when none; hi alone:
                                * the one class they share */
     int lhopital;          /* rounds of l'Hopital's rule */
+    int series;            /* 0/0 decided by exact Taylor series to this order (where
+                            * l'Hopital's rule stalled); 0 if not */
     bool parts;            /* with nothing compared: limits of the parts, not substitution */
     unsigned rewrites;     /* DX_LIM_REWRITE_* */
     const dx_expr *lo, *hi; /* an oscillation: the bounds it keeps moving between */

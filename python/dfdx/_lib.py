@@ -169,7 +169,7 @@ class ExtremaResult(Structure):
 
 class LimMethod(Structure):
     _fields_ = [("note", Msg), ("via", c_int), ("via_at", c_void_p), ("compare", c_int), ("growth_hi", c_int),
-                ("growth_lo", c_int), ("lhopital", c_int), ("parts", c_bool), ("rewrites", c_uint),
+                ("growth_lo", c_int), ("lhopital", c_int), ("series", c_int), ("parts", c_bool), ("rewrites", c_uint),
                 ("lo", c_void_p), ("hi", c_void_p), ("wild", c_bool)]
 
 
