@@ -245,8 +245,9 @@ DX_API size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, do
  * after dx_compile. Returns whether vector kernels run here (else fast is libm too). */
 DX_API bool dx_prog_set_fast(dx_prog *p, bool fast);
 
-/* The value of a closed expression (no variables), such as an option's pi/2: DX_OK with *out
- * set, or the error (also on ctx: "no value for x", "ln is undefined at -1"). */
+/* The value of a closed expression (no variables), such as an option's pi/2, rounded to the
+ * nearest double (sin(10^30), (1 + 10^-30)^(10^30) and 2^(1/3) to the last bit): DX_OK with
+ * *out set, or the error (also on ctx: "no value for x", "ln is undefined at -1"). */
 DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 
 #ifdef __cplusplus

@@ -120,7 +120,7 @@ class CheckResult(Structure):
 class Value(Structure):
     _fields_ = [("input", c_void_p), ("nvalues", c_size_t), ("names", c_void_p), ("values", c_void_p),
                 ("exact", c_void_p), ("rational", c_bool), ("value", c_double), ("decimal", c_double),
-                ("form", c_int)]
+                ("form", c_int), ("beyond", c_char_p)]
 
 
 class TangentResult(Structure):
