@@ -1,7 +1,7 @@
 /* dfdx-bench: the project's benchmark program, one of the systems compared by
  * ../shared/bench/compare.sh.  It prints the same BENCH/NOTE/CHECK lines as the peers there.
  *
- *   dfdx-bench diff|grad|swell|eval|roots|extrema|critical2 CORPUS_FILE [--dump | --dump-simplified]
+ *   dfdx-bench diff|grad|swell|eval|roots|extrema|critical2|critical3 CORPUS_FILE [--dump | --dump-simplified]
  *
  * diff   parse, differentiate by x, print; per line of the corpus
  * grad   parse, then d/dw, d/dx, d/dy, each printed
@@ -18,6 +18,7 @@
  *        global min and max.  out_chars counts the critical points; --dump prints them
  * critical2  each line a polynomial in x and y (bench/gen_polys2.py): every real critical
  *        point by dx_extrema2, certified; out_chars counts them; --dump "INDEX COUNT US"
+ * critical3  the same in x, y and z (bench/gen_polys2.py --three)
  *
  * Only the loop is timed (monotonic clock), best of BENCH_REPS; a repetition slower than
  * BENCH_MAX_S ends the series.  Each repetition makes a fresh context (the arena), and its
@@ -506,8 +507,9 @@ static int task_extrema(const char *path, const corpus *c, FILE *dump)
 /* --- critical2 --------------------------------------------------------------------------- */
 
 /* One repetition: every critical point of each line, a polynomial in x and y (parse and
- * dx_extrema2, exact by resultants); the points counted into k->chars (a curve of them: none),
- * failures (an error, not the exact method, an uncertain point) counted. --dump: "INDEX COUNT
+ * dx_extrema2, exact by resultants) or in x, y, z (critical3: by a Groebner basis); the points
+ * counted into k->chars (a curve of them: none), failures (an error, not an exact method, an
+ * uncertain point) counted. --dump: "INDEX COUNT
  * MICROSECONDS" per line, COUNT -1 for a curve, "!" and the error for a failure. */
 static counts critical2_run(const corpus *c, FILE *dump)
 {
@@ -515,11 +517,12 @@ static counts critical2_run(const corpus *c, FILE *dump)
     dx_ctx *ctx = dx_ctx_new();
     for (int i = 0; ctx && i < c->n; i++) {
         double t0 = now();
+        dx_ctx_set_work(ctx, DX_DEFAULT_WORK); /* each polynomial its own budget, as each command */
         dx_expr *e = dx_parse(ctx, c->line[i], c->len[i]);
         dx_extrema2_result r;
         dx_status st = e ? dx_extrema2(ctx, e, NULL, 0, NULL, NULL, &r) : DX_ESYNTAX;
         double us = (now() - t0) * 1e6;
-        if (st != DX_OK || r.method != DX_EX2_RESULTANT || r.uncertain) {
+        if (st != DX_OK || r.method == DX_EX2_BOX || r.uncertain) {
             k.failures++;
             if (dump)
                 fprintf(dump, "%d ! %s\n", i, st != DX_OK ? errtext(ctx) : "not certified");
@@ -538,7 +541,7 @@ static counts critical2_run(const corpus *c, FILE *dump)
 
 static counts critical2_rep(const void *arg) { return critical2_run(arg, NULL); }
 
-static int task_critical2(const char *path, const corpus *c, FILE *dump)
+static int task_critical(const char *path, const corpus *c, FILE *dump, const char *task)
 {
     if (dump) {
         critical2_run(c, dump);
@@ -546,9 +549,10 @@ static int task_critical2(const char *path, const corpus *c, FILE *dump)
     }
     counts k;
     double best = best_of_fn(critical2_rep, c, &k);
-    printf("NOTE " SYSTEM " critical2: parse and dx_extrema2 (resultants, exact root isolation, interval "
-           "verification) timed; out_chars = real critical points found\n");
-    bench_line(corpus_name(path), "critical2", SYSTEM, c->n, best, k.chars, k.failures);
+    printf("NOTE " SYSTEM " %s: parse and dx_extrema2 (%s, exact root isolation, interval "
+           "verification) timed; out_chars = real critical points found\n",
+           task, strcmp(task, "critical3") == 0 ? "Groebner basis and minimal polynomials" : "resultants");
+    bench_line(corpus_name(path), task, SYSTEM, c->n, best, k.chars, k.failures);
     return 0;
 }
 
@@ -557,7 +561,7 @@ static int task_critical2(const char *path, const corpus *c, FILE *dump)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval|roots|extrema|critical2 CORPUS_FILE [--dump | --dump-simplified]\n");
+        fprintf(stderr, "usage: dfdx-bench diff|grad|swell|eval|roots|extrema|critical2|critical3 CORPUS_FILE [--dump | --dump-simplified]\n");
         return 2;
     }
     const char *task = argv[1], *path = argv[2];
@@ -609,10 +613,10 @@ int main(int argc, char **argv)
         rc = task_roots(path, &c, dump);
     } else if (strcmp(task, "extrema") == 0) {
         rc = task_extrema(path, &c, dump);
-    } else if (strcmp(task, "critical2") == 0) {
-        rc = task_critical2(path, &c, dump);
+    } else if (strcmp(task, "critical2") == 0 || strcmp(task, "critical3") == 0) {
+        rc = task_critical(path, &c, dump, task);
     } else {
-        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval, roots, extrema, critical2)\n", task);
+        fprintf(stderr, "dfdx-bench: unknown task %s (diff, grad, swell, eval, roots, extrema, critical2, critical3)\n", task);
         rc = 2;
     }
     for (int i = 0; i < c.n; i++)

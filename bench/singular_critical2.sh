@@ -1,7 +1,8 @@
 #!/bin/sh
 # Singular's side of the `critical2` bench task: the number of real critical points of every
 # polynomial of a gen_polys2.py file, in one Singular session: a Groebner basis of the ideal
-# (f_x, f_y) (std, degrevlex), its dimension (> 0: a curve of critical points, counted as -1),
+# (f_x, f_y) (std, degrevlex; f_x, f_y, f_z with DX_RING_VARS="x, y, z" and DX_TASK=critical3,
+# as bench/singular_critical3.sh runs it), its dimension (> 0: a curve of critical points, counted as -1),
 # and nrRootsProbab (rootsmr.lib: the distinct real roots counted through the characteristic
 # polynomial of a random linear form, correct with high probability; the deterministic
 # nrRootsDeterm took 205 s on one degree-7 polynomial that this does in 4 s).
@@ -28,7 +29,7 @@ trap 'rm -f "$script"' EXIT
 {
     echo 'LIB "rootsmr.lib";'
     echo 'system("--ticks-per-sec", 1000);'
-    echo 'ring r = 0, (x, y), dp;'
+    echo "ring r = 0, (${DX_RING_VARS:-x, y}), dp;"
     n=0
     while IFS= read -r line; do
         case $line in '' | '#'*) continue ;; esac
@@ -57,7 +58,7 @@ for (k = 1; k <= $reps; k++) {
   if (best < 0 || total < best) { best = total; }
 }
 print("NOTE singular " + string(system("version")) + " std(jacob(f)), dim, nrRootsProbab; parse untimed; ms clock");
-print("BENCH corpus=$name task=critical2 system=singular n=" + string(n) + " ns_per_item=" + string(bigint(best) * 1000000 div n) + ".0 out_chars=" + string(npts) + " failures=0");
+print("BENCH corpus=$name task=${DX_TASK:-critical2} system=singular n=" + string(n) + " ns_per_item=" + string(bigint(best) * 1000000 div n) + ".0 out_chars=" + string(npts) + " failures=0");
 quit;
 SING
 } > "$script"

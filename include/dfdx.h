@@ -165,6 +165,9 @@ DX_API const dx_error *dx_ctx_error(const dx_ctx *ctx);
 DX_API char *dx_ctx_errmsg(dx_ctx *ctx, dx_format fmt);
 DX_API void dx_ctx_clear_error(dx_ctx *ctx);
 
+/* The longest text dx_parse reads (longer: DX_ELIMIT, DX_M_INPUT_TOO_LONG) and the longest plain
+ * text dx_print writes (longer: DX_ELIMIT, DX_M_PRINT_TOO_LARGE): whatever prints, reads back. */
+#define DX_MAX_TEXT 1000000
 /* Parse text (len bytes, need not be NUL-terminated). NULL on error (see dx_ctx_error).
  * The result is canonical: a parsed "x + x" is already 2*x. It reads what students type
  * (xy as x*y, sin 2x, sin^2 x, |x|, f(x) = ...); dx_parse_ex says where that was a guess. */
@@ -209,7 +212,7 @@ DX_API dx_expr *dx_parse_ex(dx_ctx *ctx, const char *text, size_t len, const dx_
 DX_API dx_expr *dx_diff(dx_ctx *ctx, dx_expr *e, const char *var, unsigned order);
 
 /* Print; the returned string is malloc'd (see dx_set_allocator) and the caller frees it.
- * NULL only without memory.
+ * NULL without memory, or past DX_MAX_TEXT bytes (LaTeX: 4 times that).
  * Plain output parses back to the same expression. */
 DX_API char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt);
 
@@ -247,8 +250,9 @@ DX_API size_t dx_prog_eval_n(dx_prog *p, size_t n, const double *const *cols, do
  * after dx_compile. Returns whether vector kernels run here (else fast is libm too). */
 DX_API bool dx_prog_set_fast(dx_prog *p, bool fast);
 
-/* The value of a closed expression (no variables), such as an option's pi/2: DX_OK with *out
- * set, or the error (also on ctx: "no value for x", "ln is undefined at -1"). */
+/* The value of a closed expression (no variables), such as an option's pi/2, rounded to the
+ * nearest double (sin(10^30), (1 + 10^-30)^(10^30) and 2^(1/3) to the last bit): DX_OK with
+ * *out set, or the error (also on ctx: "no value for x", "ln is undefined at -1"). */
 DX_API dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out);
 
 #ifdef __cplusplus

@@ -182,7 +182,9 @@ static dx_status make_node(builder *b, size_t i, size_t *nedges, size_t *cap_edg
             st = dx_ctx_error(ctx)->status;
             break;
         }
-        if (value_at(ctx, ed->local, names, vals, k, &ed->local_value) != DX_OK) {
+        if ((st = value_at(ctx, ed->local, names, vals, k, &ed->local_value)) == DX_ENOMEM)
+            break; /* no answer, not an undefined derivative */
+        if (st != DX_OK) {
             /* relu at 0: the chain rule has no local derivative to carry back */
             dx_ctx_clear_error(ctx);
             dx_fail(ctx, DX_EDOMAIN, -1, -1, DX_M_BP_LOCAL_UNDEFINED, DX_S(nd->label), DX_S(in->label),

@@ -1,5 +1,6 @@
 /* Polynomials in two variables with exact rational coefficients (see bpoly.h). */
 #include "bpoly.h"
+#include "tpoly.h"
 #include "alloc.h"
 #include "simplify.h"
 
@@ -37,37 +38,15 @@ void dx_bp_deriv(dx_bpoly *out, const dx_bpoly *p, bool by_y)
 }
 
 /* One term of an expanded polynomial: its coefficient and the powers of x and y. false when
- * it is not such a term. */
+ * it is not such a term (tpoly.c reads terms in any number of variables). */
 static bool term_of(const dx_expr *t, const dx_expr *x, const dx_expr *y, mpq_t coef, int *a, int *b)
 {
-    size_t n = t->kind == DX_MUL ? t->n : 1;
-    dx_expr *const *f = t->kind == DX_MUL ? t->a : (dx_expr *const *)&t;
-    mpq_set_ui(coef, 1, 1);
-    *a = *b = 0;
-    for (size_t i = 0; i < n; i++) {
-        const dx_expr *u = f[i];
-        int64_t k = 1;
-        if (u->kind == DX_NUM) {
-            mpq_t q;
-            mpq_init(q);
-            dx_num_to_mpq(q, &u->u.num);
-            mpq_mul(coef, coef, q);
-            mpq_clear(q);
-            continue;
-        }
-        if (u->kind == DX_POW) {
-            if (!dx_is_num(u->a[1]) || !dx_num_get_int(&u->a[1]->u.num, &k) || k < 1 || k > DX_EXTREMA2_MAX_DEGREE)
-                return false;
-            u = u->a[0];
-        }
-        if (u == x)
-            *a += (int)k;
-        else if (u == y)
-            *b += (int)k;
-        else
-            return false;
-    }
-    return *a + *b <= DX_EXTREMA2_MAX_DEGREE;
+    const dx_expr *vars[2] = {x, y};
+    int e[2];
+    if (!dx_term_powers(t, vars, 2, coef, e))
+        return false;
+    *a = e[0], *b = e[1];
+    return true;
 }
 
 /* f as a polynomial in x and y: 1, 0 when it is none (or of too high a degree), -1 without

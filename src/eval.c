@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "fn.h"
 #include "map.h"
+#include "precise.h"
 #include "vecmath.h"
 
 #include <math.h>
@@ -806,6 +807,17 @@ dx_status dx_prog_eval_in(dx_prog *p, dx_ctx *ctx, const double *vals, double *o
 }
 
 dx_status dx_eval_const(dx_ctx *ctx, const dx_expr *e, double *out)
+{
+    dx_precise pr;
+    if (dx_precise_eval(ctx, e, &pr) == DX_PRECISE_VALUE) {
+        dx_ctx_clear_error(ctx);
+        *out = pr.v;
+        return DX_OK;
+    }
+    return dx_eval_doubles(ctx, e, out); /* the domain's messages, a double's overflow */
+}
+
+dx_status dx_eval_doubles(dx_ctx *ctx, const dx_expr *e, double *out)
 {
     dx_prog *p = dx_compile(ctx, e, NULL, 0);
     if (!p)

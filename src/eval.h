@@ -14,6 +14,8 @@ DX_HIDDEN dx_expr *dx_subst_values(dx_ctx *ctx, dx_expr *e, const char *const *n
 
 /* Compiled programs (dx_compile, dx_prog_eval, dx_prog_eval_n, dx_prog_set_fast) and
  * dx_eval_const: dfdx.h. */
+/* dx_eval_const by the compiled evaluator alone: doubles all the way (precise.h rounds once). */
+DX_HIDDEN dx_status dx_eval_doubles(dx_ctx *ctx, const dx_expr *e, double *out);
 
 /* Is dec, a decimal as dx_fmt_double writes it, exactly the rational q? (-2.25 is -9/4; the
  * 0.3333333333333333 of 1/3 is not.) */

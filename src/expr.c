@@ -3,6 +3,7 @@
 #include "alloc.h"
 #include "fn.h"
 #include "map.h"
+#include "precise.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,7 @@ void dx_ctx_free(dx_ctx *ctx)
     dx_free(ctx->bigs);
     dx_free(ctx->table);
     dx_free(ctx);
+    dx_precise_release();
 }
 
 void dx_ctx_set_budget(dx_ctx *ctx, size_t nodes) { ctx->budget = nodes; }

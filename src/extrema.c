@@ -41,6 +41,60 @@ void dx_extrema_free(dx_extrema_result *x)
     memset(x, 0, sizeof *x);
 }
 
+/* Whether q is past the doubles' normal range (|q| above 2^1000 or below 2^-1000, not 0). */
+static bool is_big(const mpq_t q)
+{
+    long bits = (long)mpz_sizeinbase(mpq_numref(q), 2) - (long)mpz_sizeinbase(mpq_denref(q), 2);
+    return mpq_sgn(q) && (bits > 1000 || bits < -1000);
+}
+
+/* q in six significant digits with its exponent ("-1.23457e+325"), owned by ctx; NULL
+ * without memory. */
+static const char *big_text(dx_ctx *ctx, const mpq_t q)
+{
+    mpf_t f;
+    mpf_init2(f, 64);
+    mpf_set_q(f, q);
+    char dig[16], out[48];
+    mp_exp_t e;
+    mpf_get_str(dig, &e, 10, 6, f);
+    mpf_clear(f);
+    const char *d = dig + (dig[0] == '-');
+    size_t nd = strlen(d);
+    while (nd > 1 && d[nd - 1] == '0')
+        nd--;
+    snprintf(out, sizeof out, "%s%c%s%.*s%se%+ld", dig[0] == '-' ? "-" : "", d[0], nd > 1 ? "." : "", (int)nd - 1,
+             d + 1, "", (long)e - 1);
+    return dx_strndup(ctx, out, strlen(out));
+}
+
+/* p->value (and p->big) from the exact q. */
+static void set_value(dx_ctx *ctx, dx_xpoint *p, const mpq_t q)
+{
+    p->value = mpq_get_d(q);
+    p->big = NULL;
+    if (is_big(q)) {
+        p->big = big_text(ctx, q);
+        long bits = (long)mpz_sizeinbase(mpq_numref(q), 2) - (long)mpz_sizeinbase(mpq_denref(q), 2);
+        p->value = (bits > 0 ? DBL_MAX : DBL_MIN) * mpq_sgn(q);
+    }
+}
+
+/* Signed log10 of |a's value| as the order of values needs it: the value itself for doubles,
+ * the exponent's size for big ones. */
+static int cmp_value(const dx_xpoint *a, const dx_xpoint *b)
+{
+    if (!a->big && !b->big)
+        return (a->value > b->value) - (a->value < b->value);
+    int sa = (a->value > 0) - (a->value < 0), sb = (b->value > 0) - (b->value < 0);
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    /* same sign: compare magnitudes by log10 */
+    double la = a->big ? log10(fabs(strtod(a->big, NULL))) + strtod(strchr(a->big, 'e') + 1, NULL) : log10(fabs(a->value));
+    double lb = b->big ? log10(fabs(strtod(b->big, NULL))) + strtod(strchr(b->big, 'e') + 1, NULL) : log10(fabs(b->value));
+    return sa * ((la > lb) - (la < lb));
+}
+
 static bool inside(const dx_extrema_result *x, double v) { return !x->interval || (v >= x->from && v <= x->to); }
 
 /* The global extremes among the candidates: critical points plus, on an interval, its ends.
@@ -50,7 +104,7 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
 {
     size_t best = n;
     for (size_t i = 0; i < n; i++)
-        if (isfinite(cand[i].value) && (best == n || sign * (cand[i].value - cand[best].value) > 0))
+        if (isfinite(cand[i].value) && (best == n || sign * cmp_value(&cand[i], &cand[best]) > 0))
             best = i;
     if (best == n)
         return;
@@ -63,6 +117,7 @@ static void pick_global(dx_global *g, const dx_xpoint *cand, const int *where, s
             continue;
         bool tie = cand[i].exact_value && cand[best].exact_value
                        ? cand[i].exact_value == cand[best].exact_value /* hash-consed: equal is one node */
+                       : cand[i].big || cand[best].big ? false
                        : fabs(cand[i].value - cand[best].value) <= 1e-12 * fmax(1, fabs(cand[best].value));
         if (tie && g->ties < sizeof g->tie_x / sizeof g->tie_x[0])
             g->tie_x[g->ties++] = cand[i].x;
@@ -86,7 +141,7 @@ static void globals(dx_ctx *ctx, dx_extrema_result *x, const dx_xpoint *ends)
     bool in_flat[2] = {false, false};
     for (size_t i = 0; i < x->nflat; i++) {
         const dx_flat *fl = &x->flat[i];
-        cand[n] = (dx_xpoint){fl->from, fl->value, fl->exact_from, fl->exact_value};
+        cand[n] = (dx_xpoint){fl->from, fl->value, fl->exact_from, fl->exact_value, NULL};
         where[n++] = 2 + (int)i;
         in_flat[0] |= fl->from == x->from;
         in_flat[1] |= fl->to == x->to;
@@ -142,11 +197,25 @@ static void classify_poly(dx_ctx *ctx, dx_crit *c, const dx_poly *df, const dx_r
         dx_poly_deriv(&d, &d);
     dx_expr *ex = dx_poly_exact_at(ctx, &d, r);
     double v = dx_poly_eval_d(&d, r->x);
+    /* past a double's range (or an exact integer of thousands of digits, 1002! for x^1002):
+     * six digits and the exponent, from the exact value at the root or at its double */
+    mpq_t t;
+    mpq_init(t);
+    if (r->form == DX_ROOT_RATIONAL)
+        dx_poly_eval_q(t, &d, r->q);
+    else
+        mpq_set_d(t, r->x), dx_poly_eval_q(t, &d, t);
+    const char *big = is_big(t) ? big_text(ctx, t) : NULL;
+    if (big && r->form != DX_ROOT_RATIONAL && mpq_sgn(t) != r->right)
+        big = NULL; /* rounded past its sign: only the sign is said */
+    else if (big)
+        ex = NULL, v = mpq_sgn(t);
+    mpq_clear(t);
     dx_poly_clear(&d);
     dx_arg at = c->at.exact ? DX_E(c->at.exact) : DX_D(r->x);
-    dx_arg val = ex ? DX_E(ex) : DX_D(v);
-    /* a double too rounded to trust is left out */
-    int known = ex ? 0 : v != 0 && (v > 0) == (r->right > 0) ? 1 : 2;
+    dx_arg val = big ? DX_S(big) : ex ? DX_E(ex) : DX_D(v);
+    /* a double too rounded to trust (or past the doubles) is left out */
+    int known = ex ? 0 : isfinite(v) && v != 0 && (v > 0) == (r->right > 0) ? 1 : 2;
     const dx_msg_id *ids = test_ids[order == 2 ? 0 : order % 2 == 0 ? 1 : 2];
     c->test = DX_MSG(ids[known], DX_S(dname(ctx, order)), at, val, DX_S(r->right > 0 ? ">" : "<"));
 }
@@ -160,24 +229,23 @@ static void set_point(dx_ctx *ctx, dx_xpoint *p, const dx_poly *f, const dx_root
     mpq_init(t);
     if (r->form == DX_ROOT_RATIONAL) {
         dx_poly_eval_q(t, f, r->q);
-        p->value = mpq_get_d(t);
     } else {
         /* exact polynomial at the double root: accurate to the root's own rounding */
         mpq_set_d(t, r->x);
         dx_poly_eval_q(t, f, t);
-        p->value = mpq_get_d(t);
     }
+    set_value(ctx, p, t);
     mpq_clear(t);
 }
 
-static dx_xpoint end_point(const dx_poly *f, double a)
+static dx_xpoint end_point(dx_ctx *ctx, const dx_poly *f, double a)
 {
-    dx_xpoint p = {a, 0, NULL, NULL};
+    dx_xpoint p = {a, 0, NULL, NULL, NULL};
     mpq_t t;
     mpq_init(t);
     mpq_set_d(t, a);
     dx_poly_eval_q(t, f, t);
-    p.value = mpq_get_d(t);
+    set_value(ctx, &p, t);
     mpq_clear(t);
     return p;
 }
@@ -215,7 +283,7 @@ static dx_status poly_extrema(dx_ctx *ctx, const dx_poly *f, const char *v, dx_e
             if (inside(x, r2[i].x) && r2[i].left != r2[i].right)
                 set_point(ctx, &x->infl[x->ninfl++], f, &r2[i]);
         if (x->interval) {
-            dx_xpoint ends[2] = {end_point(f, x->from), end_point(f, x->to)};
+            dx_xpoint ends[2] = {end_point(ctx, f, x->from), end_point(ctx, f, x->to)};
             globals(ctx, x, ends);
         } else if (x->degree >= 1) {
             /* the ends of the line: f -> sign(lead) * oo as x -> +oo, times (-1)^deg at -oo */
@@ -675,7 +743,7 @@ static void grid_globals(dx_ctx *ctx, dx_expr *f, dx_extrema_result *x, grid *g,
         x->min.why = x->max.why = DX_MSG(DX_M_EXT_UNDEFINED_AT, DX_S(v), DX_D(g->xs[undef]));
         return;
     }
-    dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL}};
+    dx_xpoint ends[2] = {{x->from, g->fv[0], NULL, NULL, NULL}, {x->to, g->fv[g->n - 1], NULL, NULL, NULL}};
     globals(ctx, x, ends);
     unattained(x, &x->min, lim, v, false);
     unattained(x, &x->max, lim, v, true);
@@ -855,7 +923,7 @@ static dx_status grid_extrema(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_extrema_
             }
             x->infl = p;
         }
-        x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL};
+        x->infl[x->ninfl++] = (dx_xpoint){r, fv, NULL, NULL, NULL};
     }
     for (size_t i = 0; i < x->ninfl; i++)
         closed_form(ctx, f, d2, &g, &x->infl[i]);
@@ -898,10 +966,15 @@ dx_status dx_extrema(dx_ctx *ctx, dx_expr *f, const char *var, const double *fro
     out->to = to ? *to : DEFAULT_TO;
     dx_poly p;
     dx_poly_init(&p);
-    int isp = dx_poly_from_expr(ctx, f, v, &p);
+    bool over = false;
+    int isp = dx_poly_from_expr_deg(ctx, f, v, DX_POLY_ROOTS_MAX_DEG, &p, &over);
     dx_status st;
     if (isp < 0) {
         st = dx_ctx_error(ctx)->status;
+    } else if (over) {
+        /* the grid would see x^30000 underflow to a flat 0 near the origin: say instead */
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_DEGREE_OVER, DX_I(DX_POLY_ROOTS_MAX_DEG));
+        st = DX_ELIMIT;
     } else if (isp == 1) {
         out->polynomial = true;
         st = poly_extrema(ctx, &p, out->var, out);

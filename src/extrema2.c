@@ -10,6 +10,7 @@
 #include "bpoly.h"
 #include "eval.h"
 #include "poly.h"
+#include "qiv.h"
 #include "simplify.h"
 
 #include <math.h>
@@ -120,111 +121,52 @@ static void eliminant(dx_poly *out, const dx_bpoly *gx, const dx_bpoly *gy, bool
     dx_free(B);
 }
 
-/* ---- exact rational interval arithmetic ----------------------------------------------------- */
-
-typedef struct iv {
-    mpq_t lo, hi;
-} iv;
-
-static void iv_init(iv *a)
-{
-    mpq_init(a->lo);
-    mpq_init(a->hi);
-}
-
-static void iv_clear(iv *a)
-{
-    mpq_clear(a->lo);
-    mpq_clear(a->hi);
-}
-
-static void iv_set(iv *a, const mpq_t lo, const mpq_t hi)
-{
-    mpq_set(a->lo, lo);
-    mpq_set(a->hi, hi);
-}
-
-static void iv_add(iv *out, const iv *a, const iv *b)
-{
-    mpq_add(out->lo, a->lo, b->lo);
-    mpq_add(out->hi, a->hi, b->hi);
-}
-
-static void iv_mul(iv *out, const iv *a, const iv *b)
-{
-    mpq_t p[4];
-    for (int i = 0; i < 4; i++)
-        mpq_init(p[i]);
-    mpq_mul(p[0], a->lo, b->lo);
-    mpq_mul(p[1], a->lo, b->hi);
-    mpq_mul(p[2], a->hi, b->lo);
-    mpq_mul(p[3], a->hi, b->hi);
-    int lo = 0, hi = 0;
-    for (int i = 1; i < 4; i++) {
-        lo = mpq_cmp(p[i], p[lo]) < 0 ? i : lo;
-        hi = mpq_cmp(p[i], p[hi]) > 0 ? i : hi;
-    }
-    mpq_set(out->lo, p[lo]);
-    mpq_set(out->hi, p[hi]);
-    for (int i = 0; i < 4; i++)
-        mpq_clear(p[i]);
-}
-
-static void iv_scale(iv *out, const iv *a, const mpq_t q)
-{
-    iv t;
-    iv_init(&t);
-    iv_set(&t, q, q);
-    iv_mul(out, a, &t);
-    iv_clear(&t);
-}
-
-static bool iv_has_zero(const iv *a) { return mpq_sgn(a->lo) <= 0 && mpq_sgn(a->hi) >= 0; }
+/* ---- exact rational interval arithmetic (qiv.h) on polynomials ----------------------------- */
 
 /* p over the box X x Y (powers by repeated products: a wider but still sure enclosure). */
-static void bp_eval_iv(iv *out, const dx_bpoly *p, const iv *X, const iv *Y)
+static void bp_eval_iv(dx_iv *out, const dx_bpoly *p, const dx_iv *X, const dx_iv *Y)
 {
-    iv xa, yb, t;
-    iv_init(&xa);
-    iv_init(&yb);
-    iv_init(&t);
+    dx_iv xa, yb, t;
+    dx_iv_init(&xa);
+    dx_iv_init(&yb);
+    dx_iv_init(&t);
     mpq_set_ui(out->lo, 0, 1);
     mpq_set_ui(out->hi, 0, 1);
     mpq_t one;
     mpq_init(one);
     mpq_set_ui(one, 1, 1);
-    iv_set(&xa, one, one);
+    dx_iv_set(&xa, one, one);
     for (int a = 0; a <= p->dx; a++) {
-        iv_set(&yb, one, one);
+        dx_iv_set(&yb, one, one);
         for (int b = 0; b <= p->dy; b++) {
             if (mpq_sgn(dx_bp_at(p, a, b))) {
-                iv_mul(&t, &xa, &yb);
-                iv_scale(&t, &t, dx_bp_at(p, a, b));
-                iv_add(out, out, &t);
+                dx_iv_mul(&t, &xa, &yb);
+                dx_iv_scale(&t, &t, dx_bp_at(p, a, b));
+                dx_iv_add(out, out, &t);
             }
-            iv_mul(&yb, &yb, Y);
+            dx_iv_mul(&yb, &yb, Y);
         }
-        iv_mul(&xa, &xa, X);
+        dx_iv_mul(&xa, &xa, X);
     }
     mpq_clear(one);
-    iv_clear(&xa);
-    iv_clear(&yb);
-    iv_clear(&t);
+    dx_iv_clear(&xa);
+    dx_iv_clear(&yb);
+    dx_iv_clear(&t);
 }
 
 static void bp_eval_q(mpq_t out, const dx_bpoly *p, const mpq_t x, const mpq_t y)
 {
-    iv X, Y, r;
-    iv_init(&X);
-    iv_init(&Y);
-    iv_init(&r);
-    iv_set(&X, x, x);
-    iv_set(&Y, y, y);
+    dx_iv X, Y, r;
+    dx_iv_init(&X);
+    dx_iv_init(&Y);
+    dx_iv_init(&r);
+    dx_iv_set(&X, x, x);
+    dx_iv_set(&Y, y, y);
     bp_eval_iv(&r, p, &X, &Y);
     mpq_set(out, r.lo);
-    iv_clear(&X);
-    iv_clear(&Y);
-    iv_clear(&r);
+    dx_iv_clear(&X);
+    dx_iv_clear(&Y);
+    dx_iv_clear(&r);
 }
 
 /* ---- deciding a pair of roots -------------------------------------------------------------- */
@@ -245,38 +187,38 @@ typedef enum verdict { NOT_CRITICAL, CRITICAL, UNDECIDED } verdict;
 static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], int *det_sign, int *hxx_sign)
 {
     mpq_t mq[2], lo, hi, gm[2], Yq[4], t;
-    iv X[2], D[2], H[3], J[4], M[4], K, s;
+    dx_iv X[2], D[2], H[3], J[4], M[4], K, s;
     for (int i = 0; i < 2; i++) {
         mpq_init(mq[i]);
         mpq_init(gm[i]);
-        iv_init(&X[i]);
-        iv_init(&D[i]);
+        dx_iv_init(&X[i]);
+        dx_iv_init(&D[i]);
         mpq_set_d(mq[i], m[i]);
     }
     for (int i = 0; i < 4; i++) {
         mpq_init(Yq[i]);
-        iv_init(&M[i]);
-        iv_init(&J[i]);
+        dx_iv_init(&M[i]);
+        dx_iv_init(&J[i]);
     }
     for (int i = 0; i < 3; i++)
-        iv_init(&H[i]);
+        dx_iv_init(&H[i]);
     mpq_init(lo);
     mpq_init(hi);
     mpq_init(t);
-    iv_init(&K);
-    iv_init(&s);
+    dx_iv_init(&K);
+    dx_iv_init(&s);
     for (int i = 0; i < 2; i++) {
         mpq_set_d(t, r[i]);
         mpq_sub(lo, mq[i], t);
         mpq_add(hi, mq[i], t);
-        iv_set(&X[i], lo, hi);
+        dx_iv_set(&X[i], lo, hi);
         mpq_neg(lo, t);
-        iv_set(&D[i], lo, t);
+        dx_iv_set(&D[i], lo, t);
     }
     verdict v = UNDECIDED;
     for (int i = 0; i < 2; i++) {
         bp_eval_iv(&s, &G->g[i], &X[0], &X[1]);
-        if (!iv_has_zero(&s))
+        if (!dx_iv_has_zero(&s))
             v = NOT_CRITICAL;
     }
     if (v == NOT_CRITICAL)
@@ -302,11 +244,11 @@ static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], in
     for (int i = 0; i < 2; i++)
         for (int j = 0; j < 2; j++) {
             mpq_set_ui(lo, i == j, 1);
-            iv_set(&M[i * 2 + j], lo, lo);
+            dx_iv_set(&M[i * 2 + j], lo, lo);
             for (int k = 0; k < 2; k++) {
                 mpq_neg(t, Yq[i * 2 + k]);
-                iv_scale(&s, &J[k * 2 + j], t);
-                iv_add(&M[i * 2 + j], &M[i * 2 + j], &s);
+                dx_iv_scale(&s, &J[k * 2 + j], t);
+                dx_iv_add(&M[i * 2 + j], &M[i * 2 + j], &s);
             }
         }
     bool inside = true;
@@ -317,10 +259,10 @@ static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], in
             mpq_mul(lo, Yq[i * 2 + k], gm[k]);
             mpq_sub(t, t, lo);
         }
-        iv_set(&K, t, t);
+        dx_iv_set(&K, t, t);
         for (int j = 0; j < 2; j++) {
-            iv_mul(&s, &M[i * 2 + j], &D[j]);
-            iv_add(&K, &K, &s);
+            dx_iv_mul(&s, &M[i * 2 + j], &D[j]);
+            dx_iv_add(&K, &K, &s);
         }
         inside = mpq_cmp(K.lo, X[i].lo) > 0 && mpq_cmp(K.hi, X[i].hi) < 0;
     }
@@ -328,8 +270,8 @@ static verdict krawczyk(const grad2 *G, const double m[2], const double r[2], in
         goto out;
     v = CRITICAL;
     /* det H on the box, and f_xx */
-    iv_mul(&K, &H[0], &H[2]);
-    iv_mul(&s, &H[1], &H[1]);
+    dx_iv_mul(&K, &H[0], &H[2]);
+    dx_iv_mul(&s, &H[1], &H[1]);
     mpq_sub(lo, K.lo, s.hi);
     mpq_sub(hi, K.hi, s.lo);
     *det_sign = mpq_sgn(lo) > 0 ? 1 : mpq_sgn(hi) < 0 ? -1 : 0;
@@ -338,21 +280,21 @@ out:
     for (int i = 0; i < 2; i++) {
         mpq_clear(mq[i]);
         mpq_clear(gm[i]);
-        iv_clear(&X[i]);
-        iv_clear(&D[i]);
+        dx_iv_clear(&X[i]);
+        dx_iv_clear(&D[i]);
     }
     for (int i = 0; i < 4; i++) {
         mpq_clear(Yq[i]);
-        iv_clear(&M[i]);
-        iv_clear(&J[i]);
+        dx_iv_clear(&M[i]);
+        dx_iv_clear(&J[i]);
     }
     for (int i = 0; i < 3; i++)
-        iv_clear(&H[i]);
+        dx_iv_clear(&H[i]);
     mpq_clear(lo);
     mpq_clear(hi);
     mpq_clear(t);
-    iv_clear(&K);
-    iv_clear(&s);
+    dx_iv_clear(&K);
+    dx_iv_clear(&s);
     return v;
 }
 
@@ -472,19 +414,19 @@ static dx_status fill_point(dx_ctx *ctx, dx_expr *f, const char *const *vars, co
 static verdict on_curve(const dx_bpoly *C, const dx_root *R, size_t nr, size_t i, const dx_root *S, size_t ns,
                         size_t j)
 {
-    iv X, Y, v;
-    iv_init(&X);
-    iv_init(&Y);
-    iv_init(&v);
+    dx_iv X, Y, v;
+    dx_iv_init(&X);
+    dx_iv_init(&Y);
+    dx_iv_init(&v);
     mpq_t m, r;
     mpq_init(m);
     mpq_init(r);
     bool exact = R[i].form == DX_ROOT_RATIONAL && S[j].form == DX_ROOT_RATIONAL;
     const dx_root *root[2] = {&R[i], &S[j]};
-    iv *box[2] = {&X, &Y};
+    dx_iv *box[2] = {&X, &Y};
     for (int k = 0; k < 2; k++) {
         if (exact) {
-            iv_set(box[k], root[k]->q, root[k]->q);
+            dx_iv_set(box[k], root[k]->q, root[k]->q);
             continue;
         }
         mpq_set_d(m, root[k]->x);
@@ -493,10 +435,10 @@ static verdict on_curve(const dx_bpoly *C, const dx_root *R, size_t nr, size_t i
         mpq_add(box[k]->hi, m, r);
     }
     bp_eval_iv(&v, C, &X, &Y);
-    verdict out = !iv_has_zero(&v) ? NOT_CRITICAL : exact ? CRITICAL : UNDECIDED;
-    iv_clear(&X);
-    iv_clear(&Y);
-    iv_clear(&v);
+    verdict out = !dx_iv_has_zero(&v) ? NOT_CRITICAL : exact ? CRITICAL : UNDECIDED;
+    dx_iv_clear(&X);
+    dx_iv_clear(&Y);
+    dx_iv_clear(&v);
     mpq_clear(m);
     mpq_clear(r);
     return out;
@@ -680,7 +622,7 @@ dx_status dx_extrema2(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n
             return DX_EUSAGE;
         }
     }
-    int done = n == 2 ? exact_search(ctx, f, out) : 0;
+    int done = n == 2 ? exact_search(ctx, f, out) : dx_extrema3_exact(ctx, f, out);
     if (done < 0) {
         dx_extrema2_free(out);
         return dx_ctx_error(ctx)->status;

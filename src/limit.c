@@ -694,8 +694,8 @@ static dx_expr *log_of(lim_st *s, dx_expr *f)
  * decide, before l'Hopital's rule (whose derivatives of such powers only grow). */
 static lv log_compare(lim_st *s, dx_expr *e)
 {
-    if (s->p.inf != 1 || s->depth > 0 || s->gdepth >= LIM_MAX_GROWTH || !has_var_exponent(e, s->x))
-        return UNKNOWN;
+    if (!e || s->p.inf != 1 || s->depth > 0 || s->gdepth >= LIM_MAX_GROWTH || !has_var_exponent(e, s->x))
+        return UNKNOWN; /* !e: the product was not built (out of memory) */
     dx_expr *const *f = e->kind == DX_MUL ? e->a : &e;
     size_t n = e->kind == DX_MUL ? e->n : 1;
     dx_expr *L = dx_int(s->ctx, 0);

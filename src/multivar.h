@@ -46,6 +46,16 @@ DX_HIDDEN dx_expr *dx_q_expr(dx_ctx *ctx, const mpq_t q);
  * F in x and y: out->curve_eq, curve_seen and its components, each classified along it. */
 DX_HIDDEN dx_status dx_extrema2_curves(dx_ctx *ctx, const struct dx_bpoly *F, struct dx_bpoly *C, dx_expr *x, dx_expr *y,
                                        dx_extrema2_result *out);
+/* The certified search when f is a polynomial in its three variables (out->vars set): 1 done,
+ * 0 f is no such polynomial, -1 failed (the error on ctx). extrema3.c. */
+DX_HIDDEN int dx_extrema3_exact(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
+
+/* The same for f(x, y, z): by the weighted lowest terms of f - f(p). extrema3_degenerate.c. */
+DX_HIDDEN dx_status dx_extrema3_degenerate(dx_ctx *ctx, dx_expr *f, const char *const *vars, dx_crit2 *c);
+
+/* The report for three variables when the critical points are not finitely many (or none):
+ * the set named by its equations. show_extrema3.c. */
+DX_HIDDEN void dx_show_extrema3_set(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out);
 
 /* dx_extrema2 on the box out->from .. out->to (out->n, out->vars set): grid and Newton. */
 DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);

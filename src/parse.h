@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Input longer than this is refused before scanning. */
-#define DX_PARSE_MAX_LEN 1000000
+/* Input longer than this is refused before scanning: the longest text dx_print writes. */
+#define DX_PARSE_MAX_LEN DX_MAX_TEXT
 /* Nesting deeper than this ('(', unary minus, '^', '√' chains) is an error. It bounds the
  * Bison stack (at most ~8 entries per level, see YYMAXDEPTH in parser.y) and stays well below
  * DX_MAX_DEPTH, so every deep input is reported here, never by Bison or the C stack. */

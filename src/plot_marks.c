@@ -20,6 +20,8 @@ dx_status dx_plot_add_tangent(dx_plot *p, dx_ctx *ctx, dx_expr *f, dx_expr *df, 
     double fv, mv;
     if (!fa || !ma || dx_eval_const(ctx, fa, &fv) != DX_OK || dx_eval_const(ctx, ma, &mv) != DX_OK ||
         !isfinite(fv) || !isfinite(mv)) {
+        if (dx_ctx_error(ctx)->status == DX_ENOMEM) /* no answer, not "no tangent" */
+            return DX_ENOMEM;
         dx_ctx_clear_error(ctx);
         dx_fail(ctx, DX_EUSAGE, -1, -1, DX_M_PLOT_NO_TANGENT, DX_S(var), DX_S(at_text));
         return DX_EUSAGE;

@@ -131,11 +131,27 @@ static size_t max_bits(const dx_poly *p)
     return m;
 }
 
-/* Recursion over the expression, expanding as it goes. *budget bounds the work on a DAG
- * whose shared nodes would be expanded once per path. */
-static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out, long *budget)
+/* What one expansion may do: the degree, the nodes visited (a DAG's shared nodes are
+ * expanded once per path), and whether the degree alone stopped it. */
+typedef struct expansion {
+    int max_deg;
+    long budget;
+    bool over;
+    bool count; /* products count as dx_work (extrema's large degrees; the simplifier's
+                 * small ones stay out of its budget) */
+} expansion;
+
+/* Work units of a product of polynomials with na and nb coefficients: mpq products and sums
+ * of about a microsecond each. */
+static uint64_t mul_units(const dx_poly *a, const dx_poly *b)
 {
-    if (--*budget < 0)
+    return 1 + (uint64_t)a->n * (uint64_t)b->n * (1 + max_bits(a) / 64 + max_bits(b) / 64) / 2;
+}
+
+/* Recursion over the expression, expanding as it goes. */
+static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out, expansion *x)
+{
+    if (--x->budget < 0)
         return 0;
     if (e == var) { /* a variable, or a kernel such as sec(x) standing for one */
         set_n(out, 2);
@@ -159,11 +175,13 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
         dx_poly_init(&t);
         int ok = 1;
         for (uint32_t i = 0; i < e->n && ok == 1; i++) {
-            ok = build(ctx, e->a[i], var, &t, budget);
+            ok = build(ctx, e->a[i], var, &t, x);
             if (ok != 1)
                 break;
-            if (!sum && dx_poly_deg(out) + dx_poly_deg(&t) > DX_POLY_MAX_DEG)
-                ok = 0;
+            if (!sum && dx_poly_deg(out) + dx_poly_deg(&t) > x->max_deg)
+                ok = 0, x->over = true;
+            else if (!sum && x->count && !dx_work(ctx, mul_units(out, &t)))
+                ok = -1;
             else if (sum)
                 add(out, out, &t);
             else
@@ -179,9 +197,9 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
             return 0;
         dx_poly base;
         dx_poly_init(&base);
-        int ok = build(ctx, e->a[0], var, &base, budget);
-        if (ok == 1 && dx_poly_deg(&base) > 0 && v > DX_POLY_MAX_DEG / dx_poly_deg(&base))
-            ok = 0;
+        int ok = build(ctx, e->a[0], var, &base, x);
+        if (ok == 1 && dx_poly_deg(&base) > 0 && v > x->max_deg / dx_poly_deg(&base))
+            ok = 0, x->over = true;
         /* a number to a power the constructors left unfolded as too large (c^9999992) would
          * take minutes and gigabytes here: the same bound on the coefficients' size */
         if (ok == 1 && (double)v * (double)max_bits(&base) > POLY_MAX_BITS)
@@ -189,10 +207,14 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
         if (ok == 1) {
             /* square and multiply: (x+1)^1000 in ten squarings */
             set_const(out, 1);
-            for (int64_t bit = v; bit > 0; bit >>= 1) {
-                if (bit & 1)
+            for (int64_t bit = v; bit > 0 && ok == 1; bit >>= 1) {
+                if (bit & 1 && x->count && !dx_work(ctx, mul_units(out, &base)))
+                    ok = -1;
+                else if (bit & 1)
                     mul(out, out, &base);
-                if (bit > 1)
+                if (bit > 1 && ok == 1 && x->count && !dx_work(ctx, mul_units(&base, &base)))
+                    ok = -1;
+                else if (bit > 1 && ok == 1)
                     mul(&base, &base, &base);
             }
         }
@@ -208,14 +230,22 @@ static int build(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out
     return 0;
 }
 
-int dx_poly_from_expr(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out)
+int dx_poly_from_expr_deg(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, int max_deg, dx_poly *out,
+                          bool *over)
 {
-    long budget = 200000;
+    expansion x = {max_deg, 200000, false, max_deg > DX_POLY_MAX_DEG};
     set_n(out, 0);
-    int ok = build(ctx, e, var, out, &budget);
+    int ok = build(ctx, e, var, out, &x);
     if (ok != 1)
         set_n(out, 0);
+    if (over)
+        *over = ok == 0 && x.over;
     return ok;
+}
+
+int dx_poly_from_expr(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out)
+{
+    return dx_poly_from_expr_deg(ctx, e, var, DX_POLY_MAX_DEG, out, NULL);
 }
 
 /* ---- calculus and evaluation ------------------------------------------------------ */
@@ -424,6 +454,22 @@ static void z_copy(zpoly *out, const zpoly *z)
         mpz_set(out->c[i], z->c[i]);
 }
 
+/* z_copy with room for each coefficient to grow by n bits, as a Taylor shift's sums can (the
+ * additions then never reallocate). */
+static void z_copy_shift(zpoly *out, const zpoly *z)
+{
+    out->n = z->n;
+    out->c = dx_gmp_alloc(sizeof *out->c * (size_t)(z->n ? z->n : 1)); /* as set_n */
+    size_t big = 0;
+    for (int i = 0; i < z->n; i++)
+        if (mpz_sizeinbase(z->c[i], 2) > big)
+            big = mpz_sizeinbase(z->c[i], 2);
+    for (int i = 0; i < z->n; i++) {
+        mpz_init2(out->c[i], (mp_bitcnt_t)(big + (size_t)z->n + 1));
+        mpz_set(out->c[i], z->c[i]);
+    }
+}
+
 /* The primitive integer polynomial with the same roots as p. */
 static void z_from(zpoly *z, const dx_poly *p)
 {
@@ -515,7 +561,7 @@ static void z_prem(zpoly *a, const zpoly *b)
 
 /* out = the primitive gcd of a and b (not both zero), leading coefficient positive, by
  * the primitive remainder sequence: integers throughout, no rational canonicalisation. */
-static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
+static void z_gcd_prs(zpoly *out, const zpoly *a, const zpoly *b)
 {
     zpoly x, y, t;
     z_copy(&x, a);
@@ -543,6 +589,112 @@ static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
     }
     z_clear(&y);
     *out = x;
+}
+
+/* Whether b (not zero) divides a over Z: long division, each leading coefficient divided
+ * exactly or the answer is no. */
+static bool z_divides(const zpoly *a, const zpoly *b)
+{
+    zpoly r;
+    z_copy(&r, a);
+    z_trim(&r);
+    int db = b->n - 1;
+    bool ok = true;
+    mpz_t q;
+    mpz_init(q);
+    while (ok && r.n > db && r.n > 0) {
+        int s = r.n - 1 - db;
+        ok = mpz_divisible_p(r.c[r.n - 1], b->c[db]);
+        if (!ok)
+            break;
+        mpz_divexact(q, r.c[r.n - 1], b->c[db]);
+        for (int i = 0; i < db; i++)
+            mpz_submul(r.c[i + s], q, b->c[i]);
+        mpz_set_ui(r.c[r.n - 1], 0);
+        z_trim(&r);
+    }
+    ok = ok && r.n == 0;
+    mpz_clear(q);
+    z_clear(&r);
+    return ok;
+}
+
+/* Bits of z's largest coefficient. */
+static size_t z_norm_bits(const zpoly *z)
+{
+    size_t m = 0;
+    for (int i = 0; i < z->n; i++)
+        if (mpz_sizeinbase(z->c[i], 2) > m)
+            m = mpz_sizeinbase(z->c[i], 2);
+    return m;
+}
+
+/* The heuristic gcd (Char, Geddes and Gonnet): with x = 2^k > 1 + 2 min(|a|, |b|) (largest
+ * coefficients), the primitive polynomial h whose balanced base-x digits are
+ * gcd(a(x), b(x)) is gcd(a, b) exactly when it divides both; GMP's subquadratic integer gcd
+ * then replaces a remainder sequence whose every step took a content gcd (the primitive
+ * remainder sequence spent 30% of the roots benchmark in mpz_gcd). false when no x tried
+ * gives a divisor (the caller then runs the remainder sequence). a, b primitive, degree >= 1. */
+static bool z_gcd_heu(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    size_t na = z_norm_bits(a), nb = z_norm_bits(b);
+    mp_bitcnt_t k = (na < nb ? na : nb) + 2;
+    mpz_t va, vb, h, c;
+    mpz_inits(va, vb, h, c, NULL);
+    bool found = false;
+    for (int attempt = 0; attempt < 3 && !found; attempt++, k += k / 2 + 8) {
+        mpz_set_ui(va, 0);
+        for (int i = a->n - 1; i >= 0; i--) {
+            mpz_mul_2exp(va, va, k);
+            mpz_add(va, va, a->c[i]);
+        }
+        mpz_set_ui(vb, 0);
+        for (int i = b->n - 1; i >= 0; i--) {
+            mpz_mul_2exp(vb, vb, k);
+            mpz_add(vb, vb, b->c[i]);
+        }
+        mpz_gcd(h, va, vb);
+        int n = 0;
+        zpoly g;
+        z_init(&g, (int)(mpz_sizeinbase(h, 2) / k) + 2);
+        while (mpz_sgn(h)) { /* balanced digits: c in [-x/2, x/2) */
+            mpz_fdiv_r_2exp(c, h, k);
+            if (mpz_tstbit(c, k - 1)) {
+                mpz_set_ui(va, 0);
+                mpz_setbit(va, k);
+                mpz_sub(c, c, va);
+            }
+            mpz_sub(h, h, c);
+            mpz_fdiv_q_2exp(h, h, k);
+            mpz_set(g.c[n++], c);
+        }
+        z_trim(&g);
+        z_prim(&g);
+        found = g.n > 0 && g.n <= a->n && g.n <= b->n && z_divides(a, &g) && z_divides(b, &g);
+        if (found)
+            *out = g;
+        else
+            z_clear(&g);
+    }
+    mpz_clears(va, vb, h, c, NULL);
+    return found;
+}
+
+/* out = the primitive gcd of a and b (not both zero), leading coefficient positive. */
+static void z_gcd(zpoly *out, const zpoly *a, const zpoly *b)
+{
+    zpoly x, y;
+    z_copy(&x, a);
+    z_copy(&y, b);
+    z_trim(&x);
+    z_trim(&y);
+    z_prim(&x);
+    z_prim(&y);
+    bool done = x.n > 1 && y.n > 1 && z_gcd_heu(out, &x, &y);
+    if (!done)
+        z_gcd_prs(out, &x, &y);
+    z_clear(&x);
+    z_clear(&y);
 }
 
 /* q = a / b (q fresh), b primitive and dividing a over Q: then the quotient of an integer
@@ -685,12 +837,50 @@ static int squarefree(dx_poly *g, const dx_poly *p)
     return k;
 }
 
+/* Sign of z at t = m / 2^e by Horner in fixed point: A approximates z(t) 2^F, each step one
+ * floor of A m / 2^e. The exact evaluation's numbers grow by e bits a step (50 steps of 60
+ * bits at a double); these stay near F plus the value's own size. 0 when the error bound
+ * cannot tell the sign (the caller then decides exactly). */
+static int z_sign_fixed(const zpoly *z, const mpz_t m, mp_bitcnt_t e, mp_bitcnt_t guard)
+{
+    /* each floor errs by less than 1 and an error is multiplied by |t| in each later step:
+     * |A - z(t) 2^F| < n max(1, |t|)^n <= 2^err */
+    long tb = (long)mpz_sizeinbase(m, 2) - (long)e; /* |t| < 2^tb */
+    mp_bitcnt_t err = (mp_bitcnt_t)z->n * (mp_bitcnt_t)(tb > 0 ? tb : 0);
+    for (int n = z->n; n > 0; n >>= 1)
+        err++;
+    mp_bitcnt_t F = err + guard;
+    mpz_t a, c;
+    mpz_init(c);
+    mpz_init(a);
+    mpz_mul_2exp(a, z->c[z->n - 1], F);
+    for (int i = z->n - 2; i >= 0; i--) {
+        mpz_mul(a, a, m);
+        mpz_fdiv_q_2exp(a, a, e);
+        mpz_mul_2exp(c, z->c[i], F);
+        mpz_add(a, a, c);
+    }
+    int sign = mpz_sizeinbase(a, 2) > err + 1 ? mpz_sgn(a) : 0;
+    mpz_clears(a, c, NULL);
+    return sign;
+}
+
 /* Sign of z at the rational t = a/b: Horner on b^d z(a/b) = sum c_i a^i b^(d-i), integers
  * throughout (no canonicalisation per step, as rational Horner would do). */
 static int z_sign_q(const zpoly *z, const mpq_t t)
 {
     if (z->n == 0)
         return 0;
+    /* a dyadic t (a double, a bisection's midpoint): fixed point at 2^-128, then 2^-512
+     * below the error's size, then exactly */
+    mpz_srcptr den = mpq_denref(t);
+    mp_bitcnt_t e = mpz_scan1(den, 0);
+    if (e > 0 && mpz_sizeinbase(den, 2) == e + 1)
+        for (mp_bitcnt_t guard = 128; guard <= 512; guard *= 4) {
+            int sign = z_sign_fixed(z, mpq_numref(t), e, guard);
+            if (sign)
+                return sign;
+        }
     const bool whole = mpz_cmp_ui(mpq_denref(t), 1) == 0;
     mpz_t acc, bp;
     mpz_init_set(acc, z->c[z->n - 1]);
@@ -756,9 +946,9 @@ static void z_shift1(zpoly *z)
 static int z_vars01(const zpoly *q)
 {
     zpoly t;
-    z_init(&t, q->n);
-    for (int i = 0; i < q->n; i++)
-        mpz_set(t.c[i], q->c[q->n - 1 - i]);
+    z_copy_shift(&t, q);
+    for (int i = 0; i < q->n / 2; i++)
+        mpz_swap(t.c[i], t.c[q->n - 1 - i]);
     /* z_shift1's passes, counting as they go: pass i leaves t.c[i] final, so the count can
      * stop at the second variation without finishing the shift */
     int d = t.n - 1, v = 0, last = 0;
@@ -773,6 +963,34 @@ static int z_vars01(const zpoly *q)
     }
     z_clear(&t);
     return v;
+}
+
+/* z_vars01, spared where q's own coefficients already tell: no variation means no
+ * positive root, and one variation means one positive root, inside (0, 1) exactly when q(0)
+ * and q(1) differ in sign. Two sign reads and n additions instead of a Taylor shift. */
+static int vars01(const zpoly *q)
+{
+    int v = 0, last = 0;
+    for (int i = 0; i < q->n && v < 2; i++) {
+        int s = mpz_sgn(q->c[i]);
+        if (s && last && s != last)
+            v++;
+        if (s)
+            last = s;
+    }
+    if (v == 0)
+        return 0;
+    if (v == 1) {
+        mpz_t one;
+        mpz_init(one);
+        for (int i = 0; i < q->n; i++)
+            mpz_add(one, one, q->c[i]);
+        int s1 = mpz_sgn(one), s0 = mpz_sgn(q->c[0]);
+        mpz_clear(one);
+        if (s1 && s0)
+            return s1 != s0;
+    }
+    return z_vars01(q);
 }
 
 /* q divided by the largest power of 2 dividing every coefficient: the halvings of the
@@ -859,7 +1077,7 @@ static bool grow_stack(vca_node **st, size_t *cap)
  * bisection on (0, 2^kb), which holds them all (Fujiwara's bound). A root found at a split
  * point is divided out of both halves, so no interval's end is ever a root of its own
  * polynomial. DX_ELIMIT when the step limit is reached, DX_ENOMEM without memory. */
-static dx_status vca(const zpoly *p, isolist *out, long *steps)
+static dx_status vca(dx_ctx *ctx, const zpoly *p, isolist *out, long *steps)
 {
     if (p->n < 2)
         return DX_OK;
@@ -893,7 +1111,12 @@ static dx_status vca(const zpoly *p, isolist *out, long *steps)
         vca_node nd = st[--top];
         if (status == DX_OK && ++*steps > DX_POLY_MAX_STEPS)
             status = DX_ELIMIT;
-        int v = status == DX_OK && nd.q.n > 1 ? z_vars01(&nd.q) : 0;
+        /* a Taylor shift: n^2/2 additions of numbers of L limbs, ~(10 + L) ns each */
+        if (status == DX_OK &&
+            !dx_work(ctx, 1 + (uint64_t)nd.q.n * (uint64_t)nd.q.n *
+                                  (8 + mpz_size(nd.q.c[0]) + mpz_size(nd.q.c[nd.q.n - 1])) / 1024))
+            status = DX_ELIMIT; /* dx_work recorded why */
+        int v = status == DX_OK && nd.q.n > 1 ? vars01(&nd.q) : 0;
         iso *r = v == 1 ? iso_push(out) : NULL;
         if (v == 1 && !r) {
             status = DX_ENOMEM;
@@ -919,7 +1142,7 @@ static dx_status vca(const zpoly *p, isolist *out, long *steps)
                 mpz_mul_2exp(l->c[i], l->c[i], (mp_bitcnt_t)(d - i));
             z_drop2(l);
             vca_node right;
-            z_copy(&right.q, l);
+            z_copy_shift(&right.q, l);
             z_shift1(&right.q);
             mpz_init(right.c);
             mpz_mul_2exp(right.c, nd.c, 1);
@@ -1282,8 +1505,8 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         return DX_EUSAGE;
     }
     int deg = dx_poly_deg(p);
-    if (deg > DX_POLY_MAX_DEG) {
-        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_DEGREE, DX_I(deg), DX_I(DX_POLY_MAX_DEG));
+    if (deg > DX_POLY_ROOTS_MAX_DEG) {
+        dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_DEGREE, DX_I(deg), DX_I(DX_POLY_ROOTS_MAX_DEG));
         return DX_ELIMIT;
     }
     dx_poly *g = dx_gmp_alloc(sizeof *g * (size_t)(deg + 1)); /* as set_n */
@@ -1311,11 +1534,11 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
                 st = DX_ENOMEM;
             z_div_x(&z);
         }
-        st = st == DX_OK ? vca(&z, &iso_l, &steps) : st;
+        st = st == DX_OK ? vca(ctx, &z, &iso_l, &steps) : st;
         size_t from = iso_l.n;
         for (int i = 1; i < z.n; i += 2) /* negative roots: the positive ones of p(-x) */
             mpz_neg(z.c[i], z.c[i]);
-        st = st == DX_OK ? vca(&z, &iso_l, &steps) : st;
+        st = st == DX_OK ? vca(ctx, &z, &iso_l, &steps) : st;
         for (size_t j = from; j < iso_l.n; j++) {
             mpq_neg(iso_l.v[j].lo, iso_l.v[j].lo);
             mpq_neg(iso_l.v[j].hi, iso_l.v[j].hi);
@@ -1323,7 +1546,7 @@ dx_status dx_poly_roots(dx_ctx *ctx, const dx_poly *p, dx_root **roots, size_t *
         }
         z_clear(&z);
     }
-    if (st == DX_ELIMIT)
+    if (st == DX_ELIMIT && !dx_stopped(ctx)) /* else the work budget or an interrupt: said */
         dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_POLY_STEPS, DX_I(DX_POLY_MAX_STEPS));
     if (iso_l.n)
         qsort(iso_l.v, iso_l.n, sizeof *iso_l.v, cmp_iso);

@@ -11,6 +11,9 @@
 /* Largest degree built by expansion or accepted for root finding: (x+1)^1000 expands, and
  * anything beyond stays a non-polynomial for the caller (the grid search). */
 #define DX_POLY_MAX_DEG 1000
+/* Largest degree whose real roots are isolated (extrema of x^1002, (x-1)...(x-1500)): the
+ * work budget bounds the time, not this. */
+#define DX_POLY_ROOTS_MAX_DEG 20000
 
 /* c[0] + c[1] x + ... + c[n-1] x^(n-1), c[n-1] != 0; n == 0 is the zero polynomial.
  * Owns c (mpq_t each): release with dx_poly_clear. */
@@ -30,6 +33,11 @@ static inline int dx_poly_deg(const dx_poly *p) { return p->n - 1; }
  * coefficients (sin(x), pi*x, y*x, x^(1/2), degree past DX_POLY_MAX_DEG); -1 when out of
  * memory (error recorded on ctx). *out must be initialised; it is overwritten. */
 DX_HIDDEN int dx_poly_from_expr(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, dx_poly *out);
+/* The same up to degree max_deg (at most DX_POLY_ROOTS_MAX_DEG); past DX_POLY_MAX_DEG the
+ * products count as work (dx_work: -1 when the budget stops it); *over (may be NULL) says a 0 came from the degree
+ * alone, so the caller can say so instead of treating e as no polynomial. */
+DX_HIDDEN int dx_poly_from_expr_deg(dx_ctx *ctx, const dx_expr *e, const dx_expr *var, int max_deg, dx_poly *out,
+                                    bool *over);
 
 /* out = p' (out may be p). */
 DX_HIDDEN void dx_poly_deriv(dx_poly *out, const dx_poly *p);

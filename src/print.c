@@ -9,8 +9,10 @@
 #include <string.h>
 
 /* Output past this size is refused: a 12th derivative printed as a tree can be far larger
- * than its DAG, and nobody reads 64 MB of formula. */
-#define DX_PRINT_LIMIT ((size_t)64 << 20)
+ * than its DAG. Plain text stops where the parser does (DX_MAX_TEXT), so that every printed
+ * result reads back; LaTeX, which is never read back and spells out more (\frac{}{},
+ * \left( \right)), gets room for the LaTeX form of any plain text that fits. */
+static size_t print_limit(dx_format fmt) { return fmt == DX_LATEX ? 4 * (size_t)DX_MAX_TEXT : DX_MAX_TEXT; }
 
 /* Digits after the point of v written as a decimal: k when v*10^k is whole for a k up to
  * DX_DECIMAL_DIGITS (v's denominator is 2^a*5^b), else -1 (1/3 never ends). */
@@ -956,7 +958,8 @@ static void print_memo(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 
 static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
 {
-    if (b->oom || b->n > DX_PRINT_LIMIT) {
+    if (b->oom || b->n > b->limit) {
+        b->over |= b->n > b->limit; /* the buffer's capacity may hold more than the limit */
         b->oom = true;
         return;
     }
@@ -980,7 +983,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
     printer p = {ctx, fmt, memo, decimals, NULL, 0, e, false, false, false, false};
-    dx_buf b = {.limit = DX_PRINT_LIMIT};
+    dx_buf b = {.limit = print_limit(fmt)};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
         /* one formula does not mix e^x with exp(-x): again, every power as exp(...) (rare,
@@ -990,6 +993,8 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
         print(&p, &b, e, 0);
     }
     dx_free(p.scratch);
+    if (b.n > b.limit) /* the last pieces written after the last check */
+        b.oom = b.over = true;
     if (pending.status != DX_OK) {
         dx_ctx_clear_error(ctx);
         dx_fail_msg(ctx, pending.status, pending.pos, pending.end, pending.msg);
@@ -999,7 +1004,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
         if (p.deep)
             return NULL;
         if (b.over)
-            return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(DX_PRINT_LIMIT >> 20));
+            return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_PRINT_TOO_LARGE, DX_I(b.limit));
         return dx_oom(ctx);
     }
     return dx_buf_take(&b);

@@ -6,13 +6,14 @@
 
 static dx_format format_of(dx_show how) { return how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN; }
 
-/* e in fmt as a JSON string; "" where it cannot be printed, a failure only when required. */
+/* e in fmt as a JSON string; "" where it cannot be printed (too large or too deep), a
+ * failure when required or when memory ran out (then the answer would be another one). */
 static void json_expr(dx_ctx *ctx, dx_buf *out, const dx_expr *e, dx_format fmt, bool required)
 {
     dx_buf s = {0};
     dx_buf_expr(&s, ctx, e, fmt);
     dx_json_str(out, s.s && !s.oom ? s.s : "");
-    out->oom |= s.oom && required;
+    out->oom |= s.oom && (required || dx_ctx_error(ctx)->status != DX_ELIMIT);
     dx_buf_free(&s);
 }
 

@@ -144,6 +144,7 @@ static void put_header(dx_ctx *ctx, const dx_descend_lesson *l, dx_buf *b, dx_sh
         char *fs = dx_print(ctx, l->f, DX_PLAIN);
         dx_buf_puts(b, "{\"function\": ");
         dx_json_str(b, fs ? fs : "");
+        b->oom |= !fs && dx_ctx_error(ctx)->status == DX_ENOMEM; /* "" would be another answer */
         dx_free(fs);
         dx_buf_printf(b, ", \"method\": \"%s\", \"variables\": [", method_name(o->method));
         for (size_t i = 0; i < l->nvars; i++) {

@@ -7,10 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* f' longer than DF_SHOWN characters is shown cut at DF_CUT (at a space). */
+#define DF_SHOWN 2000
+#define DF_CUT 240
+
 static char *value_text(dx_ctx *ctx, const dx_expr *exact, double v, dx_format fmt)
 {
     dx_buf b = {0};
     dx_show_approx(ctx, &b, exact, v, fmt);
+    return dx_buf_take(&b);
+}
+
+/* f at a point: as value_text, or a value past the doubles in six digits and its exponent,
+ * said to be rounded ("1.23457e+325 (rounded)", LaTeX 1.23457 \cdot 10^{325}). */
+static char *point_value_text(dx_ctx *ctx, const dx_xpoint *p, dx_format fmt)
+{
+    if (!p->big)
+        return value_text(ctx, p->exact_value, p->value, fmt);
+    dx_buf n = {0};
+    const char *e = strchr(p->big, 'e');
+    if (fmt == DX_LATEX && e)
+        dx_buf_printf(&n, "%.*s \\cdot 10^{%ld}", (int)(e - p->big), p->big, strtol(e + 1, NULL, 10));
+    else
+        dx_buf_puts(&n, p->big);
+    char *num = dx_buf_take(&n);
+    dx_buf b = {0};
+    dx_show_say(ctx, &b, DX_MSG(DX_M_EXT_BIG_VALUE, DX_S(num)));
+    b.oom |= !num;
+    dx_free(num);
     return dx_buf_take(&b);
 }
 
@@ -42,7 +66,12 @@ static void json_point(dx_ctx *ctx, dx_buf *b, const dx_xpoint *p)
     dx_json_key(b, "x", true);
     dx_json_num(b, p->x);
     dx_json_key(b, "value", false);
-    dx_json_num(b, p->value);
+    if (p->big) /* past a double: null here, the rounded text beside */
+        dx_buf_puts(b, "null");
+    else
+        dx_json_num(b, p->value);
+    if (p->big)
+        json_text(b, "big_value", dx_strdup(p->big), true);
     json_expr(ctx, b, "exact", p->exact);
     json_expr(ctx, b, "exact_value", p->exact_value);
 }
@@ -164,7 +193,7 @@ static void show_global(dx_ctx *ctx, const dx_extrema_result *x, bool max, const
         }
         return;
     }
-    char *xs = value_text(ctx, g->at.exact, g->at.x, fmt), *vs = value_text(ctx, g->at.exact_value, g->at.value, fmt);
+    char *xs = value_text(ctx, g->at.exact, g->at.x, fmt), *vs = point_value_text(ctx, &g->at, fmt);
     char *on = x->interval ? dx_show_text(ctx, DX_MSG(DX_M_EXT_ON_INTERVAL)) : NULL;
     if (g->flat) {
         /* attained on a whole stretch: said as the stretch */
@@ -217,7 +246,7 @@ static void show_flat(dx_ctx *ctx, const dx_extrema_result *x, const dx_flat *f,
 static void show_point_line(dx_ctx *ctx, const dx_extrema_result *x, dx_msg_id id, const dx_xpoint *p, dx_msg_id kind,
                             dx_format fmt, dx_buf *b)
 {
-    char *xs = value_text(ctx, p->exact, p->x, fmt), *vs = value_text(ctx, p->exact_value, p->value, fmt);
+    char *xs = value_text(ctx, p->exact, p->x, fmt), *vs = point_value_text(ctx, p, fmt);
     char *k = kind != DX_M_NONE ? dx_show_text(ctx, DX_MSG(kind)) : NULL;
     dx_show_say(ctx, b, DX_MSG(id, DX_S(x->var), DX_S(xs), DX_S(vs), DX_S(k)));
     b->oom |= !xs || !vs || (kind != DX_M_NONE && !k);
@@ -231,7 +260,23 @@ static void show_text(dx_ctx *ctx, const dx_extrema_result *x, dx_format fmt, dx
     dx_buf_printf(b, "f(%s) = ", x->var);
     dx_buf_expr(b, ctx, x->f, fmt);
     dx_buf_printf(b, "\nf'(%s) = ", x->var);
-    dx_buf_expr(b, ctx, x->df, fmt);
+    /* f' of a product of 179 factors is a 270 KB sum: the page shows its start and its size
+     * (the whole is one `dfdx diff` away, and in the JSON) */
+    dx_buf d = {0};
+    dx_buf_expr(&d, ctx, x->df, fmt);
+    char *ds = dx_buf_take(&d);
+    size_t len = ds ? strlen(ds) : 0;
+    if (len > DF_SHOWN) {
+        size_t cut = DF_CUT;
+        while (cut > 0 && ds[cut] != ' ')
+            cut--;
+        dx_buf_printf(b, "%.*s ", (int)cut, ds);
+        dx_show_say(ctx, b, DX_MSG(DX_M_EXT_DF_CUT, DX_I((long long)len)));
+    } else if (ds) {
+        dx_buf_puts(b, ds);
+    }
+    b->oom |= !ds;
+    dx_free(ds);
     dx_buf_putc(b, '\n');
     char t[40];
     if (x->polynomial)

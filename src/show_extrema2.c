@@ -27,9 +27,23 @@ static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
 {
     dx_mv_json_head(ctx, out, r->f, r->vars, r->n);
     dx_json_key(out, "method", false);
-    dx_json_str(out, r->method == DX_EX2_RESULTANT ? "resultant" : "box");
+    static const char *const method[] = {"resultant", "box", "groebner"};
+    dx_json_str(out, method[r->method]);
     dx_json_key(out, "certified", false);
-    dx_buf_puts(out, r->method == DX_EX2_RESULTANT && !r->uncertain ? "true" : "false");
+    dx_buf_puts(out, r->method != DX_EX2_BOX && !r->uncertain ? "true" : "false");
+    if (r->method == DX_EX2_GROEBNER) {
+        /* the dimension of the set of critical points (over the complex numbers) and, when it
+         * is infinite, the equations that make it up */
+        dx_json_key(out, "dimension", false);
+        dx_buf_printf(out, "%d", r->dim);
+        dx_json_key(out, "equations", false);
+        dx_buf_putc(out, '[');
+        for (size_t i = 0; i < r->neq; i++) {
+            dx_buf_puts(out, i ? ", " : "");
+            dx_json_expr(out, ctx, r->eq[i]);
+        }
+        dx_buf_putc(out, ']');
+    }
     dx_json_key(out, "curve", false);
     dx_buf_puts(out, r->curve ? "true" : "false");
     /* the curve of critical points: its equation (curve_equation = 0) and whether a real point
@@ -118,13 +132,13 @@ static void show_test(dx_ctx *ctx, const dx_extrema2_result *r, const dx_crit2 *
     if (c->lines.id != DX_M_NONE)
         say(ctx, out, c->lines);
     else if (r->n == 3 && c->kind != DX_CP2_DEGENERATE)
-        say(ctx, out, DX_MSG(DX_M_EX2_BY_MINORS, DX_D(c->det)));
+        say(ctx, out, DX_MSG(r->method == DX_EX2_GROEBNER ? DX_M_EX3_BY_SIGNS : DX_M_EX2_BY_MINORS, DX_D(c->det)));
     else if (c->kind == DX_CP2_MIN || c->kind == DX_CP2_MAX)
         say(ctx, out, DX_MSG(c->kind == DX_CP2_MIN ? DX_M_EX2_BY_MIN : DX_M_EX2_BY_MAX, DX_D(c->det), DX_S(r->vars[0]),
                              DX_D(c->hxx)));
     else if (c->kind == DX_CP2_SADDLE)
         say(ctx, out, DX_MSG(DX_M_EX2_BY_SADDLE, DX_D(c->det)));
-    if (!c->certified && r->method == DX_EX2_RESULTANT)
+    if (!c->certified && r->method != DX_EX2_BOX)
         say(ctx, out, DX_MSG(DX_M_EX2_UNCERTAIN));
 }
 
@@ -137,7 +151,14 @@ void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_
         return;
     }
     dx_format fmt = how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN;
-    if (r->curve) {
+    if (r->method == DX_EX2_GROEBNER && r->dim != 0) {
+        dx_show_extrema3_set(ctx, r, out);
+        return;
+    }
+    if (r->method == DX_EX2_GROEBNER) {
+        say(ctx, out, DX_MSG(DX_M_EX3_METHOD_EXACT, DX_I(r->minpoly_degree[0]), DX_I(r->minpoly_degree[1]),
+                             DX_I(r->minpoly_degree[2])));
+    } else if (r->curve) {
         say(ctx, out, DX_MSG(r->curve_seen ? DX_M_EX2_CURVE : DX_M_EX2_CURVE_UNSEEN, DX_E(r->curve_eq)));
         for (size_t k = 0; k < r->ncomp; k++)
             say(ctx, out, r->comp[k].says);
@@ -156,7 +177,7 @@ void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_
         dx_buf_free(&box);
     }
     if (r->ncrit == 0) {
-        say(ctx, out, DX_MSG(r->curve ? DX_M_EX2_NONE_OFF : r->method == DX_EX2_RESULTANT ? DX_M_EX2_NONE : DX_M_EX2_NONE_BOX));
+        say(ctx, out, DX_MSG(r->curve ? DX_M_EX2_NONE_OFF : r->method != DX_EX2_BOX ? DX_M_EX2_NONE : DX_M_EX2_NONE_BOX));
         return;
     }
     say(ctx, out, DX_MSG(r->curve ? DX_M_EX2_HEAD_OFF : DX_M_EX2_HEAD));

@@ -42,6 +42,10 @@ void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
         dx_buf_puts(out, v->rational ? "true" : "false");
         dx_json_key(out, "value", false);
         dx_json_num(out, v->value);
+        if (v->beyond) {
+            dx_json_key(out, "beyond", false);
+            dx_json_str(out, v->beyond);
+        }
         dx_buf_puts(out, "}\n");
         dx_free(in);
         dx_free(exact);
@@ -61,6 +65,16 @@ void dx_show_value(dx_ctx *ctx, const dx_value *v, dx_show how, dx_buf *out)
         dx_buf_num(out, v->decimal);
         break;
     }
+    case DX_VALUE_BEYOND: /* digits past a double's range, after the exact form if there is one */
+        if (v->exact)
+            put_expr(ctx, out, v->exact, how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN);
+        dx_buf_puts(out, how == DX_SHOW_LATEX ? (v->exact ? " \\approx " : "\\approx ") : v->exact ? " \u2248 " : "\u2248 ");
+        dx_buf_puts(out, v->beyond);
+        break;
+    case DX_VALUE_NEAR:
+        dx_buf_puts(out, how == DX_SHOW_LATEX ? "\\approx " : "\u2248 ");
+        dx_buf_num(out, v->decimal);
+        break;
     case DX_VALUE_DECIMAL: /* nothing exact known: the digits, and a short form where they are long */
         dx_show_approx(ctx, out, NULL, v->decimal, how == DX_SHOW_LATEX ? DX_LATEX : DX_PLAIN);
         break;

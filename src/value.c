@@ -2,6 +2,8 @@
  * and how it is said (1/3 ≈ 0.3333333333333333, -9/4 = -2.25, 3). */
 #include "eval.h"
 #include "alloc.h"
+#include "precise.h"
+#include "show.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -101,38 +103,54 @@ dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr 
         return DX_EDOMAIN; /* found exactly: 1/0, ln(0), tan(pi/2) (a pole doubles miss) */
     bool rational = x && x->kind == DX_NUM;
     double v;
-    if (!x || dx_eval_const(ctx, x, &v) != DX_OK) {
+    dx_precise pr;
+    dx_precise_kind pk = x ? dx_precise_eval(ctx, x, &pr) : DX_PRECISE_UNKNOWN;
+    if (pk != DX_PRECISE_UNKNOWN) {
+        v = pr.v; /* the nearest double: no noise to tidy */
+    } else if (!x || dx_eval_doubles(ctx, x, &v) != DX_OK) {
         if (rational) {
-            v = NAN; /* 2^10000: exact, only too large for a double; the exact form is the answer */
+            v = NAN; /* 2^100000: exact, too long to value; the exact form is the answer */
         } else {
             if ((st = in_doubles(ctx, e, out, &v)) != DX_OK)
                 return st;
             x = NULL;
         }
+    } else if (!rational) {
+        v = tidy(v); /* log2(8): 3, not 2.9999999999999996 */
     }
     dx_ctx_clear_error(ctx);
     out->value = v;
-    out->decimal = rational ? v : tidy(v); /* log2(8): 3, not 2.9999999999999996 */
+    out->decimal = v;
     char dec[40], *exact = NULL;
     dx_fmt_double(dec, sizeof dec, out->decimal);
     /* the exact form, when it says more than the decimal: 1/3, pi^2, 2^(1/2); a rational is
-     * the answer itself, digits and all (up to a page); a longer symbolic form says less than
-     * its decimal */
-    if (x && !has_call(x) && (exact = dx_print(ctx, x, DX_PLAIN)) && strlen(exact) <= (rational ? 4000u : 80u))
+     * the answer itself, digits and all (up to a page), and so is a value past a double's range
+     * (e^(-10^100)); a longer symbolic form says less than its decimal */
+    if (x && !has_call(x) && (exact = dx_print(ctx, x, DX_PLAIN)) && strlen(exact) <= (rational || pk == DX_PRECISE_BEYOND ? 4000u : 80u))
         out->exact = x;
     dx_ctx_clear_error(ctx);
     out->rational = out->exact && rational;
-    if (!out->rational && isnan(v)) {
+    if (pk == DX_PRECISE_BEYOND) {
+        char *b = dx_alloc(ctx, strlen(pr.text) + 1);
+        if (!b) {
+            dx_free(exact);
+            return DX_ENOMEM;
+        }
+        out->beyond = strcpy(b, pr.text);
+        out->form = DX_VALUE_BEYOND;
+    } else if (!out->rational && isnan(v)) {
         dx_free(exact);
         return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_VALUE_TOO_LARGE), DX_ELIMIT;
-    }
-    if (out->rational && isnan(v))
+    } else if (out->rational && isnan(v)) {
         out->form = DX_VALUE_EXACT_ONLY;
-    else if (out->exact && strcmp(exact, dec) != 0)
+    } else if (out->exact && strcmp(exact, dec) != 0) {
         /* "=" when the decimal is the exact value (-9/4 = -2.25), "≈" when it is rounded */
         out->form = out->rational && dx_decimal_is(dec, &x->u.num) ? DX_VALUE_EQUAL : DX_VALUE_APPROX;
-    else
-        out->form = DX_VALUE_DECIMAL;
+    } else {
+        /* long digits already get their "≈ short" (dx_show_approx); short ones that the value
+         * only rounds to get "≈" before them */
+        out->form = pk == DX_PRECISE_VALUE && pr.rounded && !out->exact && !dx_show_long(v) ? DX_VALUE_NEAR : DX_VALUE_DECIMAL;
+    }
     dx_free(exact);
     return DX_OK;
 }

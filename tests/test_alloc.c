@@ -260,6 +260,9 @@ START_TEST(every_failure)
 {
     dx_status st;
     unsigned long count, c;
+    /* MPFR's exp keeps a few allocations per thread from its first call on (precise.c): made
+     * here, once, they are not counted as a run's */
+    free(run((size_t)_i, 0, &st, &count));
     char *want = run((size_t)_i, 0, &st, &count);
     ck_assert_msg(want != NULL, "%s fails without a failing allocation (status %d)", scenarios[_i].name, (int)st);
     ck_assert_uint_gt(count, 0);

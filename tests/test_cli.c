@@ -214,6 +214,12 @@ static const struct {
     {A("   "), 2, "", "dfdx: syntax error at column 1: empty expression\n     \n  ^\n"},
     {A("diff"), 2, "", "dfdx: missing expression (usage: dfdx diff EXPR [--var V] [--order N] [--at A])\n"},
     {A("diff", "x", "y"), 2, "", "dfdx: unexpected argument 'y' (usage: dfdx diff EXPR [--var V] [--order N] [--at A])\n"},
+    /* --work N: each command's budget (0: none) */
+    {A("--work", "1000", "diff", "sin(x)^x", "--order", "10"), 2, "",
+     "dfdx: too much work: stopped after 1000 units of work (the budget); try a lower order, a smaller interval or a "
+     "simpler expression\n"},
+    {A("diff", "x^3", "--work=2^10"), 0, "3*x^2\n", ""},
+    {A("--work", "-1", "diff", "x"), 2, "", "dfdx: --work takes a whole number from 0 to 9223372036854775807 (not '-1')\n"},
 };
 
 START_TEST(cli_row)
@@ -415,6 +421,49 @@ START_TEST(runaway_order)
 }
 END_TEST
 
+/* The session's work N sets every later command's budget (work alone says what it is); a
+ * command cut short does not end the session, and the next one gets the whole budget again. */
+START_TEST(session_work)
+{
+    char *out, *err;
+    int st = tu_run((const char *const[]){NULL}, "work 1000\ndiff sin(x)^x --order 10\ndiff x^3\nwork 0\nwork\nwork x\n",
+                    &out, &err);
+    ck_assert_int_eq(st, 2);
+    ck_assert_str_eq(out, "work budget: 1000 units per command\n3*x^2\nwork budget: none (a command may run until it ends)\n"
+                          "work budget: none (a command may run until it ends)\n");
+    ck_assert_msg(strstr(err, "dfdx: line 2: too much work: stopped after 1000 units") == err, "%s", err);
+    ck_assert_msg(strstr(err, "dfdx: line 6: --work: takes a number or a constant expression") != NULL, "%s", err);
+    free(out), free(err);
+    ck_assert_int_eq(tu_run(A("--lang", "ko"), "work 1000\n", &out, &err), 0);
+    ck_assert_str_eq(out, "작업 한도: 명령마다 작업 1000단위\n");
+    free(out), free(err);
+}
+END_TEST
+
+/* Whatever the program prints reads back: a long answer (100 KB, thousands of words) pasted
+ * after diff in a session gives the next derivative, and a result longer than the parser reads
+ * (DX_MAX_TEXT) is refused before it is printed. */
+START_TEST(long_answer_reads_back)
+{
+    char *d8, *d9, *e8, *e9, *out, *err;
+    ck_assert_int_eq(tu_run(A("diff", "sin(x)^x*ln(x)", "--order", "9"), NULL, &d8, &e8), 0);
+    ck_assert_int_eq(tu_run(A("diff", "sin(x)^x*ln(x)", "--order", "10"), NULL, &d9, &e9), 0);
+    ck_assert_uint_gt(strlen(d8), 65536);
+    char *line = malloc(strlen(d8) + 16);
+    sprintf(line, "k = diff %s", d8);
+    ck_assert_int_eq(tu_run((const char *const[]){NULL}, line + 4, &out, &err), 0);
+    ck_assert_msg(strcmp(out, d9) == 0, "diff of the 9th derivative: %.200s\nnot %.200s\nstderr %s", out, d9, err);
+    free(out), free(err);
+    ck_assert_int_eq(tu_run((const char *const[]){NULL}, line, &out, &err), 0); /* a definition's diff too */
+    ck_assert_msg(strncmp(out, "k(x) = ", 7) == 0 && strcmp(out + 7, d9) == 0, "%.200s\nstderr %s", out, err);
+    free(out), free(err), free(line), free(d8), free(d9), free(e8), free(e9);
+    ck_assert_int_eq(tu_run(A("--work", "0", "diff", "sin(x)^x*ln(x)", "--order", "13"), NULL, &out, &err), 2);
+    ck_assert_str_eq(out, "");
+    ck_assert_str_eq(err, "dfdx: result too large to print (over 1000000 bytes, the longest text dfdx reads back)\n");
+    free(out), free(err);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cli");
@@ -427,6 +476,8 @@ int main(void)
     tcase_add_test(tc, piped_session);
     tcase_add_test(tc, hostile_input);
     tcase_add_test(tc, runaway_order);
+    tcase_add_test(tc, session_work);
+    tcase_add_test(tc, long_answer_reads_back);
     suite_add_tcase(s, tc);
     return tu_main(s);
 }

@@ -317,6 +317,104 @@ START_TEST(degree_100)
 }
 END_TEST
 
+/* High degree (issue 21: certified roots above degree 1000): real root counts and roots of
+ * polynomials past the old limit, each root checked as the nearest double with exact signs
+ * beside it. want[] lists the first roots (NAN: x0 from the row's formula below). */
+typedef struct high_row {
+    const char *poly; /* NULL: the Wilkinson product (x - 1)...(x - deg) */
+    int deg, n;
+    double first, last;
+    bool signs; /* roots far enough apart for check_root_signs (not Mignotte's pair) */
+} high_row;
+
+static const high_row high_rows[] = {
+    {NULL, 300, 300, 1, 300, true},
+    {"x^1002 - 2", 1002, 2, -1.0006920029769114, 1.0006920029769114, true},
+    {"x^1501 - 3", 1501, 1, 1.0007321881645991, 1.0007321881645991, true},
+    {"x^2000 + 1", 2000, 0, 0, 0, true},
+    /* Mignotte: two roots within 10^-80 of 1/50, and one more (PARI: 3 real roots) */
+    {"x^101 - 2*(50*x - 1)^2", 101, 3, 0.02, 1.0894336085047762, false},
+    {"x^1002", 1002, 1, 0, 0, true},
+    /* multiplicities 3, 1200, 3 from Yun's factorisation at degree 1206 */
+    {"(x^2 - 2)^3*x^1200", 1206, 3, -1.4142135623730951, 1.4142135623730951, true},
+};
+
+START_TEST(high_degree_row)
+{
+    const high_row *w = &high_rows[_i];
+    char *text = w->poly ? NULL : product(w->deg, false);
+    dx_expr *e = tu_parse(w->poly ? w->poly : text), *x = dx_sym(tu_ctx, "x", 1);
+    dx_poly p;
+    dx_poly_init(&p);
+    bool over = true;
+    ck_assert_int_eq(dx_poly_from_expr_deg(tu_ctx, e, x, DX_POLY_ROOTS_MAX_DEG, &p, &over), 1);
+    ck_assert(!over);
+    ck_assert_int_eq(dx_poly_deg(&p), w->deg);
+    dx_root *r;
+    size_t n;
+    ck_assert_msg(dx_poly_roots(tu_ctx, &p, &r, &n) == DX_OK, "%s: %s", w->poly, tu_err(tu_ctx));
+    ck_assert_msg((int)n == w->n, "%s: %zu real roots, want %d", w->poly ? w->poly : "Wilkinson", n, w->n);
+    double tol = 4e-16;
+    if (n) {
+        ck_assert_msg(fabs(r[0].x - w->first) <= tol * fmax(1, fabs(w->first)), "first root %.17g, want %.17g",
+                      r[0].x, w->first);
+        ck_assert_msg(fabs(r[n - 1].x - w->last) <= tol * fmax(1, fabs(w->last)), "last root %.17g, want %.17g",
+                      r[n - 1].x, w->last);
+    }
+    if (!w->poly)
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(r[i].form == DX_ROOT_RATIONAL && r[i].x == (double)(i + 1), "root %zu: %.17g", i, r[i].x);
+    if (w->signs)
+        check_root_signs(w->poly ? w->poly : "Wilkinson", &p, r, n);
+    dx_poly_roots_free(r, n);
+    dx_poly_clear(&p);
+    free(text);
+}
+END_TEST
+
+/* Chebyshev T_300 by the recurrence: 300 simple roots cos((2k - 1) pi / 600), crowded at +-1. */
+START_TEST(chebyshev_300)
+{
+    dx_poly t0, t1, t2, twox;
+    dx_poly_init(&t0);
+    dx_poly_init(&t1);
+    dx_poly_init(&t2);
+    dx_poly_init(&twox);
+    dx_expr *x = dx_sym(tu_ctx, "x", 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, tu_parse("1"), x, &t0), 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, tu_parse("x"), x, &t1), 1);
+    ck_assert_int_eq(dx_poly_from_expr(tu_ctx, tu_parse("2*x"), x, &twox), 1);
+    mpq_t m1;
+    mpq_init(m1);
+    mpq_set_si(m1, -1, 1);
+    for (int k = 1; k < 300; k++) { /* t2 = 2x t1 - t0 */
+        dx_poly_mul(&t2, &twox, &t1);
+        dx_poly_scale(&t0, &t0, m1);
+        dx_poly_add(&t2, &t2, &t0);
+        dx_poly_clear(&t0);
+        t0 = t1;
+        t1 = t2;
+        dx_poly_init(&t2);
+    }
+    mpq_clear(m1);
+    ck_assert_int_eq(dx_poly_deg(&t1), 300);
+    dx_root *r;
+    size_t n;
+    ck_assert_int_eq(dx_poly_roots(tu_ctx, &t1, &r, &n), DX_OK);
+    ck_assert_int_eq((int)n, 300);
+    for (size_t i = 0; i < n; i++) {
+        double want = cos((2.0 * (double)(300 - i) - 1) * PI / 600);
+        ck_assert_msg(fabs(r[i].x - want) <= 1e-15, "T_300 root %zu: %.17g, want %.17g", i, r[i].x, want);
+    }
+    check_root_signs("T_300", &t1, r, n);
+    dx_poly_roots_free(r, n);
+    dx_poly_clear(&t0);
+    dx_poly_clear(&t1);
+    dx_poly_clear(&t2);
+    dx_poly_clear(&twox);
+}
+END_TEST
+
 /* Not polynomials: these go to the grid search. */
 static const char *const nonpoly_rows[] = {"sin(x)", "pi*x^2", "x^(1/2)", "x*y", "1/x", "e^x", "x^1001"};
 
@@ -729,6 +827,11 @@ typedef struct cli_row {
 } cli_row;
 
 static const cli_row cli_rows[] = {
+    /* above degree 1000 (issue 21): exact, no flat stretch made of underflow */
+    {{"extrema", "x^1002", NULL}, 0,
+     {"x = 0, f = 0: local min (root of f' of multiplicity 1001)", "f^(1002)(0) ≈ 4.03595e+2573 > 0",
+      "global min: f = 0 at x = 0"}, NULL},
+    {{"extrema", "x^30000", NULL}, 2, {NULL}, "degree above 20000"},
     {{"extrema", "x^3 - 3*x", NULL}, 0,
      {"x = -1, f = 2: local max", "x = 1, f = -2: local min", "no global max: f → +oo as x → +oo",
       "no global min: f → -oo as x → -oo"}, NULL},
@@ -772,6 +875,30 @@ static const cli_row cli_rows[] = {
     {{"extrema", "x^2 +", NULL}, 2, {NULL}, "syntax error"},
 };
 
+/* (x - 1)...(x - 179): f and f'' at its 178 critical points are past a double (10^325):
+ * each said in six digits, rounded, with the right sign; never inf or nan; f' (a 300 KB sum)
+ * shown cut with its length. */
+START_TEST(cli_huge_values)
+{
+    char *f = product(179, false), *out, *err;
+    const char *argv[] = {"extrema", f, NULL};
+    ck_assert_int_eq(tu_run(argv, NULL, &out, &err), 0);
+    ck_assert_msg(!strstr(out, " inf") && !strstr(out, "-inf") && !strstr(out, "nan"), "%.400s", out);
+    ck_assert_msg(strstr(out, "x = 1.1647381864495148 ≈ 1.16474, f = 3.88038e+323 (rounded): local max"), "%.600s", out);
+    ck_assert_msg(strstr(out, "f''(1.16474) ≈ -1.51314e+325 < 0"), "%.600s", out);
+    ck_assert_msg(strstr(out, "characters in all: `dfdx diff` prints it whole)"), "%.600s", out);
+    ck_assert_msg(strlen(out) < 60000, "%zu bytes", strlen(out));
+    int maxes = 0, mins = 0;
+    for (const char *p = out; (p = strstr(p, ": local m")); p++)
+        p[9] == 'a' ? maxes++ : mins++;
+    ck_assert_int_eq(maxes, 89);
+    ck_assert_int_eq(mins, 89);
+    free(out);
+    free(err);
+    free(f);
+}
+END_TEST
+
 START_TEST(cli_row_test)
 {
     const cli_row *w = &cli_rows[_i];
@@ -803,6 +930,8 @@ static Suite *extrema_suite(void)
     tcase_add_test(tc, wilkinson_irrational);
     tcase_add_test(tc, degree_100);
     tcase_add_loop_test(tc, nonpoly_row, 0, N(nonpoly_rows));
+    tcase_add_loop_test(tc, high_degree_row, 0, N(high_rows));
+    tcase_add_test(tc, chebyshev_300);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("classify");
@@ -820,6 +949,7 @@ static Suite *extrema_suite(void)
     tc = tcase_create("cli");
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, cli_row_test, 0, N(cli_rows));
+    tcase_add_test(tc, cli_huge_values);
     suite_add_tcase(s, tc);
     return s;
 }

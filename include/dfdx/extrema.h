@@ -11,10 +11,13 @@ extern "C" {
 typedef enum dx_cp_kind { DX_CP_MIN, DX_CP_MAX, DX_CP_NEITHER } dx_cp_kind;
 
 /* A point of the graph: x and f(x) as doubles, and exactly (2 - sqrt(3), pi/2, 1/2) where
- * known, else NULL. The expressions belong to the context. */
+ * known, else NULL. The expressions belong to the context. A value past a double's range
+ * (f of a degree-179 product, about 10^325) is big, its text ("1.23457e+325", 6 digits);
+ * value is then the largest double of its sign (or the smallest, for an underflow). */
 typedef struct dx_xpoint {
     double x, value;
     const dx_expr *exact, *exact_value;
+    const char *big;
 } dx_xpoint;
 
 typedef struct dx_crit {

@@ -50,8 +50,12 @@ typedef struct dx_curve2 {
 
 typedef enum dx_extrema2_method {
     DX_EX2_RESULTANT, /* polynomial in two variables: every critical point, none missed */
-    DX_EX2_BOX        /* other functions (and three variables): grid and Newton on a box */
+    DX_EX2_BOX,       /* other functions: grid and Newton on a box */
+    DX_EX2_GROEBNER   /* polynomial in three variables: every critical point, none missed */
 } dx_extrema2_method;
+
+/* GROEBNER with infinitely many critical points: at most this many equations are kept. */
+#define DX_EXTREMA3_MAX_EQS 8
 
 typedef struct dx_extrema2_result {
     const dx_expr *f;
@@ -62,7 +66,7 @@ typedef struct dx_extrema2_result {
     int res_degree[2];   /* Res_y(f_x, f_y) in x, Res_x(f_x, f_y) in y */
     bool curve;          /* RESULTANT: f_x and f_y share a factor C: every real point of the
                             curve C = 0 is a critical point (infinitely many); the points
-                            listed are the others */
+                            listed are the others. GROEBNER: dim is 1 or 2 (see eq) */
     const dx_expr *curve_eq; /* C, with integer coefficients, squarefree, as the product of its
                                 components (the curve is curve_eq = 0) */
     dx_curve2 *comp;     /* C's factors: content in each variable, rational linear factors, the
@@ -75,11 +79,20 @@ typedef struct dx_extrema2_result {
     size_t grid;         /* BOX: grid points per axis */
     dx_crit2 *crit;      /* ascending by the first coordinate, then the second */
     size_t ncrit;
+    /* GROEBNER: the dimension of the complex zero set of the gradient (0: finitely many points,
+     * listed; 1 a curve, 2 a surface, 3 f constant: then no point is listed); the degrees of
+     * the minimal polynomials of x, y and z modulo the gradient's ideal (dimension 0) */
+    int dim;
+    int minpoly_degree[3];
+    /* dimension 1 or 2: the critical points are the common zeros of eq[0..neq) (a reduced
+     * Groebner basis, integer coefficients); eqs_left of them did not fit */
+    const dx_expr *eq[DX_EXTREMA3_MAX_EQS];
+    size_t neq, eqs_left;
 } dx_extrema2_result;
 
 /* The critical points of f, a function of vars[0..n) (n = 2 or 3; vars NULL: every variable
- * of f). A polynomial in two variables: all of them on the whole plane, certified (from and
- * to are ignored); otherwise those on the box from[i] <= vars[i] <= to[i] (NULL: [-10, 10]
+ * of f). A polynomial in two or three variables: all of them on the whole plane or space,
+ * certified (from and to are ignored); otherwise those on the box from[i] <= vars[i] <= to[i] (NULL: [-10, 10]
  * each), by a grid of starting points and Newton's method, not certified. DX_OK with *out
  * filled; an error on ctx (DX_EUSAGE: not 2 or 3 variables, an empty box). The array of *out
  * is the caller's (dx_extrema2_free). */

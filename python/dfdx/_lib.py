@@ -120,7 +120,7 @@ class CheckResult(Structure):
 class Value(Structure):
     _fields_ = [("input", c_void_p), ("nvalues", c_size_t), ("names", c_void_p), ("values", c_void_p),
                 ("exact", c_void_p), ("rational", c_bool), ("value", c_double), ("decimal", c_double),
-                ("form", c_int)]
+                ("form", c_int), ("beyond", c_char_p)]
 
 
 class TangentResult(Structure):
@@ -142,7 +142,8 @@ class VerifyResult(Structure):
 
 
 class XPoint(Structure):
-    _fields_ = [("x", c_double), ("value", c_double), ("exact", c_void_p), ("exact_value", c_void_p)]
+    _fields_ = [("x", c_double), ("value", c_double), ("exact", c_void_p), ("exact_value", c_void_p),
+                ("big", c_char_p)]
 
 
 class Crit(Structure):

@@ -32,7 +32,7 @@ int cli_split(cli *c, const char *opt, const char *s, char **parts, int max)
         }
         parts[n] = malloc(len + 1);
         if (!parts[n])
-            goto fail;
+            cli_oom(c);
         memcpy(parts[n], from, len);
         parts[n++][len] = 0;
         if (!*p)
@@ -61,10 +61,10 @@ static size_t name_len(const char *s)
     return i > 0 && s[i] == '=' ? i : 0;
 }
 
-static bool has_var(dx_ctx *ctx, dx_expr *f, const char *name)
+static bool has_var(cli *c, dx_expr *f, const char *name)
 {
     const char **names;
-    size_t n = dx_vars(ctx, f, &names);
+    size_t n = cli_vars(c, f, &names);
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], name) == 0)
             return true;
@@ -104,7 +104,7 @@ bool cli_parse_assign(cli *c, dx_expr *f, const char *opt, const char *s, cli_as
         }
         p[k] = 0;
         as->name[i] = p;
-        if (!has_var(c->ctx, f, p)) {
+        if (!has_var(c, f, p)) {
             char vars[200];
             cli_list_vars(c, f, vars, sizeof vars);
             cli_usage(c, _("--%s names %s, which is not a variable of the function (its variables: %s)"), opt, p,

@@ -22,6 +22,12 @@ bool cli_lang(const char *lang);
  * (safe_err.c): the program's stderr, made once. `to` itself when there is no memory for it. */
 FILE *cli_safe_stream(FILE *to);
 
+/* Is there room for `bytes` (allocated and given back)? Asked before calling into a library
+ * that crashes when an allocation fails (headroom.c): CLI_ROOM_TEXT before the first
+ * translated word, CLI_ROOM_DRAW before fontconfig, Cairo's text or Graphviz. */
+enum { CLI_ROOM_TEXT = 64 << 10, CLI_ROOM_DRAW = 16 << 20 };
+bool cli_headroom(size_t bytes);
+
 /* Exit statuses: one enum, as CLI.md promises them. */
 enum { CLI_OK = 0, CLI_INCORRECT = 1, CLI_BAD = 2 };
 
@@ -115,6 +121,9 @@ int cli_run(cli *c, int argc, char **argv);
  * and Ctrl-C stopping it; cut short by either, it says so whatever it printed before (exit
  * 2). The session's lines and cli_run come through here. */
 int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a);
+/* --work N (or the session's work N): each command's budget from now, text a whole number of
+ * units (0: no bound). false after reporting. */
+bool cli_set_work(cli *c, const char *text);
 
 /* Does text read as an equation, and only as one (an expression or a syntax error is not)? */
 bool cli_is_equation(cli *c, const char *text);
@@ -128,6 +137,8 @@ int cli_report(cli *c, const char *text);
 void cli_recover(cli *c);
 /* dx_vars, ending the program when it fails for want of memory. */
 size_t cli_vars(cli *c, const dx_expr *e, const char ***names);
+/* No font for a picture's words (out of memory, or none installed): reported, CLI_BAD. */
+int cli_no_font(cli *c);
 /* End the program for want of memory (status 2). */
 _Noreturn void cli_oom(cli *c);
 /* Report a usage problem; returns CLI_BAD. */

@@ -59,21 +59,21 @@ static size_t legend_hits(const frame *f, double x, double y, double w, double h
     return hits;
 }
 
-/* The font family for every word of the panels (cli_font_family). In buf. */
-static void font_family(const cli_panel *panels, int n, char *buf, size_t size)
+/* The font family for every word of the panels (cli_font_family). In buf; false without one. */
+static bool font_family(const cli_panel *panels, int n, char *buf, size_t size)
 {
-    FcCharSet *cs = FcCharSetCreate();
-    for (int i = 0; cs && i < n; i++) {
+    cli_chars ch = {FcCharSetCreate(), false};
+    for (int i = 0; ch.cs && i < n; i++) {
         const dx_plot *p = panels[i].plot;
-        cli_font_add(cs, panels[i].title);
-        cli_font_add(cs, panels[i].xname);
-        cli_font_add(cs, panels[i].yname ? panels[i].yname : "y");
+        cli_font_add(&ch, panels[i].title);
+        cli_font_add(&ch, panels[i].xname);
+        cli_font_add(&ch, panels[i].yname ? panels[i].yname : "y");
         for (size_t k = 0; k < p->ns; k++)
-            cli_font_add(cs, p->s[k].label);
+            cli_font_add(&ch, p->s[k].label);
         for (size_t k = 0; k < p->nm; k++)
-            cli_font_add(cs, p->m[k].label);
+            cli_font_add(&ch, p->m[k].label);
     }
-    cli_font_family(cs, buf, size);
+    return cli_font_family(&ch, buf, size);
 }
 
 /* One series as one stroked path: sub-paths restart at gaps, breaks and the view's edges. */
@@ -258,12 +258,15 @@ int cli_draw_panels(cli *c, const cli_panel *panels, int n, int cols, const char
     int rows = (n + cols - 1) / cols, pw = w / cols, ph = h / rows;
     const char *ext = strrchr(path, '.');
     bool png = strcasecmp(ext, ".png") == 0;
+    char family[128];
+    if (!cli_headroom(CLI_ROOM_DRAW))
+        cli_oom(c);
+    if (!font_family(panels, n, family, sizeof family))
+        return cli_no_font(c);
     cairo_surface_t *s = png                             ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
                          : strcasecmp(ext, ".svg") == 0 ? cairo_svg_surface_create(path, w, h)
                                                         : cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
-    char family[128];
-    font_family(panels, n, family, sizeof family);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     for (int i = 0; i < n; i++) {

@@ -125,8 +125,10 @@ static void shading(cairo_t *cr, const frame *f)
     const dx_contour *k = f->k;
     size_t all = k->nx * k->ny, n = 0;
     double *sorted = malloc(all * sizeof *sorted);
-    if (!sorted)
-        return; /* no memory for the shading: the lines alone */
+    if (!sorted) { /* the lines alone would be another picture */
+        fputs(_("dfdx: out of memory\n"), stderr);
+        exit(CLI_BAD);
+    }
     for (size_t i = 0; i < all; i++)
         if (!isnan(k->z[i]))
             sorted[n++] = k->z[i];
@@ -448,23 +450,26 @@ int cli_draw_contour(cli *c, dx_contour *k, const char *title, const char *path,
 {
     const char *ext = strrchr(path, '.');
     bool png = strcasecmp(ext, ".png") == 0;
+    if (!cli_headroom(CLI_ROOM_DRAW))
+        cli_oom(c);
+    cli_chars ch = {FcCharSetCreate(), false};
+    cli_font_add(&ch, title);
+    cli_font_add(&ch, k->label);
+    cli_font_add(&ch, k->xname);
+    cli_font_add(&ch, k->yname);
+    for (size_t i = 0; i < k->nm; i++)
+        cli_font_add(&ch, k->m[i].label);
+    for (size_t i = 0; i < k->np; i++)
+        cli_font_add(&ch, k->path[i].label);
+    for (size_t i = 0; i < k->nl; i++)
+        cli_font_add(&ch, k->line[i].label);
+    char family[128];
+    if (!cli_font_family(&ch, family, sizeof family))
+        return cli_no_font(c);
     cairo_surface_t *s = png                             ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
                          : strcasecmp(ext, ".svg") == 0 ? cairo_svg_surface_create(path, w, h)
                                                         : cairo_pdf_surface_create(path, w, h);
     cairo_t *cr = cairo_create(s);
-    FcCharSet *cs = FcCharSetCreate();
-    cli_font_add(cs, title);
-    cli_font_add(cs, k->label);
-    cli_font_add(cs, k->xname);
-    cli_font_add(cs, k->yname);
-    for (size_t i = 0; i < k->nm; i++)
-        cli_font_add(cs, k->m[i].label);
-    for (size_t i = 0; i < k->np; i++)
-        cli_font_add(cs, k->path[i].label);
-    for (size_t i = 0; i < k->nl; i++)
-        cli_font_add(cs, k->line[i].label);
-    char family[128];
-    cli_font_family(cs, family, sizeof family);
     draw(cr, k, title, family, w, h);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);

@@ -109,6 +109,8 @@ int cli_draw_graph(cli *c, const dx_backprop_result *r, const char *path)
     if (!probe)
         return cli_usage(c, _("cannot write %s: %s"), path, _("no such directory, or no permission"));
     fclose(probe);
+    if (!cli_headroom(CLI_ROOM_DRAW))
+        cli_oom(c);
     const char *ext = strrchr(path, '.') + 1;
     char fmt[8];
     snprintf(fmt, sizeof fmt, "%s", ext);

@@ -60,6 +60,9 @@ bool cli_lang(const char *lang)
     bind_catalogues();
     bind_textdomain_codeset(DX_TEXT_DOMAIN, "UTF-8"); /* the output is UTF-8 in every locale */
     textdomain(DX_TEXT_DOMAIN);
+    /* the first lookup sets up glibc's conversion of the catalogue, which crashes when its
+     * allocation fails: made here, after main asked for the room, before anything is shown */
+    (void)gettext("out of memory");
     dx_set_translator(translate);
     dx_set_plural_translator(translate_plural);
     return true;

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,15 +202,17 @@ static void usage(FILE *f)
 {
     fprintf(f, _("dfdx %s: exact symbolic derivatives, and the numbers behind them\n\n"
                  "usage: dfdx EXPR                 (short for dfdx diff EXPR)\n"
-                 "       dfdx COMMAND ARGS [--format plain|latex|json] [--lang en|ko] [--exact]\n\ncommands:\n"),
+                 "       dfdx COMMAND ARGS [--format plain|latex|json] [--lang en|ko] [--exact] [--work N]\n\ncommands:\n"),
             DX_VERSION);
     for (const cli_command *k = cli_commands; k->name; k++)
         fprintf(f, "  dfdx %s\n", _(k->usage));
-    fputs(_("\nNumbers typed as decimals (5.3) give decimals (0.9858*t) where the value ends;\n"
+    fprintf(f, _("\nNumbers typed as decimals (5.3) give decimals (0.9858*t) where the value ends;\n"
             "--exact prints fractions instead (4929*t/5000). Integers and fractions stay exact.\n"
+            "--work N bounds the work of each command (default %llu units, a few seconds;\n"
+            "0: no bound): past it the command stops with 'too much work' (exit 2).\n"
             "\n'dfdx COMMAND --help' explains one command. Exit status: 0 ok, 1 check says\n"
             "incorrect, 2 bad input or usage.\n"),
-          f);
+            DX_DEFAULT_WORK);
 }
 
 void cli_print_help(cli *c, const cli_command *cmd)
@@ -283,6 +286,15 @@ static bool progress(void *user, unsigned long long done, unsigned long long bud
     return true;
 }
 
+bool cli_set_work(cli *c, const char *text)
+{
+    long units;
+    if (!cli_whole(c, "work", text, 0, LONG_MAX, &units))
+        return false;
+    c->work = (unsigned long long)units;
+    return true;
+}
+
 int cli_run_command(cli *c, const cli_command *cmd, const cli_args *a)
 {
     interrupted = 0;
@@ -353,8 +365,8 @@ static void test_hooks(void)
 }
 
 /* Options of the program itself, read anywhere before "--"; the rest is the command's. */
-static const cli_opt global_opts[] = {{"format", true}, {"lang", true},   {"version", false},
-                                      {"help", false},  {"exact", false}, {NULL, false}};
+static const cli_opt global_opts[] = {{"format", true}, {"lang", true},  {"version", false}, {"help", false},
+                                      {"exact", false}, {"work", true}, {NULL, false}};
 
 /* Output that did not reach its file (a full disk, /dev/full) is a failure, not a success with
  * a shorter answer. */
@@ -375,9 +387,9 @@ int main(int argc, char **argv)
     char **rest = malloc(sizeof *rest * (size_t)(argc + 1));
     int n = 0;
     bool dashdash = false, version = false, help = false, exact = false;
-    const char *lang = NULL, *format = NULL; /* format: a --format value refused */
+    const char *lang = NULL, *format = NULL, *work = NULL; /* format: a --format value refused */
     if (!rest)
-        return CLI_BAD;
+        cli_oom(&c);
     for (int i = 1; i < argc; i++) {
         if (dashdash) {
             rest[n++] = argv[i];
@@ -405,6 +417,10 @@ int main(int argc, char **argv)
             help = true;
             continue;
         }
+        if ((w == CLI_WORD_OPTION || w == CLI_WORD_NO_VALUE) && !strcmp(o->name, "work")) {
+            work = f ? f : "";
+            continue;
+        }
         if ((w == CLI_WORD_OPTION || w == CLI_WORD_NO_VALUE) && !strcmp(o->name, "lang")) {
             lang = f ? f : "";
             continue;
@@ -424,7 +440,13 @@ int main(int argc, char **argv)
         }
         rest[n++] = argv[at]; /* the command's (a global flag never takes the next word) */
     }
-    /* the language first (--lang anywhere before "--"), so every word after it is in it */
+    /* the language first (--lang anywhere before "--"), so every word after it is in it; with
+     * room for gettext's first lookup (headroom.c), said in English when there is none */
+    if (!cli_headroom(CLI_ROOM_TEXT)) {
+        fputs("dfdx: out of memory\n", stderr);
+        free(rest);
+        return CLI_BAD;
+    }
     if (!cli_lang(lang)) {
         cli_lang(NULL);
         fprintf(err, _("dfdx: --lang takes en or ko (not '%s')\n"), lang);
@@ -452,7 +474,9 @@ int main(int argc, char **argv)
     }
     dx_ctx_set_exact(c.ctx, exact);
     int rc;
-    if (n == 0 && cli_find("session")) {
+    if (work && !cli_set_work(&c, work))
+        rc = CLI_BAD;
+    else if (n == 0 && cli_find("session")) {
         rc = cli_find("session")->run(&c, &(cli_args){0});
     } else {
         rc = cli_run(&c, n, rest);

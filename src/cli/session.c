@@ -1,6 +1,7 @@
 /* The dfdx session: commands one line at a time, named functions, ans, history on a terminal. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,9 @@ int cli_session(cli *c, const cli_args *a);
 
 enum {
     MAX_NAME = 32,
-    MAX_LINE = 64 * 1024,    /* one command, continuation lines included */
+    /* one command, continuation lines included: the longest expression the program prints
+     * (a long answer pasted back), and room for the command's name and options */
+    MAX_LINE = DX_MAX_TEXT + 64 * 1024,
     MAX_HISTORY = 1000,
 };
 
@@ -25,10 +28,12 @@ typedef struct {
     char vars[DX_DEFINE_MAX_PARAMS * 34]; /* a command's --var from a function's variables */
 } session;
 
-/* One word of a line: the text, and whether any of it was quoted (then it stands alone). */
+/* One word of a line: the text, whether any of it was quoted (then it stands alone), and
+ * whether it is one of a command's positional words (not an option or an option's value),
+ * and if so a name=value item. */
 typedef struct {
     char *text;
-    bool quoted;
+    bool quoted, positional, assigns;
 } word;
 
 typedef enum { LINE_DONE, LINE_MORE, LINE_QUIT } line_result;
@@ -46,9 +51,20 @@ static void set_ans(cli *c, dx_expr *e)
     dx_define(c->ctx, ANS, n == 1 ? names[0] : NULL, e);
 }
 
-/* Split a line into words as a shell would for quotes: '...' literally (a ' that starts a
- * word), "..." with \" and \\. LINE_MORE when a quote is still open at the end. */
-static line_result split(const char *line, word *w, int max, int *n, char *store)
+/* Room for the words of line: a word takes a byte and a blank after it. malloc'd; the
+ * program ends (out of memory) without it. */
+static word *words_for(cli *c, const char *line)
+{
+    word *w = malloc((strlen(line) / 2 + 1) * sizeof *w);
+    if (!w)
+        cli_oom(c);
+    return w;
+}
+
+/* Split a line into words (w from words_for, their text in store, as long as line) as a shell
+ * would for quotes: '...' literally (a ' that starts a word), "..." with \" and \\. LINE_MORE
+ * when a quote is still open at the end. */
+static line_result split(const char *line, word *w, int *n, char *store)
 {
     *n = 0;
     const char *p = line;
@@ -58,10 +74,8 @@ static line_result split(const char *line, word *w, int max, int *n, char *store
             p++;
         if (!*p)
             return LINE_DONE;
-        if (*n == max)
-            return LINE_QUIT; /* the caller reports too many words */
         w[*n].text = o;
-        w[*n].quoted = false;
+        w[*n].quoted = w[*n].positional = w[*n].assigns = false;
         while (*p && *p != ' ' && *p != '\t') {
             /* a ' inside a word is a prime (f'(2), f''(x)); only at its start does it quote */
             if ((*p == '\'' && o == w[*n].text) || *p == '"') {
@@ -82,6 +96,15 @@ static line_result split(const char *line, word *w, int max, int *n, char *store
         *o++ = 0;
         (*n)++;
     }
+}
+
+/* Does text end inside an open parenthesis (dx_unfinished)? Out of memory is no answer. */
+static bool unfinished(cli *c, const char *text, size_t len)
+{
+    bool open = dx_unfinished(c->ctx, text, len);
+    if (!open)
+        cli_recover(c);
+    return open;
 }
 
 static bool is_assignment(const char *w)
@@ -112,6 +135,7 @@ static void help(cli *c, const char *name)
             "  EXPR                   the derivative (or the value when EXPR has no variables)\n"
             "  ans                    the last result\n"
             "  help COMMAND           one command, with an example\n"
+            "  work N                 each command's work budget (as --work N); work: what it is\n"
             "  quit                   leave (or Ctrl-D)\n"
             "An open '(' continues on the next line.\n"),
           c->out);
@@ -122,6 +146,7 @@ static void show_definition(cli *c, const char *name, const char *const *params,
 {
     char *text = dx_print(c->ctx, body, DX_PLAIN);
     if (!text) {
+        cli_recover(c); /* out of memory ends the session: the line would seem to have worked */
         cli_report(c, NULL);
         return;
     }
@@ -137,23 +162,30 @@ static void show_definition(cli *c, const char *name, const char *const *params,
 static bool definable(cli *c, const char *name)
 {
     if (cli_find(name) || !strcmp(name, ANS) || !strcmp(name, "help") || !strcmp(name, "quit") ||
-        !strcmp(name, "exit"))
+        !strcmp(name, "exit") || !strcmp(name, "work"))
         return false;
     /* the name as a known one: a run of letters (loss) is otherwise read as a product */
     dx_parse_opts known = {&name, 1, false};
-    return dx_defined(c->ctx, name, NULL) || dx_is_variable(dx_parse_ex(c->ctx, name, strlen(name), &known, NULL));
+    if (dx_defined(c->ctx, name, NULL))
+        return true;
+    dx_expr *e = dx_parse_ex(c->ctx, name, strlen(name), &known, NULL);
+    if (!e)
+        cli_recover(c); /* out of memory is no answer about the name */
+    return dx_is_variable(e);
 }
 
 /* The words of text, quotes taken off, joined by one space each into store (as long as text):
  * a pasted 'x^2' is x^2. LINE_MORE when a quote is left open. */
-static line_result unquote(const char *text, char *store, word *w, int max, int *n)
+static line_result unquote(cli *c, const char *text, char *store)
 {
     char *words = malloc(strlen(text) + 1);
+    word *w = words_for(c, text);
+    int n;
     if (!words)
-        return LINE_QUIT;
-    line_result res = split(text, w, max, n, words);
+        cli_oom(c);
+    line_result res = split(text, w, &n, words);
     char *o = store;
-    for (int i = 0; res == LINE_DONE && i < *n; i++) {
+    for (int i = 0; res == LINE_DONE && i < n; i++) {
         size_t len = strlen(w[i].text);
         if (i)
             *o++ = ' ';
@@ -162,27 +194,67 @@ static line_result unquote(const char *text, char *store, word *w, int max, int 
     }
     *o = 0;
     free(words);
+    free(w);
     return res;
+}
+
+/* The words after a command's name (w[1..n)) joined where they make one argument, so that
+ * `diff x^3 - 3x` needs no quotes: a run of unquoted positional words, one space between
+ * each, is one expression where the command takes one, or where its positionals are
+ * name=value items (eval x^2 + 1 x=2), up to the next item. The joined words are written over
+ * the words' store: a run of words separated by one space each never takes more room than
+ * the words and the blanks between them had. The number of words left (w[0] included); their
+ * texts in argv[0..n-1) (argv as long as w). */
+static int join_words(const cli_command *cmd, word *w, int n, char **argv)
+{
+    int argc = n - 1;
+    for (int i = 0; i < argc; i++)
+        argv[i] = w[i + 1].text;
+    bool end = false, assigns = false;
+    for (int i = 0; i < argc; i++) {
+        const cli_opt *o;
+        const char *val;
+        int at = i;
+        cli_word k = end ? CLI_WORD_POSITIONAL : cli_read_word(cmd->opts, argc, argv, &i, &o, &val);
+        end |= k == CLI_WORD_END;
+        w[at + 1].positional = k == CLI_WORD_POSITIONAL;
+        w[at + 1].assigns = k == CLI_WORD_POSITIONAL && is_assignment(w[at + 1].text);
+        assigns |= w[at + 1].assigns && !w[at + 1].quoted;
+    }
+    int m = 1;
+    for (int i = 1; i < n; i++) {
+        word *last = &w[m - 1];
+        if (m > 1 && (cmd->max_pos == 1 || assigns) && w[i].positional && w[i - 1].positional && !last->quoted &&
+            !w[i].quoted && !last->assigns && !w[i].assigns) {
+            size_t len = strlen(last->text);
+            last->text[len++] = ' ';
+            memmove(last->text + len, w[i].text, strlen(w[i].text) + 1);
+        } else {
+            w[m++] = w[i];
+        }
+    }
+    for (int i = 1; i < m; i++)
+        argv[i - 1] = w[i].text;
+    return m;
 }
 
 /* diff EXPR [--var V] [--order N] as the value of a definition (k = diff f): the derivative,
  * and the variable it is a function of in *var. NULL after reporting. */
 static dx_expr *derivative_value(cli *c, char *words, char var[MAX_NAME])
 {
-    word w[CLI_MAX_POS + CLI_MAX_OPT];
-    char *argv[CLI_MAX_POS + CLI_MAX_OPT];
+    word *w = words_for(c, words);
+    char **argv = malloc((strlen(words) / 2 + 1) * sizeof *argv);
     int n;
     char *store = malloc(strlen(words) + 1);
-    if (!store)
+    if (!store || !argv)
         cli_oom(c);
     dx_expr *d = NULL;
     const cli_command *cmd = cli_find("diff");
     cli_args a;
-    if (split(words, w, (int)(sizeof w / sizeof *w), &n, store) != LINE_DONE || n < 2) {
+    if (split(words, w, &n, store) != LINE_DONE || n < 2) {
         cli_usage(c, _("diff needs an expression (usage: dfdx %s)"), _(cmd->usage));
     } else {
-        for (int i = 1; i < n; i++)
-            argv[i - 1] = w[i].text;
+        n = join_words(cmd, w, n, argv);
         unsigned order;
         if (cli_read_args(c, cmd, n - 1, argv, &a) && cli_check_count(c, cmd, &a) &&
             cli_order(c, &a, CLI_MAX_ORDER, &order)) {
@@ -197,6 +269,8 @@ static dx_expr *derivative_value(cli *c, char *words, char var[MAX_NAME])
         }
     }
     free(store);
+    free(argv);
+    free(w);
     return d;
 }
 
@@ -247,22 +321,18 @@ static bool definition(session *s, const char *line, int *rc, line_result *res)
     const char *text = q + 1;
     while (*text == ' ')
         text++;
-    if (dx_unfinished(c->ctx, text, strlen(text))) {
+    if (unfinished(c, text, strlen(text))) {
         *res = LINE_MORE;
         return true;
     }
     char *plain = malloc(strlen(text) + 1);
-    word w[CLI_MAX_POS + CLI_MAX_OPT];
-    int nw;
     if (!plain)
         cli_oom(c);
-    line_result r = unquote(text, plain, w, (int)(sizeof w / sizeof *w), &nw);
+    line_result r = unquote(c, text, plain);
     char var[MAX_NAME] = "";
     dx_expr *e = NULL;
     if (r == LINE_MORE)
         *res = LINE_MORE;
-    else if (r != LINE_DONE)
-        cli_usage(c, _("too many words in one line"));
     else if (!strncmp(plain, "diff", 4) && (plain[4] == ' ' || !plain[4])) /* k = diff f: the derivative */
         e = derivative_value(c, plain, var);
     else
@@ -377,18 +447,10 @@ static const char *by_name_var(session *s, const cli_command *cmd, const cli_arg
     return s->vars;
 }
 
-/* Run a command's words through the command table, a run of its positional words joined
- * back into one expression where the command takes one (so `diff x^3 - 3x` needs no quotes). */
-static line_result command(session *s, const cli_command *cmd, word *w, int n, int *rc)
+/* command() after the words are joined and --help is ruled out. */
+static line_result run_command(session *s, const cli_command *cmd, int argc, char **argv, int *rc)
 {
     cli *c = s->c;
-    char *argv[CLI_MAX_POS + CLI_MAX_OPT];
-    int argc = n - 1;
-    for (int i = 1; i < n; i++)
-        argv[i - 1] = w[i].text;
-    *rc = CLI_OK;
-    if (cli_help(c, cmd, argc, argv))
-        return LINE_DONE;
     *rc = CLI_BAD;
     cli_args a;
     if (!cli_read_args(c, cmd, argc, argv, &a))
@@ -402,34 +464,12 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
         a.opt_name[a.nopt] = "var";
         a.opt_val[a.nopt++] = var;
     }
-    bool assigns = false;
-    for (int k = 0; k < a.npos; k++)
-        assigns |= !w[a.pos_at[k] + 1].quoted && is_assignment(a.pos[k]);
-    /* joined words are written over the line's word store: a run of words separated by one
-     * space each never takes more room than the words and the spaces between them had */
     line_result res = LINE_DONE;
-    int npos = 0;
     for (int k = 0; k < a.npos; k++) {
-        const word *first = &w[a.pos_at[k] + 1];
-        char *text = first->text;
-        size_t len = strlen(text);
-        while (cmd->max_pos == 1 || assigns) {
-            const word *next = &w[a.pos_at[k] + 2];
-            if (k + 1 == a.npos || a.pos_at[k + 1] != a.pos_at[k] + 1 || first->quoted || next->quoted ||
-                is_assignment(first->text) || is_assignment(next->text))
-                break;
-            text[len++] = ' ';
-            memmove(text + len, next->text, strlen(next->text) + 1);
-            len += strlen(next->text);
-            first = next;
-            k++;
-        }
-        a.pos[npos++] = text;
-        const char *value = is_assignment(text) ? strchr(text, '=') + 1 : text;
-        if (dx_unfinished(c->ctx, value, strlen(value)))
+        const char *value = is_assignment(a.pos[k]) ? strchr(a.pos[k], '=') + 1 : a.pos[k];
+        if (unfinished(c, value, strlen(value)))
             res = LINE_MORE;
     }
-    a.npos = npos;
     if (res == LINE_MORE || !cli_check_count(c, cmd, &a))
         return res;
     c->result = NULL;
@@ -438,6 +478,34 @@ static line_result command(session *s, const cli_command *cmd, word *w, int n, i
         set_ans(c, c->result);
     return LINE_DONE;
 }
+/* Run a command's words (w[0] its name) through the command table, its positional words
+ * joined (join_words). */
+static line_result command(session *s, const cli_command *cmd, word *w, int n, int *rc)
+{
+    cli *c = s->c;
+    char **argv = malloc((size_t)n * sizeof *argv);
+    if (!argv)
+        cli_oom(c);
+    int argc = join_words(cmd, w, n, argv) - 1;
+    line_result res = LINE_DONE;
+    *rc = CLI_OK;
+    if (!cli_help(c, cmd, argc, argv))
+        res = run_command(s, cmd, argc, argv, rc);
+    free(argv);
+    return res;
+}
+/* work N: each command's work budget from now on (as --work N); work alone: what it is. */
+static int work(cli *c, const char *units)
+{
+    if (units && !cli_set_work(c, units))
+        return CLI_BAD;
+    if (c->work)
+        fprintf(c->out, _("work budget: %llu units per command\n"), c->work);
+    else
+        fputs(_("work budget: none (a command may run until it ends)\n"), c->out);
+    return CLI_OK;
+}
+
 /* One complete or partial command line. LINE_MORE: read another line and try again. */
 static line_result run_line(session *s, const char *line, int *rc)
 {
@@ -454,18 +522,13 @@ static line_result run_line(session *s, const char *line, int *rc)
     line_result res;
     if (definition(s, line, rc, &res))
         return res;
-    word w[CLI_MAX_POS + CLI_MAX_OPT];
+    word *w = words_for(c, line);
     char *store = malloc(strlen(line) + 1);
-    if (!store) {
-        *rc = cli_usage(c, _("out of memory"));
-        return LINE_DONE;
-    }
+    if (!store)
+        cli_oom(c);
     int n;
-    res = split(line, w, (int)(sizeof w / sizeof *w), &n, store);
-    if (res == LINE_QUIT) {
-        *rc = cli_usage(c, _("too many words in one line"));
-        res = LINE_DONE;
-    } else if (res == LINE_DONE && n > 0) {
+    res = split(line, w, &n, store);
+    if (res == LINE_DONE && n > 0) {
         const cli_command *cmd = cli_find(w[0].text);
         const char *const *params;
         size_t np = 0;
@@ -478,6 +541,8 @@ static line_result run_line(session *s, const char *line, int *rc)
             *rc = cli_usage(c, _("unknown command '%s' (did you mean '%s'?)"), w[0].text, cli_near_command(w[0].text));
         } else if (!w[0].quoted && !strcmp(w[0].text, "help")) {
             help(c, n > 1 ? w[1].text : NULL);
+        } else if (!w[0].quoted && !strcmp(w[0].text, "work") && n <= 2) {
+            *rc = work(c, n > 1 ? w[1].text : NULL);
         } else if (!w[0].quoted && cmd && strcmp(cmd->name, "session") != 0) {
             res = command(s, cmd, w, n, rc);
         } else if (named) { /* a name alone shows what it stands for: f(x) = ..., or ans's value */
@@ -489,19 +554,20 @@ static line_result run_line(session *s, const char *line, int *rc)
                 free(text);
             }
             set_ans(c, named);
-        } else if (dx_unfinished(c->ctx, line, strlen(line))) {
+        } else if (unfinished(c, line, strlen(line))) {
             res = LINE_MORE;
         } else {
             /* a pasted 'x^2' is x^2: the words without their quotes */
             char *plain = malloc(strlen(line) + 1);
             if (!plain)
                 cli_oom(c);
-            res = unquote(line, plain, w, (int)(sizeof w / sizeof *w), &n);
+            res = unquote(c, line, plain);
             *rc = by_name(c, plain) ? shown(s, plain) : expression(s, plain);
             free(plain);
         }
     }
     free(store);
+    free(w);
     return res;
 }
 
@@ -513,9 +579,12 @@ static char *read_line(session *s, const char *prompt)
         return readline(prompt);
     char *line = NULL;
     size_t cap = 0;
+    errno = 0;
     ssize_t n = getline(&line, &cap, stdin);
     if (n < 0) {
         free(line);
+        if (errno == ENOMEM) /* not the end of the input: the rest would be skipped */
+            cli_oom(s->c);
         return NULL;
     }
     /* the rest of a line after a NUL would be lost to every string function: say so */
@@ -550,10 +619,8 @@ int cli_session(cli *c, const cli_args *a)
         s.lineno++;
         size_t plen = pending ? strlen(pending) : 0;
         char *text = malloc(plen + strlen(line) + 2);
-        if (!text) {
-            free(line);
-            break;
-        }
+        if (!text)
+            cli_oom(c);
         snprintf(text, plen + strlen(line) + 2, "%s%s%s", pending ? pending : "", pending ? " " : "", line);
         free(line);
         free(pending);

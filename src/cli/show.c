@@ -53,6 +53,10 @@ int cli_emit(cli *c, FILE *f, dx_buf *b)
     char *s = dx_buf_take(b);
     if (!s) /* a print that failed left its error; else the buffer ran out */
         return dx_ctx_error(c->ctx)->status != DX_OK ? cli_report(c, NULL) : cli_usage(c, _("out of memory"));
+    if (dx_ctx_error(c->ctx)->status == DX_ENOMEM) { /* a part left out (a print that failed): another answer */
+        free(s);
+        cli_oom(c);
+    }
     if (f == c->out)
         cli_put(c, s);
     else
