@@ -41,23 +41,21 @@ static int pictures(cli *c, const cli_canvas *pc, dx_expr *f, const dx_descend_l
     }
     cli_trace traces[MAX_RATES];
     char *status[MAX_RATES] = {0};
-    int rc = CLI_BAD;
     for (size_t k = 0; k < l->nruns; k++) {
         const dx_descend_one *r = &l->runs[k];
         dx_msg m = dx_descend_status_msg(r->res.status);
         status[k] = dx_msg_text(c->ctx, &m, DX_PLAIN);
-        traces[k] = (cli_trace){r->rate, r->trace.x, r->trace.loss, r->trace.step, r->trace.n, status[k]};
         if (!status[k])
-            goto out;
+            cli_oom(c);
+        traces[k] = (cli_trace){r->rate, r->trace.x, r->trace.loss, r->trace.step, r->trace.n, status[k]};
     }
     double cps[MAX_CPS];
     size_t ncps = 0;
     for (size_t i = 0; l->has_cps && i < l->ncps && ncps < MAX_CPS; i++)
         cps[ncps++] = l->cps[i].x;
     dx_expr *g = l->nvars == 1 ? fixed(c, f, set) : f;
-    rc = g ? cli_descend_pictures(c, pc, g, l->nvars == 1 ? l->vars[0] : NULL, traces, (int)l->nruns, cps, ncps)
-           : CLI_BAD;
-out:
+    int rc = g ? cli_descend_pictures(c, pc, g, l->nvars == 1 ? l->vars[0] : NULL, traces, (int)l->nruns, cps, ncps)
+               : CLI_BAD;
     for (size_t k = 0; k < l->nruns; k++)
         free(status[k]);
     return rc;

@@ -355,11 +355,13 @@ int cli_descend_contour(cli *c, const cli_canvas *pc, dx_expr *f, const dx_desce
         const dx_descend_one *one = &l->runs[0];
         dx_msg m = dx_descend_status_msg(one->res.status);
         char *status = dx_msg_text(c->ctx, &m, DX_PLAIN);
+        if (!status)
+            cli_oom(c);
         if (l->nruns > 1)
             snprintf(title, sizeof title, _("descent on the loss's contour lines (%zu learning rates)"), l->nruns);
         else
             snprintf(title, sizeof title, _("descent on the loss's contour lines (learning rate %g): %s"), one->rate,
-                     status ? status : "");
+                     status);
         free(status);
         rc = cli_contour_show(c, pc, k, title);
     }

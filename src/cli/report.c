@@ -184,8 +184,9 @@ static dx_expr *parse_text(cli *c, const char *text, bool decimals)
         dx_ctx_set_decimals(c->ctx, true);
     for (size_t i = 0; e && i < info.nnotes; i++) {
         char *note = dx_msg_text(c->ctx, &info.notes[i], DX_PLAIN);
-        if (note)
-            fprintf(c->err, _("dfdx: %snote: %s\n"), c->line_prefix, note);
+        if (!note)
+            cli_oom(c);
+        fprintf(c->err, _("dfdx: %snote: %s\n"), c->line_prefix, note);
         free(note);
         if (c->nnotes < DX_PARSE_MAX_NOTES)
             c->notes[c->nnotes++] = info.notes[i];
