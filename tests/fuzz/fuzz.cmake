@@ -10,7 +10,7 @@ target_compile_definitions(dfdx_fuzz PRIVATE DX_BUILDING _POSIX_C_SOURCE=200809L
                            $<$<BOOL:${DX_HAVE_MVEC}>:DX_HAVE_MVEC>)
 target_compile_options(dfdx_fuzz PRIVATE ${DX_FUZZ_FLAGS} -g -O1)
 target_link_options(dfdx_fuzz PRIVATE ${DX_FUZZ_FLAGS})
-target_link_libraries(dfdx_fuzz PRIVATE ${GMP_LIB} ${MVEC_LIB} ${M_LIB})
+target_link_libraries(dfdx_fuzz PRIVATE ${MPFR_LIB} ${GMP_LIB} ${MVEC_LIB} ${M_LIB})
 
 # The whole program under the fuzzer (fuzz_cli.c): the library and the program's sources again,
 # with main renamed, linked like the program.
@@ -23,6 +23,6 @@ target_compile_definitions(dfdx_fuzz_cli PRIVATE DX_BUILDING _POSIX_C_SOURCE=200
                            $<$<BOOL:${DX_HAVE_MVEC}>:DX_HAVE_MVEC>)
 target_compile_options(dfdx_fuzz_cli PRIVATE ${DX_FUZZ_FLAGS} -g -O1)
 target_link_options(dfdx_fuzz_cli PRIVATE ${DX_FUZZ_FLAGS})
-target_link_libraries(dfdx_fuzz_cli PRIVATE ${GMP_LIB} ${MVEC_LIB} ${M_LIB} PkgConfig::CAIRO PkgConfig::FONTCONFIG
+target_link_libraries(dfdx_fuzz_cli PRIVATE ${MPFR_LIB} ${GMP_LIB} ${MVEC_LIB} ${M_LIB} PkgConfig::CAIRO PkgConfig::FONTCONFIG
                       PkgConfig::EDIT PkgConfig::GVC)
 add_dependencies(dfdx_fuzz_cli dfdx_mo)
