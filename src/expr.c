@@ -1338,8 +1338,8 @@ dx_expr *dx_div(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_mul(ctx, a, dx_
  * are one node and sums of them combine: sqrt(8) = 2*sqrt(2), sqrt(1/2) = sqrt(2)/2,
  * (3/2)^(3/2) = 3*sqrt(6)/4. Negative powers with q > 2 keep a negative exponent, -q < s < 0
  * (1/3^(1/3) reads better than 3^(2/3)/3: only square roots leave a denominator), so
- * 2^(-44/3) is 2^(-2/3)/16384, and (1/4)^(-2/3) is 4^(2/3); other rationals to such a power
- * keep their form ((2/3)^(-1/3)). NULL when b^(p/q) is that form already or the numbers
+ * 2^(-44/3) is 2^(-2/3)/16384, (1/4)^(-2/3) is 4^(2/3) and (2/3)^(-1/3) is 12^(1/3)/2 (kept
+ * as a power it printed as 1/(18^(1/3)/3), which reads back as another node). NULL when b^(p/q) is that form already or the numbers
  * outgrow int64 (then it stays as it is). dx_mul keeps a coefficient beside it in the same
  * form (surd_coefficient). */
 static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t p, int64_t q)
@@ -1352,10 +1352,9 @@ static dx_expr *surd(dx_ctx *ctx, const dx_num *b, int64_t p, int64_t q)
     if (!small)
         return NULL;
     bool below = p < 0 && q > 2; /* the exponent stays negative */
-    if (below && d != 1) {
-        if (n != 1)
-            return NULL;
-        return dx_pow(ctx, dx_int(ctx, d), dx_frac(ctx, -p, q)); /* (1/d)^(-p/q) = d^(p/q) */
+    if (below && d != 1) { /* (n/d)^(-p/q) = (d/n)^(p/q), which surd writes with a whole base */
+        dx_num flip = dx_num_frac(d, n);
+        return dx_pow(ctx, number_take(ctx, &flip), dx_frac(ctx, -p, q));
     }
     int64_t i = below ? -(-p / q) : p >= 0 ? p / q : -((-p + q - 1) / q), s = p - i * q, m = n, k = 1;
     for (int64_t j = 1; j < q; j++) /* n/d = n*d^(q-1) / d^q */
