@@ -93,7 +93,7 @@ typedef struct {
     bool decimals;
     char *scratch; /* where a sum's or product's printed items wait to be written in order */
     size_t scap;
-    const dx_expr *root;
+    const dx_expr *root; /* the formula printed, past its guards (a guard prints as its body) */
     bool exp_all;  /* plain text: every power of e as exp(...), since one needs it */
     bool used_exp; /* printed so far: a power of e as exp(...) */
     bool used_e;   /* and one as e^... */
@@ -124,14 +124,25 @@ static void print_in(printer *p, dx_buf *b, const dx_expr *e, int need, int prec
 
 /* --- display order ----------------------------------------------------------------------- */
 
+/* A guard prints as its body (x/x as 1), so the order of terms and factors is decided by the
+ * body too: the printed text then reads back as a node that prints the same. */
+static const dx_expr *bare(const dx_expr *e)
+{
+    while (e->kind == DX_GUARD)
+        e = e->a[0];
+    return e;
+}
+
 /* Total degree in the variables: descending powers first, as a textbook writes them. */
+
 static double degree(const dx_expr *e)
 {
+    e = bare(e);
     switch (e->kind) {
     case DX_SYM:
         return 1;
     case DX_POW:
-        if (e->a[0]->kind == DX_SYM && e->a[1]->kind == DX_NUM)
+        if (bare(e->a[0])->kind == DX_SYM && e->a[1]->kind == DX_NUM)
             return dx_num_to_double(&e->a[1]->u.num);
         return 0;
     case DX_MUL: {
@@ -254,13 +265,14 @@ static int text_cmp(const item *a, const item *b) { return natural_cmp(a->text, 
 /* The variable factors of a term: each x or x^number, with its exponent. */
 static const char *power_of(const dx_expr *f, double *k)
 {
+    f = bare(f);
     if (f->kind == DX_SYM) {
         *k = 1;
         return f->u.name;
     }
-    if (f->kind == DX_POW && f->a[0]->kind == DX_SYM && f->a[1]->kind == DX_NUM) {
+    if (f->kind == DX_POW && bare(f->a[0])->kind == DX_SYM && f->a[1]->kind == DX_NUM) {
         *k = dx_num_to_double(&f->a[1]->u.num);
-        return f->a[0]->u.name;
+        return bare(f->a[0])->u.name;
     }
     return NULL;
 }
@@ -447,9 +459,9 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
     }
     size_t base = b->n;
     for (uint32_t i = 0; i < e->n && !b->oom; i++) {
-        it[i].e = e->a[i];
-        it[i].key = degree(e->a[i]);
-        print_term(p, b, &it[i], e->a[i]);
+        it[i].e = bare(e->a[i]);
+        it[i].key = degree(it[i].e);
+        print_term(p, b, &it[i], it[i].e);
     }
     if (take_region(p, b, base, it, e->n, NULL, 0)) {
         sort_items(it, e->n, item_cmp_sum);
@@ -585,7 +597,10 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
         flipped fl;
         if (f->kind == DX_NUM) {
             coef = &f->u.num;
-        } else if (denominator(p, b, f, &fl)) {
+            continue;
+        }
+        f = bare(f); /* a guarded number is a factor: the coefficient is the unguarded one */
+        if (denominator(p, b, f, &fl)) {
             /* e is only read for its kind once printed: the flipped node's kind is f's
              * (DX_POW) unless it is u itself; rank: factor_rank(u^-e) = factor_rank(u^e) */
             den[nd].e = fl.node == f->a[0] ? f->a[0] : f;
@@ -982,7 +997,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, memo, decimals, NULL, 0, e, false, false, false, false};
+    printer p = {ctx, fmt, memo, decimals, NULL, 0, bare(e), false, false, false, false};
     dx_buf b = {.limit = print_limit(fmt)};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
