@@ -143,8 +143,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc < 0 || rc > 2)
         broken("exit status not 0, 1 or 2", out, err);
     /* exit 2 says why: on stderr, or in the output (a JSON error, check's "undecided" verdict for
-     * a formula defined at too few points) */
-    if (rc == CLI_BAD && nerr == 0 && !has_word(out, nout, "error") && !has_word(out, nout, "undecided"))
+     * a formula defined at too few points, in English or Korean: a session may say "lang ko") */
+    if (rc == CLI_BAD && nerr == 0 && !has_word(out, nout, "error") && !has_word(out, nout, "undecided") &&
+        !has_word(out, nout, "판정 보류"))
         broken("exit 2 without a message", out, err);
     if (!typed && (has_word(out, nout, "nan") || has_word(err, nerr, "nan") || has_word(out, nout, "inf") ||
                    has_word(err, nerr, "inf")))
