@@ -86,7 +86,10 @@ static bool newton(dx_ctx *ctx, derivs *d, const dx_extrema2_result *r, double *
                 if (fabs(p[i]) <= 1e-12 * (r->to[i] - r->from[i])) /* Newton's -5.7e-14 for 0 */
                     p[i] = 0;
             }
-            return true;
+            /* the last step was taken from the point before: f and its derivatives must be
+             * defined where it ended (x^3/y converges to y = 0, where f is not) */
+            double v;
+            return eval_all(ctx, d, p, g, h) && dx_prog_eval(d->f, ctx, p, &v) == DX_OK && isfinite(v);
         }
     }
     return false;

@@ -520,6 +520,19 @@ START_TEST(box)
     ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("-x^2 - y^2 - z^2"), NULL, 0, f3, t3, &r), DX_OK);
     ck_assert_int_eq(r.crit[0].kind, MAX);
     dx_extrema2_free(&r);
+    /* Newton converging to where f is undefined finds nothing there (fuzzing: x^3/y gave
+     * "x = 0, y = 0, f = nan"); the points of x^2/y + y + 1/y are found */
+    double f2[] = {-10, -10}, t2[] = {10, 10};
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^3/y"), NULL, 0, f2, t2, &r), DX_OK);
+    ck_assert_uint_eq(r.ncrit, 0);
+    dx_extrema2_free(&r);
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^2/y + y + 1/y"), NULL, 0, f2, t2, &r), DX_OK);
+    ck_assert_uint_eq(r.ncrit, 2);
+    ck_assert_int_eq(r.crit[0].kind, MAX);
+    ck_assert_double_eq_tol(r.crit[0].at[1], -1, 1e-12);
+    ck_assert_int_eq(r.crit[1].kind, MIN);
+    ck_assert_double_eq_tol(r.crit[1].value, 2, 1e-12);
+    dx_extrema2_free(&r);
     /* errors */
     ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse("x^2"), NULL, 0, NULL, NULL, &r), DX_EUSAGE);
     double bad[] = {2, -2};
