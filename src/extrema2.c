@@ -579,6 +579,8 @@ static int exact_search(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out)
         st = pairs(ctx, f, &G, out->curve ? &C : NULL, &R, &S, out);
     if (st == DX_OK)
         hessian_numbers(&G, out);
+    for (size_t i = 0; i < out->ncrit && st == DX_OK; i++)
+        st = dx_hessian_exact_at(ctx, f, out->vars, 2, &out->crit[i]);
     for (size_t i = 0; i < out->ncrit && st == DX_OK; i++) {
         dx_crit2 *c = &out->crit[i];
         if (c->kind == DX_CP2_DEGENERATE && c->certified && c->exact[0] && c->exact[0]->kind == DX_NUM &&

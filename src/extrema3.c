@@ -393,6 +393,8 @@ static dx_status triples(dx_ctx *ctx, dx_expr *f, const grad3 *G, const roots *R
                 st = fill_point(ctx, f, out->vars, r, c);
                 if (st == DX_OK)
                     hessian_numbers(G, c);
+                if (st == DX_OK)
+                    st = dx_hessian_exact_at(ctx, f, out->vars, 3, c);
                 bool rational = r[0]->form == DX_ROOT_RATIONAL && r[1]->form == DX_ROOT_RATIONAL &&
                                 r[2]->form == DX_ROOT_RATIONAL;
                 if (st == DX_OK && c->kind == DX_CP2_DEGENERATE && c->certified && rational)

@@ -21,6 +21,33 @@ static dx_expr *det(dx_ctx *ctx, dx_expr *const *m, size_t n)
 
 dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n) { return n <= 3 ? det(ctx, m, n) : NULL; }
 
+dx_status dx_hessian_exact_at(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n, dx_crit2 *c)
+{
+    dx_expr *pt[3], *h[9];
+    for (size_t i = 0; i < n; i++)
+        if (!(pt[i] = (dx_expr *)c->exact[i]))
+            return DX_OK;
+    /* each entry's value at the point, then the determinant of those numbers */
+    for (size_t i = 0; i < n; i++) {
+        dx_expr *fi = dx_derivative(ctx, f, vars[i], 1);
+        for (size_t j = i; j < n && fi; j++) {
+            dx_mv_value v;
+            dx_expr *fij = dx_derivative(ctx, fi, vars[j], 1);
+            if (!fij || dx_mv_at(ctx, fij, vars, pt, n, &v) != DX_OK)
+                return dx_recover(ctx) ? DX_OK : dx_ctx_error(ctx)->status;
+            h[i * n + j] = h[j * n + i] = v.exact;
+        }
+        if (!fi)
+            return dx_recover(ctx) ? DX_OK : dx_ctx_error(ctx)->status;
+    }
+    dx_expr *d = det(ctx, h, n);
+    if (!d)
+        return dx_recover(ctx) ? DX_OK : dx_ctx_error(ctx)->status;
+    c->exact_det = d;
+    c->exact_hxx = h[0];
+    return DX_OK;
+}
+
 /* The variables asked for, each checked to be a variable of f. */
 static dx_status pick_vars(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t nvars, const char *const **out,
                            size_t *n)

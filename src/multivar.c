@@ -46,19 +46,6 @@ dx_status dx_mv_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr *c
     return dx_eval_const(ctx, v, &out->num);
 }
 
-void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt)
-{
-    dx_buf plain = {0};
-    dx_buf_expr(&plain, ctx, exact, DX_PLAIN);
-    dx_buf_expr(b, ctx, exact, fmt);
-    if (plain.s && strpbrk(plain.s, "abcdefghijklmnopqrstuvwxyz")) {
-        dx_buf_puts(b, fmt == DX_LATEX ? " \\approx " : " ≈ ");
-        dx_buf_num(b, v);
-    }
-    b->oom |= plain.oom;
-    dx_buf_free(&plain);
-}
-
 void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n)
 {
     dx_buf_putc(b, '{');

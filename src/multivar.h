@@ -25,6 +25,9 @@ DX_HIDDEN dx_status dx_mv_end(dx_ctx *ctx, dx_status st);
 
 /* The determinant of an n x n matrix of expressions (row-major), simplified; NULL for n > 3. */
 DX_HIDDEN dx_expr *dx_hessian_det(dx_ctx *ctx, dx_expr *const *m, size_t n);
+/* c->exact_det and c->exact_hxx where c's n coordinates are all exact (det H = 24*sqrt(2) where
+ * the doubles say 33.9411), else left NULL; DX_OK unless memory, stack or work ran out. */
+DX_HIDDEN dx_status dx_hessian_exact_at(dx_ctx *ctx, dx_expr *f, const char *const *vars, size_t n, dx_crit2 *c);
 
 /* A degenerate critical point c of f with rational coordinates: its kind decided where the
  * terms beyond the Hessian decide it (c->kind and c->lines set), else left degenerate. */
@@ -60,9 +63,6 @@ DX_HIDDEN void dx_show_extrema3_set(dx_ctx *ctx, const dx_extrema2_result *r, dx
 /* dx_extrema2 on the box out->from .. out->to (out->n, out->vars set): grid and Newton. */
 DX_HIDDEN dx_status dx_extrema2_box(dx_ctx *ctx, dx_expr *f, dx_extrema2_result *out);
 
-/* For the renderers: an exact value, with its decimal after it where the exact form names
- * sqrt, pi or e ("2 - sqrt(3) ≈ 0.2679491924311228", "-1", "1/3"). */
-DX_HIDDEN void dx_mv_put_value(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v, dx_format fmt);
 /* The start of a JSON report: {"input": f, "vars": [names]. */
 DX_HIDDEN void dx_mv_json_head(dx_ctx *ctx, dx_buf *b, const dx_expr *f, const char *const *names, size_t n);
 /* "x = 1, y = 2" (or a JSON object {"x": "1", "y": "2"}) for a point. */

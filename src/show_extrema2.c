@@ -11,16 +11,25 @@ static const char *kind_word(dx_cp2_kind k)
 
 static const dx_msg_id kind_msg[] = {DX_M_EX2_MIN, DX_M_EX2_MAX, DX_M_EX2_SADDLE, DX_M_EX2_DEGENERATE};
 
-/* "x = 1, y = 2 - sqrt(3)": exact coordinates where known, else their decimals. */
+/* "x = 1, y = 2 - sqrt(3) ≈ 0.267949": exact coordinates where known, else their decimals,
+ * with a short decimal as in one variable. */
 static void put_coords(dx_ctx *ctx, dx_buf *b, const dx_extrema2_result *r, const dx_crit2 *c, dx_format fmt)
 {
     for (size_t i = 0; i < r->n; i++) {
         dx_buf_printf(b, "%s%s = ", i ? ", " : "", r->vars[i]);
-        if (c->exact[i])
-            dx_mv_put_value(ctx, b, c->exact[i], c->at[i], fmt);
-        else
-            dx_buf_num(b, c->at[i]);
+        dx_show_approx(ctx, b, c->exact[i], c->at[i], fmt);
     }
+}
+
+/* A number of the Hessian test: exact where the point is, with a short decimal beside an
+ * irrational one, whose sign is then seen at once ("12*sqrt(2) ≈ 16.9706"); else the double.
+ * The text is kept in b (plain, as the sentences name values). */
+static dx_arg test_num(dx_ctx *ctx, dx_buf *b, const dx_expr *exact, double v)
+{
+    if (!exact)
+        return DX_D(v);
+    dx_show_approx(ctx, b, exact, v, DX_PLAIN);
+    return DX_S(b->s ? b->s : "");
 }
 
 static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
@@ -115,6 +124,11 @@ static void show_json(dx_ctx *ctx, const dx_extrema2_result *r, dx_buf *out)
         dx_buf_puts(out, c->certified ? "true" : "false");
         dx_json_key(out, "det_hessian", false);
         dx_json_num(out, c->det);
+        dx_json_key(out, "exact_det_hessian", false);
+        if (c->exact_det)
+            dx_json_expr(out, ctx, c->exact_det);
+        else
+            dx_buf_puts(out, "null");
         dx_buf_putc(out, '}');
     }
     dx_buf_puts(out, "]}\n");
@@ -129,15 +143,21 @@ static void say(dx_ctx *ctx, dx_buf *out, dx_msg m)
 /* Why the point has its kind: the determinant and f_xx (two variables) or the minors. */
 static void show_test(dx_ctx *ctx, const dx_extrema2_result *r, const dx_crit2 *c, dx_buf *out)
 {
+    dx_buf det = {0}, hxx = {0};
     if (c->lines.id != DX_M_NONE)
         say(ctx, out, c->lines);
     else if (r->n == 3 && c->kind != DX_CP2_DEGENERATE)
-        say(ctx, out, DX_MSG(r->method == DX_EX2_GROEBNER ? DX_M_EX3_BY_SIGNS : DX_M_EX2_BY_MINORS, DX_D(c->det)));
+        say(ctx, out, DX_MSG(r->method == DX_EX2_GROEBNER ? DX_M_EX3_BY_SIGNS : DX_M_EX2_BY_MINORS,
+                             test_num(ctx, &det, c->exact_det, c->det)));
     else if (c->kind == DX_CP2_MIN || c->kind == DX_CP2_MAX)
-        say(ctx, out, DX_MSG(c->kind == DX_CP2_MIN ? DX_M_EX2_BY_MIN : DX_M_EX2_BY_MAX, DX_D(c->det), DX_S(r->vars[0]),
-                             DX_D(c->hxx)));
+        say(ctx, out, DX_MSG(c->kind == DX_CP2_MIN ? DX_M_EX2_BY_MIN : DX_M_EX2_BY_MAX,
+                             test_num(ctx, &det, c->exact_det, c->det), DX_S(r->vars[0]),
+                             test_num(ctx, &hxx, c->exact_hxx, c->hxx)));
     else if (c->kind == DX_CP2_SADDLE)
-        say(ctx, out, DX_MSG(DX_M_EX2_BY_SADDLE, DX_D(c->det)));
+        say(ctx, out, DX_MSG(DX_M_EX2_BY_SADDLE, test_num(ctx, &det, c->exact_det, c->det)));
+    out->oom |= det.oom || hxx.oom;
+    dx_buf_free(&det);
+    dx_buf_free(&hxx);
     if (!c->certified && r->method != DX_EX2_BOX)
         say(ctx, out, DX_MSG(DX_M_EX2_UNCERTAIN));
 }
@@ -185,10 +205,7 @@ void dx_show_extrema2(dx_ctx *ctx, const dx_extrema2_result *r, dx_show how, dx_
         const dx_crit2 *c = &r->crit[k];
         dx_buf at = {0}, val = {0}, kind = {0};
         put_coords(ctx, &at, r, c, fmt);
-        if (c->exact_value)
-            dx_mv_put_value(ctx, &val, c->exact_value, c->value, fmt);
-        else
-            dx_buf_num(&val, c->value);
+        dx_show_approx(ctx, &val, c->exact_value, c->value, fmt);
         dx_show_say(ctx, &kind, DX_MSG(kind_msg[c->kind]));
         say(ctx, out, DX_MSG(DX_M_EX2_POINT, DX_S(at.s ? at.s : ""), DX_S(val.s ? val.s : ""), DX_S(kind.s ? kind.s : "")));
         out->oom |= at.oom || val.oom || kind.oom;

@@ -79,7 +79,7 @@ void dx_show_hessian(dx_ctx *ctx, const dx_hessian_result *r, dx_show how, dx_bu
     dx_mv_put_matrix(ctx, out, r->value, n, how);
     if (r->det) {
         dx_buf d = {0};
-        dx_mv_put_value(ctx, &d, r->det, r->det_num, fmt);
+        dx_show_approx(ctx, &d, r->det, r->det_num, fmt);
         dx_show_say(ctx, out, DX_MSG(DX_M_HESS_DET, DX_S(d.s ? d.s : "")));
         out->oom |= d.oom;
         dx_buf_free(&d);

@@ -49,11 +49,11 @@ static void show_json(dx_ctx *ctx, const dx_implicit_result *r, dx_buf *out)
     dx_buf_puts(out, "}\n");
 }
 
-/* A sentence whose one argument is a value: exact, with its decimal where it names sqrt or pi. */
+/* A sentence whose one argument is a value: exact, with a short decimal where it is irrational. */
 static void say_value(dx_ctx *ctx, dx_buf *out, dx_msg_id id, const dx_expr *v, double num, dx_format fmt)
 {
     dx_buf b = {0};
-    dx_mv_put_value(ctx, &b, v, num, fmt);
+    dx_show_approx(ctx, &b, v, num, fmt);
     dx_show_say(ctx, out, DX_MSG(id, DX_S(b.s ? b.s : "")));
     out->oom |= b.oom;
     dx_buf_free(&b);

@@ -540,6 +540,43 @@ START_TEST(box)
 }
 END_TEST
 
+/* det H and f_xx exactly where the point is exact: each equal to the doubles computed from the
+ * Hessian at the point's decimals (an independent evaluation), and in the form a student reads. */
+static const struct {
+    const char *f;
+    size_t n;
+    const char *det0; /* det H at the first point, printed */
+} exact_det_rows[] = {
+    {"x^3 - 6*x + y^2", 2, "-12*sqrt(2)"},
+    {"x^3 - 6*x + y^2 + z^2", 3, "-24*sqrt(2)"},
+    {"(x + 1)*(x^2 + y^2 - 4)^2", 2, "1400832/3125 - 488448*sqrt(6)/3125"},
+    {"x^3 - 3*x*y + y^3", 2, "-9"},
+    {"x*y*z - x - y - z", 3, "-2"},
+};
+
+START_TEST(exact_det)
+{
+    dx_extrema2_result r;
+    ck_assert_int_eq(dx_extrema2(tu_ctx, tu_parse(exact_det_rows[_i].f), NULL, 0, NULL, NULL, &r), DX_OK);
+    ck_assert_uint_eq(r.n, exact_det_rows[_i].n);
+    ck_assert_uint_gt(r.ncrit, 0);
+    for (size_t k = 0; k < r.ncrit; k++) {
+        const dx_crit2 *c = &r.crit[k];
+        ck_assert_ptr_nonnull(c->exact_det);
+        ck_assert_ptr_nonnull(c->exact_hxx);
+        double d, h;
+        ck_assert_int_eq(dx_eval_const(tu_ctx, c->exact_det, &d), DX_OK);
+        ck_assert_int_eq(dx_eval_const(tu_ctx, c->exact_hxx, &h), DX_OK);
+        ck_assert_double_eq_tol(d, c->det, 1e-9 * (1 + fabs(d)));
+        ck_assert_double_eq_tol(h, c->hxx, 1e-9 * (1 + fabs(h)));
+    }
+    char *t = dx_print(tu_ctx, r.crit[0].exact_det, DX_PLAIN);
+    ck_assert_str_eq(t, exact_det_rows[_i].det0);
+    free(t);
+    dx_extrema2_free(&r);
+}
+END_TEST
+
 static const mv_cli_row cli_rows[] = {
     {A("extrema", "x^3 - 3*x*y + y^3"), 0,
      "  x = 0, y = 0, f = 0: saddle point\n      det H = -9 < 0\n  x = 1, y = 1, f = -1: local min\n"},
@@ -576,6 +613,7 @@ static Suite *extrema2_suite(void)
     tcase_add_loop_test(tc, comp_row_test, 0, N(comp_rows));
     tcase_add_loop_test(tc, singular_row_test, 0, N(singular_rows));
     tcase_add_test(tc, box);
+    tcase_add_loop_test(tc, exact_det, 0, sizeof exact_det_rows / sizeof exact_det_rows[0]);
     suite_add_tcase(s, tc);
     MV_ADD_CLI_CASE(s);
     return s;

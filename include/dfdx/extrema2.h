@@ -28,6 +28,7 @@ typedef struct dx_crit2 {
                         then proved too */
     double det;      /* det H there (doubles; for the report) */
     double hxx;      /* the first diagonal entry of H there */
+    const dx_expr *exact_det, *exact_hxx; /* the same exactly, where every coordinate is exact */
     dx_msg lines;    /* degenerate with rational coordinates: what f does along lines through the
                         point (DX_M_EX2_LINE_*); it may decide saddle; else DX_M_NONE */
 } dx_crit2;
