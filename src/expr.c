@@ -24,7 +24,9 @@ struct dx_ctx {
     size_t budget;
     uint32_t next_id;
     dx_error err;
-    dx_expr *leaf_cache[3]; /* 0, 1, -1: the most built numbers */
+    /* the whole numbers -64..64: the most built ones (every product's
+     * coefficient in an expansion asks for one), found without hashing */
+    dx_expr *leaf_cache[2 * 64 + 1];
     /* Bases whose division cancelled in a product (x/x, x^2/x): the value there is undefined
      * in what was written, though the canonical form forgets it. Read by `check`. */
     dx_expr *holes[DX_MAX_HOLES];
@@ -428,13 +430,24 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
 
 /* --- leaves ------------------------------------------------------------------------------- */
 
+/* e, found without intern, charged the units of work its intern lookups would have been (one
+ * each, with their failure checks), so that dx_ctx_set_work's budget counts as before. */
+static dx_expr *charged(dx_ctx *ctx, dx_expr *e, unsigned units)
+{
+    for (unsigned i = 0; i < units; i++)
+        if (dx_failed(ctx) || !dx_work(ctx, 1))
+            return NULL;
+    return e;
+}
+
 dx_expr *dx_number(dx_ctx *ctx, const dx_num *v)
 {
-    if (!v->z && v->d == 1 && v->n >= -1 && v->n <= 1) {
-        dx_expr **slot = &ctx->leaf_cache[v->n + 1];
+    if (!v->z && v->d == 1 && v->n >= -64 && v->n <= 64) {
+        dx_expr **slot = &ctx->leaf_cache[v->n + 64];
         if (!*slot)
-            *slot = intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
-        return *slot;
+            return *slot = intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
+        /* past 0 and +-1 the lookup charges what intern's would: the same work, found faster */
+        return v->n >= -1 && v->n <= 1 ? *slot : charged(ctx, *slot, 1);
     }
     return intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
 }
@@ -793,6 +806,7 @@ static dx_expr *lift(dx_ctx *ctx, int op, int fn, dx_expr *const *in, size_t n)
 typedef struct {
     dx_num coef;
     dx_expr *rest;
+    dx_expr *node; /* the term as it came, when coef * rest rebuilds exactly it (else NULL) */
 } term;
 
 dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef)
@@ -864,6 +878,30 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
     return intern(ctx, DX_MUL, 0, two, 2, NULL, NULL, 0);
 }
 
+/* e itself when scale(coef, rest), from dx_term_split(e), would return it: a term no like
+ * term met is not rebuilt (a lookup that hashes every factor again). NULL when unsure. */
+static dx_expr *rebuilds(dx_expr *e, const dx_expr *rest, const dx_num *coef)
+{
+    if (!rest || rest == e)
+        return e; /* a number (interned once), or coefficient 1 */
+    /* coef*(rest's factors) is e's own list: a[0] is the coefficient, and a product's
+     * factors are never products */
+    bool same = e->kind == DX_MUL && !dx_num_is(coef, 1) && (rest->kind != DX_MUL || rest->n == e->n - 1);
+    return same ? e : NULL;
+}
+
+/* node (from rebuilds) charged as scale(coef, rest) would be: its number's lookup unless
+ * 0 or +-1, and the product's. */
+static dx_expr *reused(dx_ctx *ctx, dx_expr *node, const dx_num *coef, const dx_expr *rest)
+{
+    if (!rest)
+        return dx_number(ctx, coef);
+    if (rest == node)
+        return node;
+    bool cached = !coef->z && coef->d == 1 && coef->n >= -1 && coef->n <= 1;
+    return charged(ctx, node, cached ? 1 : 2);
+}
+
 /* The sum in a product c*(a + b), or NULL for any other shape. */
 static const dx_expr *scaled_sum(const dx_expr *e)
 {
@@ -899,12 +937,14 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         const dx_expr *s = in[i]->kind == DX_ADD ? in[i] : scaled_sum(in[i]);
         if (!s) {
             t[k].rest = dx_term_split(ctx, in[i], &t[k].coef);
+            t[k].node = rebuilds(in[i], t[k].rest, &t[k].coef);
             k++;
             continue;
         }
         const dx_num *c = s == in[i] ? NULL : &in[i]->a[0]->u.num;
         for (uint32_t j = 0; j < s->n; j++) {
             t[k].rest = dx_term_split(ctx, s->a[j], &t[k].coef);
+            t[k].node = c ? NULL : rebuilds(s->a[j], t[k].rest, &t[k].coef);
             if (c) {
                 dx_num p = dx_num_mul(&t[k].coef, c);
                 dx_num_clear(&t[k].coef);
@@ -944,6 +984,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
                 ok = list_push(&gone, t[i].rest);
             dx_num_clear(&c);
         } else {
+            t[out].node = j == i + 1 ? t[i].node : NULL;
             t[out].coef = c;
             t[out].rest = t[i].rest;
             out++;
@@ -955,7 +996,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     list_init(&l);
     for (size_t i = 0; i < out; i++) {
         if (ok) {
-            dx_expr *e = scale(ctx, &t[i].coef, t[i].rest);
+            dx_expr *e = t[i].node ? reused(ctx, t[i].node, &t[i].coef, t[i].rest) : scale(ctx, &t[i].coef, t[i].rest);
             ok = e && list_push(&l, e);
         }
         dx_num_clear(&t[i].coef);
