@@ -1031,6 +1031,7 @@ dx_expr *dx_sub(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_add(ctx, a, dx_
 
 typedef struct {
     dx_expr *base, *exp;
+    dx_expr *node; /* the factor as it came (base^exp when exp is set) */
 } factor;
 
 static int factor_cmp(const void *x, const void *y)
@@ -1193,6 +1194,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                 coef = p;
             } else if (e->kind == DX_POW) {
                 f[k].base = e->a[0];
+                f[k].node = e;
                 f[k++].exp = e->a[1];
             } else {
                 has_sign |= e->kind == DX_CALL && e->fn == DX_SIGN;
@@ -1265,7 +1267,9 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         for (int part = 0; ok && part < (split ? 2 : 1); part++) {
             dx_expr *p;
             if (j == i + 1) {
-                p = f[i].exp ? intern(ctx, DX_POW, 0, (dx_expr *[]){f[i].base, f[i].exp}, 2, NULL, NULL, 0) : f[i].base;
+                /* a power that met no other of its base is the node it came as (its intern
+                 * lookup charged, not made) */
+                p = f[i].exp ? charged(ctx, f[i].node, 1) : f[i].base;
             } else {
                 list ex;
                 list_init(&ex);
