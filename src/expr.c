@@ -371,6 +371,11 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
     if (dx_failed(ctx) || !dx_work(ctx, 1))
         return NULL;
     uint64_t h = content_hash(kind, fn, a, n, num, name, len);
+    size_t j = slot(h, ctx->cap);
+    for (dx_expr *e; (e = ctx->table[j]); j = (j + 1) & (ctx->cap - 1))
+        if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
+            return e;
+    /* a new node (most requests find theirs): its depth and variables */
     uint32_t depth = 0;
     uint64_t vmask = kind == DX_SYM ? dx_var_bit(name, len) : 0;
     for (size_t i = 0; i < n; i++) {
@@ -378,10 +383,6 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
             depth = a[i]->depth;
         vmask |= a[i]->vmask;
     }
-    size_t j = slot(h, ctx->cap);
-    for (dx_expr *e; (e = ctx->table[j]); j = (j + 1) & (ctx->cap - 1))
-        if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
-            return e;
     if (depth + 1 > DX_MAX_DEPTH)
         return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_TOO_DEEP, DX_I(DX_MAX_DEPTH));
     if (ctx->count >= ctx->budget)

@@ -1088,8 +1088,9 @@ bool dx_print_measure(dx_ctx *ctx, const dx_expr *e, const dx_expr *unordered, d
         return false;
     *len = strlen(s);
     *minus = 0;
-    for (const char *c = s; *c; c++)
-        *minus += *c == '-';
+    /* memchr from one minus sign to the next: the texts are long, the signs few */
+    for (const char *c = s, *end = s + *len; (c = memchr(c, '-', (size_t)(end - c))); c++)
+        ++*minus;
     dx_free(s);
     return true;
 }
