@@ -17,6 +17,8 @@ typedef struct chunk {
     _Alignas(16) unsigned char mem[];
 } chunk;
 
+#define DX_SPLIT_CACHE 1024 /* a power of two */
+
 struct dx_ctx {
     chunk *arena;
     dx_expr **table; /* open addressing, linear probing; capacity a power of two */
@@ -24,9 +26,16 @@ struct dx_ctx {
     size_t budget;
     uint32_t next_id;
     dx_error err;
-    /* the whole numbers -64..64: the most built ones (every product's
-     * coefficient in an expansion asks for one), found without hashing */
+    /* the whole numbers -64..64: the most built ones (every product's coefficient in an
+     * expansion asks for one), found without hashing */
     dx_expr *leaf_cache[2 * 64 + 1];
+    /* c*u*v*... made by scale from the product u*v*..., by the made node's id: a sum splits
+     * each term it is given into its coefficient and that product (dx_term_split), and an
+     * expansion gives it the products it has just made */
+    struct {
+        const dx_expr *e;
+        dx_expr *rest;
+    } split_cache[DX_SPLIT_CACHE];
     /* Bases whose division cancelled in a product (x/x, x^2/x): the value there is undefined
      * in what was written, though the canonical form forgets it. Read by `check`. */
     dx_expr *holes[DX_MAX_HOLES];
@@ -820,6 +829,9 @@ dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef)
         *coef = dx_num_copy(&e->a[0]->u.num);
         if (e->n == 2)
             return e->a[1];
+        size_t at = e->id & (DX_SPLIT_CACHE - 1);
+        if (ctx->split_cache[at].e == e) /* intern's lookup would find it: charged as one */
+            return charged(ctx, ctx->split_cache[at].rest, 1);
         return intern(ctx, DX_MUL, 0, e->a + 1, e->n - 1, NULL, NULL, 0);
     }
     *coef = dx_num_int(1);
@@ -873,6 +885,10 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
             ok = list_push(&l, rest->a[i]);
         dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_oom(ctx);
         list_free(&l);
+        if (r && r->kind == DX_MUL && r->n == rest->n + 1) {
+            ctx->split_cache[r->id & (DX_SPLIT_CACHE - 1)].e = r;
+            ctx->split_cache[r->id & (DX_SPLIT_CACHE - 1)].rest = rest;
+        }
         return r;
     }
     dx_expr *two[2] = {c, rest};
