@@ -17,6 +17,8 @@ typedef struct chunk {
     _Alignas(16) unsigned char mem[];
 } chunk;
 
+#define DX_SPLIT_CACHE 1024 /* a power of two */
+
 struct dx_ctx {
     chunk *arena;
     dx_expr **table; /* open addressing, linear probing; capacity a power of two */
@@ -24,7 +26,16 @@ struct dx_ctx {
     size_t budget;
     uint32_t next_id;
     dx_error err;
-    dx_expr *leaf_cache[3]; /* 0, 1, -1: the most built numbers */
+    /* the whole numbers -64..64: the most built ones (every product's coefficient in an
+     * expansion asks for one), found without hashing */
+    dx_expr *leaf_cache[2 * 64 + 1];
+    /* c*u*v*... made by scale from the product u*v*..., by the made node's id: a sum splits
+     * each term it is given into its coefficient and that product (dx_term_split), and an
+     * expansion gives it the products it has just made */
+    struct {
+        const dx_expr *e;
+        dx_expr *rest;
+    } split_cache[DX_SPLIT_CACHE];
     /* Bases whose division cancelled in a product (x/x, x^2/x): the value there is undefined
      * in what was written, though the canonical form forgets it. Read by `check`. */
     dx_expr *holes[DX_MAX_HOLES];
@@ -369,6 +380,11 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
     if (dx_failed(ctx) || !dx_work(ctx, 1))
         return NULL;
     uint64_t h = content_hash(kind, fn, a, n, num, name, len);
+    size_t j = slot(h, ctx->cap);
+    for (dx_expr *e; (e = ctx->table[j]); j = (j + 1) & (ctx->cap - 1))
+        if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
+            return e;
+    /* a new node (most requests find theirs): its depth and variables */
     uint32_t depth = 0;
     uint64_t vmask = kind == DX_SYM ? dx_var_bit(name, len) : 0;
     for (size_t i = 0; i < n; i++) {
@@ -376,10 +392,6 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
             depth = a[i]->depth;
         vmask |= a[i]->vmask;
     }
-    size_t j = slot(h, ctx->cap);
-    for (dx_expr *e; (e = ctx->table[j]); j = (j + 1) & (ctx->cap - 1))
-        if (e->hash == h && same(e, kind, fn, a, n, num, name, len))
-            return e;
     if (depth + 1 > DX_MAX_DEPTH)
         return dx_fail(ctx, DX_ELIMIT, -1, -1, DX_M_TOO_DEEP, DX_I(DX_MAX_DEPTH));
     if (ctx->count >= ctx->budget)
@@ -428,13 +440,24 @@ static dx_expr *intern(dx_ctx *ctx, dx_kind kind, int fn, dx_expr *const *a, siz
 
 /* --- leaves ------------------------------------------------------------------------------- */
 
+/* e, found without intern, charged the units of work its intern lookups would have been (one
+ * each, with their failure checks), so that dx_ctx_set_work's budget counts as before. */
+static dx_expr *charged(dx_ctx *ctx, dx_expr *e, unsigned units)
+{
+    for (unsigned i = 0; i < units; i++)
+        if (dx_failed(ctx) || !dx_work(ctx, 1))
+            return NULL;
+    return e;
+}
+
 dx_expr *dx_number(dx_ctx *ctx, const dx_num *v)
 {
-    if (!v->z && v->d == 1 && v->n >= -1 && v->n <= 1) {
-        dx_expr **slot = &ctx->leaf_cache[v->n + 1];
+    if (!v->z && v->d == 1 && v->n >= -64 && v->n <= 64) {
+        dx_expr **slot = &ctx->leaf_cache[v->n + 64];
         if (!*slot)
-            *slot = intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
-        return *slot;
+            return *slot = intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
+        /* past 0 and +-1 the lookup charges what intern's would: the same work, found faster */
+        return v->n >= -1 && v->n <= 1 ? *slot : charged(ctx, *slot, 1);
     }
     return intern(ctx, DX_NUM, 0, NULL, 0, v, NULL, 0);
 }
@@ -525,19 +548,27 @@ static void list_init(list *l)
     l->cap = 16;
 }
 
-static bool list_push(list *l, dx_expr *e)
+/* The list grown to twice its room, for list_push (apart: the push itself is inlined). */
+static __attribute__((noinline)) bool list_grow(list *l)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap * 2;
-        dx_expr **nv = dx_malloc(nc * sizeof *nv);
-        if (!nv)
-            return false;
-        memcpy(nv, l->v, l->n * sizeof *nv);
-        if (l->v != l->inl)
-            dx_free(l->v);
-        l->v = nv;
-        l->cap = nc;
-    }
+    size_t nc = l->cap * 2;
+    dx_expr **nv = dx_malloc(nc * sizeof *nv);
+    if (!nv)
+        return false;
+    memcpy(nv, l->v, l->n * sizeof *nv);
+    if (l->v != l->inl)
+        dx_free(l->v);
+    l->v = nv;
+    l->cap = nc;
+    return true;
+}
+
+/* Every node a constructor makes goes through a few pushes: inlined, with the rare growth
+ * apart. */
+static inline __attribute__((always_inline)) bool list_push(list *l, dx_expr *e)
+{
+    if (l->n == l->cap && !list_grow(l))
+        return false;
     l->v[l->n++] = e;
     return true;
 }
@@ -793,6 +824,7 @@ static dx_expr *lift(dx_ctx *ctx, int op, int fn, dx_expr *const *in, size_t n)
 typedef struct {
     dx_num coef;
     dx_expr *rest;
+    dx_expr *node; /* the term as it came, when coef * rest rebuilds exactly it (else NULL) */
 } term;
 
 dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef)
@@ -805,6 +837,9 @@ dx_expr *dx_term_split(dx_ctx *ctx, dx_expr *e, dx_num *coef)
         *coef = dx_num_copy(&e->a[0]->u.num);
         if (e->n == 2)
             return e->a[1];
+        size_t at = e->id & (DX_SPLIT_CACHE - 1);
+        if (ctx->split_cache[at].e == e) /* intern's lookup would find it: charged as one */
+            return charged(ctx, ctx->split_cache[at].rest, 1);
         return intern(ctx, DX_MUL, 0, e->a + 1, e->n - 1, NULL, NULL, 0);
     }
     *coef = dx_num_int(1);
@@ -858,10 +893,38 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
             ok = list_push(&l, rest->a[i]);
         dx_expr *r = ok ? intern(ctx, DX_MUL, 0, l.v, l.n, NULL, NULL, 0) : dx_oom(ctx);
         list_free(&l);
+        if (r && r->kind == DX_MUL && r->n == rest->n + 1) {
+            ctx->split_cache[r->id & (DX_SPLIT_CACHE - 1)].e = r;
+            ctx->split_cache[r->id & (DX_SPLIT_CACHE - 1)].rest = rest;
+        }
         return r;
     }
     dx_expr *two[2] = {c, rest};
     return intern(ctx, DX_MUL, 0, two, 2, NULL, NULL, 0);
+}
+
+/* e itself when scale(coef, rest), from dx_term_split(e), would return it: a term no like
+ * term met is not rebuilt (a lookup that hashes every factor again). NULL when unsure. */
+static dx_expr *rebuilds(dx_expr *e, const dx_expr *rest, const dx_num *coef)
+{
+    if (!rest || rest == e)
+        return e; /* a number (interned once), or coefficient 1 */
+    /* coef*(rest's factors) is e's own list: a[0] is the coefficient, and a product's
+     * factors are never products */
+    bool same = e->kind == DX_MUL && !dx_num_is(coef, 1) && (rest->kind != DX_MUL || rest->n == e->n - 1);
+    return same ? e : NULL;
+}
+
+/* node (from rebuilds) charged as scale(coef, rest) would be: its number's lookup unless
+ * 0 or +-1, and the product's. */
+static dx_expr *reused(dx_ctx *ctx, dx_expr *node, const dx_num *coef, const dx_expr *rest)
+{
+    if (!rest)
+        return dx_number(ctx, coef);
+    if (rest == node)
+        return node;
+    bool cached = !coef->z && coef->d == 1 && coef->n >= -1 && coef->n <= 1;
+    return charged(ctx, node, cached ? 1 : 2);
 }
 
 /* The sum in a product c*(a + b), or NULL for any other shape. */
@@ -899,12 +962,14 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         const dx_expr *s = in[i]->kind == DX_ADD ? in[i] : scaled_sum(in[i]);
         if (!s) {
             t[k].rest = dx_term_split(ctx, in[i], &t[k].coef);
+            t[k].node = rebuilds(in[i], t[k].rest, &t[k].coef);
             k++;
             continue;
         }
         const dx_num *c = s == in[i] ? NULL : &in[i]->a[0]->u.num;
         for (uint32_t j = 0; j < s->n; j++) {
             t[k].rest = dx_term_split(ctx, s->a[j], &t[k].coef);
+            t[k].node = c ? NULL : rebuilds(s->a[j], t[k].rest, &t[k].coef);
             if (c) {
                 dx_num p = dx_num_mul(&t[k].coef, c);
                 dx_num_clear(&t[k].coef);
@@ -944,6 +1009,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
                 ok = list_push(&gone, t[i].rest);
             dx_num_clear(&c);
         } else {
+            t[out].node = j == i + 1 ? t[i].node : NULL;
             t[out].coef = c;
             t[out].rest = t[i].rest;
             out++;
@@ -955,7 +1021,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     list_init(&l);
     for (size_t i = 0; i < out; i++) {
         if (ok) {
-            dx_expr *e = scale(ctx, &t[i].coef, t[i].rest);
+            dx_expr *e = t[i].node ? reused(ctx, t[i].node, &t[i].coef, t[i].rest) : scale(ctx, &t[i].coef, t[i].rest);
             ok = e && list_push(&l, e);
         }
         dx_num_clear(&t[i].coef);
@@ -990,6 +1056,7 @@ dx_expr *dx_sub(dx_ctx *ctx, dx_expr *a, dx_expr *b) { return dx_add(ctx, a, dx_
 
 typedef struct {
     dx_expr *base, *exp;
+    dx_expr *node; /* the factor as it came (base^exp when exp is set) */
 } factor;
 
 static int factor_cmp(const void *x, const void *y)
@@ -1152,6 +1219,7 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
                 coef = p;
             } else if (e->kind == DX_POW) {
                 f[k].base = e->a[0];
+                f[k].node = e;
                 f[k++].exp = e->a[1];
             } else {
                 has_sign |= e->kind == DX_CALL && e->fn == DX_SIGN;
@@ -1224,7 +1292,9 @@ static dx_expr *mul_rec(dx_ctx *ctx, dx_expr *const *in, size_t n, int rounds)
         for (int part = 0; ok && part < (split ? 2 : 1); part++) {
             dx_expr *p;
             if (j == i + 1) {
-                p = f[i].exp ? intern(ctx, DX_POW, 0, (dx_expr *[]){f[i].base, f[i].exp}, 2, NULL, NULL, 0) : f[i].base;
+                /* a power that met no other of its base is the node it came as (its intern
+                 * lookup charged, not made) */
+                p = f[i].exp ? charged(ctx, f[i].node, 1) : f[i].base;
             } else {
                 list ex;
                 list_init(&ex);

@@ -98,6 +98,9 @@ typedef struct {
     bool used_exp; /* printed so far: a power of e as exp(...) */
     bool used_e;   /* and one as e^... */
     bool deep;     /* stopped: the stack ran low (ctx has the error) */
+    /* dx_print_measure: this sum's terms are written in an order of the same length as
+     * the printed one (not memoised), the sort that orders them skipped */
+    const dx_expr *unordered;
 } printer;
 
 /* Binding strength of what is printed, to decide parentheses. */
@@ -356,12 +359,61 @@ static int item_cmp_prod(const void *x, const void *y)
 
 #define SMALL 16
 
-/* Stable sort (insertion sort for a few items, else glibc's qsort, a stable merge sort). */
-static void sort_items(item *it, size_t n, int (*cmp)(const void *, const void *))
+/* it[lo, lo + n) merge-sorted into order[]: the halves n / 2 and the rest, a tie taken from
+ * the left (glibc's qsort, which the printer used, does exactly this: the order stays the
+ * same, and first_item can tell the first item without sorting). */
+static void merge_sort(item **v, item **tmp, size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n <= 1)
+        return;
+    size_t n1 = n / 2, n2 = n - n1;
+    item **b1 = v, **b2 = v + n1;
+    merge_sort(b1, tmp, n1, cmp);
+    merge_sort(b2, tmp, n2, cmp);
+    size_t k = 0;
+    while (n1 > 0 && n2 > 0) {
+        if (cmp(*b1, *b2) <= 0)
+            tmp[k++] = *b1++, n1--;
+        else
+            tmp[k++] = *b2++, n2--;
+    }
+    while (n1 > 0)
+        tmp[k++] = *b1++, n1--;
+    /* what is left of the right half is in place already */
+    memcpy(v, tmp, k * sizeof *v);
+}
+
+/* The item merge_sort puts first, with n - 1 comparisons instead of n log n: the first of a
+ * merge is the first of its left half unless the right half's first compares before it. The
+ * comparison of terms is not always transitive (a degree decides some pairs, the text others),
+ * so the least item by a scan could differ: this follows the merge's own comparisons. */
+static size_t first_item(const item *it, size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n <= 1)
+        return 0;
+    size_t n1 = n / 2;
+    size_t a = first_item(it, n1, cmp), b = n1 + first_item(it + n1, n - n1, cmp);
+    return cmp(&it[a], &it[b]) <= 0 ? a : b;
+}
+
+/* Stable sort (insertion sort for a few items, else merge_sort); false without memory. */
+static bool sort_items(item *it, size_t n, int (*cmp)(const void *, const void *))
 {
     if (n > SMALL) {
-        qsort(it, n, sizeof *it, cmp);
-        return;
+        item **v = dx_malloc(2 * n * sizeof *v), *copy = dx_malloc(n * sizeof *copy);
+        if (!v || !copy) {
+            dx_free(v);
+            dx_free(copy);
+            return false;
+        }
+        for (size_t i = 0; i < n; i++)
+            v[i] = &copy[i], copy[i] = it[i];
+        merge_sort(v, v + n, n, cmp);
+        for (size_t i = 0; i < n; i++)
+            it[i] = *v[i];
+        dx_free(v);
+        dx_free(copy);
+        return true;
     }
     for (size_t i = 1; i < n; i++) {
         item x = it[i];
@@ -370,6 +422,7 @@ static void sort_items(item *it, size_t n, int (*cmp)(const void *, const void *
             it[j] = it[j - 1];
         it[j] = x;
     }
+    return true;
 }
 
 /* Print e into b as one item's text. */
@@ -464,7 +517,16 @@ static void print_sum(printer *p, dx_buf *b, const dx_expr *e)
         print_term(p, b, &it[i], it[i].e);
     }
     if (take_region(p, b, base, it, e->n, NULL, 0)) {
-        sort_items(it, e->n, item_cmp_sum);
+        if (e == p->unordered && e->n > SMALL) {
+            /* measured, not kept: the text's length and its minus signs depend only on which
+             * term comes first, so that one is put in front and the rest stay as they are */
+            size_t f = first_item(it, e->n, item_cmp_sum);
+            item first = it[f];
+            memmove(it + 1, it, f * sizeof *it);
+            it[0] = first;
+        } else if (!sort_items(it, e->n, item_cmp_sum)) {
+            b->oom = true;
+        }
         /* A leading minus reads worse: (1 - x), sqrt(4 - x^2), 1 - tanh(x)^2, 4 - 2*x. Only
          * a longer result led by a power of a variable keeps descending powers: -x^2 + 4*x - 3,
          * and inside a formula only a polynomial. */
@@ -636,8 +698,8 @@ static void print_product(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec,
      * factor it needs parentheses, which the caller adds by its ctx_prec. */
     bool paren = ctx_prec > P_PROD || (neg && ctx_prec > P_SUM);
     if (take_region(p, b, base, num, nn, den, nd)) {
-        sort_items(num, nn, item_cmp_prod);
-        sort_items(den, nd, item_cmp_prod);
+        if (!sort_items(num, nn, item_cmp_prod) || !sort_items(den, nd, item_cmp_prod))
+            b->oom = true;
         if (paren)
             open_paren(p, b);
         if (neg)
@@ -982,13 +1044,14 @@ static void print(printer *p, dx_buf *b, const dx_expr *e, int ctx_prec)
         b->oom = p->deep = true;
         return;
     }
-    if (p->memo && e->n > 0 && e != p->root && e->hash != 0)
+    if (p->memo && e->n > 0 && e != p->root && e->hash != 0 && e != p->unordered)
         print_memo(p, b, e, ctx_prec);
     else
         print_node(p, b, e, ctx_prec);
 }
 
-static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_memo *memo, bool decimals)
+static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_memo *memo, bool decimals,
+                        const dx_expr *unordered)
 {
     if (!e)
         return NULL;
@@ -997,7 +1060,7 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
      * failed call still works (it returned NULL without a message), and restore it after. */
     dx_error pending = *dx_ctx_error(ctx);
     dx_ctx_clear_error(ctx);
-    printer p = {ctx, fmt, memo, decimals, NULL, 0, bare(e), false, false, false, false};
+    printer p = {ctx, fmt, memo, decimals, NULL, 0, bare(e), false, false, false, false, unordered};
     dx_buf b = {.limit = print_limit(fmt)};
     print(&p, &b, e, 0);
     if (p.used_exp && p.used_e && !b.oom) {
@@ -1025,9 +1088,24 @@ static char *print_with(dx_ctx *ctx, const dx_expr *e, dx_format fmt, dx_print_m
     return dx_buf_take(&b);
 }
 
-char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt) { return print_with(ctx, e, fmt, NULL, dx_print_decimals(ctx)); }
+char *dx_print(dx_ctx *ctx, const dx_expr *e, dx_format fmt) { return print_with(ctx, e, fmt, NULL, dx_print_decimals(ctx), NULL); }
 
 char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m)
 {
-    return print_with(ctx, e, DX_PLAIN, m, dx_print_decimals(ctx));
+    return print_with(ctx, e, DX_PLAIN, m, dx_print_decimals(ctx), NULL);
+}
+
+bool dx_print_measure(dx_ctx *ctx, const dx_expr *e, const dx_expr *unordered, dx_print_memo *m, size_t *len,
+                      size_t *minus)
+{
+    char *s = print_with(ctx, e, DX_PLAIN, m, dx_print_decimals(ctx), unordered);
+    if (!s)
+        return false;
+    *len = strlen(s);
+    *minus = 0;
+    /* memchr from one minus sign to the next: the texts are long, the signs few */
+    for (const char *c = s, *end = s + *len; (c = memchr(c, '-', (size_t)(end - c))); c++)
+        ++*minus;
+    dx_free(s);
+    return true;
 }

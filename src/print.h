@@ -16,5 +16,12 @@ DX_HIDDEN void dx_print_memo_free(dx_print_memo *m);
 /* dx_print(ctx, e, DX_PLAIN), byte for byte, taking the texts of subexpressions from m when it
  * has them and keeping the new ones there. */
 DX_HIDDEN char *dx_print_memoed(dx_ctx *ctx, const dx_expr *e, dx_print_memo *m);
+/* The length of dx_print_memoed(ctx, e, m) and its minus signs, without sorting the terms of
+ * the sum unordered (a node in e, or NULL) into print order: only which of them comes first
+ * changes the length. For a form that is compared and mostly thrown away (the simplifier's two
+ * signs of a large numerator), whose order would cost more than the rest of its printing.
+ * false when dx_print_memoed would fail, with the same error. */
+DX_HIDDEN bool dx_print_measure(dx_ctx *ctx, const dx_expr *e, const dx_expr *unordered, dx_print_memo *m,
+                                size_t *len, size_t *minus);
 
 #endif

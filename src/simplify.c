@@ -545,17 +545,13 @@ static dx_expr *finish(dx_ctx *ctx, dx_print_memo *texts, dx_expr *numer, dens *
     dx_expr *alt = dx_mul_n(ctx, flip, 3);
     if (!alt)
         return NULL;
-    char *sr = dx_print_memoed(ctx, r, texts), *sa = dx_print_memoed(ctx, alt, texts);
-    if (!sr || !sa) {
-        dx_free(sr);
-        dx_free(sa);
+    /* measured, not printed: sorting the numerator's terms into print order was most of the
+     * cost, and most combined fractions are thrown away as too large */
+    size_t lr, la, mr, ma;
+    if (!dx_print_measure(ctx, r, numer, texts, &lr, &mr) || !dx_print_measure(ctx, alt, flip[1], texts, &la, &ma))
         return NULL;
-    }
-    size_t lr = strlen(sr), la = strlen(sa);
     /* on a tie, fewer minus signs: -(2*x + 1) rather than (-2*x - 1) */
-    bool take = la < lr || (la == lr && minus_signs(sa) < minus_signs(sr));
-    dx_free(sr);
-    dx_free(sa);
+    bool take = la < lr || (la == lr && ma < mr);
     return take ? alt : r;
 }
 

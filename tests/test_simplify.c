@@ -1,6 +1,7 @@
 /* Tests of simplification: the textbook form of derivatives, and that it keeps the value. */
 #include "dfdx.h"
 #include "expr.h"
+#include "print.h"
 #include "simplify.h"
 #include "testutil.h"
 
@@ -293,6 +294,59 @@ START_TEST(simplify_budget_counts_work)
 }
 END_TEST
 
+/* dx_print_measure(e, S) against the text itself: the length and minus signs of e printed,
+ * with the sum S's terms left out of print order. Each sum is an expansion of random.txt's
+ * derivatives with more terms than are sorted by insertion (their first term is found as the
+ * merge sort finds it), at the root, negated, and as the numerator of a quotient. */
+static void check_measure(dx_print_memo *m, dx_expr *e, dx_expr *sum, int *checked)
+{
+    char *s = dx_print(tu_ctx, e, DX_PLAIN);
+    ck_assert_ptr_nonnull(s);
+    size_t len, minus, want = 0;
+    ck_assert(dx_print_measure(tu_ctx, e, sum, m, &len, &minus));
+    for (const char *c = s; *c; c++)
+        want += *c == '-';
+    ck_assert_msg(len == strlen(s) && minus == want, "measured %zu characters, %zu minus signs; %s has %zu, %zu", len,
+                  minus, s, strlen(s), want);
+    free(s);
+    ++*checked;
+}
+
+START_TEST(measure_equals_print)
+{
+    FILE *f = tu_open_corpus("random.txt");
+    char line[4096];
+    int sums = 0, checked = 0, leading_minus = 0;
+    dx_print_memo *m = dx_print_memo_new();
+    ck_assert_ptr_nonnull(m);
+    for (int n = 0; n < 300 && fgets(line, sizeof line, f); n++) {
+        line[strcspn(line, "\n")] = 0;
+        dx_expr *e = dx_parse(tu_ctx, line, strlen(line));
+        dx_expr *d = e ? dx_diff(tu_ctx, e, "x", 1) : NULL;
+        dx_expr *x = d ? dx_expand(tu_ctx, d) : NULL;
+        if (!x || x->kind != DX_ADD || x->n <= 16 || x->n > 200) {
+            dx_ctx_clear_error(tu_ctx);
+            continue;
+        }
+        sums++;
+        dx_expr *neg = dx_add_n(tu_ctx, (dx_expr *[]){dx_mul(tu_ctx, dx_int(tu_ctx, -1), x)}, 1);
+        dx_expr *quot = dx_mul_n(tu_ctx, (dx_expr *[]){dx_int(tu_ctx, -3), x, dx_pow(tu_ctx, tu_parse("x^2 + 1"), dx_int(tu_ctx, -2))}, 3);
+        ck_assert(neg && quot);
+        check_measure(m, x, x, &checked);
+        check_measure(m, neg, neg, &checked);
+        check_measure(m, quot, x, &checked);
+        char *s = dx_print(tu_ctx, x, DX_PLAIN);
+        leading_minus += s[0] == '-';
+        free(s);
+    }
+    fclose(f);
+    dx_print_memo_free(m);
+    /* enough sums, and some led by a minus (the case where the first term decides the length) */
+    ck_assert_msg(sums >= 20 && leading_minus >= 3, "%d sums, %d led by a minus", sums, leading_minus);
+    ck_assert_int_eq(checked, 3 * sums);
+}
+END_TEST
+
 /* ---- the whole textbook corpus: differentiates, simplifies, keeps its value ---- */
 
 START_TEST(textbook_corpus)
@@ -339,6 +393,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, textbook_corpus);
     tcase_add_test(tc, simplify_budget_counts_work);
+    tcase_add_test(tc, measure_equals_print);
     suite_add_tcase(s, tc);
     return s;
 }
