@@ -1628,6 +1628,10 @@ static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limi
         dx_eval_const(ctx, v, &r->f_at_value);
         return;
     }
+    if (s.oom) { /* not "undefined": the answer would be another one */
+        dx_oom(ctx);
+        return;
+    }
     /* the error's string arguments are the context's: the message outlives the error */
     r->f_at_why = dx_failed(ctx) ? dx_ctx_error(ctx)->msg : DX_MSG(DX_M_LIM_NOT_REAL);
     dx_recover(ctx);
@@ -1679,6 +1683,8 @@ static dx_status limit_run(dx_ctx *ctx, dx_expr *f, const char *name, dx_point p
     if (p.inf)
         return DX_OK;
     value_at(ctx, f, var, p.at, out);
+    if (dx_ctx_error(ctx)->status == DX_ENOMEM)
+        return DX_ENOMEM;
     /* continuous: every side asked for that f is defined on tends to f(A) */
     bool any = false, all = true, undecided = false;
     for (int k = 0; k < 2; k++) {
