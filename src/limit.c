@@ -1617,7 +1617,8 @@ dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, d
     return st != DX_OK ? st : dx_limit_side(ctx, q, var, p, 1, right);
 }
 
-/* f(A): defined, and its exact value, or why not. */
+/* f(A): defined, and its exact value, or why not; out of memory on the way is the context's
+ * error (DX_ENOMEM), never a reason f(A) is undefined. */
 static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limit_report *r)
 {
     lim_st s = {.ctx = ctx, .x = var, .p = {at, 0}, .dir = 1};
