@@ -142,7 +142,9 @@ DX_API void dx_ctx_set_exact(dx_ctx *ctx, bool exact);
  * it calls. 0 returns to asking the thread. */
 DX_API void dx_ctx_set_stack(dx_ctx *ctx, size_t bytes);
 /* The work budget: a bound on time, counted in units that do not depend on the machine: one
- * per node built or looked up, one per point a numeric search evaluates, one per step of a
+ * per node built or looked up; for a compiled program the library runs, its length per point
+ * evaluated (over 1536 instructions a unit) plus its dispatch per block of points (one point
+ * alone costs 6 times a point in a block, as it takes that much longer); one per step of a
  * descent or a refinement. A context starts with DX_DEFAULT_WORK, a few seconds of the
  * slowest work (high derivatives, products of many sines); dx_ctx_set_work(ctx, units) gives
  * it that many units from now (0: no bound). A call that runs out stops with DX_ELIMIT and

@@ -406,36 +406,69 @@ void dx_contour_level_label(const dx_contour *c, size_t k, char *buf, size_t siz
     dx_plot_tick_label(c->lev[k].value, c->lev[k].step, buf, size);
 }
 
+/* The label spots are chosen without allocating: a picture whose labels were dropped for want
+ * of memory would be another answer, not an error (alloc_program found one). idx is a heap of
+ * the max nearest segments so far, the farthest on top, ordered as (distance, index). */
 typedef struct {
-    double d;
-    size_t i;
-} spot;
+    const dx_contour_level *lv;
+    double cx, cy, sx, sy;
+} spot_from;
 
-static int cmp_spot(const void *a, const void *b)
+static double spot_dist(const spot_from *f, size_t s)
 {
-    const spot *x = a, *y = b;
-    int by_d = (x->d > y->d) - (x->d < y->d);
-    return by_d ? by_d : (x->i > y->i) - (x->i < y->i);
+    const dx_contour_seg *g = &f->lv->seg[s]; /* in fractions of the view, so x and y weigh alike */
+    return hypot(((g->ax + g->bx) / 2 - f->cx) / f->sx, ((g->ay + g->by) / 2 - f->cy) / f->sy);
+}
+
+static bool spot_after(const spot_from *f, size_t a, size_t b)
+{
+    double da = spot_dist(f, a), db = spot_dist(f, b);
+    return da != db ? da > db : a > b;
+}
+
+static void spot_sift(const spot_from *f, size_t *h, size_t n, size_t at)
+{
+    for (size_t c; (c = 2 * at + 1) < n; at = c) {
+        if (c + 1 < n && spot_after(f, h[c + 1], h[c]))
+            c++;
+        if (!spot_after(f, h[c], h[at]))
+            break;
+        size_t t = h[c];
+        h[c] = h[at];
+        h[at] = t;
+    }
 }
 
 size_t dx_contour_label_spots(const dx_contour *c, size_t k, size_t *idx, size_t max)
 {
     const dx_contour_level *lv = &c->lev[k];
-    double cx = 0, cy = 0, sx = c->x1 - c->x0, sy = c->y1 - c->y0;
+    spot_from f = {lv, 0, 0, c->x1 - c->x0, c->y1 - c->y0};
     for (size_t s = 0; s < lv->nseg; s++) {
-        cx += (lv->seg[s].ax + lv->seg[s].bx) / 2 / (double)lv->nseg;
-        cy += (lv->seg[s].ay + lv->seg[s].by) / 2 / (double)lv->nseg;
+        f.cx += (lv->seg[s].ax + lv->seg[s].bx) / 2 / (double)lv->nseg;
+        f.cy += (lv->seg[s].ay + lv->seg[s].by) / 2 / (double)lv->nseg;
     }
-    spot *sp = dx_malloc((lv->nseg ? lv->nseg : 1) * sizeof *sp);
-    if (!sp)
-        return 0;
-    for (size_t s = 0; s < lv->nseg; s++) /* distances in fractions of the view, so x and y weigh alike */
-        sp[s] = (spot){hypot(((lv->seg[s].ax + lv->seg[s].bx) / 2 - cx) / sx, ((lv->seg[s].ay + lv->seg[s].by) / 2 - cy) / sy), s};
-    qsort(sp, lv->nseg, sizeof *sp, cmp_spot);
-    size_t n = lv->nseg < max ? lv->nseg : max;
-    for (size_t s = 0; s < n; s++)
-        idx[s] = sp[s].i;
-    dx_free(sp);
+    size_t n = 0;
+    for (size_t s = 0; s < lv->nseg && max; s++) {
+        if (n < max) { /* sift up */
+            size_t at = n++;
+            idx[at] = s;
+            while (at && spot_after(&f, idx[at], idx[(at - 1) / 2])) {
+                size_t p = (at - 1) / 2, t = idx[p];
+                idx[p] = idx[at];
+                idx[at] = t;
+                at = p;
+            }
+        } else if (spot_after(&f, idx[0], s)) {
+            idx[0] = s;
+            spot_sift(&f, idx, n, 0);
+        }
+    }
+    for (size_t m = n; m > 1; m--) { /* heap sort: the farthest to the end */
+        size_t t = idx[0];
+        idx[0] = idx[m - 1];
+        idx[m - 1] = t;
+        spot_sift(&f, idx, m - 1, 0);
+    }
     return n;
 }
 
@@ -510,6 +543,16 @@ dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_
     dx_extrema2_result r;
     if (dx_extrema2(ctx, f, vars, 2, from, to, &r) != DX_OK)
         return dx_ctx_error(ctx)->status;
+    dx_status st = dx_contour_mark_found(c, ctx, f, &r, labelled, note);
+    dx_extrema2_free(&r);
+    return st;
+}
+
+dx_status dx_contour_mark_found(dx_contour *c, dx_ctx *ctx, dx_expr *f, const dx_extrema2_result *found,
+                                size_t labelled, dx_msg *note)
+{
+    *note = DX_MSG(DX_M_NONE);
+    const dx_extrema2_result r = *found;
     static const struct {
         dx_msg_id label;
         dx_contour_mark_kind mark;
@@ -537,7 +580,6 @@ dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_
         *note = DX_MSG(DX_M_EX2_CURVE);
     else if (st == DX_OK && shown == 0)
         *note = DX_MSG(DX_M_CONTOUR_NO_CRITICAL);
-    dx_extrema2_free(&r);
     return st;
 }
 

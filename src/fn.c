@@ -86,6 +86,13 @@ static dx_expr *ln_base(dx_ctx *c, dx_expr *u, dx_expr *b)
     dx_expr *lb = dx_call(c, DX_LN, b);
     if (lb && dx_is_int(lb, 0))
         return dx_fail(c, DX_EDOMAIN, -1, -1, DX_M_LOG_BASE_ONE);
+    /* numbers whose log is rational: log(2, 8) is 1/3 exactly (2 = 8^(1/3)), not ln(2)/ln(8) */
+    dx_num q;
+    if (lb && u && u->kind == DX_NUM && b->kind == DX_NUM && dx_num_log(&q, &u->u.num, &b->u.num)) {
+        dx_expr *r = dx_number(c, &q);
+        dx_num_clear(&q);
+        return r;
+    }
     return dx_div(c, dx_call(c, DX_LN, u), lb);
 }
 static dx_expr *mk_log(dx_ctx *c, dx_expr *const *a, int n) { return n == 2 ? ln_base(c, a[0], a[1]) : dx_call(c, DX_LN, a[0]); }

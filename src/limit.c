@@ -1617,7 +1617,8 @@ dx_status dx_limit_onesided_derivatives(dx_ctx *ctx, dx_expr *f, dx_expr *var, d
     return st != DX_OK ? st : dx_limit_side(ctx, q, var, p, 1, right);
 }
 
-/* f(A): defined, and its exact value, or why not. */
+/* f(A): defined, and its exact value, or why not; out of memory on the way is the context's
+ * error (DX_ENOMEM), never a reason f(A) is undefined. */
 static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limit_report *r)
 {
     lim_st s = {.ctx = ctx, .x = var, .p = {at, 0}, .dir = 1};
@@ -1626,6 +1627,10 @@ static void value_at(dx_ctx *ctx, dx_expr *f, dx_expr *var, dx_expr *at, dx_limi
         r->defined_at = true;
         r->f_at = v;
         dx_eval_const(ctx, v, &r->f_at_value);
+        return;
+    }
+    if (s.oom) { /* not "undefined": the answer would be another one */
+        dx_oom(ctx);
         return;
     }
     /* the error's string arguments are the context's: the message outlives the error */
@@ -1679,6 +1684,8 @@ static dx_status limit_run(dx_ctx *ctx, dx_expr *f, const char *name, dx_point p
     if (p.inf)
         return DX_OK;
     value_at(ctx, f, var, p.at, out);
+    if (dx_ctx_error(ctx)->status == DX_ENOMEM)
+        return DX_ENOMEM;
     /* continuous: every side asked for that f is defined on tends to f(A) */
     bool any = false, all = true, undecided = false;
     for (int k = 0; k < 2; k++) {

@@ -343,6 +343,77 @@ bool dx_num_root(dx_num *out, const dx_num *a, int64_t q)
     return ok;
 }
 
+/* Past this many bits a logarithm is not looked for exactly (the roots' cost grows with them). */
+#define LOG_MAX_BITS 4096
+
+static bool is_prime(unsigned long p)
+{
+    for (unsigned long q = 2; q * q <= p; q++)
+        if (p % q == 0)
+            return false;
+    return p >= 2;
+}
+
+/* a > 0 as r^k with k as large as it goes (r no perfect power): each prime k in turn, the
+ * root taken as long as both numerator and denominator have one. */
+static void primitive_power(mpq_t r, mpz_t k, const mpq_t a)
+{
+    mpq_set(r, a);
+    mpz_set_ui(k, 1);
+    mpz_t n, d;
+    mpz_init(n);
+    mpz_init(d);
+    for (unsigned long p = 2; p <= mpz_sizeinbase(mpq_numref(r), 2) || p <= mpz_sizeinbase(mpq_denref(r), 2);) {
+        if (mpz_root(n, mpq_numref(r), p) && mpz_root(d, mpq_denref(r), p)) {
+            mpz_set(mpq_numref(r), n);
+            mpz_set(mpq_denref(r), d);
+            mpz_mul_ui(k, k, p);
+            continue; /* the same prime again: 2^8 = (2^4)^2 */
+        }
+        do /* the next prime (trial division: p stays below LOG_MAX_BITS) */
+            p++;
+        while (!is_prime(p));
+    }
+    mpz_clear(n);
+    mpz_clear(d);
+}
+
+bool dx_num_log(dx_num *out, const dx_num *a, const dx_num *b)
+{
+    if (dx_num_sign(a) <= 0 || dx_num_sign(b) <= 0 || dx_num_is(b, 1) || dx_num_bits(a) > LOG_MAX_BITS ||
+        dx_num_bits(b) > LOG_MAX_BITS)
+        return false;
+    if (dx_num_is(a, 1)) {
+        *out = dx_num_int(0);
+        return true;
+    }
+    mpq_t x, y, ra, rb;
+    mpz_t ka, kb;
+    mpq_inits(x, y, ra, rb, NULL);
+    mpz_inits(ka, kb, NULL);
+    to_mpq(x, a);
+    to_mpq(y, b);
+    primitive_power(ra, ka, x);
+    primitive_power(rb, kb, y);
+    int sign = mpq_equal(ra, rb) ? 1 : 0;
+    if (!sign) {
+        mpq_inv(rb, rb);
+        sign = mpq_equal(ra, rb) ? -1 : 0;
+    }
+    if (sign) { /* a = r^ka, b = r^(+-kb): log_b(a) = +-ka/kb */
+        mpq_ptr z = big_new();
+        mpz_set(mpq_numref(z), ka);
+        mpz_set(mpq_denref(z), kb);
+        if (sign < 0)
+            mpz_neg(mpq_numref(z), mpq_numref(z));
+        mpq_canonicalize(z);
+        *out = from_big(z);
+    }
+    mpq_clears(x, y, ra, rb, NULL);
+    mpz_clears(ka, kb, NULL);
+    return sign != 0;
+}
+
 int dx_num_cmp(const dx_num *a, const dx_num *b)
 {
     if (!a->z && !b->z) {

@@ -34,6 +34,9 @@ DX_HIDDEN dx_num dx_num_neg(const dx_num *a);
 DX_HIDDEN bool dx_num_pow_int(dx_num *out, const dx_num *a, int64_t k);
 /* An exact q-th root of a >= 0 when there is one. */
 DX_HIDDEN bool dx_num_root(dx_num *out, const dx_num *a, int64_t q);
+/* log_b(a) when it is rational (a and b positive, b != 1: log(8, 1/2) is -3, log(2, 8) is 1/3);
+ * false when it is not, or the numbers are too long to look. */
+DX_HIDDEN bool dx_num_log(dx_num *out, const dx_num *a, const dx_num *b);
 
 DX_HIDDEN int dx_num_cmp(const dx_num *a, const dx_num *b);
 DX_HIDDEN bool dx_num_eq(const dx_num *a, const dx_num *b);

@@ -33,6 +33,9 @@ typedef struct walk {
     dx_ctx *ctx;
     mpfr_prec_t prec;
     size_t left; /* of NODE_BUDGET */
+    bool saturated; /* a function gave its asymptote (tanh(1000) is 1 to any precision a pass
+                       has, softplus(1000) is 1000): no finite argument gives it, so the value
+                       is rounded however many passes agree */
 } walk;
 
 static void set_num(mpfr_t r, const dx_num *q)
@@ -48,7 +51,7 @@ static ev_st ev(walk *w, const dx_expr *e, mpfr_t r);
 
 /* f(u) into r for a function row, u already in r. A point outside the domain gives up: the
  * compiled evaluator names it with its message. */
-static ev_st call(unsigned fn, mpfr_t r)
+static ev_st call(walk *w, unsigned fn, mpfr_t r)
 {
     int s = mpfr_sgn(r);
     switch ((dx_fn_id)fn) {
@@ -71,7 +74,10 @@ static ev_st call(unsigned fn, mpfr_t r)
     case DX_ATAN: mpfr_atan(r, r, MPFR_RNDN); break;
     case DX_SINH: mpfr_sinh(r, r, MPFR_RNDN); break;
     case DX_COSH: mpfr_cosh(r, r, MPFR_RNDN); break;
-    case DX_TANH: mpfr_tanh(r, r, MPFR_RNDN); break;
+    case DX_TANH:
+        mpfr_tanh(r, r, MPFR_RNDN);
+        w->saturated |= mpfr_cmpabs_ui(r, 1) == 0;
+        break;
     case DX_LN:
         if (s <= 0)
             return EV_GIVE_UP;
@@ -82,12 +88,26 @@ static ev_st call(unsigned fn, mpfr_t r)
         if (s < 0)
             mpfr_set_zero(r, 1);
         break;
-    case DX_ERF: mpfr_erf(r, r, MPFR_RNDN); break;
-    case DX_SIGMOID: /* 1/(1 + e^-u) */
+    case DX_ERF:
+        mpfr_erf(r, r, MPFR_RNDN);
+        w->saturated |= mpfr_cmpabs_ui(r, 1) == 0;
+        break;
+    case DX_SIGMOID: /* 1/(1 + e^-u); e^u/(1 + e^u) left of 0, where e^-u would overflow to a
+                        plain 0 and e^u underflows, a value beyond a double's range */
+        if (s < 0) {
+            mpfr_t m;
+            mpfr_init2(m, mpfr_get_prec(r));
+            mpfr_exp(m, r, MPFR_RNDN);
+            mpfr_add_ui(r, m, 1, MPFR_RNDN);
+            mpfr_div(r, m, r, MPFR_RNDN);
+            mpfr_clear(m);
+            break;
+        }
         mpfr_neg(r, r, MPFR_RNDN);
         mpfr_exp(r, r, MPFR_RNDN);
         mpfr_add_ui(r, r, 1, MPFR_RNDN);
         mpfr_ui_div(r, 1, r, MPFR_RNDN);
+        w->saturated |= mpfr_cmp_ui(r, 1) == 0;
         break;
     case DX_SOFTPLUS: { /* ln(1 + e^u) = max(u, 0) + ln(1 + e^-|u|): no e^u out of range */
         mpfr_t m;
@@ -98,6 +118,9 @@ static ev_st call(unsigned fn, mpfr_t r)
         mpfr_log1p(m, m, MPFR_RNDN);
         if (s < 0)
             mpfr_set_zero(r, 1);
+        /* the term absorbed (1000 + 5e-435): softplus(u) > max(u, 0) always */
+        if (!mpfr_zero_p(r) && !mpfr_zero_p(m) && mpfr_get_exp(m) < mpfr_get_exp(r) - (mpfr_exp_t)mpfr_get_prec(r))
+            w->saturated = true;
         mpfr_add(r, r, m, MPFR_RNDN);
         mpfr_clear(m);
         break;
@@ -230,7 +253,7 @@ static ev_st ev(walk *w, const dx_expr *e, mpfr_t r)
     case DX_CALL:
         if (ev(w, e->a[0], r) != EV_OK)
             return EV_GIVE_UP;
-        return call(e->fn, r);
+        return call(w, e->fn, r);
     case DX_GUARD:
         for (uint32_t i = 1; i < e->n; i++)
             if (holds(w, e->a[i]) != EV_OK)
@@ -291,6 +314,13 @@ static ev_st log10_of(walk *w, const dx_expr *e, mpfr_t L, bool *neg)
                 st = EV_GIVE_UP;
             }
         }
+    } else if (e->kind == DX_CALL && (e->fn == DX_SIGMOID || e->fn == DX_SOFTPLUS) &&
+               (st = ev(w, e->a[0], t)) == EV_OK && mpfr_number_p(t) && mpfr_cmp_si(t, -1000000) < 0) {
+        /* both are e^u (1 + O(e^u)) far to the left: sigmoid(-10^100) is 10^(-4.3429e99), not 0 */
+        mpfr_set_ui(L, 10, MPFR_RNDN);
+        mpfr_log(L, L, MPFR_RNDN);
+        mpfr_div(L, t, L, MPFR_RNDN);
+        *neg = false;
     } else {
         mpfr_clear_flags();
         st = ev(w, e, t);
@@ -339,6 +369,7 @@ static dx_precise_kind pass(walk *w, const dx_expr *e, dx_precise *out)
 {
     memset(out, 0, sizeof *out);
     w->left = NODE_BUDGET;
+    w->saturated = false;
     mpfr_t r;
     mpfr_init2(r, w->prec);
     mpfr_clear_flags();
@@ -368,7 +399,7 @@ static dx_precise_kind pass(walk *w, const dx_expr *e, dx_precise *out)
         mpfr_t d;
         mpfr_init2(d, w->prec);
         mpfr_sub_d(d, r, out->v, MPFR_RNDN);
-        out->rounded = !mpfr_zero_p(d) && mpfr_get_exp(d) > mpfr_get_exp(r) - w->prec + 32;
+        out->rounded = (!mpfr_zero_p(d) && mpfr_get_exp(d) > mpfr_get_exp(r) - w->prec + 32) || w->saturated;
         mpfr_clear(d);
         if (isinf(out->v) || fabs(out->v) < DBL_MIN) { /* beyond a double, within MPFR */
             mpfr_snprintf(out->text, sizeof out->text, "%.15Re", r);
@@ -382,7 +413,7 @@ static dx_precise_kind pass(walk *w, const dx_expr *e, dx_precise *out)
 
 dx_precise_kind dx_precise_eval(dx_ctx *ctx, const dx_expr *e, dx_precise *out)
 {
-    walk w = {ctx, PREC_FIRST, NODE_BUDGET};
+    walk w = {ctx, PREC_FIRST, NODE_BUDGET, false};
     size_t bits = number_bits(e, &w.left);
     if (w.left == 0 || bits + 64 > PREC_START_MAX)
         return DX_PRECISE_UNKNOWN;

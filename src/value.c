@@ -2,6 +2,7 @@
  * and how it is said (1/3 ≈ 0.3333333333333333, -9/4 = -2.25, 3). */
 #include "eval.h"
 #include "alloc.h"
+#include "fn.h"
 #include "precise.h"
 #include "show.h"
 
@@ -24,6 +25,29 @@ bool dx_decimal_is(const char *dec, const dx_num *q)
     bool same = dx_num_eq(&back, q);
     dx_num_clear(&back);
     return same;
+}
+
+/* ln(a)/ln(b) of positive rationals whose quotient is rational (log(x, 8) at x = 2: 1/3),
+ * as that number; else e itself (NULL only without memory). */
+static dx_expr *rational_log(dx_ctx *ctx, dx_expr *e)
+{
+    if (!e || e->kind != DX_MUL || e->n != 2)
+        return e;
+    const dx_expr *num = NULL, *den = NULL;
+    for (int i = 0; i < 2; i++) {
+        const dx_expr *f = e->a[i];
+        if (f->kind == DX_CALL && f->fn == DX_LN && f->a[0]->kind == DX_NUM)
+            num = f->a[0];
+        else if (f->kind == DX_POW && dx_is_int(f->a[1], -1) && f->a[0]->kind == DX_CALL && f->a[0]->fn == DX_LN &&
+                 f->a[0]->a[0]->kind == DX_NUM)
+            den = f->a[0]->a[0];
+    }
+    dx_num q;
+    if (!num || !den || !dx_num_log(&q, &num->u.num, &den->u.num))
+        return e;
+    dx_expr *r = dx_number(ctx, &q);
+    dx_num_clear(&q);
+    return r;
 }
 
 static bool has_call(const dx_expr *e)
@@ -98,7 +122,7 @@ dx_status dx_eval_at(dx_ctx *ctx, dx_expr *e, const char *const *names, dx_expr 
     dx_status st = given(ctx, names, values, n, out);
     if (st != DX_OK)
         return st;
-    dx_expr *x = dx_subst_values(ctx, e, names, values, n);
+    dx_expr *x = rational_log(ctx, dx_subst_values(ctx, e, names, values, n));
     if (!x && dx_ctx_error(ctx)->status == DX_EDOMAIN)
         return DX_EDOMAIN; /* found exactly: 1/0, ln(0), tan(pi/2) (a pole doubles miss) */
     bool rational = x && x->kind == DX_NUM;

@@ -421,6 +421,35 @@ START_TEST(runaway_order)
 }
 END_TEST
 
+/* A grid search's points count against the work budget (a 50 KB f(x, y)'s contour plot took
+ * 20 s): a budget ample for f's Hessian, the derivatives the search compiles, stops extrema and
+ * the contour plot of f with "too much work", so what it stops is the evaluation on the grid.
+ * f: the 8th derivative of sin(x)^x*ln(x) with sin(x + y) for sin(x), 48 KB. */
+START_TEST(grid_work_counted)
+{
+    char *d8, *e8, *out, *err;
+    ck_assert_int_eq(tu_run(A("diff", "sin(x)^x*ln(x)", "--order", "8"), NULL, &d8, &e8), 0);
+    char *f = malloc(2 * strlen(d8) + 1), *w = f;
+    for (const char *r = d8; *r && *r != '\n'; r++)
+        w += strncmp(r, "sin(x)", 6) == 0 ? (r += 5, strlen(strcpy(w, "sin(x + y)"))) : (*w = *r, 1);
+    *w = 0;
+    ck_assert_uint_gt(strlen(f), 40000);
+    ck_assert_int_eq(tu_run(A("--work", "1000000", "hessian", f), NULL, &out, &err), 0);
+    free(out), free(err);
+    const char *const *const cmds[] = {A("--work", "1000000", "extrema", f),
+                                        A("--work", "1000000", "plot", f, "--ascii", "--size", "60x20"),
+                                        A("--work", "1000000", "plot", f, "--from", "x=1,y=1", "--to", "x=2,y=2",
+                                          "--ascii", "--size", "60x20")};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        ck_assert_int_eq(tu_run(cmds[i], NULL, &out, &err), 2);
+        ck_assert_msg(strstr(err, "dfdx: too much work: stopped after 1000000 units") == err, "%s %s: %s", cmds[i][2],
+                      cmds[i][4], err);
+        free(out), free(err);
+    }
+    free(f), free(d8), free(e8);
+}
+END_TEST
+
 /* The session's work N sets every later command's budget (work alone says what it is); a
  * command cut short does not end the session, and the next one gets the whole budget again. */
 START_TEST(session_work)
@@ -476,6 +505,7 @@ int main(void)
     tcase_add_test(tc, piped_session);
     tcase_add_test(tc, hostile_input);
     tcase_add_test(tc, runaway_order);
+    tcase_add_test(tc, grid_work_counted);
     tcase_add_test(tc, session_work);
     tcase_add_test(tc, long_answer_reads_back);
     suite_add_tcase(s, tc);

@@ -650,7 +650,14 @@ static const struct {
     {"x/3", "1", "1/3", 1.0 / 3, DX_VALUE_APPROX},
     {"x^2 + pi", "1", "1 + pi", 4.141592653589793, DX_VALUE_APPROX},
     {"-x^2", "3", "-9", -9, DX_VALUE_DECIMAL},
-    {"log2(8)", "", NULL, 3, DX_VALUE_DECIMAL}, /* a call: the decimal, without its noise */
+    {"log2(8)", "", "3", 3, DX_VALUE_DECIMAL}, /* a rational logarithm is read exactly */
+    {"log(2, 8)", "", "1/3", 1.0 / 3, DX_VALUE_APPROX}, /* log(x, b) is base b (CLI.md): 2 = 8^(1/3) */
+    {"log(8, 1/2)", "", "-3", -3, DX_VALUE_DECIMAL},
+    {"log(1/4, 8)", "", "-2/3", -2.0 / 3, DX_VALUE_APPROX},
+    {"log(3^1000, 9)", "", "500", 500, DX_VALUE_DECIMAL},
+    {"log(16/81, 2/3)", "", "4", 4, DX_VALUE_DECIMAL},
+    {"log(3, 8)", "", NULL, 0.5283208335737187, DX_VALUE_DECIMAL}, /* irrational: a call, its decimal */
+    {"log(x, 8)", "2", "1/3", 1.0 / 3, DX_VALUE_APPROX}, /* ln(2)/ln(8) after substitution */
     {"sin(x)", "1", NULL, 0.8414709848078965, DX_VALUE_DECIMAL},
     {"10^400", "", "10^400", INFINITY, DX_VALUE_BEYOND},
     {"2^100000", "", "2^100000", INFINITY, DX_VALUE_BEYOND},

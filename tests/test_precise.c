@@ -57,7 +57,19 @@ static const struct {
     {"sinh(x)/x", "x=10^-30", "\u2248 1"},
     {"erf(x)", "x=10", "\u2248 1"},
     {"sigmoid(x)", "x=-800", "\u2248 3.667874584177687e-348"},
-    {"softplus(x)", "x=1000", "1000"},
+    /* values at a function's asymptote, to every bit a pass has: rounded all the same */
+    {"softplus(x)", "x=1000", "\u2248 1000"},
+    {"sigmoid(1000)", NULL, "\u2248 1"},
+    {"tanh(1000)", NULL, "\u2248 1"},
+    {"tanh(-30)", NULL, "\u2248 -1"},
+    {"erf(100)", NULL, "\u2248 1"},
+    {"sigmoid(10^100)", NULL, "\u2248 1"},
+    {"sigmoid(-10^100)", NULL, "\u2248 10^(-4.3429e99)"},
+    {"softplus(-10^100)", NULL, "\u2248 10^(-4.3429e99)"},
+    {"sigmoid(0)", NULL, "1/2 = 0.5"},
+    {"tanh(0)", NULL, "0"},
+    {"log(2, 8)", NULL, "1/3 \u2248 0.3333333333333333"},
+    {"log(8, 1/2)", NULL, "-3"},
     {"e^(pi*sqrt(163))", NULL, "e^(sqrt(163)*pi) \u2248 2.6253741264076874e+17"},
 };
 

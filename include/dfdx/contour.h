@@ -136,6 +136,12 @@ DX_API size_t dx_contour_label_spots(const dx_contour *c, size_t k, size_t *idx,
  * it has a ring of its own. *note is DX_M_CONTOUR_NO_CRITICAL when none is in view,
  * DX_M_NONE otherwise. DX_OK or the error on ctx. */
 DX_API dx_status dx_contour_mark_critical(dx_contour *c, dx_ctx *ctx, dx_expr *f, size_t labelled, dx_msg *note);
+/* The same with the search done already: found is dx_extrema2 of f on the view's box, or on any
+ * box when it searched f as a polynomial (method not DX_EX2_BOX: its points do not depend on
+ * the box), so that a caller that searched to choose the view does not search twice. found
+ * stays the caller's. */
+DX_API dx_status dx_contour_mark_found(dx_contour *c, dx_ctx *ctx, dx_expr *f, const dx_extrema2_result *found,
+                                       size_t labelled, dx_msg *note);
 /* A marked point with its kind and label (copied, may be NULL). */
 DX_API dx_status dx_contour_add_mark(dx_contour *c, dx_ctx *ctx, double x, double y, dx_contour_mark_kind kind,
                                      const char *label);

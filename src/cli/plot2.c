@@ -111,14 +111,18 @@ int cli_contour_show(cli *c, const cli_canvas *pc, dx_contour *k, const char *ti
 }
 
 /* The default box of a contour plot: around the critical points of a polynomial (all of them
- * known), square, at least 2 wide each way; else [-5, 5] each way. */
-static void default_box(cli *c, dx_expr *f, const char *x, const char *y, double from[2], double to[2])
+ * known), square, at least 2 wide each way; else [-5, 5] each way. The search is made on
+ * [-5, 5], so that its points are those of the view either way (a polynomial's do not depend
+ * on the box): *found keeps them for marking (found->n 0: none, the search failed). */
+static void default_box(cli *c, dx_expr *f, const char *x, const char *y, double from[2], double to[2],
+                        dx_extrema2_result *found)
 {
     from[0] = from[1] = -5;
     to[0] = to[1] = 5;
     const char *vars[2] = {x, y};
     dx_extrema2_result r;
-    if (dx_extrema2(c->ctx, f, vars, 2, NULL, NULL, &r) != DX_OK) {
+    if (dx_extrema2(c->ctx, f, vars, 2, from, to, &r) != DX_OK) {
+        memset(found, 0, sizeof *found);
         cli_recover(c);
         return;
     }
@@ -138,7 +142,7 @@ static void default_box(cli *c, dx_expr *f, const char *x, const char *y, double
             to[k] = ceil((mid + half) / unit) * unit;
         }
     }
-    dx_extrema2_free(&r);
+    *found = r;
 }
 
 /* "f(x, y) = x^2 - y^2" into buf. */
@@ -176,8 +180,9 @@ int cli_plot_contour(cli *c, const cli_args *a, dx_expr *f, const char *x, const
     if (!cli_box(c, a, x, y, from, to, &given) || !cli_levels(c, a, &count, levels, &nlev) ||
         !cli_picture(c, a, 800, 640, &pc))
         return CLI_BAD;
+    dx_extrema2_result found = {0}; /* n 0: not searched yet */
     if (!given)
-        default_box(c, f, x, y, from, to);
+        default_box(c, f, x, y, from, to, &found);
     char label[DX_CONTOUR_LABEL], title[DX_CONTOUR_LABEL + 64];
     if (!function_label(c, f, x, y, label, sizeof label))
         return CLI_BAD;
@@ -186,7 +191,9 @@ int cli_plot_contour(cli *c, const cli_args *a, dx_expr *f, const char *x, const
     int rc = CLI_BAD;
     if (!k || dx_contour_sample(k, c->ctx, f) != DX_OK ||
         dx_contour_levels(k, c->ctx, f, nlev ? levels : NULL, nlev, count, DX_LEVELS_EVEN) != DX_OK ||
-        (!(mark && strcmp(mark, "none") == 0) && dx_contour_mark_critical(k, c->ctx, f, LABELLED_MARKS, &why) != DX_OK)) {
+        (!(mark && strcmp(mark, "none") == 0) &&
+         (found.n ? dx_contour_mark_found(k, c->ctx, f, &found, LABELLED_MARKS, &why)
+                  : dx_contour_mark_critical(k, c->ctx, f, LABELLED_MARKS, &why)) != DX_OK)) {
         cli_report(c, NULL);
         goto done;
     }
@@ -195,6 +202,7 @@ int cli_plot_contour(cli *c, const cli_args *a, dx_expr *f, const char *x, const
     snprintf(title, sizeof title, _("contour lines of f(%s, %s)"), x, y);
     rc = cli_contour_show(c, &pc, k, title);
 done:
+    dx_extrema2_free(&found);
     dx_contour_free(k);
     return rc;
 }
