@@ -294,16 +294,20 @@ async function main() {
     await page.screenshot({ path: path.join(outDir, 'page-top.png'), clip: { x: 0, y: 0, width: 1200, height: 1060 } });
 
     // --- nothing typed freezes the tab ---------------------------------------------------
-    await page.fill('#order', '12');
+    // order 16: seconds of work before the budget stops it (order 12 is refused as too long to
+    // print within a quarter of a second natively, and the cancel raced that answer: it failed
+    // once in two runs on 12-04)
+    await page.fill('#order', '16');
     await page.evaluate(() => { document.getElementById('derivative').dataset.state = ''; });
     await page.fill('#expr', 'x^x^x^x^x');
     let t0 = Date.now();
     const alive = await page.evaluate(() => 1 + 1);
-    check(alive === 2 && Date.now() - t0 < 1000, `the tab answers while x^x^x^x^x to order 12 is worked on (${Date.now() - t0} ms)`);
+    check(alive === 2 && Date.now() - t0 < 1000, `the tab answers while x^x^x^x^x to order 16 is worked on (${Date.now() - t0} ms)`);
     await page.waitForSelector('#working', { state: 'visible', timeout: 10000 });
     await page.click('#cancel');
     await page.waitForSelector('#working', { state: 'hidden', timeout: 5000 });
-    check(await page.textContent('#error-message') === 'cancelled: that took too long', 'x^x^x^x^x to order 12: "working…" shown, and cancel stops it');
+    const stopped = await page.textContent('#error-message');
+    check(stopped === 'cancelled: that took too long', `x^x^x^x^x to order 16: "working…" shown, and cancel stops it (${stopped})`);
     await page.fill('#order', '1');
     const after = await enter(page, 'x^2');
     check(after.state === 'ready' && after.plain === '2*x', 'after the cancel the page answers again');
