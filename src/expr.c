@@ -875,7 +875,14 @@ static int term_cmp(const void *x, const void *y)
     return dx_cmp(a->rest, b->rest);
 }
 
-/* coef * rest as a canonical node: the coefficient is prepended to rest's factors. */
+/* A whole number to a fractional power (surd's output), which a coefficient may join. */
+static bool is_surd(const dx_expr *e)
+{
+    return e->kind == DX_POW && e->a[0]->kind == DX_NUM && e->a[1]->kind == DX_NUM && !dx_num_is_int(&e->a[1]->u.num);
+}
+
+/* coef * rest as a canonical node: the coefficient is prepended to rest's factors (rest as
+ * dx_mul leaves it: see like_term for a coefficient that may join a surd). */
 static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
 {
     if (!rest)
@@ -901,6 +908,19 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
     }
     dx_expr *two[2] = {c, rest};
     return intern(ctx, DX_MUL, 0, two, 2, NULL, NULL, 0);
+}
+
+/* A sum's merged term coef * rest: a new coefficient may join a surd among rest's factors as
+ * dx_mul joins it (2^(-1/3) + 2^(-1/3) is 2^(2/3), not 2*2^(-1/3), which reads back as another
+ * node). */
+static dx_expr *like_term(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
+{
+    bool surd_in = rest && is_surd(rest);
+    for (uint32_t i = 0; !surd_in && rest && rest->kind == DX_MUL && i < rest->n; i++)
+        surd_in = is_surd(rest->a[i]);
+    if (surd_in && !dx_num_is(coef, 1))
+        return dx_mul(ctx, dx_number(ctx, coef), rest);
+    return scale(ctx, coef, rest);
 }
 
 /* e itself when scale(coef, rest), from dx_term_split(e), would return it: a term no like
@@ -1021,7 +1041,7 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     list_init(&l);
     for (size_t i = 0; i < out; i++) {
         if (ok) {
-            dx_expr *e = t[i].node ? reused(ctx, t[i].node, &t[i].coef, t[i].rest) : scale(ctx, &t[i].coef, t[i].rest);
+            dx_expr *e = t[i].node ? reused(ctx, t[i].node, &t[i].coef, t[i].rest) : like_term(ctx, &t[i].coef, t[i].rest);
             ok = e && list_push(&l, e);
         }
         dx_num_clear(&t[i].coef);

@@ -39,6 +39,9 @@ static const struct { const char *a, *b; } same_rows[] = {
     {"(1/4)^(-2/3)", "4^(2/3)"}, {"2^(2/3)/2", "2^(-1/3)"}, {"2^(-4/3)", "1/(2*2^(1/3))"},
     /* a rational below 1 to a negative power (fuzzing: (3/7)^(-1/3) printed as 1/(147^(1/3)/7)) */
     {"(2/3)^(-1/3)", "12^(1/3)/2"}, {"(3/7)^(-4/3)", "7*63^(1/3)/9"},
+    /* like terms beside a surd: the merged coefficient joins it (fuzzing: the second derivative
+     * of 2^(-1/3)*x*asin(x) printed 2/(2^(1/3)*sqrt(1 - x^2)), reading back as 2^(2/3)/…) */
+    {"2^(-1/3) + 2^(-1/3)", "2^(2/3)"}, {"x/2^(1/3) + x/2^(1/3)", "2^(2/3)*x"}, {"3*x/2^(1/3) + 3*x/2^(1/3)", "3*2^(2/3)*x"},
     /* found by fuzzing: symbolic exponents that sum to a number meet the numeric ones */
     {"y^(-x - 1)*y*y^x", "1"}, {"y^(1 - x)*y^x/y^2*y^3", "y^2"}, {"relu(u)/u/relu(u)^(x + 1)*relu(u)^x", "1/u"},
 };
