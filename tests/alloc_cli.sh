@@ -4,17 +4,23 @@
 # allocations the command makes (DFDX_COUNT_ALLOC), or every k-th past 2000. A run must end
 # by itself with status 0, 1 or 2 (no signal, no sanitizer report), and a run that answers
 # with the unfailed run's status other than 2 must print the same output.
-# usage: alloc_cli.sh path/to/dfdx
+# usage: alloc_cli.sh path/to/dfdx [PART PARTS] -- with PART of PARTS, every PARTS-th command
+# from the PART-th, so that ctest can run the parts side by side.
 set -eu
 dfdx=$1
+part=${2:-1}
+parts=${3:-1}
 tmp=${TMPDIR:-/tmp}/dfdx-alloc.$$
 mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 set -f # the expressions hold * and ^: no globbing when a command line is split into words
 runs=0
 fails=0
+line=0
 while read -r cmd; do
     [ -n "$cmd" ] || continue
+    line=$((line + 1))
+    [ $(((line - 1) % parts + 1)) -eq "$part" ] || continue
     # shellcheck disable=SC2086 # split on purpose: one word per argument
     DFDX_COUNT_ALLOC=1 "$dfdx" $cmd >"$tmp/want" 2>"$tmp/err" && want=0 || want=$?
     total=$(sed -n 's/^dfdx: \([0-9]*\) library allocations$/\1/p' "$tmp/err")
@@ -37,14 +43,14 @@ done <<'COMMANDS'
 diff sin(x)^2*e^x/(1+x^2) --order 2
 grad x^2*y+ln(y)
 steps x^2*sin(3*x)
-check sin(x^2) 2*x*cos(x^2)
+descend (w-3)^2 --start 0 --steps 20
 check x^3 3*x^2
 eval ln(x)*sqrt(x+y) x=2 y=3
 tangent x^3-2*x --at 1
 extrema x^4/4-x^2
 extrema sin(x)+abs(x-1) --from -3 --to 3
 limit sin(x)/x --at 0
-descend (w-3)^2 --start 0 --steps 20
+check sin(x^2) 2*x*cos(x^2)
 plot x^3-x --ascii
 verify x^3 --at 1,2
 backprop sigmoid(w*x+b)*(1-sigmoid(w*x+b)) --at w=0.5,x=2,b=0
