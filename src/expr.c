@@ -912,14 +912,16 @@ static dx_expr *scale(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
 
 /* A sum's merged term coef * rest: a new coefficient may join a surd among rest's factors as
  * dx_mul joins it (2^(-1/3) + 2^(-1/3) is 2^(2/3), not 2*2^(-1/3), which reads back as another
- * node). */
-static dx_expr *like_term(dx_ctx *ctx, const dx_num *coef, dx_expr *rest)
+ * node). *moved is set when the term may now sort elsewhere among the sum's terms. */
+static dx_expr *like_term(dx_ctx *ctx, const dx_num *coef, dx_expr *rest, bool *moved)
 {
     bool surd_in = rest && is_surd(rest);
     for (uint32_t i = 0; !surd_in && rest && rest->kind == DX_MUL && i < rest->n; i++)
         surd_in = is_surd(rest->a[i]);
-    if (surd_in && !dx_num_is(coef, 1))
+    if (surd_in && !dx_num_is(coef, 1)) {
+        *moved = true;
         return dx_mul(ctx, dx_number(ctx, coef), rest);
+    }
     return scale(ctx, coef, rest);
 }
 
@@ -1039,9 +1041,11 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
     dx_expr *r;
     list l;
     list_init(&l);
+    bool moved = false;
     for (size_t i = 0; i < out; i++) {
         if (ok) {
-            dx_expr *e = t[i].node ? reused(ctx, t[i].node, &t[i].coef, t[i].rest) : like_term(ctx, &t[i].coef, t[i].rest);
+            dx_expr *e = t[i].node ? reused(ctx, t[i].node, &t[i].coef, t[i].rest)
+                                   : like_term(ctx, &t[i].coef, t[i].rest, &moved);
             ok = e && list_push(&l, e);
         }
         dx_num_clear(&t[i].coef);
@@ -1054,6 +1058,8 @@ dx_expr *dx_add_n(dx_ctx *ctx, dx_expr *const *in, size_t n)
         r = dx_int(ctx, 0);
     else if (l.n == 1)
         r = l.v[0];
+    else if (moved) /* sorted (and merged) again; each pass has fewer terms or none moves */
+        r = dx_add_n(ctx, l.v, l.n);
     else
         r = intern(ctx, DX_ADD, 0, l.v, l.n, NULL, NULL, 0);
     if (r && gone.n)

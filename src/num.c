@@ -305,7 +305,9 @@ bool dx_num_pow_int(dx_num *out, const dx_num *a, int64_t k)
         return true;
     }
     uint64_t ak = k < 0 ? 0 - (uint64_t)k : (uint64_t)k;
-    if ((double)ak * (double)dx_num_bits(a) > DX_NUM_MAX_BITS)
+    /* the cap guards the growth of a power; a reciprocal does not grow, and sums and products
+     * may have made a number past the cap, whose 1/n must fold as the text 1/n reads back */
+    if (ak > 1 && (double)ak * (double)dx_num_bits(a) > DX_NUM_MAX_BITS)
         return false;
     mpq_t x;
     mpq_init(x);

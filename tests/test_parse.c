@@ -518,6 +518,8 @@ static const struct {
     { "x\xC3+1", 0, S, 1, 2, "invalid UTF-8 byte 0xC3" },
     { "x \x80", 0, S, 2, 3, "invalid UTF-8 byte 0x80" },
     { "\xC0\xAF", 0, S, 0, 1, "invalid UTF-8 byte 0xC0" },
+    /* a function name then a superscript cut short (fuzzing: the span ran past the text) */
+    { "csc\xE2\x81", 0, S, 3, 4, "invalid UTF-8 byte 0xE2" },
     { "\xED\xA0\x80", 0, S, 0, 1, "invalid UTF-8 byte 0xED" },
     { "\xF5\x80\x80\x80", 0, S, 0, 1, "invalid UTF-8 byte 0xF5" },
     { "x\0+1", 4, S, 1, 2, "NUL byte in input" },
