@@ -100,8 +100,12 @@ dx_status dx_check_against(dx_ctx *ctx, dx_expr *f, dx_expr *var, unsigned order
 {
     memset(out, 0, sizeof *out);
     dx_status st = dx_equiv_check(ctx, answer, derivative, f, var, false, &out->eq);
-    if (st == DX_OK && out->eq.kind == DX_EQ_DIFFERENT)
+    if (st == DX_OK && out->eq.kind == DX_EQ_DIFFERENT) {
+        /* the verdict stands without a slip: the search may not spend the rest of the budget */
+        uint64_t limit = dx_work_part(ctx);
         find_slip(ctx, f, var, order, derivative, answer, out);
+        dx_work_part_end(ctx, limit);
+    }
     return st;
 }
 

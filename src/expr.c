@@ -115,6 +115,26 @@ void dx_ctx_set_work(dx_ctx *ctx, unsigned long long units)
 }
 
 unsigned long long dx_ctx_work(const dx_ctx *ctx) { return ctx->work; }
+
+uint64_t dx_work_part(dx_ctx *ctx)
+{
+    uint64_t limit = ctx->work_limit;
+    if (limit && ctx->work < limit && !ctx->stopped) {
+        ctx->work_limit = ctx->work + (limit - ctx->work) / 2;
+        ctx->work_next = next_look(ctx);
+    }
+    return limit;
+}
+
+void dx_work_part_end(dx_ctx *ctx, uint64_t limit)
+{
+    if (ctx->stopped == DX_M_TOO_MUCH_WORK && ctx->work < limit) { /* the part's own bound */
+        ctx->stopped = DX_M_NONE;
+        dx_ctx_clear_error(ctx);
+    }
+    ctx->work_limit = limit;
+    ctx->work_next = next_look(ctx);
+}
 bool dx_stopped(const dx_ctx *ctx) { return ctx->stopped != DX_M_NONE; }
 
 void dx_ctx_set_progress(dx_ctx *ctx, dx_progress_fn fn, void *user)

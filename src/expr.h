@@ -102,6 +102,11 @@ DX_HIDDEN bool dx_recover(dx_ctx *ctx);
  * work" or "interrupted", when it ran out or progress said stop. Every node built counts one
  * (intern); a numeric loop that builds none counts its points or steps here. */
 DX_HIDDEN bool dx_work(dx_ctx *ctx, uint64_t units);
+/* A part of a call that may be given up, its answer being whole without it (check's search
+ * for the slip): dx_work_part lets it spend half the units left and returns the bound to give
+ * dx_work_part_end, which lifts the part's own stop; Ctrl-C's stays. */
+DX_HIDDEN uint64_t dx_work_part(dx_ctx *ctx);
+DX_HIDDEN void dx_work_part_end(dx_ctx *ctx, uint64_t limit);
 /* Has the work budget run out (or progress said stop)? Then every call fails until it is set. */
 DX_HIDDEN bool dx_stopped(const dx_ctx *ctx);
 /* The status a call that recovers from failed attempts ends with: st, or DX_ENOMEM when memory

@@ -450,6 +450,28 @@ START_TEST(check_as_data)
 }
 END_TEST
 
+/* The search for the slip may run out of work; the verdict stands, and the budget left is
+ * the caller's (check F F of a long F said "incorrect", then "too much work" and exit 2). */
+START_TEST(slip_search_keeps_budget)
+{
+    dx_ctx *ctx = dx_ctx_new();
+    dx_expr *f = dx_derivative(ctx, dx_parse(ctx, "sin(x)^x*ln(x)", 14), "x", 1);
+    char *text = dx_print(ctx, f, DX_PLAIN);
+    ck_assert_ptr_nonnull(text);
+    dx_ctx_set_work(ctx, 40000); /* the verdict takes ~3,400 units, the whole search ~110,000 */
+    dx_check_result r;
+    ck_assert_int_eq(dx_check(ctx, f, "x", 1, text, strlen(text), &r), DX_OK);
+    ck_assert_int_eq(r.eq.kind, DX_EQ_DIFFERENT);
+    ck_assert_int_eq(dx_ctx_error(ctx)->status, DX_OK);
+    ck_assert_uint_lt(dx_ctx_work(ctx), 30000);
+    char *d = dx_print(ctx, r.derivative, DX_PLAIN); /* the context still works */
+    ck_assert_ptr_nonnull(d);
+    free(d);
+    free(text);
+    dx_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("check");
@@ -470,6 +492,7 @@ int main(void)
     tcase_add_test(cl, steps_follow_diff);
     tcase_add_test(cl, steps_as_data);
     tcase_add_test(cl, check_as_data);
+    tcase_add_test(cl, slip_search_keeps_budget);
     suite_add_tcase(s, cl);
     return tu_main(s);
 }
